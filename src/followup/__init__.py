@@ -1,0 +1,78 @@
+"""Plan and check the follow-up after a phone interview.
+
+Facts in, plan out, rules in between: an `Interview` and its history of
+`Event` values go through an immutable `RuleSet`, and come out as a
+`FollowUpPlan` of `Step` values with `Finding` values beside them.  Every rule
+cites the advice it encodes by id (A1-A14); nothing reads the clock.
+
+>>> from followup import Contact, Interview, plan_followups
+>>> interview = Interview(
+...     "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]",
+...     interviewer=Contact("Grace Hopper", email="grace@example.com",
+...                         phone="+1 212 555 0123"))
+>>> plan = plan_followups(interview, now="2026-11-23T10:31:00-05:00")
+>>> plan.next_step("2026-11-23T10:31:00-05:00").kind
+<StepKind.THANK_YOU: 'thank-you'>
+"""
+
+from __future__ import annotations
+
+from followup.contact import Contact
+from followup.draft import Draft
+from followup.errors import (
+    DuplicateRuleError,
+    FollowUpError,
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    RuleConfigurationError,
+    UnknownTimeZoneError,
+)
+from followup.facts import Facts
+from followup.history import Event, EventKind, Outcome
+from followup.interview import Interview, Performance
+from followup.plan import (
+    Channel,
+    Finding,
+    FollowUpPlan,
+    Requirements,
+    Severity,
+    Step,
+    StepKind,
+    Window,
+)
+from followup.planning import check_plan, plan_followups
+from followup.rules import DEFAULT_RULES, DayCount
+from followup.ruleset import Rule, RuleSet
+
+__all__ = [
+    "DEFAULT_RULES",
+    "Channel",
+    "Contact",
+    "DayCount",
+    "Draft",
+    "DuplicateRuleError",
+    "Event",
+    "EventKind",
+    "Facts",
+    "Finding",
+    "FollowUpError",
+    "FollowUpPlan",
+    "Interview",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "NaiveDatetimeError",
+    "Outcome",
+    "Performance",
+    "Requirements",
+    "Rule",
+    "RuleConfigurationError",
+    "RuleSet",
+    "Severity",
+    "Step",
+    "StepKind",
+    "UnknownTimeZoneError",
+    "Window",
+    "check_plan",
+    "plan_followups",
+]

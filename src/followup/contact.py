@@ -1,0 +1,139 @@
+"""The interviewer: who the follow-up goes to, and on which calendar."""
+
+from __future__ import annotations
+
+import functools
+from typing import final
+
+import attrs
+
+from followup.datetimes import coerce_zone_name
+from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
+from followup.fields import optional_single_line, single_line
+
+__all__ = ["Contact"]
+
+
+def _email(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidTypeError("Contact.email", value, "an email address (str)")
+    # Imported here: email-validator pulls in dnspython, which `import
+    # followup` should not pay for.
+    import email_validator  # noqa: PLC0415
+
+    try:
+        checked = email_validator.validate_email(
+            value.strip(), check_deliverability=False
+        )
+    except email_validator.EmailNotValidError as error:
+        raise InvalidValueError(
+            "Contact.email", value, f"is not a valid email address: {error}"
+        ) from None
+    return str(checked.normalized)
+
+
+def _zone_name(value: object) -> str | None:
+    return None if value is None else coerce_zone_name(value, "Contact.timezone")
+
+
+@functools.lru_cache(maxsize=1)
+def _supported_countries() -> dict[str, list[str]]:
+    import holidays  # noqa: PLC0415 - costs ~100 ms; only contacts with a country
+
+    countries: dict[str, list[str]] = holidays.list_supported_countries()
+    return countries
+
+
+def _country(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidTypeError("Contact.country", value, "an ISO 3166 code (str)")
+    code = value.strip().upper()
+    if code not in _supported_countries():
+        raise InvalidValueError(
+            "Contact.country",
+            value,
+            "is not an ISO 3166-1 alpha-2 code with a public-holiday calendar "
+            "(e.g. 'US', 'GB', 'DE')",
+        )
+    return code
+
+
+def _contact_name(value: object) -> str:
+    return single_line(value, "Contact.name")
+
+
+def _contact_subdivision(value: object) -> str | None:
+    return optional_single_line(value, "Contact.subdivision")
+
+
+@final
+@attrs.frozen
+class Contact:
+    """The interviewer, as the advice asks the candidate to note them (A2).
+
+    Only the name is required: missing details never stop planning, they come
+    back as findings.  The email address is validated and normalised (the
+    domain is lower-cased; no network look-up is made) and the phone number is
+    kept in E.164.  A number written without ``+`` needs `country` to be read.
+    `timezone` (an IANA name) puts the plan on the interviewer's calendar;
+    `country` (ISO 3166-1 alpha-2) and `subdivision` select public holidays.
+
+    >>> grace = Contact("Grace Hopper", email="grace@example.com",
+    ...                 phone="+1 212 555 0123")
+    >>> grace.phone
+    '+12125550123'
+
+    name: str = attrs.field(converter=_contact_name)
+    email: str | None = attrs.field(default=None, converter=_email)
+    phone: str | None = attrs.field(default=None)
+    timezone: str | None = attrs.field(default=None, converter=_zone_name)
+    country: str | None = attrs.field(default=None, converter=_country)
+    subdivision: str | None = attrs.field(default=None, converter=_contact_subdivision)
+
+    def __attrs_post_init__(self) -> None:
+        # The phone number needs the country to be read, and converters see
+        # one field only; E.164 reads back to itself, so evolve stays stable.
+        if self.phone is not None:
+            object.__setattr__(self, "phone", _phone(self.phone, self.country))
+        if self.subdivision is not None:
+            object.__setattr__(
+                self, "subdivision", _subdivision(self.subdivision, self.country)
+            )
+
+
+def _phone(value: object, country: str | None) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError("Contact.phone", value, "a phone number (str)")
+    import phonenumbers  # noqa: PLC0415 - large metadata; only when a phone is given
+
+    try:
+        number = phonenumbers.parse(value, country)
+    except phonenumbers.NumberParseException:
+        hint = "" if country else "; write it with + and the country code"
+        raise InvalidValueError(
+            "Contact.phone", value, f"is not a phone number{hint}"
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidValueError("Contact.phone", value, "is not a valid phone number")
+    e164: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164
+
+
+def _subdivision(value: str, country: str | None) -> str:
+    if country is None:
+        raise InvalidValueError(
+            "Contact.subdivision", value, "needs Contact.country to be set"
+        )
+    code = value.upper()
+    known = _supported_countries()[country]
+    if code not in known:
+        raise InvalidValueError(
+            "Contact.subdivision",
+            value,
+            f"is not a subdivision of {country}{did_you_mean(code, known)}",
+        )
+    return code

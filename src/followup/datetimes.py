@@ -1,0 +1,336 @@
+"""Instants, zones and durations: coercion at the boundary, arithmetic inside.
+
+The public types hold `pendulum.DateTime`, but pendulum's own arithmetic costs
+about ten times the standard library's. So the engine works on stdlib
+`datetime` values whose ``tzinfo`` is a cached pendulum zone (pendulum's
+`Timezone` *is* a `zoneinfo.ZoneInfo`, so stdlib arithmetic on it is native),
+and turns them into `pendulum.DateTime` only when it builds a step.
+
+Three traps decide the shape of this module:
+
+* A wall time in a daylight-saving gap or overlap is ambiguous; pendulum and
+  the stdlib resolve it differently.  Every conversion here goes through the
+  instant (UTC), never through a wall time, so no instant ever moves.
+* Two datetimes that share a ``tzinfo`` compare by wall clock (PEP 495).
+  `instant_key` gives the exact elapsed time since the epoch, which compares
+  and hashes as an instant.
+* A naive value silently becomes UTC in pendulum: it is refused here first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import pendulum
+
+from followup.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    UnknownTimeZoneError,
+)
+
+__all__ = [
+    "EPOCH",
+    "Zone",
+    "at_wall_time",
+    "coerce_duration",
+    "coerce_instant",
+    "coerce_zone_name",
+    "describe_instant",
+    "end_of_day",
+    "format_instant",
+    "instant_key",
+    "local",
+    "long_date",
+    "start_of_day",
+    "to_pendulum",
+    "utc",
+    "zone",
+    "zone_of",
+]
+
+#: A pendulum zone: a named IANA zone or a fixed UTC offset.
+Zone = pendulum.Timezone | pendulum.FixedTimezone
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+_SUFFIXED = re.compile(r"(?P<base>[^\[\]]+?)(?:\[!?(?P<zone>[^\[\]=]+)\])?")
+
+
+@functools.lru_cache(maxsize=1024)
+def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
+    """Return the cached pendulum zone for an IANA name.
+
+    Looking a zone up costs about 100 µs each time; plans look the same few
+    zones up over and over.
+
+    Raises:
+        UnknownTimeZoneError: the IANA database has no zone of that name.
+    """
+    if not isinstance(name, str):
+        raise InvalidTypeError(field, name, "an IANA time zone name (str)")
+    try:
+        return pendulum.timezone(name)
+    except (pendulum.tz.exceptions.InvalidTimezone, ValueError, OSError) as error:
+        raise UnknownTimeZoneError(
+            field, name, "is not an IANA time zone name (e.g. 'Europe/Paris')"
+        ) from error
+
+
+@functools.lru_cache(maxsize=256)
+def _fixed(offset_seconds: int) -> pendulum.FixedTimezone:
+    return pendulum.FixedTimezone(offset_seconds)
+
+
+def coerce_zone_name(value: object, field: str) -> str:
+    """Check that `value` names an IANA zone and return the name."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(field, value, "an IANA time zone name (str)")
+    zone(value, field)
+    return value
+
+
+def instant_key(moment: dt.datetime) -> dt.timedelta:
+    """Return the exact time since the epoch: compares and hashes as an instant."""
+    return dt.datetime.__sub__(moment, EPOCH)
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """Return the same instant as a stdlib datetime in UTC."""
+    return EPOCH + dt.datetime.__sub__(moment, EPOCH)
+
+
+def local(moment: dt.datetime, tz: Zone) -> dt.datetime:
+    """Return the same instant as a stdlib datetime in `tz`."""
+    return (EPOCH + dt.datetime.__sub__(moment, EPOCH)).astimezone(tz)
+
+
+def to_pendulum(moment: dt.datetime) -> pendulum.DateTime:
+    """Wrap a stdlib datetime whose tzinfo is a pendulum zone, keeping the instant.
+
+    `moment` must come from `local` (or another conversion through UTC), so its
+    fold is the one that names its instant.
+    """
+    return pendulum.DateTime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        tzinfo=moment.tzinfo,
+        fold=moment.fold,
+    )
+
+
+def zone_of(moment: dt.datetime) -> Zone:
+    """Return the pendulum zone of an aware datetime (IANA name kept if known)."""
+    tzinfo = moment.tzinfo
+    if isinstance(tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)):
+        return tzinfo
+    key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
+    if isinstance(key, str):
+        try:
+            return zone(key)
+        except UnknownTimeZoneError:
+            pass
+    if tzinfo is dt.timezone.utc:
+        return pendulum.UTC
+    offset = moment.utcoffset()
+    if offset is None:  # pragma: no cover - callers refuse naive values first
+        raise AssertionError
+    return _fixed(int(offset.total_seconds()))
+
+
+def _refuse_naive(moment: dt.datetime, field: str, original: object) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise NaiveDatetimeError(
+            field,
+            original,
+            "has no time zone; give an offset (+01:00) or a zone "
+            "([Europe/Paris]), or pass an aware datetime",
+        )
+
+
+def _parse(text: str, field: str) -> pendulum.DateTime:
+    match = _SUFFIXED.fullmatch(text.strip())
+    if match is None:
+        raise InvalidValueError(field, text, "is not an ISO 8601 date and time")
+    base, zone_name = match["base"], match["zone"]
+    if base[-1:] in {"Z", "z"}:
+        base = base[:-1] + "+00:00"
+        if zone_name is None:
+            zone_name = "UTC"
+    try:
+        parsed = dt.datetime.fromisoformat(base)
+    except ValueError:
+        raise InvalidValueError(
+            field,
+            text,
+            "is not an ISO 8601 date and time (e.g. 2026-11-23T10:00:00-05:00)",
+        ) from None
+    if zone_name is None:
+        _refuse_naive(parsed, field, text)
+        return coerce_instant(parsed, field)
+    tz = zone(zone_name, field)
+    if parsed.tzinfo is None:
+        # A wall time in the zone: fold=0 takes the earlier of two readings in
+        # an overlap and the later wall time in a gap, as RFC 9557 readers do.
+        return to_pendulum(local(parsed.replace(tzinfo=tz), tz))
+    moment = local(parsed, tz)
+    if moment.utcoffset() != parsed.utcoffset():
+        raise InvalidValueError(
+            field,
+            text,
+            f"has an offset that {zone_name} does not use at that time "
+            f"(it uses {moment.strftime('%z')})",
+        )
+    return to_pendulum(moment)
+
+
+def coerce_instant(value: object, field: str) -> pendulum.DateTime:
+    """Turn what a user may pass for a moment into an aware `pendulum.DateTime`.
+
+    Accepts a `pendulum.DateTime`, an aware `datetime.datetime`, or an ISO 8601
+    string with an offset, optionally followed by an RFC 9557 zone suffix
+    (``2026-11-23T10:00:00-05:00[America/New_York]``).  The IANA zone name is
+    kept wherever one is given.  The result is the same instant as the input.
+
+    Raises:
+        NaiveDatetimeError: the value has no zone or offset.
+        UnknownTimeZoneError: the zone suffix names no IANA zone.
+        InvalidValueError: the text is not ISO 8601, or its offset contradicts
+            its zone.
+        InvalidTypeError: the value is neither a datetime nor a string.
+    """
+    if isinstance(value, pendulum.DateTime):
+        if isinstance(value.tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)):
+            return value
+        _refuse_naive(value, field, value)
+        return to_pendulum(local(value, zone_of(value)))
+    if isinstance(value, dt.datetime):
+        _refuse_naive(value, field, value)
+        return to_pendulum(local(value, zone_of(value)))
+    if isinstance(value, str):
+        return _parse(value, field)
+    raise InvalidTypeError(
+        field, value, "an aware datetime or an ISO 8601 string with an offset"
+    )
+
+
+def coerce_duration(value: object, field: str) -> dt.timedelta:
+    """Turn minutes (an int), a timedelta or an ISO 8601 duration into a timedelta.
+
+    Raises:
+        InvalidValueError: the duration is not positive, or names months or
+            years (whose length depends on the calendar).
+        InvalidTypeError: the value is of another type.
+    """
+    if isinstance(value, bool):
+        raise InvalidTypeError(field, value, "minutes (int) or an ISO 8601 duration")
+    if isinstance(value, int):
+        result = dt.timedelta(minutes=value)
+    elif isinstance(value, dt.timedelta):
+        result = dt.timedelta(seconds=value.total_seconds())
+    elif isinstance(value, str):
+        result = _parse_duration(value, field)
+    else:
+        raise InvalidTypeError(field, value, "minutes (int) or an ISO 8601 duration")
+    if result <= dt.timedelta(0):
+        raise InvalidValueError(field, value, "is not a positive duration")
+    return result
+
+
+def _parse_duration(text: str, field: str) -> dt.timedelta:
+    try:
+        parsed = pendulum.parse(text.strip())
+    except (pendulum.parsing.exceptions.ParserError, ValueError):
+        parsed = None
+    if not isinstance(parsed, pendulum.Duration):
+        raise InvalidValueError(
+            field, text, "is not an ISO 8601 duration (e.g. PT30M) or minutes"
+        )
+    if parsed.years or parsed.months:
+        raise InvalidValueError(
+            field, text, "names years or months, which have no fixed length"
+        )
+    return dt.timedelta(seconds=parsed.total_seconds())
+
+
+def start_of_day(day: dt.date, tz: Zone) -> dt.datetime:
+    """Return the first instant of `day` on the calendar of `tz`.
+
+    Where a daylight-saving gap swallows midnight (as in America/Santiago),
+    the day starts at the first wall time that exists.
+    """
+    return at_wall_time(day, dt.time(0), tz)
+
+
+def end_of_day(day: dt.date, tz: Zone) -> dt.datetime:
+    """Return the last microsecond of `day` on the calendar of `tz`."""
+    return local(
+        start_of_day(day + dt.timedelta(days=1), tz) - dt.timedelta(microseconds=1),
+        tz,
+    )
+
+
+def at_wall_time(day: dt.date, time: dt.time, tz: Zone) -> dt.datetime:
+    """Return the instant that a clock in `tz` reads as `day` `time`.
+
+    In an overlap the earlier reading wins; a wall time in a gap becomes the
+    instant just after the gap (09:00 never falls in a gap; 02:30 may).
+    """
+    return local(dt.datetime.combine(day, time, tzinfo=tz), tz)
+
+
+def format_instant(moment: dt.datetime) -> str:
+    """Write an instant as ISO 8601 with its RFC 9557 zone suffix when named.
+
+    >>> text = "2026-11-23T10:00:00-05:00[America/New_York]"
+    >>> format_instant(coerce_instant(text, "at")) == text
+    True
+    """
+    tz = zone_of(moment)
+    text = moment.isoformat()
+    if isinstance(tz, pendulum.Timezone):
+        return f"{text}[{tz.name}]"
+    return text
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+
+def describe_instant(moment: dt.datetime) -> str:
+    """Write an instant for people, in its own zone, whatever the locale.
+
+    >>> text = "2026-11-23T10:00:00-05:00[America/New_York]"
+    >>> describe_instant(coerce_instant(text, "at"))
+    'Mon 23 Nov 2026 10:00 EST'
+    """
+    return (
+        f"{_WEEKDAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} "
+        f"{moment.year} {moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
+    )
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: dt.date) -> str:
+    """A date as people write it in a letter, whatever the locale.
+
+    >>> long_date(dt.date(2026, 11, 23))
+    '23 November 2026'
+    """
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

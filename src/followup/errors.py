@@ -1,0 +1,77 @@
+"""The errors `followup` raises on bad input or bad configuration.
+
+Every error derives from `FollowUpError`, so one ``except`` catches them all;
+each also derives from the builtin a caller would naturally catch
+(`ValueError` for a bad value, `TypeError` for a value of the wrong kind).
+Mistakes in a plan or a letter are not errors: they come back as findings.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "DuplicateRuleError",
+    "FollowUpError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "NaiveDatetimeError",
+    "RuleConfigurationError",
+    "UnknownTimeZoneError",
+]
+
+
+class FollowUpError(Exception):
+    """Base of every error the library raises on bad input or configuration."""
+
+
+class InvalidValueError(FollowUpError, ValueError):
+    """A field was given a value it cannot hold.
+
+    The message names the field and the value; both are kept as attributes so
+    a tool can point at the offending input.
+    """
+
+    def __init__(self, field: str, value: object, problem: str) -> None:
+        self.field = field
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{field}: {value!r} {problem}")
+
+
+class InvalidTypeError(FollowUpError, TypeError):
+    """A field was given a value of a type it does not accept."""
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(
+            f"{field}: expected {expected}, got {type(value).__name__} {value!r}"
+        )
+
+
+class NaiveDatetimeError(InvalidValueError):
+    """A datetime without a time zone: the library cannot guess where it is."""
+
+
+class UnknownTimeZoneError(InvalidValueError):
+    """A time zone name that the IANA database does not know."""
+
+
+class RuleConfigurationError(FollowUpError, ValueError):
+    """A rule set was asked for a rule or a parameter it does not have."""
+
+
+class DuplicateRuleError(RuleConfigurationError):
+    """Two rules in one set share a code or a name."""
+
+
+def did_you_mean(wrong: str, choices: Iterable[str]) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest choice, or ``""``."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""

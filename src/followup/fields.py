@@ -1,0 +1,95 @@
+"""Converters for the fields of the public types.
+
+Each converter names the field it guards, so a bad value is reported as
+``Interview.company: '' is empty`` rather than as a bare ``ValueError``.
+Converters are idempotent: `attrs.evolve` runs them again on every field.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeVar
+
+from followup.errors import InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "enum_member",
+    "minutes_pair",
+    "optional_single_line",
+    "single_line",
+    "text_tuple",
+]
+
+E = TypeVar("E", bound=enum.Enum)
+
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def single_line(value: object, field: str) -> str:
+    """Return `value` as non-empty, single-line text without surrounding space.
+
+    A line break in a name would break the header of an email built from it,
+    so it is refused here rather than escaped later.
+
+    >>> single_line("  Ada Lovelace ", "Interview.candidate")
+    'Ada Lovelace'
+    """
+    if not isinstance(value, str):
+        raise InvalidTypeError(field, value, "text (str)")
+    text = value.strip()
+    if not text:
+        raise InvalidValueError(field, value, "is empty")
+    if not _LINE_BREAKS.isdisjoint(text):
+        raise InvalidValueError(field, value, "holds a line break")
+    return text
+
+
+def optional_single_line(value: object, field: str) -> str | None:
+    """Like `single_line`, but ``None`` passes through."""
+    return None if value is None else single_line(value, field)
+
+
+def enum_member(kind: type[E], value: object, field: str) -> E:
+    """Return the member of `kind` that `value` is or names by value.
+
+    >>> from followup import Performance
+    >>> enum_member(Performance, "strong", "performance")
+    <Performance.STRONG: 'strong'>
+    """
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in kind)
+        raise InvalidValueError(
+            field, value, f"is not a {kind.__name__} (one of {allowed})"
+        ) from None
+
+
+def text_tuple(values: object, field: str) -> tuple[str, ...]:
+    """Return any iterable of strings as a tuple of them."""
+    if isinstance(values, str) or not hasattr(values, "__iter__"):
+        raise InvalidTypeError(field, values, "a sequence of strings")
+    items = tuple(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise InvalidTypeError(f"{field}[{index}]", item, "text (str)")
+    return items
+
+
+def minutes_pair(value: object, field: str, *, most: int = 60) -> tuple[int, int]:
+    """Return a ``(low, high)`` pair of whole minutes, ``1 <= low <= high <= most``."""
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise InvalidTypeError(field, value, "a pair of minutes (low, high)")
+    low, high = value
+    for bound in (low, high):
+        if (
+            not isinstance(bound, int)
+            or isinstance(bound, bool)
+            or not 1 <= bound <= most
+        ):
+            raise InvalidValueError(field, value, f"needs whole minutes in 1..{most}")
+    if low > high:
+        raise InvalidValueError(field, value, "has its low bound above its high")
+    return (low, high)

@@ -1,0 +1,160 @@
+"""What has happened since the interview: the events a replan starts from."""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from followup.datetimes import coerce_instant, instant_key
+from followup.errors import InvalidValueError
+from followup.fields import enum_member
+from followup.plan import Channel
+
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = ["Event", "EventKind", "Outcome"]
+
+
+class EventKind(enum.Enum):
+    """What the candidate did, or what the company said."""
+
+    THANK_YOU_SENT = "thank-you-sent"
+    FOLLOW_UP_SENT = "follow-up-sent"
+    CALLED = "called"
+    DECISION_RECEIVED = "decision-received"
+
+
+class Outcome(enum.Enum):
+    """What a call or a message from the company brought."""
+
+    UNDECIDED = "undecided"
+    NO_ANSWER = "no-answer"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    NEXT_ROUND = "next-round"
+
+    @property
+    def is_decision(self) -> bool:
+        """An offer, a rejection or a next round: the follow-up is over."""
+        return self in _DECISIONS
+
+
+_DECISIONS = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND})
+
+
+def _optional_outcome(value: object) -> Outcome | None:
+    return None if value is None else _outcome(value)
+
+
+def _outcome(value: object) -> Outcome:
+    return enum_member(Outcome, value, "Event.outcome")
+
+
+def _optional_instant(value: object) -> pendulum.DateTime | None:
+    return None if value is None else coerce_instant(value, "Event.call_back_at")
+
+
+def _optional_key(value: pendulum.DateTime | None) -> object:
+    return None if value is None else instant_key(value)
+
+
+def _channel(value: object) -> Channel:
+    return enum_member(Channel, value, "Event.channel")
+
+
+def _optional_channel(value: object) -> Channel | None:
+    return None if value is None else _channel(value)
+
+
+def _event_kind(value: object) -> EventKind:
+    return enum_member(EventKind, value, "Event.kind")
+
+
+def _event_at(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "Event.at")
+
+
+@final
+@attrs.frozen
+class Event:
+    """One thing that happened: a message sent, a call made, a decision heard.
+
+    * `THANK_YOU_SENT` and `FOLLOW_UP_SENT` may name the `channel` used.
+    * `CALLED` may carry an `outcome` (``None`` reads as `UNDECIDED`) and,
+      when the company has not decided, the `call_back_at` agreed (A11).
+    * `DECISION_RECEIVED` must carry the decision as its `outcome`.
+
+    An event covers its own step and every earlier one: after a call, a
+    thank-you that was never sent is no longer planned.
+
+    >>> call = Event("called", "2026-12-01T15:00:00+00:00[Europe/London]",
+    ...              outcome="undecided",
+    ...              call_back_at="2026-12-08T15:00:00+00:00[Europe/London]")
+    >>> call.call_back_at.timezone_name
+    'Europe/London'
+    """
+
+    kind: EventKind = attrs.field(converter=_event_kind)
+    at: pendulum.DateTime = attrs.field(converter=_event_at, eq=instant_key)
+    outcome: Outcome | None = attrs.field(default=None, converter=_optional_outcome)
+    call_back_at: pendulum.DateTime | None = attrs.field(
+        default=None, converter=_optional_instant, eq=_optional_key
+    )
+    channel: Channel | None = attrs.field(default=None, converter=_optional_channel)
+
+    def __attrs_post_init__(self) -> None:
+        kind, outcome = self.kind, self.outcome
+        if kind is EventKind.DECISION_RECEIVED and (
+            outcome is None or not outcome.is_decision
+        ):
+            raise InvalidValueError(
+                "Event.outcome",
+                None if outcome is None else outcome.value,
+                "must be the decision ('offer', 'rejected' or 'next-round') "
+                "for a decision-received event",
+            )
+        if outcome is not None and kind in _MESSAGES:
+            raise InvalidValueError(
+                "Event.outcome",
+                outcome.value,
+                f"belongs to a call or a decision, not to {kind.value}",
+            )
+        if self.call_back_at is not None:
+            if kind is not EventKind.CALLED or (
+                outcome is not None and outcome is not Outcome.UNDECIDED
+            ):
+                raise InvalidValueError(
+                    "Event.call_back_at",
+                    self.call_back_at.isoformat(),
+                    "is agreed only on a call where the company has not decided",
+                )
+            if instant_key(self.call_back_at) <= instant_key(self.at):
+                raise InvalidValueError(
+                    "Event.call_back_at",
+                    self.call_back_at.isoformat(),
+                    f"is not after the call it was agreed on ({self.at.isoformat()})",
+                )
+        if self.channel is not None:
+            self._check_channel()
+
+    def _check_channel(self) -> None:
+        expected_phone = self.kind is EventKind.CALLED
+        if self.kind is EventKind.DECISION_RECEIVED:
+            return
+        if (self.channel is Channel.PHONE) != expected_phone:
+            raise InvalidValueError(
+                "Event.channel",
+                self.channel.value if self.channel else None,
+                f"does not fit a {self.kind.value} event",
+            )
+
+    @property
+    def call_outcome(self) -> Outcome:
+        """The outcome of a call, where ``None`` reads as `UNDECIDED`."""
+        return Outcome.UNDECIDED if self.outcome is None else self.outcome
+
+
+_MESSAGES = frozenset({EventKind.THANK_YOU_SENT, EventKind.FOLLOW_UP_SENT})

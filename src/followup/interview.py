@@ -1,0 +1,121 @@
+"""The phone interview: the fact every plan starts from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from followup.contact import Contact
+from followup.datetimes import (
+    coerce_duration,
+    coerce_instant,
+    instant_key,
+    local,
+    to_pendulum,
+    utc,
+    zone_of,
+)
+from followup.errors import InvalidTypeError
+from followup.fields import enum_member, optional_single_line, single_line
+
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = ["Interview", "Performance"]
+
+
+class Performance(enum.Enum):
+    """How the candidate did in the interview; it decides the follow-up (A6).
+
+    `UNKNOWN` is followed up like `ADEQUATE`.
+    """
+
+    STRONG = "strong"
+    ADEQUATE = "adequate"
+    WEAK = "weak"
+    UNKNOWN = "unknown"
+
+    @property
+    def rank(self) -> int:
+        """Order for thresholds: weak < adequate = unknown < strong."""
+        return _RANK[self]
+
+
+_RANK = {
+    Performance.WEAK: 0,
+    Performance.ADEQUATE: 1,
+    Performance.UNKNOWN: 1,
+    Performance.STRONG: 2,
+}
+
+
+def _interviewer(value: object) -> Contact | None:
+    if value is None or isinstance(value, Contact):
+        return value
+    raise InvalidTypeError("Interview.interviewer", value, "a Contact or None")
+
+
+def _duration(value: object) -> dt.timedelta:
+    return coerce_duration(value, "Interview.duration")
+
+
+def _interview_candidate(value: object) -> str:
+    return single_line(value, "Interview.candidate")
+
+
+def _interview_company(value: object) -> str:
+    return single_line(value, "Interview.company")
+
+
+def _interview_at(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "Interview.at")
+
+
+def _interview_position(value: object) -> str | None:
+    return optional_single_line(value, "Interview.position")
+
+
+def _interview_performance(value: object) -> Performance:
+    return enum_member(Performance, value, "Interview.performance")
+
+
+@final
+@attrs.frozen
+class Interview:
+    """One phone interview; `at` is when the call starts.
+
+    `duration` accepts a `timedelta`, minutes as an int, or an ISO 8601
+    duration (``"PT45M"``).  Two interviews at the same instant written in
+    different zones compare equal.
+
+    >>> interview = Interview(
+    ...     "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"
+    ... )
+    >>> interview.ends_at.isoformat()
+    '2026-11-23T10:30:00-05:00'
+    >>> interview == Interview("Ada Lovelace", "Acme", "2026-11-23T15:00:00Z")
+    True
+    """
+
+    candidate: str = attrs.field(converter=_interview_candidate)
+    company: str = attrs.field(converter=_interview_company)
+    at: pendulum.DateTime = attrs.field(converter=_interview_at, eq=instant_key)
+    interviewer: Contact | None = attrs.field(default=None, converter=_interviewer)
+    position: str | None = attrs.field(default=None, converter=_interview_position)
+    duration: dt.timedelta = attrs.field(
+        default=dt.timedelta(minutes=30), converter=_duration
+    )
+    performance: Performance = attrs.field(
+        default=Performance.UNKNOWN,
+        converter=_interview_performance,
+    )
+
+    @property
+    def ends_at(self) -> pendulum.DateTime:
+        """When the call ends: `at` plus `duration`, in the zone of `at`."""
+        # Elapsed time, not wall clock: a call that spans a DST change still
+        # lasts `duration`.
+        return to_pendulum(local(utc(self.at) + self.duration, zone_of(self.at)))

@@ -1,0 +1,433 @@
+"""What a plan is made of: steps in windows, findings, and the plan itself."""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from followup.datetimes import (
+    coerce_instant,
+    describe_instant,
+    instant_key,
+    local,
+    to_pendulum,
+    utc,
+    zone_of,
+)
+from followup.errors import InvalidTypeError, InvalidValueError
+from followup.fields import enum_member, minutes_pair, single_line, text_tuple
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    import pendulum
+
+    from followup.interview import Interview
+
+__all__ = [
+    "Channel",
+    "Finding",
+    "FollowUpPlan",
+    "Requirements",
+    "Severity",
+    "Step",
+    "StepKind",
+    "Window",
+]
+
+
+class Channel(enum.Enum):
+    """How a step reaches the interviewer (A7, A12)."""
+
+    EMAIL = "email"
+    PRINTED_LETTER = "printed-letter"
+    HANDWRITTEN_LETTER = "handwritten-letter"
+    PHONE = "phone"
+
+
+class StepKind(enum.Enum):
+    """What a step is, in the order the advice takes them."""
+
+    CLOSE_CALL = "close-call"
+    THANK_YOU = "thank-you"
+    FOLLOW_UP = "follow-up"
+    CALL = "call"
+    CALL_BACK = "call-back"
+
+    @property
+    def stage(self) -> int:
+        """Position in the advice's sequence; later stages cover earlier ones."""
+        return _STAGES[self]
+
+
+_STAGES = {kind: index for index, kind in enumerate(StepKind)}
+
+
+class Severity(enum.Enum):
+    """How much a finding matters: a plan passes when no finding is an ERROR."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+def _window_start(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "Window.start")
+
+
+def _window_end(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "Window.end")
+
+
+@final
+@attrs.frozen
+class Window:
+    """A closed span of time, ``start <= end``, compared as instants.
+
+    >>> w = Window("2026-11-25T09:00:00-05:00", "2026-11-26T17:00:00-05:00")
+    >>> w.length
+    datetime.timedelta(days=1, seconds=28800)
+    >>> w.contains("2026-11-26T12:00:00-05:00")
+    True
+    """
+
+    start: pendulum.DateTime = attrs.field(converter=_window_start, eq=instant_key)
+    end: pendulum.DateTime = attrs.field(converter=_window_end, eq=instant_key)
+
+    def __attrs_post_init__(self) -> None:
+        if instant_key(self.end) < instant_key(self.start):
+            raise InvalidValueError(
+                "Window.end",
+                self.end.isoformat(),
+                f"is before Window.start ({self.start.isoformat()})",
+            )
+
+    @property
+    def length(self) -> dt.timedelta:
+        """Elapsed time from start to end (DST changes included)."""
+        return instant_key(self.end) - instant_key(self.start)
+
+    def contains(self, moment: object) -> bool:
+        """Whether `moment` (any instant the library accepts) lies in the window."""
+        key = instant_key(coerce_instant(moment, "moment"))
+        return instant_key(self.start) <= key <= instant_key(self.end)
+
+    def moved_to(self, start: dt.datetime) -> Window:
+        """Return a window of the same length that starts at `start`."""
+        tz = zone_of(self.start)
+        return Window(
+            to_pendulum(local(start, tz)),
+            to_pendulum(local(utc(start) + self.length, tz)),
+        )
+
+
+def _minutes(value: object) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    return minutes_pair(value, "Requirements.call_minutes", most=24 * 60)
+
+
+def _max_lines(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidValueError(
+            "Requirements.max_lines", value, "is not a whole number of 1 or more"
+        )
+    return value
+
+
+def _requirements_must_mention(value: object) -> tuple[str, ...]:
+    return text_tuple(value, "Requirements.must_mention")
+
+
+def _requirements_talking_points(value: object) -> tuple[str, ...]:
+    return text_tuple(value, "Requirements.talking_points")
+
+
+@final
+@attrs.frozen
+class Requirements:
+    """What a message or a call must hold.
+
+    `must_mention` lists the facts the text must name (the candidate, the
+    company, the date and time of the interview); `talking_points` says what to
+    say or write in words; `max_lines` caps a letter (A9) and `call_minutes`
+    gives the length of a call (A13).
+    """
+
+    max_lines: int | None = attrs.field(default=None, converter=_max_lines)
+    must_mention: tuple[str, ...] = attrs.field(
+        default=(), converter=_requirements_must_mention
+    )
+    call_minutes: tuple[int, int] | None = attrs.field(default=None, converter=_minutes)
+    talking_points: tuple[str, ...] = attrs.field(
+        default=(), converter=_requirements_talking_points
+    )
+
+    def describe(self) -> tuple[str, ...]:
+        """The requirements as short lines for people."""
+        lines: list[str] = []
+        if self.must_mention:
+            lines.append("mention: " + "; ".join(self.must_mention))
+        lines.extend(self.talking_points)
+        if self.max_lines is not None:
+            lines.append(f"at most {self.max_lines} lines")
+        if self.call_minutes is not None:
+            low, high = self.call_minutes
+            lines.append(f"keep the call to {low}-{high} minutes")
+        return tuple(lines)
+
+
+def _window(value: object) -> Window:
+    if isinstance(value, Window):
+        return value
+    raise InvalidTypeError("Step.window", value, "a Window")
+
+
+def _requirements(value: object) -> Requirements:
+    if isinstance(value, Requirements):
+        return value
+    raise InvalidTypeError("Step.requirements", value, "a Requirements")
+
+
+def _step_kind(value: object) -> StepKind:
+    return enum_member(StepKind, value, "Step.kind")
+
+
+def _step_channel(value: object) -> Channel:
+    return enum_member(Channel, value, "Step.channel")
+
+
+def _step_due(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "Step.due")
+
+
+def _step_rule(value: object) -> str:
+    return single_line(value, "Step.rule")
+
+
+def _step_reason(value: object) -> str:
+    return single_line(value, "Step.reason")
+
+
+def _step_advice(value: object) -> tuple[str, ...]:
+    return text_tuple(value, "Step.advice")
+
+
+def _step_adjusted_by(value: object) -> tuple[str, ...]:
+    return text_tuple(value, "Step.adjusted_by")
+
+
+@final
+@attrs.frozen
+class Step:
+    """One thing to do, somewhere in its `window`, ideally at `due`.
+
+    `rule` is the code of the rule that proposed the step and `reason` says
+    why in words, citing advice ids; `adjusted_by` lists the rules that moved
+    it since.  `number` counts steps of this kind across the whole follow-up,
+    done ones included (the second call-back is number 2 even when the first
+    is history).  An `agreed` step keeps the time agreed with the company: no
+    rule moves it into working time.
+    """
+
+    kind: StepKind = attrs.field(converter=_step_kind)
+    channel: Channel = attrs.field(converter=_step_channel)
+    window: Window = attrs.field(converter=_window)
+    due: pendulum.DateTime = attrs.field(converter=_step_due, eq=instant_key)
+    rule: str = attrs.field(converter=_step_rule)
+    reason: str = attrs.field(converter=_step_reason)
+    requirements: Requirements = attrs.field(
+        factory=Requirements, converter=_requirements
+    )
+    advice: tuple[str, ...] = attrs.field(default=(), converter=_step_advice)
+    number: int = attrs.field(default=1)
+    agreed: bool = attrs.field(default=False)
+    adjusted_by: tuple[str, ...] = attrs.field(default=(), converter=_step_adjusted_by)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.window.contains(self.due):
+            raise InvalidValueError(
+                "Step.due",
+                self.due.isoformat(),
+                f"is outside its window ({self.window.start.isoformat()} to "
+                f"{self.window.end.isoformat()})",
+            )
+        if (
+            not isinstance(self.number, int)
+            or isinstance(self.number, bool)
+            or self.number < 1
+        ):
+            raise InvalidValueError("Step.number", self.number, "is not 1 or more")
+
+    @property
+    def label(self) -> str:
+        """A short name for people: ``call-back #2``."""
+        return (
+            self.kind.value if self.number == 1 else f"{self.kind.value} #{self.number}"
+        )
+
+
+def _optional_step(value: object) -> Step | None:
+    if value is None or isinstance(value, Step):
+        return value
+    raise InvalidTypeError("Finding.step", value, "a Step or None")
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidTypeError("Finding", value, "text (str) or None")
+
+
+def _finding_code(value: object) -> str:
+    return single_line(value, "Finding.code")
+
+
+def _finding_severity(value: object) -> Severity:
+    return enum_member(Severity, value, "Finding.severity")
+
+
+def _finding_message(value: object) -> str:
+    return single_line(value, "Finding.message")
+
+
+@final
+@attrs.frozen
+class Finding:
+    """A rule's verdict on a plan, a schedule, a letter or an input.
+
+    `expected` and `actual` are short strings ("at most 9 lines", "12 lines").
+
+    >>> print(Finding("FU004", "error", "sent too early",
+    ...               expected="on or after Wed 25 Nov", actual="Tue 24 Nov"))
+    FU004 error: sent too early (expected on or after Wed 25 Nov, got Tue 24 Nov)
+    """
+
+    code: str = attrs.field(converter=_finding_code)
+    severity: Severity = attrs.field(converter=_finding_severity)
+    message: str = attrs.field(converter=_finding_message)
+    step: Step | None = attrs.field(default=None, converter=_optional_step)
+    expected: str | None = attrs.field(default=None, converter=_optional_text)
+    actual: str | None = attrs.field(default=None, converter=_optional_text)
+
+    def __str__(self) -> str:
+        text = f"{self.code} {self.severity.value}: {self.message}"
+        details = []
+        if self.expected is not None:
+            details.append(f"expected {self.expected}")
+        if self.actual is not None:
+            details.append(f"got {self.actual}")
+        return f"{text} ({', '.join(details)})" if details else text
+
+
+def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
+    """Sort key: due as an instant, then the advice's order, then the number."""
+    return (instant_key(step.due), step.kind.stage, step.number)
+
+
+def _sorted_steps(values: Iterable[object]) -> tuple[Step, ...]:
+    steps = tuple(values)
+    for index, step in enumerate(steps):
+        if not isinstance(step, Step):
+            raise InvalidTypeError(f"FollowUpPlan.steps[{index}]", step, "a Step")
+    return tuple(sorted(steps, key=step_order))  # type: ignore[arg-type]
+
+
+def _findings(values: Iterable[object]) -> tuple[Finding, ...]:
+    findings = tuple(values)
+    for index, finding in enumerate(findings):
+        if not isinstance(finding, Finding):
+            raise InvalidTypeError(
+                f"FollowUpPlan.findings[{index}]", finding, "a Finding"
+            )
+    return findings  # type: ignore[return-value]
+
+
+def _plan_interview(value: object) -> Interview:
+    from followup.interview import Interview  # noqa: PLC0415 - import cycle
+
+    if isinstance(value, Interview):
+        return value
+    raise InvalidTypeError("FollowUpPlan.interview", value, "an Interview")
+
+
+def _follow_up_plan_rules(value: object) -> tuple[str, ...]:
+    return text_tuple(value, "FollowUpPlan.rules")
+
+
+def _follow_up_plan_as_of(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "FollowUpPlan.as_of")
+
+
+@final
+@attrs.frozen
+class FollowUpPlan:
+    """The steps to take after an interview, as of `as_of`, and why.
+
+    `steps` are sorted by `due` as instants; `findings` carry what the rules
+    noticed while planning (late steps, missing contact details, ...);
+    `rules` holds the codes of the rules that made the plan, in order.
+    """
+
+    interview: Interview = attrs.field(converter=_plan_interview)
+    steps: tuple[Step, ...] = attrs.field(converter=_sorted_steps)
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    rules: tuple[str, ...] = attrs.field(converter=_follow_up_plan_rules)
+    as_of: pendulum.DateTime = attrs.field(
+        converter=_follow_up_plan_as_of, eq=instant_key
+    )
+
+    @property
+    def passes(self) -> bool:
+        """Whether no finding is an error."""
+        return all(f.severity is not Severity.ERROR for f in self.findings)
+
+    def next_step(self, now: object) -> Step | None:
+        """Return the first step whose window has not closed at `now`, if any."""
+        key = instant_key(coerce_instant(now, "now"))
+        for step in self.steps:
+            if instant_key(step.window.end) >= key:
+                return step
+        return None
+
+    def explain(self) -> str:
+        """Every step with when, how, why, and the rules and advice behind it."""
+        interview = self.interview
+        minutes = int(interview.duration.total_seconds() // 60)
+        rules = ", ".join(self.rules) or "no rules"
+        lines = [
+            f"Follow-up for {interview.candidate}'s phone interview with"
+            f" {interview.company}",
+            f"Interview: {describe_instant(interview.at)}, {minutes} minutes,"
+            f" performance {interview.performance.value}",
+            f"Planned as of {describe_instant(self.as_of)} with {rules}",
+            "",
+        ]
+        if not self.steps:
+            lines.append("No steps to take.")
+        for index, step in enumerate(self.steps, start=1):
+            lines.extend(_explain_step(index, step))
+        if self.findings:
+            lines.append("")
+            lines.append("Findings:")
+            lines.extend(f"  {finding}" for finding in self.findings)
+        return "\n".join(lines)
+
+
+def _explain_step(index: int, step: Step) -> list[str]:
+    made_by = ", ".join((step.rule, *step.adjusted_by))
+    advice = ", ".join(step.advice) or "none"
+    start, end = describe_instant(step.window.start), describe_instant(step.window.end)
+    lines = [
+        f"{index}. {step.label} by {step.channel.value}, due {describe_instant(step.due)}",
+        f"   window: {start} to {end}",
+        f"   why: {step.reason}",
+        f"   rules: {made_by}; advice: {advice}",
+    ]
+    lines.extend(f"   - {line}" for line in step.requirements.describe())
+    return lines

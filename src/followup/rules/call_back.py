@@ -1,0 +1,173 @@
+"""FU007: when the company has not decided, call back as agreed (A11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.datetimes import instant_key, utc
+from followup.history import Outcome
+from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
+from followup.rules.params import call_minutes, check_order, whole
+from followup.rules.windows import day_window, make_step, when
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from followup.draft import Draft
+    from followup.facts import Facts
+
+__all__ = ["CallBackAsAgreed", "CallBackParams"]
+
+
+@final
+@attrs.frozen
+class CallBackParams:
+    """When to call back after a call that brought no decision.
+
+    * `earliest_days`, `latest_days`: with no time agreed, the window in
+      calendar days after the last call (7 to 14);
+    * `agreed_minutes`: the window around an agreed time (15 minutes from it);
+    * `call_minutes`: the length of the call (3 to 4 minutes, A13).
+    """
+
+    earliest_days: int = attrs.field(default=7, validator=whole(1, 90))
+    latest_days: int = attrs.field(default=14, validator=whole(1, 90))
+    agreed_minutes: int = attrs.field(default=15, validator=whole(1, 240))
+    call_minutes: tuple[int, int] = attrs.field(default=(3, 4), converter=call_minutes)
+
+    def __attrs_post_init__(self) -> None:
+        check_order(self, "earliest_days", "latest_days")
+
+
+@final
+@attrs.frozen
+class CallBackAsAgreed:
+    """Plan the next call after a call that left the company undecided.
+
+    When the company has not decided yet, the advice is to agree a time to
+    call back (A11).  An agreed time is kept exactly as agreed, outside
+    working time if that is what was agreed; an agreed time that has already
+    passed is planned at the next working time, with a warning.  With no time
+    agreed (or no answer), the call-back waits `earliest_days` to
+    `latest_days`.  How often and how many times to call is rule FU008's
+    business (A14).
+    """
+
+    code: ClassVar[str] = "FU007"
+    name: ClassVar[str] = "call-back-as-agreed"
+    summary: ClassVar[str] = (
+        "After a call that brought no decision, call back at the agreed time, "
+        "or a week or two later."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A11",)
+    params: CallBackParams = attrs.field(factory=CallBackParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        """Propose the next call-back, if the last call left things open."""
+        facts = draft.facts
+        last = facts.last_call
+        if last is None or not facts.waiting_on_company:
+            return draft
+        agreed = facts.agreed_call_back
+        params = self.params
+        low, high = params.call_minutes
+        points = [
+            f"say you are still interested in {facts.interview.company} (A10)",
+            "ask whether they have decided (A10)",
+            "if they have not, agree the next time to call (A11)",
+        ]
+        keep_agreed = agreed is not None and instant_key(agreed) >= instant_key(
+            facts.now
+        )
+        if agreed is not None and keep_agreed:
+            window = (agreed, facts.local(utc(agreed) + self._slack))
+            reason = (
+                f"The company had not decided and you agreed to call back at "
+                f"{when(agreed)} (A11): keep the time as agreed; {low} to {high} "
+                "minutes (A13)."
+            )
+        elif agreed is not None:
+            window = (facts.now, facts.local(utc(facts.now) + dt.timedelta(days=1)))
+            reason = (
+                f"The call-back agreed for {when(agreed)} has passed (A11): call at "
+                f"the next working time; {low} to {high} minutes (A13)."
+            )
+        else:
+            window = day_window(
+                facts,
+                facts.local(last.at).date(),
+                params.earliest_days,
+                params.latest_days,
+                business=False,
+            )
+            what = (
+                "nobody answered"
+                if last.call_outcome is Outcome.NO_ANSWER
+                else "the company had not decided and no time was agreed"
+            )
+            reason = (
+                f"On the last call {what}: call back {params.earliest_days} to "
+                f"{params.latest_days} days later (A11); {low} to {high} minutes "
+                "(A13)."
+            )
+        step = make_step(
+            facts,
+            StepKind.CALL_BACK,
+            Channel.PHONE,
+            window,
+            rule=self.code,
+            reason=reason,
+            advice=self.advice,
+            requirements=Requirements(
+                must_mention=(facts.interview.candidate,),
+                call_minutes=params.call_minutes,
+                talking_points=tuple(points),
+            ),
+            number=len(facts.calls),
+            agreed=keep_agreed,
+        )
+        draft = draft.proposing(step)
+        if agreed is not None and not keep_agreed:
+            return draft.noting(
+                Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "the agreed call-back time has passed: call at the next working "
+                    "time (A11)",
+                    step=step,
+                    expected=f"a call at {when(agreed)}",
+                    actual="no call yet",
+                )
+            )
+        return draft
+
+    @property
+    def _slack(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.params.agreed_minutes)
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag an agreed call-back that is not planned at its time."""
+        agreed = facts.agreed_call_back
+        backs = [step for step in steps if step.kind is StepKind.CALL_BACK]
+        if (
+            not facts.waiting_on_company
+            or agreed is None
+            or instant_key(agreed) < instant_key(facts.now)
+        ):
+            return
+        end = instant_key(agreed) + self._slack
+        on_time = any(
+            instant_key(agreed) <= instant_key(step.due) <= end for step in backs
+        )
+        if not on_time:
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                "the call-back is not planned at the time agreed with the company "
+                "(A11)",
+                expected=f"a call-back at {when(agreed)}",
+                actual=", ".join(when(facts.local(s.due)) for s in backs) or "none",
+            )

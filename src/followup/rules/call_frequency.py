@@ -1,0 +1,145 @@
+"""FU008: do not call frequently: calls a week apart, three at most (A14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.datetimes import instant_key, to_pendulum
+from followup.plan import Finding, Severity, Step, StepKind
+from followup.rules.params import whole
+from followup.rules.windows import when
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from followup.draft import Draft
+    from followup.facts import Facts
+
+__all__ = ["CallSpacingParams", "CallSparingly"]
+
+_CALLS = (StepKind.CALL, StepKind.CALL_BACK)
+
+
+@final
+@attrs.frozen
+class CallSpacingParams:
+    """How many calls, and how far apart.
+
+    `max_calls`: calls in all, made and planned (3); `min_days_between`:
+    calendar days from one call to the next (7), unless the company agreed a
+    time to call back.
+    """
+
+    max_calls: int = attrs.field(default=3, validator=whole(1, 20))
+    min_days_between: int = attrs.field(default=7, validator=whole(0, 60))
+
+
+@final
+@attrs.frozen
+class CallSparingly:
+    """Keep calls apart and few.
+
+    The advice warns against calling frequently (A14).  This rule drops the
+    calls planned beyond `max_calls` (counting the calls already made) and
+    moves a call planned sooner than `min_days_between` days after the last
+    one.  A call-back at a time the company agreed to is kept (A11).
+    """
+
+    code: ClassVar[str] = "FU008"
+    name: ClassVar[str] = "do-not-call-frequently"
+    summary: ClassVar[str] = (
+        "Keep calls at least a week apart and at most three in all, unless a "
+        "time to call back was agreed."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A14",)
+    params: CallSpacingParams = attrs.field(factory=CallSpacingParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        """Drop the calls beyond the limit and space the rest out."""
+        facts = draft.facts
+        planned = sorted(draft.of_kind(*_CALLS), key=lambda s: instant_key(s.due))
+        allowed = max(self.params.max_calls - len(facts.calls), 0)
+        if len(planned) > allowed:
+            extra = planned[allowed:]
+            draft = draft.dropping(*extra).noting(
+                Finding(
+                    self.code,
+                    Severity.INFO,
+                    f"{len(facts.calls)} calls made: no more calls are planned, "
+                    "since calling often does not help (A14)",
+                    expected=f"at most {self.params.max_calls} calls",
+                    actual=f"{len(facts.calls) + len(planned)} calls",
+                )
+            )
+            planned = planned[:allowed]
+        previous = facts.last_call.at if facts.last_call else None
+        for step in planned:
+            if previous is not None and not self._exempt(facts, step):
+                earliest = self._earliest_after(facts, previous)
+                if instant_key(step.window.start) < instant_key(earliest):
+                    moved = attrs.evolve(
+                        step,
+                        window=step.window.moved_to(earliest),
+                        due=to_pendulum(earliest),
+                        reason=f"{step.reason} Moved to {when(earliest)} so that "
+                        f"calls stay {self.params.min_days_between} days apart (A14).",
+                        adjusted_by=(*step.adjusted_by, self.code),
+                    )
+                    draft = draft.replacing(step, moved)
+                    step = moved  # noqa: PLW2901 - the next call counts from here
+            previous = step.due
+        return draft
+
+    def _earliest_after(self, facts: Facts, call: dt.datetime) -> dt.datetime:
+        day = facts.local(call).date() + dt.timedelta(days=self.params.min_days_between)
+        return facts.start_of(day)
+
+    @staticmethod
+    def _exempt(facts: Facts, step: Step) -> bool:
+        # Any call-back after a call that agreed a time honours the agreement,
+        # even one planned late because the agreed time has passed.
+        return step.agreed or (
+            step.kind is StepKind.CALL_BACK and facts.agreed_call_back is not None
+        )
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag too many calls, and calls closer than the minimum."""
+        planned = sorted(
+            (s for s in steps if s.kind in _CALLS), key=lambda s: instant_key(s.due)
+        )
+        total = len(facts.calls) + len(planned)
+        if total > self.params.max_calls:
+            yield Finding(
+                self.code,
+                Severity.ERROR,
+                "too many calls: calling often does not help (A14)",
+                expected=f"at most {self.params.max_calls} calls",
+                actual=f"{total} calls ({len(facts.calls)} made)",
+            )
+        yield from self._spacing(facts, planned)
+
+    def _spacing(self, facts: Facts, planned: list[Step]) -> Iterator[Finding]:
+        moments: list[tuple[dt.datetime, bool, Step | None]] = []
+        agreed_before = False
+        for event in facts.calls:
+            moments.append((event.at, agreed_before, None))
+            agreed_before = event.call_back_at is not None
+        moments.extend((step.due, self._exempt(facts, step), step) for step in planned)
+        for (before, _, _), (after, exempt, step) in itertools.pairwise(moments):
+            if exempt:
+                continue
+            earliest = self._earliest_after(facts, before)
+            if instant_key(after) < instant_key(earliest):
+                yield Finding(
+                    self.code,
+                    Severity.ERROR,
+                    f"two calls less than {self.params.min_days_between} days apart: "
+                    "do not call frequently (A14)",
+                    step=step,
+                    expected=f"on or after {when(earliest)}",
+                    actual=when(facts.local(after)),
+                )

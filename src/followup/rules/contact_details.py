@@ -1,0 +1,82 @@
+"""FU002: a follow-up needs the interviewer's name, phone and email (A2)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.errors import InvalidValueError
+from followup.plan import Finding, Severity, Step
+from followup.rules.close_call import missing_details
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from followup.draft import Draft
+    from followup.facts import Facts
+from followup.fields import text_tuple
+
+__all__ = ["AskForContactDetails", "ContactDetailsParams"]
+
+_KNOWN = ("name", "email", "phone")
+
+
+def _details(values: object) -> tuple[str, ...]:
+    items = text_tuple((values,) if isinstance(values, str) else values, "required")
+    for item in items:
+        if item not in _KNOWN:
+            raise InvalidValueError(
+                "ContactDetailsParams.required", item, f"is not one of {_KNOWN}"
+            )
+    return tuple(key for key in _KNOWN if key in items)
+
+
+@final
+@attrs.frozen
+class ContactDetailsParams:
+    """`required`: the details to ask for, among ``name``, ``email``, ``phone``."""
+
+    required: tuple[str, ...] = attrs.field(default=_KNOWN, converter=_details)
+
+
+@final
+@attrs.frozen
+class AskForContactDetails:
+    """Warn when the interviewer's name, phone number or email is missing.
+
+    The advice is to ask for them before the call ends, because the
+    follow-up needs them (A2).  Missing details never stop planning: the
+    steps that need them are planned and this warning names what is missing.
+    Once the company has decided, nothing is left to follow up and the rule
+    is silent.
+    """
+
+    code: ClassVar[str] = "FU002"
+    name: ClassVar[str] = "ask-for-contact-details"
+    summary: ClassVar[str] = (
+        "Warn when the interviewer's name, phone number or email address is "
+        "missing: the follow-up needs them."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A2",)
+    params: ContactDetailsParams = attrs.field(factory=ContactDetailsParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        """Note what is missing; the steps are planned all the same."""
+        return draft.noting(*self.check(draft.facts, draft.steps))
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:  # noqa: ARG002
+        """Warn about missing details while there is something left to follow up."""
+        if facts.decision is not None:
+            return
+        missing = missing_details(facts, self.params.required)
+        if missing:
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                f"the interviewer's {', '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} missing: ask before the "
+                "call ends, the follow-up needs them (A2)",
+                expected=", ".join(self.params.required),
+                actual="missing: " + ", ".join(missing),
+            )

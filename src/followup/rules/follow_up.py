@@ -1,0 +1,191 @@
+"""FU004: the follow-up letter, 2 to 3 days after the interview (A5, A7, A8, A9)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.datetimes import instant_key
+from followup.fields import enum_member
+from followup.history import EventKind
+from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
+from followup.rules.params import DayCount, check_order, letter_channel, whole
+from followup.rules.windows import day_window, interview_mentions, make_step, when
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
+    from followup.draft import Draft
+    from followup.facts import Facts
+
+__all__ = ["FollowUpAfterDays", "FollowUpParams"]
+
+
+def _follow_up_params_days(value: object) -> DayCount:
+    return enum_member(DayCount, value, "FollowUpParams.days")
+
+
+@final
+@attrs.frozen
+class FollowUpParams:
+    """When and how the follow-up goes out.
+
+    * `earliest_days`, `latest_days`: the window, in days after the
+      interview (2 and 3, A5), counted as `days`;
+    * `days`: `DayCount.BUSINESS` by default, so that an interview on a
+      Thursday is followed up on Monday or Tuesday rather than over the
+      weekend; `DayCount.CALENDAR` counts every day;
+    * `channel`: email (quick), printed letter (professional) or handwritten
+      letter (A7);
+    * `max_lines`: the letter stays under ten lines (A9).  The letter check
+      reads the same parameter.
+    """
+
+    earliest_days: int = attrs.field(default=2, validator=whole(0, 60))
+    latest_days: int = attrs.field(default=3, validator=whole(0, 60))
+    days: DayCount = attrs.field(
+        default=DayCount.BUSINESS,
+        converter=_follow_up_params_days,
+    )
+    channel: Channel = attrs.field(default=Channel.EMAIL, converter=letter_channel)
+    max_lines: int = attrs.field(default=9, validator=whole(1, 100))
+
+    def __attrs_post_init__(self) -> None:
+        check_order(self, "earliest_days", "latest_days")
+
+
+@final
+@attrs.frozen
+class FollowUpAfterDays:
+    """Plan the follow-up letter 2 to 3 days after the interview.
+
+    The actual follow-up comes 2 to 3 days after the interview (A5).  It may
+    be an email, a printed or a handwritten letter (A7); it names the
+    candidate and the date and time of the call, shows interest in the
+    company and says why the candidate fits (A8); and it is shorter than ten
+    lines (A9).  Whether to send it at all depends on the interview (A6):
+    that is rule FU005's call, which runs after this one.
+    """
+
+    code: ClassVar[str] = "FU004"
+    name: ClassVar[str] = "follow-up-after-two-to-three-days"
+    summary: ClassVar[str] = (
+        "Plan a follow-up letter of under ten lines 2 to 3 days after the "
+        "interview, by email, printed or handwritten letter."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A5", "A7", "A8", "A9")
+    params: FollowUpParams = attrs.field(factory=FollowUpParams)
+
+    def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+        """From the start of the earliest day to the end of the latest."""
+        params = self.params
+        return day_window(
+            facts,
+            facts.interview_day,
+            params.earliest_days,
+            params.latest_days,
+            business=params.days is DayCount.BUSINESS,
+        )
+
+    def plan(self, draft: Draft) -> Draft:
+        """Propose the follow-up unless the history already covers it."""
+        facts = draft.facts
+        if not facts.needs(StepKind.FOLLOW_UP):
+            return draft
+        params = self.params
+        interview = facts.interview
+        job = f"the {interview.position} job" if interview.position else "the job"
+        requirements = Requirements(
+            max_lines=params.max_lines,
+            must_mention=interview_mentions(facts, company=True),
+            talking_points=(
+                f"show your interest in {interview.company} (A8)",
+                f"say why you fit {job} (A8)",
+            ),
+        )
+        return draft.proposing(
+            make_step(
+                facts,
+                StepKind.FOLLOW_UP,
+                params.channel,
+                self.window(facts),
+                rule=self.code,
+                reason=(
+                    f"The follow-up comes {self._days()} after the interview (A5), "
+                    f"by {params.channel.value.replace('-', ' ')} (A7), naming you "
+                    "and the date and time of the call, your interest in the company "
+                    "and why you fit (A8), in under "
+                    f"{params.max_lines + 1} lines (A9)."
+                ),
+                advice=self.advice,
+                requirements=requirements,
+            )
+        )
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag a follow-up that is too early, late, phoned or too long."""
+        start, end = self.window(facts)
+        for step in steps:
+            if step.kind is not StepKind.FOLLOW_UP:
+                continue
+            yield from self._timing(facts, step.due, start, end, step)
+            if step.channel is Channel.PHONE:
+                yield Finding(
+                    self.code,
+                    Severity.ERROR,
+                    "the follow-up is an email or a letter, not a call (A7)",
+                    step=step,
+                    expected="email, printed or handwritten letter",
+                    actual="phone",
+                )
+            limit = step.requirements.max_lines
+            if limit is not None and limit > self.params.max_lines:
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "the follow-up letter may run too long (A9)",
+                    step=step,
+                    expected=f"at most {self.params.max_lines} lines",
+                    actual=f"up to {limit} lines",
+                )
+        for event in facts.history:
+            if event.kind is EventKind.FOLLOW_UP_SENT:
+                yield from self._timing(facts, event.at, start, end, None)
+
+    def _days(self) -> str:
+        params = self.params
+        unit = "business days" if params.days is DayCount.BUSINESS else "days"
+        if params.earliest_days == params.latest_days:
+            return f"{params.earliest_days} {unit}"
+        return f"{params.earliest_days} to {params.latest_days} {unit}"
+
+    def _timing(
+        self,
+        facts: Facts,
+        moment: dt.datetime,
+        start: dt.datetime,
+        end: dt.datetime,
+        step: Step | None,
+    ) -> Iterator[Finding]:
+        key = instant_key(moment)
+        if key < instant_key(start):
+            yield Finding(
+                self.code,
+                Severity.ERROR,
+                f"the follow-up goes out before {self._days()} have passed (A5)",
+                step=step,
+                expected=f"on or after {when(start)}",
+                actual=when(facts.local(moment)),
+            )
+        elif key > instant_key(end):
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                f"the follow-up goes out later than {self._days()} after the "
+                "interview (A5)",
+                step=step,
+                expected=f"by {when(end)}",
+                actual=when(facts.local(moment)),
+            )

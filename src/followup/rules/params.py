@@ -1,0 +1,117 @@
+"""Shared pieces of rule parameters: validators and the way days are counted.
+
+Every validator names the parameter as ``ParamsClass.field`` and states the
+bounds, so a bad configuration reads like ``FollowUpParams.earliest_days: -1
+is outside 0..60``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from followup.errors import InvalidTypeError, InvalidValueError
+from followup.fields import enum_member, minutes_pair
+from followup.plan import Channel, StepKind
+
+if TYPE_CHECKING:
+    import attrs
+
+__all__ = [
+    "DayCount",
+    "call_minutes",
+    "check_order",
+    "clock_time",
+    "kinds",
+    "letter_channel",
+    "whole",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+class DayCount(enum.Enum):
+    """How "days after" are counted on the recipient's calendar.
+
+    `BUSINESS` skips Saturdays, Sundays and, when the interviewer's country is
+    known, its public holidays.
+    """
+
+    CALENDAR = "calendar"
+    BUSINESS = "business"
+
+
+def name_of(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """``ParamsClass.field``: how errors name a parameter."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def whole(low: int, high: int) -> Validator:
+    """Validate a whole number in ``low..high``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidTypeError(
+                name_of(instance, attribute), value, "a whole number"
+            )
+        if not low <= value <= high:
+            raise InvalidValueError(
+                name_of(instance, attribute), value, f"is outside {low}..{high}"
+            )
+
+    return check
+
+
+def check_order(instance: object, low: str, high: str) -> None:
+    """Refuse parameters whose `low` field exceeds their `high` field."""
+    low_value, high_value = getattr(instance, low), getattr(instance, high)
+    if low_value > high_value:
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{low}",
+            low_value,
+            f"is after {high} ({high_value}); {low} <= {high} is required",
+        )
+
+
+def call_minutes(value: object) -> tuple[int, int]:
+    """Convert the (low, high) length of a call in minutes, both in 1..60."""
+    return minutes_pair(value, "call_minutes")
+
+
+def clock_time(value: object) -> dt.time:
+    """Convert ``"09:00"`` or a `datetime.time` into a naive wall-clock time."""
+    if isinstance(value, dt.time):
+        return value.replace(tzinfo=None)
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidValueError("time", value, "is not a wall-clock time such as '09:00'")
+
+
+def _channel(value: object) -> Channel:
+    return enum_member(Channel, value, "channel")
+
+
+def letter_channel(value: object) -> Channel:
+    """Convert to a written channel: email, printed or handwritten letter (A7)."""
+    channel = _channel(value)
+    if channel is Channel.PHONE:
+        raise InvalidValueError(
+            "channel", channel.value, "is not written: use email or a letter (A7)"
+        )
+    return channel
+
+
+def _kind(value: object) -> StepKind:
+    return enum_member(StepKind, value, "kinds")
+
+
+def kinds(values: Iterable[object]) -> frozenset[StepKind]:
+    """Convert to a set of step kinds."""
+    if isinstance(values, (str, StepKind)):
+        values = (values,)
+    return frozenset(_kind(value) for value in values)

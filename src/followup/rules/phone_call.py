@@ -1,0 +1,150 @@
+"""FU006: no word after 1 to 2 weeks? Phone the interviewer (A10, A12, A13)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.datetimes import instant_key
+from followup.fields import enum_member
+from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
+from followup.rules.params import DayCount, call_minutes, check_order, whole
+from followup.rules.windows import day_window, make_step, when
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
+    from followup.draft import Draft
+    from followup.facts import Facts
+
+__all__ = ["CallAfterWeeks", "CallParams"]
+
+
+def _call_params_days(value: object) -> DayCount:
+    return enum_member(DayCount, value, "CallParams.days")
+
+
+@final
+@attrs.frozen
+class CallParams:
+    """When the first call is due and how long it lasts.
+
+    `earliest_days` and `latest_days` (7 and 14: one to two weeks, A10) are
+    counted as `days`, calendar days by default since weeks are weeks;
+    `call_minutes` is the length of the call (3 to 4 minutes, A13).
+    """
+
+    earliest_days: int = attrs.field(default=7, validator=whole(1, 90))
+    latest_days: int = attrs.field(default=14, validator=whole(1, 90))
+    days: DayCount = attrs.field(
+        default=DayCount.CALENDAR,
+        converter=_call_params_days,
+    )
+    call_minutes: tuple[int, int] = attrs.field(default=(3, 4), converter=call_minutes)
+
+    def __attrs_post_init__(self) -> None:
+        check_order(self, "earliest_days", "latest_days")
+
+
+@final
+@attrs.frozen
+class CallAfterWeeks:
+    """Plan a short phone call one to two weeks after the interview.
+
+    With still no word after one to two weeks, the advice is to phone the
+    interviewer, speak of one's interest and ask about the decision (A10).
+    A call reaches a busy recruiter better than one more email (A12), and
+    3 to 4 minutes are enough (A13).
+    """
+
+    code: ClassVar[str] = "FU006"
+    name: ClassVar[str] = "call-after-one-to-two-weeks"
+    summary: ClassVar[str] = (
+        "With no word after one to two weeks, phone the interviewer for 3 to 4 "
+        "minutes: interest, and the decision."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A10", "A12", "A13")
+    params: CallParams = attrs.field(factory=CallParams)
+
+    def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+        """From the start of the earliest day to the end of the latest."""
+        params = self.params
+        return day_window(
+            facts,
+            facts.interview_day,
+            params.earliest_days,
+            params.latest_days,
+            business=params.days is DayCount.BUSINESS,
+        )
+
+    def plan(self, draft: Draft) -> Draft:
+        """Propose the call unless a call has been made or a decision heard."""
+        facts = draft.facts
+        if not facts.needs(StepKind.CALL):
+            return draft
+        low, high = self.params.call_minutes
+        requirements = Requirements(
+            must_mention=(facts.interview.candidate,),
+            call_minutes=self.params.call_minutes,
+            talking_points=(
+                f"say you are still interested in {facts.interview.company} (A10)",
+                "ask whether they have decided (A10)",
+                "if they have not, agree a time to call back (A11)",
+            ),
+        )
+        return draft.proposing(
+            make_step(
+                facts,
+                StepKind.CALL,
+                Channel.PHONE,
+                self.window(facts),
+                rule=self.code,
+                reason=(
+                    "With no word one to two weeks after the interview, phone the "
+                    "interviewer about your interest and their decision (A10); a "
+                    "call reaches a busy recruiter better than another email (A12); "
+                    f"{low} to {high} minutes are enough (A13)."
+                ),
+                advice=self.advice,
+                requirements=requirements,
+            )
+        )
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag a first call that comes too soon, is not a call, or runs long."""
+        start, _ = self.window(facts)
+        low, high = self.params.call_minutes
+        for step in steps:
+            if step.kind is not StepKind.CALL:
+                continue
+            if instant_key(step.due) < instant_key(start):
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "the call comes before a week has passed: give the company "
+                    "time to decide (A10)",
+                    step=step,
+                    expected=f"on or after {when(start)}",
+                    actual=when(facts.local(step.due)),
+                )
+            if step.channel is not Channel.PHONE:
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "a phone call reaches a busy recruiter better than a message (A12)",
+                    step=step,
+                    expected="phone",
+                    actual=step.channel.value,
+                )
+            minutes = step.requirements.call_minutes
+            if minutes is not None and minutes[1] > high:
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "the call is planned to run long (A13)",
+                    step=step,
+                    expected=f"{low}-{high} minutes",
+                    actual=f"{minutes[0]}-{minutes[1]} minutes",
+                )

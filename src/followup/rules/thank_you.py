@@ -1,0 +1,149 @@
+"""FU003: the thank-you email goes out as soon as the call ends (A3, A4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.datetimes import instant_key, utc
+from followup.history import EventKind
+from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
+from followup.rules.params import letter_channel, whole
+from followup.rules.windows import interview_mentions, make_step, when
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from followup.draft import Draft
+    from followup.facts import Facts
+
+__all__ = ["ThankYouImmediately", "ThankYouParams"]
+
+
+@final
+@attrs.frozen
+class ThankYouParams:
+    """`within_hours`: how long after the call the thank-you still counts as prompt.
+
+    `channel` is how it goes out: email by default, as the advice says (A3).
+    """
+
+    within_hours: int = attrs.field(default=24, validator=whole(1, 168))
+    channel: Channel = attrs.field(default=Channel.EMAIL, converter=letter_channel)
+
+
+@final
+@attrs.frozen
+class ThankYouImmediately:
+    """Plan the thank-you email, due the moment the call ends.
+
+    The thank-you is the first follow-up and goes out immediately after the
+    interview (A3).  It is a few sentences: thanks for the interview,
+    interest in the company, the candidate's name and the date and time of
+    the interview (A4).  Its window closes `within_hours` (24) hours of
+    elapsed time after the call; it is not moved into working time, since an
+    email waits in the inbox.
+    """
+
+    code: ClassVar[str] = "FU003"
+    name: ClassVar[str] = "thank-you-immediately"
+    summary: ClassVar[str] = (
+        "Send a short thank-you email as soon as the call ends, naming the "
+        "candidate and the date and time of the interview."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A3", "A4")
+    params: ThankYouParams = attrs.field(factory=ThankYouParams)
+
+    def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+        """From the end of the call to `within_hours` later."""
+        within = dt.timedelta(hours=self.params.within_hours)
+        return facts.call_ends, facts.local(utc(facts.call_ends) + within)
+
+    def plan(self, draft: Draft) -> Draft:
+        """Propose the thank-you unless the history already covers it."""
+        facts = draft.facts
+        if not facts.needs(StepKind.THANK_YOU):
+            return draft
+        requirements = Requirements(
+            must_mention=interview_mentions(facts, company=False),
+            talking_points=(
+                "thank the interviewer for the phone interview (A4)",
+                f"say you want to work at {facts.interview.company} (A4)",
+                "keep it to a few sentences (A4)",
+            ),
+        )
+        return draft.proposing(
+            make_step(
+                facts,
+                StepKind.THANK_YOU,
+                self.params.channel,
+                self.window(facts),
+                rule=self.code,
+                reason=(
+                    "The thank-you is the first follow-up and goes out right after "
+                    f"the call (A3), within {self.params.within_hours} hours: a few "
+                    "sentences of thanks and interest, naming you and the date and "
+                    "time of the interview (A4)."
+                ),
+                advice=self.advice,
+                requirements=requirements,
+            )
+        )
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag a missing, early, slow or phoned thank-you."""
+        start, end = self.window(facts)
+        thanks = [step for step in steps if step.kind is StepKind.THANK_YOU]
+        if facts.needs(StepKind.THANK_YOU) and not thanks:
+            yield Finding(
+                self.code,
+                Severity.ERROR,
+                "no thank-you is planned: it is the first follow-up (A3)",
+                expected="a thank-you email right after the call",
+                actual="none",
+            )
+        for step in thanks:
+            yield from self._timing(facts, step.due, start, end, step)
+            if step.channel is Channel.PHONE:
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "the thank-you is written, not phoned (A3)",
+                    step=step,
+                    expected="email or letter",
+                    actual="phone",
+                )
+        for event in facts.history:
+            if event.kind is EventKind.THANK_YOU_SENT:
+                yield from self._timing(facts, event.at, start, end, None)
+
+    def _timing(
+        self,
+        facts: Facts,
+        moment: dt.datetime,
+        start: dt.datetime,
+        end: dt.datetime,
+        step: Step | None,
+    ) -> Iterator[Finding]:
+        key = instant_key(moment)
+        if key < instant_key(start):
+            yield Finding(
+                self.code,
+                Severity.ERROR,
+                "the thank-you goes out before the call has ended (A3)",
+                step=step,
+                expected=f"at or after {when(start)}",
+                actual=when(facts.local(moment)),
+            )
+        elif key > instant_key(end):
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                f"the thank-you goes out more than {self.params.within_hours} hours "
+                "after the call: it should be immediate (A3)",
+                step=step,
+                expected=f"by {when(end)}",
+                actual=when(facts.local(moment)),
+            )

@@ -1,0 +1,102 @@
+"""What several rules share: windows counted in days, steps built from stdlib times.
+
+Rules compute on stdlib datetimes in the recipient's zone (fast, exact) and
+turn them into public `Step` values here, in one place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from followup.datetimes import (
+    describe_instant,
+    end_of_day,
+    instant_key,
+    local,
+    long_date,
+    to_pendulum,
+)
+from followup.plan import Channel, Requirements, Step, StepKind, Window
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from followup.facts import Facts
+
+__all__ = [
+    "at_or_after",
+    "day_window",
+    "interview_mentions",
+    "later",
+    "make_step",
+    "when",
+]
+
+
+def later(first: dt.datetime, second: dt.datetime) -> dt.datetime:
+    """The later of two instants (compared as instants, not wall clocks)."""
+    return second if instant_key(second) > instant_key(first) else first
+
+
+def at_or_after(moment: dt.datetime, bound: dt.datetime) -> bool:
+    """Whether `moment` is not before `bound`, as instants."""
+    return instant_key(moment) >= instant_key(bound)
+
+
+def day_window(
+    facts: Facts, day: dt.date, earliest: int, latest: int, *, business: bool
+) -> tuple[dt.datetime, dt.datetime]:
+    """From the start of day `day + earliest` to the end of day `day + latest`.
+
+    Days are counted on the recipient's calendar, so an interview at 23:30 in
+    New York and the same instant written in UTC get the same window.
+    """
+    first = facts.days_after(day, earliest, business=business)
+    last = facts.days_after(day, latest, business=business)
+    return facts.start_of(first), end_of_day(last, facts.zone)
+
+
+def make_step(  # noqa: PLR0913 - a step has this many parts
+    facts: Facts,
+    kind: StepKind,
+    channel: Channel,
+    window: tuple[dt.datetime, dt.datetime],
+    *,
+    due: dt.datetime | None = None,
+    rule: str,
+    reason: str,
+    advice: tuple[str, ...],
+    requirements: Requirements,
+    number: int = 1,
+    agreed: bool = False,
+) -> Step:
+    """Build a step in the recipient's zone; `due` defaults to the window start."""
+    start, end = window
+    return Step(
+        kind=kind,
+        channel=channel,
+        window=Window(to_pendulum(facts.local(start)), to_pendulum(facts.local(end))),
+        due=to_pendulum(facts.local(start if due is None else due)),
+        rule=rule,
+        reason=reason,
+        requirements=requirements,
+        advice=advice,
+        number=number,
+        agreed=agreed,
+    )
+
+
+def interview_mentions(facts: Facts, *, company: bool) -> tuple[str, ...]:
+    """The facts a message must name: candidate, date and time [, company] (A4, A8)."""
+    at = local(facts.interview.at, facts.zone)
+    mentions = (
+        facts.interview.candidate,
+        long_date(at.date()),
+        f"{at.hour:02d}:{at.minute:02d}",
+    )
+    return (*mentions, facts.interview.company) if company else mentions
+
+
+def when(moment: dt.datetime) -> str:
+    """An instant for a message, in its own zone."""
+    return describe_instant(moment)

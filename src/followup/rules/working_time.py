@@ -1,0 +1,227 @@
+"""FU011: messages and calls land in the recipient's working time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup.datetimes import at_wall_time, instant_key, to_pendulum, utc
+from followup.errors import FollowUpError, InvalidValueError
+from followup.facts import Facts, public_holidays
+from followup.plan import Finding, Severity, Step, StepKind, Window
+from followup.rules.params import check_order, clock_time, kinds
+from followup.rules.windows import when
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from followup.draft import Draft
+
+__all__ = ["WorkingHoursParams", "WorkingTime"]
+
+# A year and some: no sensible working week goes longer without a working day.
+_SEARCH_DAYS = 400
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _weekdays(values: Iterable[object]) -> tuple[int, ...]:
+    if isinstance(values, (int, str)):
+        values = (values,)
+    days: set[int] = set()
+    for value in values:
+        if isinstance(value, str) and value[:3].title() in _DAY_NAMES:
+            days.add(_DAY_NAMES.index(value[:3].title()))
+        elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
+            days.add(value)
+        else:
+            raise InvalidValueError(
+                "WorkingHoursParams.weekdays",
+                value,
+                "is not a weekday (0 = Monday .. 6 = Sunday, or 'mon' .. 'sun')",
+            )
+    if not days:
+        raise InvalidValueError(
+            "WorkingHoursParams.weekdays", (), "holds no day: nothing could be planned"
+        )
+    return tuple(sorted(days))
+
+
+@final
+@attrs.frozen
+class WorkingHoursParams:
+    """The recipient's working week.
+
+    * `weekdays`: 0 = Monday .. 6 = Sunday (Monday to Friday by default);
+    * `start`, `end`: wall-clock times in the recipient's zone (09:00, 17:00);
+    * `holidays`: skip the public holidays of the interviewer's country when
+      the contact names one;
+    * `kinds`: the steps kept in working time: the follow-up, the call and
+      the call-back (the close of the call and the thank-you are tied to the
+      interview itself, and an agreed call-back keeps its time).
+    """
+
+    weekdays: tuple[int, ...] = attrs.field(
+        default=(0, 1, 2, 3, 4), converter=_weekdays
+    )
+    start: dt.time = attrs.field(default=dt.time(9), converter=clock_time)
+    end: dt.time = attrs.field(default=dt.time(17), converter=clock_time)
+    holidays: bool = attrs.field(default=True)
+    kinds: frozenset[StepKind] = attrs.field(
+        default=frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK}),
+        converter=kinds,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_order(self, "start", "end")
+        if self.start == self.end:
+            raise InvalidValueError(
+                "WorkingHoursParams.end", self.end.isoformat(), "equals start"
+            )
+
+    def describe(self) -> str:
+        """``Mon-Fri 09:00-17:00``."""
+        days = self.weekdays
+        if days == tuple(range(days[0], days[-1] + 1)) and len(days) > 1:
+            span = f"{_DAY_NAMES[days[0]]}-{_DAY_NAMES[days[-1]]}"
+        else:
+            span = ",".join(_DAY_NAMES[day] for day in days)
+        return f"{span} {self.start:%H:%M}-{self.end:%H:%M}"
+
+
+@final
+@attrs.frozen
+class WorkingTime:
+    """Move follow-ups and calls into the recipient's working time.
+
+    A window is narrowed to the working time it holds; a window that holds
+    none rolls forward to the next working time, keeping its length, and the
+    step's reason says so.  Public holidays come from the ``holidays``
+    package when the interviewer's country is known.  Not from the advice
+    itself: a refinement that any recruiter would expect.
+    """
+
+    code: ClassVar[str] = "FU011"
+    name: ClassVar[str] = "working-time"
+    summary: ClassVar[str] = (
+        "Keep follow-ups and calls in the recipient's working hours, skipping "
+        "weekends and public holidays."
+    )
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: WorkingHoursParams = attrs.field(factory=WorkingHoursParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        """Narrow or roll each step's window into working time."""
+        facts = draft.facts
+        for step in draft.steps:
+            if step.agreed or step.kind not in self.params.kinds:
+                continue
+            moved = self._into_working_time(facts, step)
+            if moved is not step:
+                draft = draft.replacing(step, moved)
+        return draft
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag a step due outside working time."""
+        for step in steps:
+            if step.agreed or step.kind not in self.params.kinds:
+                continue
+            if not self.is_working(facts, facts.local(step.due)):
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    f"the {step.label} is due outside the recipient's working time",
+                    step=step,
+                    expected=self.params.describe(),
+                    actual=when(facts.local(step.due)),
+                )
+
+    def is_working_day(self, facts: Facts, day: dt.date) -> bool:
+        """A working weekday that is not a public holiday."""
+        if day.weekday() not in self.params.weekdays:
+            return False
+        contact = facts.interview.interviewer
+        if not self.params.holidays or contact is None or contact.country is None:
+            return True
+        return day not in public_holidays(contact.country, contact.subdivision)
+
+    def is_working(self, facts: Facts, moment: dt.datetime) -> bool:
+        """Whether `moment` (in the recipient's zone) lies in working time."""
+        day = moment.date()
+        if not self.is_working_day(facts, day):
+            return False
+        opens, closes = self._hours(facts, day)
+        return instant_key(opens) <= instant_key(moment) <= instant_key(closes)
+
+    def next_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
+        """The first working instant at or after `moment`."""
+        moment = facts.local(moment)
+        day = moment.date()
+        for _ in range(_SEARCH_DAYS):
+            if self.is_working_day(facts, day):
+                opens, closes = self._hours(facts, day)
+                if instant_key(moment) <= instant_key(closes):
+                    return (
+                        moment if instant_key(moment) >= instant_key(opens) else opens
+                    )
+            day += dt.timedelta(days=1)
+        raise self._no_working_time(moment)
+
+    def last_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
+        """The last working instant at or before `moment`."""
+        moment = facts.local(moment)
+        day = moment.date()
+        for _ in range(_SEARCH_DAYS):
+            if self.is_working_day(facts, day):
+                opens, closes = self._hours(facts, day)
+                if instant_key(moment) >= instant_key(opens):
+                    return (
+                        moment if instant_key(moment) <= instant_key(closes) else closes
+                    )
+            day -= dt.timedelta(days=1)
+        raise self._no_working_time(moment)
+
+    def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        return (
+            at_wall_time(day, self.params.start, facts.zone),
+            at_wall_time(day, self.params.end, facts.zone),
+        )
+
+    def _no_working_time(self, moment: dt.datetime) -> FollowUpError:
+        return FollowUpError(
+            f"{self.code} {self.name}: no working time within {_SEARCH_DAYS} days "
+            f"of {moment.isoformat()} ({self.params.describe()}, holidays "
+            f"{'on' if self.params.holidays else 'off'})"
+        )
+
+    def _into_working_time(self, facts: Facts, step: Step) -> Step:
+        window = step.window
+        start = self.next_working(facts, window.start)
+        reason = step.reason
+        if instant_key(start) > instant_key(window.end):
+            # No working time in the window: roll it forward, keeping its length.
+            end = self.last_working(facts, facts.local(utc(start) + window.length))
+            before = f"{when(window.start)} to {when(window.end)}"
+            reason = (
+                f"{reason} Moved to {when(start)}: its window ({before}) held no "
+                "working time."
+            )
+        else:
+            end = self.last_working(facts, window.end)
+        due = self.next_working(facts, step.due)
+        if instant_key(due) > instant_key(end):
+            due = start
+        unchanged = (window.start, window.end, step.due)
+        if reason == step.reason and all(
+            instant_key(new) == instant_key(old)
+            for new, old in zip((start, end, due), unchanged, strict=True)
+        ):
+            return step
+        return attrs.evolve(
+            step,
+            window=Window(to_pendulum(start), to_pendulum(end)),
+            due=to_pendulum(due),
+            reason=reason,
+            adjusted_by=(*step.adjusted_by, self.code),
+        )
