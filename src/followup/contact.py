@@ -86,6 +86,7 @@ class Contact:
     ...                 phone="+1 212 555 0123")
     >>> grace.phone
     '+12125550123'
+    """
 
     name: str = attrs.field(converter=_contact_name)
     email: str | None = attrs.field(default=None, converter=_email)

@@ -400,11 +400,11 @@ class FollowUpPlan:
         interview = self.interview
         minutes = int(interview.duration.total_seconds() // 60)
         rules = ", ".join(self.rules) or "no rules"
+        about = f"{interview.candidate}'s phone interview with {interview.company}"
+        when = describe_instant(interview.at)
         lines = [
-            f"Follow-up for {interview.candidate}'s phone interview with"
-            f" {interview.company}",
-            f"Interview: {describe_instant(interview.at)}, {minutes} minutes,"
-            f" performance {interview.performance.value}",
+            f"Follow-up for {about}",
+            f"Interview: {when}, {minutes} minutes, {interview.performance.value}",
             f"Planned as of {describe_instant(self.as_of)} with {rules}",
             "",
         ]
@@ -423,8 +423,9 @@ def _explain_step(index: int, step: Step) -> list[str]:
     made_by = ", ".join((step.rule, *step.adjusted_by))
     advice = ", ".join(step.advice) or "none"
     start, end = describe_instant(step.window.start), describe_instant(step.window.end)
+    due = describe_instant(step.due)
     lines = [
-        f"{index}. {step.label} by {step.channel.value}, due {describe_instant(step.due)}",
+        f"{index}. {step.label} by {step.channel.value}, due {due}",
         f"   window: {start} to {end}",
         f"   why: {step.reason}",
         f"   rules: {made_by}; advice: {advice}",
