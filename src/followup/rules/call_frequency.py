@@ -115,7 +115,8 @@ class CallSparingly:
         if total > self.params.max_calls:
             yield Finding(
                 self.code,
-                Severity.ERROR,
+                # Calls already made cannot be unmade: only planned ones err.
+                Severity.ERROR if planned else Severity.WARNING,
                 "too many calls: calling often does not help (A14)",
                 expected=f"at most {self.params.max_calls} calls",
                 actual=f"{total} calls ({len(facts.calls)} made)",
@@ -136,7 +137,7 @@ class CallSparingly:
             if instant_key(after) < instant_key(earliest):
                 yield Finding(
                     self.code,
-                    Severity.ERROR,
+                    Severity.ERROR if step else Severity.WARNING,
                     f"two calls less than {self.params.min_days_between} days apart: "
                     "do not call frequently (A14)",
                     step=step,

@@ -173,7 +173,8 @@ class FollowUpAfterDays:
         if key < instant_key(start):
             yield Finding(
                 self.code,
-                Severity.ERROR,
+                # What is done cannot be undone: only a planned step is an error.
+                Severity.ERROR if step else Severity.WARNING,
                 f"the follow-up goes out before {self._days()} have passed (A5)",
                 step=step,
                 expected=f"on or after {when(start)}",

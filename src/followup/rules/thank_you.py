@@ -131,7 +131,8 @@ class ThankYouImmediately:
         if key < instant_key(start):
             yield Finding(
                 self.code,
-                Severity.ERROR,
+                # What is done cannot be undone: only a planned step is an error.
+                Severity.ERROR if step else Severity.WARNING,
                 "the thank-you goes out before the call has ended (A3)",
                 step=step,
                 expected=f"at or after {when(start)}",

@@ -9,7 +9,6 @@ import attrs
 
 from followup.datetimes import at_wall_time, instant_key, to_pendulum, utc
 from followup.errors import FollowUpError, InvalidValueError
-from followup.facts import Facts, public_holidays
 from followup.plan import Finding, Severity, Step, StepKind, Window
 from followup.rules.params import check_order, clock_time, kinds
 from followup.rules.windows import when
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from followup.draft import Draft
+    from followup.facts import Facts
 
 __all__ = ["WorkingHoursParams", "WorkingTime"]
 
@@ -141,10 +141,7 @@ class WorkingTime:
         """A working weekday that is not a public holiday."""
         if day.weekday() not in self.params.weekdays:
             return False
-        contact = facts.interview.interviewer
-        if not self.params.holidays or contact is None or contact.country is None:
-            return True
-        return day not in public_holidays(contact.country, contact.subdivision)
+        return not (self.params.holidays and facts.is_public_holiday(day))
 
     def is_working(self, facts: Facts, moment: dt.datetime) -> bool:
         """Whether `moment` (in the recipient's zone) lies in working time."""
