@@ -92,6 +92,6 @@ class LateStepsStillPlanned:
                     Severity.WARNING,
                     f"the {step.label}'s window closed before now: move it",
                     step=step,
-                    expected=f"by {when(step.window.end)}",
-                    actual=f"now is {when(facts.now)}",
+                    expected=f"a window still open at {when(facts.now)}",
+                    actual=f"closed at {when(step.window.end)}",
                 )
