@@ -118,14 +118,22 @@ people = st.one_of(
     single_line_text,
 )
 companies = st.one_of(
-    st.sampled_from(["Acme", "Müller & Söhne GmbH", "O'Reilly Media", "株式会社テスト"]),
+    st.sampled_from(
+        ["Acme", "Müller & Söhne GmbH", "O'Reilly Media", "株式会社テスト"]
+    ),
     single_line_text,
 )
 emails = st.sampled_from(
     [None, "grace@example.com", "hiring.team+phone@example.org", "r@example.co.uk"]
 )
 phones = st.sampled_from(
-    [None, "+1 212 555 0123", "+44 20 7946 0958", "+33 1 23 45 67 89", "+81 3-1234-5678"]
+    [
+        None,
+        "+1 212 555 0123",
+        "+44 20 7946 0958",
+        "+33 1 23 45 67 89",
+        "+81 3-1234-5678",
+    ]
 )
 
 
@@ -177,7 +185,9 @@ def histories(draw, interview):
         moment = moment + dt.timedelta(minutes=draw(st.integers(1, 20 * 24 * 60)))
         kind = draw(st.sampled_from(EventKind))
         if kind is EventKind.DECISION_RECEIVED:
-            events.append(Event(kind, moment, outcome=draw(st.sampled_from(_DECISIONS))))
+            events.append(
+                Event(kind, moment, outcome=draw(st.sampled_from(_DECISIONS)))
+            )
             break
         if kind is EventKind.CALLED:
             outcome = draw(st.sampled_from([*_CALL_OUTCOMES, *_DECISIONS]))

@@ -28,7 +28,10 @@ GRACE = Contact(
     timezone="America/New_York",
 )
 INTERVIEW = Interview(
-    "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]", interviewer=GRACE
+    "Ada Lovelace",
+    "Acme",
+    "2026-11-23T10:00:00-05:00[America/New_York]",
+    interviewer=GRACE,
 )
 DAY = "2026-11-{:02d}T{}:00-05:00[America/New_York]"
 
@@ -36,8 +39,14 @@ DAY = "2026-11-{:02d}T{}:00-05:00[America/New_York]"
 def step(kind, day, time="10:00", channel=None, **kwargs):
     at = DAY.format(day, time) if isinstance(day, int) else day
     if channel is None:
-        channel = Channel.PHONE if kind in {StepKind.CALL, StepKind.CALL_BACK} else Channel.EMAIL
-    return Step(kind, channel, Window(at, at), at, rule="mine", reason="my plan", **kwargs)
+        channel = (
+            Channel.PHONE
+            if kind in {StepKind.CALL, StepKind.CALL_BACK}
+            else Channel.EMAIL
+        )
+    return Step(
+        kind, channel, Window(at, at), at, rule="mine", reason="my plan", **kwargs
+    )
 
 
 def good_schedule():
@@ -73,16 +82,22 @@ def test_a_follow_up_already_sent_too_early_is_only_a_warning():
 
 
 def test_a_follow_up_after_three_days_is_a_warning_and_a_phoned_one_an_error():
-    late = check_plan([step(StepKind.THANK_YOU, 23, "11:00"), step(StepKind.FOLLOW_UP, 27)], INTERVIEW)
+    late = check_plan(
+        [step(StepKind.THANK_YOU, 23, "11:00"), step(StepKind.FOLLOW_UP, 27)], INTERVIEW
+    )
     assert [f.severity for f in found(late, "FU004")] == [Severity.WARNING]
     phoned = step(StepKind.FOLLOW_UP, 25, channel=Channel.PHONE)
-    findings = found(check_plan([step(StepKind.THANK_YOU, 23, "11:00"), phoned], INTERVIEW), "FU004")
+    findings = found(
+        check_plan([step(StepKind.THANK_YOU, 23, "11:00"), phoned], INTERVIEW), "FU004"
+    )
     assert [f.actual for f in findings] == ["phone"]
 
 
 def test_a_letter_allowed_more_lines_than_the_rule_is_flagged():
     long = step(StepKind.FOLLOW_UP, 25, requirements=Requirements(max_lines=15))
-    (finding,) = found(check_plan([step(StepKind.THANK_YOU, 23, "11:00"), long], INTERVIEW), "FU004")
+    (finding,) = found(
+        check_plan([step(StepKind.THANK_YOU, 23, "11:00"), long], INTERVIEW), "FU004"
+    )
     assert (finding.expected, finding.actual) == ("at most 9 lines", "up to 15 lines")
 
 
@@ -93,13 +108,17 @@ def test_no_thank_you_is_an_error_and_a_slow_one_a_warning():
     assert [f.severity for f in found(slow, "FU003")] == [Severity.WARNING]
     early = check_plan([step(StepKind.THANK_YOU, 23, "10:10")], INTERVIEW)
     assert [f.severity for f in found(early, "FU003")] == [Severity.ERROR]
-    phoned = check_plan([step(StepKind.THANK_YOU, 23, "11:00", channel=Channel.PHONE)], INTERVIEW)
+    phoned = check_plan(
+        [step(StepKind.THANK_YOU, 23, "11:00", channel=Channel.PHONE)], INTERVIEW
+    )
     assert [f.actual for f in found(phoned, "FU003")] == ["phone"]
 
 
 def test_more_than_three_calls_is_an_error():
     calls = [Event(EventKind.CALLED, DAY.format(day, "10:00")) for day in (30,)]
-    calls += [Event(EventKind.CALLED, f"2026-12-{d:02d}T10:00:00-05:00") for d in (7, 14)]
+    calls += [
+        Event(EventKind.CALLED, f"2026-12-{d:02d}T10:00:00-05:00") for d in (7, 14)
+    ]
     findings = check_plan(
         [step(StepKind.CALL_BACK, "2026-12-21T10:00:00-05:00")],
         INTERVIEW,
@@ -133,7 +152,11 @@ def test_calls_made_too_often_in_the_past_are_a_warning():
 
 def test_a_call_after_an_agreed_call_back_time_is_not_too_frequent():
     calls = [
-        Event(EventKind.CALLED, DAY.format(30, "10:00"), call_back_at="2026-12-02T10:00:00-05:00"),
+        Event(
+            EventKind.CALLED,
+            DAY.format(30, "10:00"),
+            call_back_at="2026-12-02T10:00:00-05:00",
+        ),
         Event(EventKind.CALLED, "2026-12-02T10:00:00-05:00", outcome="no-answer"),
     ]
     assert found(check_plan([], INTERVIEW, calls), "FU008") == []
@@ -142,7 +165,12 @@ def test_a_call_after_an_agreed_call_back_time_is_not_too_frequent():
 def test_steps_outside_working_time_are_a_warning():
     weekend = step(StepKind.FOLLOW_UP, 28)
     evening = step(StepKind.CALL, 30, "19:00")
-    findings = found(check_plan([step(StepKind.THANK_YOU, 23, "11:00"), weekend, evening], INTERVIEW), "FU011")
+    findings = found(
+        check_plan(
+            [step(StepKind.THANK_YOU, 23, "11:00"), weekend, evening], INTERVIEW
+        ),
+        "FU011",
+    )
     assert [(f.severity, f.step) for f in findings] == [
         (Severity.WARNING, weekend),
         (Severity.WARNING, evening),
@@ -156,17 +184,23 @@ def test_the_thank_you_may_go_out_in_the_evening():
 
 
 def test_steps_after_a_decision_are_an_error():
-    decided = [Event(EventKind.DECISION_RECEIVED, DAY.format(24, "09:00"), outcome="offer")]
+    decided = [
+        Event(EventKind.DECISION_RECEIVED, DAY.format(24, "09:00"), outcome="offer")
+    ]
     (finding,) = found(check_plan(good_schedule(), INTERVIEW, decided), "FU009")
     assert finding.severity is Severity.ERROR
     assert finding.actual == "thank-you, follow-up, call"
 
 
 def test_a_weak_interview_followed_up_is_a_warning_and_a_good_one_not_followed_up_too():
-    weak = Interview("Ada Lovelace", "Acme", INTERVIEW.at, interviewer=GRACE, performance="weak")
+    weak = Interview(
+        "Ada Lovelace", "Acme", INTERVIEW.at, interviewer=GRACE, performance="weak"
+    )
     (finding,) = found(check_plan(good_schedule(), weak), "FU005")
     assert finding.actual == "call, follow-up"
-    missing = found(check_plan([step(StepKind.THANK_YOU, 23, "11:00")], INTERVIEW), "FU005")
+    missing = found(
+        check_plan([step(StepKind.THANK_YOU, 23, "11:00")], INTERVIEW), "FU005"
+    )
     assert [f.expected for f in missing] == ["a follow-up", "a call"]
 
 
@@ -174,16 +208,18 @@ def test_an_early_call_and_a_long_call_are_warnings():
     early = step(StepKind.CALL, 26)
     long = step(StepKind.CALL, 30, requirements=Requirements(call_minutes=(10, 20)))
     schedule = [step(StepKind.THANK_YOU, 23, "11:00"), step(StepKind.FOLLOW_UP, 25)]
-    assert [f.message for f in found(check_plan([*schedule, early], INTERVIEW), "FU006")] == [
+    assert [
+        f.message for f in found(check_plan([*schedule, early], INTERVIEW), "FU006")
+    ] == [
         "the call comes before a week has passed: give the company time to decide (A10)"
     ]
-    assert [f.actual for f in found(check_plan([*schedule, long], INTERVIEW), "FU006")] == [
-        "10-20 minutes"
-    ]
+    assert [
+        f.actual for f in found(check_plan([*schedule, long], INTERVIEW), "FU006")
+    ] == ["10-20 minutes"]
     emailed = step(StepKind.CALL, 30, channel=Channel.EMAIL)
-    assert [f.expected for f in found(check_plan([*schedule, emailed], INTERVIEW), "FU006")] == [
-        "phone"
-    ]
+    assert [
+        f.expected for f in found(check_plan([*schedule, emailed], INTERVIEW), "FU006")
+    ] == ["phone"]
 
 
 def test_a_close_of_call_outside_the_call_is_an_error():
@@ -193,7 +229,13 @@ def test_a_close_of_call_outside_the_call_is_an_error():
 
 
 def test_an_agreed_call_back_missing_from_the_schedule_is_a_warning():
-    calls = [Event(EventKind.CALLED, DAY.format(30, "10:00"), call_back_at="2026-12-02T16:00:00-05:00")]
+    calls = [
+        Event(
+            EventKind.CALLED,
+            DAY.format(30, "10:00"),
+            call_back_at="2026-12-02T16:00:00-05:00",
+        )
+    ]
     (finding,) = found(check_plan([], INTERVIEW, calls), "FU007")
     assert finding.actual == "none"
 

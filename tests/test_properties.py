@@ -7,7 +7,6 @@ import zoneinfo
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import contacts, histories, instants, interviews
 
 from followup import (
     DEFAULT_RULES,
@@ -22,6 +21,7 @@ from followup import (
 from followup.datetimes import instant_key
 from followup.facts import Facts
 from followup.rules import WorkingTime
+from strategies import contacts, histories, instants, interviews
 
 WORKING = DEFAULT_RULES["working-time"]
 assert isinstance(WORKING, WorkingTime)
@@ -79,11 +79,18 @@ def test_planning_is_deterministic(situation):
     assert first.explain() == again.explain()
 
 
-@given(contacts(with_zone=True), instants(), st.sampled_from(sorted(zoneinfo.available_timezones())))
+@given(
+    contacts(with_zone=True),
+    instants(),
+    st.sampled_from(sorted(zoneinfo.available_timezones())),
+)
 def test_the_zone_the_interview_is_written_in_does_not_matter(contact, at, other):
     here = Interview("Ada Lovelace", "Acme", at, interviewer=contact)
     there = Interview(
-        "Ada Lovelace", "Acme", at.astimezone(zoneinfo.ZoneInfo(other)), interviewer=contact
+        "Ada Lovelace",
+        "Acme",
+        at.astimezone(zoneinfo.ZoneInfo(other)),
+        interviewer=contact,
     )
     a, b = plan_followups(here), plan_followups(there)
     assert a.steps == b.steps
@@ -91,7 +98,10 @@ def test_the_zone_the_interview_is_written_in_does_not_matter(contact, at, other
     assert a.findings == b.findings
 
 
-_DONE = {StepKind.THANK_YOU: EventKind.THANK_YOU_SENT, StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT}
+_DONE = {
+    StepKind.THANK_YOU: EventKind.THANK_YOU_SENT,
+    StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
+}
 
 
 @given(interviews(), st.integers(1, 3))
@@ -103,7 +113,11 @@ def test_following_the_plan_leaves_the_rest_of_the_same_plan(interview, done):
     history = [Event(_DONE[s.kind], s.due) for s in followed]
     now = followed[-1].due
     replanned = plan_followups(interview, history, now)
-    rest = [s for s in steps[len(followed) :] if instant_key(s.window.end) >= instant_key(now)]
+    rest = [
+        s
+        for s in steps[len(followed) :]
+        if instant_key(s.window.end) >= instant_key(now)
+    ]
     assert list(replanned.steps) == rest
 
 

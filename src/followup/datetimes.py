@@ -272,10 +272,10 @@ def start_of_day(day: dt.date, tz: Zone) -> dt.datetime:
 
 def end_of_day(day: dt.date, tz: Zone) -> dt.datetime:
     """Return the last microsecond of `day` on the calendar of `tz`."""
-    return local(
-        start_of_day(day + dt.timedelta(days=1), tz) - dt.timedelta(microseconds=1),
-        tz,
-    )
+    # Elapsed arithmetic, in UTC: on a local datetime a microsecond before a
+    # gap would land inside it.
+    next_day = start_of_day(day + dt.timedelta(days=1), tz)
+    return local(utc(next_day) - dt.timedelta(microseconds=1), tz)
 
 
 def at_wall_time(day: dt.date, time: dt.time, tz: Zone) -> dt.datetime:

@@ -1,0 +1,204 @@
+"""Coercing moments: the traps of pendulum, the stdlib and ISO 8601."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pendulum
+import pytest
+from hypothesis import given
+
+from followup import Interview, NaiveDatetimeError, UnknownTimeZoneError
+from followup.datetimes import (
+    at_wall_time,
+    coerce_duration,
+    coerce_instant,
+    end_of_day,
+    format_instant,
+    instant_key,
+    start_of_day,
+    zone,
+)
+from followup.errors import InvalidTypeError, InvalidValueError
+from strategies import instants
+
+NY = zoneinfo.ZoneInfo("America/New_York")
+
+
+def test_a_zone_suffixed_string_keeps_its_zone_name():
+    moment = coerce_instant("2026-11-23T10:00:00-05:00[America/New_York]", "at")
+    assert moment.timezone_name == "America/New_York"
+    assert format_instant(moment) == "2026-11-23T10:00:00-05:00[America/New_York]"
+
+
+def test_an_offset_string_keeps_a_fixed_offset_and_z_means_utc():
+    moment = coerce_instant("2026-11-23T10:00:00+01:00", "at")
+    assert isinstance(moment.tzinfo, pendulum.FixedTimezone)
+    assert format_instant(moment) == "2026-11-23T10:00:00+01:00"
+    assert coerce_instant("2026-11-23T09:00:00Z", "at").timezone_name == "UTC"
+
+
+def test_a_wall_time_with_only_a_zone_suffix_is_read_in_that_zone():
+    moment = coerce_instant("2026-07-01T10:00:00[Europe/Paris]", "at")
+    assert moment.isoformat() == "2026-07-01T10:00:00+02:00"
+
+
+def test_an_offset_that_contradicts_the_zone_is_refused():
+    with pytest.raises(InvalidValueError, match="Europe/Paris does not use"):
+        coerce_instant("2026-07-01T10:00:00+01:00[Europe/Paris]", "Interview.at")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-11-23T10:00:00",
+        "2026-11-23",
+        dt.datetime(2026, 11, 23, 10),
+        pendulum.naive(2026, 11, 23, 10),
+    ],
+)
+def test_naive_input_is_refused_naming_the_field(value):
+    # pendulum.parse would silently make these UTC.
+    with pytest.raises(
+        NaiveDatetimeError, match=r"^Interview\.at: .* has no time zone"
+    ):
+        Interview("Ada", "Acme", value)
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2026-13-01T10:00:00Z", ""])
+def test_text_that_is_not_iso_8601_is_refused(value):
+    with pytest.raises(InvalidValueError, match=r"^Interview\.at: "):
+        Interview("Ada", "Acme", value)
+
+
+def test_an_unknown_zone_is_refused():
+    with pytest.raises(UnknownTimeZoneError, match="Mars/Olympus_Mons"):
+        coerce_instant("2026-11-23T10:00:00+00:00[Mars/Olympus_Mons]", "at")
+    with pytest.raises(UnknownTimeZoneError):
+        zone("Europe/Atlantis")
+    with pytest.raises(InvalidTypeError):
+        zone(3)
+
+
+def test_other_types_are_refused():
+    with pytest.raises(InvalidTypeError, match="at: expected an aware datetime"):
+        coerce_instant(1_700_000_000, "at")
+
+
+def test_a_stdlib_datetime_in_a_gap_keeps_its_instant():
+    # 2000-03-26 03:00 does not exist in Asia/Nicosia; pendulum.instance would
+    # resolve it differently from the stdlib and move the instant by an hour.
+    imaginary = dt.datetime(2000, 3, 26, 3, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Nicosia"))
+    moment = coerce_instant(imaginary, "at")
+    assert instant_key(moment) == instant_key(imaginary)
+    assert moment.timezone_name == "Asia/Nicosia"
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_both_readings_of_an_overlap_keep_their_instants(fold):
+    ambiguous = dt.datetime(2026, 11, 1, 1, 30, fold=fold, tzinfo=NY)
+    moment = coerce_instant(ambiguous, "at")
+    assert moment.utcoffset() == ambiguous.utcoffset()
+    assert instant_key(moment) == instant_key(ambiguous)
+
+
+def test_pendulums_default_fold_is_respected():
+    # pendulum.datetime() defaults to fold=1: the later of the two 01:30s.
+    later = pendulum.datetime(2026, 11, 1, 1, 30, tz="America/New_York")
+    assert coerce_instant(later, "at").utcoffset() == dt.timedelta(hours=-5)
+
+
+def test_instants_compare_as_instants_even_in_one_zone():
+    # PEP 495: two datetimes sharing a tzinfo compare by wall clock, so the
+    # two 01:30s of the night the clocks go back compare equal.
+    first = coerce_instant(dt.datetime(2026, 11, 1, 1, 30, fold=0, tzinfo=NY), "a")
+    second = coerce_instant(dt.datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=NY), "b")
+    assert first == second  # the trap
+    assert instant_key(first) < instant_key(second)
+    a = Interview("Ada", "Acme", first)
+    b = Interview("Ada", "Acme", second)
+    assert a != b
+
+
+def test_other_tzinfo_implementations_are_read_by_name_or_offset():
+    class Legacy(dt.tzinfo):
+        zone = "Europe/Berlin"
+
+        def utcoffset(self, _):
+            return dt.timedelta(hours=1)
+
+        def dst(self, _):
+            return dt.timedelta(0)
+
+    moment = coerce_instant(dt.datetime(2026, 1, 5, 10, tzinfo=Legacy()), "at")
+    assert moment.timezone_name == "Europe/Berlin"
+    assert (
+        coerce_instant(
+            dt.datetime(2026, 1, 5, 10, tzinfo=dt.timezone.utc), "at"
+        ).timezone_name
+        == "UTC"
+    )
+    fixed = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    assert coerce_instant(
+        dt.datetime(2026, 1, 5, 10, tzinfo=fixed), "at"
+    ).isoformat() == ("2026-01-05T10:00:00+05:30")
+
+
+@given(instants())
+def test_coercion_keeps_every_instant_and_zone(moment):
+    coerced = coerce_instant(moment, "at")
+    assert instant_key(coerced) == instant_key(moment)
+    assert coerced.timezone_name == moment.tzinfo.key
+    assert coerce_instant(coerced, "at") is coerced
+    assert instant_key(coerce_instant(format_instant(coerced), "at")) == instant_key(
+        moment
+    )
+
+
+def test_the_day_starts_at_the_first_wall_time_that_exists():
+    # Santiago springs forward at midnight: 2026-09-06 starts at 01:00.
+    santiago = zone("America/Santiago")
+    assert (
+        start_of_day(dt.date(2026, 9, 6), santiago).isoformat()
+        == "2026-09-06T01:00:00-03:00"
+    )
+    assert (
+        end_of_day(dt.date(2026, 9, 5), santiago).isoformat()
+        == "2026-09-05T23:59:59.999999-04:00"
+    )
+    assert (
+        at_wall_time(dt.date(2026, 3, 8), dt.time(2, 30), zone("America/New_York")).hour
+        == 3
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "minutes"),
+    [
+        (45, 45),
+        ("PT45M", 45),
+        ("PT1H30M", 90),
+        (dt.timedelta(hours=1), 60),
+        (pendulum.duration(minutes=20), 20),
+    ],
+)
+def test_durations_accept_minutes_iso_8601_and_timedeltas(value, minutes):
+    assert coerce_duration(value, "duration") == dt.timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (0, InvalidValueError, "not a positive duration"),
+        (-5, InvalidValueError, "not a positive duration"),
+        ("P1M", InvalidValueError, "years or months"),
+        ("half an hour", InvalidValueError, "not an ISO 8601 duration"),
+        ("2026-11-23", InvalidValueError, "not an ISO 8601 duration"),
+        (True, InvalidTypeError, "minutes"),
+        (1.5, InvalidTypeError, "minutes"),
+    ],
+)
+def test_bad_durations_are_refused(value, error, message):
+    with pytest.raises(error, match=message):
+        Interview("Ada", "Acme", "2026-11-23T10:00:00Z", duration=value)
