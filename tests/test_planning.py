@@ -129,7 +129,7 @@ def test_missing_contact_details_are_a_warning_and_never_stop_planning():
     assert {s.kind for s in plan.steps} >= {StepKind.THANK_YOU, StepKind.FOLLOW_UP}
     (finding,) = plan.findings
     assert (finding.code, finding.severity) == ("FU002", Severity.WARNING)
-    assert "name, email address, phone number" in finding.message
+    assert "name, email address and phone number are missing" in finding.message
     only_name = plan_followups(interview(interviewer=Contact("Grace Hopper")))
     assert only_name.findings[0].actual == "missing: email address, phone number"
 

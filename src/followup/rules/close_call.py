@@ -10,7 +10,7 @@ import attrs
 from followup.datetimes import instant_key, utc
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
 from followup.rules.params import whole
-from followup.rules.windows import later, make_step, when
+from followup.rules.windows import in_words, later, make_step, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -99,7 +99,7 @@ def _talking_points(facts: Facts) -> tuple[str, ...]:
     points = ["thank the interviewer for the opportunity (A1)"]
     missing = missing_details(facts)
     if missing:
-        points.append(f"ask for the interviewer's {_and(missing)} (A2)")
+        points.append(f"ask for the interviewer's {in_words(missing)} (A2)")
     else:
         points.append("confirm the interviewer's name, phone number and email (A2)")
     return tuple(points)
@@ -116,9 +116,3 @@ def missing_details(
     if contact is None:
         return [_DETAILS[key] for key in wanted]
     return [_DETAILS[key] for key in wanted if getattr(contact, key) is None]
-
-
-def _and(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"

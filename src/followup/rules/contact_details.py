@@ -9,6 +9,7 @@ import attrs
 from followup.errors import InvalidValueError
 from followup.plan import Finding, Severity, Step
 from followup.rules.close_call import missing_details
+from followup.rules.windows import in_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -74,9 +75,10 @@ class AskForContactDetails:
             yield Finding(
                 self.code,
                 Severity.WARNING,
-                f"the interviewer's {', '.join(missing)} "
+                f"the interviewer's {in_words(missing)} "
                 f"{'is' if len(missing) == 1 else 'are'} missing: ask before the "
-                "call ends, the follow-up needs them (A2)",
+                f"call ends, the follow-up needs {'it' if len(missing) == 1 else 'them'}"
+                " (A2)",
                 expected=", ".join(self.params.required),
                 actual="missing: " + ", ".join(missing),
             )

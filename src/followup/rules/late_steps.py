@@ -29,7 +29,8 @@ class LateStepsStillPlanned:
     thank-you beats none): its window moves to start at ``now`` with its
     original length, and a WARNING says it is late.  A step whose window is
     open at ``now`` keeps its end and starts at ``now``, so nothing is ever
-    due in the past.  Steps at an agreed time are left to the rule that
+    due in the past; that trim is not recorded in ``adjusted_by``, which
+    lists the rules that moved a step.  Steps at an agreed time are left to the rule that
     agreed them.
     """
 
@@ -69,16 +70,14 @@ class LateStepsStillPlanned:
                     )
                 )
             else:
+                # Cutting off the part of a window that has passed is not a
+                # move: the step keeps its reason and its provenance, so a
+                # replan later on tells the same story as the first plan.
                 start = to_pendulum(now)
                 due = step.due if instant_key(step.due) >= now_key else start
                 draft = draft.replacing(
                     step,
-                    attrs.evolve(
-                        step,
-                        window=Window(start, step.window.end),
-                        due=due,
-                        adjusted_by=(*step.adjusted_by, self.code),
-                    ),
+                    attrs.evolve(step, window=Window(start, step.window.end), due=due),
                 )
         return draft
 

@@ -106,8 +106,9 @@ class FollowUpOnPerformance:
                 yield Finding(
                     self.code,
                     Severity.WARNING,
-                    f"no {kind.value} is planned after an interview that went "
-                    f"{facts.interview.performance.value} (A6)",
+                    f"no {kind.value} is planned, though the interview's "
+                    f"performance ({facts.interview.performance.value}) calls for one "
+                    "(A6)",
                     expected=f"a {kind.value}",
                     actual="none",
                 )

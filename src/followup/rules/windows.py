@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from followup.facts import Facts
 
 __all__ = [
-    "at_or_after",
+    "in_words",
     "day_window",
     "interview_mentions",
     "later",
@@ -36,11 +36,6 @@ __all__ = [
 def later(first: dt.datetime, second: dt.datetime) -> dt.datetime:
     """The later of two instants (compared as instants, not wall clocks)."""
     return second if instant_key(second) > instant_key(first) else first
-
-
-def at_or_after(moment: dt.datetime, bound: dt.datetime) -> bool:
-    """Whether `moment` is not before `bound`, as instants."""
-    return instant_key(moment) >= instant_key(bound)
 
 
 def day_window(
@@ -95,6 +90,13 @@ def interview_mentions(facts: Facts, *, company: bool) -> tuple[str, ...]:
         f"{at.hour:02d}:{at.minute:02d}",
     )
     return (*mentions, facts.interview.company) if company else mentions
+
+
+def in_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def when(moment: dt.datetime) -> str:

@@ -1,0 +1,49 @@
+"""The generated docs cannot drift from the rules they describe."""
+
+from __future__ import annotations
+
+import pathlib
+
+from followup import DEFAULT_RULES
+from followup.rulebook import ADVICE, advice_index, rule_reference, rule_table
+
+DOCS = pathlib.Path(__file__).parent.parent / "docs"
+
+
+def test_the_rule_reference_is_generated_from_the_rules():
+    written = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert written == rule_reference(DEFAULT_RULES), (
+        "docs/rules.md is stale: regenerate it with\n"
+        'python -c "from followup import DEFAULT_RULES; '
+        "from followup.rulebook import rule_reference; "
+        "open('docs/rules.md', 'w').write(rule_reference(DEFAULT_RULES))\""
+    )
+
+
+def test_the_reference_documents_every_rule_and_parameter():
+    text = rule_reference(DEFAULT_RULES)
+    for rule in DEFAULT_RULES:
+        assert f"## {rule.code} `{rule.name}`" in text
+        assert rule.summary in text
+    assert "| `within_hours` | `24` |" in text
+    assert "| `days` | `business` |" in text
+    assert "| `kinds` | `['call', 'call-back', 'follow-up']` |" in text
+
+
+def test_the_advice_index_covers_a1_to_a14():
+    index = advice_index(DEFAULT_RULES)
+    assert list(index) == [f"A{n}" for n in range(1, 15)] == list(ADVICE)
+    assert all(index.values())
+    assert advice_index(DEFAULT_RULES.ignore("FU008"))["A14"] == ()
+
+
+def test_the_rule_table_lines_up():
+    lines = rule_table(DEFAULT_RULES).splitlines()
+    assert lines[0].split() == ["code", "name", "advice", "summary"]
+    assert len(lines) == len(DEFAULT_RULES) + 1
+    starts = {
+        line.index(rule.summary)
+        for line, rule in zip(lines[1:], DEFAULT_RULES, strict=True)
+    }
+    assert len(starts) == 1
+    assert "FU009  decision-ends-follow-up " in lines[9]
