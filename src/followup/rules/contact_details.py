@@ -71,14 +71,14 @@ class AskForContactDetails:
         if facts.decision is not None:
             return
         missing = missing_details(facts, self.params.required)
+        pronoun = "it" if len(missing) == 1 else "them"
         if missing:
             yield Finding(
                 self.code,
                 Severity.WARNING,
                 f"the interviewer's {in_words(missing)} "
                 f"{'is' if len(missing) == 1 else 'are'} missing: ask before the "
-                f"call ends, the follow-up needs {'it' if len(missing) == 1 else 'them'}"
-                " (A2)",
+                f"call ends, the follow-up needs {pronoun} (A2)",
                 expected=", ".join(self.params.required),
                 actual="missing: " + ", ".join(missing),
             )

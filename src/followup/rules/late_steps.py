@@ -30,8 +30,8 @@ class LateStepsStillPlanned:
     original length, and a WARNING says it is late.  A step whose window is
     open at ``now`` keeps its end and starts at ``now``, so nothing is ever
     due in the past; that trim is not recorded in ``adjusted_by``, which
-    lists the rules that moved a step.  Steps at an agreed time are left to the rule that
-    agreed them.
+    lists the rules that moved a step.  Steps at an agreed time are left to
+    the rule that agreed them.
     """
 
     code: ClassVar[str] = "FU010"

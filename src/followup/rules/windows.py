@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from followup.facts import Facts
 
 __all__ = [
-    "in_words",
     "day_window",
+    "in_words",
     "interview_mentions",
     "later",
     "make_step",
