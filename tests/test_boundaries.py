@@ -61,3 +61,15 @@ def test_no_module_opens_files_or_prints():
         and path.name != "__main__.py"
     ]
     assert offenders == []
+
+
+def test_python_m_followup_plans_the_built_in_example():
+    result = subprocess.run(
+        [sys.executable, "-m", "followup"], capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "Follow-up for Ada Lovelace's phone interview with Acme Analytics"
+    )
+    assert "3. follow-up by email, due Wed 25 Nov 2026 09:00 EST" in lines
+    assert result.stderr == ""
