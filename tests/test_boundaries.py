@@ -35,8 +35,11 @@ def test_planning_without_contact_details_or_a_country_loads_none_either():
 
 
 _CLOCK = re.compile(
-    r"\b(?:now|today|utcnow|time|monotonic|perf_counter|localtime|gmtime)\(\)"
-    r"|\btime\.time\(|datetime\.now|date\.today|pendulum\.now|pendulum\.today"
+    # now()/today() on anything (datetime, date, pendulum), the time module's
+    # clocks by name, and the same functions imported bare.
+    r"\.(?:now|today|utcnow)\("
+    r"|\btime\.(?:time|time_ns|monotonic|perf_counter|localtime|gmtime)\("
+    r"|(?<![.\w])(?:time|time_ns|monotonic|perf_counter|localtime|gmtime)\(\)"
 )
 
 

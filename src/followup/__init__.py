@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from followup.contact import Contact
 from followup.draft import Draft
+from followup.drafts import draft_follow_up, draft_thank_you
 from followup.errors import (
     DuplicateRuleError,
     FollowUpError,
@@ -31,6 +32,7 @@ from followup.errors import (
 from followup.facts import Facts
 from followup.history import Event, EventKind, Outcome
 from followup.interview import Interview, Performance
+from followup.letters import Letter
 from followup.plan import (
     Channel,
     Finding,
@@ -41,9 +43,9 @@ from followup.plan import (
     StepKind,
     Window,
 )
-from followup.planning import check_plan, plan_followups
+from followup.planning import check_letter, check_plan, plan_followups
 from followup.rules import DEFAULT_RULES, DayCount
-from followup.ruleset import Rule, RuleSet
+from followup.ruleset import LetterRule, Rule, RuleSet
 
 __all__ = [
     "DEFAULT_RULES",
@@ -61,6 +63,8 @@ __all__ = [
     "Interview",
     "InvalidTypeError",
     "InvalidValueError",
+    "Letter",
+    "LetterRule",
     "NaiveDatetimeError",
     "Outcome",
     "Performance",
@@ -73,6 +77,9 @@ __all__ = [
     "StepKind",
     "UnknownTimeZoneError",
     "Window",
+    "check_letter",
     "check_plan",
+    "draft_follow_up",
+    "draft_thank_you",
     "plan_followups",
 ]

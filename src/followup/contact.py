@@ -9,7 +9,7 @@ import attrs
 
 from followup.datetimes import coerce_zone_name
 from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
-from followup.fields import optional_single_line, single_line
+from followup.fields import NAME_LENGTH, optional_single_line, single_line
 
 __all__ = ["Contact"]
 
@@ -63,7 +63,7 @@ def _country(value: object) -> str | None:
 
 
 def _contact_name(value: object) -> str:
-    return single_line(value, "Contact.name")
+    return single_line(value, "Contact.name", most=NAME_LENGTH)
 
 
 def _contact_subdivision(value: object) -> str | None:

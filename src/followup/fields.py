@@ -13,6 +13,7 @@ from typing import TypeVar
 from followup.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "NAME_LENGTH",
     "enum_member",
     "minutes_pair",
     "optional_single_line",
@@ -25,11 +26,17 @@ E = TypeVar("E", bound=enum.Enum)
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
-def single_line(value: object, field: str) -> str:
+#: The longest name, company or position accepted.  Longer text is almost
+#: surely pasted by mistake, and a letter naming it could not stay under ten
+#: lines (A9).
+NAME_LENGTH = 100
+
+
+def single_line(value: object, field: str, *, most: int | None = None) -> str:
     """Return `value` as non-empty, single-line text without surrounding space.
 
     A line break in a name would break the header of an email built from it,
-    so it is refused here rather than escaped later.
+    so it is refused here rather than escaped later.  `most` caps the length.
 
     >>> single_line("  Ada Lovelace ", "Interview.candidate")
     'Ada Lovelace'
@@ -41,12 +48,18 @@ def single_line(value: object, field: str) -> str:
         raise InvalidValueError(field, value, "is empty")
     if not _LINE_BREAKS.isdisjoint(text):
         raise InvalidValueError(field, value, "holds a line break")
+    if most is not None and len(text) > most:
+        raise InvalidValueError(
+            field, value, f"is {len(text)} characters long (at most {most})"
+        )
     return text
 
 
-def optional_single_line(value: object, field: str) -> str | None:
+def optional_single_line(
+    value: object, field: str, *, most: int | None = None
+) -> str | None:
     """Like `single_line`, but ``None`` passes through."""
-    return None if value is None else single_line(value, field)
+    return None if value is None else single_line(value, field, most=most)
 
 
 def enum_member(kind: type[E], value: object, field: str) -> E:

@@ -19,7 +19,12 @@ from followup.datetimes import (
     zone_of,
 )
 from followup.errors import InvalidTypeError
-from followup.fields import enum_member, optional_single_line, single_line
+from followup.fields import (
+    NAME_LENGTH,
+    enum_member,
+    optional_single_line,
+    single_line,
+)
 
 if TYPE_CHECKING:
     import pendulum
@@ -63,11 +68,11 @@ def _duration(value: object) -> dt.timedelta:
 
 
 def _interview_candidate(value: object) -> str:
-    return single_line(value, "Interview.candidate")
+    return single_line(value, "Interview.candidate", most=NAME_LENGTH)
 
 
 def _interview_company(value: object) -> str:
-    return single_line(value, "Interview.company")
+    return single_line(value, "Interview.company", most=NAME_LENGTH)
 
 
 def _interview_at(value: object) -> pendulum.DateTime:
@@ -75,7 +80,7 @@ def _interview_at(value: object) -> pendulum.DateTime:
 
 
 def _interview_position(value: object) -> str | None:
-    return optional_single_line(value, "Interview.position")
+    return optional_single_line(value, "Interview.position", most=NAME_LENGTH)
 
 
 def _interview_performance(value: object) -> Performance:

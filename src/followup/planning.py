@@ -8,9 +8,10 @@ from followup.datetimes import instant_key, to_pendulum
 from followup.draft import Draft
 from followup.errors import InvalidTypeError
 from followup.facts import Facts
-from followup.plan import Finding, FollowUpPlan, Step
+from followup.letters import Letter
+from followup.plan import Finding, FollowUpPlan, Step, StepKind
 from followup.rules import DEFAULT_RULES
-from followup.ruleset import RuleSet
+from followup.ruleset import LetterRule, RuleSet
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from followup.history import Event
     from followup.interview import Interview
 
-__all__ = ["check_plan", "plan_followups"]
+__all__ = ["check_letter", "check_plan", "plan_followups"]
 
 
 def _rule_set(rules: object) -> RuleSet:
@@ -110,3 +111,41 @@ def _steps(values: object) -> tuple[Step, ...]:
             raise InvalidTypeError(f"steps[{index}]", step, "a Step")
         steps.append(step)
     return tuple(steps)
+
+
+def check_letter(
+    text: str,
+    interview: Interview,
+    kind: StepKind | str = StepKind.FOLLOW_UP,
+    rules: RuleSet = DEFAULT_RULES,
+) -> tuple[Finding, ...]:
+    """Check the text of a thank-you or follow-up letter against the rules.
+
+    Every rule with a ``check_letter`` method reads the letter; by default
+    FU003 checks a thank-you (a few sentences, the facts, thanks and
+    interest) and FU004 a follow-up (under ten lines, the facts, interest and
+    a reason to fit).  The findings are data; an ERROR means the letter
+    misses something the advice requires.
+
+    >>> from followup import Interview
+    >>> interview = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
+    >>> for finding in check_letter("Hi! Ada Lovelace", interview, "thank-you"):
+    ...     print(finding.message)
+    the thank-you does not name the company (A4)
+    the thank-you does not name the date of the interview (A4)
+    the thank-you does not name the time of the interview (A4)
+    the letter does not seem to thank the interviewer (A4)
+    the letter does not seem to show interest in the company (A4)
+
+    Raises:
+        FollowUpError: `kind` is not a letter, or an argument has the wrong
+            type.
+    """
+    rule_set = _rule_set(rules)
+    letter = Letter(text, interview, kind)
+    return tuple(
+        finding
+        for rule in rule_set
+        if isinstance(rule, LetterRule)
+        for finding in rule.check_letter(letter)
+    )

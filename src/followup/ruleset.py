@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
     from followup.draft import Draft
     from followup.facts import Facts
+    from followup.letters import Letter
     from followup.plan import Finding, Step
 
-__all__ = ["Rule", "RuleSet"]
+__all__ = ["LetterRule", "Rule", "RuleSet"]
 
 _CODE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -74,6 +75,17 @@ class Rule(Protocol):
 
     def check(self, facts: Facts, steps: tuple[Step, ...], /) -> Iterable[Finding]:
         """Return the findings this rule has about `steps`, given `facts`."""
+
+
+@runtime_checkable
+class LetterRule(Protocol):
+    """A rule that also reads letters: `check_letter` returns findings about one.
+
+    A rule need not read letters; `check_letter` asks only those that do.
+    """
+
+    def check_letter(self, letter: Letter, /) -> Iterable[Finding]:
+        """Return the findings this rule has about the letter's text."""
 
 
 def _check_rule(rule: object) -> Rule:

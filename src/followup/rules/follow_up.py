@@ -9,7 +9,9 @@ import attrs
 from followup.datetimes import instant_key
 from followup.fields import enum_member
 from followup.history import EventKind
+from followup.letters import FIT, INTEREST, count_lines
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
+from followup.rules.letter_content import missing_facts, missing_phrase
 from followup.rules.params import DayCount, check_order, letter_channel, whole
 from followup.rules.windows import day_window, interview_mentions, make_step, when
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 
     from followup.draft import Draft
     from followup.facts import Facts
+    from followup.letters import Letter
 
 __all__ = ["FollowUpAfterDays", "FollowUpParams"]
 
@@ -39,8 +42,11 @@ class FollowUpParams:
       weekend; `DayCount.CALENDAR` counts every day;
     * `channel`: email (quick), printed letter (professional) or handwritten
       letter (A7);
-    * `max_lines`: the letter stays under ten lines (A9).  The letter check
-      reads the same parameter.
+    * `max_lines`: the letter stays under ten lines (A9).  The step's
+      requirements and the letter check read the same parameter;
+    * `line_width`: the column at which the letter check wraps long lines
+      before counting them (non-blank lines, greeting and signature
+      included).
     """
 
     earliest_days: int = attrs.field(default=2, validator=whole(0, 60))
@@ -51,6 +57,7 @@ class FollowUpParams:
     )
     channel: Channel = attrs.field(default=Channel.EMAIL, converter=letter_channel)
     max_lines: int = attrs.field(default=9, validator=whole(1, 100))
+    line_width: int = attrs.field(default=80, validator=whole(20, 200))
 
     def __attrs_post_init__(self) -> None:
         check_order(self, "earliest_days", "latest_days")
@@ -153,6 +160,28 @@ class FollowUpAfterDays:
         for event in facts.history:
             if event.kind is EventKind.FOLLOW_UP_SENT:
                 yield from self._timing(facts, event.at, start, end, None)
+
+    def check_letter(self, letter: Letter) -> Iterator[Finding]:
+        """Check a follow-up's text: under ten lines, the facts, interest and fit."""
+        if letter.kind is not StepKind.FOLLOW_UP:
+            return
+        lines = count_lines(letter.text, self.params.line_width)
+        if lines > self.params.max_lines:
+            yield Finding(
+                self.code,
+                Severity.ERROR,
+                f"the follow-up letter runs to {lines} lines: keep it under "
+                f"{self.params.max_lines + 1} (A9)",
+                expected=f"at most {self.params.max_lines} lines",
+                actual=f"{lines} lines at {self.params.line_width} columns",
+            )
+        yield from missing_facts(self.code, letter, "A8")
+        yield from missing_phrase(
+            self.code, letter, INTEREST, "show interest in the company", "A8"
+        )
+        yield from missing_phrase(
+            self.code, letter, FIT, "say why you fit the job", "A8"
+        )
 
     def _days(self) -> str:
         params = self.params

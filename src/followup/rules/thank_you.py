@@ -9,7 +9,9 @@ import attrs
 
 from followup.datetimes import instant_key, utc
 from followup.history import EventKind
+from followup.letters import GRATITUDE, INTEREST, count_sentences
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
+from followup.rules.letter_content import missing_facts, missing_phrase
 from followup.rules.params import letter_channel, whole
 from followup.rules.windows import interview_mentions, make_step, when
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
 
     from followup.draft import Draft
     from followup.facts import Facts
+    from followup.letters import Letter
 
 __all__ = ["ThankYouImmediately", "ThankYouParams"]
 
@@ -28,10 +31,13 @@ class ThankYouParams:
     """`within_hours`: how long after the call the thank-you still counts as prompt.
 
     `channel` is how it goes out: email by default, as the advice says (A3).
+    `max_sentences` is what "a few sentences" (A4) means for the letter check:
+    six, greeting and signature included.
     """
 
     within_hours: int = attrs.field(default=24, validator=whole(1, 168))
     channel: Channel = attrs.field(default=Channel.EMAIL, converter=letter_channel)
+    max_sentences: int = attrs.field(default=6, validator=whole(1, 50))
 
 
 @final
@@ -118,6 +124,27 @@ class ThankYouImmediately:
         for event in facts.history:
             if event.kind is EventKind.THANK_YOU_SENT:
                 yield from self._timing(facts, event.at, start, end, None)
+
+    def check_letter(self, letter: Letter) -> Iterator[Finding]:
+        """Check a thank-you's text: a few sentences, the facts, thanks, interest."""
+        if letter.kind is not StepKind.THANK_YOU:
+            return
+        sentences = count_sentences(letter.text, letter.user_strings)
+        if sentences > self.params.max_sentences:
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                "the thank-you runs long: a few sentences are enough (A4)",
+                expected=f"at most {self.params.max_sentences} sentences",
+                actual=f"{sentences} sentences",
+            )
+        yield from missing_facts(self.code, letter, "A4")
+        yield from missing_phrase(
+            self.code, letter, GRATITUDE, "thank the interviewer", "A4"
+        )
+        yield from missing_phrase(
+            self.code, letter, INTEREST, "show interest in the company", "A4"
+        )
 
     def _timing(
         self,

@@ -1,0 +1,339 @@
+"""Reading a letter the way the advice asks it to be read (A4, A8, A9).
+
+A `Letter` is the text of a thank-you or follow-up with the interview it is
+about.  The functions here find what a reader would look for: how many lines
+it runs to at a given width, how many sentences it holds, and whether it
+names the candidate, the company, and the date and time of the interview.
+The rules (FU003 for the thank-you, FU004 for the follow-up) turn what is
+found into findings.
+
+The checks read English.  They are honest about what text matching can know:
+a missing name, date or time is certain, so it is an error; a missing phrase
+of thanks, interest or fit may just be worded otherwise, so it is a warning.
+
+Recognised forms, in the recipient's zone (the interviewer's, else the
+interview's):
+
+* dates: ``23 November``, ``23rd of November``, ``November 23``,
+  ``Nov. 23``, ``Nov 23rd`` (with or without a year), ``2026-11-23``,
+  ``11/23`` or ``23/11`` (with or without ``/2026``), and the weekday
+  (``Monday``);
+* times: ``10:00``, ``10.00``, ``10h00``, ``10 am``, ``10am``,
+  ``10:00 AM``, ``10 a.m.``; an hour written without am or pm also matches
+  the afternoon (``2:30`` for 14:30).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from followup.datetimes import local
+from followup.errors import InvalidTypeError, InvalidValueError
+from followup.facts import recipient_zone
+from followup.fields import enum_member
+from followup.interview import Interview
+from followup.plan import StepKind
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+__all__ = [
+    "FIT",
+    "GRATITUDE",
+    "INTEREST",
+    "Letter",
+    "count_lines",
+    "count_sentences",
+    "dates_in",
+    "mentions",
+    "says_any",
+    "times_in",
+]
+
+LETTER_KINDS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
+
+#: Word stems that show gratitude (A4).
+GRATITUDE = ("thank", "grateful", "gratitude", "appreciat")
+#: Word stems that show interest in the company (A4, A8).
+INTEREST = (
+    "interest",
+    "excit",
+    "enthusias",
+    "keen",
+    "eager",
+    "look forward",
+    "looking forward",
+    "would love",
+    "passion",
+    "thrilled",
+    "motivat",
+)
+#: Word stems that give a reason the candidate fits the job (A8).
+FIT = (
+    "fit",
+    "experience",
+    "skill",
+    "background",
+    "qualif",
+    "match",
+    "suited",
+    "strength",
+    "bring",
+    "contribut",
+    "track record",
+    "expertise",
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_DATE_FORMS = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}(?![a-z])"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}{_YEAR}(?![a-z0-9])"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+)
+_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{2}|\d{4}))?\b")
+_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b")
+_CLOCK_12 = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+)
+_CLOCK_24 = re.compile(
+    r"\b(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\b(?!\s?[ap]\.?\s?m\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"')\]]|$)")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def normalise(text: str) -> str:
+    """Fold case, compatibility forms, apostrophes and runs of white space."""
+    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    return " ".join(folded.split())
+
+
+def count_lines(text: str, width: int) -> int:
+    r"""Count non-blank lines once each line is wrapped at `width` columns.
+
+    >>> letter = ["Dear Grace,", "", "word " * 40, "", "Ada"]
+    >>> count_lines("\n".join(letter), width=80)
+    5
+    """
+    return sum(
+        len(textwrap.wrap(line, width=width, break_on_hyphens=False)) or 1
+        for line in text.splitlines()
+        if line.strip()
+    )
+
+
+def count_sentences(text: str, names: Iterable[str] = ()) -> int:
+    """Count sentences; `names` are taken out first, so ``J. R. Smith`` is no end.
+
+    >>> count_sentences("Thank you, Mr. X. It was a pleasure!", names=["Mr. X"])
+    2
+    """
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "name")
+    return len(_SENTENCE_END.findall(text))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.translate(_APOSTROPHES).casefold().split())
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Whether `phrase` appears in `text`, ignoring case, spacing and Unicode forms.
+
+    Case folding and spacing fold character by character, so a phrase found
+    as written is always found; NFKC also matches ``Zoë`` typed with a
+    combining diaeresis, but can merge a leading combining mark into the
+    letter before it, so both comparisons are tried.
+    """
+    return _fold(phrase) in _fold(text) or normalise(phrase) in normalise(text)
+
+
+def says_any(text: str, stems: Iterable[str]) -> bool:
+    """Whether any word of `text` starts with one of `stems`."""
+    pattern = r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + ")"
+    return re.search(pattern, normalise(text)) is not None
+
+
+@final
+@attrs.frozen
+class DateMention:
+    """A date as written: month and day, maybe a year, or just a weekday."""
+
+    text: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+    def matches(self, day: dt.date) -> bool:
+        """Whether this mention can mean `day`."""
+        if self.weekday is not None:
+            return self.weekday == day.weekday()
+        if self.year is not None and self.year not in {day.year, day.year % 100}:
+            return False
+        return (self.month, self.day) == (day.month, day.day)
+
+
+@final
+@attrs.frozen
+class TimeMention:
+    """A time of day as written; `twelve_hour` when it carried am or pm."""
+
+    text: str
+    hour: int
+    minute: int
+    twelve_hour: bool
+
+    def matches(self, time: dt.time) -> bool:
+        """Whether this mention can mean `time` (an hour without am/pm: either half)."""
+        if self.minute != time.minute:
+            return False
+        if self.twelve_hour:
+            return self.hour == time.hour
+        return self.hour in {time.hour, time.hour - 12}
+
+
+def dates_in(text: str) -> tuple[DateMention, ...]:
+    """Every date-like mention in `text`, in the recognised forms."""
+    folded = normalise(text)
+    found: list[DateMention] = []
+    for form in _DATE_FORMS:
+        for match in form.finditer(folded):
+            month = match["month"]
+            number = int(month) if month.isdigit() else _MONTHS[month]
+            year = int(match["year"]) if match["year"] else None
+            found.append(DateMention(match[0], number, int(match["day"]), year))
+    for match in _SLASHED.finditer(folded):
+        first, second = int(match["a"]), int(match["b"])
+        year = int(match["year"]) if match["year"] else None
+        # 11/23 in the US, 23/11 elsewhere: either reading counts.
+        found.append(DateMention(match[0], first, second, year))
+        found.append(DateMention(match[0], second, first, year))
+    found.extend(
+        DateMention(match[0], weekday=_WEEKDAYS.index(match["weekday"]))
+        for match in _WEEKDAY.finditer(folded)
+    )
+    return tuple(found)
+
+
+def times_in(text: str) -> tuple[TimeMention, ...]:
+    """Every time-of-day mention in `text`, in the recognised forms."""
+    folded = normalise(text)
+    found: list[TimeMention] = []
+    for match in _CLOCK_12.finditer(folded):
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        if 1 <= hour <= 12 and minute < 60:
+            hour24 = hour % 12 + (12 if match["half"] == "p" else 0)
+            found.append(TimeMention(match[0], hour24, minute, twelve_hour=True))
+    for match in _CLOCK_24.finditer(folded):
+        hour, minute = int(match["hour"]), int(match["minute"])
+        if hour < 24 and minute < 60:
+            found.append(TimeMention(match[0], hour, minute, twelve_hour=False))
+    return tuple(found)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError("text", value, "the letter's text (str)")
+    return value
+
+
+def _kind(value: object) -> StepKind:
+    kind = enum_member(StepKind, value, "kind")
+    if kind not in LETTER_KINDS:
+        raise InvalidValueError(
+            "kind", kind.value, "is not a letter (use 'thank-you' or 'follow-up')"
+        )
+    return kind
+
+
+def _interview(value: object) -> Interview:
+    if isinstance(value, Interview):
+        return value
+    raise InvalidTypeError("interview", value, "an Interview")
+
+
+@final
+@attrs.frozen
+class Letter:
+    """The text of a thank-you or a follow-up, with the interview it is about.
+
+    >>> from followup import Interview
+    >>> interview = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
+    >>> letter = Letter("Thank you for Monday at 10 am. Ada Lovelace", interview,
+    ...                 "thank-you")
+    >>> letter.names_date(), letter.names_time(), letter.names("Ada Lovelace")
+    (True, True, True)
+    """
+
+    text: str = attrs.field(converter=_text)
+    interview: Interview = attrs.field(converter=_interview)
+    kind: StepKind = attrs.field(default=StepKind.FOLLOW_UP, converter=_kind)
+
+    @property
+    def interview_start(self) -> dt.datetime:
+        """When the interview started, on the recipient's calendar."""
+        return local(self.interview.at, recipient_zone(self.interview))
+
+    def names(self, phrase: str) -> bool:
+        """Whether the letter names `phrase`."""
+        return mentions(self.text, phrase)
+
+    def names_date(self) -> bool:
+        """Whether the letter names the date of the interview in some form."""
+        day = self.interview_start.date()
+        return any(mention.matches(day) for mention in dates_in(self.text))
+
+    def names_time(self) -> bool:
+        """Whether the letter names the time the interview started."""
+        time = self.interview_start.time()
+        return any(mention.matches(time) for mention in times_in(self.text))
+
+    @property
+    def user_strings(self) -> tuple[str, ...]:
+        """The names in the letter that came from the user, not from its author."""
+        interview = self.interview
+        strings = [interview.candidate, interview.company]
+        if interview.interviewer is not None:
+            strings.append(interview.interviewer.name)
+        if interview.position is not None:
+            strings.append(interview.position)
+        return tuple(strings)
