@@ -102,6 +102,24 @@ single_line_text = st.text(
     max_size=40,
 ).filter(lambda text: text.strip() != "")
 
+# Up to the 100 characters a name may have, with spaces to wrap at.
+long_text = (
+    st.lists(
+        st.text(
+            alphabet=st.characters(
+                blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn", "Zs")
+            ),
+            min_size=1,
+            max_size=30,
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map(" ".join)
+    .map(lambda text: text[:100].strip())
+    .filter(lambda text: text != "")
+)
+
 people = st.one_of(
     st.sampled_from(
         [
@@ -116,13 +134,16 @@ people = st.one_of(
         ]
     ),
     single_line_text,
+    long_text,
 )
 companies = st.one_of(
     st.sampled_from(
-        ["Acme", "Müller & Söhne GmbH", "O'Reilly Media", "株式会社テスト"]
+        ["Acme", "Acme Inc.", "Müller & Söhne GmbH", "O'Reilly Media", "株式会社テスト"]
     ),
     single_line_text,
+    long_text,
 )
+positions = st.one_of(st.none(), st.sampled_from(["data engineer", "CTO"]), long_text)
 emails = st.sampled_from(
     [None, "grace@example.com", "hiring.team+phone@example.org", "r@example.co.uk"]
 )
@@ -164,6 +185,7 @@ def interviews(draw, *, interviewer=None):
         draw(companies),
         draw(instants()),
         interviewer=interviewer,
+        position=draw(positions),
         duration=draw(st.integers(5, 180)),
         performance=draw(st.sampled_from(Performance)),
     )

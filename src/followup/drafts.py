@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from followup.datetimes import long_date
+from followup.errors import InvalidValueError
 from followup.fields import single_line
 from followup.letters import Letter
 from followup.plan import Severity, StepKind
@@ -41,7 +42,7 @@ _WEEKDAYS = (
 _STOPS = (".", "!", "?", "…")
 
 
-def draft_thank_you(interview: Interview, rules: RuleSet = DEFAULT_RULES) -> str:
+def draft_thank_you(interview: Interview) -> str:
     """Draft the thank-you email to send right after the call (A3, A4).
 
     >>> from followup import Contact, Interview
@@ -60,12 +61,9 @@ def draft_thank_you(interview: Interview, rules: RuleSet = DEFAULT_RULES) -> str
         f"confirmed my interest in {interview.company}, and I would be glad to "
         "hear about the next steps."
     )
-    return _first_passing(
-        interview,
-        StepKind.THANK_YOU,
-        rules,
-        [_letter(_greeting(interview), body, interview.candidate)],
-    )
+    # A thank-you has no line limit and its two sentences exclude the user's
+    # strings, so one variant passes for every interview.
+    return _letter(_greeting(interview), body, interview.candidate)
 
 
 def draft_follow_up(
@@ -77,10 +75,12 @@ def draft_follow_up(
 
     `fit` is one sentence on why the candidate fits the job (A8), written as
     it should appear ("I have built payment systems for ten years"); without
-    it the draft says so in general words.  The draft stays under the
-    line limit of the rules (FU004's ``max_lines``) for every valid
-    interview with the default rules; under much tighter limits the most
-    compact variant is returned, and `check_letter` will say what is over.
+    it the draft says so in general words.  Without a `fit`, the draft stays
+    under the line limit of the rules (FU004's ``max_lines``) for every
+    valid interview with the default rules; under much tighter limits the
+    most compact variant is returned, and `check_letter` says what is over.
+    A `fit` that would push the letter over the limit (long names leave it
+    little room) is refused rather than silently dropped.
 
     >>> from followup import Interview
     >>> interview = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00",
@@ -92,13 +92,33 @@ def draft_follow_up(
     True
 
     Raises:
-        InvalidValueError: `fit` is empty, holds a line break, or is longer
-            than `FIT_LENGTH` characters.
+        InvalidValueError: `fit` is empty, holds a line break, is longer than
+            `FIT_LENGTH` characters, or leaves the letter over its line limit
+            where a draft without it would pass.
     """
+    if fit is not None:
+        fit = single_line(fit, "fit", most=FIT_LENGTH)
+    drafts = _follow_ups(interview, fit)
+    draft = _first_passing(interview, StepKind.FOLLOW_UP, rules, drafts)
+    if draft is not None:
+        return draft
+    if fit is not None and _first_passing(
+        interview, StepKind.FOLLOW_UP, rules, _follow_ups(interview, None)
+    ):
+        raise InvalidValueError(
+            "fit",
+            fit,
+            "leaves no draft under the follow-up's line limit with these names; "
+            "shorten it",
+        )
+    return drafts[-1]
+
+
+def _follow_ups(interview: Interview, fit: str | None) -> list[str]:
+    """The follow-up drafts, from the fullest to the most compact."""
     if fit is None:
         reason = "I believe my experience and skills fit the job well."
     else:
-        fit = single_line(fit, "fit", most=FIT_LENGTH)
         reason = f"I believe I am a strong fit: {_sentence(fit)}"
     when = _when(interview)
     role = f" and in the {interview.position} role" if interview.position else ""
@@ -113,22 +133,16 @@ def draft_follow_up(
         f"interested in {company}. {reason}"
     )
     signed = f"Best regards, {interview.candidate}"
-    return _first_passing(
-        interview,
-        StepKind.FOLLOW_UP,
-        rules,
-        [
-            _letter(_greeting(interview), full, interview.candidate),
-            _letter(_greeting(interview), compact, interview.candidate),
-            f"Dear hiring team,\n{compact}\n{signed}",
-        ],
-    )
+    return [
+        _letter(_greeting(interview), full, interview.candidate),
+        _letter(_greeting(interview), compact, interview.candidate),
+        f"Dear hiring team,\n{compact}\n{signed}",
+    ]
 
 
 def _first_passing(
     interview: Interview, kind: StepKind, rules: RuleSet, drafts: Iterable[str]
-) -> str:
-    draft = ""
+) -> str | None:
     for draft in drafts:
         letter = Letter(draft, interview, kind)
         if not any(
@@ -138,7 +152,7 @@ def _first_passing(
             for finding in rule.check_letter(letter)
         ):
             return draft
-    return draft
+    return None
 
 
 def _greeting(interview: Interview) -> str:

@@ -70,6 +70,8 @@ INTEREST = (
     "look forward",
     "looking forward",
     "would love",
+    "love to",
+    "join",
     "passion",
     "thrilled",
     "motivat",
