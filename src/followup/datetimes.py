@@ -150,7 +150,8 @@ def _refuse_naive(moment: dt.datetime, field: str, original: object) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise NaiveDatetimeError(
             field,
-            original,
+            # As the user wrote it: a TOML local datetime arrives as a datetime.
+            original.isoformat() if isinstance(original, dt.datetime) else original,
             "has no time zone; give an offset (+01:00) or a zone "
             "([Europe/Paris]), or pass an aware datetime",
         )

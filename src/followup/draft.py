@@ -7,13 +7,12 @@ methods, each of which returns a new draft and leaves the old one alone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
 
-if TYPE_CHECKING:
-    from followup.facts import Facts
-    from followup.plan import Finding, Step, StepKind
+from followup.facts import Facts
+from followup.plan import Finding, Step, StepKind
 
 __all__ = ["Draft"]
 

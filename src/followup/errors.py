@@ -40,7 +40,12 @@ class InvalidValueError(FollowUpError, ValueError):
         self.field = field
         self.value = value
         self.problem = problem
-        super().__init__(f"{field}: {value!r} {problem}")
+        super().__init__(f"{field}: {self.detail}")
+
+    @property
+    def detail(self) -> str:
+        """The message without the field's name: ``'' is empty``."""
+        return f"{self.value!r} {self.problem}"
 
 
 class InvalidTypeError(FollowUpError, TypeError):
@@ -50,8 +55,13 @@ class InvalidTypeError(FollowUpError, TypeError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(
-            f"{field}: expected {expected}, got {type(value).__name__} {value!r}"
+        super().__init__(f"{field}: {self.detail}")
+
+    @property
+    def detail(self) -> str:
+        """The message without the field's name."""
+        return (
+            f"expected {self.expected}, got {type(self.value).__name__} {self.value!r}"
         )
 
 

@@ -75,8 +75,9 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in kind)
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
         raise InvalidValueError(
-            field, value, f"is not a {kind.__name__} (one of {allowed})"
+            field, value, f"is not {article} {kind.__name__} (one of {allowed})"
         ) from None
 
 

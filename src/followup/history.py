@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
+import pendulum
 
 from followup.datetimes import coerce_instant, instant_key
 from followup.errors import InvalidValueError
 from followup.fields import enum_member
 from followup.plan import Channel
-
-if TYPE_CHECKING:
-    import pendulum
 
 __all__ = ["Event", "EventKind", "Outcome"]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
+import pendulum
 
 from followup.contact import Contact
 from followup.datetimes import (
@@ -25,9 +26,6 @@ from followup.fields import (
     optional_single_line,
     single_line,
 )
-
-if TYPE_CHECKING:
-    import pendulum
 
 __all__ = ["Interview", "Performance"]
 

@@ -6,6 +6,7 @@ import enum
 from typing import TYPE_CHECKING, final
 
 import attrs
+import pendulum
 
 from followup.datetimes import (
     coerce_instant,
@@ -18,14 +19,11 @@ from followup.datetimes import (
 )
 from followup.errors import InvalidTypeError, InvalidValueError
 from followup.fields import enum_member, minutes_pair, single_line, text_tuple
+from followup.interview import Interview
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
-
-    import pendulum
-
-    from followup.interview import Interview
 
 __all__ = [
     "Channel",

@@ -1,0 +1,264 @@
+"""JSON for every public type, through one configured cattrs converter.
+
+`to_json` and `from_json` round-trip every public value exactly: datetimes
+are written as ISO 8601 with their RFC 9557 zone suffix, so an instant in
+``Europe/Paris`` comes back in ``Europe/Paris``, not as ``+01:00``.  Reading
+runs the same validation as the constructors, refuses keys a type does not
+have, and reports every problem of a document at once, each with its path.
+
+>>> from followup import Interview, plan_followups
+>>> from followup.json import from_json, to_json
+>>> paris = "2026-11-23T10:00:00+01:00[Europe/Paris]"
+>>> plan = plan_followups(Interview("Ada", "Acme", paris))
+>>> again = from_json(to_json(plan), type(plan))
+>>> again == plan, again.steps[1].due.timezone_name
+(True, 'Europe/Paris')
+
+Users who need their own hooks copy the converter (`converter.copy()`) and
+register on the copy; the module's converter is never changed after import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any, TypeVar, get_args
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.preconf.json import make_converter
+
+from followup.datetimes import format_instant
+from followup.errors import (
+    FollowUpError,
+    InvalidTypeError,
+    InvalidValueError,
+    did_you_mean,
+)
+
+__all__ = [
+    "InvalidDocumentError",
+    "converter",
+    "format_duration",
+    "from_json",
+    "schema",
+    "structure",
+    "to_json",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+
+class InvalidDocumentError(FollowUpError, ValueError):
+    """A JSON document (or a parsed TOML one) that does not make the value asked for.
+
+    `problems` lists every problem found, each as ``$.path: what is wrong``.
+    """
+
+    def __init__(self, what: str, problems: list[str]) -> None:
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"{count} in the {what}: " + "; ".join(problems))
+
+
+def format_duration(value: dt.timedelta) -> str:
+    """Write a duration as ISO 8601 (``PT30M``), exactly, without months or years.
+
+    >>> format_duration(dt.timedelta(days=1, minutes=90, microseconds=5))
+    'P1DT1H30M0.000005S'
+    """
+    days, seconds = value.days, value.seconds
+    text = f"P{days}D" if days else "P"
+    hours, rest = divmod(seconds, 3600)
+    minutes, whole = divmod(rest, 60)
+    time = ""
+    if hours:
+        time += f"{hours}H"
+    if minutes:
+        time += f"{minutes}M"
+    if whole or value.microseconds:
+        fraction = (
+            f".{value.microseconds:06d}".rstrip("0") if value.microseconds else ""
+        )
+        time += f"{whole}{fraction}S"
+    if time or text == "P":
+        text += "T" + (time or "0S")
+    return text
+
+
+def _passthrough(value: object, _: object) -> object:
+    # The value types' own converters validate and name the field; cattrs'
+    # default hooks would coerce first (1 -> "1", "false" -> True) and hide
+    # the mistake.
+    return value
+
+
+def _strict(kind: type[Any]) -> Any:
+    def structure(value: object, _: object) -> object:
+        if type(value) is not kind:
+            got = f"{type(value).__name__} {value!r}"
+            raise FollowUpError(f"expected {kind.__name__}, got {got}")
+        return value
+
+    return structure
+
+
+def _holds_attrs(kind: object) -> bool:
+    return attrs.has(kind) or any(_holds_attrs(arg) for arg in get_args(kind))  # type: ignore[arg-type]
+
+
+def _through(convert: Any) -> Any:
+    def structure(value: object, _: object) -> object:
+        return convert(value)
+
+    return structure
+
+
+def _is_value_type(kind: object) -> bool:
+    return (
+        isinstance(kind, type)
+        and attrs.has(kind)
+        and kind.__module__.startswith("followup.")
+    )
+
+
+def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
+    # Run each field's own converter while cattrs walks the document, so that
+    # every bad field is reported at once with its path, not only the first
+    # one the class's __init__ would meet.  Fields holding other value types
+    # are left to their own hooks.
+    attrs.resolve_types(kind)
+    overrides = {
+        field.name: override(struct_hook=_through(field.converter))
+        for field in attrs.fields(kind)
+        if field.converter is not None and not _holds_attrs(field.type)
+    }
+    make: Any = make_dict_structure_fn  # its typed keywords hide **overrides
+    structure_fields = make(kind, made, **overrides)
+
+    def structure(value: object, cls: object) -> object:
+        if not isinstance(value, Mapping):
+            got = f"{type(value).__name__} {value!r}"
+            raise FollowUpError(f"expected an object ({kind.__name__}), got {got}")
+        return structure_fields(value, cls)
+
+    return structure
+
+
+def _make() -> cattrs.Converter:
+    made = make_converter(forbid_extra_keys=True)
+    made.register_unstructure_hook(pendulum.DateTime, format_instant)
+    made.register_unstructure_hook(dt.timedelta, format_duration)
+    for kind in (str, pendulum.DateTime, dt.timedelta, dt.datetime):
+        made.register_structure_hook(kind, _passthrough)
+    made.register_structure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
+        _passthrough,
+    )
+    made.register_structure_hook(int, _strict(int))
+    made.register_structure_hook(bool, _strict(bool))
+    made.register_structure_hook_factory(_is_value_type, _value_type_hook)
+    return made
+
+
+#: The configured converter behind `to_json` and `from_json`.
+converter = _make()
+
+
+def unstructure(value: object) -> Any:
+    """Turn a public value into plain data (dicts, lists, strings, numbers)."""
+    return converter.unstructure(value)
+
+
+def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
+    """Build a `cls` from plain data, reporting every problem at once.
+
+    Raises:
+        InvalidDocumentError: the data does not make a `cls`; its `problems`
+            name each path.
+    """
+    try:
+        return converter.structure(data, cls)
+    except Exception as error:
+        raise InvalidDocumentError(
+            what or f"{cls.__name__} document", _problems(error)
+        ) from error
+
+
+def to_json(value: object, *, indent: int | None = 2) -> str:
+    """Write a public value as JSON text."""
+    return json.dumps(unstructure(value), indent=indent, ensure_ascii=False)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Read a `cls` from JSON text.
+
+    Raises:
+        InvalidDocumentError: the text is not JSON, or does not make a `cls`;
+            every problem is listed with its path.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidDocumentError(
+            f"{cls.__name__} document",
+            [f"line {error.lineno} column {error.colno}: {error.msg} (not JSON)"],
+        ) from None
+    return structure(data, cls)
+
+
+def _problems(error: BaseException) -> list[str]:
+    if not isinstance(
+        error, (cattrs.ClassValidationError, cattrs.IterableValidationError)
+    ):
+        return [f"$: {_describe(error, None)}"]
+    problems = []
+    for line in cattrs.transform_error(error, path="$", format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        problems.append(f"{path}: {message}")
+    return problems
+
+
+def _describe(error: BaseException, _type: object) -> str:
+    if isinstance(error, (InvalidValueError, InvalidTypeError)):
+        return error.detail
+    if isinstance(error, FollowUpError):
+        return str(error)
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(error.cl)]
+        return "; ".join(
+            f"unknown key {key!r}{did_you_mean(key, known)}"
+            for key in sorted(error.extra_fields)
+        )
+    if isinstance(error, KeyError):
+        return "required key is missing"
+    if isinstance(error, TypeError) and "NoneType" in str(error):
+        return "is null but a value is required"
+    return f"{type(error).__name__}: {error}"
+
+
+@functools.cache
+def schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema shipped for input documents: ``interview`` or ``event``.
+
+    >>> schema("interview")["title"]
+    'followup interview'
+    """
+    if name not in {"interview", "event", "history"}:
+        raise FollowUpError(
+            f"no schema {name!r}: the schemas are 'interview', 'event' and 'history'"
+        )
+    text = (
+        resources.files("followup")
+        .joinpath(f"schemas/{name}.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded

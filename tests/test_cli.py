@@ -1,0 +1,394 @@
+"""The followup command, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pathlib
+import re
+import shlex
+import subprocess
+import sys
+
+import icalendar
+import pytest
+
+from followup import FollowUpPlan
+from followup.json import from_json
+
+ROOT = pathlib.Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+INTERVIEW = EXAMPLES / "interview.toml"
+HISTORY = EXAMPLES / "history.toml"
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "followup", *map(str, args)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def digest(path):
+    return hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
+
+
+def test_plan_example_prints_a_table():
+    result = run("plan", "--example")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == "Ada Lovelace - phone interview with Acme Analytics, Mon 23 Nov 2026 10:00 EST"
+    )
+    assert lines[3].split() == ["when", "what", "how", "why"]
+    assert any(
+        line.startswith("Wed 25 Nov 2026 09:00 EST  follow-up") for line in lines
+    )
+    assert result.stderr == ""
+
+
+def test_the_console_script_is_installed():
+    script = pathlib.Path(sys.executable).with_name("followup")
+    assert script.exists()
+    result = subprocess.run(
+        [script, "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("followup ")
+
+
+def test_plan_a_file_with_history_and_now():
+    result = run(
+        "plan", INTERVIEW, "--history", HISTORY, "--now", "2026-11-30T11:05:00-05:00"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Thu 3 Dec 2026 16:00 EST  call-back" in result.stdout
+
+
+def test_plan_as_json_reads_back():
+    result = run("plan", "--example", "--format", "json")
+    plan = from_json(result.stdout, FollowUpPlan)
+    assert plan.interview.company == "Acme Analytics"
+    assert plan.steps[0].due.timezone_name == "America/New_York"
+
+
+def test_plan_as_ics_reads_back():
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "plan", "--example", "--format", "ics"],
+        capture_output=True,
+        check=True,
+    )
+    calendar = icalendar.Calendar.from_ical(result.stdout)
+    assert len([c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]) == 4
+    events_only = run("plan", "--example", "--format", "ics", "--events-only").stdout
+    assert "VTODO" not in events_only
+
+
+def test_plan_a_json_interview(tmp_path):
+    path = tmp_path / "interview.json"
+    path.write_text(
+        '{"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00Z"}'
+    )
+    result = run("plan", path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    history = tmp_path / "history.json"
+    history.write_text('[{"kind": "thank-you-sent", "at": "2026-11-23T10:40:00Z"}]')
+    result = run("plan", path, "--history", history, "--now", "2026-11-23T11:00:00Z")
+    assert "thank-you" not in result.stdout.split("why", 1)[1]
+
+
+def test_output_is_written_whole_and_inputs_are_never_touched(tmp_path):
+    before = digest(INTERVIEW), digest(HISTORY)
+    target = tmp_path / "plan.ics"
+    target.write_text("old")
+    result = run(
+        "plan",
+        INTERVIEW,
+        "--history",
+        HISTORY,
+        "--format",
+        "ics",
+        "--output",
+        target,
+        "--now",
+        "2026-11-30T17:00:00Z",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
+    assert (digest(INTERVIEW), digest(HISTORY)) == before
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    copy = tmp_path / "interview.toml"
+    copy.write_bytes(INTERVIEW.read_bytes())
+    result = run("plan", copy, "--output", copy)
+    assert result.returncode == 2
+    assert "is an input file" in result.stderr
+    assert copy.read_bytes() == INTERVIEW.read_bytes()
+
+
+def test_explain_prints_the_reasons():
+    result = run("explain", INTERVIEW)
+    assert result.returncode == 0
+    assert (
+        "why: The follow-up comes 2 to 3 business days after the interview (A5)"
+        in result.stdout
+    )
+
+
+def test_check_letter_passes_a_good_letter_and_fails_a_bad_one(tmp_path):
+    good = run("check-letter", EXAMPLES / "follow-up.txt", "--interview", INTERVIEW)
+    assert (good.returncode, good.stdout.strip()) == (
+        0,
+        f"{EXAMPLES / 'follow-up.txt'}: no findings",
+    )
+    bad = tmp_path / "thanks.txt"
+    bad.write_text("Thanks! Ada Lovelace")
+    result = run("check-letter", bad, "--interview", INTERVIEW, "--kind", "thank-you")
+    assert result.returncode == 1
+    assert (
+        f"{bad}: FU003 error: the thank-you does not name the company (A4)"
+        in result.stdout
+    )
+
+
+def test_check_letter_reads_standard_input():
+    letter = (EXAMPLES / "follow-up.txt").read_text()
+    result = run(
+        "check-letter", "-", "--example", stdin=letter.replace("Acme Analytics", "Acme")
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "standard input: FU004 error: the follow-up does not name the company"
+    )
+
+
+def test_rules_lists_every_rule_and_the_markdown_is_the_docs_page():
+    result = run("rules")
+    assert result.returncode == 0
+    for code in ("FU001", "FU006", "FU011"):
+        assert code in result.stdout
+    markdown = run("rules", "--format", "markdown").stdout
+    assert markdown == (ROOT / "docs" / "rules.md").read_text()
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+BAD_INPUTS = [
+    pytest.param(
+        lambda tmp: ["plan", tmp / "missing.toml"],
+        "missing.toml: no such file",
+        id="missing file",
+    ),
+    pytest.param(lambda tmp: ["plan", tmp], "is a directory", id="directory"),
+    pytest.param(
+        lambda tmp: ["plan", _write(tmp, "i.toml", "candidate = [")],
+        "i.toml: not valid TOML",
+        id="bad TOML",
+    ),
+    pytest.param(
+        lambda tmp: ["plan", _write(tmp, "i.json", '{"candidate": ')],
+        "i.json: not valid JSON: Expecting value at line 1 column 15",
+        id="bad JSON",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            _write(
+                tmp,
+                "i.toml",
+                'candidate = "Ada"\ncompany = "Acme"\nat = 2026-11-23T10:00:00\n',
+            ),
+        ],
+        "i.toml: $.at: '2026-11-23T10:00:00' has no time zone",
+        id="naive datetime",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            _write(
+                tmp,
+                "i.toml",
+                'candidate = "Ada"\ncompany = "Acme"\nat = "2026-11-23T10:00:00+00:00[Mars/Base]"\n',
+            ),
+        ],
+        "i.toml: $.at: 'Mars/Base' is not an IANA time zone name",
+        id="unknown zone",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            _write(
+                tmp,
+                "i.toml",
+                'candidate = "Ada"\ncompany = "Acme"\nat = "2026-11-23T10:00:00Z"\n[interviewer]\nname = "G"\nemail = "g@"\n',
+            ),
+        ],
+        "i.toml: $.interviewer.email: 'g@' is not a valid email address",
+        id="invalid email",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            _write(
+                tmp,
+                "i.toml",
+                'candidate = "Ada"\ncompny = "Acme"\nat = "2026-11-23T10:00:00Z"\n',
+            ),
+        ],
+        "i.toml: $.company: required key is missing; $: unknown key 'compny' (did you mean 'company'?)",
+        id="misspelt key",
+    ),
+    pytest.param(
+        lambda tmp: ["plan", _write(tmp, "i.yaml", "candidate: Ada")],
+        "i.yaml: give a .toml or a .json file",
+        id="unknown format",
+    ),
+    pytest.param(
+        lambda tmp: ["plan", "--example", "--now", "tomorrow"],
+        "--now: 'tomorrow' is not an ISO 8601",
+        id="bad now",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            "--example",
+            "--now",
+            "2026-11-20T10:00:00Z",
+            "--history",
+            EXAMPLES / "history.toml",
+        ],
+        "history.toml: history[0].at: ",
+        id="history after now",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            "--example",
+            "--history",
+            _write(tmp, "h.toml", 'kind = "called"\n'),
+        ],
+        "h.toml: a history is a list of events",
+        id="history not a list",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "plan",
+            "--example",
+            "--history",
+            _write(tmp, "h.json", '[{"kind": "called"}]'),
+        ],
+        "h.json: $[0].at: required key is missing",
+        id="event without time",
+    ),
+    pytest.param(
+        lambda tmp: ["plan"], "no interview: give FILE or --example", id="no interview"
+    ),
+    pytest.param(
+        lambda tmp: ["plan", INTERVIEW, "--example"],
+        "give either FILE or --example, not both",
+        id="both",
+    ),
+    pytest.param(
+        lambda tmp: ["plan", "--format", "pdf", "--example"],
+        "argument --format: invalid choice: 'pdf'",
+        id="bad format",
+    ),
+    pytest.param(
+        lambda tmp: ["check-letter", tmp / "none.txt", "--example"],
+        "none.txt: no such file",
+        id="missing letter",
+    ),
+    pytest.param(
+        lambda tmp: [
+            "check-letter",
+            _write(
+                tmp,
+                "l.txt",
+                "\udcff".encode("utf-8", "surrogateescape").decode("latin-1"),
+            ),
+            "--example",
+        ],
+        "",
+        id="odd letter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("arguments", "message"), BAD_INPUTS)
+def test_bad_input_is_one_clear_line_and_exit_status_2(tmp_path, arguments, message):
+    args = arguments(tmp_path)
+    result = run(*args)
+    if message == "":
+        # Odd bytes decode as Latin-1 text: a letter with findings, not a crash.
+        assert result.returncode == 1
+        return
+    assert result.returncode == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("followup: error: ")
+    assert message in result.stderr
+
+
+def test_a_letter_that_is_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_bytes(b"\xff\xfe bad")
+    result = run("check-letter", path, "--example")
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        f"followup: error: {path}: is not UTF-8 text",
+    )
+
+
+def test_no_command_prints_help_and_fails():
+    result = run()
+    assert result.returncode == 2
+    assert "plan" in result.stdout
+
+
+def test_plans_are_deterministic_without_now():
+    assert run("plan", "--example").stdout == run("plan", "--example").stdout
+
+
+def test_now_now_reads_the_clock():
+    result = run("plan", "--example", "--now", "now", "--format", "json")
+    plan = from_json(result.stdout, FollowUpPlan)
+    assert plan.as_of.year >= 2026
+
+
+def test_help_imports_no_heavy_module():
+    code = (
+        "import sys, contextlib, io\n"
+        "from followup.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])\n"
+        "print(sorted(m for m in ('cattrs', 'icalendar', 'holidays', 'jsonschema', "
+        "'email_validator', 'phonenumbers') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ},
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_readme_shows_what_the_command_prints():
+    readme = (ROOT / "README.md").read_text()
+    command, shown = re.search(r"```console\n\$ followup (.*?)\n(.*?)```", readme, re.DOTALL).groups()
+    result = run(*shlex.split(command), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown

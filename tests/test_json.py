@@ -1,0 +1,362 @@
+"""followup.json: exact round trips, every problem at once, and the shipped schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+import sys
+
+import jsonschema
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from referencing import Registry, Resource
+
+from followup import (
+    Event,
+    Finding,
+    Interview,
+    Requirements,
+    Step,
+    Window,
+    plan_followups,
+)
+from followup.json import (
+    InvalidDocumentError,
+    format_duration,
+    from_json,
+    schema,
+    structure,
+    to_json,
+    unstructure,
+)
+from strategies import contacts, histories, interviews
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
+AT = "2026-11-23T10:00:00+01:00[Europe/Paris]"
+
+
+def round_trip(value):
+    text = to_json(value)
+    again = from_json(text, type(value))
+    assert again == value
+    # The text is the same too: zone names, durations and all.
+    assert to_json(again) == text
+    return again
+
+
+@st.composite
+def plans(draw):
+    interview = draw(interviews())
+    events, now = draw(histories(interview))
+    return plan_followups(interview, events, now), events
+
+
+@given(plans())
+def test_plans_and_histories_round_trip_exactly(drawn):
+    plan, events = drawn
+    again = round_trip(plan)
+    for before, after in zip(plan.steps, again.steps, strict=True):
+        assert after.due.timezone_name == before.due.timezone_name
+        assert isinstance(after.due, pendulum.DateTime)
+    text = json.dumps(unstructure(events))
+    assert structure(json.loads(text), list[Event]) == events
+
+
+@given(contacts())
+def test_contacts_round_trip(contact):
+    round_trip(contact)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Interview("Ada", "Acme", AT, duration=dt.timedelta(minutes=45, seconds=30)),
+        Event("called", AT, outcome="undecided", call_back_at="2026-11-30T10:00:00Z"),
+        Window(AT, "2026-11-24T10:00:00-05:00"),
+        Requirements(max_lines=9, must_mention=("Ada",), call_minutes=(3, 4)),
+        Finding("FU001", "warning", "late", expected="soon", actual="later"),
+        Finding(
+            "FU001",
+            "info",
+            "about a step",
+            step=Step("call", "phone", Window(AT, AT), AT, rule="FU006", reason="why"),
+        ),
+    ],
+)
+def test_each_public_type_round_trips(value):
+    round_trip(value)
+
+
+def test_a_fixed_offset_stays_a_fixed_offset_and_a_zone_a_zone():
+    text = to_json(Interview("Ada", "Acme", "2026-11-23T10:00:00+01:00"))
+    assert '"at": "2026-11-23T10:00:00+01:00"' in text
+    text = to_json(Interview("Ada", "Acme", AT))
+    assert '"at": "2026-11-23T10:00:00+01:00[Europe/Paris]"' in text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (dt.timedelta(minutes=30), "PT30M"),
+        (dt.timedelta(hours=1, minutes=30), "PT1H30M"),
+        (dt.timedelta(days=2), "P2D"),
+        (dt.timedelta(seconds=1, microseconds=500000), "PT1.5S"),
+        (dt.timedelta(0), "PT0S"),
+    ],
+)
+def test_durations_are_written_as_iso_8601(value, text):
+    assert format_duration(value) == text
+
+
+def test_every_problem_is_reported_at_once_with_its_path():
+    document = {
+        "candidate": 1,
+        "company": "",
+        "at": "2026-11-23T10:00:00",
+        "interviewer": {"name": "Grace", "email": "grace@", "timezone": "Mars/Base"},
+        "duration": "soon",
+        "candiate": "Ada",
+    }
+    with pytest.raises(InvalidDocumentError) as raised:
+        structure(document, Interview)
+    assert raised.value.problems == [
+        "$.candidate: expected text (str), got int 1",
+        "$.company: '' is empty",
+        (
+            "$.at: '2026-11-23T10:00:00' has no time zone; give an offset (+01:00) or a "
+            "zone ([Europe/Paris]), or pass an aware datetime"
+        ),
+        (
+            "$.interviewer.email: 'grace@' is not a valid email address: There must be "
+            "something after the @-sign."
+        ),
+        (
+            "$.interviewer.timezone: 'Mars/Base' is not an IANA time zone name "
+            "(e.g. 'Europe/Paris')"
+        ),
+        "$.duration: 'soon' is not an ISO 8601 duration (e.g. PT30M) or minutes",
+        "$: unknown key 'candiate' (did you mean 'candidate'?)",
+    ]
+    assert str(raised.value).startswith("7 problems in the Interview document: ")
+
+
+def test_missing_keys_wrong_shapes_and_bad_json():
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\.company: required key is missing"
+    ):
+        from_json('{"candidate": "Ada", "at": "2026-11-23T10:00:00Z"}', Interview)
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$: expected an object \(Interview\)"
+    ):
+        from_json("[1, 2]", Interview)
+    with pytest.raises(
+        InvalidDocumentError,
+        match=r"line 1 column 13: Expecting .:. delimiter \(not JSON\)",
+    ):
+        from_json('{"candidate"', Interview)
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\[1\]\.kind: 'emailed' is not an EventKind"
+    ):
+        from_json(
+            '[{"kind": "called", "at": "2026-11-23T10:00:00Z"}, {"kind": "emailed", "at": "2026-11-23T10:00:00Z"}]',
+            list[Event],
+        )
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\[0\]: None must be the decision"
+    ):
+        from_json(
+            '[{"kind": "decision-received", "at": "2026-11-23T10:00:00Z"}]', list[Event]
+        )
+
+
+def test_no_silent_coercion_of_numbers_strings_or_booleans():
+    step = json.loads(
+        to_json(Step("call", "phone", Window(AT, AT), AT, rule="FU006", reason="why"))
+    )
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\.number: expected int, got str '2'"
+    ):
+        structure({**step, "number": "2"}, Step)
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\.agreed: expected bool, got str 'false'"
+    ):
+        structure({**step, "agreed": "false"}, Step)
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\.rule: expected text \(str\), got int 6"
+    ):
+        structure({**step, "rule": 6}, Step)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00Z"},
+        {
+            "candidate": "Ada Lovelace",
+            "company": "Acme",
+            "at": "2026-11-23T10:00:00-05:00[America/New_York]",
+            "interviewer": {
+                "name": "Grace",
+                "email": "grace@example.com",
+                "country": "US",
+            },
+            "position": "data engineer",
+            "duration": "PT45M",
+            "performance": "strong",
+        },
+        {
+            "candidate": "Ada",
+            "company": "Acme",
+            "at": "2026-07-01T10:00:00[Europe/Paris]",
+            "duration": 20,
+        },
+    ],
+)
+def test_valid_interviews_pass_the_schema_and_load(document):
+    jsonschema.validate(document, schema("interview"))
+    assert structure(document, Interview).candidate == document["candidate"]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"candidate": "Ada", "company": "Acme"},
+        {"candidate": "", "company": "Acme", "at": "2026-11-23T10:00:00Z"},
+        {"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00"},
+        {
+            "candidate": "Ada",
+            "company": "Acme",
+            "at": "2026-11-23T10:00:00Z",
+            "duration": 0,
+        },
+        {
+            "candidate": "Ada",
+            "company": "Acme",
+            "at": "2026-11-23T10:00:00Z",
+            "performance": "great",
+        },
+        {
+            "candidate": "Ada",
+            "company": "Acme",
+            "at": "2026-11-23T10:00:00Z",
+            "extra": 1,
+        },
+        {"candidate": "Ada\nBcc: x", "company": "Acme", "at": "2026-11-23T10:00:00Z"},
+        {"candidate": "A" * 101, "company": "Acme", "at": "2026-11-23T10:00:00Z"},
+        {
+            "candidate": "Ada",
+            "company": "Acme",
+            "at": "2026-11-23T10:00:00Z",
+            "interviewer": {"email": "g@example.com"},
+        },
+    ],
+)
+def test_invalid_interviews_fail_the_schema_and_the_loader(document):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema("interview"))
+    with pytest.raises(InvalidDocumentError):
+        structure(document, Interview)
+
+
+def _registry():
+    return Registry().with_resources(
+        (
+            f"https://followup.invalid/schemas/{name}.schema.json",
+            Resource.from_contents(schema(name)),
+        )
+        for name in ("interview", "event", "history")
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "valid"),
+    [
+        ({"kind": "thank-you-sent", "at": "2026-11-23T10:45:00Z"}, True),
+        (
+            {
+                "kind": "follow-up-sent",
+                "at": "2026-11-25T09:00:00Z",
+                "channel": "printed-letter",
+            },
+            True,
+        ),
+        (
+            {
+                "kind": "called",
+                "at": "2026-11-30T11:00:00Z",
+                "outcome": "undecided",
+                "call_back_at": "2026-12-03T16:00:00Z",
+            },
+            True,
+        ),
+        (
+            {
+                "kind": "decision-received",
+                "at": "2026-12-05T09:00:00Z",
+                "outcome": "offer",
+            },
+            True,
+        ),
+        ({"kind": "decision-received", "at": "2026-12-05T09:00:00Z"}, False),
+        (
+            {
+                "kind": "decision-received",
+                "at": "2026-12-05T09:00:00Z",
+                "outcome": "undecided",
+            },
+            False,
+        ),
+        (
+            {
+                "kind": "thank-you-sent",
+                "at": "2026-11-23T10:45:00Z",
+                "outcome": "offer",
+            },
+            False,
+        ),
+        (
+            {
+                "kind": "called",
+                "at": "2026-11-30T11:00:00Z",
+                "outcome": "no-answer",
+                "call_back_at": "2026-12-03T16:00:00Z",
+            },
+            False,
+        ),
+        ({"kind": "emailed", "at": "2026-11-23T10:45:00Z"}, False),
+        ({"kind": "called"}, False),
+    ],
+)
+def test_the_event_schema_agrees_with_the_loader(document, valid):
+    validator = jsonschema.Draft202012Validator(schema("event"), registry=_registry())
+    assert validator.is_valid(document) is valid
+    if valid:
+        structure(document, Event)
+    else:
+        with pytest.raises(InvalidDocumentError):
+            structure(document, Event)
+
+
+def test_the_example_files_pass_their_schemas():
+    with (EXAMPLES / "interview.toml").open("rb") as handle:
+        interview = tomllib.load(handle)
+    jsonschema.validate(interview, schema("interview"))
+    with (EXAMPLES / "history.toml").open("rb") as handle:
+        history = tomllib.load(handle)
+    jsonschema.Draft202012Validator(schema("history"), registry=_registry()).validate(
+        history
+    )
+    jsonschema.Draft202012Validator.check_schema(schema("interview"))
+
+
+def test_unknown_schema_names_are_refused():
+    with pytest.raises(Exception, match="no schema 'plan'"):
+        schema("plan")
