@@ -388,7 +388,9 @@ def test_help_imports_no_heavy_module():
 
 def test_the_readme_shows_what_the_command_prints():
     readme = (ROOT / "README.md").read_text()
-    command, shown = re.search(r"```console\n\$ followup (.*?)\n(.*?)```", readme, re.DOTALL).groups()
+    command, shown = re.search(
+        r"```console\n\$ followup (.*?)\n(.*?)```", readme, re.DOTALL
+    ).groups()
     result = run(*shlex.split(command), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown
