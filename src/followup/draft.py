@@ -13,6 +13,7 @@ import attrs
 
 from followup.facts import Facts
 from followup.plan import Finding, Step, StepKind
+from followup.trusted import replaced
 
 __all__ = ["Draft"]
 
@@ -32,29 +33,25 @@ class Draft:
 
     def proposing(self, step: Step) -> Draft:
         """Add a step."""
-        return attrs.evolve(self, steps=(*self.steps, step))
+        return Draft(self.facts, (*self.steps, step), self.findings)
 
     def noting(self, *findings: Finding) -> Draft:
         """Add findings."""
-        return attrs.evolve(self, findings=(*self.findings, *findings))
+        return Draft(self.facts, self.steps, (*self.findings, *findings))
 
     def replacing(self, old: Step, new: Step) -> Draft:
         """Put `new` where `old` was; findings about `old` now speak of `new`."""
-        return attrs.evolve(
-            self,
-            steps=tuple(new if step is old else step for step in self.steps),
-            findings=tuple(
-                attrs.evolve(f, step=new) if f.step is old else f for f in self.findings
-            ),
+        return Draft(
+            self.facts,
+            tuple(new if step is old else step for step in self.steps),
+            tuple(replaced(f, step=new) if f.step is old else f for f in self.findings),
         )
 
     def dropping(self, *steps: Step) -> Draft:
         """Remove steps, and the findings about them."""
         gone = {id(step) for step in steps}
-        return attrs.evolve(
-            self,
-            steps=tuple(s for s in self.steps if id(s) not in gone),
-            findings=tuple(
-                f for f in self.findings if f.step is None or id(f.step) not in gone
-            ),
+        return Draft(
+            self.facts,
+            tuple(s for s in self.steps if id(s) not in gone),
+            tuple(f for f in self.findings if f.step is None or id(f.step) not in gone),
         )

@@ -20,6 +20,7 @@ from followup.datetimes import (
 from followup.errors import InvalidTypeError, InvalidValueError
 from followup.fields import enum_member, minutes_pair, single_line, text_tuple
 from followup.interview import Interview
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -116,9 +117,11 @@ class Window:
     def moved_to(self, start: dt.datetime) -> Window:
         """Return a window of the same length that starts at `start`."""
         tz = zone_of(self.start)
-        return Window(
-            to_pendulum(local(start, tz)),
-            to_pendulum(local(utc(start) + self.length, tz)),
+        # start + length >= start always: nothing to check again.
+        return assemble(
+            Window,
+            start=to_pendulum(local(start, tz)),
+            end=to_pendulum(local(utc(start) + self.length, tz)),
         )
 
 

@@ -9,9 +9,10 @@ from followup.draft import Draft
 from followup.errors import InvalidTypeError
 from followup.facts import Facts
 from followup.letters import Letter
-from followup.plan import Finding, FollowUpPlan, Step, StepKind
+from followup.plan import Finding, FollowUpPlan, Step, StepKind, step_order
 from followup.rules import DEFAULT_RULES
 from followup.ruleset import LetterRule, RuleSet
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -59,9 +60,10 @@ def plan_followups(
     draft = Draft(facts)
     for rule in rule_set:
         draft = rule.plan(draft)
-    return FollowUpPlan(
+    return assemble(
+        FollowUpPlan,
         interview=interview,
-        steps=draft.steps,
+        steps=tuple(sorted(draft.steps, key=step_order)),
         findings=draft.findings,
         rules=rule_set.codes,
         as_of=to_pendulum(facts.now),

@@ -12,6 +12,7 @@ from followup.history import Outcome
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
 from followup.rules.params import call_minutes, check_order, whole
 from followup.rules.windows import day_window, make_step, when
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -121,7 +122,8 @@ class CallBackAsAgreed:
             rule=self.code,
             reason=reason,
             advice=self.advice,
-            requirements=Requirements(
+            requirements=assemble(
+                Requirements,
                 must_mention=(facts.interview.candidate,),
                 call_minutes=params.call_minutes,
                 talking_points=tuple(points),

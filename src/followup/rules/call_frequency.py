@@ -12,6 +12,7 @@ from followup.datetimes import instant_key, to_pendulum
 from followup.plan import Finding, Severity, Step, StepKind
 from followup.rules.params import whole
 from followup.rules.windows import when
+from followup.trusted import replaced
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -81,7 +82,7 @@ class CallSparingly:
             if previous is not None and not self._exempt(facts, step):
                 earliest = self._earliest_after(facts, previous)
                 if instant_key(step.window.start) < instant_key(earliest):
-                    moved = attrs.evolve(
+                    moved = replaced(
                         step,
                         window=step.window.moved_to(earliest),
                         due=to_pendulum(earliest),

@@ -11,6 +11,7 @@ from followup.datetimes import instant_key, utc
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
 from followup.rules.params import whole
 from followup.rules.windows import in_words, later, make_step, when
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -73,7 +74,9 @@ class CloseOnPositiveNote:
                     "follow-up needs (A2)."
                 ),
                 advice=self.advice,
-                requirements=Requirements(talking_points=_talking_points(facts)),
+                requirements=assemble(
+                    Requirements, talking_points=_talking_points(facts)
+                ),
             )
         )
 

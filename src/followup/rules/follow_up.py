@@ -14,6 +14,7 @@ from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKi
 from followup.rules.letter_content import missing_facts, missing_phrase
 from followup.rules.params import DayCount, check_order, letter_channel, whole
 from followup.rules.windows import day_window, interview_mentions, make_step, when
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -104,7 +105,8 @@ class FollowUpAfterDays:
         params = self.params
         interview = facts.interview
         job = f"the {interview.position} job" if interview.position else "the job"
-        requirements = Requirements(
+        requirements = assemble(
+            Requirements,
             max_lines=params.max_lines,
             must_mention=interview_mentions(facts, company=True),
             talking_points=(

@@ -10,6 +10,7 @@ from followup.datetimes import instant_key, to_pendulum
 from followup.plan import Finding, Severity, Step, Window
 from followup.rules.decision import NoParams
 from followup.rules.windows import when
+from followup.trusted import assemble, replaced
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -51,7 +52,7 @@ class LateStepsStillPlanned:
             if step.agreed or instant_key(step.window.start) >= now_key:
                 continue
             if instant_key(step.window.end) < now_key:
-                moved = attrs.evolve(
+                moved = replaced(
                     step,
                     window=step.window.moved_to(now),
                     due=to_pendulum(now),
@@ -77,7 +78,11 @@ class LateStepsStillPlanned:
                 due = step.due if instant_key(step.due) >= now_key else start
                 draft = draft.replacing(
                     step,
-                    attrs.evolve(step, window=Window(start, step.window.end), due=due),
+                    replaced(
+                        step,
+                        window=assemble(Window, start=start, end=step.window.end),
+                        due=due,
+                    ),
                 )
         return draft
 

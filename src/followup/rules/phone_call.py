@@ -11,6 +11,7 @@ from followup.fields import enum_member
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
 from followup.rules.params import DayCount, call_minutes, check_order, whole
 from followup.rules.windows import day_window, make_step, when
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -85,7 +86,8 @@ class CallAfterWeeks:
         if not facts.needs(StepKind.CALL):
             return draft
         low, high = self.params.call_minutes
-        requirements = Requirements(
+        requirements = assemble(
+            Requirements,
             must_mention=(facts.interview.candidate,),
             call_minutes=self.params.call_minutes,
             talking_points=(

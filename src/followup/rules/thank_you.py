@@ -14,6 +14,7 @@ from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKi
 from followup.rules.letter_content import missing_facts, missing_phrase
 from followup.rules.params import letter_channel, whole
 from followup.rules.windows import interview_mentions, make_step, when
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -72,7 +73,8 @@ class ThankYouImmediately:
         facts = draft.facts
         if not facts.needs(StepKind.THANK_YOU):
             return draft
-        requirements = Requirements(
+        requirements = assemble(
+            Requirements,
             must_mention=interview_mentions(facts, company=False),
             talking_points=(
                 "thank the interviewer for the phone interview (A4)",

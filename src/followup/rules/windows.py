@@ -17,6 +17,7 @@ from followup.datetimes import (
     to_pendulum,
 )
 from followup.plan import Channel, Requirements, Step, StepKind, Window
+from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -67,10 +68,16 @@ def make_step(  # noqa: PLR0913 - a step has this many parts
 ) -> Step:
     """Build a step in the recipient's zone; `due` defaults to the window start."""
     start, end = window
-    return Step(
+    # Built from validated facts by the rules themselves: no second check.
+    return assemble(
+        Step,
         kind=kind,
         channel=channel,
-        window=Window(to_pendulum(facts.local(start)), to_pendulum(facts.local(end))),
+        window=assemble(
+            Window,
+            start=to_pendulum(facts.local(start)),
+            end=to_pendulum(facts.local(end)),
+        ),
         due=to_pendulum(facts.local(start if due is None else due)),
         rule=rule,
         reason=reason,

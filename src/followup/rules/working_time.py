@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import at_wall_time, instant_key, to_pendulum, utc
+from followup.datetimes import Zone, at_wall_time, to_pendulum, utc
 from followup.errors import FollowUpError, InvalidValueError
 from followup.plan import Finding, Severity, Step, StepKind, Window
 from followup.rules.params import check_order, clock_time, kinds
 from followup.rules.windows import when
+from followup.trusted import assemble, replaced
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -24,6 +26,13 @@ __all__ = ["WorkingHoursParams", "WorkingTime"]
 # A year and some: no sensible working week goes longer without a working day.
 _SEARCH_DAYS = 400
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@functools.lru_cache(maxsize=4096)
+def _opening_hours(
+    day: dt.date, opens: dt.time, closes: dt.time, tz: Zone
+) -> tuple[dt.datetime, dt.datetime]:
+    return utc(at_wall_time(day, opens, tz)), utc(at_wall_time(day, closes, tz))
 
 
 def _weekdays(values: Iterable[object]) -> tuple[int, ...]:
@@ -144,46 +153,42 @@ class WorkingTime:
         return not (self.params.holidays and facts.is_public_holiday(day))
 
     def is_working(self, facts: Facts, moment: dt.datetime) -> bool:
-        """Whether `moment` (in the recipient's zone) lies in working time."""
-        day = moment.date()
+        """Whether `moment` lies in the recipient's working time."""
+        day = facts.local(moment).date()
         if not self.is_working_day(facts, day):
             return False
         opens, closes = self._hours(facts, day)
-        return instant_key(opens) <= instant_key(moment) <= instant_key(closes)
+        return opens <= utc(moment) <= closes
+
+    # The searches below work on UTC datetimes: they compare as instants (a
+    # shared zone would compare wall clocks) and cost nothing to compare.
 
     def next_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
-        """The first working instant at or after `moment`."""
-        moment = facts.local(moment)
-        day = moment.date()
+        """The first working instant at or after `moment`, in UTC."""
+        at = utc(moment)
+        day = facts.local(at).date()
         for _ in range(_SEARCH_DAYS):
             if self.is_working_day(facts, day):
                 opens, closes = self._hours(facts, day)
-                if instant_key(moment) <= instant_key(closes):
-                    return (
-                        moment if instant_key(moment) >= instant_key(opens) else opens
-                    )
+                if at <= closes:
+                    return max(at, opens)
             day += dt.timedelta(days=1)
         raise self._no_working_time(moment)
 
     def last_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
-        """The last working instant at or before `moment`."""
-        moment = facts.local(moment)
-        day = moment.date()
+        """The last working instant at or before `moment`, in UTC."""
+        at = utc(moment)
+        day = facts.local(at).date()
         for _ in range(_SEARCH_DAYS):
             if self.is_working_day(facts, day):
                 opens, closes = self._hours(facts, day)
-                if instant_key(moment) >= instant_key(opens):
-                    return (
-                        moment if instant_key(moment) <= instant_key(closes) else closes
-                    )
+                if at >= opens:
+                    return min(at, closes)
             day -= dt.timedelta(days=1)
         raise self._no_working_time(moment)
 
     def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        return (
-            at_wall_time(day, self.params.start, facts.zone),
-            at_wall_time(day, self.params.end, facts.zone),
-        )
+        return _opening_hours(day, self.params.start, self.params.end, facts.zone)
 
     def _no_working_time(self, moment: dt.datetime) -> FollowUpError:
         return FollowUpError(
@@ -194,31 +199,32 @@ class WorkingTime:
 
     def _into_working_time(self, facts: Facts, step: Step) -> Step:
         window = step.window
-        start = self.next_working(facts, window.start)
+        first, last = utc(window.start), utc(window.end)
+        start = self.next_working(facts, first)
         reason = step.reason
-        if instant_key(start) > instant_key(window.end):
+        if start > last:
             # No working time in the window: roll it forward, keeping its length.
-            end = self.last_working(facts, facts.local(utc(start) + window.length))
+            end = self.last_working(facts, start + (last - first))
             before = f"{when(window.start)} to {when(window.end)}"
             reason = (
-                f"{reason} Moved to {when(start)}: its window ({before}) held no "
-                "working time."
+                f"{reason} Moved to {when(facts.local(start))}: its window ({before}) "
+                "held no working time."
             )
         else:
-            end = self.last_working(facts, window.end)
+            end = self.last_working(facts, last)
         due = self.next_working(facts, step.due)
-        if instant_key(due) > instant_key(end):
+        if due > end:
             due = start
-        unchanged = (window.start, window.end, step.due)
-        if reason == step.reason and all(
-            instant_key(new) == instant_key(old)
-            for new, old in zip((start, end, due), unchanged, strict=True)
-        ):
+        if reason == step.reason and (start, end, due) == (first, last, utc(step.due)):
             return step
-        return attrs.evolve(
+        return replaced(
             step,
-            window=Window(to_pendulum(start), to_pendulum(end)),
-            due=to_pendulum(due),
+            window=assemble(
+                Window,
+                start=to_pendulum(facts.local(start)),
+                end=to_pendulum(facts.local(end)),
+            ),
+            due=to_pendulum(facts.local(due)),
             reason=reason,
             adjusted_by=(*step.adjusted_by, self.code),
         )
