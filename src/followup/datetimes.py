@@ -281,6 +281,7 @@ def start_of_day(day: dt.date, tz: Zone) -> dt.datetime:
     return at_wall_time(day, dt.time(0), tz)
 
 
+@functools.lru_cache(maxsize=4096)
 def end_of_day(day: dt.date, tz: Zone) -> dt.datetime:
     """Return the last microsecond of `day` on the calendar of `tz`."""
     # Elapsed arithmetic, in UTC: on a local datetime a microsecond before a

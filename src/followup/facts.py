@@ -20,6 +20,7 @@ from followup.datetimes import (
     instant_key,
     local,
     start_of_day,
+    utc,
     zone,
     zone_of,
 )
@@ -71,6 +72,9 @@ class Facts:
     history: tuple[Event, ...]
     now: dt.datetime
     zone: Zone
+    #: The start of the call, in the recipient's zone, and its date there.
+    start: dt.datetime
+    interview_day: dt.date
     #: The end of the call, in the recipient's zone.
     call_ends: dt.datetime
     #: The highest stage the history covers (-1 when nothing happened yet).
@@ -100,16 +104,16 @@ class Facts:
         tz = recipient_zone(interview)
         events = _sorted_history(history)
         moment = interview.at if now is None else coerce_instant(now, "now")
-        now_key = instant_key(moment)
-        start_key = instant_key(interview.at)
+        start_key = utc(interview.at)
+        now_key = start_key if now is None else utc(moment)
         for index, event in enumerate(events):
-            if instant_key(event.at) > now_key:
+            if utc(event.at) > now_key:
                 raise InvalidValueError(
                     f"history[{index}].at",
                     event.at.isoformat(),
                     f"is after now ({moment.isoformat()})",
                 )
-            if instant_key(event.at) < start_key:
+            if utc(event.at) < start_key:
                 raise InvalidValueError(
                     f"history[{index}].at",
                     event.at.isoformat(),
@@ -119,12 +123,15 @@ class Facts:
             (e for e in events if e.outcome is not None and e.outcome.is_decision),
             None,
         )
+        start = start_key.astimezone(tz)
         return cls(
             interview=interview,
             history=events,
-            now=local(moment, tz),
+            now=now_key.astimezone(tz),
             zone=tz,
-            call_ends=local(interview.ends_at, tz),
+            start=start,
+            interview_day=start.date(),
+            call_ends=(start_key + interview.duration).astimezone(tz),
             covered=max((_COVERS.get(e.kind, -1) for e in events), default=-1),
             decision=decision,
             calls=tuple(e for e in events if e.kind is EventKind.CALLED),
@@ -137,11 +144,6 @@ class Facts:
     def local(self, moment: dt.datetime) -> dt.datetime:
         """The same instant in the recipient's zone."""
         return local(moment, self.zone)
-
-    @property
-    def interview_day(self) -> dt.date:
-        """The date of the interview on the recipient's calendar."""
-        return local(self.interview.at, self.zone).date()
 
     @property
     def last_call(self) -> Event | None:

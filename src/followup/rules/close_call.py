@@ -54,12 +54,11 @@ class CloseOnPositiveNote:
     def plan(self, draft: Draft) -> Draft:
         """Propose the close-of-call step if the call has not ended."""
         facts = draft.facts
-        if instant_key(facts.now) >= instant_key(facts.call_ends):
+        if utc(facts.now) >= utc(facts.call_ends):
             return draft
         lead = dt.timedelta(minutes=self.params.minutes_before_end)
         start = later(
-            later(facts.local(utc(facts.call_ends) - lead), facts.now),
-            facts.local(facts.interview.at),
+            later(facts.local(utc(facts.call_ends) - lead), facts.now), facts.start
         )
         return draft.proposing(
             make_step(
@@ -92,8 +91,7 @@ class CloseOnPositiveNote:
                     Severity.ERROR,
                     "the close of the call is planned outside the call (A1)",
                     step=step,
-                    expected=f"between {when(facts.local(facts.interview.at))} "
-                    f"and {when(facts.call_ends)}",
+                    expected=f"between {when(facts.start)} and {when(facts.call_ends)}",
                     actual=when(facts.local(step.due)),
                 )
 

@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 from followup.datetimes import (
     describe_instant,
     end_of_day,
-    instant_key,
-    local,
     long_date,
     to_pendulum,
+    utc,
 )
 from followup.plan import Channel, Requirements, Step, StepKind, Window
 from followup.trusted import assemble
@@ -36,7 +35,7 @@ __all__ = [
 
 def later(first: dt.datetime, second: dt.datetime) -> dt.datetime:
     """The later of two instants (compared as instants, not wall clocks)."""
-    return second if instant_key(second) > instant_key(first) else first
+    return second if utc(second) > utc(first) else first
 
 
 def day_window(
@@ -90,7 +89,7 @@ def make_step(  # noqa: PLR0913 - a step has this many parts
 
 def interview_mentions(facts: Facts, *, company: bool) -> tuple[str, ...]:
     """The facts a message must name: candidate, date and time [, company] (A4, A8)."""
-    at = local(facts.interview.at, facts.zone)
+    at = facts.start
     mentions = (
         facts.interview.candidate,
         long_date(at.date()),

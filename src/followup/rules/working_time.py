@@ -212,10 +212,11 @@ class WorkingTime:
             )
         else:
             end = self.last_working(facts, last)
-        due = self.next_working(facts, step.due)
+        wanted = utc(step.due)
+        due = self.next_working(facts, wanted)
         if due > end:
             due = start
-        if reason == step.reason and (start, end, due) == (first, last, utc(step.due)):
+        if reason == step.reason and (start, end, due) == (first, last, wanted):
             return step
         return replaced(
             step,
