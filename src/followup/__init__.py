@@ -17,9 +17,13 @@ cites the advice it encodes by id (A1-A14); nothing reads the clock.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+# The value types load with the package; the rules engine, the letters and
+# the drafts load on first use, so that `import followup` (and the command's
+# start-up) stays light.  Each rule module creates its attrs classes at
+# import, and that is most of the cost.
 from followup.contact import Contact
-from followup.draft import Draft
-from followup.drafts import draft_follow_up, draft_thank_you
 from followup.errors import (
     DuplicateRuleError,
     FollowUpError,
@@ -29,10 +33,8 @@ from followup.errors import (
     RuleConfigurationError,
     UnknownTimeZoneError,
 )
-from followup.facts import Facts
 from followup.history import Event, EventKind, Outcome
 from followup.interview import Interview, Performance
-from followup.letters import Letter
 from followup.plan import (
     Channel,
     Finding,
@@ -43,9 +45,49 @@ from followup.plan import (
     StepKind,
     Window,
 )
-from followup.planning import check_letter, check_plan, plan_followups
-from followup.rules import DEFAULT_RULES, DayCount
-from followup.ruleset import LetterRule, Rule, RuleSet
+
+if TYPE_CHECKING:
+    from followup.batch import plan_many
+    from followup.draft import Draft
+    from followup.drafts import draft_follow_up, draft_thank_you
+    from followup.facts import Facts
+    from followup.letters import Letter
+    from followup.planning import check_letter, check_plan, plan_followups
+    from followup.rules import DEFAULT_RULES, DayCount
+    from followup.ruleset import LetterRule, Rule, RuleSet
+
+_LAZY = {
+    "DEFAULT_RULES": "followup.rules",
+    "DayCount": "followup.rules",
+    "Draft": "followup.draft",
+    "Facts": "followup.facts",
+    "Letter": "followup.letters",
+    "LetterRule": "followup.ruleset",
+    "Rule": "followup.ruleset",
+    "RuleSet": "followup.ruleset",
+    "check_letter": "followup.planning",
+    "check_plan": "followup.planning",
+    "draft_follow_up": "followup.drafts",
+    "draft_thank_you": "followup.drafts",
+    "plan_followups": "followup.planning",
+    "plan_many": "followup.batch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'followup' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DEFAULT_RULES",
@@ -82,4 +124,5 @@ __all__ = [
     "draft_follow_up",
     "draft_thank_you",
     "plan_followups",
+    "plan_many",
 ]
