@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--output", metavar="FILE", help="write here instead of stdout"
         )
+        _rules_option(sub)
         return sub
 
     plan = planning("plan", "plan the follow-up of an interview")
@@ -111,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     letter.add_argument(
         "--kind", choices=("thank-you", "follow-up"), default="follow-up"
     )
+    _rules_option(letter)
 
     rules = commands.add_parser(
         "rules", help="list the rules", description="List every rule."
@@ -121,7 +123,32 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="a table, or the Markdown reference of docs/rules.md",
     )
+    rules.add_argument(
+        "--plugins", action="store_true", help="add the rules of every installed plugin"
+    )
+    _rules_option(rules)
     return parser
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="a TOML rule configuration (select, ignore, plugins, parameters)",
+    )
+
+
+def _rule_set(args: argparse.Namespace) -> Any:
+    from followup.rules import DEFAULT_RULES  # noqa: PLC0415
+
+    rules = DEFAULT_RULES
+    if args.rules:
+        from followup.ruleset import RuleSet  # noqa: PLC0415
+
+        rules = RuleSet.from_toml(args.rules)
+    if getattr(args, "plugins", False):
+        rules = rules.with_plugins()
+    return rules
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,7 +205,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         text, source = sys.stdin.read(), "standard input"
     else:
         text, source = _read_text(args.file), args.file
-    findings = check_letter(text, interview, args.kind)
+    findings = check_letter(text, interview, args.kind, _rule_set(args))
     if not findings:
         sys.stdout.write(f"{source}: no findings\n")
     for finding in findings:
@@ -188,12 +215,12 @@ def _check_letter_command(args: argparse.Namespace) -> int:
 
 def _rules_command(args: argparse.Namespace) -> int:
     from followup.rulebook import rule_reference, rule_table  # noqa: PLC0415
-    from followup.rules import DEFAULT_RULES  # noqa: PLC0415
 
+    rules = _rule_set(args)
     if args.format == "markdown":
-        sys.stdout.write(rule_reference(DEFAULT_RULES))
+        sys.stdout.write(rule_reference(rules))
     else:
-        sys.stdout.write(rule_table(DEFAULT_RULES) + "\n")
+        sys.stdout.write(rule_table(rules) + "\n")
     return 0
 
 
@@ -210,14 +237,15 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
 
     interview = _interview(args.file, example=args.example, option="FILE")
     history = _history(args.history) if args.history else ()
-    inputs = [p for p in (args.file, args.history) if p]
+    inputs = [p for p in (args.file, args.history, args.rules) if p]
     if args.output and any(_same_file(args.output, path) for path in inputs):
         raise InputError(
             f"--output {args.output} is an input file; it is never overwritten"
         )
     now = _now(args.now)
+    rules = _rule_set(args)
     try:
-        return plan_followups(interview, history, now)
+        return plan_followups(interview, history, now, rules)
     except FollowUpError as error:
         where = args.history or args.file or "the example"
         raise InputError(f"{where}: {error}") from error

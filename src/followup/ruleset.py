@@ -21,14 +21,15 @@ from followup.errors import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    import os
+    from collections.abc import Iterable, Iterator, Mapping
 
     from followup.draft import Draft
     from followup.facts import Facts
     from followup.letters import Letter
     from followup.plan import Finding, Step
 
-__all__ = ["LetterRule", "Rule", "RuleSet"]
+__all__ = ["LetterRule", "Rule", "RuleSet", "check_rule"]
 
 _CODE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -88,7 +89,13 @@ class LetterRule(Protocol):
         """Return the findings this rule has about the letter's text."""
 
 
-def _check_rule(rule: object) -> Rule:
+def check_rule(rule: object) -> Rule:
+    """Return `rule` if it satisfies the protocol and its metadata is well formed.
+
+    Raises:
+        RuleConfigurationError: it is not a rule, or its code, name or advice
+            ids are malformed.
+    """
     if not isinstance(rule, Rule):
         raise RuleConfigurationError(
             f"{rule!r} is not a rule: a rule has code, name, summary, advice, "
@@ -118,7 +125,7 @@ def _owner(rule: Rule) -> str:
 
 
 def _rules(values: Iterable[object]) -> tuple[Rule, ...]:
-    rules = tuple(_check_rule(rule) for rule in values)
+    rules = tuple(check_rule(rule) for rule in values)
     by_code: dict[str, Rule] = {}
     by_name: dict[str, Rule] = {}
     for rule in rules:
@@ -221,6 +228,71 @@ class RuleSet:
         except (InvalidValueError, InvalidTypeError) as error:
             raise RuleConfigurationError(f"rule {rule.code}: {error}") from error
         return self.replace(attrs.evolve(rule, params=new_params))  # type: ignore[misc]
+
+    def with_plugins(self, *names: str) -> RuleSet:
+        """Add the rules of installed plugins (entry-point group ``followup.rules``).
+
+        `names` picks plugins by entry-point name; none means every installed
+        plugin.  Plugins load now, not on import, in sorted order, and are
+        added at the end of the set.
+
+        Raises:
+            PluginError: a plugin cannot be imported, gives no rule, uses the
+                prefix ``FU``, or reuses a code or name already in the set
+                (both owners are named).
+        """
+        from followup.plugins import PluginError, load_plugins, owner  # noqa: PLC0415
+
+        taken: dict[str, tuple[Rule, str]] = {}
+        for rule in self.rules:
+            taken[rule.code] = taken[rule.name] = (rule, "")
+        added: list[Rule] = []
+        for rule, dist in load_plugins(names):
+            for key in (rule.code, rule.name):
+                if key in taken:
+                    first, first_dist = taken[key]
+                    first_owner = (
+                        f"plugin from {first_dist}" if first_dist else owner(first)
+                    )
+                    raise PluginError(
+                        f"{key!r} is taken twice: by {first_owner} and by the "
+                        f"plugin rule {owner(rule)} from {dist}"
+                    )
+                taken[key] = (rule, dist)
+            added.append(rule)
+        return self.extend(*added)
+
+    @classmethod
+    def from_mapping(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        base: RuleSet | None = None,
+        source: str = "rule configuration",
+    ) -> RuleSet:
+        """Build a rule set from configuration data (as read from TOML or JSON).
+
+        See `followup.rule_config` for the keys.  `base` defaults to
+        `DEFAULT_RULES`.
+        """
+        from followup.rule_config import rule_set_from_mapping  # noqa: PLC0415
+
+        return rule_set_from_mapping(data, base=base, source=source)
+
+    @classmethod
+    def from_toml(
+        cls, path: str | os.PathLike[str], *, base: RuleSet | None = None
+    ) -> RuleSet:
+        """Build a rule set from a TOML file; errors name the file and the key."""
+        from followup.rule_config import rule_set_from_toml  # noqa: PLC0415
+
+        return rule_set_from_toml(path, base=base)
+
+    def to_mapping(self) -> dict[str, Any]:
+        """This set as configuration data: `from_mapping` rebuilds it."""
+        from followup.rule_config import rule_set_to_mapping  # noqa: PLC0415
+
+        return rule_set_to_mapping(self)
 
     def _matching(self, selectors: Iterable[str]) -> set[str]:
         chosen: set[str] = set()

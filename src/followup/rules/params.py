@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DayCount",
+    "boolean",
     "call_minutes",
     "check_order",
     "clock_time",
@@ -62,6 +63,12 @@ def whole(low: int, high: int) -> Validator:
             )
 
     return check
+
+
+def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a true-or-false parameter (no truthy strings from a file)."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(name_of(instance, attribute), value, "true or false")
 
 
 def check_order(instance: object, low: str, high: str) -> None:

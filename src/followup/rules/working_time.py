@@ -11,7 +11,7 @@ import attrs
 from followup.datetimes import Zone, at_wall_time, to_pendulum, utc
 from followup.errors import FollowUpError, InvalidValueError
 from followup.plan import Finding, Severity, Step, StepKind, Window
-from followup.rules.params import check_order, clock_time, kinds
+from followup.rules.params import boolean, check_order, clock_time, kinds
 from followup.rules.windows import when
 from followup.trusted import assemble, replaced
 
@@ -76,7 +76,7 @@ class WorkingHoursParams:
     )
     start: dt.time = attrs.field(default=dt.time(9), converter=clock_time)
     end: dt.time = attrs.field(default=dt.time(17), converter=clock_time)
-    holidays: bool = attrs.field(default=True)
+    holidays: bool = attrs.field(default=True, validator=boolean)
     kinds: frozenset[StepKind] = attrs.field(
         default=frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK}),
         converter=kinds,
