@@ -148,3 +148,11 @@ def test_an_empty_plan_is_an_empty_calendar():
     calendar = icalendar.Calendar.from_ical(to_ics(plan))
     assert items(calendar) == []
     assert vobject.readOne(to_ics(plan).decode()).name == "VCALENDAR"
+
+
+def test_time_zones_cover_only_the_plans_dates():
+    # add_missing_timezones() would otherwise write 1970-2038: ~3 KB a zone.
+    text = to_ics(plan_followups(INTERVIEW)).decode()
+    start, end = text.index("BEGIN:VTIMEZONE"), text.index("END:VTIMEZONE")
+    assert end - start < 600
+    assert "2026" in text[start:end]

@@ -405,3 +405,13 @@ def test_bad_inputs_raise_clear_errors():
 
 def errors(findings):
     return [f for f in findings if f.severity is Severity.ERROR]
+
+
+def test_holidays_are_looked_up_on_the_recipients_date():
+    # Thanksgiving, 21:00 in Los Angeles, is already Friday in UTC. Counted on
+    # the Thursday (a holiday), two business days land on Monday; counted on
+    # the UTC date they would land on Tuesday.
+    la = Contact("Sam", timezone="America/Los_Angeles", country="US")
+    at = "2026-11-26T21:00:00-08:00[America/Los_Angeles]"
+    follow = by_kind(plan_followups(interview(at, interviewer=la)))[StepKind.FOLLOW_UP]
+    assert hm(follow.due) == "Mon 30 Nov 09:00"

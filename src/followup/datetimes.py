@@ -34,6 +34,8 @@ from followup.errors import (
 
 __all__ = [
     "EPOCH",
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
     "Zone",
     "at_wall_time",
     "coerce_duration",
@@ -317,10 +319,13 @@ def format_instant(moment: dt.datetime) -> str:
     return text
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+#: Names of days and months in English, whatever the process's locale.
+WEEKDAY_NAMES = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
 )  # fmt: skip
 
 
@@ -332,15 +337,10 @@ def describe_instant(moment: dt.datetime) -> str:
     'Mon 23 Nov 2026 10:00 EST'
     """
     return (
-        f"{_WEEKDAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} "
+        f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day} "
+        f"{MONTH_NAMES[moment.month - 1][:3]} "
         f"{moment.year} {moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
     )
-
-
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def long_date(day: dt.date) -> str:
@@ -349,4 +349,4 @@ def long_date(day: dt.date) -> str:
     >>> long_date(dt.date(2026, 11, 23))
     '23 November 2026'
     """
-    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

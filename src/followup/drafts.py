@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from followup.datetimes import long_date
+from followup.datetimes import WEEKDAY_NAMES, long_date
 from followup.errors import InvalidValueError
 from followup.fields import single_line
 from followup.letters import Letter
@@ -30,15 +30,6 @@ __all__ = ["FIT_LENGTH", "draft_follow_up", "draft_thank_you"]
 #: The longest reason to fit a draft takes: one sentence.
 FIT_LENGTH = 160
 
-_WEEKDAYS = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 _STOPS = (".", "!", "?", "…")
 
 
@@ -170,7 +161,7 @@ def _when(interview: Interview) -> str:
     if zone[:1] in {"+", "-"}:
         zone = f"UTC{zone}"
     return (
-        f"{_WEEKDAYS[start.weekday()]} {long_date(start.date())} "
+        f"{WEEKDAY_NAMES[start.weekday()]} {long_date(start.date())} "
         f"at {start:%H:%M} {zone}".rstrip()
     )
 

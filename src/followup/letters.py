@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
-from followup.datetimes import local
+from followup.datetimes import WEEKDAY_NAMES, local
 from followup.errors import InvalidTypeError, InvalidValueError
 from followup.facts import recipient_zone
 from followup.fields import enum_member
@@ -113,15 +113,7 @@ _MONTHS = {
     )
     for name in names
 }
-_WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
+_WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"

@@ -6,14 +6,18 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key
 from followup.fields import enum_member
 from followup.history import EventKind
 from followup.letters import FIT, INTEREST, count_lines
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
 from followup.rules.letter_content import missing_facts, missing_phrase
 from followup.rules.params import DayCount, check_order, letter_channel, whole
-from followup.rules.windows import day_window, interview_mentions, make_step, when
+from followup.rules.windows import (
+    day_window,
+    interview_mentions,
+    make_step,
+    timeliness,
+)
 from followup.trusted import assemble
 
 if TYPE_CHECKING:
@@ -139,7 +143,7 @@ class FollowUpAfterDays:
         for step in steps:
             if step.kind is not StepKind.FOLLOW_UP:
                 continue
-            yield from self._timing(facts, step.due, start, end, step)
+            yield from self._timing(facts, step.due, (start, end), step)
             if step.channel is Channel.PHONE:
                 yield Finding(
                     self.code,
@@ -161,7 +165,7 @@ class FollowUpAfterDays:
                 )
         for event in facts.history:
             if event.kind is EventKind.FOLLOW_UP_SENT:
-                yield from self._timing(facts, event.at, start, end, None)
+                yield from self._timing(facts, event.at, (start, end), None)
 
     def check_letter(self, letter: Letter) -> Iterator[Finding]:
         """Check a follow-up's text: under ten lines, the facts, interest and fit."""
@@ -196,28 +200,18 @@ class FollowUpAfterDays:
         self,
         facts: Facts,
         moment: dt.datetime,
-        start: dt.datetime,
-        end: dt.datetime,
+        window: tuple[dt.datetime, dt.datetime],
         step: Step | None,
     ) -> Iterator[Finding]:
-        key = instant_key(moment)
-        if key < instant_key(start):
-            yield Finding(
-                self.code,
-                # What is done cannot be undone: only a planned step is an error.
-                Severity.ERROR if step else Severity.WARNING,
-                f"the follow-up goes out before {self._days()} have passed (A5)",
-                step=step,
-                expected=f"on or after {when(start)}",
-                actual=when(facts.local(moment)),
-            )
-        elif key > instant_key(end):
-            yield Finding(
-                self.code,
-                Severity.WARNING,
+        return timeliness(
+            self.code,
+            facts,
+            moment,
+            window,
+            step,
+            too_early=f"the follow-up goes out before {self._days()} have passed (A5)",
+            too_late=(
                 f"the follow-up goes out later than {self._days()} after the "
-                "interview (A5)",
-                step=step,
-                expected=f"by {when(end)}",
-                actual=when(facts.local(moment)),
-            )
+                "interview (A5)"
+            ),
+        )

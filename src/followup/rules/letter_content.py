@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from followup.datetimes import long_date
+from followup.datetimes import MONTH_NAMES, WEEKDAY_NAMES, long_date
 from followup.letters import dates_in, says_any, times_in
 from followup.plan import Finding, Severity
 
@@ -20,20 +20,6 @@ if TYPE_CHECKING:
     from followup.letters import Letter
 
 __all__ = ["missing_facts", "missing_phrase"]
-
-_WEEKDAY_NAMES = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-_MONTH_ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
 
 
 def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
@@ -55,8 +41,8 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
     start = letter.interview_start
     if not letter.names_date():
         day = start.date()
-        month = _MONTH_ABBREVIATIONS[day.month - 1]
-        weekday = _WEEKDAY_NAMES[day.weekday()]
+        month = MONTH_NAMES[day.month - 1][:3]
+        weekday = WEEKDAY_NAMES[day.weekday()]
         forms = (
             f"{long_date(day)} (or {month}. {day.day}, {day.month}/{day.day}, "
             f"{day.isoformat()}, {weekday})"

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key, utc
+from followup.datetimes import utc
 from followup.history import EventKind
 from followup.letters import GRATITUDE, INTEREST, count_sentences
 from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
 from followup.rules.letter_content import missing_facts, missing_phrase
 from followup.rules.params import letter_channel, whole
-from followup.rules.windows import interview_mentions, make_step, when
+from followup.rules.windows import interview_mentions, make_step, timeliness
 from followup.trusted import assemble
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class ThankYouImmediately:
                 actual="none",
             )
         for step in thanks:
-            yield from self._timing(facts, step.due, start, end, step)
+            yield from self._timing(facts, step.due, (start, end), step)
             if step.channel is Channel.PHONE:
                 yield Finding(
                     self.code,
@@ -125,7 +125,7 @@ class ThankYouImmediately:
                 )
         for event in facts.history:
             if event.kind is EventKind.THANK_YOU_SENT:
-                yield from self._timing(facts, event.at, start, end, None)
+                yield from self._timing(facts, event.at, (start, end), None)
 
     def check_letter(self, letter: Letter) -> Iterator[Finding]:
         """Check a thank-you's text: a few sentences, the facts, thanks, interest."""
@@ -152,28 +152,18 @@ class ThankYouImmediately:
         self,
         facts: Facts,
         moment: dt.datetime,
-        start: dt.datetime,
-        end: dt.datetime,
+        window: tuple[dt.datetime, dt.datetime],
         step: Step | None,
     ) -> Iterator[Finding]:
-        key = instant_key(moment)
-        if key < instant_key(start):
-            yield Finding(
-                self.code,
-                # What is done cannot be undone: only a planned step is an error.
-                Severity.ERROR if step else Severity.WARNING,
-                "the thank-you goes out before the call has ended (A3)",
-                step=step,
-                expected=f"at or after {when(start)}",
-                actual=when(facts.local(moment)),
-            )
-        elif key > instant_key(end):
-            yield Finding(
-                self.code,
-                Severity.WARNING,
+        return timeliness(
+            self.code,
+            facts,
+            moment,
+            window,
+            step,
+            too_early="the thank-you goes out before the call has ended (A3)",
+            too_late=(
                 f"the thank-you goes out more than {self.params.within_hours} hours "
-                "after the call: it should be immediate (A3)",
-                step=step,
-                expected=f"by {when(end)}",
-                actual=when(facts.local(moment)),
-            )
+                "after the call: it should be immediate (A3)"
+            ),
+        )

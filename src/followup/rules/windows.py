@@ -15,11 +15,20 @@ from followup.datetimes import (
     to_pendulum,
     utc,
 )
-from followup.plan import Channel, Requirements, Step, StepKind, Window
+from followup.plan import (
+    Channel,
+    Finding,
+    Requirements,
+    Severity,
+    Step,
+    StepKind,
+    Window,
+)
 from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterator
 
     from followup.facts import Facts
 
@@ -29,6 +38,7 @@ __all__ = [
     "interview_mentions",
     "later",
     "make_step",
+    "timeliness",
     "when",
 ]
 
@@ -108,3 +118,41 @@ def in_words(items: list[str]) -> str:
 def when(moment: dt.datetime) -> str:
     """An instant for a message, in its own zone."""
     return describe_instant(moment)
+
+
+def timeliness(  # noqa: PLR0913 - what is judged, and the two verdicts
+    code: str,
+    facts: Facts,
+    moment: dt.datetime,
+    window: tuple[dt.datetime, dt.datetime],
+    step: Step | None,
+    *,
+    too_early: str,
+    too_late: str,
+) -> Iterator[Finding]:
+    """Findings for a message sent or planned before or after its window.
+
+    Too early is an error for a planned `step` and a warning for a message
+    already sent (`step` is None): what is done cannot be undone.  Too late
+    is always a warning: late beats never.
+    """
+    start, end = window
+    at = utc(moment)
+    if at < utc(start):
+        yield Finding(
+            code,
+            Severity.ERROR if step else Severity.WARNING,
+            too_early,
+            step=step,
+            expected=f"on or after {when(start)}",
+            actual=when(facts.local(moment)),
+        )
+    elif at > utc(end):
+        yield Finding(
+            code,
+            Severity.WARNING,
+            too_late,
+            step=step,
+            expected=f"by {when(end)}",
+            actual=when(facts.local(moment)),
+        )

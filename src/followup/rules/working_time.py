@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import Zone, at_wall_time, to_pendulum, utc
+from followup.datetimes import WEEKDAY_NAMES, Zone, at_wall_time, to_pendulum, utc
 from followup.errors import FollowUpError, InvalidValueError
 from followup.plan import Finding, Severity, Step, StepKind, Window
 from followup.rules.params import boolean, check_order, clock_time, kinds
@@ -25,7 +25,7 @@ __all__ = ["WorkingHoursParams", "WorkingTime"]
 
 # A year and some: no sensible working week goes longer without a working day.
 _SEARCH_DAYS = 400
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY_NAMES = tuple(name[:3] for name in WEEKDAY_NAMES)
 
 
 @functools.lru_cache(maxsize=4096)
