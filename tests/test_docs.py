@@ -13,10 +13,8 @@ DOCS = pathlib.Path(__file__).parent.parent / "docs"
 def test_the_rule_reference_is_generated_from_the_rules():
     written = (DOCS / "rules.md").read_text(encoding="utf-8")
     assert written == rule_reference(DEFAULT_RULES), (
-        "docs/rules.md is stale: regenerate it with\n"
-        'python -c "from followup import DEFAULT_RULES; '
-        "from followup.rulebook import rule_reference; "
-        "open('docs/rules.md', 'w').write(rule_reference(DEFAULT_RULES))\""
+        "docs/rules.md is stale: regenerate it with "
+        "followup rules --format markdown > docs/rules.md"
     )
 
 
