@@ -20,6 +20,7 @@ from followup import (
     Letter,
     Performance,
     StepKind,
+    Window,
     plan_followups,
     plan_many,
 )
@@ -138,3 +139,20 @@ def test_a_dask_bag_plans_as_plan_many_does():
         .compute(scheduler="processes", num_workers=2)
     )
     assert planned == list(plan_many(batch))
+
+
+def test_times_in_the_repeated_hour_survive_pickling():
+    # pendulum pickles a DateTime without its fold: 01:30 EST would come back
+    # as 01:30 EDT, an hour earlier.  followup registers a reduction that
+    # keeps it, so plans sent to a process pool keep their instants.
+    first = "2026-11-01T01:30:00-04:00[America/New_York]"
+    second = "2026-11-01T01:30:00-05:00[America/New_York]"
+    window = Window(first, second)
+    assert window.end.fold == 1
+    again = pickle.loads(pickle.dumps(window))
+    assert again == window
+    assert again.end.utcoffset() == dt.timedelta(hours=-5)
+    interview = Interview("Ada", "Acme", second)
+    assert pickle.loads(pickle.dumps(plan_followups(interview))) == plan_followups(
+        interview
+    )
