@@ -131,16 +131,30 @@ def test_ignoring_a_rule_never_adds_findings(situation, code):
     assert all(f.code != code for f in fewer)
 
 
-@given(st.lists(st.sampled_from([rule.code for rule in DEFAULT_RULES]), unique=True))
-def test_rule_set_operations_never_change_the_original(codes):
-    before = list(DEFAULT_RULES)
-    DEFAULT_RULES.ignore(*codes) if codes else None
-    if codes:
-        DEFAULT_RULES.select(*codes)
-        DEFAULT_RULES.configure(codes[0])
-        DEFAULT_RULES.replace(DEFAULT_RULES[codes[0]])
-    assert list(DEFAULT_RULES) == before
-    assert [r.params for r in DEFAULT_RULES] == [r.params for r in before]
+@given(
+    st.lists(
+        st.sampled_from([rule.code for rule in DEFAULT_RULES]), unique=True, min_size=1
+    ),
+    st.integers(1, 20),
+)
+def test_rule_set_operations_never_change_the_original(codes, max_calls):
+    # A snapshot by value, not the rule objects themselves: comparing those
+    # with themselves could not fail.
+    before = (repr(DEFAULT_RULES), DEFAULT_RULES.to_mapping(), hash(DEFAULT_RULES))
+    changed = [
+        DEFAULT_RULES.ignore(*codes),
+        DEFAULT_RULES.select(*codes),
+        DEFAULT_RULES.configure("FU008", max_calls=max_calls),
+        DEFAULT_RULES.replace(DEFAULT_RULES[codes[0]]),
+        DEFAULT_RULES.extend(),
+    ]
+    assert (
+        repr(DEFAULT_RULES),
+        DEFAULT_RULES.to_mapping(),
+        hash(DEFAULT_RULES),
+    ) == before
+    assert changed[2]["FU008"].params.max_calls == max_calls
+    assert DEFAULT_RULES["FU008"].params.max_calls == 3
 
 
 @given(situations())
