@@ -251,7 +251,7 @@ def test_a_stale_step_is_a_warning():
 def test_check_plan_takes_a_plan_and_its_interview_and_as_of():
     plan = plan_followups(INTERVIEW)
     assert check_plan(plan) == ()
-    assert check_plan(plan, INTERVIEW, (), DEFAULT_RULES) == ()
+    assert check_plan(plan, INTERVIEW, (), rules=DEFAULT_RULES) == ()
 
 
 def test_check_plan_refuses_what_is_not_a_schedule():

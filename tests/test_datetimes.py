@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from followup import Interview, NaiveDatetimeError, UnknownTimeZoneError
-from followup.datetimes import (
+from followup._time import (
     at_wall_time,
     coerce_duration,
     coerce_instant,

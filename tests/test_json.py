@@ -56,7 +56,7 @@ def round_trip(value):
 def plans(draw):
     interview = draw(interviews())
     events, now = draw(histories(interview))
-    return plan_followups(interview, events, now), events
+    return plan_followups(interview, events, now=now), events
 
 
 @given(plans())

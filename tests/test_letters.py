@@ -21,8 +21,8 @@ from followup import (
     draft_thank_you,
     plan_followups,
 )
-from followup.drafts import FIT_LENGTH
-from followup.letters import count_lines, count_sentences, dates_in, times_in
+from followup._letters import count_lines, count_sentences, dates_in, times_in
+from followup._writing import FIT_LENGTH
 from strategies import interviews, long_text, single_line_text
 
 # Monday 23 November 2026, 10:00 in New York.
@@ -302,13 +302,16 @@ def test_sentences_ignore_the_stops_inside_names():
 
 def test_the_sentence_limit_is_a_parameter():
     strict = DEFAULT_RULES.configure("thank-you-immediately", max_sentences=1)
-    (finding,) = check_letter(GOOD_THANK_YOU, INTERVIEW, "thank-you", strict)
+    (finding,) = check_letter(GOOD_THANK_YOU, INTERVIEW, "thank-you", rules=strict)
     assert (finding.expected, finding.actual) == ("at most 1 sentences", "2 sentences")
 
 
 def test_ignoring_the_rules_silences_their_letter_checks():
     assert check_letter("", INTERVIEW, rules=DEFAULT_RULES.ignore("FU004")) == ()
-    assert check_letter("", INTERVIEW, "thank-you", DEFAULT_RULES.ignore("FU003")) == ()
+    assert (
+        check_letter("", INTERVIEW, "thank-you", rules=DEFAULT_RULES.ignore("FU003"))
+        == ()
+    )
 
 
 def test_check_letter_refuses_what_is_not_a_letter():

@@ -308,7 +308,11 @@ def test_at_most_three_calls_in_all():
     assert codes(plan.findings, Severity.INFO) == ["FU008"]
     more = DEFAULT_RULES.configure("do-not-call-frequently", max_calls=4)
     assert (
-        len(plan_followups(interview(), calls, "2026-12-15T12:00:00-05:00", more).steps)
+        len(
+            plan_followups(
+                interview(), calls, now="2026-12-15T12:00:00-05:00", rules=more
+            ).steps
+        )
         == 1
     )
 
@@ -316,7 +320,9 @@ def test_at_most_three_calls_in_all():
 def test_call_backs_wait_the_minimum_spacing_even_if_configured_sooner():
     rules = DEFAULT_RULES.configure("FU007", earliest_days=2, latest_days=3)
     called = Event(EventKind.CALLED, "2026-12-01T11:00:00-05:00", outcome="undecided")
-    plan = plan_followups(interview(), [called], "2026-12-01T12:00:00-05:00", rules)
+    plan = plan_followups(
+        interview(), [called], now="2026-12-01T12:00:00-05:00", rules=rules
+    )
     (back,) = plan.steps
     assert hm(back.due) == "Tue 8 Dec 09:00"
     assert "FU008" in back.adjusted_by
@@ -360,7 +366,7 @@ def test_late_steps_are_still_planned_from_now_with_a_warning():
 def test_a_step_whose_window_is_open_starts_now():
     now = "2026-11-25T13:00:00-05:00"
     sent = Event(EventKind.THANK_YOU_SENT, "2026-11-23T10:31:00-05:00")
-    follow = by_kind(plan_followups(interview(), [sent], now))[StepKind.FOLLOW_UP]
+    follow = by_kind(plan_followups(interview(), [sent], now=now))[StepKind.FOLLOW_UP]
     assert hm(follow.due) == "Wed 25 Nov 13:00"
     assert hm(follow.window.end) == "Thu 26 Nov 17:00"
 
@@ -381,7 +387,9 @@ def test_explain_lists_findings_and_an_empty_plan():
     decided = Event(
         EventKind.DECISION_RECEIVED, "2026-11-24T09:00:00-05:00", outcome="rejected"
     )
-    text = plan_followups(interview(), [decided], "2026-11-24T09:00:00-05:00").explain()
+    text = plan_followups(
+        interview(), [decided], now="2026-11-24T09:00:00-05:00"
+    ).explain()
     assert "No steps to take." in text
     assert "FU009 info: the company decided (rejected)" in text
 

@@ -18,8 +18,8 @@ from followup import (
     check_plan,
     plan_followups,
 )
-from followup.datetimes import instant_key
-from followup.facts import Facts
+from followup._facts import Facts
+from followup._time import instant_key
 from followup.rules import WorkingTime
 from strategies import contacts, histories, instants, interviews
 
@@ -41,7 +41,7 @@ def situations(draw):
 @given(situations())
 def test_every_plan_passes_its_own_check(situation):
     interview, history, now = situation
-    plan = plan_followups(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
     assert errors(check_plan(plan, interview, history)) == []
     assert plan.passes
 
@@ -49,7 +49,7 @@ def test_every_plan_passes_its_own_check(situation):
 @given(situations())
 def test_due_lies_in_window_and_working_time_and_not_in_the_past(situation):
     interview, history, now = situation
-    plan = plan_followups(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
     facts = Facts.gather(interview, history, now)
     for step in plan.steps:
         assert step.window.contains(step.due)
@@ -61,7 +61,7 @@ def test_due_lies_in_window_and_working_time_and_not_in_the_past(situation):
 @given(situations())
 def test_steps_are_sorted_by_instant_and_written_in_the_recipients_zone(situation):
     interview, history, now = situation
-    plan = plan_followups(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
     keys = [instant_key(step.due) for step in plan.steps]
     assert keys == sorted(keys)
     expected = Facts.gather(interview, history, now).zone
@@ -73,8 +73,8 @@ def test_steps_are_sorted_by_instant_and_written_in_the_recipients_zone(situatio
 @given(situations())
 def test_planning_is_deterministic(situation):
     interview, history, now = situation
-    first = plan_followups(interview, history, now)
-    again = plan_followups(interview, list(reversed(history)), now)
+    first = plan_followups(interview, history, now=now)
+    again = plan_followups(interview, list(reversed(history)), now=now)
     assert first == again
     assert first.explain() == again.explain()
 
@@ -112,7 +112,7 @@ def test_following_the_plan_leaves_the_rest_of_the_same_plan(interview, done):
     assume(followed)
     history = [Event(_DONE[s.kind], s.due) for s in followed]
     now = followed[-1].due
-    replanned = plan_followups(interview, history, now)
+    replanned = plan_followups(interview, history, now=now)
     rest = [
         s
         for s in steps[len(followed) :]
@@ -124,9 +124,9 @@ def test_following_the_plan_leaves_the_rest_of_the_same_plan(interview, done):
 @given(situations(), st.sampled_from([rule.code for rule in DEFAULT_RULES]))
 def test_ignoring_a_rule_never_adds_findings(situation, code):
     interview, history, now = situation
-    plan = plan_followups(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
     every = check_plan(plan, interview, history)
-    fewer = check_plan(plan, interview, history, DEFAULT_RULES.ignore(code))
+    fewer = check_plan(plan, interview, history, rules=DEFAULT_RULES.ignore(code))
     assert set(fewer) <= set(every)
     assert all(f.code != code for f in fewer)
 
@@ -160,7 +160,7 @@ def test_rule_set_operations_never_change_the_original(codes, max_calls):
 @given(situations())
 def test_next_step_is_the_first_whose_window_is_open(situation):
     interview, history, now = situation
-    plan = plan_followups(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
     step = plan.next_step(now)
     if plan.steps:
         assert step == plan.steps[0]
@@ -171,7 +171,7 @@ def test_next_step_is_the_first_whose_window_is_open(situation):
 @given(situations())
 def test_a_decision_ends_everything(situation):
     interview, history, now = situation
-    plan = plan_followups(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
     decided = any(e.outcome is not None and e.outcome.is_decision for e in history)
     if decided:
         assert plan.steps == ()

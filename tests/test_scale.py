@@ -24,8 +24,8 @@ from followup import (
     plan_followups,
     plan_many,
 )
-from followup.draft import Draft
-from followup.facts import Facts
+from followup._draft import Draft
+from followup._facts import Facts
 
 ZONES = ("America/New_York", "Europe/Paris", "Asia/Tokyo", "Australia/Sydney")
 
@@ -65,8 +65,8 @@ def test_plan_many_plans_as_plan_followups_does():
     assert list(plan_many(batch)) == [plan_followups(i) for i in batch]
     now = "2026-12-31T12:00:00Z"
     rules = DEFAULT_RULES.ignore("FU011")
-    assert list(plan_many(batch, now, rules)) == [
-        plan_followups(i, (), now, rules) for i in batch
+    assert list(plan_many(batch, now=now, rules=rules)) == [
+        plan_followups(i, (), now=now, rules=rules) for i in batch
     ]
 
 

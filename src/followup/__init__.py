@@ -23,54 +23,62 @@ from typing import TYPE_CHECKING, Any
 # the drafts load on first use, so that `import followup` (and the command's
 # start-up) stays light.  Each rule module creates its attrs classes at
 # import, and that is most of the cost.
-from followup.contact import Contact
+from followup._contact import Contact
+from followup._history import Event
+from followup._interview import Interview
+from followup._plan import Finding, FollowUpPlan, Requirements, Step, Window
+from followup._time import DurationLike, InstantLike
+from followup._vocabulary import (
+    Channel,
+    EventKind,
+    Outcome,
+    Performance,
+    Severity,
+    StepKind,
+)
 from followup.errors import (
     DuplicateRuleError,
     FollowUpError,
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
+    PluginError,
     RuleConfigurationError,
+    RuleError,
     UnknownTimeZoneError,
-)
-from followup.history import Event, EventKind, Outcome
-from followup.interview import Interview, Performance
-from followup.plan import (
-    Channel,
-    Finding,
-    FollowUpPlan,
-    Requirements,
-    Severity,
-    Step,
-    StepKind,
-    Window,
 )
 
 if TYPE_CHECKING:
-    from followup.batch import plan_many
-    from followup.draft import Draft
-    from followup.drafts import draft_follow_up, draft_thank_you
-    from followup.facts import Facts
-    from followup.letters import Letter
-    from followup.planning import check_letter, check_plan, plan_followups
-    from followup.rules import DEFAULT_RULES, DayCount
-    from followup.ruleset import LetterRule, Rule, RuleSet
+    from followup._batch import plan_many
+    from followup._draft import Draft
+    from followup._engine import check_letter, check_plan, plan_followups
+    from followup._facts import Facts
+    from followup._letters import Letter
+    from followup._rule import LetterRule, Phase, Rule
+    from followup._ruleset import DEFAULT_RULES, RuleSet
+    from followup._steps import moved_step, new_step
+    from followup._writing import draft_follow_up, draft_thank_you
+    from followup.rules import DayCount, NoParams
 
 _LAZY = {
-    "DEFAULT_RULES": "followup.rules",
+    "DEFAULT_RULES": "followup._ruleset",
     "DayCount": "followup.rules",
-    "Draft": "followup.draft",
-    "Facts": "followup.facts",
-    "Letter": "followup.letters",
-    "LetterRule": "followup.ruleset",
-    "Rule": "followup.ruleset",
-    "RuleSet": "followup.ruleset",
-    "check_letter": "followup.planning",
-    "check_plan": "followup.planning",
-    "draft_follow_up": "followup.drafts",
-    "draft_thank_you": "followup.drafts",
-    "plan_followups": "followup.planning",
-    "plan_many": "followup.batch",
+    "Draft": "followup._draft",
+    "Facts": "followup._facts",
+    "Letter": "followup._letters",
+    "LetterRule": "followup._rule",
+    "NoParams": "followup.rules",
+    "Phase": "followup._rule",
+    "Rule": "followup._rule",
+    "RuleSet": "followup._ruleset",
+    "check_letter": "followup._engine",
+    "check_plan": "followup._engine",
+    "draft_follow_up": "followup._writing",
+    "draft_thank_you": "followup._writing",
+    "moved_step": "followup._steps",
+    "new_step": "followup._steps",
+    "plan_followups": "followup._engine",
+    "plan_many": "followup._batch",
 }
 
 
@@ -96,23 +104,29 @@ __all__ = [
     "DayCount",
     "Draft",
     "DuplicateRuleError",
+    "DurationLike",
     "Event",
     "EventKind",
     "Facts",
     "Finding",
     "FollowUpError",
     "FollowUpPlan",
+    "InstantLike",
     "Interview",
     "InvalidTypeError",
     "InvalidValueError",
     "Letter",
     "LetterRule",
     "NaiveDatetimeError",
+    "NoParams",
     "Outcome",
     "Performance",
+    "Phase",
+    "PluginError",
     "Requirements",
     "Rule",
     "RuleConfigurationError",
+    "RuleError",
     "RuleSet",
     "Severity",
     "Step",
@@ -123,6 +137,8 @@ __all__ = [
     "check_plan",
     "draft_follow_up",
     "draft_thank_you",
+    "moved_step",
+    "new_step",
     "plan_followups",
     "plan_many",
 ]

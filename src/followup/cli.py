@@ -27,9 +27,9 @@ from followup.errors import FollowUpError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from followup.history import Event
-    from followup.interview import Interview
-    from followup.plan import FollowUpPlan
+    from followup._history import Event
+    from followup._interview import Interview
+    from followup._plan import FollowUpPlan
 
 __all__ = ["main"]
 
@@ -139,11 +139,11 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _rule_set(args: argparse.Namespace) -> Any:
-    from followup.rules import DEFAULT_RULES  # noqa: PLC0415
+    from followup._ruleset import DEFAULT_RULES  # noqa: PLC0415
 
     rules = DEFAULT_RULES
     if args.rules:
-        from followup.ruleset import RuleSet  # noqa: PLC0415
+        from followup._ruleset import RuleSet  # noqa: PLC0415
 
         rules = RuleSet.from_toml(args.rules)
     if getattr(args, "plugins", False):
@@ -197,15 +197,15 @@ def _explain_command(args: argparse.Namespace) -> int:
 
 
 def _check_letter_command(args: argparse.Namespace) -> int:
-    from followup.plan import Severity  # noqa: PLC0415
-    from followup.planning import check_letter  # noqa: PLC0415
+    from followup._engine import check_letter  # noqa: PLC0415
+    from followup._vocabulary import Severity  # noqa: PLC0415
 
     interview = _interview(args.interview, example=args.example, option="--interview")
     if args.file == "-":
         text, source = sys.stdin.read(), "standard input"
     else:
         text, source = _read_text(args.file), args.file
-    findings = check_letter(text, interview, args.kind, _rule_set(args))
+    findings = check_letter(text, interview, args.kind, rules=_rule_set(args))
     if not findings:
         sys.stdout.write(f"{source}: no findings\n")
     for finding in findings:
@@ -214,7 +214,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
 
 
 def _rules_command(args: argparse.Namespace) -> int:
-    from followup.rulebook import rule_reference, rule_table  # noqa: PLC0415
+    from followup._rulebook import rule_reference, rule_table  # noqa: PLC0415
 
     rules = _rule_set(args)
     if args.format == "markdown":
@@ -233,7 +233,7 @@ _COMMANDS: dict[str, Any] = {
 
 
 def _plan(args: argparse.Namespace) -> FollowUpPlan:
-    from followup.planning import plan_followups  # noqa: PLC0415
+    from followup._engine import plan_followups  # noqa: PLC0415
 
     interview = _interview(args.file, example=args.example, option="FILE")
     history = _history(args.history) if args.history else ()
@@ -245,19 +245,19 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
     now = _now(args.now)
     rules = _rule_set(args)
     try:
-        return plan_followups(interview, history, now, rules)
+        return plan_followups(interview, history, now=now, rules=rules)
     except FollowUpError as error:
         where = args.history or args.file or "the example"
         raise InputError(f"{where}: {error}") from error
 
 
-def _now(text: str | None) -> object:
+def _now(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
     if text == "now":
         # The one place the package reads the clock, because the user asked.
         return dt.datetime.now(dt.timezone.utc)
-    from followup.datetimes import coerce_instant  # noqa: PLC0415
+    from followup._time import coerce_instant  # noqa: PLC0415
 
     return coerce_instant(text, "--now")
 
@@ -271,7 +271,7 @@ def _interview(path: str | None, *, example: bool, option: str) -> Interview:
         return example_interview()
     if not path:
         raise InputError(f"no interview: give {option} or --example")
-    from followup.interview import Interview  # noqa: PLC0415
+    from followup._interview import Interview  # noqa: PLC0415
 
     interview: Interview = _structured(
         path, _read_document(path), Interview, "interview"
@@ -280,7 +280,7 @@ def _interview(path: str | None, *, example: bool, option: str) -> Interview:
 
 
 def _history(path: str) -> tuple[Event, ...]:
-    from followup.history import Event  # noqa: PLC0415
+    from followup._history import Event  # noqa: PLC0415
 
     data = _read_document(path)
     if isinstance(data, dict) and set(data) == {"events"}:
@@ -374,7 +374,7 @@ def _emit(output: str | None, data: bytes) -> None:
 
 def table(plan: FollowUpPlan, width: int = 100) -> str:
     """The plan as a readable table: when, what, how and why, then the findings."""
-    from followup.datetimes import describe_instant  # noqa: PLC0415
+    from followup._time import describe_instant  # noqa: PLC0415
 
     interview = plan.interview
     about = f"{interview.candidate} - phone interview with {interview.company}"

@@ -20,7 +20,9 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "NaiveDatetimeError",
+    "PluginError",
     "RuleConfigurationError",
+    "RuleError",
     "UnknownTimeZoneError",
 ]
 
@@ -79,6 +81,33 @@ class RuleConfigurationError(FollowUpError, ValueError):
 
 class DuplicateRuleError(RuleConfigurationError):
     """Two rules in one set share a code or a name."""
+
+
+class PluginError(RuleConfigurationError):
+    """A plugin could not be loaded; the message names its distribution.
+
+    `problems` holds one line per broken plugin: all of them are reported
+    at once, so that one run shows everything to fix.
+    """
+
+    def __init__(self, message: str, problems: Iterable[str] = ()) -> None:
+        self.problems = tuple(problems) or (message,)
+        super().__init__(message)
+
+
+class RuleError(FollowUpError, RuntimeError):
+    """A rule failed while planning or checking: raised, or returned nonsense.
+
+    The message names the rule's code and name and, for a plugin, its
+    distribution and version; the original exception is chained as
+    ``__cause__``.  `code` and `origin` (``None`` for a rule that came from
+    no plugin) are kept for tools.
+    """
+
+    def __init__(self, code: str, origin: str | None, message: str) -> None:
+        self.code = code
+        self.origin = origin
+        super().__init__(message)
 
 
 def did_you_mean(wrong: str, choices: Iterable[str]) -> str:

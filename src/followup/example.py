@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from followup.contact import Contact
-from followup.interview import Interview, Performance
+from followup._contact import Contact
+from followup._interview import Interview
+from followup._vocabulary import Performance
 
 __all__ = ["example_interview"]
 

@@ -33,11 +33,12 @@ from typing import TYPE_CHECKING
 import icalendar
 import pendulum
 
-from followup.datetimes import describe_instant, instant_key, utc
-from followup.plan import Channel, FollowUpPlan, Step, StepKind
+from followup._time import describe_instant, instant_key, utc
+from followup._vocabulary import Channel, StepKind
 
 if TYPE_CHECKING:
-    from followup.interview import Interview
+    from followup._interview import Interview
+    from followup._plan import FollowUpPlan, Step
 
 __all__ = ["step_uid", "to_ics"]
 

@@ -34,7 +34,7 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.json import make_converter
 
-from followup.datetimes import format_instant
+from followup._time import format_instant
 from followup.errors import (
     FollowUpError,
     InvalidTypeError,

@@ -2,31 +2,36 @@
 
 Nothing is loaded on import: `RuleSet.with_plugins` asks for them.  Plugins
 load in the sorted order of their entry-point names, so the same
-installation gives the same rule set on every run, and every failure names
-the distribution at fault:
+installation gives the same rule set on every run.  Every way a plugin can
+fail is a `PluginError` naming the distribution and its version:
 
-* an entry point that cannot be imported;
-* one that gives something that is not a rule (or a sequence of rules);
-* a rule whose code uses followup's own prefix ``FU``;
-* a code or name already taken (both owners are named).
+* an entry point that cannot be imported, whatever it raises on import
+  (``SystemExit`` included) or whose value is malformed;
+* one that gives something that is not a rule (or a sequence of rules), or
+  a rule whose metadata cannot be read or is malformed;
+* a rule whose code uses followup's own prefix ``FU``.
 
-An entry point may give a rule, a sequence of rules, or something callable
-with no arguments (a rule class, a factory) that returns either.
+All broken plugins are reported together, one line each.  An entry point
+may give a rule, a sequence of rules, or something callable with no
+arguments (a rule class, a factory) that returns either.
 """
 
 from __future__ import annotations
 
 from importlib import metadata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, final
 
-from followup.errors import RuleConfigurationError, did_you_mean
+import attrs
+
+from followup._rule_metadata import check_rule
+from followup.errors import PluginError, RuleConfigurationError, did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from followup.ruleset import Rule
+    from followup._rule import Rule
 
-__all__ = ["GROUP", "PluginError", "load_plugins", "owner"]
+__all__ = ["GROUP", "RESERVED_PREFIX", "Origin", "PluginError", "load_plugins"]
 
 #: The entry-point group plugins register their rules under.
 GROUP = "followup.rules"
@@ -35,39 +40,45 @@ GROUP = "followup.rules"
 RESERVED_PREFIX = "FU"
 
 
-class PluginError(RuleConfigurationError):
-    """A plugin could not be loaded; the message names its distribution."""
+@final
+@attrs.frozen
+class Origin:
+    """Where a plugin rule came from: its entry point and distribution.
+
+    >>> print(Origin("blackout", "followup-blackout", "1.0.0"))
+    followup-blackout 1.0.0
+    """
+
+    entry_point: str
+    distribution: str
+    version: str
+
+    def __str__(self) -> str:
+        return f"{self.distribution} {self.version}"
 
 
-def _distribution(entry_point: metadata.EntryPoint) -> str:
-    dist = getattr(entry_point, "dist", None)
-    return (
-        f"{dist.name} {dist.version}" if dist is not None else "an unknown distribution"
-    )
+def _origin(point: metadata.EntryPoint) -> Origin:
+    dist = getattr(point, "dist", None)
+    try:
+        name, version = dist.name, dist.version  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - metadata may be missing or malformed
+        name = version = None
+    if not isinstance(name, str) or not name:
+        name = "an unknown distribution"
+    if not isinstance(version, str) or not version:
+        version = "(no version)"
+    return Origin(point.name, name, version)
 
 
-def owner(rule: object) -> str:
-    """Who a rule belongs to: its code, name, class and distribution."""
-    from followup.ruleset import Rule  # noqa: PLC0415 - import cycle
-
-    kind = type(rule)
-    top = kind.__module__.split(".")[0]
-    dists = metadata.packages_distributions().get(top) or [top]
-    code = f"{rule.code} {rule.name} " if isinstance(rule, Rule) else ""
-    return f"{code}({kind.__module__}.{kind.__qualname__}, from {', '.join(dists)})"
-
-
-def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, str], ...]:
-    """Load the plugins' rules, each with the distribution it came from.
+def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
+    """Load the plugins' rules, each with the plugin it came from.
 
     `names` picks entry points by name; none means all of them.
 
     Raises:
-        PluginError: a plugin cannot be imported, gives no rule, uses the
-            reserved prefix, or a name asked for is not installed.
+        PluginError: a name asked for is not installed, or plugins cannot
+            be loaded; every broken plugin is listed in `problems`.
     """
-    from followup.ruleset import check_rule  # noqa: PLC0415 - import cycle
-
     points = sorted(metadata.entry_points(group=GROUP), key=lambda point: point.name)
     wanted = list(names)
     known = [point.name for point in points]
@@ -78,45 +89,60 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, str], ...]:
                 f"no plugin {name!r} in the entry-point group {GROUP!r}"
                 f"{did_you_mean(name, known)}; installed: {installed}"
             )
-    loaded: list[tuple[Rule, str]] = []
+    loaded: list[tuple[Rule, Origin]] = []
+    problems: list[str] = []
     for point in points:
         if wanted and point.name not in wanted:
             continue
-        dist = _distribution(point)
+        origin = _origin(point)
         try:
-            value: Any = point.load()
-        except Exception as error:
-            raise PluginError(
-                f"plugin {point.name!r} ({point.value}) from {dist} cannot be "
-                f"imported: {type(error).__name__}: {error}"
-            ) from error
-        for rule in _rules(value, point, dist):
-            try:
-                checked = check_rule(rule)
-            except RuleConfigurationError as error:
-                raise PluginError(
-                    f"plugin {point.name!r} from {dist}: {error}"
-                ) from None
-            if checked.code.startswith(RESERVED_PREFIX):
-                raise PluginError(
-                    f"plugin {point.name!r} from {dist} gives rule {checked.code}: the "
-                    f"prefix {RESERVED_PREFIX!r} belongs to followup; use your own"
-                )
-            loaded.append((checked, dist))
+            loaded.extend((rule, origin) for rule in _load(point, origin))
+        except PluginError as error:
+            problems.extend(error.problems)
+    if problems:
+        if len(problems) == 1:
+            raise PluginError(problems[0])
+        raise PluginError(
+            f"{len(problems)} plugins cannot be loaded: " + "; ".join(problems),
+            problems,
+        )
     return tuple(loaded)
 
 
-def _rules(value: Any, point: metadata.EntryPoint, dist: str) -> list[object]:
+def _load(point: metadata.EntryPoint, origin: Origin) -> list[Rule]:
+    where = f"plugin {point.name!r} ({point.value}) from {origin}"
+    try:
+        value: Any = point.load()
+    # A plugin that calls sys.exit() on import must not end the program.
+    except (Exception, SystemExit) as error:
+        raise PluginError(
+            f"{where} cannot be imported: {type(error).__name__}: {error}"
+        ) from error
+    rules: list[Rule] = []
+    for rule in _rules(value, where):
+        try:
+            checked = check_rule(rule)
+        except RuleConfigurationError as error:
+            raise PluginError(f"{where}: {error}") from None
+        if checked.code.startswith(RESERVED_PREFIX):
+            raise PluginError(
+                f"{where} gives rule {checked.code}: the prefix "
+                f"{RESERVED_PREFIX!r} belongs to followup; use your own"
+            )
+        rules.append(checked)
+    return rules
+
+
+def _rules(value: Any, where: str) -> list[object]:
     if isinstance(value, type) or (callable(value) and not hasattr(value, "code")):
         try:
             value = value()
-        except Exception as error:
+        except (Exception, SystemExit) as error:
             raise PluginError(
-                f"plugin {point.name!r} from {dist}: calling {point.value} failed: "
-                f"{type(error).__name__}: {error}"
+                f"{where}: calling it failed: {type(error).__name__}: {error}"
             ) from error
     if isinstance(value, (list, tuple)):
         if not value:
-            raise PluginError(f"plugin {point.name!r} from {dist} gives no rules")
+            raise PluginError(f"{where} gives no rules")
         return list(value)
     return [value]

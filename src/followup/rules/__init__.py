@@ -1,42 +1,44 @@
-"""The default rules, one module per piece of advice.
+"""The built-in rules, one module per piece of advice.
 
-Rules apply in the order of `DEFAULT_RULES`: first the ones that propose
-steps, then the ones that drop steps (performance, call limits, decisions),
-then the ones that move them (late steps, working time).
+Each rule acts in one or more phases (`followup.Phase`); within a phase the
+rules apply in the order of `followup.DEFAULT_RULES`:
 
-| code  | name                              | advice            |
-|-------|-----------------------------------|-------------------|
-| FU001 | close-on-a-positive-note          | A1, A2            |
-| FU002 | ask-for-contact-details           | A2                |
-| FU003 | thank-you-immediately             | A3, A4            |
-| FU004 | follow-up-after-two-to-three-days | A5, A7, A8, A9    |
-| FU006 | call-after-one-to-two-weeks       | A10, A12, A13     |
-| FU007 | call-back-as-agreed               | A11               |
-| FU005 | follow-up-on-performance          | A6                |
-| FU008 | do-not-call-frequently            | A14               |
-| FU009 | decision-ends-follow-up           | (refinement)      |
-| FU010 | late-steps-still-planned          | (refinement)      |
-| FU011 | working-time                      | (refinement)      |
+| code  | name                              | advice         | phases         |
+|-------|-----------------------------------|----------------|----------------|
+| FU001 | close-on-a-positive-note          | A1, A2         | propose, place |
+| FU002 | ask-for-contact-details           | A2             | propose        |
+| FU003 | thank-you-immediately             | A3, A4         | propose, place |
+| FU004 | follow-up-after-two-to-three-days | A5, A7-A9      | propose, place |
+| FU006 | call-after-one-to-two-weeks       | A10, A12, A13  | propose        |
+| FU007 | call-back-as-agreed               | A11            | propose        |
+| FU005 | follow-up-on-performance          | A6             | drop           |
+| FU008 | do-not-call-frequently            | A14            | place          |
+| FU009 | decision-ends-follow-up           | (refinement)   | drop           |
+| FU010 | late-steps-still-planned          | (refinement)   | place          |
+| FU011 | working-time                      | (refinement)   | place          |
+
+The rules that propose a step of a kind also govern every step of that
+kind in the place phase, whoever proposed it: a thank-you never goes out
+before the call ends, a follow-up never before its window opens.
 """
 
 from __future__ import annotations
 
+from followup.rules._params import DayCount
+from followup.rules._shared import NoParams
 from followup.rules.call_back import CallBackAsAgreed, CallBackParams
 from followup.rules.call_frequency import CallSpacingParams, CallSparingly
 from followup.rules.close_call import CloseCallParams, CloseOnPositiveNote
 from followup.rules.contact_details import AskForContactDetails, ContactDetailsParams
-from followup.rules.decision import DecisionEndsFollowUp, NoParams
+from followup.rules.decision import DecisionEndsFollowUp
 from followup.rules.follow_up import FollowUpAfterDays, FollowUpParams
 from followup.rules.late_steps import LateStepsStillPlanned
-from followup.rules.params import DayCount
 from followup.rules.performance import FollowUpOnPerformance, PerformanceParams
 from followup.rules.phone_call import CallAfterWeeks, CallParams
 from followup.rules.thank_you import ThankYouImmediately, ThankYouParams
 from followup.rules.working_time import WorkingHoursParams, WorkingTime
-from followup.ruleset import RuleSet
 
 __all__ = [
-    "DEFAULT_RULES",
     "AskForContactDetails",
     "CallAfterWeeks",
     "CallBackAsAgreed",
@@ -60,20 +62,3 @@ __all__ = [
     "WorkingHoursParams",
     "WorkingTime",
 ]
-
-#: The rules that encode the advice, in the order they apply.
-DEFAULT_RULES = RuleSet(
-    (
-        CloseOnPositiveNote(),
-        AskForContactDetails(),
-        ThankYouImmediately(),
-        FollowUpAfterDays(),
-        CallAfterWeeks(),
-        CallBackAsAgreed(),
-        FollowUpOnPerformance(),
-        CallSparingly(),
-        DecisionEndsFollowUp(),
-        LateStepsStillPlanned(),
-        WorkingTime(),
-    )
-)

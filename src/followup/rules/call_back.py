@@ -7,18 +7,20 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key, utc
-from followup.history import Outcome
-from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
-from followup.rules.params import call_minutes, check_order, whole
-from followup.rules.windows import day_window, make_step, when
-from followup.trusted import assemble
+from followup._plan import Finding, Requirements, Step
+from followup._rule import Phase
+from followup._steps import new_step
+from followup._time import instant_key, utc
+from followup._trusted import assemble
+from followup._vocabulary import Channel, Outcome, Severity, StepKind
+from followup.rules._params import call_minutes, check_order, whole
+from followup.rules._shared import day_window, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["CallBackAsAgreed", "CallBackParams"]
 
@@ -64,6 +66,7 @@ class CallBackAsAgreed:
         "or a week or two later."
     )
     advice: ClassVar[tuple[str, ...]] = ("A11",)
+    phase: ClassVar[Phase] = Phase.PROPOSE
     params: CallBackParams = attrs.field(factory=CallBackParams)
 
     def plan(self, draft: Draft) -> Draft:
@@ -114,7 +117,7 @@ class CallBackAsAgreed:
                 f"{params.latest_days} days later (A11); {low} to {high} minutes "
                 "(A13)."
             )
-        step = make_step(
+        step = new_step(
             facts,
             StepKind.CALL_BACK,
             Channel.PHONE,

@@ -8,17 +8,19 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key, to_pendulum
-from followup.plan import Finding, Severity, Step, StepKind
-from followup.rules.params import whole
-from followup.rules.windows import when
-from followup.trusted import replaced
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._steps import moved_step
+from followup._time import instant_key
+from followup._vocabulary import Severity, StepKind
+from followup.rules._params import whole
+from followup.rules._shared import when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["CallSpacingParams", "CallSparingly"]
 
@@ -47,7 +49,9 @@ class CallSparingly:
     The advice warns against calling frequently (A14).  This rule drops the
     calls planned beyond `max_calls` (counting the calls already made) and
     moves a call planned sooner than `min_days_between` days after the last
-    one.  A call-back at a time the company agreed to is kept (A11).
+    one.  A call-back at a time the company agreed to is kept (A11).  It
+    acts in the place phase, on every call whoever proposed it, and moves
+    calls only later, so that it agrees with working time.
     """
 
     code: ClassVar[str] = "FU008"
@@ -57,6 +61,7 @@ class CallSparingly:
         "time to call back was agreed."
     )
     advice: ClassVar[tuple[str, ...]] = ("A14",)
+    phase: ClassVar[Phase] = Phase.PLACE
     params: CallSpacingParams = attrs.field(factory=CallSpacingParams)
 
     def plan(self, draft: Draft) -> Draft:
@@ -82,13 +87,13 @@ class CallSparingly:
             if previous is not None and not self._exempt(facts, step):
                 earliest = self._earliest_after(facts, previous)
                 if instant_key(step.window.start) < instant_key(earliest):
-                    moved = replaced(
+                    moved = moved_step(
                         step,
-                        window=step.window.moved_to(earliest),
-                        due=to_pendulum(earliest),
-                        reason=f"{step.reason} Moved to {when(earliest)} so that "
-                        f"calls stay {self.params.min_days_between} days apart (A14).",
-                        adjusted_by=(*step.adjusted_by, self.code),
+                        facts,
+                        at=earliest,
+                        by=self.code,
+                        why=f"Moved to {when(earliest)} so that calls stay "
+                        f"{self.params.min_days_between} days apart (A14).",
                     )
                     draft = draft.replacing(step, moved)
                     step = moved  # noqa: PLW2901 - the next call counts from here

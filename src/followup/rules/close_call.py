@@ -7,17 +7,20 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key, utc
-from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
-from followup.rules.params import whole
-from followup.rules.windows import in_words, later, make_step, when
-from followup.trusted import assemble
+from followup._plan import Finding, Requirements, Step
+from followup._rule import Phase
+from followup._steps import moved_step, new_step
+from followup._time import instant_key, utc
+from followup._trusted import assemble
+from followup._vocabulary import Channel, Severity, StepKind
+from followup.rules._params import whole
+from followup.rules._shared import in_words, later, missing_details, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["CloseCallParams", "CloseOnPositiveNote"]
 
@@ -39,7 +42,9 @@ class CloseOnPositiveNote:
     interviewer for the opportunity (A1), and to ask, before hanging up, for
     the interviewer's name, phone number and email address (A2).  The step
     covers the last minutes of the call and is planned only while the call
-    has not ended at ``now``.
+    has not ended at ``now``.  In the place phase it keeps every close of
+    the call, whoever proposed it, in those last minutes, and drops it once
+    the call has ended.
     """
 
     code: ClassVar[str] = "FU001"
@@ -49,23 +54,34 @@ class CloseOnPositiveNote:
         "for the contact details still missing."
     )
     advice: ClassVar[tuple[str, ...]] = ("A1", "A2")
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
     params: CloseCallParams = attrs.field(factory=CloseCallParams)
 
-    def plan(self, draft: Draft) -> Draft:
-        """Propose the close-of-call step if the call has not ended."""
-        facts = draft.facts
-        if utc(facts.now) >= utc(facts.call_ends):
-            return draft
+    def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+        """The last minutes of the call that are still to come."""
         lead = dt.timedelta(minutes=self.params.minutes_before_end)
         start = later(
             later(facts.local(utc(facts.call_ends) - lead), facts.now), facts.start
         )
+        return start, facts.call_ends
+
+    def plan(self, draft: Draft) -> Draft:
+        """Propose the close of the call; keep every close of the call in it."""
+        facts = draft.facts
+        ended = utc(facts.now) >= utc(facts.call_ends)
+        if draft.phase is Phase.PLACE:
+            closes = draft.of_kind(StepKind.CLOSE_CALL)
+            if ended:
+                return draft.dropping(*closes) if closes else draft
+            return self._keep_in_call(draft, closes)
+        if ended:
+            return draft
         return draft.proposing(
-            make_step(
+            new_step(
                 facts,
                 StepKind.CLOSE_CALL,
                 Channel.PHONE,
-                (start, facts.call_ends),
+                self.window(facts),
                 rule=self.code,
                 reason=(
                     "End the call on a positive note by thanking the interviewer "
@@ -78,6 +94,25 @@ class CloseOnPositiveNote:
                 ),
             )
         )
+
+    def _keep_in_call(self, draft: Draft, closes: tuple[Step, ...]) -> Draft:
+        facts = draft.facts
+        start, end = self.window(facts)
+        first, last = instant_key(start), instant_key(end)
+        for step in closes:
+            if step.agreed or first <= instant_key(step.due) <= last:
+                continue
+            moved = moved_step(
+                step,
+                facts,
+                start=start,
+                end=end,
+                due=start,
+                by=self.code,
+                why="Moved into the last minutes of the call (A1, A2).",
+            )
+            draft = draft.replacing(step, moved)
+        return draft
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a close-of-call step that falls outside the call."""
@@ -104,16 +139,3 @@ def _talking_points(facts: Facts) -> tuple[str, ...]:
     else:
         points.append("confirm the interviewer's name, phone number and email (A2)")
     return tuple(points)
-
-
-_DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}
-
-
-def missing_details(
-    facts: Facts, wanted: tuple[str, ...] = tuple(_DETAILS)
-) -> list[str]:
-    """The contact details a follow-up needs that the interview does not hold."""
-    contact = facts.interview.interviewer
-    if contact is None:
-        return [_DETAILS[key] for key in wanted]
-    return [_DETAILS[key] for key in wanted if getattr(contact, key) is None]

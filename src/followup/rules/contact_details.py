@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._vocabulary import Severity
 from followup.errors import InvalidValueError
-from followup.plan import Finding, Severity, Step
-from followup.rules.close_call import missing_details
-from followup.rules.windows import in_words
+from followup.rules._shared import in_words, missing_details
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
-from followup.fields import text_tuple
+    from followup._draft import Draft
+    from followup._facts import Facts
+from followup._fields import text_tuple
 
 __all__ = ["AskForContactDetails", "ContactDetailsParams"]
 
@@ -60,6 +61,7 @@ class AskForContactDetails:
         "missing: the follow-up needs them."
     )
     advice: ClassVar[tuple[str, ...]] = ("A2",)
+    phase: ClassVar[Phase] = Phase.PROPOSE
     params: ContactDetailsParams = attrs.field(factory=ContactDetailsParams)
 
     def plan(self, draft: Draft) -> Draft:

@@ -6,22 +6,18 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.plan import Finding, Severity, Step
-from followup.rules.windows import when
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._vocabulary import Severity
+from followup.rules._shared import NoParams, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
-__all__ = ["DecisionEndsFollowUp", "NoParams"]
-
-
-@final
-@attrs.frozen
-class NoParams:
-    """A rule that has no parameters."""
+__all__ = ["DecisionEndsFollowUp"]
 
 
 @final
@@ -41,6 +37,7 @@ class DecisionEndsFollowUp:
         "nothing more."
     )
     advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.DROP
     params: NoParams = attrs.field(factory=NoParams)
 
     def plan(self, draft: Draft) -> Draft:

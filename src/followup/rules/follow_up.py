@@ -6,27 +6,30 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.fields import enum_member
-from followup.history import EventKind
-from followup.letters import FIT, INTEREST, count_lines
-from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
-from followup.rules.letter_content import missing_facts, missing_phrase
-from followup.rules.params import DayCount, check_order, letter_channel, whole
-from followup.rules.windows import (
-    day_window,
+from followup._fields import enum_member
+from followup._letters import FIT, INTEREST, count_lines
+from followup._plan import Finding, Requirements, Step
+from followup._rule import Phase
+from followup._steps import new_step
+from followup._trusted import assemble
+from followup._vocabulary import Channel, EventKind, Severity, StepKind
+from followup.rules._params import DayCount, check_order, letter_channel, whole
+from followup.rules._shared import (
+    days_window,
     interview_mentions,
-    make_step,
+    missing_facts,
+    missing_phrase,
+    not_before,
     timeliness,
 )
-from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
-    from followup.letters import Letter
+    from followup._draft import Draft
+    from followup._facts import Facts
+    from followup._letters import Letter
 
 __all__ = ["FollowUpAfterDays", "FollowUpParams"]
 
@@ -78,7 +81,8 @@ class FollowUpAfterDays:
     candidate and the date and time of the call, shows interest in the
     company and says why the candidate fits (A8); and it is shorter than ten
     lines (A9).  Whether to send it at all depends on the interview (A6):
-    that is rule FU005's call, which runs after this one.
+    that is rule FU005's call, in the drop phase.  In the place phase no
+    follow-up, whoever proposed it, goes out before its window opens.
     """
 
     code: ClassVar[str] = "FU004"
@@ -88,22 +92,31 @@ class FollowUpAfterDays:
         "interview, by email, printed or handwritten letter."
     )
     advice: ClassVar[tuple[str, ...]] = ("A5", "A7", "A8", "A9")
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
     params: FollowUpParams = attrs.field(factory=FollowUpParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         """From the start of the earliest day to the end of the latest."""
-        params = self.params
-        return day_window(
-            facts,
-            facts.interview_day,
-            params.earliest_days,
-            params.latest_days,
-            business=params.days is DayCount.BUSINESS,
-        )
+        return days_window(facts, self.params)
 
     def plan(self, draft: Draft) -> Draft:
-        """Propose the follow-up unless the history already covers it."""
+        """Propose the follow-up unless the history covers it; none too early."""
         facts = draft.facts
+        if draft.phase is Phase.PLACE:
+            opens, _ = self.window(facts)
+            for step in draft.of_kind(StepKind.FOLLOW_UP):
+                if step.agreed:
+                    continue
+                moved = not_before(
+                    step,
+                    facts,
+                    opens,
+                    by=self.code,
+                    why=f"Moved to {self._days()} after the interview (A5).",
+                )
+                if moved is not step:
+                    draft = draft.replacing(step, moved)
+            return draft
         if not facts.needs(StepKind.FOLLOW_UP):
             return draft
         params = self.params
@@ -119,7 +132,7 @@ class FollowUpAfterDays:
             ),
         )
         return draft.proposing(
-            make_step(
+            new_step(
                 facts,
                 StepKind.FOLLOW_UP,
                 params.channel,

@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key, to_pendulum
-from followup.plan import Finding, Severity, Step, Window
-from followup.rules.decision import NoParams
-from followup.rules.windows import when
-from followup.trusted import assemble, replaced
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._steps import moved_step
+from followup._time import instant_key
+from followup._vocabulary import Severity
+from followup.rules._shared import NoParams, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["LateStepsStillPlanned"]
 
@@ -42,23 +43,25 @@ class LateStepsStillPlanned:
         "it is late."
     )
     advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
     params: NoParams = attrs.field(factory=NoParams)
 
     def plan(self, draft: Draft) -> Draft:
         """Move every step that starts before now to start at now."""
-        now = draft.facts.now
+        facts = draft.facts
+        now = facts.now
         now_key = instant_key(now)
         for step in draft.steps:
             if step.agreed or instant_key(step.window.start) >= now_key:
                 continue
             if instant_key(step.window.end) < now_key:
-                moved = replaced(
+                moved = moved_step(
                     step,
-                    window=step.window.moved_to(now),
-                    due=to_pendulum(now),
-                    reason=f"{step.reason} Late: its window closed at "
-                    f"{when(step.window.end)}, so it is planned from now on.",
-                    adjusted_by=(*step.adjusted_by, self.code),
+                    facts,
+                    at=now,
+                    by=self.code,
+                    why=f"Late: its window closed at {when(step.window.end)}, so "
+                    "it is planned from now on.",
                 )
                 draft = draft.replacing(step, moved).noting(
                     Finding(
@@ -74,15 +77,8 @@ class LateStepsStillPlanned:
                 # Cutting off the part of a window that has passed is not a
                 # move: the step keeps its reason and its provenance, so a
                 # replan later on tells the same story as the first plan.
-                start = to_pendulum(now)
-                due = step.due if instant_key(step.due) >= now_key else start
                 draft = draft.replacing(
-                    step,
-                    replaced(
-                        step,
-                        window=assemble(Window, start=start, end=step.window.end),
-                        due=due,
-                    ),
+                    step, moved_step(step, facts, start=now, by=None)
                 )
         return draft
 

@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.fields import enum_member
-from followup.interview import Performance
-from followup.plan import Finding, Severity, Step, StepKind
+from followup._fields import enum_member
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._vocabulary import Performance, Severity, StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["FollowUpOnPerformance", "PerformanceParams"]
 
@@ -61,6 +62,7 @@ class FollowUpOnPerformance:
         "gets the thank-you alone."
     )
     advice: ClassVar[tuple[str, ...]] = ("A6",)
+    phase: ClassVar[Phase] = Phase.DROP
     params: PerformanceParams = attrs.field(factory=PerformanceParams)
 
     def follows_up(self, facts: Facts) -> bool:

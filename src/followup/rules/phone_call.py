@@ -6,19 +6,22 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import instant_key
-from followup.fields import enum_member
-from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
-from followup.rules.params import DayCount, call_minutes, check_order, whole
-from followup.rules.windows import day_window, make_step, when
-from followup.trusted import assemble
+from followup._fields import enum_member
+from followup._plan import Finding, Requirements, Step
+from followup._rule import Phase
+from followup._steps import new_step
+from followup._time import instant_key
+from followup._trusted import assemble
+from followup._vocabulary import Channel, Severity, StepKind
+from followup.rules._params import DayCount, call_minutes, check_order, whole
+from followup.rules._shared import days_window, when
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["CallAfterWeeks", "CallParams"]
 
@@ -67,18 +70,12 @@ class CallAfterWeeks:
         "minutes: interest, and the decision."
     )
     advice: ClassVar[tuple[str, ...]] = ("A10", "A12", "A13")
+    phase: ClassVar[Phase] = Phase.PROPOSE
     params: CallParams = attrs.field(factory=CallParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         """From the start of the earliest day to the end of the latest."""
-        params = self.params
-        return day_window(
-            facts,
-            facts.interview_day,
-            params.earliest_days,
-            params.latest_days,
-            business=params.days is DayCount.BUSINESS,
-        )
+        return days_window(facts, self.params)
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the call unless a call has been made or a decision heard."""
@@ -97,7 +94,7 @@ class CallAfterWeeks:
             ),
         )
         return draft.proposing(
-            make_step(
+            new_step(
                 facts,
                 StepKind.CALL,
                 Channel.PHONE,

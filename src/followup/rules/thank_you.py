@@ -7,21 +7,28 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import utc
-from followup.history import EventKind
-from followup.letters import GRATITUDE, INTEREST, count_sentences
-from followup.plan import Channel, Finding, Requirements, Severity, Step, StepKind
-from followup.rules.letter_content import missing_facts, missing_phrase
-from followup.rules.params import letter_channel, whole
-from followup.rules.windows import interview_mentions, make_step, timeliness
-from followup.trusted import assemble
+from followup._letters import GRATITUDE, INTEREST, count_sentences
+from followup._plan import Finding, Requirements, Step
+from followup._rule import Phase
+from followup._steps import new_step
+from followup._time import utc
+from followup._trusted import assemble
+from followup._vocabulary import Channel, EventKind, Severity, StepKind
+from followup.rules._params import letter_channel, whole
+from followup.rules._shared import (
+    interview_mentions,
+    missing_facts,
+    missing_phrase,
+    not_before,
+    timeliness,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
-    from followup.letters import Letter
+    from followup._draft import Draft
+    from followup._facts import Facts
+    from followup._letters import Letter
 
 __all__ = ["ThankYouImmediately", "ThankYouParams"]
 
@@ -51,7 +58,8 @@ class ThankYouImmediately:
     interest in the company, the candidate's name and the date and time of
     the interview (A4).  Its window closes `within_hours` (24) hours of
     elapsed time after the call; it is not moved into working time, since an
-    email waits in the inbox.
+    email waits in the inbox.  In the place phase no thank-you, whoever
+    proposed it, goes out before the call has ended.
     """
 
     code: ClassVar[str] = "FU003"
@@ -61,6 +69,7 @@ class ThankYouImmediately:
         "candidate and the date and time of the interview."
     )
     advice: ClassVar[tuple[str, ...]] = ("A3", "A4")
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
     params: ThankYouParams = attrs.field(factory=ThankYouParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
@@ -69,8 +78,22 @@ class ThankYouImmediately:
         return facts.call_ends, facts.local(utc(facts.call_ends) + within)
 
     def plan(self, draft: Draft) -> Draft:
-        """Propose the thank-you unless the history already covers it."""
+        """Propose the thank-you unless the history covers it; none before the end."""
         facts = draft.facts
+        if draft.phase is Phase.PLACE:
+            for step in draft.of_kind(StepKind.THANK_YOU):
+                if step.agreed:
+                    continue
+                moved = not_before(
+                    step,
+                    facts,
+                    facts.call_ends,
+                    by=self.code,
+                    why="Moved to the end of the call: the thank-you follows it (A3).",
+                )
+                if moved is not step:
+                    draft = draft.replacing(step, moved)
+            return draft
         if not facts.needs(StepKind.THANK_YOU):
             return draft
         requirements = assemble(
@@ -83,7 +106,7 @@ class ThankYouImmediately:
             ),
         )
         return draft.proposing(
-            make_step(
+            new_step(
                 facts,
                 StepKind.THANK_YOU,
                 self.params.channel,

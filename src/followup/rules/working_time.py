@@ -8,18 +8,20 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup.datetimes import WEEKDAY_NAMES, Zone, at_wall_time, to_pendulum, utc
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._steps import moved_step
+from followup._time import WEEKDAY_NAMES, Zone, at_wall_time, utc
+from followup._vocabulary import Severity, StepKind
 from followup.errors import FollowUpError, InvalidValueError
-from followup.plan import Finding, Severity, Step, StepKind, Window
-from followup.rules.params import boolean, check_order, clock_time, kinds
-from followup.rules.windows import when
-from followup.trusted import assemble, replaced
+from followup.rules._params import boolean, check_order, clock_time, kinds
+from followup.rules._shared import when
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from followup.draft import Draft
-    from followup.facts import Facts
+    from followup._draft import Draft
+    from followup._facts import Facts
 
 __all__ = ["WorkingHoursParams", "WorkingTime"]
 
@@ -108,7 +110,8 @@ class WorkingTime:
     none rolls forward to the next working time, keeping its length, and the
     step's reason says so.  Public holidays come from the ``holidays``
     package when the interviewer's country is known.  Not from the advice
-    itself: a refinement that any recruiter would expect.
+    itself: a refinement that any recruiter would expect.  It acts in the
+    place phase, on every step of its `kinds` whoever proposed it.
     """
 
     code: ClassVar[str] = "FU011"
@@ -118,6 +121,7 @@ class WorkingTime:
         "weekends and public holidays."
     )
     advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
     params: WorkingHoursParams = attrs.field(factory=WorkingHoursParams)
 
     def plan(self, draft: Draft) -> Draft:
@@ -201,14 +205,14 @@ class WorkingTime:
         window = step.window
         first, last = utc(window.start), utc(window.end)
         start = self.next_working(facts, first)
-        reason = step.reason
+        why = None
         if start > last:
             # No working time in the window: roll it forward, keeping its length.
             end = self.last_working(facts, start + (last - first))
             before = f"{when(window.start)} to {when(window.end)}"
-            reason = (
-                f"{reason} Moved to {when(facts.local(start))}: its window ({before}) "
-                "held no working time."
+            why = (
+                f"Moved to {when(facts.local(start))}: its window ({before}) held "
+                "no working time."
             )
         else:
             end = self.last_working(facts, last)
@@ -216,16 +220,8 @@ class WorkingTime:
         due = self.next_working(facts, wanted)
         if due > end:
             due = start
-        if reason == step.reason and (start, end, due) == (first, last, wanted):
+        if why is None and (start, end, due) == (first, last, wanted):
             return step
-        return replaced(
-            step,
-            window=assemble(
-                Window,
-                start=to_pendulum(facts.local(start)),
-                end=to_pendulum(facts.local(end)),
-            ),
-            due=to_pendulum(facts.local(due)),
-            reason=reason,
-            adjusted_by=(*step.adjusted_by, self.code),
+        return moved_step(
+            step, facts, start=start, end=end, due=due, by=self.code, why=why
         )

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING, final
 
 import attrs
 import pendulum
 
-from followup.datetimes import (
+from followup._fields import (
+    enum_member,
+    minutes_pair,
+    single_line,
+    text_tuple,
+    typed_tuple,
+)
+from followup._interview import Interview
+from followup._time import (
     coerce_instant,
     describe_instant,
     instant_key,
@@ -17,60 +24,21 @@ from followup.datetimes import (
     utc,
     zone_of,
 )
+from followup._trusted import assemble
+from followup._vocabulary import Channel, Severity, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
-from followup.fields import enum_member, minutes_pair, single_line, text_tuple
-from followup.interview import Interview
-from followup.trusted import assemble
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
 __all__ = [
-    "Channel",
     "Finding",
     "FollowUpPlan",
     "Requirements",
-    "Severity",
     "Step",
-    "StepKind",
     "Window",
 ]
-
-
-class Channel(enum.Enum):
-    """How a step reaches the interviewer (A7, A12)."""
-
-    EMAIL = "email"
-    PRINTED_LETTER = "printed-letter"
-    HANDWRITTEN_LETTER = "handwritten-letter"
-    PHONE = "phone"
-
-
-class StepKind(enum.Enum):
-    """What a step is, in the order the advice takes them."""
-
-    CLOSE_CALL = "close-call"
-    THANK_YOU = "thank-you"
-    FOLLOW_UP = "follow-up"
-    CALL = "call"
-    CALL_BACK = "call-back"
-
-    @property
-    def stage(self) -> int:
-        """Position in the advice's sequence; later stages cover earlier ones."""
-        return _STAGES[self]
-
-
-_STAGES = {kind: index for index, kind in enumerate(StepKind)}
-
-
-class Severity(enum.Enum):
-    """How much a finding matters: a plan passes when no finding is an ERROR."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
 
 
 def _window_start(value: object) -> pendulum.DateTime:
@@ -331,27 +299,24 @@ def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
     return (instant_key(step.due), step.kind.stage, step.number)
 
 
-def _sorted_steps(values: Iterable[object]) -> tuple[Step, ...]:
-    steps = tuple(values)
-    for index, step in enumerate(steps):
-        if not isinstance(step, Step):
-            raise InvalidTypeError(f"FollowUpPlan.steps[{index}]", step, "a Step")
-    return tuple(sorted(steps, key=step_order))  # type: ignore[arg-type]
+def _sorted_steps(values: Iterable[Step]) -> tuple[Step, ...]:
+    steps = typed_tuple(
+        values, "FollowUpPlan.steps", Step, "a Step", whole="a sequence of Step"
+    )
+    return tuple(sorted(steps, key=step_order))
 
 
-def _findings(values: Iterable[object]) -> tuple[Finding, ...]:
-    findings = tuple(values)
-    for index, finding in enumerate(findings):
-        if not isinstance(finding, Finding):
-            raise InvalidTypeError(
-                f"FollowUpPlan.findings[{index}]", finding, "a Finding"
-            )
-    return findings  # type: ignore[return-value]
+def _findings(values: Iterable[Finding]) -> tuple[Finding, ...]:
+    return typed_tuple(
+        values,
+        "FollowUpPlan.findings",
+        Finding,
+        "a Finding",
+        whole="a sequence of Finding",
+    )
 
 
 def _plan_interview(value: object) -> Interview:
-    from followup.interview import Interview  # noqa: PLC0415 - import cycle
-
     if isinstance(value, Interview):
         return value
     raise InvalidTypeError("FollowUpPlan.interview", value, "an Interview")

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from followup.datetimes import WEEKDAY_NAMES, long_date
+from followup._engine import check_letter
+from followup._fields import single_line
+from followup._letters import Letter
+from followup._ruleset import DEFAULT_RULES, RuleSet
+from followup._time import WEEKDAY_NAMES, long_date
+from followup._vocabulary import Severity, StepKind
 from followup.errors import InvalidValueError
-from followup.fields import single_line
-from followup.letters import Letter
-from followup.plan import Severity, StepKind
-from followup.rules import DEFAULT_RULES
-from followup.ruleset import LetterRule, RuleSet
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from followup.interview import Interview
+    from followup._interview import Interview
 
 __all__ = ["FIT_LENGTH", "draft_follow_up", "draft_thank_you"]
 
@@ -60,6 +60,7 @@ def draft_thank_you(interview: Interview) -> str:
 def draft_follow_up(
     interview: Interview,
     fit: str | None = None,
+    *,
     rules: RuleSet = DEFAULT_RULES,
 ) -> str:
     """Draft the follow-up letter for 2 to 3 days after the call (A5, A7-A9).
@@ -135,13 +136,8 @@ def _first_passing(
     interview: Interview, kind: StepKind, rules: RuleSet, drafts: Iterable[str]
 ) -> str | None:
     for draft in drafts:
-        letter = Letter(draft, interview, kind)
-        if not any(
-            finding.severity is Severity.ERROR
-            for rule in rules
-            if isinstance(rule, LetterRule)
-            for finding in rule.check_letter(letter)
-        ):
+        findings = check_letter(draft, interview, kind, rules=rules)
+        if not any(finding.severity is Severity.ERROR for finding in findings):
             return draft
     return None
 

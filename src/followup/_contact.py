@@ -7,9 +7,9 @@ from typing import final
 
 import attrs
 
-from followup.datetimes import coerce_zone_name
+from followup._fields import NAME_LENGTH, optional_single_line, single_line
+from followup._time import coerce_zone_name
 from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
-from followup.fields import NAME_LENGTH, optional_single_line, single_line
 
 __all__ = ["Contact"]
 

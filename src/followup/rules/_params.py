@@ -12,9 +12,9 @@ import enum
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from followup._fields import enum_member, minutes_pair
+from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
-from followup.fields import enum_member, minutes_pair
-from followup.plan import Channel, StepKind
 
 if TYPE_CHECKING:
     import attrs

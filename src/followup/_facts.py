@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
-from followup.datetimes import (
+from followup._fields import typed_tuple
+from followup._history import Event
+from followup._interview import Interview
+from followup._time import (
     Zone,
     coerce_instant,
     instant_key,
@@ -24,10 +27,8 @@ from followup.datetimes import (
     zone,
     zone_of,
 )
+from followup._vocabulary import EventKind, Outcome, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
-from followup.history import Event, EventKind, Outcome
-from followup.interview import Interview
-from followup.plan import StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -204,12 +205,8 @@ def recipient_zone(interview: Interview) -> Zone:
     return zone_of(interview.at)
 
 
-def _sorted_history(history: Iterable[object]) -> tuple[Event, ...]:
-    if isinstance(history, (str, bytes, Event)):
-        raise InvalidTypeError("history", history, "a sequence of Event")
-    events: list[Event] = []
-    for index, event in enumerate(history):
-        if not isinstance(event, Event):
-            raise InvalidTypeError(f"history[{index}]", event, "an Event")
-        events.append(event)
+def _sorted_history(history: Iterable[Event]) -> tuple[Event, ...]:
+    events = typed_tuple(
+        history, "history", Event, "an Event", whole="a sequence of Event"
+    )
     return tuple(sorted(events, key=lambda e: instant_key(e.at)))

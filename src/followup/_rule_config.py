@@ -36,7 +36,7 @@ import attrs
 from followup.errors import RuleConfigurationError, did_you_mean
 
 if TYPE_CHECKING:
-    from followup.ruleset import RuleSet
+    from followup._ruleset import RuleSet
 
 __all__ = ["rule_set_from_mapping", "rule_set_from_toml", "rule_set_to_mapping"]
 
@@ -46,14 +46,14 @@ _KEYS = ("plugins", "select", "ignore", "rules")
 def rule_set_from_mapping(
     data: Mapping[str, Any],
     *,
-    base: RuleSet | None = None,
+    base: RuleSet,
     source: str = "rule configuration",
 ) -> RuleSet:
     """Build a rule set from configuration data; see the module for the keys.
 
-    >>> from followup.rule_config import rule_set_from_mapping
+    >>> from followup import DEFAULT_RULES
     >>> settings = {"ignore": ["FU002"], "rules": {"FU008": {"max_calls": 2}}}
-    >>> rules = rule_set_from_mapping(settings)
+    >>> rules = rule_set_from_mapping(settings, base=DEFAULT_RULES)
     >>> "FU002" in rules, rules["FU008"].params.max_calls
     (False, 2)
 
@@ -61,10 +61,6 @@ def rule_set_from_mapping(
         RuleConfigurationError: every problem found, each with the source and
             the key.
     """
-    if base is None:
-        from followup.rules import DEFAULT_RULES  # noqa: PLC0415 - import cycle
-
-        base = DEFAULT_RULES
     if not isinstance(data, Mapping):
         raise RuleConfigurationError(f"{source}: expected a table of settings")
     problems = [
@@ -143,9 +139,7 @@ def _configure(
         return rules
 
 
-def rule_set_from_toml(
-    path: str | os.PathLike[str], *, base: RuleSet | None = None
-) -> RuleSet:
+def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSet:
     """Read a rule set from a TOML file.
 
     Raises:
@@ -169,17 +163,15 @@ def rule_set_from_toml(
     return rule_set_from_mapping(data, base=base, source=source)
 
 
-def rule_set_to_mapping(rules: RuleSet) -> dict[str, Any]:
-    """The configuration data that rebuilds `rules` from `DEFAULT_RULES`.
+def rule_set_to_mapping(rules: RuleSet, base: RuleSet) -> dict[str, Any]:
+    """The configuration data that rebuilds `rules` from `base`.
 
     Every parameter that differs from its default is written, as TOML and
     JSON can hold it (enums by value, times as ``"HH:MM"``, sets as sorted
     lists); ``plugins = true`` is written when a rule is not a default one.
     """
-    from followup.rules import DEFAULT_RULES  # noqa: PLC0415 - import cycle
-
     mapping: dict[str, Any] = {}
-    if any(rule.code not in DEFAULT_RULES for rule in rules):
+    if any(rule.code not in base for rule in rules):
         mapping["plugins"] = True
     mapping["select"] = list(rules.codes)
     configured: dict[str, dict[str, Any]] = {}

@@ -19,9 +19,11 @@ __all__ = [
     "optional_single_line",
     "single_line",
     "text_tuple",
+    "typed_tuple",
 ]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -81,15 +83,29 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
         ) from None
 
 
-def text_tuple(values: object, field: str) -> tuple[str, ...]:
-    """Return any iterable of strings as a tuple of them."""
-    if isinstance(values, str) or not hasattr(values, "__iter__"):
-        raise InvalidTypeError(field, values, "a sequence of strings")
+def typed_tuple(
+    values: object, field: str, kind: type[T], each: str, *, whole: str
+) -> tuple[T, ...]:
+    """Return any iterable of `kind` values as a tuple, naming a bad item's index.
+
+    Text and a lone `kind` value are refused as the whole: iterating them
+    would hide the mistake.
+
+    >>> typed_tuple(["a", "b"], "names", str, "text", whole="a sequence of text")
+    ('a', 'b')
+    """
+    if isinstance(values, (str, bytes, kind)) or not hasattr(values, "__iter__"):
+        raise InvalidTypeError(field, values, whole)
     items = tuple(values)
     for index, item in enumerate(items):
-        if not isinstance(item, str):
-            raise InvalidTypeError(f"{field}[{index}]", item, "text (str)")
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"{field}[{index}]", item, each)
     return items
+
+
+def text_tuple(values: object, field: str) -> tuple[str, ...]:
+    """Return any iterable of strings as a tuple of them."""
+    return typed_tuple(values, field, str, "text (str)", whole="a sequence of strings")
 
 
 def minutes_pair(value: object, field: str, *, most: int = 60) -> tuple[int, int]:

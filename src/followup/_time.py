@@ -23,6 +23,7 @@ import copyreg
 import datetime as dt
 import functools
 import re
+from typing import TypeAlias
 
 import pendulum
 
@@ -37,6 +38,8 @@ __all__ = [
     "EPOCH",
     "MONTH_NAMES",
     "WEEKDAY_NAMES",
+    "DurationLike",
+    "InstantLike",
     "Zone",
     "at_wall_time",
     "coerce_duration",
@@ -54,6 +57,14 @@ __all__ = [
     "zone",
     "zone_of",
 ]
+
+#: What the library accepts for a moment: an aware datetime (pendulum's
+#: included) or ISO 8601 text with an offset and an optional ``[Zone/Name]``.
+InstantLike: TypeAlias = "str | dt.datetime"
+
+#: What the library accepts for a duration: minutes, a timedelta, or ISO 8601
+#: text (``PT30M``).
+DurationLike: TypeAlias = "int | dt.timedelta | str"
 
 #: A pendulum zone: a named IANA zone or a fixed UTC offset.
 Zone = pendulum.Timezone | pendulum.FixedTimezone

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import final
 
 import attrs
 import pendulum
 
-from followup.contact import Contact
-from followup.datetimes import (
+from followup._contact import Contact
+from followup._fields import NAME_LENGTH, enum_member, optional_single_line, single_line
+from followup._time import (
     coerce_duration,
     coerce_instant,
     instant_key,
@@ -19,40 +19,10 @@ from followup.datetimes import (
     utc,
     zone_of,
 )
+from followup._vocabulary import Performance
 from followup.errors import InvalidTypeError
-from followup.fields import (
-    NAME_LENGTH,
-    enum_member,
-    optional_single_line,
-    single_line,
-)
 
-__all__ = ["Interview", "Performance"]
-
-
-class Performance(enum.Enum):
-    """How the candidate did in the interview; it decides the follow-up (A6).
-
-    `UNKNOWN` is followed up like `ADEQUATE`.
-    """
-
-    STRONG = "strong"
-    ADEQUATE = "adequate"
-    WEAK = "weak"
-    UNKNOWN = "unknown"
-
-    @property
-    def rank(self) -> int:
-        """Order for thresholds: weak < adequate = unknown < strong."""
-        return _RANK[self]
-
-
-_RANK = {
-    Performance.WEAK: 0,
-    Performance.ADEQUATE: 1,
-    Performance.UNKNOWN: 1,
-    Performance.STRONG: 2,
-}
+__all__ = ["Interview"]
 
 
 def _interviewer(value: object) -> Contact | None:

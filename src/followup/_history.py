@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-import enum
 from typing import final
 
 import attrs
 import pendulum
 
-from followup.datetimes import coerce_instant, instant_key
+from followup._fields import enum_member
+from followup._time import coerce_instant, instant_key
+from followup._vocabulary import Channel, EventKind, Outcome
 from followup.errors import InvalidValueError
-from followup.fields import enum_member
-from followup.plan import Channel
 
-__all__ = ["Event", "EventKind", "Outcome"]
-
-
-class EventKind(enum.Enum):
-    """What the candidate did, or what the company said."""
-
-    THANK_YOU_SENT = "thank-you-sent"
-    FOLLOW_UP_SENT = "follow-up-sent"
-    CALLED = "called"
-    DECISION_RECEIVED = "decision-received"
-
-
-class Outcome(enum.Enum):
-    """What a call or a message from the company brought."""
-
-    UNDECIDED = "undecided"
-    NO_ANSWER = "no-answer"
-    OFFER = "offer"
-    REJECTED = "rejected"
-    NEXT_ROUND = "next-round"
-
-    @property
-    def is_decision(self) -> bool:
-        """An offer, a rejection or a next round: the follow-up is over."""
-        return self in _DECISIONS
-
-
-_DECISIONS = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND})
+__all__ = ["Event"]
 
 
 def _optional_outcome(value: object) -> Outcome | None:

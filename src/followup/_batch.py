@@ -10,24 +10,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from followup._engine import plan_followups
+from followup._interview import Interview
+from followup._ruleset import DEFAULT_RULES
 from followup.errors import InvalidTypeError
-from followup.interview import Interview
-from followup.planning import plan_followups
-from followup.rules import DEFAULT_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from followup.history import Event
-    from followup.plan import FollowUpPlan
-    from followup.ruleset import RuleSet
+    from followup._history import Event
+    from followup._plan import FollowUpPlan
+    from followup._ruleset import RuleSet
+    from followup._time import InstantLike
 
 __all__ = ["plan_many"]
 
 
 def plan_many(
     interviews: Iterable[Interview | tuple[Interview, Iterable[Event]]],
-    now: object = None,
+    *,
+    now: InstantLike | None = None,
     rules: RuleSet = DEFAULT_RULES,
 ) -> Iterator[FollowUpPlan]:
     """Plan each interview in turn, lazily: one plan is made per item taken.
@@ -47,10 +49,10 @@ def plan_many(
     """
     for index, item in enumerate(interviews):
         if isinstance(item, Interview):
-            yield plan_followups(item, (), now, rules)
+            yield plan_followups(item, now=now, rules=rules)
         elif isinstance(item, tuple) and len(item) == 2:
             interview, history = item
-            yield plan_followups(interview, history, now, rules)
+            yield plan_followups(interview, history, now=now, rules=rules)
         else:
             raise InvalidTypeError(
                 f"interviews[{index}]", item, "an Interview or (Interview, history)"

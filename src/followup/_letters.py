@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
-from followup.datetimes import WEEKDAY_NAMES, local
+from followup._facts import recipient_zone
+from followup._fields import enum_member
+from followup._interview import Interview
+from followup._time import WEEKDAY_NAMES, local
+from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
-from followup.facts import recipient_zone
-from followup.fields import enum_member
-from followup.interview import Interview
-from followup.plan import StepKind
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -1,0 +1,283 @@
+"""`plan_followups`, `check_plan` and `check_letter`: the rules, folded over the facts.
+
+Planning folds the rule set over a `Draft`, phase by phase (`Phase`): every
+rule that proposes runs first, then those that drop, adjust and place.  The
+place phase repeats until no rule moves anything, so placing rules (working
+time, call spacing, a plugin's blackout days) agree whatever their order.
+
+Whatever a rule raises, or returns instead of a draft or findings, comes out
+as a `RuleError` naming the rule and, for a plugin, its package.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from followup._draft import Draft
+from followup._facts import Facts
+from followup._fields import typed_tuple
+from followup._letters import Letter
+from followup._plan import Finding, FollowUpPlan, Step, step_order
+from followup._rule import Phase
+from followup._rule_metadata import owner
+from followup._ruleset import DEFAULT_RULES, RuleSet
+from followup._time import instant_key, to_pendulum
+from followup._trusted import assemble, replaced
+from followup._vocabulary import StepKind
+from followup.errors import InvalidTypeError, RuleError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from followup._history import Event
+    from followup._interview import Interview
+    from followup._rule import Rule
+    from followup._time import InstantLike
+
+__all__ = ["check_letter", "check_plan", "plan_followups"]
+
+#: How many times over the place phase may run before its rules are taken to
+#: disagree.  Rules that agree settle in one or two rounds.
+ROUNDS = 8
+
+
+def _rule_set(rules: object) -> RuleSet:
+    if isinstance(rules, RuleSet):
+        return rules
+    raise InvalidTypeError("rules", rules, "a RuleSet")
+
+
+def _failure(rule_set: RuleSet, rule: Rule, during: str, problem: str) -> RuleError:
+    origin = rule_set.origin_of(rule.code)
+    text = None if origin is None else str(origin)
+    return RuleError(
+        rule.code, text, f"rule {owner(rule, text)} failed in {during}: {problem}"
+    )
+
+
+def _raised(rule_set: RuleSet, rule: Rule, during: str, error: Exception) -> RuleError:
+    return _failure(rule_set, rule, during, f"{type(error).__name__}: {error}")
+
+
+def _apply(rule_set: RuleSet, rule: Rule, draft: Draft) -> Draft:
+    try:
+        result = rule.plan(draft)
+    except RuleError:
+        raise
+    except Exception as error:
+        raise _raised(rule_set, rule, "plan()", error) from error
+    if type(result) is not Draft:
+        raise _failure(
+            rule_set,
+            rule,
+            "plan()",
+            f"it returned {type(result).__name__} {result!r:.80}, not a Draft",
+        )
+    if result.facts is not draft.facts or result.phase is not draft.phase:
+        raise _failure(
+            rule_set, rule, "plan()", "it returned a draft of other facts or phase"
+        )
+    return result
+
+
+def _same(before: Draft, after: Draft) -> bool:
+    # Rules return the draft they were given when they change nothing; the
+    # comparison is for those that rebuild equal steps.
+    return after is before or (
+        after.steps == before.steps and after.findings == before.findings
+    )
+
+
+def _settle(rule_set: RuleSet, rules: tuple[Rule, ...], draft: Draft) -> Draft:
+    """Apply the placing rules in turn until none of them moves anything.
+
+    A placing rule is idempotent: applied twice, the second time changes
+    nothing.  So once every other rule has run without a change since the
+    last one that changed the draft, all of them agree.
+    """
+    count = len(rules)
+    quiet = 0
+    changed_by: list[Rule] = []
+    for turn in range(count * ROUNDS):
+        rule = rules[turn % count]
+        after = _apply(rule_set, rule, draft)
+        if _same(draft, after):
+            quiet += 1
+        else:
+            quiet = 0
+            changed_by = [*changed_by[-count:], rule]
+        draft = after
+        if turn + 1 >= count and quiet >= count - 1:
+            return draft
+    movers = ", ".join(dict.fromkeys(f"{r.code} {r.name}" for r in changed_by))
+    first = changed_by[-1]
+    raise _failure(
+        rule_set,
+        first,
+        "the place phase",
+        f"after {ROUNDS} rounds these rules still move steps: {movers}; their "
+        "constraints cannot all be met, or one of them moves a step back",
+    )
+
+
+def fold(rule_set: RuleSet, facts: Facts) -> Draft:
+    """The draft that the rule set makes of `facts`, phase by phase."""
+    draft = Draft(facts)
+    for phase, rules in rule_set.phases:
+        if draft.phase is not phase:
+            draft = replaced(draft, phase=phase)
+        if phase is Phase.PLACE:
+            draft = _settle(rule_set, rules, draft)
+        else:
+            for rule in rules:
+                draft = _apply(rule_set, rule, draft)
+    return draft
+
+
+def plan_followups(
+    interview: Interview,
+    history: Iterable[Event] = (),
+    *,
+    now: InstantLike | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+) -> FollowUpPlan:
+    """Plan what to do after `interview`, given what has happened, as of `now`.
+
+    `now` defaults to the start of the interview (plan before the call), and
+    is the only notion of time the library has: it reads no clock.  Steps the
+    history covers are not planned again; a decision ends the follow-up.
+
+    >>> from followup import Interview, plan_followups
+    >>> plan = plan_followups(Interview("Ada Lovelace", "Acme",
+    ...                                 "2026-11-23T10:00:00-05:00[America/New_York]"))
+    >>> for step in plan.steps:
+    ...     print(step.kind.value, step.due.format("ddd D MMM HH:mm"))
+    close-call Mon 23 Nov 10:25
+    thank-you Mon 23 Nov 10:30
+    follow-up Wed 25 Nov 09:00
+    call Mon 30 Nov 09:00
+
+    Raises:
+        FollowUpError: on inputs of the wrong type or contradicting each
+            other (an event after `now`, or before the interview).
+        RuleError: a rule failed; the message names it.
+    """
+    rule_set = _rule_set(rules)
+    facts = Facts.gather(interview, history, now)
+    draft = fold(rule_set, facts)
+    return assemble(
+        FollowUpPlan,
+        interview=interview,
+        steps=tuple(sorted(draft.steps, key=step_order)),
+        findings=draft.findings,
+        rules=rule_set.codes,
+        as_of=to_pendulum(facts.now),
+    )
+
+
+def check_plan(
+    plan_or_steps: FollowUpPlan | Iterable[Step],
+    interview: Interview | None = None,
+    history: Iterable[Event] = (),
+    *,
+    rules: RuleSet = DEFAULT_RULES,
+    now: InstantLike | None = None,
+) -> tuple[Finding, ...]:
+    """Run every rule's check over a plan, or over a user's own schedule.
+
+    For a `FollowUpPlan`, `interview` defaults to the plan's and `now` to its
+    `as_of`.  For a sequence of steps, `interview` is required and `now`
+    defaults to the latest known fact (the interview or the last event).
+    Mistakes come back as findings; a plan passes when none is an ERROR.  A
+    plan that `plan_followups` made always passes with the same rules.
+
+    Raises:
+        FollowUpError: an argument of the wrong type.
+        RuleError: a rule's check failed; the message names it.
+    """
+    rule_set = _rule_set(rules)
+    if isinstance(plan_or_steps, FollowUpPlan):
+        steps = plan_or_steps.steps
+        interview = plan_or_steps.interview if interview is None else interview
+        if now is None:
+            now = plan_or_steps.as_of
+    else:
+        steps = typed_tuple(
+            plan_or_steps,
+            "plan_or_steps",
+            Step,
+            "a Step",
+            whole="a FollowUpPlan or steps",
+        )
+    if interview is None:
+        raise InvalidTypeError("interview", None, "an Interview (needed for steps)")
+    events = tuple(history)
+    if now is None:
+        moments = [interview.at, *(event.at for event in events)]
+        now = max(moments, key=instant_key)
+    facts = Facts.gather(interview, events, now)
+    findings: list[Finding] = []
+    for rule in rule_set:
+        findings.extend(_findings(rule_set, rule, "check()", rule.check, facts, steps))
+    return tuple(findings)
+
+
+def _findings(
+    rule_set: RuleSet, rule: Rule, during: str, method: object, *args: object
+) -> list[Finding]:
+    found: list[Finding] = []
+    try:
+        for finding in method(*args):  # type: ignore[operator]
+            if not isinstance(finding, Finding):
+                raise _failure(  # noqa: TRY301 - passes through the handler below
+                    rule_set,
+                    rule,
+                    during,
+                    f"it gave {type(finding).__name__} {finding!r:.80}, not a Finding",
+                )
+            found.append(finding)
+    except RuleError:
+        raise
+    except Exception as error:
+        raise _raised(rule_set, rule, during, error) from error
+    return found
+
+
+def check_letter(
+    text: str,
+    interview: Interview,
+    kind: StepKind | str = StepKind.FOLLOW_UP,
+    *,
+    rules: RuleSet = DEFAULT_RULES,
+) -> tuple[Finding, ...]:
+    """Check the text of a thank-you or follow-up letter against the rules.
+
+    Every rule with a ``check_letter`` method reads the letter; by default
+    FU003 checks a thank-you (a few sentences, the facts, thanks and
+    interest) and FU004 a follow-up (under ten lines, the facts, interest and
+    a reason to fit).  The findings are data; an ERROR means the letter
+    misses something the advice requires.
+
+    >>> from followup import Interview
+    >>> interview = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
+    >>> for finding in check_letter("Hi! Ada Lovelace", interview, "thank-you"):
+    ...     print(finding.message)
+    the thank-you does not name the company (A4)
+    the thank-you does not name the date of the interview (A4)
+    the thank-you does not name the time of the interview (A4)
+    the letter does not seem to thank the interviewer (A4)
+    the letter does not seem to show interest in the company (A4)
+
+    Raises:
+        FollowUpError: `kind` is not a letter, or an argument has the wrong
+            type.
+        RuleError: a rule failed reading the letter; the message names it.
+    """
+    rule_set = _rule_set(rules)
+    letter = Letter(text, interview, kind)
+    findings: list[Finding] = []
+    for rule in rule_set.letter_rules:
+        findings.extend(
+            _findings(rule_set, rule, "check_letter()", rule.check_letter, letter)  # type: ignore[arg-type]
+        )
+    return tuple(findings)

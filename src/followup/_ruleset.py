@@ -1,0 +1,352 @@
+"""`RuleSet`, the immutable ordered value that holds rules, and `DEFAULT_RULES`.
+
+A rule set is a value, not a registry: there is no global list to mutate, so
+two parts of a program can hold different sets without stepping on each
+other, and a set read back from JSON (by its codes) means what it meant.  It
+remembers which plugin each of its rules came from, so that an error names
+the package and a configuration written back loads the same plugins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, final
+
+import attrs
+
+from followup._rule import LetterRule, Phase, Rule
+from followup._rule_config import (
+    rule_set_from_mapping,
+    rule_set_from_toml,
+    rule_set_to_mapping,
+)
+from followup._rule_metadata import check_rule, owner, phases_of, reads_letters
+from followup.errors import (
+    DuplicateRuleError,
+    InvalidTypeError,
+    InvalidValueError,
+    PluginError,
+    RuleConfigurationError,
+    did_you_mean,
+)
+from followup.plugins import Origin, load_plugins
+from followup.rules import (
+    AskForContactDetails,
+    CallAfterWeeks,
+    CallBackAsAgreed,
+    CallSparingly,
+    CloseOnPositiveNote,
+    DecisionEndsFollowUp,
+    FollowUpAfterDays,
+    FollowUpOnPerformance,
+    LateStepsStillPlanned,
+    ThankYouImmediately,
+    WorkingTime,
+)
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Iterator, Mapping
+
+
+__all__ = ["DEFAULT_RULES", "RuleSet"]
+
+
+def _rules(values: Iterable[object]) -> tuple[Rule, ...]:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise InvalidTypeError("rules", values, "a sequence of rules")
+    rules = tuple(check_rule(rule) for rule in values)
+    by_code: dict[str, Rule] = {}
+    by_name: dict[str, Rule] = {}
+    for rule in rules:
+        for seen, key, what in (
+            (by_code, rule.code, "code"),
+            (by_name, rule.name, "name"),
+        ):
+            if key in seen:
+                raise DuplicateRuleError(
+                    f"two rules share the {what} {key!r}: {owner(seen[key])} "
+                    f"and {owner(rule)}"
+                )
+            seen[key] = rule
+    return rules
+
+
+def _origins(values: Iterable[Origin | None] | None) -> tuple[Origin | None, ...]:
+    return () if values is None else tuple(values)
+
+
+@final
+@attrs.frozen(repr=False)
+class RuleSet:
+    """An immutable, ordered set of rules; every operation returns a new set.
+
+    Rules apply phase by phase (`Phase`), in the set's order within a phase:
+    a rule added at the end still proposes before any rule drops or places,
+    so the built-in rules govern what it proposes.  A rule is found by its
+    code or its name; `select` and `ignore` also take code prefixes
+    (``"FU00"``).  `origins` says, for each rule, the plugin it came from
+    (``None`` for a rule that came from no plugin).
+
+    >>> from followup import DEFAULT_RULES
+    >>> DEFAULT_RULES["thank-you-immediately"].code
+    'FU003'
+    >>> len(DEFAULT_RULES.ignore("FU002")) == len(DEFAULT_RULES) - 1
+    True
+    """
+
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
+    origins: tuple[Origin | None, ...] = attrs.field(
+        default=None, converter=_origins, kw_only=True
+    )
+    _phases: tuple[tuple[Phase, tuple[Rule, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _letter_rules: tuple[LetterRule, ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        origins = self.origins or (None,) * len(self.rules)
+        if len(origins) != len(self.rules):
+            raise InvalidValueError(
+                "RuleSet.origins",
+                len(origins),
+                f"origins are given for {len(origins)} rules, not {len(self.rules)}",
+            )
+        declared = [(rule, phases_of(rule)) for rule in self.rules]
+        schedule = tuple(
+            (phase, tuple(rule for rule, phases in declared if phase in phases))
+            for phase in Phase
+        )
+        object.__setattr__(self, "origins", origins)
+        object.__setattr__(self, "_phases", tuple(p for p in schedule if p[1]))
+        object.__setattr__(
+            self,
+            "_letter_rules",
+            tuple(rule for rule in self.rules if reads_letters(rule)),
+        )
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in {rule.code, rule.name} for rule in self.rules)
+
+    def __getitem__(self, key: str) -> Rule:
+        for rule in self.rules:
+            if key in {rule.code, rule.name}:
+                return rule
+        raise self._unknown(key)
+
+    def __repr__(self) -> str:
+        inside = ", ".join(f"{rule.code} {rule.name}" for rule in self.rules)
+        return f"RuleSet({inside})"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the rules, in order."""
+        return tuple(rule.code for rule in self.rules)
+
+    @property
+    def phases(self) -> tuple[tuple[Phase, tuple[Rule, ...]], ...]:
+        """The rules as they apply: each phase with its rules, in order.
+
+        >>> from followup import DEFAULT_RULES
+        >>> [(phase.value, len(rules)) for phase, rules in DEFAULT_RULES.phases]
+        [('propose', 6), ('drop', 2), ('place', 6)]
+        """
+        return self._phases
+
+    @property
+    def letter_rules(self) -> tuple[LetterRule, ...]:
+        """The rules that read letters (those with ``check_letter``), in order."""
+        return self._letter_rules
+
+    def origin_of(self, key: str) -> Origin | None:
+        """The plugin a rule (by code or name) came from, or ``None``."""
+        rule = self[key]
+        return self.origins[self.rules.index(rule)]
+
+    def select(self, *selectors: str) -> RuleSet:
+        """Keep only the rules matching a selector (code, name or code prefix)."""
+        chosen = self._matching(selectors)
+        return self._keeping(lambda rule: rule.code in chosen)
+
+    def ignore(self, *selectors: str) -> RuleSet:
+        """Drop the rules matching a selector (code, name or code prefix)."""
+        dropped = self._matching(selectors)
+        return self._keeping(lambda rule: rule.code not in dropped)
+
+    def extend(self, *rules: Rule) -> RuleSet:
+        """Add rules at the end of the set (each still applies in its phase)."""
+        return RuleSet(
+            (*self.rules, *rules), origins=(*self.origins, *(None for _ in rules))
+        )
+
+    def replace(self, rule: Rule) -> RuleSet:
+        """Put `rule` in the place of the rule with the same code."""
+        self[rule.code]
+        return RuleSet(
+            (rule if old.code == rule.code else old for old in self.rules),
+            origins=self.origins,
+        )
+
+    def reordered(self, *keys: str) -> RuleSet:
+        """The same rules, those named (codes or names) first, in that order.
+
+        Order matters only within a phase; the rules not named keep their
+        order after the named ones.
+
+        >>> from followup import DEFAULT_RULES
+        >>> DEFAULT_RULES.reordered("FU011", "FU010").codes[:3]
+        ('FU011', 'FU010', 'FU001')
+        """
+        first = [self[key] for key in keys]
+        if len({id(rule) for rule in first}) != len(first):
+            raise RuleConfigurationError(f"a rule is named twice in {keys!r}")
+        rest = [rule for rule in self.rules if all(rule is not f for f in first)]
+        order = [*first, *rest]
+        origins = {
+            id(rule): origin
+            for rule, origin in zip(self.rules, self.origins, strict=True)
+        }
+        return RuleSet(order, origins=[origins[id(rule)] for rule in order])
+
+    def configure(self, key: str, /, **params: Any) -> RuleSet:
+        """Give one rule new parameter values, validated as on construction.
+
+        >>> from followup import DEFAULT_RULES
+        >>> DEFAULT_RULES.configure("FU008", max_calls=2)["FU008"].params.max_calls
+        2
+        """
+        rule = self[key]
+        if not attrs.has(type(rule)) or not attrs.has(type(rule.params)):
+            raise RuleConfigurationError(
+                f"rule {rule.code} is not an attrs class with attrs params, "
+                "so it cannot be configured; use replace() with a new rule"
+            )
+        current: Any = rule.params
+        known = [field.name for field in attrs.fields(type(current))]
+        for param in params:
+            if param not in known:
+                raise RuleConfigurationError(
+                    f"rule {rule.code} ({rule.name}) has no parameter {param!r}"
+                    f"{did_you_mean(param, known)}; it has {', '.join(known)}"
+                )
+        try:
+            new_params = attrs.evolve(current, **params)
+        except (InvalidValueError, InvalidTypeError) as error:
+            raise RuleConfigurationError(f"rule {rule.code}: {error}") from error
+        return self.replace(attrs.evolve(rule, params=new_params))  # type: ignore[misc]
+
+    def with_plugins(self, *names: str) -> RuleSet:
+        """This set with the rules of installed plugins added at the end.
+
+        Plugins come from the entry-point group ``followup.rules``; `names`
+        picks them by entry-point name, none means every installed plugin.
+        They load now, not on import, in the sorted order of their names.
+
+        Raises:
+            PluginError: a plugin cannot be loaded (every broken plugin is
+                reported), or a rule reuses a code or name already in the
+                set (both owners are named).
+        """
+        taken: dict[str, str] = {}
+        for rule, origin in zip(self.rules, self.origins, strict=True):
+            taken[rule.code] = taken[rule.name] = owner(rule, _text(origin))
+        added: list[Rule] = []
+        origins: list[Origin | None] = []
+        for rule, origin in load_plugins(names):
+            for key in (rule.code, rule.name):
+                if key in taken:
+                    raise PluginError(
+                        f"{key!r} is taken twice: by {taken[key]} and by the "
+                        f"plugin rule {owner(rule, str(origin))}"
+                    )
+                taken[key] = owner(rule, str(origin))
+            added.append(rule)
+            origins.append(origin)
+        return RuleSet((*self.rules, *added), origins=(*self.origins, *origins))
+
+    @classmethod
+    def from_mapping(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        base: RuleSet | None = None,
+        source: str = "rule configuration",
+    ) -> RuleSet:
+        """Build a rule set from configuration data (as read from TOML or JSON).
+
+        The keys are those of a rules file (see the docs' page on plugins);
+        `base` defaults to `DEFAULT_RULES`.
+        """
+        return rule_set_from_mapping(
+            data, base=DEFAULT_RULES if base is None else base, source=source
+        )
+
+    @classmethod
+    def from_toml(
+        cls, path: str | os.PathLike[str], *, base: RuleSet | None = None
+    ) -> RuleSet:
+        """Build a rule set from a TOML file; errors name the file and the key."""
+        return rule_set_from_toml(path, base=DEFAULT_RULES if base is None else base)
+
+    def to_mapping(self) -> dict[str, Any]:
+        """This set as configuration data: `from_mapping` rebuilds it."""
+        return rule_set_to_mapping(self, DEFAULT_RULES)
+
+    def _keeping(self, keep: Any) -> RuleSet:
+        pairs = [
+            (rule, origin)
+            for rule, origin in zip(self.rules, self.origins, strict=True)
+            if keep(rule)
+        ]
+        return RuleSet(
+            (rule for rule, _ in pairs), origins=[origin for _, origin in pairs]
+        )
+
+    def _matching(self, selectors: Iterable[str]) -> set[str]:
+        chosen: set[str] = set()
+        for selector in selectors:
+            hits = {
+                rule.code
+                for rule in self.rules
+                if selector in {rule.code, rule.name} or rule.code.startswith(selector)
+            }
+            if not hits:
+                raise self._unknown(selector)
+            chosen |= hits
+        return chosen
+
+    def _unknown(self, key: str) -> RuleConfigurationError:
+        choices = [*self.codes, *(rule.name for rule in self.rules)]
+        return RuleConfigurationError(
+            f"no rule {key!r} in this set{did_you_mean(key, choices)}"
+        )
+
+
+def _text(origin: Origin | None) -> str | None:
+    return None if origin is None else str(origin)
+
+
+#: The rules that encode the advice.  They apply phase by phase; this is
+#: their order within each phase.
+DEFAULT_RULES = RuleSet(
+    (
+        CloseOnPositiveNote(),
+        AskForContactDetails(),
+        ThankYouImmediately(),
+        FollowUpAfterDays(),
+        CallAfterWeeks(),
+        CallBackAsAgreed(),
+        FollowUpOnPerformance(),
+        CallSparingly(),
+        DecisionEndsFollowUp(),
+        LateStepsStillPlanned(),
+        WorkingTime(),
+    )
+)

@@ -1,0 +1,202 @@
+"""Building and moving steps: the toolkit of every rule, built-in or third-party.
+
+The built-in rules build and move their steps with exactly these two
+functions, so a plugin has every door they have.  Both take times in any
+zone (stdlib or pendulum datetimes) and give steps on the recipient's
+calendar, as every step of a plan is.  They check what a rule could get
+wrong (a due time outside its window, a window that ends before it starts)
+and nothing that the public types already guarantee.
+
+>>> from followup import Facts, Interview, StepKind, Channel, new_step, moved_step
+>>> facts = Facts.gather(Interview("Ada", "Acme", "2026-11-23T10:00:00-05:00"))
+>>> step = new_step(facts, StepKind.CALL, Channel.PHONE,
+...                 ("2026-11-30T09:00:00-05:00", "2026-11-30T17:00:00-05:00"),
+...                 rule="QF001", reason="Call on Monday.")
+>>> later = moved_step(step, facts, at="2026-12-01T09:00:00-05:00",
+...                    by="QF001", why="Moved to Tuesday (QF001).")
+>>> later.due.format("ddd D MMM HH:mm"), later.adjusted_by, later.reason
+('Tue 1 Dec 09:00', ('QF001',), 'Call on Monday. Moved to Tuesday (QF001).')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from followup._fields import enum_member
+from followup._plan import Requirements, Step, Window
+from followup._time import coerce_instant, instant_key, to_pendulum, utc
+from followup._trusted import assemble, replaced
+from followup._vocabulary import Channel, StepKind
+from followup.errors import InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from followup._facts import Facts
+
+__all__ = ["moved_step", "new_step"]
+
+
+def _here(facts: Facts, moment: object, field: str) -> dt.datetime:
+    # Rules compute on stdlib datetimes; plugins may hand pendulum values or
+    # text.  Either way the step is written on the recipient's calendar.
+    if type(moment) is dt.datetime and moment.tzinfo is facts.zone:
+        return moment
+    if not isinstance(moment, dt.datetime):
+        moment = coerce_instant(moment, field)
+    elif moment.utcoffset() is None:
+        coerce_instant(moment, field)  # refuses a naive datetime, naming it
+    return facts.local(moment)
+
+
+def _public(moment: dt.datetime) -> pendulum.DateTime:
+    if isinstance(moment, pendulum.DateTime):
+        return moment
+    return to_pendulum(moment)
+
+
+def _span(start: dt.datetime, due: dt.datetime, end: dt.datetime, rule: str) -> None:
+    first, at, last = instant_key(start), instant_key(due), instant_key(end)
+    if last < first:
+        raise InvalidValueError(
+            "window",
+            (start.isoformat(), end.isoformat()),
+            f"ends before it starts ({rule})",
+        )
+    if not first <= at <= last:
+        raise InvalidValueError(
+            "due",
+            due.isoformat(),
+            f"is outside its window ({start.isoformat()} to {end.isoformat()})",
+        )
+
+
+def new_step(  # noqa: PLR0913 - a step has this many parts
+    facts: Facts,
+    kind: StepKind | str,
+    channel: Channel | str,
+    window: Sequence[dt.datetime | str],
+    *,
+    due: dt.datetime | str | None = None,
+    rule: str,
+    reason: str,
+    advice: tuple[str, ...] = (),
+    requirements: Requirements | None = None,
+    number: int = 1,
+    agreed: bool = False,
+) -> Step:
+    """A step on the recipient's calendar, in `window` (a ``(start, end)`` pair).
+
+    `due` defaults to the start of the window.  `rule` is the code of the
+    rule that proposes it, `reason` says why in words (cite advice ids), and
+    `advice` lists them.  An `agreed` step keeps the time agreed with the
+    company: placing rules leave it where it is.
+
+    Raises:
+        InvalidValueError: `due` lies outside the window, the window ends
+            before it starts, or a value is out of range.
+        InvalidTypeError: a value is of the wrong type.
+    """
+    if len(window) != 2:
+        raise InvalidTypeError("window", window, "a (start, end) pair")
+    start = _here(facts, window[0], "window[0]")
+    end = _here(facts, window[1], "window[1]")
+    moment = start if due is None else _here(facts, due, "due")
+    if not isinstance(rule, str) or not rule:
+        raise InvalidTypeError("rule", rule, "the code of the rule (str)")
+    if not isinstance(reason, str) or not reason.strip():
+        raise InvalidTypeError("reason", reason, "a reason in words (str)")
+    if not isinstance(advice, tuple) or not all(isinstance(a, str) for a in advice):
+        raise InvalidTypeError("advice", advice, "a tuple of advice ids")
+    if requirements is None:
+        requirements = Requirements()
+    elif not isinstance(requirements, Requirements):
+        raise InvalidTypeError("requirements", requirements, "a Requirements")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise InvalidValueError("number", number, "is not 1 or more")
+    if not isinstance(agreed, bool):
+        raise InvalidTypeError("agreed", agreed, "true or false")
+    _span(start, moment, end, rule)
+    return assemble(
+        Step,
+        kind=kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind"),
+        channel=(
+            channel
+            if type(channel) is Channel
+            else enum_member(Channel, channel, "channel")
+        ),
+        window=assemble(Window, start=to_pendulum(start), end=to_pendulum(end)),
+        due=to_pendulum(moment),
+        rule=rule,
+        reason=" ".join(reason.split()),
+        requirements=requirements,
+        advice=advice,
+        number=number,
+        agreed=agreed,
+    )
+
+
+def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
+    step: Step,
+    facts: Facts,
+    *,
+    by: str | None,
+    why: str | None = None,
+    at: dt.datetime | str | None = None,
+    start: dt.datetime | str | None = None,
+    end: dt.datetime | str | None = None,
+    due: dt.datetime | str | None = None,
+) -> Step:
+    """`step` moved, with who moved it (`by`, a rule code) and `why` in words.
+
+    Either `at`: the whole window moves to start there, keeping its length,
+    and the step is due there; or any of `start`, `end` and `due`: those
+    change and the rest stays (a due time left outside the new window is
+    brought to its nearest edge).  `why` is added to the step's reason and
+    `by` to its ``adjusted_by``.  `by=None` records nothing: it is meant for
+    a change that is no move, such as cutting off the part of a window that
+    has passed.
+
+    Raises:
+        InvalidValueError: the new due time lies outside the new window, or
+            `at` is given with `start`, `end` or `due`.
+    """
+    if not isinstance(step, Step):
+        raise InvalidTypeError("step", step, "a Step")
+    window = step.window
+    if at is not None:
+        if start is not None or end is not None or due is not None:
+            raise InvalidValueError(
+                "at", at, "moves the whole window: give start, end or due instead"
+            )
+        first = _here(facts, at, "at")
+        last = facts.local(utc(first) + window.length)
+        moment = first
+    else:
+        first = window.start if start is None else _here(facts, start, "start")
+        last = window.end if end is None else _here(facts, end, "end")
+        if due is not None:
+            moment = _here(facts, due, "due")
+        elif instant_key(step.due) < instant_key(first):
+            moment = first
+        elif instant_key(step.due) > instant_key(last):
+            moment = last
+        else:
+            moment = step.due
+    _span(first, moment, last, by or step.rule)
+    if why is not None and (not isinstance(why, str) or not why.strip()):
+        raise InvalidTypeError("why", why, "a reason in words (str)")
+    return replaced(
+        step,
+        window=(
+            window
+            if first is window.start and last is window.end
+            else assemble(Window, start=_public(first), end=_public(last))
+        ),
+        due=_public(moment),
+        reason=step.reason if why is None else f"{step.reason} {' '.join(why.split())}",
+        adjusted_by=step.adjusted_by if by is None else (*step.adjusted_by, by),
+    )

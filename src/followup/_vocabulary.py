@@ -1,0 +1,106 @@
+"""The words of the domain: how a step is taken, what it is, what happened.
+
+Every enum the public types use lives here, below the input types (an
+`Event` names a `Channel`) and the output types (a `Step` does too), so that
+neither side imports the other.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "Channel",
+    "EventKind",
+    "Outcome",
+    "Performance",
+    "Severity",
+    "StepKind",
+]
+
+
+class Channel(enum.Enum):
+    """How a step reaches the interviewer (A7, A12)."""
+
+    EMAIL = "email"
+    PRINTED_LETTER = "printed-letter"
+    HANDWRITTEN_LETTER = "handwritten-letter"
+    PHONE = "phone"
+
+
+class StepKind(enum.Enum):
+    """What a step is, in the order the advice takes them."""
+
+    CLOSE_CALL = "close-call"
+    THANK_YOU = "thank-you"
+    FOLLOW_UP = "follow-up"
+    CALL = "call"
+    CALL_BACK = "call-back"
+
+    @property
+    def stage(self) -> int:
+        """Position in the advice's sequence; later stages cover earlier ones."""
+        return _STAGES[self]
+
+
+_STAGES = {kind: index for index, kind in enumerate(StepKind)}
+
+
+class Severity(enum.Enum):
+    """How much a finding matters: a plan passes when no finding is an ERROR."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class EventKind(enum.Enum):
+    """What the candidate did, or what the company said."""
+
+    THANK_YOU_SENT = "thank-you-sent"
+    FOLLOW_UP_SENT = "follow-up-sent"
+    CALLED = "called"
+    DECISION_RECEIVED = "decision-received"
+
+
+class Outcome(enum.Enum):
+    """What a call or a message from the company brought."""
+
+    UNDECIDED = "undecided"
+    NO_ANSWER = "no-answer"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    NEXT_ROUND = "next-round"
+
+    @property
+    def is_decision(self) -> bool:
+        """An offer, a rejection or a next round: the follow-up is over."""
+        return self in _DECISIONS
+
+
+_DECISIONS = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND})
+
+
+class Performance(enum.Enum):
+    """How the candidate did in the interview; it decides the follow-up (A6).
+
+    `UNKNOWN` is followed up like `ADEQUATE`.
+    """
+
+    STRONG = "strong"
+    ADEQUATE = "adequate"
+    WEAK = "weak"
+    UNKNOWN = "unknown"
+
+    @property
+    def rank(self) -> int:
+        """Order for thresholds: weak < adequate = unknown < strong."""
+        return _RANK[self]
+
+
+_RANK = {
+    Performance.WEAK: 0,
+    Performance.ADEQUATE: 1,
+    Performance.UNKNOWN: 1,
+    Performance.STRONG: 2,
+}

@@ -1,0 +1,264 @@
+"""What several built-in rules share: windows in days, the facts letters name.
+
+Rules compute on stdlib datetimes in the recipient's zone (fast, exact) and
+build and move steps with the public toolkit (`new_step`, `moved_step`), as
+a third-party rule would.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, final
+
+import attrs
+
+from followup._letters import dates_in, says_any, times_in
+from followup._plan import Finding
+from followup._steps import moved_step
+from followup._time import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    describe_instant,
+    end_of_day,
+    instant_key,
+    long_date,
+    utc,
+)
+from followup._vocabulary import Severity
+from followup.rules._params import DayCount
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Iterator
+
+    from followup._facts import Facts
+    from followup._letters import Letter
+    from followup._plan import Step
+
+__all__ = [
+    "DaysAfter",
+    "NoParams",
+    "day_window",
+    "days_window",
+    "in_words",
+    "interview_mentions",
+    "later",
+    "missing_details",
+    "missing_facts",
+    "missing_phrase",
+    "not_before",
+    "timeliness",
+    "when",
+]
+
+
+@final
+@attrs.frozen
+class NoParams:
+    """A rule that has no parameters."""
+
+
+class DaysAfter(Protocol):
+    """Parameters of a window counted in days after the interview."""
+
+    @property
+    def earliest_days(self) -> int:
+        """The first day of the window."""
+
+    @property
+    def latest_days(self) -> int:
+        """The last day of the window."""
+
+    @property
+    def days(self) -> DayCount:
+        """How the days are counted."""
+
+
+def later(first: dt.datetime, second: dt.datetime) -> dt.datetime:
+    """The later of two instants (compared as instants, not wall clocks)."""
+    return second if utc(second) > utc(first) else first
+
+
+def day_window(
+    facts: Facts, day: dt.date, earliest: int, latest: int, *, business: bool
+) -> tuple[dt.datetime, dt.datetime]:
+    """From the start of day `day + earliest` to the end of day `day + latest`.
+
+    Days are counted on the recipient's calendar, so an interview at 23:30 in
+    New York and the same instant written in UTC get the same window.
+    """
+    first = facts.days_after(day, earliest, business=business)
+    last = facts.days_after(day, latest, business=business)
+    return facts.start_of(first), end_of_day(last, facts.zone)
+
+
+def days_window(facts: Facts, params: DaysAfter) -> tuple[dt.datetime, dt.datetime]:
+    """The window `params` give in days after the interview (FU004, FU006)."""
+    return day_window(
+        facts,
+        facts.interview_day,
+        params.earliest_days,
+        params.latest_days,
+        business=params.days is DayCount.BUSINESS,
+    )
+
+
+def not_before(
+    step: Step, facts: Facts, moment: dt.datetime, *, by: str | None, why: str | None
+) -> Step:
+    """`step` with nothing of it before `moment`, or `step` itself if nothing is.
+
+    A window over by `moment` moves whole, keeping its length; a window that
+    straddles `moment` is cut there, and a due time before it moves to it.
+    """
+    key = instant_key(moment)
+    if instant_key(step.window.start) >= key:
+        return step
+    if instant_key(step.window.end) < key:
+        return moved_step(step, facts, at=moment, by=by, why=why)
+    due = step.due if instant_key(step.due) >= key else moment
+    return moved_step(step, facts, start=moment, due=due, by=by, why=why)
+
+
+_DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}
+
+
+def missing_details(
+    facts: Facts, wanted: tuple[str, ...] = tuple(_DETAILS)
+) -> list[str]:
+    """The contact details a follow-up needs that the interview does not hold (A2)."""
+    contact = facts.interview.interviewer
+    if contact is None:
+        return [_DETAILS[key] for key in wanted]
+    return [_DETAILS[key] for key in wanted if getattr(contact, key) is None]
+
+
+def interview_mentions(facts: Facts, *, company: bool) -> tuple[str, ...]:
+    """The facts a message must name: candidate, date and time [, company] (A4, A8)."""
+    at = facts.start
+    mentions = (
+        facts.interview.candidate,
+        long_date(at.date()),
+        f"{at.hour:02d}:{at.minute:02d}",
+    )
+    return (*mentions, facts.interview.company) if company else mentions
+
+
+def in_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def when(moment: dt.datetime) -> str:
+    """An instant for a message, in its own zone."""
+    return describe_instant(moment)
+
+
+def timeliness(  # noqa: PLR0913 - what is judged, and the two verdicts
+    code: str,
+    facts: Facts,
+    moment: dt.datetime,
+    window: tuple[dt.datetime, dt.datetime],
+    step: Step | None,
+    *,
+    too_early: str,
+    too_late: str,
+) -> Iterator[Finding]:
+    """Findings for a message sent or planned before or after its window.
+
+    Too early is an error for a planned `step` and a warning for a message
+    already sent (`step` is None): what is done cannot be undone.  Too late
+    is always a warning: late beats never.
+    """
+    start, end = window
+    at = utc(moment)
+    if at < utc(start):
+        yield Finding(
+            code,
+            Severity.ERROR if step else Severity.WARNING,
+            too_early,
+            step=step,
+            expected=f"on or after {when(start)}",
+            actual=when(facts.local(moment)),
+        )
+    elif at > utc(end):
+        yield Finding(
+            code,
+            Severity.WARNING,
+            too_late,
+            step=step,
+            expected=f"by {when(end)}",
+            actual=when(facts.local(moment)),
+        )
+
+
+# What both letters must name, shared by FU003 (thank-you, A4) and FU004
+# (follow-up, A8).  Missing facts are errors: a check can be sure of them.
+# Missing phrases of thanks, interest or fit are warnings: they may just be
+# worded in a way no list of words foresees.
+
+
+def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
+    """Errors for the candidate, company, date and time the letter does not name."""
+    interview = letter.interview
+    what = "thank-you" if letter.kind.value == "thank-you" else "follow-up"
+    for role, name in (
+        ("the candidate", interview.candidate),
+        ("the company", interview.company),
+    ):
+        if not letter.names(name):
+            yield Finding(
+                code,
+                Severity.ERROR,
+                f"the {what} does not name {role} ({advice})",
+                expected=name,
+                actual="not found",
+            )
+    start = letter.interview_start
+    if not letter.names_date():
+        day = start.date()
+        month = MONTH_NAMES[day.month - 1][:3]
+        weekday = WEEKDAY_NAMES[day.weekday()]
+        forms = (
+            f"{long_date(day)} (or {month}. {day.day}, {day.month}/{day.day}, "
+            f"{day.isoformat()}, {weekday})"
+        )
+        yield Finding(
+            code,
+            Severity.ERROR,
+            f"the {what} does not name the date of the interview ({advice})",
+            expected=forms,
+            actual=_found(mention.text for mention in dates_in(letter.text)),
+        )
+    if not letter.names_time():
+        hour = start.hour % 12 or 12
+        half = "am" if start.hour < 12 else "pm"
+        minutes = f":{start.minute:02d}" if start.minute else ""
+        yield Finding(
+            code,
+            Severity.ERROR,
+            f"the {what} does not name the time of the interview ({advice})",
+            expected=f"{start:%H:%M} or {hour}{minutes} {half}",
+            actual=_found(mention.text for mention in times_in(letter.text)),
+        )
+
+
+def missing_phrase(
+    code: str, letter: Letter, stems: Iterable[str], what: str, advice: str
+) -> Iterator[Finding]:
+    """A warning when the letter seems not to say `what` (no word from `stems`)."""
+    stems = tuple(stems)
+    if not says_any(letter.text, stems):
+        yield Finding(
+            code,
+            Severity.WARNING,
+            f"the letter does not seem to {what} ({advice})",
+            expected=f"a word such as {', '.join(repr(s) for s in stems[:4])}",
+            actual="none found",
+        )
+
+
+def _found(texts: Iterable[str]) -> str:
+    seen = list(dict.fromkeys(texts))
+    return "found " + ", ".join(seen) if seen else "none found"
