@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pathlib
 import re
 import subprocess
@@ -70,3 +71,106 @@ def test_no_core_module_opens_files_or_prints():
         and path.name not in EDGES
     ]
     assert offenders == []
+
+
+def _runtime_imports(path: pathlib.Path) -> set[str]:
+    """The followup modules a module imports when it runs (not for type checkers).
+
+    Imports inside functions count: they only postpone a dependency.
+    """
+    tree = ast.parse(path.read_text())
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(inner) for inner in ast.walk(node))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {
+        name for name in found if name == "followup" or name.startswith("followup.")
+    }
+
+
+def _module_name(path: pathlib.Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = {_module_name(path): path for path in SRC.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        edges = set()
+        for target in _runtime_imports(path):
+            # `from followup.rules import X` may name a submodule or a name.
+            edges.add(target if target in modules else target.rpartition(".")[0])
+        graph[name] = edges - {name}
+    return graph
+
+
+def test_no_module_imports_itself_through_others():
+    graph = _graph()
+    cycles = []
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                cycles.append(" -> ".join([*trail[trail.index(target) :], target]))
+            elif target not in state:
+                visit(target, [*trail, target])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    assert cycles == []
+
+
+def test_the_rule_protocol_and_phases_depend_on_nothing_else():
+    assert _graph()["followup._rule"] == set()
+
+
+def test_the_cycle_check_sees_function_level_imports(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from followup._plan import Step\n"
+        "def f():\n    from followup._engine import fold\n"
+    )
+    assert _runtime_imports(module) == {"followup._engine"}
+
+
+def test_every_module_but_the_api_and_the_edges_is_private():
+    public = {
+        name
+        for name in _graph()
+        if not any(part.startswith("_") for part in name.split(".")[1:])
+    }
+    assert public == {
+        "followup",
+        "followup.cli",
+        "followup.errors",
+        "followup.example",
+        "followup.ics",
+        "followup.json",
+        "followup.plugins",
+        "followup.rules",
+        "followup.rules.call_back",
+        "followup.rules.call_frequency",
+        "followup.rules.close_call",
+        "followup.rules.contact_details",
+        "followup.rules.decision",
+        "followup.rules.follow_up",
+        "followup.rules.late_steps",
+        "followup.rules.performance",
+        "followup.rules.phone_call",
+        "followup.rules.thank_you",
+        "followup.rules.working_time",
+    }

@@ -25,7 +25,8 @@ def test_the_reference_documents_every_rule_and_parameter():
         assert rule.summary in text
     assert "| `within_hours` | `24` |" in text
     assert "| `days` | `business` |" in text
-    assert "| `kinds` | `['call', 'call-back', 'follow-up']` |" in text
+    assert "| `kinds` | `['call', 'call-back', 'follow-up', 'other']` |" in text
+    assert "Advice: A3, A4. Phases: propose, place." in text
 
 
 def test_the_advice_index_covers_a1_to_a14():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, final
 
 import attrs
@@ -9,7 +10,9 @@ import pendulum
 
 from followup._fields import (
     enum_member,
+    instance_of,
     minutes_pair,
+    optional_instance_of,
     single_line,
     text_tuple,
     typed_tuple,
@@ -26,11 +29,13 @@ from followup._time import (
 )
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
-from followup.errors import InvalidTypeError, InvalidValueError
+from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
+
+    from followup._time import InstantLike
 
 __all__ = [
     "Finding",
@@ -41,11 +46,11 @@ __all__ = [
 ]
 
 
-def _window_start(value: object) -> pendulum.DateTime:
+def _window_start(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "Window.start")
 
 
-def _window_end(value: object) -> pendulum.DateTime:
+def _window_end(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "Window.end")
 
 
@@ -77,7 +82,7 @@ class Window:
         """Elapsed time from start to end (DST changes included)."""
         return instant_key(self.end) - instant_key(self.start)
 
-    def contains(self, moment: object) -> bool:
+    def contains(self, moment: InstantLike) -> bool:
         """Whether `moment` (any instant the library accepts) lies in the window."""
         key = instant_key(coerce_instant(moment, "moment"))
         return instant_key(self.start) <= key <= instant_key(self.end)
@@ -93,13 +98,17 @@ class Window:
         )
 
 
-def _minutes(value: object) -> tuple[int, int] | None:
+def _minutes(value: tuple[int, int] | None) -> tuple[int, int] | None:
     if value is None:
         return None
     return minutes_pair(value, "Requirements.call_minutes", most=24 * 60)
 
 
-def _max_lines(value: object) -> int | None:
+def _max_lines(value: int | None) -> int | None:
+    return _line_count(value)
+
+
+def _line_count(value: object) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -109,11 +118,11 @@ def _max_lines(value: object) -> int | None:
     return value
 
 
-def _requirements_must_mention(value: object) -> tuple[str, ...]:
+def _requirements_must_mention(value: Iterable[str]) -> tuple[str, ...]:
     return text_tuple(value, "Requirements.must_mention")
 
 
-def _requirements_talking_points(value: object) -> tuple[str, ...]:
+def _requirements_talking_points(value: Iterable[str]) -> tuple[str, ...]:
     return text_tuple(value, "Requirements.talking_points")
 
 
@@ -151,44 +160,63 @@ class Requirements:
         return tuple(lines)
 
 
-def _window(value: object) -> Window:
-    if isinstance(value, Window):
-        return value
-    raise InvalidTypeError("Step.window", value, "a Window")
+def _window(value: Window) -> Window:
+    return instance_of(value, Window, "Step.window", "a Window")
 
 
-def _requirements(value: object) -> Requirements:
-    if isinstance(value, Requirements):
-        return value
-    raise InvalidTypeError("Step.requirements", value, "a Requirements")
+def _requirements(value: Requirements) -> Requirements:
+    return instance_of(value, Requirements, "Step.requirements", "a Requirements")
 
 
-def _step_kind(value: object) -> StepKind:
+def _step_kind(value: StepKind | str) -> StepKind:
     return enum_member(StepKind, value, "Step.kind")
 
 
-def _step_channel(value: object) -> Channel:
+def _step_channel(value: Channel | str) -> Channel:
     return enum_member(Channel, value, "Step.channel")
 
 
-def _step_due(value: object) -> pendulum.DateTime:
+def _step_due(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "Step.due")
 
 
-def _step_rule(value: object) -> str:
+def _step_rule(value: str) -> str:
     return single_line(value, "Step.rule")
 
 
-def _step_reason(value: object) -> str:
+def _step_reason(value: str) -> str:
     return single_line(value, "Step.reason")
 
 
-def _step_advice(value: object) -> tuple[str, ...]:
+def _step_advice(value: Iterable[str]) -> tuple[str, ...]:
     return text_tuple(value, "Step.advice")
 
 
-def _step_adjusted_by(value: object) -> tuple[str, ...]:
+def _step_adjusted_by(value: Iterable[str]) -> tuple[str, ...]:
     return text_tuple(value, "Step.adjusted_by")
+
+
+_OWN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def own_name(value: object, field: str) -> str | None:
+    """A kebab-case name for a kind or channel of one's own (``linkedin-message``)."""
+    if value is None:
+        return None
+    text = single_line(value, field, most=40)
+    if not _OWN_NAME.fullmatch(text):
+        raise InvalidValueError(
+            field, value, "is not a kebab-case name such as 'linkedin'"
+        )
+    return text
+
+
+def _step_kind_name(value: str | None) -> str | None:
+    return own_name(value, "Step.kind_name")
+
+
+def _step_channel_name(value: str | None) -> str | None:
+    return own_name(value, "Step.channel_name")
 
 
 @final
@@ -201,7 +229,9 @@ class Step:
     it since.  `number` counts steps of this kind across the whole follow-up,
     done ones included (the second call-back is number 2 even when the first
     is history).  An `agreed` step keeps the time agreed with the company: no
-    rule moves it into working time.
+    rule moves it into working time.  A step of a kind or by a channel the
+    advice does not name (`StepKind.OTHER`, `Channel.OTHER`) names its own in
+    `kind_name` or `channel_name`, in kebab-case (``linkedin-message``).
     """
 
     kind: StepKind = attrs.field(converter=_step_kind)
@@ -217,6 +247,8 @@ class Step:
     number: int = attrs.field(default=1)
     agreed: bool = attrs.field(default=False)
     adjusted_by: tuple[str, ...] = attrs.field(default=(), converter=_step_adjusted_by)
+    kind_name: str | None = attrs.field(default=None, converter=_step_kind_name)
+    channel_name: str | None = attrs.field(default=None, converter=_step_channel_name)
 
     def __attrs_post_init__(self) -> None:
         if not self.window.contains(self.due):
@@ -232,36 +264,55 @@ class Step:
             or self.number < 1
         ):
             raise InvalidValueError("Step.number", self.number, "is not 1 or more")
+        for field, value, other in (
+            ("kind_name", self.kind_name, self.kind is StepKind.OTHER),
+            ("channel_name", self.channel_name, self.channel is Channel.OTHER),
+        ):
+            if other and value is None:
+                raise InvalidValueError(
+                    f"Step.{field}", None, f"is needed when Step.{field[:-5]} is other"
+                )
+            if not other and value is not None:
+                raise InvalidValueError(
+                    f"Step.{field}",
+                    value,
+                    f"names a {field[:-5]} of one's own; set Step.{field[:-5]} "
+                    "to other for it",
+                )
+
+    @property
+    def what(self) -> str:
+        """What the step is, in words: ``call-back``, or a kind of one's own."""
+        return self.kind_name or self.kind.value
+
+    @property
+    def how(self) -> str:
+        """How the step is taken, in words: ``email``, or a channel of one's own."""
+        return self.channel_name or self.channel.value
 
     @property
     def label(self) -> str:
         """A short name for people: ``call-back #2``."""
-        return (
-            self.kind.value if self.number == 1 else f"{self.kind.value} #{self.number}"
-        )
+        return self.what if self.number == 1 else f"{self.what} #{self.number}"
 
 
-def _optional_step(value: object) -> Step | None:
-    if value is None or isinstance(value, Step):
-        return value
-    raise InvalidTypeError("Finding.step", value, "a Step or None")
+def _optional_step(value: Step | None) -> Step | None:
+    return optional_instance_of(value, Step, "Finding.step", "a Step or None")
 
 
-def _optional_text(value: object) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise InvalidTypeError("Finding", value, "text (str) or None")
+def _optional_text(value: str | None) -> str | None:
+    return optional_instance_of(value, str, "Finding", "text (str) or None")
 
 
-def _finding_code(value: object) -> str:
+def _finding_code(value: str) -> str:
     return single_line(value, "Finding.code")
 
 
-def _finding_severity(value: object) -> Severity:
+def _finding_severity(value: Severity | str) -> Severity:
     return enum_member(Severity, value, "Finding.severity")
 
 
-def _finding_message(value: object) -> str:
+def _finding_message(value: str) -> str:
     return single_line(value, "Finding.message")
 
 
@@ -316,17 +367,15 @@ def _findings(values: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
-def _plan_interview(value: object) -> Interview:
-    if isinstance(value, Interview):
-        return value
-    raise InvalidTypeError("FollowUpPlan.interview", value, "an Interview")
+def _plan_interview(value: Interview) -> Interview:
+    return instance_of(value, Interview, "FollowUpPlan.interview", "an Interview")
 
 
-def _follow_up_plan_rules(value: object) -> tuple[str, ...]:
+def _follow_up_plan_rules(value: Iterable[str]) -> tuple[str, ...]:
     return text_tuple(value, "FollowUpPlan.rules")
 
 
-def _follow_up_plan_as_of(value: object) -> pendulum.DateTime:
+def _follow_up_plan_as_of(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "FollowUpPlan.as_of")
 
 
@@ -353,7 +402,7 @@ class FollowUpPlan:
         """Whether no finding is an error."""
         return all(f.severity is not Severity.ERROR for f in self.findings)
 
-    def next_step(self, now: object) -> Step | None:
+    def next_step(self, now: InstantLike) -> Step | None:
         """Return the first step whose window has not closed at `now`, if any."""
         key = instant_key(coerce_instant(now, "now"))
         for step in self.steps:
@@ -391,7 +440,7 @@ def _explain_step(index: int, step: Step) -> list[str]:
     start, end = describe_instant(step.window.start), describe_instant(step.window.end)
     due = describe_instant(step.due)
     lines = [
-        f"{index}. {step.label} by {step.channel.value}, due {due}",
+        f"{index}. {step.label} by {step.how}, due {due}",
         f"   window: {start} to {end}",
         f"   why: {step.reason}",
         f"   rules: {made_by}; advice: {advice}",

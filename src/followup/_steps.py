@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from followup._fields import enum_member
-from followup._plan import Requirements, Step, Window
+from followup._plan import Requirements, Step, Window, own_name
 from followup._time import coerce_instant, instant_key, to_pendulum, utc
 from followup._trusted import assemble, replaced
 from followup._vocabulary import Channel, StepKind
@@ -87,13 +87,17 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     requirements: Requirements | None = None,
     number: int = 1,
     agreed: bool = False,
+    kind_name: str | None = None,
+    channel_name: str | None = None,
 ) -> Step:
     """A step on the recipient's calendar, in `window` (a ``(start, end)`` pair).
 
     `due` defaults to the start of the window.  `rule` is the code of the
     rule that proposes it, `reason` says why in words (cite advice ids), and
     `advice` lists them.  An `agreed` step keeps the time agreed with the
-    company: placing rules leave it where it is.
+    company: placing rules leave it where it is.  A step of a kind or by a
+    channel the advice does not name is `StepKind.OTHER` with a `kind_name`,
+    or `Channel.OTHER` with a `channel_name` (kebab-case).
 
     Raises:
         InvalidValueError: `due` lies outside the window, the window ends
@@ -120,7 +124,7 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     if not isinstance(agreed, bool):
         raise InvalidTypeError("agreed", agreed, "true or false")
     _span(start, moment, end, rule)
-    return assemble(
+    made = assemble(
         Step,
         kind=kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind"),
         channel=(
@@ -136,7 +140,18 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         advice=advice,
         number=number,
         agreed=agreed,
+        kind_name=own_name(kind_name, "kind_name"),
+        channel_name=own_name(channel_name, "channel_name"),
     )
+    if (made.kind is StepKind.OTHER) != (made.kind_name is not None) or (
+        made.channel is Channel.OTHER
+    ) != (made.channel_name is not None):
+        raise InvalidValueError(
+            "kind_name" if made.kind is StepKind.OTHER else "channel_name",
+            made.kind_name or made.channel_name,
+            "goes with kind or channel 'other', and 'other' needs it",
+        )
+    return made
 
 
 def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only

@@ -20,22 +20,33 @@ __all__ = [
 
 
 class Channel(enum.Enum):
-    """How a step reaches the interviewer (A7, A12)."""
+    """How a step reaches the interviewer (A7, A12).
+
+    `OTHER` is for a channel the advice does not name (a LinkedIn message, a
+    video call): the step then names it in ``channel_name``.
+    """
 
     EMAIL = "email"
     PRINTED_LETTER = "printed-letter"
     HANDWRITTEN_LETTER = "handwritten-letter"
     PHONE = "phone"
+    OTHER = "other"
 
 
 class StepKind(enum.Enum):
-    """What a step is, in the order the advice takes them."""
+    """What a step is, in the order the advice takes them.
+
+    `OTHER` is for a step the advice does not name, proposed by a rule of
+    one's own: the step then names it in ``kind_name``.  It comes after the
+    advice's steps, and no event of the history covers it.
+    """
 
     CLOSE_CALL = "close-call"
     THANK_YOU = "thank-you"
     FOLLOW_UP = "follow-up"
     CALL = "call"
     CALL_BACK = "call-back"
+    OTHER = "other"
 
     @property
     def stage(self) -> int:

@@ -147,14 +147,14 @@ def _end(step: Step) -> dt.datetime:
 
 def _summary(interview: Interview, step: Step) -> str:
     who = interview.interviewer.name if interview.interviewer else None
-    title = _TITLES[step.kind]
+    title = _TITLES.get(step.kind) or step.what.replace("-", " ").capitalize()
     if step.number > 1:
         title = f"{title} (#{step.number})"
     if step.kind in {StepKind.CALL, StepKind.CALL_BACK} and who:
         title = f"{title} {who}"
     elif step.kind in {StepKind.THANK_YOU, StepKind.FOLLOW_UP} and who:
         title = f"{title} to {who}"
-    channel = step.channel.value.replace("-", " ")
+    channel = step.how.replace("-", " ")
     return f"{title} at {interview.company} ({channel})"
 
 

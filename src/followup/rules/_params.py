@@ -106,7 +106,7 @@ def _channel(value: object) -> Channel:
 def letter_channel(value: object) -> Channel:
     """Convert to a written channel: email, printed or handwritten letter (A7)."""
     channel = _channel(value)
-    if channel is Channel.PHONE:
+    if channel in {Channel.PHONE, Channel.OTHER}:
         raise InvalidValueError(
             "channel", channel.value, "is not written: use email or a letter (A7)"
         )

@@ -68,9 +68,10 @@ class WorkingHoursParams:
     * `start`, `end`: wall-clock times in the recipient's zone (09:00, 17:00);
     * `holidays`: skip the public holidays of the interviewer's country when
       the contact names one;
-    * `kinds`: the steps kept in working time: the follow-up, the call and
-      the call-back (the close of the call and the thank-you are tied to the
-      interview itself, and an agreed call-back keeps its time).
+    * `kinds`: the steps kept in working time: the follow-up, the call, the
+      call-back and steps of a kind of one's own (the close of the call and
+      the thank-you are tied to the interview itself, and an agreed
+      call-back keeps its time).
     """
 
     weekdays: tuple[int, ...] = attrs.field(
@@ -80,7 +81,9 @@ class WorkingHoursParams:
     end: dt.time = attrs.field(default=dt.time(17), converter=clock_time)
     holidays: bool = attrs.field(default=True, validator=boolean)
     kinds: frozenset[StepKind] = attrs.field(
-        default=frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK}),
+        default=frozenset(
+            {StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK, StepKind.OTHER}
+        ),
         converter=kinds,
     )
 

@@ -1,0 +1,285 @@
+"""A failing rule is named, with its package; so is every broken plugin."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import ClassVar
+
+import attrs
+import pytest
+
+from followup import (
+    DEFAULT_RULES,
+    Finding,
+    FollowUpError,
+    Interview,
+    NoParams,
+    PluginError,
+    RuleConfigurationError,
+    RuleError,
+    RuleSet,
+    Severity,
+    check_letter,
+    check_plan,
+    plan_followups,
+)
+
+AT = "2026-11-23T10:00:00-05:00[America/New_York]"
+INTERVIEW = Interview("Ada", "Acme", AT)
+
+
+@attrs.frozen
+class Faulty:
+    """A rule that goes wrong in the way it is told to."""
+
+    code: ClassVar[str] = "BAD001"
+    name: ClassVar[str] = "faulty"
+    summary: ClassVar[str] = "Goes wrong."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+    fault: str = "raise"
+
+    def plan(self, draft):
+        if self.fault == "raise":
+            raise ZeroDivisionError("boom in plan")
+        if self.fault == "none":
+            return None
+        if self.fault == "not-a-step":
+            return draft.proposing("not a step")
+        if self.fault == "not-a-finding":
+            return draft.noting("a finding, honest")
+        if self.fault == "other-facts":
+            return attrs.evolve(draft, facts=attrs.evolve(draft.facts, calls=()))
+        return draft
+
+    def check(self, facts, steps):
+        if self.fault == "check":
+            raise KeyError("boom in check")
+        if self.fault == "check-gives-text":
+            return ["a finding, honest"]
+        return ()
+
+    def check_letter(self, letter):
+        if self.fault == "letter":
+            raise ValueError("boom in letter")
+        return [Finding(self.code, Severity.INFO, "read it")]
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ("raise", r"failed in plan\(\): ZeroDivisionError: boom in plan"),
+        ("none", r"failed in plan\(\): it returned NoneType None, not a Draft"),
+        (
+            "not-a-step",
+            r"failed in plan\(\): InvalidTypeError: proposing\[0\]: expected a Step, got str 'not a step'",
+        ),
+        (
+            "not-a-finding",
+            r"failed in plan\(\): InvalidTypeError: noting\[0\]: expected a Finding",
+        ),
+        (
+            "other-facts",
+            r"failed in plan\(\): it returned a draft of other facts or phase",
+        ),
+    ],
+)
+def test_a_rule_that_fails_to_plan_is_named(fault, message):
+    rules = DEFAULT_RULES.extend(Faulty(fault=fault))
+    with pytest.raises(
+        RuleError, match=r"^rule BAD001 faulty \(test_rule_errors\.Faulty\) " + message
+    ) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    assert raised.value.code == "BAD001"
+    assert raised.value.origin is None
+    if fault == "raise":
+        assert isinstance(raised.value.__cause__, ZeroDivisionError)
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ("check", r"failed in check\(\): KeyError: 'boom in check'"),
+        (
+            "check-gives-text",
+            r"failed in check\(\): it gave str 'a finding, honest', not a Finding",
+        ),
+    ],
+)
+def test_a_rule_that_fails_to_check_is_named(fault, message):
+    plan = plan_followups(INTERVIEW)
+    with pytest.raises(RuleError, match=message):
+        check_plan(plan, rules=DEFAULT_RULES.extend(Faulty(fault=fault)))
+
+
+def test_a_rule_that_fails_to_read_a_letter_is_named():
+    assert [
+        f.code
+        for f in check_letter("Hi", INTERVIEW, rules=RuleSet([Faulty(fault="ok")]))
+    ] == ["BAD001"]
+    with pytest.raises(
+        RuleError,
+        match=r"BAD001 faulty .* failed in check_letter\(\): ValueError: boom in letter",
+    ):
+        check_letter("Hi", INTERVIEW, rules=RuleSet([Faulty(fault="letter")]))
+
+
+def test_a_rule_error_is_a_followup_error_and_not_an_input_error():
+    assert issubclass(RuleError, FollowUpError)
+    assert issubclass(RuleError, RuntimeError)
+    assert not issubclass(RuleError, ValueError)
+
+
+@attrs.frozen
+class RaisingCode(Faulty):
+    @property
+    def code(self):
+        raise RuntimeError("no code today")
+
+
+def test_a_rule_whose_metadata_raises_is_refused_with_its_class():
+    with pytest.raises(
+        RuleConfigurationError,
+        match=r"rule \(test_rule_errors\.RaisingCode\) cannot be read: RuntimeError: no code today",
+    ):
+        RuleSet([RaisingCode()])
+
+
+# -- plugins: every way to fail, each named; all of them at once ------------
+
+
+@pytest.fixture
+def install(tmp_path, monkeypatch):
+    """Make a distribution with one module and `followup.rules` entry points."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def make(dist, module, source, entry_points, metadata=None):
+        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
+        info = tmp_path / f"{dist.replace('-', '_')}-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            metadata or f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
+        )
+        lines = "\n".join(f"{name} = {value}" for name, value in entry_points.items())
+        (info / "entry_points.txt").write_text(f"[followup.rules]\n{lines}\n")
+
+    return make
+
+
+RULE = """
+import attrs
+from typing import ClassVar
+from followup import NoParams
+
+@attrs.frozen
+class Rule:
+    code: ClassVar[str] = "XYZ001"
+    name: ClassVar[str] = "xyz"
+    summary: ClassVar[str] = "A test rule."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        if draft.facts.interview.company == "Explodes":
+            raise RuntimeError("the plugin broke")
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+class BadAdvice(Rule):
+    advice = 7
+
+class RaisingName(Rule):
+    @property
+    def name(self):
+        raise LookupError("which name?")
+"""
+
+
+def test_an_exception_in_a_plugin_names_its_code_and_package(install):
+    install("xyz-plugin", "xyz_plugin", RULE, {"xyz": "xyz_plugin:Rule"})
+    rules = DEFAULT_RULES.with_plugins("xyz")
+    assert str(rules.origin_of("XYZ001")) == "xyz-plugin 1.0"
+    with pytest.raises(RuleError) as raised:
+        plan_followups(Interview("Ada", "Explodes", AT), rules=rules)
+    assert str(raised.value) == (
+        "rule XYZ001 xyz (plugin xyz-plugin 1.0, xyz_plugin.Rule) failed in plan(): "
+        "RuntimeError: the plugin broke"
+    )
+    assert raised.value.origin == "xyz-plugin 1.0"
+    assert isinstance(raised.value.__cause__, RuntimeError)
+
+
+def test_a_plugin_that_exits_on_import_is_reported_not_obeyed(install):
+    install(
+        "exit-plugin",
+        "exit_plugin",
+        "import sys\nsys.exit(3)\n",
+        {"quits": "exit_plugin:Rule"},
+    )
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'quits' \(exit_plugin:Rule\) from exit-plugin 1.0 cannot be imported: SystemExit: 3",
+    ):
+        DEFAULT_RULES.with_plugins("quits")
+
+
+def test_a_plugin_with_raising_or_malformed_metadata_is_named(install):
+    install(
+        "meta-plugin",
+        "meta_plugin",
+        RULE,
+        {"advice": "meta_plugin:BadAdvice", "naming": "meta_plugin:RaisingName"},
+    )
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'advice' \(meta_plugin:BadAdvice\) from meta-plugin 1.0: rule XYZ001 has advice 7",
+    ):
+        DEFAULT_RULES.with_plugins("advice")
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'naming' .* cannot be read: LookupError: which name\?",
+    ):
+        DEFAULT_RULES.with_plugins("naming")
+
+
+def test_a_distribution_without_a_name_or_version_is_still_reported(install):
+    install(
+        "nameless",
+        "nameless_plugin",
+        "raise ImportError('nothing here')",
+        {"nameless": "nameless_plugin:Rule"},
+        metadata="Metadata-Version: 2.1\n",
+    )
+    with pytest.raises(
+        PluginError,
+        match=r"from an unknown distribution \(no version\) cannot be imported",
+    ):
+        DEFAULT_RULES.with_plugins("nameless")
+
+
+def test_a_malformed_entry_point_value_is_reported(install):
+    install("odd-value", "odd_value", RULE, {"oddvalue": "odd_value:Rule:extra"})
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'oddvalue' \(odd_value:Rule:extra\) from odd-value 1.0 cannot be imported",
+    ):
+        DEFAULT_RULES.with_plugins("oddvalue")
+
+
+def test_every_broken_plugin_is_reported_at_once(install):
+    install(
+        "exit-plugin",
+        "exit_plugin",
+        "import sys\nsys.exit(3)\n",
+        {"quits": "exit_plugin:Rule"},
+    )
+    install("meta-plugin", "meta_plugin", RULE, {"advice": "meta_plugin:BadAdvice"})
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("quits", "advice")
+    assert str(raised.value).startswith("2 plugins cannot be loaded: ")
+    assert [problem.split(" (")[0] for problem in raised.value.problems] == [
+        "plugin 'advice'",
+        "plugin 'quits'",
+    ]
