@@ -14,7 +14,11 @@ from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
 __all__ = ["Contact"]
 
 
-def _email(value: object) -> str | None:
+def _email(value: str | None) -> str | None:
+    return _email_address(value)
+
+
+def _email_address(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -34,7 +38,7 @@ def _email(value: object) -> str | None:
     return str(checked.normalized)
 
 
-def _zone_name(value: object) -> str | None:
+def _zone_name(value: str | None) -> str | None:
     return None if value is None else coerce_zone_name(value, "Contact.timezone")
 
 
@@ -46,7 +50,11 @@ def _supported_countries() -> dict[str, list[str]]:
     return countries
 
 
-def _country(value: object) -> str | None:
+def _country(value: str | None) -> str | None:
+    return _country_code(value)
+
+
+def _country_code(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -62,11 +70,11 @@ def _country(value: object) -> str | None:
     return code
 
 
-def _contact_name(value: object) -> str:
+def _contact_name(value: str) -> str:
     return single_line(value, "Contact.name", most=NAME_LENGTH)
 
 
-def _contact_subdivision(value: object) -> str | None:
+def _contact_subdivision(value: str | None) -> str | None:
     return optional_single_line(value, "Contact.subdivision")
 
 

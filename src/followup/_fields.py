@@ -3,6 +3,13 @@
 Each converter names the field it guards, so a bad value is reported as
 ``Interview.company: '' is empty`` rather than as a bare ``ValueError``.
 Converters are idempotent: `attrs.evolve` runs them again on every field.
+
+The functions here take `object`: they are what stops a wrong value at run
+time, for users without a type checker.  Each field's own converter takes
+the type the field accepts, since mypy's attrs plugin reads a constructor
+parameter's type from the converter's first parameter; it then calls one of
+these, so the run-time check is not an ``isinstance`` a type checker would
+call unreachable.
 """
 
 from __future__ import annotations
@@ -15,7 +22,9 @@ from followup.errors import InvalidTypeError, InvalidValueError
 __all__ = [
     "NAME_LENGTH",
     "enum_member",
+    "instance_of",
     "minutes_pair",
+    "optional_instance_of",
     "optional_single_line",
     "single_line",
     "text_tuple",
@@ -81,6 +90,28 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
         raise InvalidValueError(
             field, value, f"is not {article} {kind.__name__} (one of {allowed})"
         ) from None
+
+
+def instance_of(value: object, kind: type[T], field: str, expected: str) -> T:
+    """Return `value` if it is a `kind`; `expected` says what in words.
+
+    >>> instance_of(3, str, "Letter.text", "text (str)")
+    Traceback (most recent call last):
+    ...
+    followup.errors.InvalidTypeError: Letter.text: expected text (str), got int 3
+    """
+    if isinstance(value, kind):
+        return value
+    raise InvalidTypeError(field, value, expected)
+
+
+def optional_instance_of(
+    value: object, kind: type[T], field: str, expected: str
+) -> T | None:
+    """Like `instance_of`, but ``None`` passes through."""
+    if value is None or isinstance(value, kind):
+        return value
+    raise InvalidTypeError(field, value, expected)
 
 
 def typed_tuple(

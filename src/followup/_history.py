@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
 import pendulum
@@ -12,18 +12,21 @@ from followup._time import coerce_instant, instant_key
 from followup._vocabulary import Channel, EventKind, Outcome
 from followup.errors import InvalidValueError
 
+if TYPE_CHECKING:
+    from followup._time import InstantLike
+
 __all__ = ["Event"]
 
 
-def _optional_outcome(value: object) -> Outcome | None:
+def _optional_outcome(value: Outcome | str | None) -> Outcome | None:
     return None if value is None else _outcome(value)
 
 
-def _outcome(value: object) -> Outcome:
+def _outcome(value: Outcome | str) -> Outcome:
     return enum_member(Outcome, value, "Event.outcome")
 
 
-def _optional_instant(value: object) -> pendulum.DateTime | None:
+def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
     return None if value is None else coerce_instant(value, "Event.call_back_at")
 
 
@@ -31,19 +34,19 @@ def _optional_key(value: pendulum.DateTime | None) -> object:
     return None if value is None else instant_key(value)
 
 
-def _channel(value: object) -> Channel:
+def _channel(value: Channel | str) -> Channel:
     return enum_member(Channel, value, "Event.channel")
 
 
-def _optional_channel(value: object) -> Channel | None:
+def _optional_channel(value: Channel | str | None) -> Channel | None:
     return None if value is None else _channel(value)
 
 
-def _event_kind(value: object) -> EventKind:
+def _event_kind(value: EventKind | str) -> EventKind:
     return enum_member(EventKind, value, "Event.kind")
 
 
-def _event_at(value: object) -> pendulum.DateTime:
+def _event_at(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "Event.at")
 
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
 import pendulum
 
 from followup._contact import Contact
-from followup._fields import NAME_LENGTH, enum_member, optional_single_line, single_line
+from followup._fields import (
+    NAME_LENGTH,
+    enum_member,
+    optional_instance_of,
+    optional_single_line,
+    single_line,
+)
 from followup._time import (
     coerce_duration,
     coerce_instant,
@@ -20,38 +26,40 @@ from followup._time import (
     zone_of,
 )
 from followup._vocabulary import Performance
-from followup.errors import InvalidTypeError
+
+if TYPE_CHECKING:
+    from followup._time import DurationLike, InstantLike
 
 __all__ = ["Interview"]
 
 
-def _interviewer(value: object) -> Contact | None:
-    if value is None or isinstance(value, Contact):
-        return value
-    raise InvalidTypeError("Interview.interviewer", value, "a Contact or None")
+def _interviewer(value: Contact | None) -> Contact | None:
+    return optional_instance_of(
+        value, Contact, "Interview.interviewer", "a Contact or None"
+    )
 
 
-def _duration(value: object) -> dt.timedelta:
+def _duration(value: DurationLike) -> dt.timedelta:
     return coerce_duration(value, "Interview.duration")
 
 
-def _interview_candidate(value: object) -> str:
+def _interview_candidate(value: str) -> str:
     return single_line(value, "Interview.candidate", most=NAME_LENGTH)
 
 
-def _interview_company(value: object) -> str:
+def _interview_company(value: str) -> str:
     return single_line(value, "Interview.company", most=NAME_LENGTH)
 
 
-def _interview_at(value: object) -> pendulum.DateTime:
+def _interview_at(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "Interview.at")
 
 
-def _interview_position(value: object) -> str | None:
+def _interview_position(value: str | None) -> str | None:
     return optional_single_line(value, "Interview.position", most=NAME_LENGTH)
 
 
-def _interview_performance(value: object) -> Performance:
+def _interview_performance(value: Performance | str) -> Performance:
     return enum_member(Performance, value, "Interview.performance")
 
 

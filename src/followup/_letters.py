@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from followup._facts import recipient_zone
-from followup._fields import enum_member
+from followup._fields import enum_member, instance_of
 from followup._interview import Interview
 from followup._time import WEEKDAY_NAMES, local
 from followup._vocabulary import StepKind
-from followup.errors import InvalidTypeError, InvalidValueError
+from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -264,13 +264,11 @@ def times_in(text: str) -> tuple[TimeMention, ...]:
     return tuple(found)
 
 
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidTypeError("text", value, "the letter's text (str)")
-    return value
+def _text(value: str) -> str:
+    return instance_of(value, str, "text", "the letter's text (str)")
 
 
-def _kind(value: object) -> StepKind:
+def _kind(value: StepKind | str) -> StepKind:
     kind = enum_member(StepKind, value, "kind")
     if kind not in LETTER_KINDS:
         raise InvalidValueError(
@@ -279,10 +277,8 @@ def _kind(value: object) -> StepKind:
     return kind
 
 
-def _interview(value: object) -> Interview:
-    if isinstance(value, Interview):
-        return value
-    raise InvalidTypeError("interview", value, "an Interview")
+def _interview(value: Interview) -> Interview:
+    return instance_of(value, Interview, "interview", "an Interview")
 
 
 @final

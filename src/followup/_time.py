@@ -58,13 +58,17 @@ __all__ = [
     "zone_of",
 ]
 
+# Real unions, not strings: a user's annotation holding one must still
+# evaluate (typing.get_type_hints, cattrs, pydantic) in a module that never
+# imported datetime as ``dt``.
+
 #: What the library accepts for a moment: an aware datetime (pendulum's
 #: included) or ISO 8601 text with an offset and an optional ``[Zone/Name]``.
-InstantLike: TypeAlias = "str | dt.datetime"
+InstantLike: TypeAlias = str | dt.datetime
 
 #: What the library accepts for a duration: minutes, a timedelta, or ISO 8601
 #: text (``PT30M``).
-DurationLike: TypeAlias = "int | dt.timedelta | str"
+DurationLike: TypeAlias = int | dt.timedelta | str
 
 #: A pendulum zone: a named IANA zone or a fixed UTC offset.
 Zone = pendulum.Timezone | pendulum.FixedTimezone
