@@ -484,9 +484,9 @@ def test_a_mapping_survives_toml(tmp_path):
     assert RuleSet.from_toml(path) == rules
 
 
-def test_a_set_with_plugin_rules_writes_plugins_true():
+def test_a_set_with_plugin_rules_writes_the_plugins_it_loaded():
     rules = RuleSet.from_mapping(BLACKOUT)
     mapping = rules.to_mapping()
-    assert mapping["plugins"] is True
+    assert mapping["plugins"] == ["blackout"]
     assert mapping["rules"] == {"BLK001": {"days": ["2026-11-25"]}}
     assert RuleSet.from_mapping(mapping) == rules

@@ -1,46 +1,99 @@
 """Rule sets as configuration data: a mapping, or a TOML file.
 
 ```toml
-plugins = true                  # or a list of entry-point names
+plugins = ["blackout"]          # plugins by entry-point name, or true for all
 select = ["FU", "BLK"]          # codes, names or code prefixes to keep
 ignore = ["ask-for-contact-details"]
+order = ["BLK001", "FU011"]     # these rules first, in this order
 
 [rules.FU008]                   # a rule by code or by name
 max_calls = 2
+
+[rules.blackout-days]
+days = [2026-12-24, 2026-12-31]
 
 [rules.working-time]
 weekdays = ["sun", "mon", "tue", "wed", "thu"]
 start = "08:00"
 ```
 
+Every key is optional:
+
+``plugins``
+    The plugins whose rules join the set, by the names of their entry points
+    in the group ``followup.rules``; ``true`` loads every installed plugin,
+    ``false`` or ``[]`` none (the default).  Their rules come after the base
+    set's, plugin by plugin in the sorted order of the names.  A plugin the
+    base set already holds is not loaded twice.
+``select``
+    Keep only the rules that an item names: a code, a name or a code prefix
+    (``"FU00"``).  It filters and never reorders.  Default: every rule.
+``ignore``
+    Drop the rules that an item names, as for ``select``.
+``order``
+    Codes or names of rules to put first, in this order; the others follow
+    in the order they had.  Order counts among the rules of one phase only:
+    rules always apply phase by phase (propose, drop, adjust, place).
+``rules``
+    A table of parameters for each rule to configure, by code or by name;
+    docs/rules.md lists every parameter, its default and its bounds.
+
 The steps run in this order: load the plugins, configure the rules, keep the
-selected ones, drop the ignored ones.  Everything is validated when the
-configuration is read: an unknown key, rule or parameter is refused with a
-did-you-mean suggestion, and a value of the wrong type or out of range with
-its bounds, each naming the file and the key.  All problems are reported
-together.
+selected ones, drop the ignored ones, put the ordered ones first.  Everything
+is validated when the configuration is read: an unknown key, rule or
+parameter is refused with a did-you-mean suggestion, a value of the wrong
+type or out of range with its bounds; a rule the set lacks that an installed
+plugin may give is refused with the plugin to load.  Each problem names the
+file and the key, and all of them are reported together.  A plugin that
+cannot be loaded stops the reading at once: what follows depends on it.
+
+`rule_set_to_mapping` writes a set back as these keys, so that reading them
+rebuilds the same set: ``plugins`` lists the plugins its rules came from,
+``select`` its codes, ``order`` appears when select alone would give another
+order, and ``rules`` holds every parameter that differs from the one the base
+set or the plugin gives.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import os
+import re
 import sys
 from collections.abc import Mapping
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from followup.errors import RuleConfigurationError, did_you_mean
+from followup._rule_metadata import owner
+from followup.errors import (
+    FollowUpError,
+    PluginError,
+    RuleConfigurationError,
+    did_you_mean,
+)
+from followup.plugins import GROUP
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from followup._rule import Rule
     from followup._ruleset import RuleSet
+    from followup.plugins import Origin
 
 __all__ = ["rule_set_from_mapping", "rule_set_from_toml", "rule_set_to_mapping"]
 
-_KEYS = ("plugins", "select", "ignore", "rules")
+_KEYS = ("plugins", "select", "ignore", "order", "rules")
+# The steps after loading and configuring, in the order they run.
+_STEPS = ("select", "ignore", "order")
+
+# A key shaped like a code or a code prefix ("BLK001", "BLK"); names are
+# kebab-case, in small letters.
+_CODE_LIKE = re.compile(r"([A-Z]+)[0-9]*")
 
 
 def rule_set_from_mapping(
@@ -60,6 +113,7 @@ def rule_set_from_mapping(
     Raises:
         RuleConfigurationError: every problem found, each with the source and
             the key.
+        PluginError: a plugin named cannot be loaded.
     """
     if not isinstance(data, Mapping):
         raise RuleConfigurationError(f"{source}: expected a table of settings")
@@ -69,51 +123,172 @@ def rule_set_from_mapping(
         for key in data
         if key not in _KEYS
     ]
-    rules = _with_plugins(base, data.get("plugins", False), source)
+    loaded = _with_plugins(base, data.get("plugins", False), source)
+    rules = loaded
     configured = data.get("rules", {})
     if not isinstance(configured, Mapping):
         problems.append(f"{source}: rules: expected a table of rules")
         configured = {}
     for key, params in configured.items():
-        rules = _configure(rules, str(key), params, source, problems)
-    for verb in ("select", "ignore"):
-        selectors = data.get(verb)
-        if selectors is None:
+        where = f"{source}: rules.{key}"
+        if str(key) not in rules:
+            problems.append(f"{where}: {_not_found(str(key), rules, loaded)}")
             continue
-        if isinstance(selectors, str) or not isinstance(selectors, list):
-            problems.append(f"{source}: {verb}: expected a list of codes or names")
-            continue
-        try:
-            rules = getattr(rules, verb)(*map(str, selectors))
-        except RuleConfigurationError as error:
-            problems.append(f"{source}: {verb}: {error}")
+        rules = _configure(rules, str(key), params, where, problems)
+    for verb in _STEPS:
+        rules, found = _narrowed(rules, verb, data, loaded, source)
+        problems.extend(found)
     if problems:
         raise RuleConfigurationError("; ".join(problems))
     return rules
 
 
-def _with_plugins(rules: RuleSet, plugins: object, source: str) -> RuleSet:
-    if plugins is False:
-        return rules
+def _narrowed(
+    rules: RuleSet, verb: str, data: Mapping[str, Any], loaded: RuleSet, source: str
+) -> tuple[RuleSet, list[str]]:
+    """Apply one of the steps after configuration; the problems found, if any."""
+    keys = data.get(verb)
+    if keys is None:
+        return rules, []
+    if isinstance(keys, str) or not isinstance(keys, list):
+        return rules, [f"{source}: {verb}: expected a list of codes or names"]
+    keys = [str(key) for key in keys]
+    # select and ignore take prefixes; order names single rules.
+    missing = [
+        key
+        for key in keys
+        if not (key in rules if verb == "order" else _matches(rules, key))
+    ]
+    earlier = _STEPS[: _STEPS.index(verb)]
+    left_out_by = " or ".join(step for step in earlier if data.get(step) is not None)
+    if missing:
+        return rules, [
+            f"{source}: {verb}: "
+            + _not_found(key, rules, loaded, left_out_by, prefixes=verb != "order")
+            for key in missing
+        ]
+    try:
+        return _apply(rules, verb, keys), []
+    except RuleConfigurationError as error:
+        return rules, [f"{source}: {verb}: {error}"]
+
+
+def _apply(rules: RuleSet, verb: str, keys: list[str]) -> RuleSet:
+    if verb == "select":
+        return rules.select(*keys)
+    if verb == "ignore":
+        return rules.ignore(*keys)
+    return rules.reordered(*keys)
+
+
+def _matches(rules: RuleSet, selector: str) -> bool:
+    return any(
+        selector in {rule.code, rule.name} or rule.code.startswith(selector)
+        for rule in rules
+    )
+
+
+def _with_plugins(base: RuleSet, plugins: object, source: str) -> RuleSet:
     if plugins is True:
-        return rules.with_plugins()
-    if isinstance(plugins, list) and all(isinstance(name, str) for name in plugins):
-        return rules.with_plugins(*plugins)
-    raise RuleConfigurationError(
-        f"{source}: plugins: expected true, false or a list of plugin names, "
-        f"got {plugins!r}"
+        names = None
+    elif plugins is False:
+        names = []
+    elif isinstance(plugins, list) and all(isinstance(name, str) for name in plugins):
+        names = list(plugins)
+    else:
+        raise RuleConfigurationError(
+            f"{source}: plugins: expected true, false or a list of plugin names, "
+            f"got {plugins!r}"
+        )
+    try:
+        return _loading(base, names)
+    except PluginError as error:
+        raise PluginError(
+            f"{source}: plugins: {error}",
+            [f"{source}: plugins: {problem}" for problem in error.problems],
+        ) from error
+
+
+def _loading(base: RuleSet, names: Iterable[str] | None) -> RuleSet:
+    """`base` with the plugins named (``None``: every installed one) added.
+
+    `with_plugins` with no names loads every plugin, so an empty list must
+    not reach it; and a plugin already in `base` would clash with itself.
+    """
+    held = _plugins_of(base)
+    wanted = _installed() if names is None else dict.fromkeys(names)
+    missing = [name for name in wanted if name not in held]
+    return base.with_plugins(*missing) if missing else base
+
+
+def _plugins_of(rules: RuleSet) -> list[str]:
+    """The entry points the rules came from, in the set's order, once each."""
+    return list(dict.fromkeys(origin.entry_point for origin in rules.origins if origin))
+
+
+def _installed() -> list[str]:
+    # Metadata only: naming a plugin must not run its code.
+    return sorted({point.name for point in metadata.entry_points(group=GROUP)})
+
+
+def _not_found(
+    key: str,
+    rules: RuleSet,
+    loaded: RuleSet,
+    left_out_by: str = "",
+    *,
+    prefixes: bool = False,
+) -> str:
+    """Why `key` names no rule of `rules`, and what would make it name one.
+
+    `loaded` is the set as the plugins left it, before any step removed a
+    rule; `left_out_by` names the steps that did.
+    """
+    text = f"no rule {key!r} in this set"
+    if left_out_by and (_matches(loaded, key) if prefixes else key in loaded):
+        return f"{text}: {left_out_by} left it out"
+    if not prefixes and _matches(rules, key):
+        return f"{text}: give codes or names here, not code prefixes"
+    choices = [*rules.codes, *(rule.name for rule in rules)]
+    code = _CODE_LIKE.fullmatch(key)
+    if code is None:
+        close = did_you_mean(key, choices)
+        if close:
+            return text + close
+    elif any(_prefix(known) == code.group(1) for known in loaded.codes):
+        return text + did_you_mean(key, choices)
+    return text + _plugin_hint(loaded)
+
+
+def _prefix(code: str) -> str:
+    return code.rstrip("0123456789")
+
+
+def _plugin_hint(loaded: RuleSet) -> str:
+    held = _plugins_of(loaded)
+    installed = _installed()
+    available = [name for name in installed if name not in held]
+    if not available:
+        if not held:
+            return "; no plugin is loaded or installed"
+        return (
+            f"; none of the plugins loaded gives it ({', '.join(held)}), and no "
+            "other plugin is installed"
+        )
+    listed = f"(installed plugins: {', '.join(installed)})"
+    if len(available) == 1:
+        names = json.dumps([*held, *available])
+        return f"; it may come from a plugin: add plugins = {names} {listed}"
+    return (
+        "; it may come from a plugin: add its name to plugins, or set "
+        f"plugins = true for all of them {listed}"
     )
 
 
 def _configure(
-    rules: RuleSet, key: str, params: object, source: str, problems: list[str]
+    rules: RuleSet, key: str, params: object, where: str, problems: list[str]
 ) -> RuleSet:
-    where = f"{source}: rules.{key}"
-    try:
-        rule = rules[key]
-    except RuleConfigurationError as error:
-        problems.append(f"{where}: {error}")
-        return rules
+    rule = rules[key]
     if not isinstance(params, Mapping):
         problems.append(f"{where}: expected a table of parameters")
         return rules
@@ -145,6 +320,7 @@ def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSe
     Raises:
         RuleConfigurationError: the file cannot be read, is not TOML, or holds
             settings that do not make a rule set; the file and key are named.
+        PluginError: a plugin the file names cannot be loaded.
     """
     if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
@@ -166,30 +342,122 @@ def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSe
 def rule_set_to_mapping(rules: RuleSet, base: RuleSet) -> dict[str, Any]:
     """The configuration data that rebuilds `rules` from `base`.
 
-    Every parameter that differs from its default is written, as TOML and
-    JSON can hold it (enums by value, times as ``"HH:MM"``, sets as sorted
-    lists); ``plugins = true`` is written when a rule is not a default one.
+    Parameters are written as TOML and JSON can hold them (enums by value,
+    times as ``"HH:MM"``, dates as ``"YYYY-MM-DD"``, sets as sorted lists).
+    The plugins the set's rules came from are loaded again, to learn the
+    order and the parameters they give.
+
+    >>> from followup import DEFAULT_RULES
+    >>> rules = DEFAULT_RULES.ignore("FU002").reordered("FU011")
+    >>> mapping = rule_set_to_mapping(rules, DEFAULT_RULES)
+    >>> mapping["order"], "FU002" in mapping["select"]
+    (['FU011'], False)
+
+    Raises:
+        RuleConfigurationError: a rule came from neither `base` nor a plugin
+            (it was added with `extend`, or put in with `replace`), or holds
+            parameters no configuration can give; every such rule is named.
+        PluginError: a plugin the set's rules came from cannot be loaded.
     """
-    mapping: dict[str, Any] = {}
-    if any(rule.code not in base for rule in rules):
-        mapping["plugins"] = True
-    mapping["select"] = list(rules.codes)
+    plugins = [name for name in _plugins_of(rules) if name not in _plugins_of(base)]
+    try:
+        natural = _loading(base, plugins)
+    except PluginError as error:
+        raise PluginError(
+            f"cannot write the rule set as configuration: {error}", error.problems
+        ) from error
+    given = {
+        rule.code: (rule, origin)
+        for rule, origin in zip(natural.rules, natural.origins, strict=True)
+    }
     configured: dict[str, dict[str, Any]] = {}
-    for rule in rules:
-        params: Any = rule.params
-        if not attrs.has(type(params)):
+    problems: list[str] = []
+    for rule, origin in zip(rules.rules, rules.origins, strict=True):
+        reference, from_plugin = given.get(rule.code, (None, None))
+        if reference is None or _entry_point(origin) != _entry_point(from_plugin):
+            problems.append(f"{owner(rule, _text(origin))} {_stray(origin)}")
             continue
-        defaults = type(params)()
-        changed = {
-            field.name: _plain(getattr(params, field.name))
-            for field in attrs.fields(type(params))
-            if getattr(params, field.name) != getattr(defaults, field.name)
-        }
-        if changed:
+        changed = _changes(rule, reference)
+        if changed is None:
+            giver = "the base set" if origin is None else f"plugin {origin}"
+            problems.append(
+                f"{owner(rule, _text(origin))} is not the rule {giver} gives, "
+                "nor that rule with other parameters (put in with replace?)"
+            )
+        elif changed:
             configured[rule.code] = changed
+    if problems:
+        raise RuleConfigurationError(
+            "cannot write the rule set as configuration, which only selects, "
+            "configures and orders the rules of the base set and of plugins: "
+            + "; ".join(problems)
+        )
+    kept = set(rules.codes)
+    selected = [code for code in natural.codes if code in kept]
+    mapping: dict[str, Any] = {}
+    if plugins:
+        mapping["plugins"] = plugins
+    mapping["select"] = selected
+    order = _order(list(rules.codes), selected)
+    if order:
+        mapping["order"] = order
     if configured:
         mapping["rules"] = configured
     return mapping
+
+
+def _stray(origin: Origin | None) -> str:
+    if origin is None:
+        return "came from neither the base set nor a plugin (added with extend?)"
+    return f"is said to come from plugin {origin.entry_point!r}, which does not give it"
+
+
+def _entry_point(origin: Origin | None) -> str | None:
+    return None if origin is None else origin.entry_point
+
+
+def _text(origin: Origin | None) -> str | None:
+    return None if origin is None else str(origin)
+
+
+def _order(wanted: list[str], natural: list[str]) -> list[str]:
+    """The fewest codes that `reordered` must put first to turn one into the other.
+
+    The codes not named keep their order, so the longest tail of `wanted`
+    already in its natural order can stay unnamed.
+    """
+    place = {code: index for index, code in enumerate(natural)}
+    start = len(wanted) - 1
+    while start > 0 and place[wanted[start - 1]] < place[wanted[start]]:
+        start -= 1
+    return wanted[:start]
+
+
+def _changes(rule: Rule, reference: Rule) -> dict[str, Any] | None:
+    """The parameters to write so that `reference`, configured, is `rule`.
+
+    ``None`` when no parameters can do it: another class, or parameters that
+    do not survive being written as data.
+    """
+    if type(rule) is not type(reference) or rule.name != reference.name:
+        return None
+    # A rule that is not attrs cannot be configured: it is as given.
+    if rule == reference or not attrs.has(type(rule)):
+        return {}
+    params: Any = rule.params
+    given: Any = reference.params
+    if type(params) is not type(given) or not attrs.has(type(params)):
+        return None
+    changed = {
+        field.name: _plain(getattr(params, field.name))
+        for field in attrs.fields(type(params))
+        if field.init and getattr(params, field.name) != getattr(given, field.name)
+    }
+    try:
+        again = attrs.evolve(reference, params=attrs.evolve(given, **changed))  # type: ignore[misc]
+    except (FollowUpError, ValueError, TypeError):
+        return None
+    return changed if again == rule else None
 
 
 def _plain(value: object) -> Any:

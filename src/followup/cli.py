@@ -22,7 +22,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from followup.errors import FollowUpError
+from followup.errors import FollowUpError, PluginError, RuleError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -110,7 +110,10 @@ def _parser() -> argparse.ArgumentParser:
         "--example", action="store_true", help="use the built-in example interview"
     )
     letter.add_argument(
-        "--kind", choices=("thank-you", "follow-up"), default="follow-up"
+        "--kind",
+        choices=("thank-you", "follow-up"),
+        default="follow-up",
+        help="which letter it is (default: follow-up)",
     )
     _rules_option(letter)
 
@@ -123,9 +126,6 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="a table, or the Markdown reference of docs/rules.md",
     )
-    rules.add_argument(
-        "--plugins", action="store_true", help="add the rules of every installed plugin"
-    )
     _rules_option(rules)
     return parser
 
@@ -134,20 +134,41 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         metavar="FILE",
-        help="a TOML rule configuration (select, ignore, plugins, parameters)",
+        help="a TOML rule configuration (plugins, select, ignore, order, parameters)",
+    )
+    # Two options, not one with an optional value: `--plugins FILE` would
+    # take the interview file for a plugin's name.
+    plugins = parser.add_mutually_exclusive_group()
+    plugins.add_argument(
+        "--plugins",
+        action="store_true",
+        help="add the rules of every installed plugin",
+    )
+    plugins.add_argument(
+        "--plugin",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="add the rules of this installed plugin (its entry-point name); "
+        "repeat for more",
     )
 
 
 def _rule_set(args: argparse.Namespace) -> Any:
-    from followup._ruleset import DEFAULT_RULES  # noqa: PLC0415
+    from followup._ruleset import DEFAULT_RULES, RuleSet  # noqa: PLC0415
 
     rules = DEFAULT_RULES
+    if args.plugins or args.plugin:
+        option = "--plugins" if args.plugins else "--plugin"
+        try:
+            # No names (--plugins) loads every installed plugin.
+            rules = rules.with_plugins(*args.plugin)
+        except PluginError as error:
+            raise PluginError(f"{option}: {error}", error.problems) from error
+    # The file configures on top of the plugins asked for here; those it
+    # names itself are loaded once, whichever says so first.
     if args.rules:
-        from followup._ruleset import RuleSet  # noqa: PLC0415
-
-        rules = RuleSet.from_toml(args.rules)
-    if getattr(args, "plugins", False):
-        rules = rules.with_plugins()
+        rules = RuleSet.from_toml(args.rules, base=rules)
     return rules
 
 
@@ -246,6 +267,10 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
     rules = _rule_set(args)
     try:
         return plan_followups(interview, history, now=now, rules=rules)
+    except RuleError:
+        # A rule failed, not the input: the message names the rule and its
+        # package, and no file is to blame.
+        raise
     except FollowUpError as error:
         where = args.history or args.file or "the example"
         raise InputError(f"{where}: {error}") from error
