@@ -45,7 +45,7 @@ def test_the_example_plugin_loads_as_a_plugin():
     assert rules.codes[-1] == "BLK001"
     assert rules["blackout-days"].summary.startswith("Move follow-ups")
     ((rule, dist),) = load_plugins(["blackout"])
-    assert str(dist) == "followup-blackout 1.0.0"
+    assert str(dist) == "followup-blackout 2.0.0"
     assert dist.entry_point == "blackout"
     assert rule.code == "BLK001"
 

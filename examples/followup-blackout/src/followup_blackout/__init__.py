@@ -1,78 +1,70 @@
 """BLK001: no follow-up on the company's blackout days.
 
 A worked example of a followup plugin: one frozen attrs class with
-validated parameters, a `plan` that moves steps, and a `check` that flags a
-schedule, registered under the entry-point group ``followup.rules``.
+validated parameters, a `plan` that moves steps in the place phase with the
+toolkit the built-in rules use (`followup.moved_step`), and a `check` that
+flags a user's own schedule; registered under the entry-point group
+``followup.rules``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, ClassVar, final
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
 from followup import (
-    Draft,
-    Facts,
     Finding,
     InvalidTypeError,
     InvalidValueError,
+    Phase,
     Severity,
-    Step,
     StepKind,
+    moved_step,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
+
+    from followup import Draft, Facts, Step
 
 __all__ = ["BlackoutDays", "BlackoutParams"]
 
 # Calls and letters wait out a blackout; the thank-you and the close of the
 # call are tied to the interview itself.
 MOVABLE = frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK})
-SEARCH_DAYS = 366
 
 
-def _days(values: Iterable[object]) -> tuple[dt.date, ...]:
+def _days(values: object) -> tuple[dt.date, ...]:
     if isinstance(values, (str, dt.date)):
         values = (values,)
-    days = []
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise InvalidTypeError("BlackoutParams.days", values, "a list of dates")
+    days = set()
     for value in values:
         if isinstance(value, dt.datetime):
             raise InvalidTypeError("BlackoutParams.days", value, "dates, not datetimes")
         if isinstance(value, dt.date):
-            days.append(value)
+            days.add(value)
         elif isinstance(value, str):
             try:
-                days.append(dt.date.fromisoformat(value))
+                days.add(dt.date.fromisoformat(value))
             except ValueError:
                 raise InvalidValueError(
                     "BlackoutParams.days", value, "is not a date such as 2026-12-24"
                 ) from None
         else:
             raise InvalidTypeError("BlackoutParams.days", value, "a date (YYYY-MM-DD)")
-    return tuple(sorted(set(days)))
-
-
-def _weekdays(values: Iterable[object]) -> tuple[int, ...]:
-    days = tuple(sorted(set(values)))  # type: ignore[type-var]
-    if not days or not all(isinstance(d, int) and 0 <= d <= 6 for d in days):
-        raise InvalidValueError(
-            "BlackoutParams.weekdays", values, "needs weekdays 0 (Monday) to 6"
-        )
-    return days  # type: ignore[return-value]
+    return tuple(sorted(days))
 
 
 @final
 @attrs.frozen
 class BlackoutParams:
-    """`days`: the blackout dates; `weekdays`: the days steps may move to."""
+    """`days`: the company's blackout dates (``2026-12-24``), none by default."""
 
     days: tuple[dt.date, ...] = attrs.field(default=(), converter=_days)
-    weekdays: tuple[int, ...] = attrs.field(
-        default=(0, 1, 2, 3, 4), converter=_weekdays
-    )
 
 
 @final
@@ -81,10 +73,13 @@ class BlackoutDays:
     """Move follow-ups and calls off the company's blackout days.
 
     A follow-up, call or call-back due on a blackout day (on the
-    recipient's calendar) moves by whole days to the next allowed weekday
-    that is neither blacked out nor a public holiday where the interviewer
-    is, keeping its time of day and its window's length.  A step at an
-    agreed time stays where it was agreed.
+    recipient's calendar) moves to the start of the next day that is not
+    blacked out; working time (FU011) then places it in that day's working
+    hours, or later.  Both act in the place phase, which repeats until
+    neither moves anything, so steps land at the same times whatever their
+    order: a step that working time pushes onto another blackout day moves
+    on again.  A step at a time agreed with the company stays where it was
+    agreed.
     """
 
     code: ClassVar[str] = "BLK001"
@@ -92,7 +87,8 @@ class BlackoutDays:
     summary: ClassVar[str] = (
         "Move follow-ups and calls off the company's blackout days."
     )
-    advice: ClassVar[tuple[str, ...]] = ()
+    advice: ClassVar[tuple[str, ...]] = ("BLK:company-blackout-days",)
+    phase: ClassVar[Phase] = Phase.PLACE
     params: BlackoutParams = attrs.field(factory=BlackoutParams)
 
     def plan(self, draft: Draft) -> Draft:
@@ -107,7 +103,7 @@ class BlackoutDays:
         """Flag steps due on a blackout day."""
         for step in steps:
             day = facts.local(step.due).date()
-            if step.kind in MOVABLE and not step.agreed and day in self.params.days:
+            if self._movable(step) and day in self.params.days:
                 yield Finding(
                     self.code,
                     Severity.WARNING,
@@ -117,54 +113,20 @@ class BlackoutDays:
                     actual=day.isoformat(),
                 )
 
+    @staticmethod
+    def _movable(step: Step) -> bool:
+        return step.kind in MOVABLE and not step.agreed
+
     def _moved(self, facts: Facts, step: Step) -> Step:
-        if step.kind not in MOVABLE or step.agreed:
+        blacked_out = facts.local(step.due).date()
+        if not self._movable(step) or blacked_out not in self.params.days:
             return step
-        due = facts.local(step.due)
-        shift = 0
-        day = due.date()
-        while (
-            day in self.params.days
-            or day.weekday() not in self.params.weekdays
-            or facts.is_public_holiday(day)
-        ):
-            shift += 1
+        day = blacked_out + dt.timedelta(days=1)
+        while day in self.params.days:
             day += dt.timedelta(days=1)
-            if shift > SEARCH_DAYS:
-                return step
-        if shift == 0:
-            return step
-        # Whole days on the wall clock: 10:00 stays 10:00 across a DST change.
-        return Step(
-            step.kind,
-            step.channel,
-            _shifted_window(facts, step, shift),
-            _wall_shift(facts, step.due, shift),
-            rule=step.rule,
-            reason=f"{step.reason} Moved {shift} day(s) to {day.isoformat()}: "
-            "the company has a blackout day (BLK001).",
-            requirements=step.requirements,
-            advice=step.advice,
-            number=step.number,
-            agreed=step.agreed,
-            adjusted_by=(*step.adjusted_by, self.code),
-        )
-
-
-def _wall_shift(facts: Facts, moment: Any, days: int) -> dt.datetime:
-    here = facts.local(moment)
-    return (
-        dt.datetime.combine(
-            here.date() + dt.timedelta(days=days), here.time(), tzinfo=facts.zone
-        )
-        .astimezone(dt.timezone.utc)
-        .astimezone(facts.zone)
-    )
-
-
-def _shifted_window(facts: Facts, step: Step, days: int) -> Any:
-    from followup import Window  # noqa: PLC0415
-
-    start = _wall_shift(facts, step.window.start, days)
-    end = _wall_shift(facts, step.window.end, days)
-    return Window(start, max(end, start, _wall_shift(facts, step.due, days)))
+        free = facts.start_of(day)
+        why = f"Moved off {blacked_out.isoformat()}, a blackout day (BLK001)."
+        if step.window.contains(free):
+            # The rest of the window still holds free days: keep its end.
+            return moved_step(step, facts, start=free, by=self.code, why=why)
+        return moved_step(step, facts, at=free, by=self.code, why=why)

@@ -1,0 +1,359 @@
+"""`followup.testing`: the strategies plugins share, and the contract of a rule."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import importlib
+import sys
+import zoneinfo
+from typing import ClassVar
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import (
+    DEFAULT_RULES,
+    Channel,
+    Event,
+    Interview,
+    NoParams,
+    Phase,
+    RuleError,
+    StepKind,
+    moved_step,
+    new_step,
+    plan_followups,
+)
+from followup.example import example_interview
+from followup.rules import WorkingHoursParams, WorkingTime
+from followup.testing import (
+    assert_rule_keeps_the_contract,
+    contacts,
+    instants_near_transitions,
+    interviews,
+    transitions,
+)
+
+CALLS = (StepKind.CALL, StepKind.CALL_BACK)
+
+# Planned on the Monday of the interview, before the call: every step ahead.
+BEFORE_THE_CALL = (example_interview(), [], example_interview().at)
+
+
+@attrs.frozen
+class QuietMonday:
+    """A well-behaved placing rule: calls due on a Monday wait for Tuesday."""
+
+    code: ClassVar[str] = "QM001"
+    name: ClassVar[str] = "quiet-monday"
+    summary: ClassVar[str] = "Move calls off Mondays."
+    advice: ClassVar[tuple[str, ...]] = ("QM:quiet-monday",)
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        facts = draft.facts
+        for step in draft.of_kind(*CALLS):
+            day = facts.local(step.due).date()
+            if step.agreed or day.weekday() != 0:
+                continue
+            tuesday = facts.start_of(day + dt.timedelta(days=1))
+            moved = moved_step(
+                step, facts, at=tuesday, by=self.code, why="Not on a Monday (QM001)."
+            )
+            draft = draft.replacing(step, moved)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+@attrs.frozen
+class SaturdayNightCalls:
+    """A broken placing rule: every call goes to the next Saturday, 23:00."""
+
+    code: ClassVar[str] = "SAT001"
+    name: ClassVar[str] = "saturday-night-calls"
+    summary: ClassVar[str] = "Call on Saturday nights."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        facts = draft.facts
+        for step in draft.of_kind(*CALLS):
+            due = facts.local(step.due)
+            if step.agreed or (due.weekday(), due.hour) == (5, 23):
+                continue
+            saturday = due.date() + dt.timedelta(days=(5 - due.weekday()) % 7)
+            night = facts.start_of(saturday) + dt.timedelta(hours=23)
+            if night <= due:
+                night = facts.start_of(saturday + dt.timedelta(days=7)) + dt.timedelta(
+                    hours=23
+                )
+            draft = draft.replacing(
+                step, moved_step(step, facts, at=night, by=self.code)
+            )
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+@attrs.frozen
+class IdleWorkingTime:
+    """FU011's name and notion of working time, without its placing."""
+
+    code: ClassVar[str] = "FU011"
+    name: ClassVar[str] = "working-time"
+    summary: ClassVar[str] = "Tell working time, place nothing."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: WorkingHoursParams = attrs.field(factory=WorkingHoursParams)
+
+    def is_working(self, facts, moment):
+        return WorkingTime(self.params).is_working(facts, moment)
+
+    def plan(self, draft):
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+@attrs.frozen
+class PhonedFollowUp:
+    """A broken proposing rule: a second follow-up, by phone (A7 says no)."""
+
+    code: ClassVar[str] = "PH001"
+    name: ClassVar[str] = "phoned-follow-up"
+    summary: ClassVar[str] = "Phone to follow up."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        facts = draft.facts
+        if not facts.needs(StepKind.FOLLOW_UP):
+            return draft
+        opens = facts.start_of(facts.days_after(facts.interview_day, 2, business=True))
+        step = new_step(
+            facts,
+            StepKind.FOLLOW_UP,
+            Channel.PHONE,
+            (opens, opens + dt.timedelta(hours=8)),
+            rule=self.code,
+            reason="Phone instead of writing.",
+            number=2,
+        )
+        return draft.proposing(step)
+
+    def check(self, facts, steps):
+        return ()
+
+
+@attrs.frozen
+class AfterTheDecision:
+    """A broken placing rule: a step sneaked past the drop phase."""
+
+    code: ClassVar[str] = "LATE001"
+    name: ClassVar[str] = "after-the-decision"
+    summary: ClassVar[str] = "Write once more after the decision."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        facts = draft.facts
+        if facts.decision is None or draft.steps:
+            return draft
+        later = facts.now + dt.timedelta(days=1)
+        step = new_step(
+            facts,
+            StepKind.FOLLOW_UP,
+            Channel.EMAIL,
+            (later, later),
+            rule=self.code,
+            reason="One more letter.",
+        )
+        # Draft.proposing refuses in the place phase; attrs.evolve does not.
+        return attrs.evolve(draft, steps=(step,))
+
+    def check(self, facts, steps):
+        return ()
+
+
+@attrs.frozen
+class OutOfItsWindow:
+    """A broken placing rule: the thank-you hacked to a time past its window."""
+
+    code: ClassVar[str] = "HACK001"
+    name: ClassVar[str] = "out-of-its-window"
+    summary: ClassVar[str] = "Thank later than the window allows."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        for step in draft.of_kind(StepKind.THANK_YOU):
+            if step.window.contains(step.due):
+                # Past the validation a Step does on construction.
+                hacked = copy.copy(step)
+                object.__setattr__(hacked, "due", step.window.end.add(hours=1))
+                draft = draft.replacing(step, hacked)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+# -- rules that keep the contract --------------------------------------------
+
+
+def test_the_default_rules_keep_the_contract():
+    assert_rule_keeps_the_contract(DEFAULT_RULES, max_examples=30)
+
+
+def test_a_well_behaved_placing_rule_keeps_the_contract():
+    assert_rule_keeps_the_contract(QuietMonday(), max_examples=30)
+
+
+def test_the_well_behaved_rule_moves_calls_off_mondays():
+    # The contract above means something only if the rule acts; given as a
+    # list, it joins the default rules all the same.
+    interview, history, now = BEFORE_THE_CALL
+    rules = DEFAULT_RULES.extend(QuietMonday())
+    plan = plan_followups(interview, history, now=now, rules=rules)
+    (call,) = (step for step in plan.steps if step.kind is StepKind.CALL)
+    assert call.due.format("ddd D MMM HH:mm") == "Tue 1 Dec 09:00"
+    assert call.adjusted_by[-2:] == ("QM001", "FU011")
+    assert_rule_keeps_the_contract([QuietMonday()], among=st.just(BEFORE_THE_CALL))
+
+
+# -- rules that break it -----------------------------------------------------
+
+
+def test_a_rule_that_fights_working_time_breaks_the_contract():
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(SaturdayNightCalls(), max_examples=30)
+    message = str(raised.value)
+    assert message.startswith("SAT001 saturday-night-calls breaks the contract")
+    assert "a rule failed: " in message
+    assert "these rules still move steps" in message
+    assert "interview: Interview(" in message
+    assert isinstance(raised.value.__cause__, RuleError)
+
+
+def test_a_step_outside_working_time_breaks_the_contract():
+    base = DEFAULT_RULES.replace(IdleWorkingTime())
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(SaturdayNightCalls(), base=base, max_examples=30)
+    message = str(raised.value)
+    assert "outside working time (Mon-Fri 09:00-17:00)" in message
+    assert ", moved by SAT001" in message
+    assert "steps concerned:" in message
+
+
+def test_an_error_in_check_plan_breaks_the_contract():
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(
+            [PhonedFollowUp()], among=st.just(BEFORE_THE_CALL)
+        )
+    message = str(raised.value)
+    assert (
+        "check_plan reports an error: FU004 error: the follow-up is an email or "
+        "a letter, not a call (A7)" in message
+    )
+    assert "follow-up #2 by phone, due Wed 25 Nov 2026 09:00 EST" in message
+    assert "proposed by PH001" in message
+    assert "now: 2026-11-23T10:00:00-05:00 (Mon 23 Nov 2026 10:00 EST)" in message
+
+
+def test_a_step_after_a_decision_breaks_the_contract():
+    interview = example_interview()
+    offer = Event("decision-received", "2026-11-27T11:00:00-05:00", outcome="offer")
+    situation = (interview, [offer], offer.at)
+    # Without FU009 no check objects: the contract itself must.
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(
+            AfterTheDecision(),
+            base=DEFAULT_RULES.ignore("decision-ends-follow-up"),
+            among=st.just(situation),
+        )
+    message = str(raised.value)
+    assert (
+        "the follow-up is planned although the company decided (offer) on "
+        "Fri 27 Nov 2026 11:00" in message
+    )
+    assert "check_plan" not in message
+
+
+def test_a_step_in_the_past_breaks_the_contract():
+    interview = example_interview()
+    # A week after the call: the thank-you's window has closed.  Without
+    # FU010 nothing moves it to now.
+    situation = (interview, [], interview.at.add(days=7))
+    rules = DEFAULT_RULES.ignore("late-steps-still-planned")
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(rules, among=st.just(situation))
+    message = str(raised.value)
+    assert message.startswith("the rule set FU001, FU002")
+    assert (
+        "the thank-you is due Mon 23 Nov 2026 10:30 EST, before the plan's as_of "
+        "(Mon 30 Nov 2026 10:00 EST)" in message
+    )
+
+
+# -- the strategies ----------------------------------------------------------
+
+
+@given(contacts(with_zone=True), contacts(with_zone=False))
+def test_contacts_with_and_without_a_zone(zoned, unzoned):
+    assert zoned.timezone is not None
+    assert unzoned.timezone is None
+
+
+@given(instants_near_transitions("Europe/Paris", years=(2026, 2026)))
+def test_instants_near_a_transition_are_near_one(moment):
+    changes = transitions("Europe/Paris", 2026)
+    assert isinstance(moment.tzinfo, zoneinfo.ZoneInfo)
+    assert min(abs(moment - change) for change in changes) <= dt.timedelta(days=4)
+
+
+@given(instants_near_transitions("Asia/Tokyo", years=(2026, 2026)))
+def test_a_zone_without_transitions_gives_any_instant(moment):
+    assert transitions("Asia/Tokyo", 2026) == ()
+    assert moment.year == 2026
+    assert moment.utcoffset() == dt.timedelta(hours=9)
+
+
+def test_without_hypothesis_the_module_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    monkeypatch.delitem(sys.modules, "followup.testing")
+    with pytest.raises(ImportError, match=r"install followup\[testing\]"):
+        importlib.import_module("followup.testing")
+
+
+@given(interviews(years=(2030, 2030)))
+def test_interviews_lie_in_the_years_asked_for(interview):
+    assert isinstance(interview, Interview)
+    # Four days either side of an offset change may cross New Year.
+    assert abs(interview.at.year - 2030) <= 1
+    assert 2030 in {interview.at.add(days=-4).year, interview.at.add(days=4).year}
+
+
+def test_a_set_without_working_time_promises_none():
+    # Saturday nights are fine once the set has no working-time rule.
+    assert_rule_keeps_the_contract(
+        SaturdayNightCalls(),
+        base=DEFAULT_RULES.ignore("working-time"),
+        among=st.just(BEFORE_THE_CALL),
+    )
+
+
+def test_a_step_due_outside_its_window_breaks_the_contract():
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(OutOfItsWindow(), among=st.just(BEFORE_THE_CALL))
+    assert "  - the thank-you is due outside its window\n" in str(raised.value)
