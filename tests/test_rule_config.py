@@ -276,7 +276,7 @@ def test_a_rule_said_to_come_from_a_plugin_that_does_not_give_it_is_refused():
     rules = RuleSet(with_blackout(), origins=[plugin, *with_blackout().origins[1:]])
     with pytest.raises(
         RuleConfigurationError,
-        match=r": FU001 close-on-a-positive-note \(plugin followup-blackout 1\.0\.0, "
+        match=r": FU001 close-on-a-positive-note \(plugin followup-blackout 2\.0\.0, "
         r"followup\.rules\..*\) is said to come from plugin 'blackout', which does "
         r"not give it$",
     ):
