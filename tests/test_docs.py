@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 
 from followup import DEFAULT_RULES
-from followup._rulebook import ADVICE, advice_index, rule_reference, rule_table
+from followup._reference import ADVICE, advice_index, rule_reference, rule_table
 
 DOCS = pathlib.Path(__file__).parent.parent / "docs"
 

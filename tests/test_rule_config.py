@@ -20,7 +20,7 @@ from followup import (
     RuleSet,
     plan_followups,
 )
-from followup._rule_config import rule_set_to_mapping
+from followup._configuration import rule_set_to_mapping
 
 if sys.version_info >= (3, 11):
     import tomllib

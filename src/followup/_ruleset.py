@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
-from followup._rule import LetterRule, Phase, Rule
-from followup._rule_config import (
+from followup._configuration import (
     rule_set_from_mapping,
     rule_set_from_toml,
     rule_set_to_mapping,
 )
+from followup._rule import LetterRule, Phase, Rule
 from followup._rule_metadata import check_rule, owner, phases_of, reads_letters
 from followup.errors import (
     DuplicateRuleError,

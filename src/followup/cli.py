@@ -235,7 +235,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
 
 
 def _rules_command(args: argparse.Namespace) -> int:
-    from followup._rulebook import rule_reference, rule_table  # noqa: PLC0415
+    from followup._reference import rule_reference, rule_table  # noqa: PLC0415
 
     rules = _rule_set(args)
     if args.format == "markdown":
