@@ -173,5 +173,6 @@ def test_every_module_but_the_api_and_the_edges_is_private():
         "followup.rules.phone_call",
         "followup.rules.thank_you",
         "followup.rules.working_time",
+        "followup.scale",
         "followup.testing",
     }

@@ -44,6 +44,10 @@ class InvalidValueError(FollowUpError, ValueError):
         self.problem = problem
         super().__init__(f"{field}: {self.detail}")
 
+    def __reduce__(self) -> tuple[type[InvalidValueError], tuple[str, object, str]]:
+        # Errors raised in a worker process travel back pickled.
+        return type(self), (self.field, self.value, self.problem)
+
     @property
     def detail(self) -> str:
         """The message without the field's name: ``'' is empty``."""
@@ -58,6 +62,9 @@ class InvalidTypeError(FollowUpError, TypeError):
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: {self.detail}")
+
+    def __reduce__(self) -> tuple[type[InvalidTypeError], tuple[str, object, str]]:
+        return type(self), (self.field, self.value, self.expected)
 
     @property
     def detail(self) -> str:
@@ -94,6 +101,9 @@ class PluginError(RuleConfigurationError):
         self.problems = tuple(problems) or (message,)
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type[PluginError], tuple[str, tuple[str, ...]]]:
+        return type(self), (str(self), self.problems)
+
 
 class RuleError(FollowUpError, RuntimeError):
     """A rule failed while planning or checking: raised, or returned nonsense.
@@ -108,6 +118,9 @@ class RuleError(FollowUpError, RuntimeError):
         self.code = code
         self.origin = origin
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str | None, str]]:
+        return type(self), (self.code, self.origin, str(self))
 
 
 def did_you_mean(wrong: str, choices: Iterable[str]) -> str:
