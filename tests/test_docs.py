@@ -38,7 +38,7 @@ def test_the_advice_index_covers_a1_to_a14():
 
 def test_the_rule_table_lines_up():
     lines = rule_table(DEFAULT_RULES).splitlines()
-    assert lines[0].split() == ["code", "name", "advice", "summary"]
+    assert lines[0].split() == ["code", "name", "advice", "phases", "summary"]
     assert len(lines) == len(DEFAULT_RULES) + 1
     starts = {
         line.index(rule.summary)
@@ -46,3 +46,9 @@ def test_the_rule_table_lines_up():
     }
     assert len(starts) == 1
     assert "FU009  decision-ends-follow-up " in lines[9]
+    assert lines[4].split()[:4] == [
+        "FU004",
+        "follow-up-after-two-to-three-days",
+        "A5,A7,A8,A9",
+        "propose,place",
+    ]

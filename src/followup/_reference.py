@@ -23,19 +23,25 @@ __all__ = ["ADVICE", "advice_index", "rule_reference", "rule_table"]
 
 
 def rule_table(rules: Iterable[Rule]) -> str:
-    """A plain-text table: code, name, advice and summary of each rule."""
-    rows = [("code", "name", "advice", "summary")]
+    """A plain-text table: code, name, advice, phases and summary of each rule."""
+    rows = [("code", "name", "advice", "phases", "summary")]
     rows += [
-        (rule.code, rule.name, ", ".join(rule.advice) or "-", rule.summary)
+        (
+            rule.code,
+            rule.name,
+            ",".join(rule.advice) or "-",
+            ",".join(phase.value for phase in phases_of(rule)),
+            rule.summary,
+        )
         for rule in rules
     ]
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
     return "\n".join(
         "  ".join(
-            cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)
+            cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)
         )
         + "  "
-        + row[3]
+        + row[4]
         for row in rows
     )
 
