@@ -4,9 +4,13 @@ These machines are shared and noisy, so no profile has a deadline.  Choose
 one with ``HYPOTHESIS_PROFILE=deep python -m pytest``.
 """
 
+import functools
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from distributions import write_distribution
 
 settings.register_profile(
     "ci",
@@ -26,3 +30,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Read by mypy in CI, not run: typing.assert_type is Python 3.11+.
 collect_ignore = ["typing"]
+
+
+@pytest.fixture
+def install(tmp_path, monkeypatch):
+    """Install throw-away plugin distributions for one test (see distributions.py)."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return functools.partial(write_distribution, tmp_path)

@@ -8,10 +8,10 @@ import pathlib
 import re
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
+from distributions import write_distribution
 from followup.cli import _parser
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -157,14 +157,8 @@ class Broken:
 @pytest.fixture
 def broken_env(tmp_path):
     """An environment where the distribution broken-plugin 1.0 is installed."""
-    (tmp_path / "broken_rule.py").write_text(textwrap.dedent(BROKEN))
-    info = tmp_path / "broken_plugin-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: broken-plugin\nVersion: 1.0\n"
-    )
-    (info / "entry_points.txt").write_text(
-        "[followup.rules]\nbroken = broken_rule:Broken\n"
+    write_distribution(
+        tmp_path, "broken-plugin", "broken_rule", BROKEN, {"broken": "Broken"}
     )
     path = [str(tmp_path), *filter(None, [os.environ.get("PYTHONPATH")])]
     return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}

@@ -39,18 +39,15 @@ MODULE = "followup_legacy_blackout"
 
 
 @pytest.fixture
-def legacy(tmp_path, monkeypatch):
+def legacy(install, tmp_path, monkeypatch):
     """The old plugin, installed as `followup-legacy-blackout 1.0.0`."""
-    (tmp_path / f"{MODULE}.py").write_text(SOURCE.read_text(encoding="utf-8"))
-    info = tmp_path / "followup_legacy_blackout-1.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: followup-legacy-blackout\nVersion: 1.0.0\n"
+    install(
+        "followup-legacy-blackout",
+        MODULE,
+        SOURCE.read_text(encoding="utf-8"),
+        {"legacy-blackout": "BlackoutDays"},
+        version="1.0.0",
     )
-    (info / "entry_points.txt").write_text(
-        f"[followup.rules]\nlegacy-blackout = {MODULE}:BlackoutDays\n"
-    )
-    monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, MODULE, raising=False)
     rules = DEFAULT_RULES.with_plugins("legacy-blackout")
     assert pathlib.Path(sys.modules[MODULE].__file__).parent == tmp_path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 
 import pytest
 from hypothesis import given
@@ -108,26 +107,6 @@ def test_importing_followup_loads_no_plugin():
 
 
 # -- failure modes, with throw-away distributions ----------------------------
-
-
-@pytest.fixture
-def install(tmp_path, monkeypatch):
-    """Make a distribution with one module and `followup.rules` entry points."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-
-    def make(dist, module, source, entry_points):
-        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
-        info = tmp_path / f"{dist.replace('-', '_')}-1.0.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
-        )
-        lines = "\n".join(
-            f"{name} = {module}:{attr}" for name, attr in entry_points.items()
-        )
-        (info / "entry_points.txt").write_text(f"[followup.rules]\n{lines}\n")
-
-    return make
 
 
 RULE = """

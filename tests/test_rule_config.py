@@ -6,7 +6,6 @@ import functools
 import importlib.metadata
 import json
 import sys
-import textwrap
 
 import pytest
 from hypothesis import given
@@ -416,28 +415,19 @@ def made():
 
 
 @pytest.fixture
-def install(tmp_path, monkeypatch):
+def install_rule(install):
     """Install a distribution with one rule under entry points `points`."""
-    monkeypatch.syspath_prepend(str(tmp_path))
 
     def make(dist, code, points):
-        module = dist.replace("-", "_")
         source = RULE.replace("{code}", code).replace("{name}", f"{dist}-rule")
-        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
-        info = tmp_path / f"{module}-1.0.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
-        )
-        lines = "".join(f"{name} = {module}:{attr}\n" for name, attr in points.items())
-        (info / "entry_points.txt").write_text(f"[followup.rules]\n{lines}")
+        install(dist, dist.replace("-", "_"), source, points)
 
     return make
 
 
-def test_plugins_loaded_one_by_one_keep_their_order(install):
-    install("alpha-plugin", "AAA001", {"alpha": "Rule"})
-    install("zeta-plugin", "ZZZ001", {"zeta": "Rule"})
+def test_plugins_loaded_one_by_one_keep_their_order(install_rule):
+    install_rule("alpha-plugin", "AAA001", {"alpha": "Rule"})
+    install_rule("zeta-plugin", "ZZZ001", {"zeta": "Rule"})
     rules = DEFAULT_RULES.with_plugins("zeta").with_plugins("alpha")
     mapping = rules.to_mapping()
     assert mapping["plugins"] == ["zeta", "alpha"]
@@ -451,8 +441,8 @@ def test_plugins_loaded_one_by_one_keep_their_order(install):
     )
 
 
-def test_a_plugin_rule_is_written_against_what_its_plugin_gives(install):
-    install("made-plugin", "MAD001", {"made": "made"})
+def test_a_plugin_rule_is_written_against_what_its_plugin_gives(install_rule):
+    install_rule("made-plugin", "MAD001", {"made": "made"})
     given_rules = DEFAULT_RULES.with_plugins("made")
     assert given_rules["MAD001"].params.level == 5
     assert "rules" not in given_rules.to_mapping()
@@ -462,8 +452,8 @@ def test_a_plugin_rule_is_written_against_what_its_plugin_gives(install):
     assert RuleSet.from_mapping(mapping) == rules
 
 
-def test_with_several_plugins_not_loaded_the_message_lists_them(install):
-    install("other-plugin", "OTH001", {"other": "Rule"})
+def test_with_several_plugins_not_loaded_the_message_lists_them(install_rule):
+    install_rule("other-plugin", "OTH001", {"other": "Rule"})
     with pytest.raises(RuleConfigurationError) as raised:
         RuleSet.from_mapping({"rules": {"BLK001": {}}})
     assert str(raised.value) == (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 import attrs
@@ -146,24 +145,6 @@ def test_a_rule_whose_metadata_raises_is_refused_with_its_class():
 
 
 # -- plugins: every way to fail, each named; all of them at once ------------
-
-
-@pytest.fixture
-def install(tmp_path, monkeypatch):
-    """Make a distribution with one module and `followup.rules` entry points."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-
-    def make(dist, module, source, entry_points, metadata=None):
-        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
-        info = tmp_path / f"{dist.replace('-', '_')}-1.0.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(
-            metadata or f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
-        )
-        lines = "\n".join(f"{name} = {value}" for name, value in entry_points.items())
-        (info / "entry_points.txt").write_text(f"[followup.rules]\n{lines}\n")
-
-    return make
 
 
 RULE = """

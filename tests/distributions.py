@@ -1,0 +1,44 @@
+"""Throw-away distributions on disk: plugins as pip would install them.
+
+A module and a ``.dist-info`` folder with METADATA and ``entry_points.txt``
+in the group ``followup.rules`` are all `importlib.metadata` needs to find a
+plugin, so the tests install real (if tiny) distributions, not mocks.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pathlib
+
+__all__ = ["write_distribution"]
+
+
+def write_distribution(
+    folder: pathlib.Path,
+    dist: str,
+    module: str,
+    source: str,
+    entry_points: dict[str, str],
+    *,
+    version: str = "1.0",
+    metadata: str | None = None,
+) -> None:
+    """Write `module` and the metadata of `dist` into `folder`.
+
+    An entry point's value is ``module:attribute``, or just the attribute
+    of `module`.
+    """
+    (folder / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = folder / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        metadata or f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n"
+    )
+    lines = "".join(
+        f"{name} = {value if ':' in value else f'{module}:{value}'}\n"
+        for name, value in entry_points.items()
+    )
+    (info / "entry_points.txt").write_text(f"[followup.rules]\n{lines}")
