@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import concurrent.futures
+import copyreg
 import datetime as dt
 import itertools
 import pickle
+import subprocess
+import sys
 import zoneinfo
 
+import attrs
+import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup import (
     DEFAULT_RULES,
@@ -24,8 +31,14 @@ from followup import (
     plan_followups,
     plan_many,
 )
+from followup._contact import (
+    country_codes,
+    subdivisions_of,
+)
 from followup._draft import Draft
 from followup._facts import Facts
+from strategies import YEARS, histories, transitions
+from strategies import interviews as any_interviews
 
 ZONES = ("America/New_York", "Europe/Paris", "Asia/Tokyo", "Australia/Sydney")
 
@@ -143,8 +156,8 @@ def test_a_dask_bag_plans_as_plan_many_does():
 
 def test_times_in_the_repeated_hour_survive_pickling():
     # pendulum pickles a DateTime without its fold: 01:30 EST would come back
-    # as 01:30 EDT, an hour earlier.  followup registers a reduction that
-    # keeps it, so plans sent to a process pool keep their instants.
+    # as 01:30 EDT, an hour earlier.  followup's types pickle their instants
+    # with the fold, so plans sent to a process pool keep their instants.
     first = "2026-11-01T01:30:00-04:00[America/New_York]"
     second = "2026-11-01T01:30:00-05:00[America/New_York]"
     window = Window(first, second)
@@ -156,3 +169,158 @@ def test_times_in_the_repeated_hour_survive_pickling():
     assert pickle.loads(pickle.dumps(plan_followups(interview))) == plan_followups(
         interview
     )
+
+
+_REPEATED_HOUR = "2026-11-01T01:30:00-05:00[America/New_York]"
+
+# pendulum's own pickle of a DateTime in the repeated hour, made where
+# followup was never imported.
+_PENDULUM_ALONE = """
+import pickle, sys, pendulum
+moment = pendulum.parse("2026-11-01T06:30:00Z").in_timezone("America/New_York")
+assert moment.fold == 1
+sys.stdout.buffer.write(pickle.dumps(moment))
+"""
+
+
+def test_followup_leaves_the_pickling_of_pendulum_values_alone():
+    # A library must not change how the rest of the process pickles: only
+    # followup's own types pickle their instants with the fold.
+    assert pendulum.DateTime not in copyreg.dispatch_table
+    moment = Interview("Ada", "Acme", _REPEATED_HOUR).at
+    assert moment.fold == 1
+    alone = subprocess.run(
+        [sys.executable, "-c", _PENDULUM_ALONE], capture_output=True, check=True
+    ).stdout
+    assert pickle.dumps(moment) == alone
+
+
+def _instants(value):
+    """Each datetime in `value` as its type, ISO text, fold and zone name."""
+    if isinstance(value, dt.datetime):
+        name = getattr(value, "timezone_name", None)
+        return [(type(value), value.isoformat(), value.fold, name)]
+    if isinstance(value, (tuple, list)):
+        return [found for item in value for found in _instants(item)]
+    if attrs.has(type(value)):
+        return _instants([getattr(value, f.name) for f in attrs.fields(type(value))])
+    return []
+
+
+def _assert_pickles_exactly(value):
+    again = pickle.loads(pickle.dumps(value))
+    assert type(again) is type(value)
+    assert again == value
+    # Equality compares instants; a zone name or a fold lost would still
+    # compare equal, and be written differently.
+    assert _instants(again) == _instants(value)
+    assert repr(again) == repr(value)
+
+
+def _parts(plan, history):
+    interview = plan.interview
+    return [
+        plan,
+        interview,
+        interview.interviewer,
+        *history,
+        *plan.steps,
+        *(step.window for step in plan.steps),
+        *(step.requirements for step in plan.steps),
+        *plan.findings,
+    ]
+
+
+@st.composite
+def _situations(draw):
+    interview = draw(any_interviews())
+    history, now = draw(histories(interview))
+    return interview, history, now
+
+
+@given(_situations())
+def test_every_value_of_a_plan_pickles_exactly(situation):
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    for value in _parts(plan, history):
+        _assert_pickles_exactly(value)
+
+
+# Zones that turn their clocks back every year in YEARS, by an hour or (Lord
+# Howe) half an hour.
+_FALLING_BACK = ("America/New_York", "Europe/Paris", "Australia/Lord_Howe")
+
+
+@st.composite
+def _repeated_hour_instants(draw):
+    """An instant in the repeated hour of a change back: its fold is 1."""
+    name = draw(st.sampled_from(_FALLING_BACK))
+    tz = zoneinfo.ZoneInfo(name)
+    year = draw(st.integers(*YEARS))
+    minute = dt.timedelta(minutes=1)
+    back = [
+        change
+        for change in transitions(name, year)
+        if (change - minute).astimezone(tz).utcoffset()
+        > change.astimezone(tz).utcoffset()
+    ]
+    change = draw(st.sampled_from(back))
+    repeated = (change - minute).astimezone(tz).utcoffset() - change.astimezone(
+        tz
+    ).utcoffset()
+    into = draw(st.integers(0, repeated // minute - 1))
+    moment = (change + into * minute).astimezone(tz)
+    assert moment.fold == 1
+    return moment
+
+
+def _after(moment, delta):
+    # Elapsed time: stdlib arithmetic on an aware datetime is by wall clock,
+    # and 01:30 plus a minute in the repeated hour would be an hour earlier.
+    return (moment.astimezone(dt.timezone.utc) + delta).astimezone(moment.tzinfo)
+
+
+@given(_repeated_hour_instants(), st.integers(31, 240))
+def test_values_in_the_repeated_hour_pickle_exactly(moment, minutes):
+    interview = Interview(
+        "Ada",
+        "Acme",
+        moment,
+        interviewer=Contact("Grace", timezone=moment.tzinfo.key, country="FR"),
+    )
+    called = Event(
+        EventKind.CALLED,
+        _after(moment, dt.timedelta(minutes=minutes)),
+        outcome="undecided",
+        call_back_at=_after(moment, dt.timedelta(days=1)),
+    )
+    plan = plan_followups(interview, [called], now=called.at)
+    assert plan.interview.at.fold == 1
+    values = [
+        *_parts(plan, [called]),
+        Window(moment, _after(moment, dt.timedelta(minutes=minutes))),
+        Window(_after(moment, -dt.timedelta(minutes=minutes)), moment),
+    ]
+    for value in values:
+        _assert_pickles_exactly(value)
+
+
+def test_contacts_accept_the_countries_and_subdivisions_holidays_lists():
+    import holidays  # noqa: PLC0415 - 100-250 ms; only this test needs it
+
+    supported = holidays.list_supported_countries()
+    assert country_codes() == set(supported)
+    for code, subdivisions in supported.items():
+        assert list(subdivisions_of(code)) == subdivisions, code
+
+
+def test_a_contact_with_a_country_alone_imports_no_country_calendar():
+    code = (
+        "import sys, followup; "
+        "followup.Contact('Grace', country='US'); "
+        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

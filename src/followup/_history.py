@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, TypeAlias, final
 
 import attrs
 import pendulum
 
 from followup._fields import enum_member
-from followup._time import coerce_instant, instant_key
+from followup._time import coerce_instant, instant_key, pack_instant, unpack_instant
+from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Outcome
 from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    from followup._time import InstantLike
+    from collections.abc import Callable
+
+    from followup._time import InstantLike, Packed
 
 __all__ = ["Event"]
 
@@ -85,7 +88,7 @@ class Event:
         ):
             raise InvalidValueError(
                 "Event.outcome",
-                None if outcome is None else outcome.value,
+                None if outcome is None else outcome._value_,
                 "must be the decision ('offer', 'rejected' or 'next-round') "
                 "for a decision-received event",
             )
@@ -128,6 +131,43 @@ class Event:
     def call_outcome(self) -> Outcome:
         """The outcome of a call, where ``None`` reads as `UNDECIDED`."""
         return Outcome.UNDECIDED if self.outcome is None else self.outcome
+
+    def __reduce__(self) -> tuple[Callable[..., Event], tuple[EventValues]]:
+        return event_from, (event_values(self),)
+
+
+#: An event as plain values, in field order, for pickling: instants packed
+#: (`pack_instant`) and members by value.
+EventValues: TypeAlias = "tuple[str, Packed, str | None, Packed | None, str | None]"
+
+_KINDS = {kind.value: kind for kind in EventKind}
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+_CHANNELS = {channel.value: channel for channel in Channel}
+
+
+def event_values(event: Event) -> EventValues:
+    """The fields of `event` as plain values: `event_from` rebuilds it."""
+    outcome, call_back_at, channel = event.outcome, event.call_back_at, event.channel
+    return (
+        event.kind._value_,
+        pack_instant(event.at),
+        None if outcome is None else outcome._value_,
+        None if call_back_at is None else pack_instant(call_back_at),
+        None if channel is None else channel._value_,
+    )
+
+
+def event_from(values: EventValues) -> Event:
+    """Rebuild a pickled event, validated when it was first made."""
+    kind, at, outcome, call_back_at, channel = values
+    return assemble(
+        Event,
+        kind=_KINDS[kind],
+        at=unpack_instant(at),
+        outcome=None if outcome is None else _OUTCOMES[outcome],
+        call_back_at=None if call_back_at is None else unpack_instant(call_back_at),
+        channel=None if channel is None else _CHANNELS[channel],
+    )
 
 
 _MESSAGES = frozenset({EventKind.THANK_YOU_SENT, EventKind.FOLLOW_UP_SENT})

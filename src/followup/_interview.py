@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, TypeAlias, final
 
 import attrs
 import pendulum
 
-from followup._contact import Contact
+from followup._contact import Contact, contact_from, contact_values
 from followup._fields import (
     NAME_LENGTH,
     enum_member,
@@ -21,14 +21,20 @@ from followup._time import (
     coerce_instant,
     instant_key,
     local,
+    pack_instant,
     to_pendulum,
+    unpack_instant,
     utc,
     zone_of,
 )
+from followup._trusted import assemble
 from followup._vocabulary import Performance
 
 if TYPE_CHECKING:
-    from followup._time import DurationLike, InstantLike
+    from collections.abc import Callable
+
+    from followup._contact import ContactValues
+    from followup._time import DurationLike, InstantLike, Packed
 
 __all__ = ["Interview"]
 
@@ -100,3 +106,46 @@ class Interview:
         # Elapsed time, not wall clock: a call that spans a DST change still
         # lasts `duration`.
         return to_pendulum(local(utc(self.at) + self.duration, zone_of(self.at)))
+
+    def __reduce__(self) -> tuple[Callable[..., Interview], tuple[InterviewValues]]:
+        return interview_from, (interview_values(self),)
+
+
+#: An interview as plain values, in field order, for pickling: the instant
+#: packed (`pack_instant`), the contact as `ContactValues`, the duration in
+#: microseconds and the performance by its value.
+InterviewValues: TypeAlias = (
+    "tuple[str, str, Packed, ContactValues | None, str | None, int, str]"
+)
+
+_MICROSECOND = dt.timedelta(microseconds=1)
+_PERFORMANCES = {performance.value: performance for performance in Performance}
+
+
+def interview_values(interview: Interview) -> InterviewValues:
+    """The fields of `interview` as plain values: `interview_from` rebuilds it."""
+    interviewer = interview.interviewer
+    return (
+        interview.candidate,
+        interview.company,
+        pack_instant(interview.at),
+        None if interviewer is None else contact_values(interviewer),
+        interview.position,
+        interview.duration // _MICROSECOND,
+        interview.performance._value_,
+    )
+
+
+def interview_from(values: InterviewValues) -> Interview:
+    """Rebuild a pickled interview, validated when it was first made."""
+    candidate, company, at, interviewer, position, duration, performance = values
+    return assemble(
+        Interview,
+        candidate=candidate,
+        company=company,
+        at=unpack_instant(at),
+        interviewer=None if interviewer is None else contact_from(interviewer),
+        position=position,
+        duration=dt.timedelta(microseconds=duration),
+        performance=_PERFORMANCES[performance],
+    )

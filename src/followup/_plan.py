@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, TypeAlias, final
 
 import attrs
 import pendulum
@@ -17,13 +17,15 @@ from followup._fields import (
     text_tuple,
     typed_tuple,
 )
-from followup._interview import Interview
+from followup._interview import Interview, interview_from, interview_values
 from followup._time import (
     coerce_instant,
     describe_instant,
     instant_key,
     local,
+    pack_instant,
     to_pendulum,
+    unpack_instant,
     utc,
     zone_of,
 )
@@ -33,9 +35,10 @@ from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from followup._time import InstantLike
+    from followup._interview import InterviewValues
+    from followup._time import InstantLike, Packed
 
 __all__ = [
     "Finding",
@@ -96,6 +99,30 @@ class Window:
             start=to_pendulum(local(start, tz)),
             end=to_pendulum(local(utc(start) + self.length, tz)),
         )
+
+    def __reduce__(self) -> tuple[Callable[..., Window], tuple[WindowValues]]:
+        return window_from, (window_values(self),)
+
+
+# Every type pickles as a function of plain values (see `pack_instant`), in
+# field order: compact, fast, and a time in the repeated hour of a
+# daylight-saving change keeps its fold, which pendulum's pickling drops.  The
+# values were validated when the object was first made, so `assemble` rebuilds
+# it unchecked.  A plan packs its parts inline: one call, no nested objects.
+
+#: A window as plain values: start and end, each packed.
+WindowValues: TypeAlias = "tuple[Packed, Packed]"
+
+
+def window_values(window: Window) -> WindowValues:
+    """The fields of `window` as plain values: `window_from` rebuilds it."""
+    return pack_instant(window.start), pack_instant(window.end)
+
+
+def window_from(values: WindowValues) -> Window:
+    """Rebuild a pickled window."""
+    start, end = values
+    return assemble(Window, start=unpack_instant(start), end=unpack_instant(end))
 
 
 def _minutes(value: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -158,6 +185,39 @@ class Requirements:
             low, high = self.call_minutes
             lines.append(f"keep the call to {low}-{high} minutes")
         return tuple(lines)
+
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., Requirements], tuple[RequirementsValues]]:
+        return requirements_from, (requirements_values(self),)
+
+
+#: Requirements as plain values, in field order.
+RequirementsValues: TypeAlias = (
+    "tuple[int | None, tuple[str, ...], tuple[int, int] | None, tuple[str, ...]]"
+)
+
+
+def requirements_values(requirements: Requirements) -> RequirementsValues:
+    """The fields of `requirements`: `requirements_from` rebuilds them."""
+    return (
+        requirements.max_lines,
+        requirements.must_mention,
+        requirements.call_minutes,
+        requirements.talking_points,
+    )
+
+
+def requirements_from(values: RequirementsValues) -> Requirements:
+    """Rebuild pickled requirements."""
+    max_lines, must_mention, call_minutes, talking_points = values
+    return assemble(
+        Requirements,
+        max_lines=max_lines,
+        must_mention=must_mention,
+        call_minutes=call_minutes,
+        talking_points=talking_points,
+    )
 
 
 def _window(value: Window) -> Window:
@@ -295,6 +355,77 @@ class Step:
         """A short name for people: ``call-back #2``."""
         return self.what if self.number == 1 else f"{self.what} #{self.number}"
 
+    def __reduce__(self) -> tuple[Callable[..., Step], tuple[StepValues]]:
+        return step_from, (step_values(self),)
+
+
+#: A step as plain values, in field order: members by value, the window and
+#: the requirements as their values, `due` packed.
+StepValues: TypeAlias = (
+    "tuple[str, str, WindowValues, Packed, str, str, RequirementsValues, "
+    "tuple[str, ...], int, bool, tuple[str, ...], str | None, str | None]"
+)
+
+_KINDS = {kind.value: kind for kind in StepKind}
+_CHANNELS = {channel.value: channel for channel in Channel}
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def step_values(step: Step) -> StepValues:
+    """The fields of `step` as plain values: `step_from` rebuilds it."""
+    # `_value_`, not `value`: that one is a property in Python, half the cost
+    # of packing an instant.
+    return (
+        step.kind._value_,
+        step.channel._value_,
+        window_values(step.window),
+        pack_instant(step.due),
+        step.rule,
+        step.reason,
+        requirements_values(step.requirements),
+        step.advice,
+        step.number,
+        step.agreed,
+        step.adjusted_by,
+        step.kind_name,
+        step.channel_name,
+    )
+
+
+def step_from(values: StepValues) -> Step:
+    """Rebuild a pickled step."""
+    (
+        kind,
+        channel,
+        window,
+        due,
+        rule,
+        reason,
+        requirements,
+        advice,
+        number,
+        agreed,
+        adjusted_by,
+        kind_name,
+        channel_name,
+    ) = values
+    return assemble(
+        Step,
+        kind=_KINDS[kind],
+        channel=_CHANNELS[channel],
+        window=window_from(window),
+        due=unpack_instant(due),
+        rule=rule,
+        reason=reason,
+        requirements=requirements_from(requirements),
+        advice=advice,
+        number=number,
+        agreed=agreed,
+        adjusted_by=adjusted_by,
+        kind_name=kind_name,
+        channel_name=channel_name,
+    )
+
 
 def _optional_step(value: Step | None) -> Step | None:
     return optional_instance_of(value, Step, "Finding.step", "a Step or None")
@@ -343,6 +474,60 @@ class Finding:
         if self.actual is not None:
             details.append(f"got {self.actual}")
         return f"{text} ({', '.join(details)})" if details else text
+
+    def __reduce__(self) -> tuple[Callable[..., Finding], tuple[FindingValues]]:
+        return finding_from, (finding_values(self),)
+
+
+#: A finding as plain values, in field order.  Within a plan, a finding about
+#: one of the plan's steps names it by its index in `FollowUpPlan.steps`.
+FindingValues: TypeAlias = (
+    "tuple[str, str, str, StepValues | int | None, str | None, str | None]"
+)
+
+
+def finding_values(
+    finding: Finding, steps: Mapping[int, int] | None = None
+) -> FindingValues:
+    """The fields of `finding` as plain values: `finding_from` rebuilds it.
+
+    `steps` maps the ``id`` of each step of the plan to its index.
+    """
+    step = finding.step
+    if step is None:
+        packed: StepValues | int | None = None
+    elif steps is not None and id(step) in steps:
+        packed = steps[id(step)]
+    else:
+        packed = step_values(step)
+    return (
+        finding.code,
+        finding.severity._value_,
+        finding.message,
+        packed,
+        finding.expected,
+        finding.actual,
+    )
+
+
+def finding_from(values: FindingValues, steps: Sequence[Step] = ()) -> Finding:
+    """Rebuild a pickled finding; `steps` are the plan's, rebuilt first."""
+    code, severity, message, step, expected, actual = values
+    return assemble(
+        Finding,
+        code=code,
+        severity=_SEVERITIES[severity],
+        message=message,
+        step=(
+            None
+            if step is None
+            else steps[step]
+            if isinstance(step, int)
+            else step_from(step)
+        ),
+        expected=expected,
+        actual=actual,
+    )
 
 
 def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
@@ -432,6 +617,50 @@ class FollowUpPlan:
             lines.append("Findings:")
             lines.extend(f"  {finding}" for finding in self.findings)
         return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Callable[..., FollowUpPlan], tuple[PlanValues]]:
+        return plan_from, (plan_values(self),)
+
+
+#: A plan as plain values, in field order, `as_of` packed.
+PlanValues: TypeAlias = (
+    "tuple[InterviewValues, tuple[StepValues, ...], tuple[FindingValues, ...], "
+    "tuple[str, ...], Packed]"
+)
+
+
+def plan_values(plan: FollowUpPlan) -> PlanValues:
+    """The fields of `plan` as plain values: `plan_from` rebuilds it."""
+    steps = plan.steps
+    findings = plan.findings
+    # A finding about one of the plan's steps names it by index: the step is
+    # packed once and comes back the same object.
+    indices = (
+        {id(step): index for index, step in enumerate(steps)}
+        if any(finding.step is not None for finding in findings)
+        else None
+    )
+    return (
+        interview_values(plan.interview),
+        tuple(map(step_values, steps)),
+        tuple(finding_values(finding, indices) for finding in findings),
+        plan.rules,
+        pack_instant(plan.as_of),
+    )
+
+
+def plan_from(values: PlanValues) -> FollowUpPlan:
+    """Rebuild a pickled plan."""
+    interview, steps, findings, rules, as_of = values
+    rebuilt = tuple(map(step_from, steps))
+    return assemble(
+        FollowUpPlan,
+        interview=interview_from(interview),
+        steps=rebuilt,
+        findings=tuple(finding_from(finding, rebuilt) for finding in findings),
+        rules=rules,
+        as_of=unpack_instant(as_of),
+    )
 
 
 def _explain_step(index: int, step: Step) -> list[str]:

@@ -19,11 +19,10 @@ Three traps decide the shape of this module:
 
 from __future__ import annotations
 
-import copyreg
 import datetime as dt
 import functools
 import re
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import pendulum
 
@@ -34,12 +33,17 @@ from followup.errors import (
     UnknownTimeZoneError,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = [
     "EPOCH",
     "MONTH_NAMES",
     "WEEKDAY_NAMES",
     "DurationLike",
     "InstantLike",
+    "Packed",
+    "Where",
     "Zone",
     "at_wall_time",
     "coerce_duration",
@@ -51,8 +55,10 @@ __all__ = [
     "instant_key",
     "local",
     "long_date",
+    "pack_instant",
     "start_of_day",
     "to_pendulum",
+    "unpack_instant",
     "utc",
     "zone",
     "zone_of",
@@ -117,11 +123,17 @@ def instant_key(moment: dt.datetime) -> dt.timedelta:
     return dt.datetime.__sub__(moment, EPOCH)
 
 
+# The stdlib's own pickle state (protocol 4 keeps the fold), asked of the
+# stdlib method: pendulum's __reduce_ex__ drops the fold.  Bound once, as are
+# the classes below: building and packing instants is the engine's hot path.
+_reduce: Callable[[dt.datetime, int], tuple[object, tuple[bytes, dt.tzinfo]]]
+_reduce = dt.datetime.__reduce_ex__  # type: ignore[assignment]
+_Timezone = pendulum.Timezone
+_DateTime = pendulum.DateTime
+
+
 def _state(moment: dt.datetime) -> tuple[bytes, dt.tzinfo]:
-    # The stdlib's own pickle state (protocol 4 keeps the fold), asked of the
-    # stdlib method: pendulum's __reduce_ex__ drops the fold.
-    state: tuple[bytes, dt.tzinfo] = dt.datetime.__reduce_ex__(moment, 4)[1]  # type: ignore[assignment]
-    return state
+    return _reduce(moment, 4)[1]
 
 
 def _copy(moment: dt.datetime, kind: type[dt.datetime]) -> dt.datetime:
@@ -129,17 +141,40 @@ def _copy(moment: dt.datetime, kind: type[dt.datetime]) -> dt.datetime:
     return kind(*_state(moment))  # type: ignore[arg-type, call-arg]
 
 
-def _reduce_pendulum(
-    moment: pendulum.DateTime,
-) -> tuple[type[pendulum.DateTime], tuple[bytes, dt.tzinfo]]:
-    return pendulum.DateTime, _state(moment)
+#: Where a packed instant is: an IANA name, a UTC offset in seconds, or (for a
+#: fixed zone with a name of its own) the zone itself.
+Where: TypeAlias = str | int | dt.tzinfo
+
+#: An instant as plain values: the stdlib state bytes, which keep the fold,
+#: and where it is.
+Packed: TypeAlias = tuple[bytes, Where]
 
 
-# pendulum 3 pickles a DateTime without its fold, so a time in the repeated
-# hour of a daylight-saving change comes back an hour off, and plans sent to
-# a process pool would change.  Pickling it as the stdlib does keeps every
-# instant; for any other DateTime the result is the same as pendulum's.
-copyreg.pickle(pendulum.DateTime, _reduce_pendulum)
+def pack_instant(moment: dt.datetime) -> Packed:
+    """Return an aware datetime as plain values for pickling: see `unpack_instant`.
+
+    pendulum pickles a `DateTime` without its fold, so a time in the repeated
+    hour of a daylight-saving change would come back an hour off; the stdlib
+    state keeps it, and a zone's name is shorter than the zone.
+    """
+    state, tz = _reduce(moment, 4)[1]
+    if type(tz) is _Timezone:
+        return state, tz.key
+    if type(tz) is pendulum.FixedTimezone and tz.name == _fixed(tz.offset).name:
+        return state, tz.offset
+    return state, tz
+
+
+def unpack_instant(packed: Packed) -> pendulum.DateTime:
+    """Rebuild the `pendulum.DateTime` that `pack_instant` packed, fold included."""
+    state, where = packed
+    if type(where) is str:
+        tz: dt.tzinfo = zone(where)
+    elif type(where) is int:
+        tz = _fixed(where)
+    else:
+        tz = where  # type: ignore[assignment]
+    return _DateTime(state, tz)  # type: ignore[arg-type, call-arg]
 
 
 def utc(moment: dt.datetime) -> dt.datetime:
