@@ -63,7 +63,6 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -228,6 +227,8 @@ def _plugins_of(rules: RuleSet) -> list[str]:
 
 def _installed() -> list[str]:
     # Metadata only: naming a plugin must not run its code.
+    from importlib import metadata  # noqa: PLC0415 - ~15 ms; only for this message
+
     return sorted({point.name for point in metadata.entry_points(group=GROUP)})
 
 

@@ -18,7 +18,6 @@ arguments (a rule class, a factory) that returns either.
 
 from __future__ import annotations
 
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
@@ -28,6 +27,7 @@ from followup.errors import PluginError, RuleConfigurationError, did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from importlib import metadata
 
     from followup._rule import Rule
 
@@ -79,6 +79,9 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
         PluginError: a name asked for is not installed, or plugins cannot
             be loaded; every broken plugin is listed in `problems`.
     """
+    # importlib.metadata costs ~15 ms to import: only when plugins are asked for.
+    from importlib import metadata  # noqa: PLC0415
+
     points = sorted(metadata.entry_points(group=GROUP), key=lambda point: point.name)
     wanted = list(names)
     known = [point.name for point in points]
