@@ -396,3 +396,18 @@ def test_names_of_ones_own_go_with_other(changes, message):
             reason="mine",
             kind_name=fields["kind_name"],
         )
+
+
+def test_facts_derive_a_value_once_per_plan():
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    computed = []
+
+    def window():
+        computed.append(1)
+        return (facts.start, facts.call_ends)
+
+    first = facts.derived("mine", window)
+    assert facts.derived("mine", window) is first
+    assert computed == [1]
+    assert Facts.gather(Interview("Ada", "Acme", AT)).derived("mine", window) == first
+    assert computed == [1, 1]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import warnings
-from typing import TYPE_CHECKING, final
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
 
@@ -32,6 +33,8 @@ from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+T = TypeVar("T")
 
 __all__ = ["Facts", "public_holidays"]
 
@@ -84,6 +87,9 @@ class Facts:
     decision: Event | None
     #: The calls made so far, oldest first.
     calls: tuple[Event, ...]
+    _derived: dict[Hashable, Any] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
 
     @classmethod
     def gather(
@@ -137,6 +143,20 @@ class Facts:
             decision=decision,
             calls=tuple(e for e in events if e.kind is EventKind.CALLED),
         )
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from these facts, computed once per plan or check.
+
+        A rule that needs the same thing in several phases (its window, say)
+        asks here with a key of its own, such as ``id(self)`` (the rule set
+        keeps its rules alive, so no other rule shares it while a plan is made):
+        the facts do not change while a plan is made, so neither does it.
+        """
+        try:
+            found: T = self._derived[key]
+        except KeyError:
+            found = self._derived[key] = compute()
+        return found
 
     def needs(self, kind: StepKind) -> bool:
         """Whether a step of `kind` is still to do: no decision, not covered."""

@@ -59,6 +59,9 @@ class CloseOnPositiveNote:
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         """The last minutes of the call that are still to come."""
+        return facts.derived(id(self), lambda: self._window(facts))
+
+    def _window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         lead = dt.timedelta(minutes=self.params.minutes_before_end)
         start = later(
             later(facts.local(utc(facts.call_ends) - lead), facts.now), facts.start

@@ -75,7 +75,7 @@ class CallAfterWeeks:
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         """From the start of the earliest day to the end of the latest."""
-        return days_window(facts, self.params)
+        return facts.derived(id(self), lambda: days_window(facts, self.params))
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the call unless a call has been made or a decision heard."""
