@@ -1,95 +1,197 @@
 """A hand-written planner in plain stdlib datetime/zoneinfo: the yardstick.
 
-It does the same date work as `plan_followups` with the default rules for an
-interview with no history: the close of the call, the thank-you window, the
-follow-up 2 to 3 business days on and the call 7 to 14 days on, both narrowed
-to working hours (Monday to Friday, 09:00-17:00) on the recipient's
-calendar, weekends skipped.  No validation, no reasons, no rule set: only
-the arithmetic a careful programmer would write by hand.
+It does the date work of `plan_followups(interview)` with the default rules,
+for an interview with no history planned as of its start:
+
+* the close of the call, its last 5 minutes (from its start if shorter);
+* the thank-you, from the end of the call to 24 hours later, due at once;
+* the follow-up, from the start of the 2nd to the end of the 3rd business
+  day after the interview;
+* the call, from the start of the 7th to the end of the 14th calendar day;
+
+the last two narrowed to working time, Monday to Friday 09:00-17:00 on the
+recipient's calendar, skipping the public holidays of the interviewer's
+country, and due as soon as it opens.  No validation, no reasons, no rule
+set: only the arithmetic a careful programmer would write by hand.  It
+shares no code with the library, so that each checks the other.
+
+Instants are held in the form that `tzinfo.fromutc` takes: the reading of
+a UTC clock, tagged with the recipient's zone.  Datetimes that share a
+tzinfo compare and subtract by their readings, which are UTC's, so these
+compare and subtract as instants; `tz.fromutc` turns one into the local
+time, fold included.  A wall time becomes an instant by subtracting its
+`tz.utcoffset`, as `astimezone` does: one in a daylight-saving gap lands
+just after the gap, one in an overlap takes its earlier reading, and a
+midnight that a gap swallows starts the day at its first wall time.  The
+zone's own methods, called directly, cost a fraction of the datetime
+methods that call them (`astimezone`, `utcoffset`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 import zoneinfo
 
-UTC = dt.timezone.utc
-OPENS, CLOSES = dt.time(9), dt.time(17)
+ONE_DAY, ONE_WEEK, TWO_WEEKS = (dt.timedelta(days=days) for days in (1, 7, 14))
+ONE_MICROSECOND = dt.timedelta(microseconds=1)
+CLOSING = dt.timedelta(minutes=5)
+THANKS_WITHIN = dt.timedelta(hours=24)
+MIDNIGHT, OPENS, CLOSES = dt.time(0), dt.time(9), dt.time(17)
+SATURDAY = 5
+NO_HOLIDAYS: frozenset[dt.date] = frozenset()
+# One name to look up instead of three, eight times a plan; the instant of
+# a wall time is written out where it is needed, for the same reason.
+combine = dt.datetime.combine
+
+Step = tuple[str, dt.datetime, dt.datetime, dt.datetime]
+
+# Looked up, not built: ZoneInfo() has a cache of its own but a dict costs
+# less, and building a timedelta costs as much as a zone conversion.
+ZONES: dict[str, zoneinfo.ZoneInfo] = {}
+LENGTHS: dict[int, dt.timedelta] = {}
+HOLIDAYS: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
 
 
-def _at(day: dt.date, time: dt.time, tz: zoneinfo.ZoneInfo) -> dt.datetime:
-    return dt.datetime.combine(day, time, tzinfo=tz).astimezone(UTC)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    tz = ZONES.get(name)
+    if tz is None:
+        tz = ZONES[name] = zoneinfo.ZoneInfo(name)
+    return tz
 
 
-def _business_days_after(day: dt.date, count: int) -> dt.date:
+def _length(minutes: int) -> dt.timedelta:
+    length = LENGTHS.get(minutes)
+    if length is None:
+        length = LENGTHS[minutes] = dt.timedelta(minutes=minutes)
+    return length
+
+
+def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[dt.date]:
+    key = (country, subdivision, year)
+    days = HOLIDAYS.get(key)
+    if days is None:
+        import holidays  # noqa: PLC0415 - slow to import; only countries need it
+
+        # Years the package has no data for hold no holidays: it only warns.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            found = holidays.country_holidays(country, subdiv=subdivision, years=year)
+            # Frozen: a look-up in the package's calendar would add the year
+            # of the day looked up.
+            days = HOLIDAYS[key] = frozenset(found)
+    return days
+
+
+def _business_days_after(day: dt.date, count: int, off: frozenset[dt.date]) -> dt.date:
     while count:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        day += ONE_DAY
+        if day.weekday() < SATURDAY and day not in off:
             count -= 1
     return day
 
 
-def _next_working(moment: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
-    day = moment.astimezone(tz).date()
+def _next_working(
+    at: dt.datetime, tz: zoneinfo.ZoneInfo, off: frozenset[dt.date]
+) -> dt.datetime:
+    """The first working instant at or after `at`."""
+    day = tz.fromutc(at).date()
     while True:
-        if day.weekday() < 5:
-            opens, closes = _at(day, OPENS, tz), _at(day, CLOSES, tz)
-            if moment <= closes:
-                return max(moment, opens)
-        day += dt.timedelta(days=1)
+        if day.weekday() < SATURDAY and day not in off:
+            # Opening time first: most searches start before it and end there.
+            wall = combine(day, OPENS, tz)
+            opens = wall - tz.utcoffset(wall)
+            if at <= opens:
+                return opens
+            wall = combine(day, CLOSES, tz)
+            if at <= wall - tz.utcoffset(wall):
+                return at
+        day += ONE_DAY
 
 
-def _last_working(moment: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
-    day = moment.astimezone(tz).date()
+def _last_working(
+    at: dt.datetime, tz: zoneinfo.ZoneInfo, off: frozenset[dt.date]
+) -> dt.datetime:
+    """The last working instant at or before `at`."""
+    day = tz.fromutc(at).date()
     while True:
-        if day.weekday() < 5:
-            opens, closes = _at(day, OPENS, tz), _at(day, CLOSES, tz)
-            if moment >= opens:
-                return min(moment, closes)
-        day -= dt.timedelta(days=1)
+        if day.weekday() < SATURDAY and day not in off:
+            wall = combine(day, CLOSES, tz)
+            closes = wall - tz.utcoffset(wall)
+            if at >= closes:
+                return closes
+            wall = combine(day, OPENS, tz)
+            if at >= wall - tz.utcoffset(wall):
+                return at
+        day -= ONE_DAY
 
 
 def _working_window(
-    first: dt.date, last: dt.date, tz: zoneinfo.ZoneInfo
-) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
-    start = _next_working(_at(first, dt.time(0), tz), tz)
-    end_of_last = _at(last + dt.timedelta(days=1), dt.time(0), tz) - dt.timedelta(
-        microseconds=1
-    )
-    end = _last_working(end_of_last, tz)
-    return start, end, start
+    first: dt.date,
+    last: dt.date,
+    tz: zoneinfo.ZoneInfo,
+    off: frozenset[dt.date],
+) -> tuple[dt.datetime, dt.datetime]:
+    """The working time from the start of `first` to the end of `last`.
+
+    A window that holds no working time (a week of holidays) rolls forward
+    to the next working time, keeping its length.
+    """
+    wall = combine(first, MIDNIGHT, tz)
+    start = wall - tz.utcoffset(wall)
+    # The day's last microsecond, counted in elapsed time: on the wall clock
+    # a microsecond before a gap would land in it.
+    wall = combine(last + ONE_DAY, MIDNIGHT, tz)
+    end = wall - tz.utcoffset(wall) - ONE_MICROSECOND
+    opens = _next_working(start, tz, off)
+    if opens > end:
+        end = opens + (end - start)
+    return opens, _last_working(end, tz, off)
 
 
 def plan_by_hand(
-    at: dt.datetime, minutes: int, zone: str
-) -> list[tuple[str, dt.datetime, dt.datetime, dt.datetime]]:
-    """The steps as (kind, window start, window end, due), times in `zone`."""
-    tz = zoneinfo.ZoneInfo(zone)
-    start = at.astimezone(UTC)
-    ends = start + dt.timedelta(minutes=minutes)
-    day = at.astimezone(tz).date()
-    steps = [
-        (
-            "close-call",
-            ends - dt.timedelta(minutes=5),
-            ends,
-            ends - dt.timedelta(minutes=5),
-        ),
-        ("thank-you", ends, ends + dt.timedelta(hours=24), ends),
-        (
-            "follow-up",
-            *_working_window(
-                _business_days_after(day, 2), _business_days_after(day, 3), tz
-            ),
-        ),
-        (
-            "call",
-            *_working_window(
-                day + dt.timedelta(days=7), day + dt.timedelta(days=14), tz
-            ),
-        ),
-    ]
+    at: dt.datetime,
+    minutes: int,
+    zone: str,
+    country: str | None = None,
+    subdivision: str | None = None,
+) -> list[Step]:
+    """The steps as (kind, window start, window end, due), in the plan's order.
+
+    `zone` is the recipient's: the interviewer's when known, else the
+    interview's; the days are counted on its calendar and the times come
+    back in it.  `country` (and `subdivision`) are the interviewer's, for
+    public holidays.
+    """
+    tz = _zone(zone)
+    local = at.astimezone(tz)
+    begins = local - tz.utcoffset(local)
+    ends = begins + _length(minutes)
+    closing = ends - CLOSING
+    if closing < begins:  # noqa: PLR1730 - max() costs a call; this is the hot path
+        closing = begins
+    day = tz.fromutc(begins).date()
+    off = NO_HOLIDAYS
+    if country is not None:
+        # A year's calendar holds that year's days only, and a plan looks at
+        # days within weeks of the interview.
+        off = _holidays(country, subdivision, day.year) | _holidays(
+            country, subdivision, day.year + 1
+        )
+    first = _business_days_after(day, 2, off)
+    last = _business_days_after(first, 1, off)
+    letter_opens, letter_closes = _working_window(first, last, tz, off)
+    call_opens, call_closes = _working_window(day + ONE_WEEK, day + TWO_WEEKS, tz, off)
+    # Steps go by due time, then in the advice's order: holidays can push
+    # the follow-up past the call.
+    call_first = call_opens < letter_opens
+    here = tz.fromutc
+    closing, thanks_end = here(closing), here(ends + THANKS_WITHIN)
+    ends, letter_opens, call_opens = here(ends), here(letter_opens), here(call_opens)
+    letter = ("follow-up", letter_opens, here(letter_closes), letter_opens)
+    call = ("call", call_opens, here(call_closes), call_opens)
     return [
-        (kind, first.astimezone(tz), last.astimezone(tz), due.astimezone(tz))
-        for kind, first, last, due in steps
+        ("close-call", closing, ends, closing),
+        ("thank-you", ends, thanks_end, ends),
+        *((call, letter) if call_first else (letter, call)),
     ]
