@@ -128,6 +128,21 @@ def test_contacts_validate_and_normalise():
 
 
 @pytest.mark.parametrize(
+    ("country", "given", "kept"),
+    [
+        ("FR", "zone a", "Zone A"),
+        ("DE", "AUGSBURG", "Augsburg"),
+        ("GB", "eng", "ENG"),
+        ("US", " ny ", "NY"),
+    ],
+)
+def test_subdivisions_match_whatever_their_case_and_keep_holidays_spelling(
+    country, given, kept
+):
+    assert Contact("Grace", country=country, subdivision=given).subdivision == kept
+
+
+@pytest.mark.parametrize(
     ("kwargs", "field", "problem"),
     [
         ({"name": ""}, "Contact.name", "is empty"),

@@ -194,12 +194,14 @@ def _subdivision(value: str, country: str | None) -> str:
         raise InvalidValueError(
             "Contact.subdivision", value, "needs Contact.country to be set"
         )
-    code = value.upper()
     known = subdivisions_of(country)
-    if code not in known:
+    # Most codes are capitals (NY, ENG), some are names ("Zone A",
+    # "Augsburg"): match regardless of case and keep holidays' spelling.
+    code = {name.casefold(): name for name in known}.get(value.strip().casefold())
+    if code is None:
         raise InvalidValueError(
             "Contact.subdivision",
             value,
-            f"is not a subdivision of {country}{did_you_mean(code, known)}",
+            f"is not a subdivision of {country}{did_you_mean(value.upper(), known)}",
         )
     return code
