@@ -57,7 +57,7 @@ def test_no_module_reads_the_clock_but_the_command_when_asked():
 
 # The edges read and write by design: the command line reads files, the JSON
 # module reads the schemas it ships, and rule configuration reads TOML files.
-EDGES = {"__main__.py", "cli.py", "json.py", "_configuration.py"}
+EDGES = {"__main__.py", "cli.py", "json.py", "_configuration.py", "_inputs.py"}
 
 
 def test_no_core_module_opens_files_or_prints():

@@ -1,13 +1,17 @@
-"""The ``followup`` command: plan, explain, check a letter, list the rules.
+"""The ``followup`` command: plan, list what is due, explain, check a letter.
 
 The command is an edge of the library: it reads files, writes output, and is
-the one place that may read the clock, and only when asked to with
-``--now now``.  Without ``--now`` it plans as of the start of the interview,
-as the library does, so the same file gives the same plan on every run.
+the one place that may read the clock, and only when asked to: with
+``--now now``, or by ``followup due`` without ``--on``.  Without ``--now``
+``plan`` plans as of the start of the interview, as the library does, so the
+same file gives the same plan on every run.
 
 Bad input ends with exit status 2 and one line on standard error naming the
 file and the field; no input file is ever modified, and ``--output`` writes
-through a temporary file renamed into place.
+through a temporary file renamed into place.  Many interviews (a JSON Lines
+file or a folder, see `followup._inputs`) stream through one at a time: a
+bad one is reported by its line or file and the rest go on, and the exit
+status is 2 at the end.
 """
 
 from __future__ import annotations
@@ -16,28 +20,34 @@ import argparse
 import contextlib
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, final
 
+from followup._inputs import (
+    InputError,
+    is_batch,
+    open_batch,
+    read_history,
+    read_interview,
+    read_text,
+)
 from followup.errors import FollowUpError, PluginError, RuleError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
-    from followup._history import Event
+    from followup._due import Reminder
+    from followup._inputs import Batch, Entry
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
 
-__all__ = ["main"]
+__all__ = ["InputError", "main"]
 
 _PROGRAM = "followup"
-
-
-class InputError(FollowUpError, ValueError):
-    """A problem with the command's input: one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,11 +67,9 @@ def _parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=_Parser
     )
 
-    def planning(name: str, summary: str) -> argparse.ArgumentParser:
+    def planning(name: str, summary: str, file: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=summary, description=summary)
-        sub.add_argument(
-            "file", nargs="?", metavar="FILE", help="the interview, as TOML or JSON"
-        )
+        sub.add_argument("file", nargs="?", metavar="FILE", help=file)
         sub.add_argument(
             "--example", action="store_true", help="use the built-in example interview"
         )
@@ -80,19 +88,30 @@ def _parser() -> argparse.ArgumentParser:
         _rules_option(sub)
         return sub
 
-    plan = planning("plan", "plan the follow-up of an interview")
+    plan = planning(
+        "plan",
+        "plan the follow-up of an interview, or of many",
+        "the interview, as TOML or JSON; or many: a JSON Lines file (.jsonl, "
+        "or - for standard input), or a folder of TOML files",
+    )
     plan.add_argument(
         "--format",
-        choices=("text", "json", "ics"),
+        choices=("text", "json", "jsonl", "ics"),
         default="text",
-        help="a table (text), JSON, or an iCalendar file (ics)",
+        help="a table a plan (text), JSON (one plan), JSON Lines (a plan a "
+        "line), or one iCalendar file (ics)",
     )
     plan.add_argument(
         "--events-only",
         action="store_true",
         help="with --format ics: write messages as events, not to-dos",
     )
-    planning("explain", "plan an interview and explain every step")
+    planning(
+        "explain",
+        "plan an interview and explain every step",
+        "the interview, as TOML or JSON",
+    )
+    _due_parser(commands)
 
     letter = commands.add_parser(
         "check-letter",
@@ -128,6 +147,80 @@ def _parser() -> argparse.ArgumentParser:
     )
     _rules_option(rules)
     return parser
+
+
+def _due_parser(commands: Any) -> None:
+    summary = "list what is due, overdue or gone quiet across many interviews"
+    due = commands.add_parser("due", help=summary, description=summary)
+    due.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="a JSON Lines file (.jsonl), a folder of TOML files, or - for "
+        "JSON Lines on standard input (the default)",
+    )
+    due.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATE",
+        help="the day to look at, YYYY-MM-DD, where each recipient is; "
+        "default: today there, from the system clock",
+    )
+    due.add_argument(
+        "--within",
+        type=_days,
+        default=0,
+        metavar="DAYS",
+        help="also list steps whose window opens this many days after DATE "
+        "(3d, or 1w; default: 0d, the day only)",
+    )
+    due.add_argument(
+        "--quiet-after",
+        type=_days,
+        default=QUIET_DAYS,
+        metavar="DAYS",
+        help="report an interview with nothing left to plan and no decision "
+        f"as gone quiet after this many days without word (default: {QUIET_DAYS}d)",
+    )
+    due.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="a line each, soonest first (text), or a JSON object a line (jsonl)",
+    )
+    due.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _rules_option(due)
+
+
+#: Mirrors followup._due.QUIET_DAYS, which --help must not import.
+QUIET_DAYS = 21
+_DAYS = re.compile(r"(\d{1,4})([dw]?)")
+
+
+def _days(text: str) -> int:
+    match = _DAYS.fullmatch(text.strip())
+    if match is None:
+        message = f"give days (3d) or weeks (2w), not {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    count = int(match[1]) * (7 if match[2] == "w" else 1)
+    if count > 3660:
+        message = f"{text!r} is more than ten years"
+        raise argparse.ArgumentTypeError(message)
+    return count
+
+
+def _date(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        message = f"give a date as YYYY-MM-DD, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if not 1900 <= day.year <= 9000:
+        # Ten years of horizon and a day's zones must still fit in a datetime.
+        message = f"{text!r} is not between the years 1900 and 9000"
+        raise argparse.ArgumentTypeError(message)
+    return day
 
 
 def _rules_option(parser: argparse.ArgumentParser) -> None:
@@ -198,11 +291,14 @@ def _one_line(text: str) -> str:
 
 
 def _plan_command(args: argparse.Namespace) -> int:
+    if args.file and is_batch(args.file):
+        return _plan_batch(args)
     plan = _plan(args)
-    if args.format == "json":
+    if args.format in {"json", "jsonl"}:
         from followup.json import to_json  # noqa: PLC0415
 
-        _emit(args.output, (to_json(plan) + "\n").encode())
+        indent = 2 if args.format == "json" else None
+        _emit(args.output, (to_json(plan, indent=indent) + "\n").encode())
     elif args.format == "ics":
         from followup.ics import to_ics  # noqa: PLC0415
 
@@ -213,6 +309,10 @@ def _plan_command(args: argparse.Namespace) -> int:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
+    if args.file and is_batch(args.file):
+        raise InputError(
+            f"{args.file}: explain takes one interview; 'followup plan' plans many"
+        )
     _emit(args.output, (_plan(args).explain() + "\n").encode())
     return 0
 
@@ -225,7 +325,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
     if args.file == "-":
         text, source = sys.stdin.read(), "standard input"
     else:
-        text, source = _read_text(args.file), args.file
+        text, source = read_text(args.file), args.file
     findings = check_letter(text, interview, args.kind, rules=_rule_set(args))
     if not findings:
         sys.stdout.write(f"{source}: no findings\n")
@@ -245,24 +345,257 @@ def _rules_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_batch(args: argparse.Namespace) -> int:
+    if args.example:
+        raise InputError("give either FILE or --example, not both")
+    if args.history:
+        raise InputError(
+            f"--history: {args.file} holds many interviews, each with its own history"
+        )
+    if args.format == "json":
+        raise InputError(
+            f"--format json writes one plan; give --format jsonl for {args.file}"
+        )
+    batch = open_batch(args.file)
+    _refuse_to_overwrite(args.output, args.file, args.rules)
+    now = _now(args.now)
+    rules = _rule_set(args)
+    # On a terminal the plans written to it show the progress themselves.
+    to_terminal = args.output is None and _is_terminal(sys.stdout)
+    with _Progress(batch, "planning", shown=not to_terminal) as progress:
+        plans = _planned(batch, progress, rules, lambda _: now)
+        if args.format == "ics":
+            _write_calendar(args, (plan for _, plan in plans))
+        else:
+            with _output(args.output) as out:
+                if args.format == "jsonl":
+                    _write_json_lines(out, (plan for _, plan in plans))
+                else:
+                    _write_tables(out, plans)
+    return 2 if progress.problems else 0
+
+
+def _write_json_lines(out: IO[bytes], plans: Iterator[FollowUpPlan]) -> None:
+    import json  # noqa: PLC0415
+
+    from followup.json import unstructure  # noqa: PLC0415
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for plan in plans:
+        out.write(encode(unstructure(plan)).encode() + b"\n")
+
+
+def _write_tables(
+    out: IO[bytes], planned: Iterator[tuple[Entry, FollowUpPlan]]
+) -> None:
+    for count, (entry, plan) in enumerate(planned):
+        gap = "\n" if count else ""
+        out.write(f"{gap}== {entry.tracker_id or entry.where}\n{table(plan)}".encode())
+
+
+def _write_calendar(args: argparse.Namespace, plans: Iterator[FollowUpPlan]) -> None:
+    import shutil  # noqa: PLC0415
+
+    from followup.ics import CalendarOfPlans  # noqa: PLC0415
+
+    calendar = CalendarOfPlans(todos=not args.events_only)
+    # The time zones open the calendar but are known only once every plan is
+    # in: the items wait in a spool file, so memory holds one plan at a time.
+    with tempfile.TemporaryFile() as spool:
+        for plan in plans:
+            spool.write(calendar.items(plan))
+        spool.seek(0)
+        with _output(args.output) as out:
+            out.write(calendar.head())
+            shutil.copyfileobj(spool, out)
+            out.write(calendar.tail())
+
+
+def _due_command(args: argparse.Namespace) -> int:
+    from followup._due import day_of, planning_moment, reminders  # noqa: PLC0415
+
+    if args.file == "-" and _is_terminal(sys.stdin):
+        raise InputError(
+            "no interviews: give a .jsonl file or a folder, or pipe JSON Lines in"
+        )
+    if args.file != "-" and not is_batch(args.file):
+        raise InputError(
+            f"{args.file}: give a JSON Lines file (.jsonl) or a folder of TOML "
+            "files ('followup plan' plans one interview)"
+        )
+    batch = open_batch(args.file)
+    _refuse_to_overwrite(args.output, args.file, args.rules)
+    on: dt.date | dt.datetime = args.on or _clock()
+    rules = _rule_set(args)
+
+    def moment(entry: Entry) -> dt.datetime:
+        if entry.interview is None:  # pragma: no cover - bad entries are not planned
+            raise AssertionError
+        day = day_of(entry.interview, on)
+        return planning_moment(entry.interview, entry.history, day)
+
+    listed = _DueList(as_json=args.format == "jsonl")
+    with _Progress(batch, "checking", shown=True) as progress:
+        for entry, plan in _planned(batch, progress, rules, moment):
+            day = day_of(plan.interview, on)
+            for reminder in reminders(
+                plan,
+                entry.history,
+                day,
+                within_days=args.within,
+                quiet_days=args.quiet_after,
+            ):
+                listed.add(reminder, entry.tracker_id, day)
+    with _output(args.output) as out:
+        listed.write(out)
+    return 2 if progress.problems else 0
+
+
+@final
+class _DueList:
+    """The lines of `followup due`, held until every interview is in, then sorted.
+
+    Each is kept as a sort key and one string, never as the plan it came
+    from, with the widths of the table's columns as they grow.
+    """
+
+    def __init__(self, *, as_json: bool) -> None:
+        self._as_json = as_json
+        self._rows: list[tuple[int, str]] = []
+        self._widths = [0, 0, 0]
+
+    def add(self, reminder: Reminder, tracker_id: str | None, day: dt.date) -> None:
+        if self._as_json:
+            import json  # noqa: PLC0415
+
+            record = {**reminder.record(tracker_id), "on": str(day)}
+            row = json.dumps(record, ensure_ascii=False)
+        else:
+            cells = reminder.cells(tracker_id)
+            # The last cell, who, is not padded: three widths for four cells.
+            self._widths = [max(w, len(c)) for w, c in zip(self._widths, cells)]  # noqa: B905
+            # No cell holds a line break (names and ids with one are
+            # refused), so one joins them.
+            row = "\n".join(cells)
+        self._rows.append((_sort_key(reminder), row))
+
+    def write(self, out: IO[bytes]) -> None:
+        self._rows.sort(key=lambda row: row[0])
+        if self._as_json:
+            for _, row in self._rows:
+                out.write(row.encode() + b"\n")
+        elif not self._rows:
+            out.write(b"Nothing is due, overdue or gone quiet.\n")
+        else:
+            for _, row in self._rows:
+                *cells, who = row.split("\n")
+                line = "  ".join(map(str.ljust, cells, self._widths))
+                out.write(f"{line}  {who}\n".encode())
+
+
+def _sort_key(reminder: Reminder) -> int:
+    # Reminder.order() as one int (microseconds, then urgency): a tuple of a
+    # timedelta and an int costs four times the memory, a million rows over.
+    elapsed, urgency = reminder.order()
+    microseconds = (elapsed.days * 86_400 + elapsed.seconds) * 10**6
+    return (microseconds + elapsed.microseconds) * 4 + urgency
+
+
 _COMMANDS: dict[str, Any] = {
     "plan": _plan_command,
     "explain": _explain_command,
+    "due": _due_command,
     "check-letter": _check_letter_command,
     "rules": _rules_command,
 }
+
+
+def _planned(
+    batch: Batch,
+    progress: _Progress,
+    rules: Any,
+    moment: Callable[[Entry], dt.datetime | None],
+) -> Iterator[tuple[Entry, FollowUpPlan]]:
+    """Plan the entries one at a time; report a bad one and go on."""
+    from followup._engine import plan_followups  # noqa: PLC0415
+
+    # Not plan_many: it stops at the first interview that fails.
+    for entry in batch.entries:
+        progress.advance(entry.size)
+        if entry.interview is None:
+            if entry.problem is not None:
+                progress.report(entry.problem)
+            continue
+        now = moment(entry)
+        try:
+            plan = plan_followups(entry.interview, entry.history, now=now, rules=rules)
+        except RuleError:
+            # A rule failed, not the input: the batch stops, and says where.
+            progress.report(f"{entry.where}: planning stopped here")
+            raise
+        except FollowUpError as error:
+            hint = ""
+            if now is None and entry.history:
+                hint = " (without --now, each interview is planned as of its start)"
+            progress.report(f"{entry.where}: {_one_line(str(error))}{hint}")
+            continue
+        yield entry, plan
+
+
+@final
+class _Progress:
+    """Count a batch's problems, report each, and show a bar on a terminal.
+
+    The bar (tqdm, imported only then) goes to standard error and only when
+    that is a terminal, so pipes, files and tests see the problems alone.
+    """
+
+    def __init__(self, batch: Batch, action: str, *, shown: bool) -> None:
+        self.problems = 0
+        self._bar: Any = None
+        if shown and _is_terminal(sys.stderr):
+            from tqdm import tqdm  # type: ignore[import-untyped]  # noqa: PLC0415
+
+            self._bar = tqdm(
+                total=batch.total,
+                unit=batch.unit,
+                unit_scale=batch.unit == "B",
+                desc=action,
+                file=sys.stderr,
+                leave=False,
+            )
+
+    def advance(self, size: int) -> None:
+        if self._bar is not None and size:
+            self._bar.update(size)
+
+    def report(self, line: str) -> None:
+        self.problems += 1
+        if self._bar is not None:
+            # Through the bar, which redraws itself below the line.
+            self._bar.write(line, file=sys.stderr)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
 
 
 def _plan(args: argparse.Namespace) -> FollowUpPlan:
     from followup._engine import plan_followups  # noqa: PLC0415
 
     interview = _interview(args.file, example=args.example, option="FILE")
-    history = _history(args.history) if args.history else ()
-    inputs = [p for p in (args.file, args.history, args.rules) if p]
-    if args.output and any(_same_file(args.output, path) for path in inputs):
-        raise InputError(
-            f"--output {args.output} is an input file; it is never overwritten"
-        )
+    history = read_history(args.history) if args.history else ()
+    _refuse_to_overwrite(args.output, args.file, args.history, args.rules)
     now = _now(args.now)
     rules = _rule_set(args)
     try:
@@ -276,15 +609,25 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
         raise InputError(f"{where}: {error}") from error
 
 
+def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
+    if output and any(path and _same_file(output, path) for path in inputs):
+        raise InputError(f"--output {output} is an input file; it is never overwritten")
+
+
 def _now(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
     if text == "now":
-        # The one place the package reads the clock, because the user asked.
-        return dt.datetime.now(dt.timezone.utc)
+        return _clock()
     from followup._time import coerce_instant  # noqa: PLC0415
 
     return coerce_instant(text, "--now")
+
+
+def _clock() -> dt.datetime:
+    # The one place the package reads the clock, because the user asked: for
+    # `--now now`, or for today in `followup due` without `--on`.
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def _interview(path: str | None, *, example: bool, option: str) -> Interview:
@@ -296,72 +639,7 @@ def _interview(path: str | None, *, example: bool, option: str) -> Interview:
         return example_interview()
     if not path:
         raise InputError(f"no interview: give {option} or --example")
-    from followup._interview import Interview  # noqa: PLC0415
-
-    interview: Interview = _structured(
-        path, _read_document(path), Interview, "interview"
-    )
-    return interview
-
-
-def _history(path: str) -> tuple[Event, ...]:
-    from followup._history import Event  # noqa: PLC0415
-
-    data = _read_document(path)
-    if isinstance(data, dict) and set(data) == {"events"}:
-        data = data["events"]
-    if not isinstance(data, list):
-        raise InputError(
-            f"{path}: a history is a list of events (in TOML, [[events]] tables)"
-        )
-    return tuple(_structured(path, data, list[Event], "history"))
-
-
-def _structured(path: str, data: object, cls: Any, what: str) -> Any:
-    from followup.json import InvalidDocumentError, structure  # noqa: PLC0415
-
-    try:
-        return structure(data, cls, what=what)
-    except InvalidDocumentError as error:
-        raise InputError(f"{path}: {'; '.join(error.problems)}") from error
-
-
-def _read_text(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-
-
-def _read_document(path: str) -> Any:
-    text = _read_text(path)
-    suffix = Path(path).suffix.lower()
-    if suffix == ".toml":
-        if sys.version_info >= (3, 11):
-            import tomllib  # noqa: PLC0415
-        else:  # pragma: no cover - Python 3.10
-            import tomli as tomllib  # noqa: PLC0415
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise InputError(f"{path}: not valid TOML: {error}") from None
-    if suffix == ".json":
-        import json  # noqa: PLC0415
-
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"{path}: not valid JSON: {error.msg} at line {error.lineno} "
-                f"column {error.colno}"
-            ) from None
-    raise InputError(f"{path}: give a .toml or a .json file")
+    return read_interview(path)
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -371,13 +649,22 @@ def _same_file(first: str, second: str) -> bool:
 
 
 def _emit(output: str | None, data: bytes) -> None:
+    with _output(output) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def _output(output: str | None) -> Iterator[IO[bytes]]:
+    """Standard output, or a temporary file beside `output` renamed into place.
+
+    An interrupted run, or a batch stopped by a failing rule, leaves the old
+    file whole.
+    """
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
         return
     target = Path(output)
-    # Write beside the target and rename into place: an interrupted run
-    # leaves the old file whole.
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed, not closed by a with
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
@@ -388,7 +675,7 @@ def _emit(output: str | None, data: bytes) -> None:
         ) from None
     try:
         with handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         Path(handle.name).replace(target)

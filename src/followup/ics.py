@@ -37,10 +37,12 @@ from followup._time import describe_instant, instant_key, utc
 from followup._vocabulary import Channel, StepKind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from followup._interview import Interview
     from followup._plan import FollowUpPlan, Step
 
-__all__ = ["step_uid", "to_ics"]
+__all__ = ["CalendarOfPlans", "step_uid", "to_ics", "to_ics_many"]
 
 _CALLS = frozenset({StepKind.CLOSE_CALL, StepKind.CALL, StepKind.CALL_BACK})
 _TITLES = {
@@ -77,15 +79,115 @@ def to_ics(plan: FollowUpPlan, *, todos: bool = True, alarm_minutes: int = 15) -
 
     `alarm_minutes` is how long before each item its alarm rings.
     """
+    calendar = _calendar(f"Follow-up: {plan.interview.company}")
+    for item in _items(plan, todos=todos, alarm_minutes=alarm_minutes):
+        calendar.add_component(item)
+    if plan.steps:
+        days = [s.due.date() for s in plan.steps] + [
+            s.window.end.date() for s in plan.steps
+        ]
+        calendar.add_missing_timezones(
+            first_date=min(days) - dt.timedelta(days=1),
+            last_date=max(days) + dt.timedelta(days=2),
+        )
+    return bytes(calendar.to_ical())
+
+
+def to_ics_many(
+    plans: Iterable[FollowUpPlan], *, todos: bool = True, alarm_minutes: int = 15
+) -> bytes:
+    """Write several plans as one iCalendar file, every plan's items in it.
+
+    Each item is the one `to_ics` writes for its plan, with the same UID, so
+    a calendar fed one plan at a time and one fed them all agree.
+
+    >>> from followup import Interview, plan_followups
+    >>> plans = [plan_followups(Interview(name, "Acme", "2026-11-23T10:00:00Z"))
+    ...          for name in ("Ada", "Grace")]
+    >>> to_ics_many(plans).decode().count("UID:")
+    8
+    """
+    calendar = CalendarOfPlans(todos=todos, alarm_minutes=alarm_minutes)
+    body = b"".join(calendar.items(plan) for plan in plans)
+    return calendar.head() + body + calendar.tail()
+
+
+class CalendarOfPlans:
+    """One calendar for many plans, written a plan at a time.
+
+    `items` returns a plan's calendar items as iCalendar text and notes the
+    zones and days they use; once every plan is in, `head` opens the
+    calendar with a VTIMEZONE for each zone noted, and `tail` closes it.
+    ``head() + items... + tail()`` is the calendar, so a program can write
+    the items as it plans (to a spool file) and keep only the zones: the
+    time zones come first, as strict readers want them before their use.
+    """
+
+    def __init__(self, *, todos: bool = True, alarm_minutes: int = 15) -> None:
+        self._todos = todos
+        self._alarm_minutes = alarm_minutes
+        self._days: dict[str, tuple[dt.date, dt.date]] = {}
+
+    def items(self, plan: FollowUpPlan) -> bytes:
+        """The plan's items (events and to-dos) as iCalendar text."""
+        for step in plan.steps:
+            for moment in (step.due, step.window.end):
+                tz = _calendar_time(moment).tzinfo
+                if isinstance(tz, zoneinfo.ZoneInfo):
+                    self._note(tz.key, moment.date())
+        return b"".join(
+            item.to_ical()
+            for item in _items(
+                plan, todos=self._todos, alarm_minutes=self._alarm_minutes
+            )
+        )
+
+    def _note(self, name: str, day: dt.date) -> None:
+        first, last = self._days.get(name, (day, day))
+        self._days[name] = (min(first, day), max(last, day))
+
+    def head(self) -> bytes:
+        """The calendar's opening: its properties and a VTIMEZONE a zone."""
+        calendar = _calendar("Follow-ups")
+        for name, (first, last) in sorted(self._days.items()):
+            # The span that to_ics gives its zones, per zone here.
+            try:
+                timezone = icalendar.Timezone.from_tzid(
+                    name,
+                    first_date=first - dt.timedelta(days=1),
+                    last_date=last + dt.timedelta(days=2),
+                )
+            except ValueError:  # pragma: no cover - every key here is a ZoneInfo's
+                continue
+            calendar.add_component(timezone)
+        return bytes(calendar.to_ical()).removesuffix(_END)
+
+    @staticmethod
+    def tail() -> bytes:
+        """The calendar's closing line."""
+        return _END
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(name: str) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//followup//followup {_version()}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Follow-up: {plan.interview.company}")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _items(
+    plan: FollowUpPlan, *, todos: bool, alarm_minutes: int
+) -> list[icalendar.Component]:
     stamp = utc(plan.as_of)
     elapsed = instant_key(plan.as_of) - instant_key(plan.interview.at)
     sequence = max(0, int(elapsed.total_seconds() // 60))
+    items: list[icalendar.Component] = []
     for step in plan.steps:
         as_event = step.kind in _CALLS or not todos
         item = icalendar.Event() if as_event else icalendar.Todo()
@@ -105,16 +207,8 @@ def to_ics(plan: FollowUpPlan, *, todos: bool = True, alarm_minutes: int = 15) -
         if step.channel is Channel.PHONE and phone:
             item.add("location", phone)
         item.add_component(_alarm(step, plan.interview, alarm_minutes))
-        calendar.add_component(item)
-    if plan.steps:
-        days = [s.due.date() for s in plan.steps] + [
-            s.window.end.date() for s in plan.steps
-        ]
-        calendar.add_missing_timezones(
-            first_date=min(days) - dt.timedelta(days=1),
-            last_date=max(days) + dt.timedelta(days=2),
-        )
-    return bytes(calendar.to_ical())
+        items.append(item)
+    return items
 
 
 def _alarm(step: Step, interview: Interview, minutes: int) -> icalendar.Alarm:

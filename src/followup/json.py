@@ -246,14 +246,18 @@ def _describe(error: BaseException, _type: object) -> str:
 
 @functools.cache
 def schema(name: str) -> dict[str, Any]:
-    """Return the JSON Schema shipped for input documents: ``interview`` or ``event``.
+    """Return the JSON Schema shipped for input documents, by name.
+
+    The names are ``interview``, ``event``, ``history`` and ``batch-line``
+    (one line of a JSON Lines file of interviews).
 
     >>> schema("interview")["title"]
     'followup interview'
     """
-    if name not in {"interview", "event", "history"}:
+    if name not in {"interview", "event", "history", "batch-line"}:
         raise FollowUpError(
-            f"no schema {name!r}: the schemas are 'interview', 'event' and 'history'"
+            f"no schema {name!r}: the schemas are 'interview', 'event', 'history' "
+            "and 'batch-line'"
         )
     text = (
         resources.files("followup")

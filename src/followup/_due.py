@@ -1,0 +1,204 @@
+"""What is due, overdue or gone quiet across many interviews, on a given day.
+
+The command's ``followup due`` lists, across a job tracker's interviews,
+what to do now.  It plans each interview as of `planning_moment` — the
+start of the day where the recipient is, or the last event when the
+history goes further — and sorts the plan's steps, with `reminders`:
+
+* **overdue**: a step whose window closed before that moment.  The plan
+  still holds it, moved to now by FU010, which lists itself in the step's
+  `adjusted_by` (a step that another rule set left in the past counts too);
+* **due**: a step whose window is open on the day, or opens within the
+  horizon of `within_days` days after it;
+* **quiet**: an interview with no decision and nothing left to plan (every
+  step done, or the calls used up), and no word for `quiet_days` days: the
+  company has gone quiet, and only the candidate can decide what next.
+
+Everything here is a function of its arguments: the command reads the
+clock, when it must, and the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Any, Final, final
+
+import attrs
+
+from followup._facts import recipient_zone
+from followup._history import Event
+from followup._interview import Interview
+from followup._plan import FollowUpPlan, Step
+from followup._time import (
+    describe_instant,
+    format_instant,
+    instant_key,
+    local,
+    start_of_day,
+    utc,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "QUIET_DAYS",
+    "Reminder",
+    "Status",
+    "day_of",
+    "planning_moment",
+    "reminders",
+]
+
+#: Days without word after which an interview with nothing left to plan is
+#: reported as gone quiet: three weeks, a week past the last call the advice
+#: plans (one to two weeks after the interview, A10).
+QUIET_DAYS: Final = 21
+
+#: The rule that moves a step whose window has closed, and says so.
+_LATE: Final = "FU010"
+
+
+class Status(enum.Enum):
+    """How a reminder stands on its day; the order is the order of urgency."""
+
+    OVERDUE = "overdue"
+    DUE = "due"
+    QUIET = "quiet"
+
+
+_URGENCY: Final = {status: rank for rank, status in enumerate(Status)}
+
+
+def day_of(interview: Interview, on: dt.date | dt.datetime) -> dt.date:
+    """The day asked about: `on`, or the date of instant `on` where the recipient is.
+
+    "Today" is the recipient's today: the command passes the clock's instant.
+    """
+    if isinstance(on, dt.datetime):
+        return local(on, recipient_zone(interview)).date()
+    return on
+
+
+def planning_moment(
+    interview: Interview, history: Iterable[Event], day: dt.date
+) -> dt.datetime:
+    """The start of `day` where the recipient is, or the last event if later.
+
+    A history may already hold the day's own events (this morning's call),
+    and a plan cannot be made as of a moment before what it knows.
+    """
+    start = start_of_day(day, recipient_zone(interview))
+    last = max((utc(event.at) for event in history), default=None)
+    if last is not None and last > utc(start):
+        return last
+    return start
+
+
+@final
+@attrs.frozen
+class Reminder:
+    """One line of the list: a step due or overdue, or an interview gone quiet.
+
+    `at` is when, in the recipient's zone: the step's due time (for an
+    overdue step, the time it has been moved to), or for a quiet interview
+    the last word — its last event (`last`), or the end of the interview.
+    `silent_days` counts the days since then.
+    """
+
+    status: Status
+    at: dt.datetime
+    interview: Interview
+    step: Step | None = None
+    last: Event | None = None
+    silent_days: int | None = None
+
+    @property
+    def what(self) -> str:
+        """The step and how (``call-back #2 (phone)``), or how long it is quiet."""
+        if self.step is not None:
+            return f"{self.step.label} ({self.step.how})"
+        last = "the interview" if self.last is None else self.last.kind.value
+        return f"no word for {self.silent_days} days (last: {last})"
+
+    def order(self) -> tuple[dt.timedelta, int]:
+        """Sort key: soonest first, then the more urgent status."""
+        return instant_key(self.at), _URGENCY[self.status]
+
+    def cells(self, tracker_id: str | None = None) -> tuple[str, str, str, str]:
+        """When, status, what and who, as text for a table."""
+        return (
+            describe_instant(self.at),
+            self.status.value,
+            self.what,
+            self.who(tracker_id),
+        )
+
+    def who(self, tracker_id: str | None = None) -> str:
+        """The candidate and the company, and the tracker's id when there is one."""
+        about = f"{self.interview.candidate}, {self.interview.company}"
+        return about if tracker_id is None else f"{about} ({tracker_id})"
+
+    def record(self, tracker_id: str | None = None) -> dict[str, Any]:
+        """The reminder as plain data, for one JSON line."""
+        step = self.step
+        return {
+            "status": self.status.value,
+            "at": format_instant(self.at),
+            "id": tracker_id,
+            "candidate": self.interview.candidate,
+            "company": self.interview.company,
+            "step": None if step is None else step.label,
+            "kind": None if step is None else step.what,
+            "how": None if step is None else step.how,
+            "last": None if step is not None else _last_word(self.last),
+            "silent_days": self.silent_days,
+        }
+
+
+def _last_word(event: Event | None) -> str:
+    return "interview" if event is None else event.kind.value
+
+
+def reminders(
+    plan: FollowUpPlan,
+    history: Iterable[Event],
+    day: dt.date,
+    *,
+    within_days: int = 0,
+    quiet_days: int = QUIET_DAYS,
+) -> tuple[Reminder, ...]:
+    """Sort the steps of `plan`, made as of `planning_moment`, into reminders.
+
+    `history` is the one the plan was made from; steps not yet due within
+    the horizon are left out, and so are interviews the company has decided.
+    """
+    interview = plan.interview
+    tz = recipient_zone(interview)
+    as_of = instant_key(plan.as_of)
+    # The horizon in calendar days where the recipient is, so that a day of
+    # 23 or 25 hours still ends at midnight.
+    horizon = instant_key(start_of_day(day + dt.timedelta(days=1 + within_days), tz))
+    found: list[Reminder] = []
+    for step in plan.steps:
+        if _LATE in step.adjusted_by or instant_key(step.window.end) < as_of:
+            status = Status.OVERDUE
+        elif instant_key(step.window.start) < horizon:
+            status = Status.DUE
+        else:
+            continue
+        found.append(Reminder(status, local(step.due, tz), interview, step))
+    if plan.steps:
+        return tuple(found)
+    events = tuple(history)
+    if any(e.outcome is not None and e.outcome.is_decision for e in events):
+        return tuple(found)
+    last = max(events, key=lambda event: instant_key(event.at), default=None)
+    heard = local(interview.ends_at if last is None else last.at, tz)
+    silent = (day - heard.date()).days
+    if silent >= quiet_days:
+        found.append(
+            Reminder(Status.QUIET, heard, interview, last=last, silent_days=silent)
+        )
+    return tuple(found)

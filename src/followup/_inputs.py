@@ -1,0 +1,309 @@
+"""Reading interviews for the command: one file, a JSON Lines file, a folder.
+
+An edge, like the command itself: it opens files.  One interview file is
+read whole and any problem ends the command.  A batch is read one entry at a
+time, and a bad entry comes out as a problem naming its line (or file), so
+the command reports it and goes on with the next:
+
+* a JSON Lines file (``.jsonl``, or ``-`` for standard input) holds one
+  object a line, ``{"id": ..., "interview": {...}, "history": [...]}``
+  (schema ``batch-line``); only ``interview`` is required;
+* a folder holds one interview a TOML file, ``NAME.toml``, and its history,
+  if any, beside it as ``NAME.history.toml`` — the same two files that
+  ``followup plan NAME.toml --history NAME.history.toml`` reads.  Its id is
+  ``NAME``.
+
+Nothing here plans: entries carry checked values, and the command plans them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
+
+# Both load with `import followup`, which the command has done already; the
+# heavy readers (cattrs, TOML) load on first use.
+from followup._history import Event
+from followup._interview import Interview
+from followup.errors import FollowUpError, did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "Batch",
+    "Entry",
+    "InputError",
+    "is_batch",
+    "open_batch",
+    "read_document",
+    "read_history",
+    "read_interview",
+    "read_text",
+    "structured",
+]
+
+#: What names standard input in messages, as a file name would.
+STDIN: Final = "<stdin>"
+_HISTORY_SUFFIX: Final = ".history.toml"
+_LINE_KEYS: Final = ("id", "interview", "history")
+
+
+class InputError(FollowUpError, ValueError):
+    """A problem with the command's input: one line, exit status 2."""
+
+
+def read_text(path: str) -> str:
+    """The whole of a UTF-8 file; a missing or unreadable file is an `InputError`."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def read_document(path: str) -> Any:
+    """A TOML or JSON file, by its suffix, as plain data."""
+    text = read_text(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".toml":
+        if sys.version_info >= (3, 11):
+            import tomllib  # noqa: PLC0415
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib  # noqa: PLC0415
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise InputError(f"{path}: not valid TOML: {error}") from None
+    if suffix == ".json":
+        import json  # noqa: PLC0415
+
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                f"{path}: not valid JSON: {error.msg} at line {error.lineno} "
+                f"column {error.colno}"
+            ) from None
+    if suffix == ".jsonl":
+        raise InputError(
+            f"{path}: a JSON Lines file holds many interviews; "
+            "give it to 'followup plan' or 'followup due'"
+        )
+    raise InputError(f"{path}: give a .toml or a .json file")
+
+
+def structured(path: str, data: object, cls: Any, what: str) -> Any:
+    """`data` as a `cls`; every problem at once, after the file's name."""
+    from followup.json import InvalidDocumentError, structure  # noqa: PLC0415
+
+    try:
+        return structure(data, cls, what=what)
+    except InvalidDocumentError as error:
+        raise InputError(f"{path}: {'; '.join(error.problems)}") from error
+
+
+def read_interview(path: str) -> Interview:
+    """One interview from a TOML or JSON file."""
+    interview: Interview = structured(path, read_document(path), Interview, "interview")
+    return interview
+
+
+def read_history(path: str) -> tuple[Event, ...]:
+    """A history: a JSON list of events, or ``[[events]]`` tables in TOML."""
+    data = read_document(path)
+    if isinstance(data, dict) and set(data) == {"events"}:
+        data = data["events"]
+    if not isinstance(data, list):
+        raise InputError(
+            f"{path}: a history is a list of events (in TOML, [[events]] tables)"
+        )
+    return tuple(structured(path, data, list[Event], "history"))
+
+
+class Entry(NamedTuple):
+    """One interview of a batch, or why it could not be read.
+
+    `where` names it in messages (``FILE:LINE``, or the TOML file); `size`
+    is how far it moves a progress bar (its bytes in a JSON Lines file, one
+    a TOML file).  A bad entry has no interview and says why in `problem`,
+    a whole line for standard error.
+    """
+
+    where: str
+    size: int
+    tracker_id: str | None = None
+    interview: Interview | None = None
+    history: tuple[Event, ...] = ()
+    problem: str | None = None
+
+
+class Batch(NamedTuple):
+    """Many interviews, read one entry at a time as `entries` is iterated.
+
+    `total` is the sum of the entries' sizes when it is known beforehand (a
+    file's size in bytes, a folder's count of interviews), for a progress
+    bar counting `unit`.
+    """
+
+    source: str
+    total: int | None
+    unit: str
+    entries: Iterator[Entry]
+
+
+def is_batch(path: str) -> bool:
+    """Whether `path` names many interviews: ``-``, a ``.jsonl`` file, a folder."""
+    return path == "-" or Path(path).suffix.lower() == ".jsonl" or Path(path).is_dir()
+
+
+def open_batch(path: str) -> Batch:
+    """The batch at `path`; a file or folder that cannot be read is an `InputError`."""
+    if path == "-":
+        return Batch(STDIN, None, "B", _lines(sys.stdin.buffer, STDIN))
+    place = Path(path)
+    if place.is_dir():
+        interviews, orphans = _folder_files(place)
+        if not interviews and not orphans:
+            # Most likely the wrong folder: say so rather than plan nothing.
+            raise InputError(
+                f"{path}: is a directory holding no interview (NAME.toml files)"
+            )
+        return Batch(path, len(interviews), "file", _folder(interviews, orphans))
+    try:
+        # Opened now, so that a file that cannot be read stops the command
+        # before it writes anything.
+        handle = place.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    size = os.fstat(handle.fileno()).st_size
+    return Batch(path, size, "B", _file_lines(handle, path))
+
+
+def _file_lines(handle: IO[bytes], path: str) -> Iterator[Entry]:
+    with handle:
+        yield from _lines(handle, path)
+
+
+def _lines(handle: IO[bytes], source: str) -> Iterator[Entry]:
+    import json  # noqa: PLC0415
+
+    for number, raw in enumerate(handle, start=1):
+        where = f"{source}:{number}"
+        if not raw.strip():
+            # A blank line (a trailing one, most often) holds nothing to plan.
+            yield Entry(where, len(raw))
+            continue
+        try:
+            # A byte order mark may open a file that a spreadsheet wrote.
+            data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            yield Entry(where, len(raw), problem=f"{where}: is not UTF-8 text")
+            continue
+        except json.JSONDecodeError as error:
+            problem = f"not valid JSON: {error.msg} at column {error.colno}"
+            yield Entry(where, len(raw), problem=f"{where}: {problem}")
+            continue
+        yield _line_entry(data, where, len(raw))
+
+
+def _line_entry(data: object, where: str, size: int) -> Entry:
+    from followup.json import InvalidDocumentError, structure  # noqa: PLC0415
+
+    if not isinstance(data, dict):
+        problem = (
+            f"$: expected an object with an 'interview' (and 'history', 'id'), "
+            f"got {type(data).__name__}"
+        )
+        return Entry(where, size, problem=f"{where}: {problem}")
+    problems = [
+        f"$: unknown key {key!r}{did_you_mean(key, _LINE_KEYS)}"
+        for key in sorted(set(data) - set(_LINE_KEYS))
+    ]
+    # null reads as absent, for trackers that write every key.
+    tracker_id = data.get("id")
+    if tracker_id is not None and (
+        not isinstance(tracker_id, str) or len(tracker_id.splitlines()) != 1
+    ):
+        # One line: the id is printed on a line of `followup due`.
+        problems.append(f"$.id: expected one line of text, got {tracker_id!r}")
+    interview = None
+    if "interview" not in data:
+        problems.append("$.interview: required key is missing")
+    else:
+        try:
+            interview = structure(data["interview"], Interview, what="interview")
+        except InvalidDocumentError as error:
+            problems.extend(_under("$.interview", error.problems))
+    history: tuple[Event, ...] = ()
+    events = data.get("history")
+    if events is None:
+        events = []
+    if isinstance(events, dict) and set(events) == {"events"}:
+        events = events["events"]
+    if not isinstance(events, list):
+        problems.append("$.history: expected a list of events")
+    else:
+        try:
+            history = tuple(structure(events, list[Event], what="history"))
+        except InvalidDocumentError as error:
+            problems.extend(_under("$.history", error.problems))
+    if problems:
+        return Entry(where, size, problem=f"{where}: {'; '.join(problems)}")
+    return Entry(where, size, tracker_id, interview, history)
+
+
+def _under(path: str, problems: list[str]) -> list[str]:
+    # The converter names paths from the part it was given ("$.at"); within a
+    # line that part sits under a key ("$.interview.at").
+    return [
+        path + problem[1:] if problem.startswith("$") else problem
+        for problem in problems
+    ]
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    try:
+        files = sorted(
+            path
+            for path in folder.iterdir()
+            if path.suffix == ".toml" and not path.is_dir()
+        )
+    except OSError as error:
+        raise InputError(f"{folder}: cannot be read ({error.strerror})") from None
+    histories = [path for path in files if path.name.endswith(_HISTORY_SUFFIX)]
+    interviews = [path for path in files if not path.name.endswith(_HISTORY_SUFFIX)]
+    names = {_history_of(path).name for path in interviews}
+    orphans = [path for path in histories if path.name not in names]
+    return interviews, orphans
+
+
+def _history_of(interview: Path) -> Path:
+    return interview.with_name(interview.stem + _HISTORY_SUFFIX)
+
+
+def _folder(interviews: list[Path], orphans: list[Path]) -> Iterator[Entry]:
+    for path in orphans:
+        name = path.name.removesuffix(_HISTORY_SUFFIX) + ".toml"
+        yield Entry(
+            str(path), 0, problem=f"{path}: a history without its interview ({name})"
+        )
+    for path in interviews:
+        where = str(path)
+        history = _history_of(path)
+        try:
+            interview = read_interview(where)
+            events = read_history(str(history)) if history.exists() else ()
+        except InputError as error:
+            yield Entry(where, 1, problem=str(error))
+            continue
+        yield Entry(where, 1, path.stem, interview, events)
