@@ -663,16 +663,23 @@ def plan_from(values: PlanValues) -> FollowUpPlan:
     )
 
 
-def _explain_step(index: int, step: Step) -> list[str]:
-    made_by = ", ".join((step.rule, *step.adjusted_by))
-    advice = ", ".join(step.advice) or "none"
+def provenance(step: Step) -> tuple[str, str]:
+    """The step's window, and the rules and advice behind it, in words.
+
+    `FollowUpPlan.explain` and the calendar's descriptions say them alike.
+    """
     start, end = describe_instant(step.window.start), describe_instant(step.window.end)
-    due = describe_instant(step.due)
+    rules = ", ".join((step.rule, *step.adjusted_by))
+    return f"{start} to {end}", f"{rules}; advice: {', '.join(step.advice) or 'none'}"
+
+
+def _explain_step(index: int, step: Step) -> list[str]:
+    window, rules = provenance(step)
     lines = [
-        f"{index}. {step.label} by {step.how}, due {due}",
-        f"   window: {start} to {end}",
+        f"{index}. {step.label} by {step.how}, due {describe_instant(step.due)}",
+        f"   window: {window}",
         f"   why: {step.reason}",
-        f"   rules: {made_by}; advice: {advice}",
+        f"   rules: {rules}",
     ]
     lines.extend(f"   - {line}" for line in step.requirements.describe())
     return lines

@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING
 import icalendar
 import pendulum
 
-from followup._time import describe_instant, instant_key, utc
+from followup._plan import provenance
+from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
 
 if TYPE_CHECKING:
@@ -255,12 +256,8 @@ def _summary(interview: Interview, step: Step) -> str:
 def _description(step: Step) -> str:
     lines = [step.reason, ""]
     lines.extend(f"- {line}" for line in step.requirements.describe())
-    lines.append("")
-    start, end = describe_instant(step.window.start), describe_instant(step.window.end)
-    lines.append(f"Window: {start} to {end}")
-    rules = ", ".join((step.rule, *step.adjusted_by))
-    advice = ", ".join(step.advice) or "none"
-    lines.append(f"Rules: {rules}; advice: {advice}")
+    window, rules = provenance(step)
+    lines.extend(("", f"Window: {window}", f"Rules: {rules}"))
     return "\n".join(lines)
 
 
