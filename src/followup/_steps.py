@@ -74,6 +74,21 @@ def _span(start: dt.datetime, due: dt.datetime, end: dt.datetime, rule: str) -> 
         )
 
 
+def _check_parts(
+    rule: object, reason: object, advice: object, number: object, agreed: object
+) -> None:
+    if not isinstance(rule, str) or not rule:
+        raise InvalidTypeError("rule", rule, "the code of the rule (str)")
+    if not isinstance(reason, str) or not reason.strip():
+        raise InvalidTypeError("reason", reason, "a reason in words (str)")
+    if not isinstance(advice, tuple) or not all(isinstance(a, str) for a in advice):
+        raise InvalidTypeError("advice", advice, "a tuple of advice ids")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise InvalidValueError("number", number, "is not 1 or more")
+    if not isinstance(agreed, bool):
+        raise InvalidTypeError("agreed", agreed, "true or false")
+
+
 def new_step(  # noqa: PLR0913 - a step has this many parts
     facts: Facts,
     kind: StepKind | str,
@@ -109,20 +124,11 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     start = _here(facts, window[0], "window[0]")
     end = _here(facts, window[1], "window[1]")
     moment = start if due is None else _here(facts, due, "due")
-    if not isinstance(rule, str) or not rule:
-        raise InvalidTypeError("rule", rule, "the code of the rule (str)")
-    if not isinstance(reason, str) or not reason.strip():
-        raise InvalidTypeError("reason", reason, "a reason in words (str)")
-    if not isinstance(advice, tuple) or not all(isinstance(a, str) for a in advice):
-        raise InvalidTypeError("advice", advice, "a tuple of advice ids")
+    _check_parts(rule, reason, advice, number, agreed)
     if requirements is None:
         requirements = Requirements()
     elif not isinstance(requirements, Requirements):
         raise InvalidTypeError("requirements", requirements, "a Requirements")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise InvalidValueError("number", number, "is not 1 or more")
-    if not isinstance(agreed, bool):
-        raise InvalidTypeError("agreed", agreed, "true or false")
     _span(start, moment, end, rule)
     made = assemble(
         Step,
@@ -143,14 +149,14 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         kind_name=own_name(kind_name, "kind_name"),
         channel_name=own_name(channel_name, "channel_name"),
     )
-    if (made.kind is StepKind.OTHER) != (made.kind_name is not None) or (
-        made.channel is Channel.OTHER
-    ) != (made.channel_name is not None):
-        raise InvalidValueError(
-            "kind_name" if made.kind is StepKind.OTHER else "channel_name",
-            made.kind_name or made.channel_name,
-            "goes with kind or channel 'other', and 'other' needs it",
-        )
+    for field, name, other in (
+        ("kind_name", made.kind_name, made.kind is StepKind.OTHER),
+        ("channel_name", made.channel_name, made.channel is Channel.OTHER),
+    ):
+        if other != (name is not None):
+            raise InvalidValueError(
+                field, name, f"goes with {field[:-5]} 'other', and 'other' needs it"
+            )
     return made
 
 
