@@ -11,6 +11,7 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Channel,
+    Event,
     Facts,
     FollowUpError,
     Interview,
@@ -18,6 +19,7 @@ from followup import (
     InvalidValueError,
     NaiveDatetimeError,
     NoParams,
+    Phase,
     Requirements,
     StepKind,
     check_plan,
@@ -283,3 +285,35 @@ def test_a_kind_of_ones_own_needs_its_name():
         InvalidValueError, match=r"^channel_name: None goes with channel"
     ):
         new_step(FACTS, "call", "other", MONDAY, rule="ME001", reason="x")
+
+
+def test_an_agreed_step_moved_into_the_past_by_another_rule_is_late_like_any():
+    @attrs.frozen
+    class Backdates(Proposes):
+        phase: ClassVar[Phase] = Phase.ADJUST
+
+        def plan(self, draft):
+            past = draft.facts.now - dt.timedelta(hours=1)
+            for step in draft.of_kind(StepKind.CALL_BACK):
+                moved = moved_step(step, draft.facts, at=past, by=self.code)
+                draft = draft.replacing(step, moved)
+            return draft
+
+    agreed = Event(
+        "called",
+        "2026-12-01T11:00:00-05:00",
+        outcome="undecided",
+        call_back_at="2026-12-03T16:00:00-05:00",
+    )
+    rules = DEFAULT_RULES.extend(Backdates())
+    plan = plan_followups(
+        Interview("Ada", "Acme", AT),
+        [agreed],
+        now="2026-12-01T12:00:00-05:00",
+        rules=rules,
+    )
+    (back,) = plan.steps
+    assert back.agreed
+    assert hm(back.due) == "Tue 1 Dec 12:00"
+    assert back.adjusted_by == ("OTH001", "FU010")
+    assert [f.code for f in plan.findings] == ["FU002", "FU010"]

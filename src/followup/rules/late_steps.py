@@ -32,8 +32,9 @@ class LateStepsStillPlanned:
     original length, and a WARNING says it is late.  A step whose window is
     open at ``now`` keeps its end and starts at ``now``, so nothing is ever
     due in the past; that trim is not recorded in ``adjusted_by``, which
-    lists the rules that moved a step.  Steps at an agreed time are left to
-    the rule that agreed them.
+    lists the rules that moved a step.  A step at an agreed time is never in
+    the past when the rule that agreed it proposes it; if another rule moved
+    it there, it is late like any other.
     """
 
     code: ClassVar[str] = "FU010"
@@ -52,7 +53,7 @@ class LateStepsStillPlanned:
         now = facts.now
         now_key = instant_key(now)
         for step in draft.steps:
-            if step.agreed or instant_key(step.window.start) >= now_key:
+            if instant_key(step.window.start) >= now_key:
                 continue
             if instant_key(step.window.end) < now_key:
                 moved = moved_step(
