@@ -6,13 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from followup import (
     DEFAULT_RULES,
     Channel,
-    Interview,
     RuleConfigurationError,
     RuleSet,
     Severity,
@@ -387,62 +384,6 @@ def test_the_command_takes_a_rules_file(tmp_path):
     assert (
         bad.stderr
         == f"followup: error: {path}: rules.FU003.within_hours: 0 is outside 1..168\n"
-    )
-
-
-_PARAMS = {
-    "FU003": {"within_hours": st.integers(1, 168), "max_sentences": st.integers(1, 50)},
-    "FU004": {
-        "days": st.sampled_from(["calendar", "business"]),
-        "max_lines": st.integers(1, 100),
-        "channel": st.sampled_from(["email", "printed-letter"]),
-    },
-    "FU005": {"threshold": st.sampled_from(["weak", "adequate", "strong"])},
-    "FU008": {"max_calls": st.integers(1, 20), "min_days_between": st.integers(0, 60)},
-    "FU011": {
-        "start": st.sampled_from(["08:00", "09:30"]),
-        "end": st.sampled_from(["16:00", "18:00"]),
-        "weekdays": st.sampled_from(
-            [["mon", "tue", "wed", "thu", "fri"], ["sun", "mon", "tue", "wed", "thu"]]
-        ),
-        "holidays": st.booleans(),
-    },
-}
-
-
-@st.composite
-def configured_sets(draw):
-    rules = DEFAULT_RULES
-    for code, params in _PARAMS.items():
-        chosen = {
-            name: draw(strategy)
-            for name, strategy in params.items()
-            if draw(st.booleans())
-        }
-        if chosen:
-            rules = rules.configure(code, **chosen)
-    ignored = draw(
-        st.lists(st.sampled_from(DEFAULT_RULES.codes), unique=True, max_size=4)
-    )
-    return rules.ignore(*ignored) if ignored else rules
-
-
-@given(
-    configured_sets(),
-    st.sampled_from(
-        [
-            "2026-11-23T10:00:00-05:00[America/New_York]",
-            "2026-03-27T16:00:00+00:00[Europe/London]",
-        ]
-    ),
-)
-def test_a_rule_set_rebuilt_from_its_own_mapping_plans_the_same(rules, at):
-    rebuilt = RuleSet.from_mapping(rules.to_mapping())
-    assert rebuilt.codes == rules.codes
-    assert [r.params for r in rebuilt] == [r.params for r in rules]
-    interview = Interview("Ada", "Acme", at)
-    assert plan_followups(interview, rules=rebuilt) == plan_followups(
-        interview, rules=rules
     )
 
 
