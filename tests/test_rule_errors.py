@@ -41,6 +41,8 @@ class Faulty:
     def plan(self, draft):
         if self.fault == "raise":
             raise ZeroDivisionError("boom in plan")
+        if self.fault == "exit":
+            raise SystemExit(3)
         if self.fault == "none":
             return None
         if self.fault == "not-a-step":
@@ -68,6 +70,7 @@ class Faulty:
     ("fault", "message"),
     [
         ("raise", r"failed in plan\(\): ZeroDivisionError: boom in plan"),
+        ("exit", r"failed in plan\(\): SystemExit: 3"),
         ("none", r"failed in plan\(\): it returned NoneType None, not a Draft"),
         (
             "not-a-step",

@@ -55,7 +55,9 @@ def _failure(rule_set: RuleSet, rule: Rule, during: str, problem: str) -> RuleEr
     )
 
 
-def _raised(rule_set: RuleSet, rule: Rule, during: str, error: Exception) -> RuleError:
+def _raised(
+    rule_set: RuleSet, rule: Rule, during: str, error: BaseException
+) -> RuleError:
     return _failure(rule_set, rule, during, f"{type(error).__name__}: {error}")
 
 
@@ -64,7 +66,8 @@ def _apply(rule_set: RuleSet, rule: Rule, draft: Draft) -> Draft:
         result = rule.plan(draft)
     except RuleError:
         raise
-    except Exception as error:
+    # A rule that calls sys.exit() must not end the caller's program.
+    except (Exception, SystemExit) as error:
         raise _raised(rule_set, rule, "plan()", error) from error
     if type(result) is not Draft:
         raise _failure(
@@ -238,7 +241,7 @@ def _findings(
             found.append(finding)
     except RuleError:
         raise
-    except Exception as error:
+    except (Exception, SystemExit) as error:
         raise _raised(rule_set, rule, during, error) from error
     return found
 
