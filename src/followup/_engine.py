@@ -113,10 +113,9 @@ def _settle(rule_set: RuleSet, rules: tuple[Rule, ...], draft: Draft) -> Draft:
         if turn + 1 >= count and quiet >= count - 1:
             return draft
     movers = ", ".join(dict.fromkeys(f"{r.code} {r.name}" for r in changed_by))
-    first = changed_by[-1]
     raise _failure(
         rule_set,
-        first,
+        changed_by[-1],
         "the place phase",
         f"after {ROUNDS} rounds these rules still move steps: {movers}; their "
         "constraints cannot all be met, or one of them moves a step back",

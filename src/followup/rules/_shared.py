@@ -30,9 +30,11 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Iterator
 
+    from followup._draft import Draft
     from followup._facts import Facts
     from followup._letters import Letter
     from followup._plan import Step
+    from followup._vocabulary import StepKind
 
 __all__ = [
     "DaysAfter",
@@ -45,7 +47,7 @@ __all__ = [
     "missing_details",
     "missing_facts",
     "missing_phrase",
-    "not_before",
+    "none_before",
     "timeliness",
     "when",
 ]
@@ -102,21 +104,26 @@ def days_window(facts: Facts, params: DaysAfter) -> tuple[dt.datetime, dt.dateti
     )
 
 
-def not_before(
-    step: Step, facts: Facts, moment: dt.datetime, *, by: str | None, why: str | None
-) -> Step:
-    """`step` with nothing of it before `moment`, or `step` itself if nothing is.
+def none_before(
+    draft: Draft, kind: StepKind, moment: dt.datetime, *, by: str, why: str
+) -> Draft:
+    """`draft` with no step of `kind` before `moment`, whoever proposed it.
 
     A window over by `moment` moves whole, keeping its length; a window that
     straddles `moment` is cut there, and a due time before it moves to it.
+    Agreed steps keep their time.
     """
     key = instant_key(moment)
-    if instant_key(step.window.start) >= key:
-        return step
-    if instant_key(step.window.end) < key:
-        return moved_step(step, facts, at=moment, by=by, why=why)
-    due = step.due if instant_key(step.due) >= key else moment
-    return moved_step(step, facts, start=moment, due=due, by=by, why=why)
+    for step in draft.of_kind(kind):
+        if step.agreed or instant_key(step.window.start) >= key:
+            continue
+        if instant_key(step.window.end) < key:
+            moved = moved_step(step, draft.facts, at=moment, by=by, why=why)
+        else:
+            due = step.due if instant_key(step.due) >= key else moment
+            moved = moved_step(step, draft.facts, start=moment, due=due, by=by, why=why)
+        draft = draft.replacing(step, moved)
+    return draft
 
 
 _DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}

@@ -19,7 +19,7 @@ from followup.rules._shared import (
     interview_mentions,
     missing_facts,
     missing_phrase,
-    not_before,
+    none_before,
     timeliness,
 )
 
@@ -104,19 +104,13 @@ class FollowUpAfterDays:
         facts = draft.facts
         if draft.phase is Phase.PLACE:
             opens, _ = self.window(facts)
-            for step in draft.of_kind(StepKind.FOLLOW_UP):
-                if step.agreed:
-                    continue
-                moved = not_before(
-                    step,
-                    facts,
-                    opens,
-                    by=self.code,
-                    why=f"Moved to {self._days()} after the interview (A5).",
-                )
-                if moved is not step:
-                    draft = draft.replacing(step, moved)
-            return draft
+            return none_before(
+                draft,
+                StepKind.FOLLOW_UP,
+                opens,
+                by=self.code,
+                why=f"Moved to {self._days()} after the interview (A5).",
+            )
         if not facts.needs(StepKind.FOLLOW_UP):
             return draft
         params = self.params

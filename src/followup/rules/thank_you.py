@@ -19,7 +19,7 @@ from followup.rules._shared import (
     interview_mentions,
     missing_facts,
     missing_phrase,
-    not_before,
+    none_before,
     timeliness,
 )
 
@@ -81,19 +81,13 @@ class ThankYouImmediately:
         """Propose the thank-you unless the history covers it; none before the end."""
         facts = draft.facts
         if draft.phase is Phase.PLACE:
-            for step in draft.of_kind(StepKind.THANK_YOU):
-                if step.agreed:
-                    continue
-                moved = not_before(
-                    step,
-                    facts,
-                    facts.call_ends,
-                    by=self.code,
-                    why="Moved to the end of the call: the thank-you follows it (A3).",
-                )
-                if moved is not step:
-                    draft = draft.replacing(step, moved)
-            return draft
+            return none_before(
+                draft,
+                StepKind.THANK_YOU,
+                facts.call_ends,
+                by=self.code,
+                why="Moved to the end of the call: the thank-you follows it (A3).",
+            )
         if not facts.needs(StepKind.THANK_YOU):
             return draft
         requirements = assemble(
