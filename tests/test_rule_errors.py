@@ -74,7 +74,7 @@ class Faulty:
         ("none", r"failed in plan\(\): it returned NoneType None, not a Draft"),
         (
             "not-a-step",
-            r"failed in plan\(\): InvalidTypeError: proposing\[0\]: expected a Step, got str 'not a step'",
+            r"failed in plan\(\): InvalidTypeError: proposing\[0\]: expected a DraftStep or Step, got str 'not a step'",
         ),
         (
             "not-a-finding",

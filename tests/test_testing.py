@@ -201,7 +201,9 @@ class OutOfItsWindow:
             if step.window.contains(step.due):
                 # Past the validation a Step does on construction.
                 hacked = copy.copy(step)
-                object.__setattr__(hacked, "due", step.window.end.add(hours=1))
+                object.__setattr__(
+                    hacked, "due", step.window.end + dt.timedelta(hours=1)
+                )
                 draft = draft.replacing(step, hacked)
         return draft
 

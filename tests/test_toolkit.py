@@ -39,17 +39,19 @@ def call(**changes):
 
 
 def hm(moment):
-    return moment.format("ddd D MMM HH:mm")
+    """A draft step's time (UTC) on the recipient's calendar, for people."""
+    return FACTS.local(moment).strftime("%a %-d %b %H:%M")
 
 
-def test_a_new_step_is_on_the_recipients_calendar_and_due_at_its_start():
+def test_a_new_step_holds_instants_and_is_due_at_its_start():
     step = call(requirements=Requirements(call_minutes=(3, 4)), advice=("A10",))
     assert (hm(step.window.start), hm(step.window.end), hm(step.due)) == (
         "Mon 30 Nov 09:00",
         "Mon 30 Nov 17:00",
         "Mon 30 Nov 09:00",
     )
-    assert step.due.timezone_name == "America/New_York"
+    # The draft holds instants in UTC; the plan shows them in New York.
+    assert step.due.tzinfo is dt.timezone.utc
     assert (step.rule, step.advice, step.number, step.agreed) == (
         "ME001",
         ("A10",),
@@ -173,7 +175,9 @@ def test_moving_one_edge_brings_the_due_time_inside():
 def test_a_move_refuses_what_a_rule_got_wrong(changes, error, message):
     with pytest.raises(error, match=message):
         moved_step(call(), FACTS, by="ME002", **changes)
-    with pytest.raises(InvalidTypeError, match=r"^step: expected a Step"):
+    with pytest.raises(
+        InvalidTypeError, match=r"^step: expected a DraftStep or a Step"
+    ):
         moved_step("a call", FACTS, by="ME002")
 
 

@@ -51,6 +51,7 @@ from followup.errors import (
 if TYPE_CHECKING:
     from followup._batch import plan_many
     from followup._draft import Draft
+    from followup._draft_step import DraftStep, DraftWindow
     from followup._engine import check_letter, check_plan, plan_followups
     from followup._facts import Facts
     from followup._letters import Letter
@@ -64,6 +65,8 @@ _LAZY = {
     "DEFAULT_RULES": "followup._ruleset",
     "DayCount": "followup.rules",
     "Draft": "followup._draft",
+    "DraftStep": "followup._draft_step",
+    "DraftWindow": "followup._draft_step",
     "Facts": "followup._facts",
     "Letter": "followup._letters",
     "LetterRule": "followup._rule",
@@ -103,6 +106,8 @@ __all__ = [
     "Contact",
     "DayCount",
     "Draft",
+    "DraftStep",
+    "DraftWindow",
     "DuplicateRuleError",
     "DurationLike",
     "Event",

@@ -3,6 +3,12 @@
 Planning is a fold: each rule takes a `Draft` and returns a new one.  A draft
 is immutable, so a rule can only propose, adjust or drop through these
 methods, each of which returns a new draft and leaves the old one alone.
+
+A draft holds `DraftStep`s, whose times are stdlib datetimes in UTC; the
+public `Step`s, with pendulum times on the recipient's calendar, are built
+once, when the engine freezes the plan (`frozen_steps`).  A rule written for
+the public types (proposing a `Step`, or putting one in place of a draft
+step) still works: the draft takes it in as a draft step.
 """
 
 from __future__ import annotations
@@ -11,23 +17,112 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
+from followup._draft_step import DraftStep, DraftWindow
 from followup._facts import Facts
-from followup._plan import Finding, Step
+from followup._plan import Finding, Step, Window
 from followup._rule import Phase
-from followup._trusted import replaced
+from followup._time import Zone, to_pendulum, utc
+from followup._trusted import assemble, replaced
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from followup._vocabulary import StepKind
 
-__all__ = ["Draft"]
+__all__ = ["Draft", "draft_step", "frozen_steps", "public_step"]
 
 
-def _steps(values: tuple[object, ...], field: str) -> tuple[Step, ...]:
+def draft_step(step: Step) -> DraftStep:
+    """`step` as a draft step: the same fields, times in UTC."""
+    window = step.window
+    return assemble(
+        DraftStep,
+        kind=step.kind,
+        channel=step.channel,
+        window=assemble(DraftWindow, start=utc(window.start), end=utc(window.end)),
+        due=utc(step.due),
+        rule=step.rule,
+        reason=step.reason,
+        requirements=step.requirements,
+        advice=step.advice,
+        number=step.number,
+        agreed=step.agreed,
+        adjusted_by=step.adjusted_by,
+        kind_name=step.kind_name,
+        channel_name=step.channel_name,
+    )
+
+
+def public_step(step: DraftStep, tz: Zone) -> Step:
+    """The public `Step` of a draft step, its times on the calendar of `tz`."""
+    window = step.window
+    start = to_pendulum(window.start.astimezone(tz))
+    # Most steps are due when their window opens: one value serves both.
+    due = start if step.due == window.start else to_pendulum(step.due.astimezone(tz))
+    return assemble(
+        Step,
+        kind=step.kind,
+        channel=step.channel,
+        window=assemble(
+            Window, start=start, end=to_pendulum(window.end.astimezone(tz))
+        ),
+        due=due,
+        rule=step.rule,
+        reason=step.reason,
+        requirements=step.requirements,
+        advice=step.advice,
+        number=step.number,
+        agreed=step.agreed,
+        adjusted_by=step.adjusted_by,
+        kind_name=step.kind_name,
+        channel_name=step.channel_name,
+    )
+
+
+def _order(step: DraftStep) -> tuple[object, int, int]:
+    # The order of `FollowUpPlan.steps`: due as an instant, then the advice's
+    # order, then the number.
+    return (step.due, step.kind.stage, step.number)
+
+
+def frozen_steps(
+    steps: Iterable[DraftStep], findings: Iterable[Finding], tz: Zone
+) -> tuple[tuple[Step, ...], tuple[Finding, ...]]:
+    """The public steps, in plan order, and the findings speaking of them."""
+    public = {id(step): public_step(step, tz) for step in sorted(steps, key=_order)}
+    frozen = []
+    for finding in findings:
+        about: object = finding.step
+        if type(about) is DraftStep:
+            known = public.get(id(about))
+            finding = replaced(  # noqa: PLW2901 - the finding, now about a Step
+                finding, step=public_step(about, tz) if known is None else known
+            )
+        frozen.append(finding)
+    return tuple(public.values()), tuple(frozen)
+
+
+def _taken_in(values: tuple[object, ...], field: str) -> tuple[DraftStep, ...]:
+    taken = []
     for index, value in enumerate(values):
-        if not isinstance(value, Step):
-            raise InvalidTypeError(f"{field}[{index}]", value, "a Step")
-    return values  # type: ignore[return-value]
+        if type(value) is DraftStep:
+            taken.append(value)
+        elif isinstance(value, Step):
+            taken.append(draft_step(value))
+        else:
+            raise InvalidTypeError(f"{field}[{index}]", value, "a DraftStep or Step")
+    return tuple(taken)
+
+
+def _known(values: tuple[object, ...], field: str) -> None:
+    for index, value in enumerate(values):
+        if type(value) is not DraftStep:
+            raise InvalidTypeError(f"{field}[{index}]", value, "a step of the draft")
+
+
+def _draft_steps(values: Iterable[DraftStep | Step]) -> tuple[DraftStep, ...]:
+    return _taken_in(tuple(values), "Draft.steps")
 
 
 @final
@@ -41,57 +136,59 @@ class Draft:
     """
 
     facts: Facts
-    steps: tuple[Step, ...] = ()
+    steps: tuple[DraftStep, ...] = attrs.field(default=(), converter=_draft_steps)
     findings: tuple[Finding, ...] = ()
     phase: Phase = Phase.PROPOSE
 
-    def of_kind(self, *kinds: StepKind) -> tuple[Step, ...]:
+    def of_kind(self, *kinds: StepKind) -> tuple[DraftStep, ...]:
         """The steps of the given kinds, in the order they were proposed."""
         return tuple(step for step in self.steps if step.kind in kinds)
 
-    def proposing(self, *steps: Step) -> Draft:
-        """Add steps; only in the `PROPOSE` phase.
+    def proposing(self, *steps: DraftStep | Step) -> Draft:
+        """Add steps (from `new_step`, or public `Step`s); only in `PROPOSE`.
 
         Raises:
-            InvalidTypeError: something that is not a `Step`.
+            InvalidTypeError: something that is not a step.
             InvalidValueError: proposing in a later phase, where the steps
                 would escape the rules that drop, space and place them.
         """
-        _steps(steps, "proposing")
+        taken = _taken_in(steps, "proposing")
         if self.phase is not Phase.PROPOSE:
             raise InvalidValueError(
                 "proposing",
-                ", ".join(step.label for step in steps),
+                ", ".join(step.label for step in taken),
                 f"comes in the {self.phase.value} phase; steps are proposed in "
                 "the propose phase, so that every later rule governs them",
             )
-        return replaced(self, steps=(*self.steps, *steps))
+        return replaced(self, steps=(*self.steps, *taken))
 
     def noting(self, *findings: Finding) -> Draft:
-        """Add findings."""
+        """Add findings; one about a step of the draft may name the draft step."""
         for index, finding in enumerate(findings):
             if not isinstance(finding, Finding):
                 raise InvalidTypeError(f"noting[{index}]", finding, "a Finding")
         return replaced(self, findings=(*self.findings, *findings))
 
-    def replacing(self, old: Step, new: Step) -> Draft:
+    def replacing(self, old: DraftStep, new: DraftStep | Step) -> Draft:
         """Put `new` where `old` was; findings about `old` now speak of `new`."""
-        _steps((old, new), "replacing")
+        _known((old,), "replacing")
+        (taken,) = _taken_in((new,), "replacing")
         if not any(step is old for step in self.steps):
             raise InvalidValueError(
                 "replacing", old.label, "is not a step of this draft"
             )
         return replaced(
             self,
-            steps=tuple(new if step is old else step for step in self.steps),
+            steps=tuple(taken if step is old else step for step in self.steps),
             findings=tuple(
-                replaced(f, step=new) if f.step is old else f for f in self.findings
+                replaced(f, step=taken) if f.step is old else f  # type: ignore[comparison-overlap]
+                for f in self.findings
             ),
         )
 
-    def dropping(self, *steps: Step) -> Draft:
+    def dropping(self, *steps: DraftStep) -> Draft:
         """Remove steps, and the findings about them."""
-        _steps(steps, "dropping")
+        _known(steps, "dropping")
         gone = {id(step) for step in steps}
         return replaced(
             self,

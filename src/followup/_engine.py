@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from followup._draft import Draft
+from followup._draft import Draft, frozen_steps
 from followup._facts import Facts
 from followup._fields import typed_tuple
 from followup._letters import Letter
-from followup._plan import Finding, FollowUpPlan, Step, step_order
+from followup._plan import Finding, FollowUpPlan, Step
 from followup._rule import Phase
 from followup._rule_metadata import owner
 from followup._ruleset import DEFAULT_RULES, RuleSet
@@ -167,11 +167,12 @@ def plan_followups(
     rule_set = _rule_set(rules)
     facts = Facts.gather(interview, history, now)
     draft = fold(rule_set, facts)
+    steps, findings = frozen_steps(draft.steps, draft.findings, facts.zone)
     return assemble(
         FollowUpPlan,
         interview=interview,
-        steps=tuple(sorted(draft.steps, key=step_order)),
-        findings=draft.findings,
+        steps=steps,
+        findings=findings,
         rules=rule_set.codes,
         as_of=to_pendulum(facts.now),
     )

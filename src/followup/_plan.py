@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias, final
 import attrs
 import pendulum
 
+from followup._draft_step import DraftStep, StepNames
 from followup._fields import (
     enum_member,
     instance_of,
@@ -281,7 +282,7 @@ def _step_channel_name(value: str | None) -> str | None:
 
 @final
 @attrs.frozen
-class Step:
+class Step(StepNames):
     """One thing to do, somewhere in its `window`, ideally at `due`.
 
     `rule` is the code of the rule that proposed the step and `reason` says
@@ -339,21 +340,6 @@ class Step:
                     f"names a {field[:-5]} of one's own; set Step.{field[:-5]} "
                     "to other for it",
                 )
-
-    @property
-    def what(self) -> str:
-        """What the step is, in words: ``call-back``, or a kind of one's own."""
-        return self.kind_name or self.kind.value
-
-    @property
-    def how(self) -> str:
-        """How the step is taken, in words: ``email``, or a channel of one's own."""
-        return self.channel_name or self.channel.value
-
-    @property
-    def label(self) -> str:
-        """A short name for people: ``call-back #2``."""
-        return self.what if self.number == 1 else f"{self.what} #{self.number}"
 
     def __reduce__(self) -> tuple[Callable[..., Step], tuple[StepValues]]:
         return step_from, (step_values(self),)
@@ -427,7 +413,11 @@ def step_from(values: StepValues) -> Step:
     )
 
 
-def _optional_step(value: Step | None) -> Step | None:
+def _optional_step(value: Step | DraftStep | None) -> Step | None:
+    # While a plan is made, a finding may speak of a step of the draft; the
+    # engine puts the public step in its place when it freezes the plan.
+    if type(value) is DraftStep:
+        return value  # type: ignore[return-value]
     return optional_instance_of(value, Step, "Finding.step", "a Step or None")
 
 

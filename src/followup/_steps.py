@@ -2,10 +2,11 @@
 
 The built-in rules build and move their steps with exactly these two
 functions, so a plugin has every door they have.  Both take times in any
-zone (stdlib or pendulum datetimes) and give steps on the recipient's
-calendar, as every step of a plan is.  They check what a rule could get
-wrong (a due time outside its window, a window that ends before it starts)
-and nothing that the public types already guarantee.
+zone (stdlib or pendulum datetimes, or text) and give `DraftStep`s, whose
+times are stdlib datetimes in UTC: fast to compare, and the same instants
+the plan's public `Step`s will show on the recipient's calendar.  They check
+what a rule could get wrong (a due time outside its window, a window that
+ends before it starts) and nothing that the public types already guarantee.
 
 >>> from followup import Facts, Interview, StepKind, Channel, new_step, moved_step
 >>> facts = Facts.gather(Interview("Ada", "Acme", "2026-11-23T10:00:00-05:00"))
@@ -14,8 +15,11 @@ and nothing that the public types already guarantee.
 ...                 rule="QF001", reason="Call on Monday.")
 >>> later = moved_step(step, facts, at="2026-12-01T09:00:00-05:00",
 ...                    by="QF001", why="Moved to Tuesday (QF001).")
->>> later.due.format("ddd D MMM HH:mm"), later.adjusted_by, later.reason
-('Tue 1 Dec 09:00', ('QF001',), 'Call on Monday. Moved to Tuesday (QF001).')
+>>> facts.local(later.due).strftime("%a %d %b %H:%M"), later.adjusted_by
+('Tue 01 Dec 09:00', ('QF001',))
+>>> later.reason
+'Call on Monday. Moved to Tuesday (QF001).'
+
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import pendulum
-
+from followup._draft import draft_step
+from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import enum_member
-from followup._plan import Requirements, Step, Window, own_name
-from followup._time import coerce_instant, instant_key, to_pendulum, utc
+from followup._plan import Requirements, Step, own_name
+from followup._time import coerce_instant, utc
 from followup._trusted import assemble, replaced
 from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -40,33 +44,31 @@ if TYPE_CHECKING:
 __all__ = ["moved_step", "new_step"]
 
 
-def _here(facts: Facts, moment: object, field: str) -> dt.datetime:
+_UTC = dt.timezone.utc
+
+
+def _here(moment: object, field: str) -> dt.datetime:
     # Rules compute on stdlib datetimes; plugins may hand pendulum values or
-    # text.  Either way the step is written on the recipient's calendar.
-    if type(moment) is dt.datetime and moment.tzinfo is facts.zone:
-        return moment
-    if not isinstance(moment, dt.datetime):
+    # text.  Either way the draft holds the instant, in UTC.
+    if type(moment) is dt.datetime:
+        if moment.tzinfo is _UTC:
+            return moment
+        if moment.utcoffset() is not None:
+            return moment.astimezone(_UTC)
+    if not isinstance(moment, dt.datetime) or moment.utcoffset() is None:
+        # Text, or a naive datetime: refused with the field's name.
         moment = coerce_instant(moment, field)
-    elif moment.utcoffset() is None:
-        coerce_instant(moment, field)  # refuses a naive datetime, naming it
-    return facts.local(moment)
-
-
-def _public(moment: dt.datetime) -> pendulum.DateTime:
-    if isinstance(moment, pendulum.DateTime):
-        return moment
-    return to_pendulum(moment)
+    return utc(moment)
 
 
 def _span(start: dt.datetime, due: dt.datetime, end: dt.datetime, rule: str) -> None:
-    first, at, last = instant_key(start), instant_key(due), instant_key(end)
-    if last < first:
+    if end < start:
         raise InvalidValueError(
             "window",
             (start.isoformat(), end.isoformat()),
             f"ends before it starts ({rule})",
         )
-    if not first <= at <= last:
+    if not start <= due <= end:
         raise InvalidValueError(
             "due",
             due.isoformat(),
@@ -90,7 +92,7 @@ def _check_parts(
 
 
 def new_step(  # noqa: PLR0913 - a step has this many parts
-    facts: Facts,
+    facts: Facts,  # noqa: ARG001 - the step is of these facts; part of the contract
     kind: StepKind | str,
     channel: Channel | str,
     window: Sequence[dt.datetime | str],
@@ -104,8 +106,8 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     agreed: bool = False,
     kind_name: str | None = None,
     channel_name: str | None = None,
-) -> Step:
-    """A step on the recipient's calendar, in `window` (a ``(start, end)`` pair).
+) -> DraftStep:
+    """A step of the draft, in `window` (a ``(start, end)`` pair).
 
     `due` defaults to the start of the window.  `rule` is the code of the
     rule that proposes it, `reason` says why in words (cite advice ids), and
@@ -121,9 +123,9 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     """
     if len(window) != 2:
         raise InvalidTypeError("window", window, "a (start, end) pair")
-    start = _here(facts, window[0], "window[0]")
-    end = _here(facts, window[1], "window[1]")
-    moment = start if due is None else _here(facts, due, "due")
+    start = _here(window[0], "window[0]")
+    end = _here(window[1], "window[1]")
+    moment = start if due is None else _here(due, "due")
     _check_parts(rule, reason, advice, number, agreed)
     if requirements is None:
         requirements = Requirements()
@@ -131,15 +133,15 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         raise InvalidTypeError("requirements", requirements, "a Requirements")
     _span(start, moment, end, rule)
     made = assemble(
-        Step,
+        DraftStep,
         kind=kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind"),
         channel=(
             channel
             if type(channel) is Channel
             else enum_member(Channel, channel, "channel")
         ),
-        window=assemble(Window, start=to_pendulum(start), end=to_pendulum(end)),
-        due=to_pendulum(moment),
+        window=assemble(DraftWindow, start=start, end=end),
+        due=moment,
         rule=rule,
         reason=" ".join(reason.split()),
         requirements=requirements,
@@ -161,8 +163,8 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
 
 
 def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
-    step: Step,
-    facts: Facts,
+    step: DraftStep | Step,
+    facts: Facts,  # noqa: ARG001 - the step is of these facts; part of the contract
     *,
     by: str | None,
     why: str | None = None,
@@ -170,7 +172,7 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     start: dt.datetime | str | None = None,
     end: dt.datetime | str | None = None,
     due: dt.datetime | str | None = None,
-) -> Step:
+) -> DraftStep:
     """`step` moved, with who moved it (`by`, a rule code) and `why` in words.
 
     Either `at`: the whole window moves to start there, keeping its length,
@@ -185,25 +187,27 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
         InvalidValueError: the new due time lies outside the new window, or
             `at` is given with `start`, `end` or `due`.
     """
-    if not isinstance(step, Step):
-        raise InvalidTypeError("step", step, "a Step")
+    if type(step) is not DraftStep:
+        if not isinstance(step, Step):
+            raise InvalidTypeError("step", step, "a DraftStep or a Step")
+        step = draft_step(step)
     window = step.window
     if at is not None:
         if start is not None or end is not None or due is not None:
             raise InvalidValueError(
                 "at", at, "moves the whole window: give start, end or due instead"
             )
-        first = _here(facts, at, "at")
-        last = facts.local(utc(first) + window.length)
+        first = _here(at, "at")
+        last = first + window.length
         moment = first
     else:
-        first = window.start if start is None else _here(facts, start, "start")
-        last = window.end if end is None else _here(facts, end, "end")
+        first = window.start if start is None else _here(start, "start")
+        last = window.end if end is None else _here(end, "end")
         if due is not None:
-            moment = _here(facts, due, "due")
-        elif instant_key(step.due) < instant_key(first):
+            moment = _here(due, "due")
+        elif step.due < first:
             moment = first
-        elif instant_key(step.due) > instant_key(last):
+        elif step.due > last:
             moment = last
         else:
             moment = step.due
@@ -215,9 +219,9 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
         window=(
             window
             if first is window.start and last is window.end
-            else assemble(Window, start=_public(first), end=_public(last))
+            else assemble(DraftWindow, start=first, end=last)
         ),
-        due=_public(moment),
+        due=moment,
         reason=step.reason if why is None else f"{step.reason} {' '.join(why.split())}",
         adjusted_by=step.adjusted_by if by is None else (*step.adjusted_by, by),
     )

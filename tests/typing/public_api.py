@@ -194,3 +194,21 @@ assert_type(
     check_letter("text", full, "thank-you", rules=DEFAULT_RULES), tuple[Finding, ...]
 )
 assert_type(next(plan_many([(full, [call])], now=at_stdlib + week)), FollowUpPlan)
+
+# The toolkit of rules: draft steps inside, public steps in the plan.
+facts = followup.Facts.gather(full)
+drafted = followup.new_step(
+    facts, StepKind.CALL, "phone", (at_stdlib, at_pendulum), rule="ME1", reason="r"
+)
+assert_type(drafted, followup.DraftStep)
+assert_type(drafted.due, dt.datetime)
+assert_type(drafted.window, followup.DraftWindow)
+assert_type(
+    followup.moved_step(drafted, facts, by="ME1", at=at_stdlib), followup.DraftStep
+)
+assert_type(followup.moved_step(thanks, facts, by=None), followup.DraftStep)
+assert_type(
+    followup.Draft(facts).proposing(drafted, thanks).steps,
+    tuple[followup.DraftStep, ...],
+)
+assert_type(Finding("ME1", "info", "noted", step=drafted).step, Step | None)

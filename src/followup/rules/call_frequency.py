@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from followup._draft import Draft
+    from followup._draft_step import DraftStep
     from followup._facts import Facts
 
 __all__ = ["CallSpacingParams", "CallSparingly"]
@@ -82,7 +83,7 @@ class CallSparingly:
                 )
             )
             planned = planned[:allowed]
-        previous = facts.last_call.at if facts.last_call else None
+        previous: dt.datetime | None = facts.last_call.at if facts.last_call else None
         for step in planned:
             if previous is not None and not self._exempt(facts, step):
                 earliest = self._earliest_after(facts, previous)
@@ -105,7 +106,7 @@ class CallSparingly:
         return facts.start_of(day)
 
     @staticmethod
-    def _exempt(facts: Facts, step: Step) -> bool:
+    def _exempt(facts: Facts, step: Step | DraftStep) -> bool:
         # Any call-back after a call that agreed a time honours the agreement,
         # even one planned late because the agreed time has passed.
         return step.agreed or (

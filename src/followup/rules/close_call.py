@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from followup._draft import Draft
+    from followup._draft_step import DraftStep
     from followup._facts import Facts
 
 __all__ = ["CloseCallParams", "CloseOnPositiveNote"]
@@ -98,7 +99,7 @@ class CloseOnPositiveNote:
             )
         )
 
-    def _keep_in_call(self, draft: Draft, closes: tuple[Step, ...]) -> Draft:
+    def _keep_in_call(self, draft: Draft, closes: tuple[DraftStep, ...]) -> Draft:
         facts = draft.facts
         start, end = self.window(facts)
         first, last = instant_key(start), instant_key(end)

@@ -66,7 +66,7 @@ class AskForContactDetails:
 
     def plan(self, draft: Draft) -> Draft:
         """Note what is missing; the steps are planned all the same."""
-        return draft.noting(*self.check(draft.facts, draft.steps))
+        return draft.noting(*self.check(draft.facts, ()))
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:  # noqa: ARG002
         """Warn about missing details while there is something left to follow up."""

@@ -56,12 +56,13 @@ class LateStepsStillPlanned:
             if instant_key(step.window.start) >= now_key:
                 continue
             if instant_key(step.window.end) < now_key:
+                closed = when(facts.local(step.window.end))
                 moved = moved_step(
                     step,
                     facts,
                     at=now,
                     by=self.code,
-                    why=f"Late: its window closed at {when(step.window.end)}, so "
+                    why=f"Late: its window closed at {closed}, so "
                     "it is planned from now on.",
                 )
                 draft = draft.replacing(step, moved).noting(
@@ -70,7 +71,7 @@ class LateStepsStillPlanned:
                         Severity.WARNING,
                         f"the {step.label} is late: better late than never",
                         step=moved,
-                        expected=f"by {when(step.window.end)}",
+                        expected=f"by {closed}",
                         actual=f"from {when(now)}",
                     )
                 )

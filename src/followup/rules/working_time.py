@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from followup._draft import Draft
+    from followup._draft_step import DraftStep
     from followup._facts import Facts
 
 __all__ = ["WorkingHoursParams", "WorkingTime"]
@@ -204,7 +205,7 @@ class WorkingTime:
             f"{'on' if self.params.holidays else 'off'})"
         )
 
-    def _into_working_time(self, facts: Facts, step: Step) -> Step:
+    def _into_working_time(self, facts: Facts, step: DraftStep) -> DraftStep:
         window = step.window
         first, last = utc(window.start), utc(window.end)
         start = self.next_working(facts, first)
@@ -212,7 +213,9 @@ class WorkingTime:
         if start > last:
             # No working time in the window: roll it forward, keeping its length.
             end = self.last_working(facts, start + (last - first))
-            before = f"{when(window.start)} to {when(window.end)}"
+            before = (
+                f"{when(facts.local(window.start))} to {when(facts.local(window.end))}"
+            )
             why = (
                 f"Moved to {when(facts.local(start))}: its window ({before}) held "
                 "no working time."
