@@ -9,6 +9,12 @@ both planners agree on every window and due time, so the comparison is of
 equal work.  Each round times each planner over the whole set; the figures
 are medians over the rounds.
 
+Then, for the interviews without a country: planning with a history of
+three events (thank-you sent, follow-up sent, a call that brought no
+decision), against the reference's time without one (the performance
+issue's "with a history of three events, at most 6 times"), and
+`check_plan` of each fresh plan against planning it.
+
     python benchmarks/plan_speed.py [--rounds 7] [--interviews 2000]
 """
 
@@ -27,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from reference_planner import plan_by_hand
 
-from followup import Contact, Interview, plan_followups
+from followup import Contact, Event, Interview, check_plan, plan_followups
 
 ZONES = (
     "Asia/Kathmandu",
@@ -105,6 +111,55 @@ def timed(drawn: list[Case], rounds: int) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(theirs)
 
 
+# An interview, what happened after it, and when the plan is made.
+Replan = tuple[Interview, list[Event], dt.datetime]
+
+
+def with_history(drawn: list[Case]) -> list[Replan]:
+    """Each interview with three events after it, planned the day after the last."""
+    made: list[Replan] = []
+    for interview, *_ in drawn:
+        start = interview.at
+        events = [
+            Event("thank-you-sent", start.add(hours=2)),
+            Event("follow-up-sent", start.add(days=2)),
+            Event("called", start.add(days=9), outcome="undecided"),
+        ]
+        made.append((interview, events, start.add(days=10)))
+    return made
+
+
+def timed_history(planned: list[Replan], rounds: int) -> float:
+    """Median seconds a plan with its history."""
+
+    def library() -> None:
+        for interview, events, now in planned:
+            plan_followups(interview, events, now=now)
+
+    return statistics.median(
+        timeit.timeit(library, number=1) / len(planned) for _ in range(rounds)
+    )
+
+
+def timed_check(drawn: list[Case], rounds: int) -> tuple[float, float]:
+    """Median seconds to check a fresh plan, and to make it."""
+    plans = [plan_followups(case[0]) for case in drawn]
+
+    def checking() -> None:
+        for plan in plans:
+            check_plan(plan)
+
+    def planning() -> None:
+        for case in drawn:
+            plan_followups(case[0])
+
+    checks, makes = [], []
+    for _ in range(rounds):
+        checks.append(timeit.timeit(checking, number=1) / len(plans))
+        makes.append(timeit.timeit(planning, number=1) / len(plans))
+    return statistics.median(checks), statistics.median(makes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -130,6 +185,20 @@ def main() -> None:
             f"  stdlib by hand:  {hand * 1e6:8.2f} us/plan  {1 / hand:10,.0f} plans/s"
         )
         print(f"  ratio:           {mine / hand:8.1f}")
+        if country is None:
+            reference = hand
+    drawn = cases(args.interviews, None)
+    history = timed_history(with_history(drawn), args.rounds)
+    print("with a history of three events (no country):")
+    print(
+        f"  plan_followups:  {history * 1e6:8.1f} us/plan  {1 / history:10,.0f} plans/s"
+    )
+    print(f"  ratio to the reference without history: {history / reference:6.1f}")
+    check, make = timed_check(drawn, args.rounds)
+    print("check_plan of a fresh plan (no country):")
+    print(f"  check_plan:      {check * 1e6:8.1f} us/plan")
+    print(f"  plan_followups:  {make * 1e6:8.1f} us/plan")
+    print(f"  ratio:           {check / make:8.2f}")
 
 
 if __name__ == "__main__":

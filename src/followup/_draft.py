@@ -36,11 +36,10 @@ __all__ = ["Draft", "draft_step", "frozen_steps", "public_step"]
 def draft_step(step: Step) -> DraftStep:
     """`step` as a draft step: the same fields, times in UTC."""
     window = step.window
-    return assemble(
-        DraftStep,
+    return DraftStep(
         kind=step.kind,
         channel=step.channel,
-        window=assemble(DraftWindow, start=utc(window.start), end=utc(window.end)),
+        window=DraftWindow(start=utc(window.start), end=utc(window.end)),
         due=utc(step.due),
         rule=step.rule,
         reason=step.reason,

@@ -32,7 +32,7 @@ from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import enum_member
 from followup._plan import Requirements, Step, own_name
 from followup._time import coerce_instant, utc
-from followup._trusted import assemble, replaced
+from followup._trusted import replaced
 from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
 
@@ -45,6 +45,7 @@ __all__ = ["moved_step", "new_step"]
 
 
 _UTC = dt.timezone.utc
+_NO_REQUIREMENTS = Requirements()
 
 
 def _here(moment: object, field: str) -> dt.datetime:
@@ -128,19 +129,18 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     moment = start if due is None else _here(due, "due")
     _check_parts(rule, reason, advice, number, agreed)
     if requirements is None:
-        requirements = Requirements()
+        requirements = _NO_REQUIREMENTS
     elif not isinstance(requirements, Requirements):
         raise InvalidTypeError("requirements", requirements, "a Requirements")
     _span(start, moment, end, rule)
-    made = assemble(
-        DraftStep,
+    made = DraftStep(
         kind=kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind"),
         channel=(
             channel
             if type(channel) is Channel
             else enum_member(Channel, channel, "channel")
         ),
-        window=assemble(DraftWindow, start=start, end=end),
+        window=DraftWindow(start=start, end=end),
         due=moment,
         rule=rule,
         reason=" ".join(reason.split()),
@@ -219,7 +219,7 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
         window=(
             window
             if first is window.start and last is window.end
-            else assemble(DraftWindow, start=first, end=last)
+            else DraftWindow(start=first, end=last)
         ),
         due=moment,
         reason=step.reason if why is None else f"{step.reason} {' '.join(why.split())}",

@@ -6,13 +6,16 @@ windows from parts that were validated once.  `assemble` and `replaced` fill
 the slots of a frozen attrs instance directly; the property tests check that
 what the engine builds this way is what the constructors would accept.
 
-Only the engine uses these.  Rules written elsewhere build their values with
-the public constructors.
+Both run a function written once per class, the way attrs writes its own
+``__init__``: straight-line code that sets each slot, with no loop over the
+fields and no converter.
+
+Only the engine and the built-in rules use these.  Rules written elsewhere
+build their values with the public constructors and the toolkit.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any, TypeVar
 
 import attrs
@@ -21,35 +24,79 @@ __all__ = ["assemble", "replaced"]
 
 T = TypeVar("T")
 
-_set = object.__setattr__
+#: Stands for "not given" in `replaced`: None is a field value.
+_UNSET = object()
 
 
-@functools.cache
-def _slots(cls: Any) -> tuple[tuple[str, Any], ...]:
-    return tuple((field.name, field.default) for field in attrs.fields(cls))
+def _source(cls: type[Any], *, copy: bool) -> str:
+    fields = attrs.fields(cls)
+    if copy:
+        head = ["value", *(f"{field.name}=_UNSET" for field in fields)]
+    else:
+        # Constants are the parameters' own defaults; a factory is called when
+        # its field is not given; a field without a default must be given.
+        head = [
+            field.name
+            if field.default is attrs.NOTHING
+            else f"{field.name}=_default_{index}"
+            for index, field in enumerate(fields)
+        ]
+        head.insert(0, "*")
+    lines = [
+        f"def written({', '.join(head)}):",
+        "    made = _new(_cls)",
+        # A setter bound to the new instance: attrs' own __init__ does this.
+        "    _set = _bind(made)",
+    ]
+    for index, field in enumerate(fields):
+        name = field.name
+        if copy:
+            given = f"value.{name} if {name} is _UNSET else {name}"
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            given = f"_factory_{index}() if {name} is _UNSET else {name}"
+        else:
+            given = name
+        lines.append(f"    _set({name!r}, {given})")
+    lines.append("    return made")
+    return "\n".join(lines)
+
+
+def _write(cls: type[Any], *, copy: bool) -> Any:
+    namespace: dict[str, Any] = {
+        "_UNSET": _UNSET,
+        "_new": object.__new__,
+        "_bind": object.__setattr__.__get__,
+        "_cls": cls,
+    }
+    for index, field in enumerate(attrs.fields(cls)):
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            namespace[f"_factory_{index}"] = default.factory
+            namespace[f"_default_{index}"] = _UNSET
+        else:
+            namespace[f"_default_{index}"] = default
+    exec(_source(cls, copy=copy), namespace)  # noqa: S102 - our own text, as attrs does
+    return namespace["written"]
+
+
+_ASSEMBLE: dict[type[Any], Any] = {}
+_REPLACE: dict[type[Any], Any] = {}
 
 
 def assemble(cls: type[T], /, **values: Any) -> T:
     """Make a `cls` from trusted `values`, filling in the defaults."""
-    made = object.__new__(cls)
-    kind: Any = cls
-    for name, default in _slots(kind):
-        if name in values:
-            _set(made, name, values[name])
-        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            _set(made, name, default.factory())
-        elif default is attrs.NOTHING:
-            msg = f"{cls.__name__} needs {name}"
-            raise TypeError(msg)
-        else:
-            _set(made, name, default)
+    written = _ASSEMBLE.get(cls)
+    if written is None:
+        written = _ASSEMBLE[cls] = _write(cls, copy=False)
+    made: T = written(**values)
     return made
 
 
 def replaced(value: T, /, **changes: Any) -> T:
     """Copy a trusted `value` with some fields changed (`attrs.evolve`, unchecked)."""
-    kind: Any = type(value)
-    made: T = object.__new__(kind)
-    for name, _ in _slots(kind):
-        _set(made, name, changes[name] if name in changes else getattr(value, name))
+    cls = type(value)
+    written = _REPLACE.get(cls)
+    if written is None:
+        written = _REPLACE[cls] = _write(cls, copy=True)
+    made: T = written(value, **changes)
     return made

@@ -206,23 +206,23 @@ class WorkingTime:
         )
 
     def _into_working_time(self, facts: Facts, step: DraftStep) -> DraftStep:
+        # A draft step's times are in UTC already: the searches take them as
+        # they are.
         window = step.window
-        first, last = utc(window.start), utc(window.end)
+        first, last = window.start, window.end
         start = self.next_working(facts, first)
         why = None
         if start > last:
             # No working time in the window: roll it forward, keeping its length.
             end = self.last_working(facts, start + (last - first))
-            before = (
-                f"{when(facts.local(window.start))} to {when(facts.local(window.end))}"
-            )
+            before = f"{when(facts.local(first))} to {when(facts.local(last))}"
             why = (
                 f"Moved to {when(facts.local(start))}: its window ({before}) held "
                 "no working time."
             )
         else:
             end = self.last_working(facts, last)
-        wanted = utc(step.due)
+        wanted = step.due
         due = self.next_working(facts, wanted)
         if due > end:
             due = start
