@@ -25,8 +25,8 @@ interview's):
 
 from __future__ import annotations
 
+import functools
 import re
-import textwrap
 import unicodedata
 from typing import TYPE_CHECKING, final
 
@@ -130,7 +130,9 @@ _CLOCK_12 = re.compile(
 _CLOCK_24 = re.compile(
     r"\b(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\b(?!\s?[ap]\.?\s?m\b)"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"')\]]|$)")
+# Only from the start of a run of marks: a match tried inside the run would
+# backtrack over the rest of it, quadratic on a long run of dots.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+(?=[\s\"')\]]|$)")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -143,15 +145,35 @@ def normalise(text: str) -> str:
 def count_lines(text: str, width: int) -> int:
     r"""Count non-blank lines once each line is wrapped at `width` columns.
 
+    A line wraps at white space, as `textwrap` wraps words of at most
+    `width` characters; a longer word (a link) starts a line of its own and
+    takes as many as it needs.  Runs of white space count as one space.
+    The count takes time linear in the text, whatever it holds.
+
     >>> letter = ["Dear Grace,", "", "word " * 40, "", "Ada"]
     >>> count_lines("\n".join(letter), width=80)
     5
     """
-    return sum(
-        len(textwrap.wrap(line, width=width, break_on_hyphens=False)) or 1
-        for line in text.splitlines()
-        if line.strip()
-    )
+    return sum(_wrapped(line, width) for line in text.splitlines())
+
+
+def _wrapped(line: str, width: int) -> int:
+    # textwrap itself is quadratic on some input (a long run of no-break
+    # spaces strips the same chunk once per line), so the greedy fill is
+    # written out; tests check it equal to textwrap on ordinary text.
+    lines = 0
+    used = 0  # columns taken on the line being filled; 0 while it is empty
+    for word in line.split():
+        size = len(word)
+        if used and used + 1 + size <= width:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        full = (size - 1) // width  # lines a long word fills before its last
+        lines += full
+        used = size - full * width
+    return lines + 1 if used else lines
 
 
 def count_sentences(text: str, names: Iterable[str] = ()) -> int:
@@ -182,8 +204,12 @@ def mentions(text: str, phrase: str) -> bool:
 
 def says_any(text: str, stems: Iterable[str]) -> bool:
     """Whether any word of `text` starts with one of `stems`."""
+    return _says_any(normalise(text), stems)
+
+
+def _says_any(folded: str, stems: Iterable[str]) -> bool:
     pattern = r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + ")"
-    return re.search(pattern, normalise(text)) is not None
+    return re.search(pattern, folded) is not None
 
 
 @final
@@ -227,7 +253,10 @@ class TimeMention:
 
 def dates_in(text: str) -> tuple[DateMention, ...]:
     """Every date-like mention in `text`, in the recognised forms."""
-    folded = normalise(text)
+    return _dates_in(normalise(text))
+
+
+def _dates_in(folded: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for form in _DATE_FORMS:
         for match in form.finditer(folded):
@@ -250,7 +279,10 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
 
 def times_in(text: str) -> tuple[TimeMention, ...]:
     """Every time-of-day mention in `text`, in the recognised forms."""
-    folded = normalise(text)
+    return _times_in(normalise(text))
+
+
+def _times_in(folded: str) -> tuple[TimeMention, ...]:
     found: list[TimeMention] = []
     for match in _CLOCK_12.finditer(folded):
         hour, minute = int(match["hour"]), int(match["minute"] or 0)
@@ -303,19 +335,45 @@ class Letter:
         """When the interview started, on the recipient's calendar."""
         return local(self.interview.at, recipient_zone(self.interview))
 
+    # Each is read once per letter: several rules ask, and a letter may be
+    # long.
+    @functools.cached_property
+    def normalised(self) -> str:
+        """The text with case, Unicode forms and white space folded (`normalise`)."""
+        return normalise(self.text)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The text with case and white space folded, character by character."""
+        return _fold(self.text)
+
+    @functools.cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Every date-like mention in the text (`dates_in`)."""
+        return _dates_in(self.normalised)
+
+    @functools.cached_property
+    def times(self) -> tuple[TimeMention, ...]:
+        """Every time-of-day mention in the text (`times_in`)."""
+        return _times_in(self.normalised)
+
     def names(self, phrase: str) -> bool:
-        """Whether the letter names `phrase`."""
-        return mentions(self.text, phrase)
+        """Whether the letter names `phrase` (as `mentions` finds it)."""
+        return _fold(phrase) in self.folded or normalise(phrase) in self.normalised
+
+    def says_any(self, stems: Iterable[str]) -> bool:
+        """Whether any word of the letter starts with one of `stems`."""
+        return _says_any(self.normalised, stems)
 
     def names_date(self) -> bool:
         """Whether the letter names the date of the interview in some form."""
         day = self.interview_start.date()
-        return any(mention.matches(day) for mention in dates_in(self.text))
+        return any(mention.matches(day) for mention in self.dates)
 
     def names_time(self) -> bool:
         """Whether the letter names the time the interview started."""
         time = self.interview_start.time()
-        return any(mention.matches(time) for mention in times_in(self.text))
+        return any(mention.matches(time) for mention in self.times)
 
     @property
     def user_strings(self) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Protocol, final
 
 import attrs
 
-from followup._letters import dates_in, says_any, times_in
 from followup._plan import Finding
 from followup._steps import moved_step
 from followup._time import (
@@ -236,7 +235,7 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
             Severity.ERROR,
             f"the {what} does not name the date of the interview ({advice})",
             expected=forms,
-            actual=_found(mention.text for mention in dates_in(letter.text)),
+            actual=_found(mention.text for mention in letter.dates),
         )
     if not letter.names_time():
         hour = start.hour % 12 or 12
@@ -247,7 +246,7 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
             Severity.ERROR,
             f"the {what} does not name the time of the interview ({advice})",
             expected=f"{start:%H:%M} or {hour}{minutes} {half}",
-            actual=_found(mention.text for mention in times_in(letter.text)),
+            actual=_found(mention.text for mention in letter.times),
         )
 
 
@@ -256,7 +255,7 @@ def missing_phrase(
 ) -> Iterator[Finding]:
     """A warning when the letter seems not to say `what` (no word from `stems`)."""
     stems = tuple(stems)
-    if not says_any(letter.text, stems):
+    if not letter.says_any(stems):
         yield Finding(
             code,
             Severity.WARNING,

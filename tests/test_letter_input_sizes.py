@@ -1,0 +1,81 @@
+"""Letters of any size and shape are read in time linear in their length.
+
+No test here times anything: the inputs below made the old readers
+backtrack (a run of dots: 100 KB took minutes) or strip the same chunk once
+per wrapped line (a run of no-break spaces: 4 MB took half a minute).  Here
+they are read at once; were the reading quadratic again, the suite would
+not finish.  `benchmarks/letters.py` prints the time of a 10 MB letter.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import Interview, check_letter
+from followup._letters import count_lines, count_sentences
+
+INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
+
+# The pattern before the fix: the same matches, found by backtracking.
+_OLD_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"')\]]|$)")
+
+
+def test_a_long_run_of_dots_is_no_sentence_end_and_reads_at_once():
+    assert count_sentences("." * 400_000 + "x") == 0
+    assert count_sentences("Thanks" + "!?" * 200_000 + " Ada.") == 2
+
+
+def test_a_long_run_of_no_break_spaces_is_one_space():
+    assert count_lines("a" + "\u00a0" * 4_000_000 + "b", 80) == 1
+    assert count_lines("x" * 4_000_000, 80) == 50_000
+
+
+def test_huge_letters_of_every_shape_come_back_with_findings():
+    for text in (
+        "." * 1_000_000 + "x",
+        "\u00a0" * 1_000_000,
+        ("1" + " " * 999) * 1_000,
+        "\t" * 1_000_000 + "Acme",
+    ):
+        for kind in ("thank-you", "follow-up"):
+            findings = check_letter(text, INTERVIEW, kind)
+            assert any(f.severity.value == "error" for f in findings)
+
+
+marks = st.text(alphabet=".!?…x \n\"')]", max_size=60)
+
+
+@given(marks)
+def test_sentence_ends_are_those_the_old_pattern_found(text):
+    assert count_sentences(text) == len(_OLD_SENTENCE_END.findall(text))
+
+
+# Ordinary text: words no longer than the width, one space or a line break
+# between them; there the count is exactly textwrap's.
+words = st.text(alphabet="abcdefghij", min_size=1, max_size=12)
+ordinary = st.lists(
+    st.tuples(words, st.sampled_from([" ", " ", " ", "\n"])), max_size=80
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+
+
+@given(ordinary, st.integers(12, 90))
+def test_lines_are_those_textwrap_counts_on_ordinary_text(text, width):
+    expected = sum(
+        len(textwrap.wrap(line, width=width, break_on_hyphens=False))
+        for line in text.splitlines()
+        if line.strip()
+    )
+    assert count_lines(text, width) == expected
+
+
+@given(st.integers(1, 500), st.integers(20, 200))
+def test_a_long_word_takes_the_lines_it_needs(size, width):
+    assert count_lines("x" * size, width) == -(-size // width)
+    # After a short word it starts a line of its own.
+    assert count_lines("ab " + "x" * size, width) == (
+        1 + -(-size // width) if size > width - 3 else 1
+    )
