@@ -423,3 +423,25 @@ def test_holidays_are_looked_up_on_the_recipients_date():
     at = "2026-11-26T21:00:00-08:00[America/Los_Angeles]"
     follow = by_kind(plan_followups(interview(at, interviewer=la)))[StepKind.FOLLOW_UP]
     assert hm(follow.due) == "Mon 30 Nov 09:00"
+
+
+def test_the_plan_does_not_depend_on_the_order_of_the_history():
+    # Two calls logged at the same instant: one reached nobody, one agreed a
+    # time to call back.  Either order gives the same plan.
+    at = "2026-12-01T11:00:00-05:00"
+    events = [
+        Event(
+            "called", at, outcome="undecided", call_back_at="2026-12-03T16:00:00-05:00"
+        ),
+        Event("called", at, outcome="no-answer"),
+    ]
+    interview = Interview("Ada", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]")
+    now = "2026-12-01T12:00:00-05:00"
+    plans = [
+        plan_followups(interview, order, now=now) for order in (events, events[::-1])
+    ]
+    assert plans[0] == plans[1]
+    assert [step.kind.value for step in plans[0].steps] == ["call-back"]
+    assert check_plan(plans[0], interview, events[::-1]) == check_plan(
+        plans[1], interview, events
+    )

@@ -175,3 +175,13 @@ def test_a_decision_ends_everything(situation):
     decided = any(e.outcome is not None and e.outcome.is_decision for e in history)
     if decided:
         assert plan.steps == ()
+
+
+@given(situations(), st.randoms(use_true_random=False))
+def test_the_order_of_the_history_does_not_change_the_plan(situation, random):
+    interview, history, now = situation
+    shuffled = list(history)
+    random.shuffle(shuffled)
+    assert plan_followups(interview, shuffled, now=now) == plan_followups(
+        interview, history, now=now
+    )

@@ -229,4 +229,18 @@ def _sorted_history(history: Iterable[Event]) -> tuple[Event, ...]:
     events = typed_tuple(
         history, "history", Event, "an Event", whole="a sequence of Event"
     )
-    return tuple(sorted(events, key=lambda e: instant_key(e.at)))
+    return tuple(sorted(events, key=_event_order))
+
+
+def _event_order(event: Event) -> tuple[object, ...]:
+    # Oldest first; events at the same instant in an order fixed by what
+    # they say, not by where the caller put them, so that the plan does not
+    # depend on the order of the history.
+    back = event.call_back_at
+    return (
+        instant_key(event.at),
+        event.kind._value_,
+        "" if event.outcome is None else event.outcome._value_,
+        (0, dt.timedelta(0)) if back is None else (1, instant_key(back)),
+        "" if event.channel is None else event.channel._value_,
+    )
