@@ -85,6 +85,13 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=_UTC)
 _SUFFIXED = re.compile(r"(?P<base>[^\[\]]+?)(?:\[!?(?P<zone>[^\[\]=]+)\])?")
 
 
+#: Names the zone database answers that mean something else on every machine:
+#: the machine's own zone, a placeholder, and the copies with leap seconds or
+#: POSIX rules.  A plan must come out the same wherever it is made.
+_MACHINE_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+_MACHINE_PREFIXES = ("posix/", "right/")
+
+
 @functools.lru_cache(maxsize=1024)
 def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
     """Return the cached pendulum zone for an IANA name.
@@ -97,6 +104,13 @@ def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
     """
     if not isinstance(name, str):
         raise InvalidTypeError(field, name, "an IANA time zone name (str)")
+    if name in _MACHINE_ZONES or name.startswith(_MACHINE_PREFIXES):
+        raise UnknownTimeZoneError(
+            field,
+            name,
+            "depends on the machine it is read on; give an IANA zone name "
+            "(e.g. 'Europe/Paris')",
+        )
     try:
         return pendulum.timezone(name)
     except (pendulum.tz.exceptions.InvalidTimezone, ValueError, OSError) as error:
@@ -260,8 +274,8 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
     if parsed.tzinfo is None:
         # A wall time in the zone: fold=0 takes the earlier of two readings in
         # an overlap and the later wall time in a gap, as RFC 9557 readers do.
-        return to_pendulum(local(parsed.replace(tzinfo=tz), tz))
-    moment = local(parsed, tz)
+        return _exact(parsed.replace(tzinfo=tz), tz, field, text)
+    moment = _exact(parsed, tz, field, text)
     if moment.utcoffset() != parsed.utcoffset():
         raise InvalidValueError(
             field,
@@ -270,6 +284,40 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
             f"(it uses {moment.strftime('%z')})",
         )
     return to_pendulum(moment)
+
+
+#: The instants the library plans with: wide enough for any interview and the
+#: weeks of follow-up after it, narrow enough that no arithmetic on them
+#: leaves the years `datetime` can hold.
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=_UTC)
+LATEST = dt.datetime(2200, 1, 1, tzinfo=_UTC)
+
+
+def _exact(
+    moment: dt.datetime, tz: Zone, field: str, original: object
+) -> pendulum.DateTime:
+    """`moment` in `tz`, by way of UTC, checked to lie in the supported range.
+
+    Going through UTC normalises a wall time that a daylight-saving gap
+    skips (02:30 on the day New York springs forward) to the time it names
+    (03:30 EDT), as zoneinfo reads it, instead of keeping an impossible
+    time.
+    """
+    if type(moment) is not dt.datetime:
+        moment = _copy(moment, dt.datetime)
+    try:
+        at = moment.astimezone(_UTC)
+    except OverflowError:
+        at = None
+    if at is None or not EARLIEST <= at < LATEST:
+        shown = original.isoformat() if isinstance(original, dt.datetime) else original
+        raise InvalidValueError(
+            field,
+            shown,
+            f"is outside the supported range ({EARLIEST:%Y-%m-%d} to "
+            f"{LATEST - dt.timedelta(days=1):%Y-%m-%d}, UTC)",
+        )
+    return to_pendulum(at.astimezone(tz))
 
 
 def coerce_instant(value: object, field: str) -> pendulum.DateTime:
@@ -283,18 +331,22 @@ def coerce_instant(value: object, field: str) -> pendulum.DateTime:
     Raises:
         NaiveDatetimeError: the value has no zone or offset.
         UnknownTimeZoneError: the zone suffix names no IANA zone.
-        InvalidValueError: the text is not ISO 8601, or its offset contradicts
-            its zone.
+        InvalidValueError: the text is not ISO 8601, its offset contradicts
+            its zone, or the instant lies outside 1900-2199 (`EARLIEST`,
+            `LATEST`).
         InvalidTypeError: the value is neither a datetime nor a string.
+
+    A wall time that a daylight-saving gap skips is read as zoneinfo reads
+    it, with the offset before the change: ``02:30[America/New_York]`` on
+    the day clocks spring forward is 03:30 EDT.
     """
-    if isinstance(value, pendulum.DateTime):
-        if isinstance(value.tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)):
-            return value
-        _refuse_naive(value, field, value)
-        return to_pendulum(local(value, zone_of(value)))
     if isinstance(value, dt.datetime):
         _refuse_naive(value, field, value)
-        return to_pendulum(local(value, zone_of(value)))
+        made = _exact(value, zone_of(value), field, value)
+        # A value that was exact already comes back as itself.
+        if type(value) is _DateTime and _reduce(made, 4)[1] == _reduce(value, 4)[1]:
+            return value
+        return made
     if isinstance(value, str):
         return _parse(value, field)
     raise InvalidTypeError(
@@ -302,43 +354,79 @@ def coerce_instant(value: object, field: str) -> pendulum.DateTime:
     )
 
 
+#: The longest call the library plans after: a phone interview lasts
+#: minutes to hours; anything longer is a typing slip (minutes for seconds),
+#: and would put the follow-up before the thank-you.
+LONGEST_CALL = dt.timedelta(hours=12)
+
+# ISO 8601 durations.  Written out rather than left to pendulum, whose
+# parser wraps large numbers ("PT4294967297M" came back as one minute).
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_DURATION = re.compile(
+    rf"P(?:(?P<years>{_NUMBER})Y)?(?:(?P<months>{_NUMBER})M)?"
+    rf"(?:(?P<weeks>{_NUMBER})W)?(?:(?P<days>{_NUMBER})D)?"
+    rf"(?:T(?=\d)(?:(?P<hours>{_NUMBER})H)?(?:(?P<minutes>{_NUMBER})M)?"
+    rf"(?:(?P<seconds>{_NUMBER})S)?)?",
+    re.IGNORECASE,
+)
+_UNITS = (("weeks", 604800), ("days", 86400), ("hours", 3600), ("minutes", 60))
+
+
 def coerce_duration(value: object, field: str) -> dt.timedelta:
     """Turn minutes (an int), a timedelta or an ISO 8601 duration into a timedelta.
 
+    The duration must be positive and at most `LONGEST_CALL` (12 hours).
+
     Raises:
-        InvalidValueError: the duration is not positive, or names months or
-            years (whose length depends on the calendar).
+        InvalidValueError: the duration is not positive, is longer than
+            `LONGEST_CALL`, or names months or years (whose length depends
+            on the calendar).
         InvalidTypeError: the value is of another type.
     """
     if isinstance(value, bool):
         raise InvalidTypeError(field, value, "minutes (int) or an ISO 8601 duration")
     if isinstance(value, int):
-        result = dt.timedelta(minutes=value)
+        # Compared before it becomes a timedelta, which overflows past
+        # 10**9 days.
+        seconds = 60.0 * value if abs(value) < 10**12 else float(value)
     elif isinstance(value, dt.timedelta):
-        result = dt.timedelta(seconds=value.total_seconds())
+        seconds = value.total_seconds()
     elif isinstance(value, str):
-        result = _parse_duration(value, field)
+        seconds = _duration_seconds(value, field)
     else:
         raise InvalidTypeError(field, value, "minutes (int) or an ISO 8601 duration")
-    if result <= dt.timedelta(0):
+    if seconds <= 0:
         raise InvalidValueError(field, value, "is not a positive duration")
-    return result
+    if seconds > LONGEST_CALL.total_seconds():
+        raise InvalidValueError(
+            field, value, f"is longer than a phone interview ({LONGEST_CALL})"
+        )
+    return dt.timedelta(seconds=seconds)
 
 
-def _parse_duration(text: str, field: str) -> dt.timedelta:
-    try:
-        parsed = pendulum.parse(text.strip())
-    except (pendulum.parsing.exceptions.ParserError, ValueError):
-        parsed = None
-    if not isinstance(parsed, pendulum.Duration):
+def _duration_seconds(text: str, field: str) -> float:
+    stripped = text.strip()
+    match = _DURATION.fullmatch(stripped)
+    if match is None or not any(match.groups()):
         raise InvalidValueError(
             field, text, "is not an ISO 8601 duration (e.g. PT30M) or minutes"
         )
-    if parsed.years or parsed.months:
+    if match["years"] or match["months"]:
         raise InvalidValueError(
             field, text, "names years or months, which have no fixed length"
         )
-    return dt.timedelta(seconds=parsed.total_seconds())
+    parts = [(match[name], unit) for name, unit in _UNITS]
+    parts.append((match["seconds"], 1))
+    seconds = 0.0
+    for part, unit in parts:
+        if part is not None:
+            number = part.replace(",", ".")
+            # A number of more digits than any call needs is too long as it
+            # is: no float of 5,000 digits.
+            if len(number.split(".")[0]) > 12:
+                return float("inf")
+            seconds += float(number) * unit
+    return seconds
 
 
 def start_of_day(day: dt.date, tz: Zone) -> dt.datetime:

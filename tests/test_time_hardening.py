@@ -1,0 +1,158 @@
+"""Times at the edges: daylight-saving gaps, the supported range, durations, zones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import (
+    Event,
+    Interview,
+    InvalidValueError,
+    UnknownTimeZoneError,
+    Window,
+    check_letter,
+    draft_thank_you,
+    plan_followups,
+)
+from followup._time import LONGEST_CALL, coerce_duration, coerce_instant
+from followup.json import from_json, to_json
+from followup.testing import ZONE_NAMES, transitions
+
+UTC = dt.timezone.utc
+
+
+def gaps(name: str, year: int) -> list[tuple[dt.datetime, dt.timedelta]]:
+    """The changes of `name` in `year` that skip wall times: (instant, jump)."""
+    tz = zoneinfo.ZoneInfo(name)
+    found = []
+    for change in transitions(name, year):
+        before = (change - dt.timedelta(minutes=1)).astimezone(tz).utcoffset()
+        after = change.astimezone(tz).utcoffset()
+        if before is not None and after is not None and after > before:
+            found.append((change, after - before))
+    return found
+
+
+ZONES_WITH_GAPS = [name for name in ZONE_NAMES if gaps(name, 2026)]
+
+
+@st.composite
+def skipped_wall_times(draw):
+    """A wall time that a daylight-saving gap of 2026 skips, and its zone."""
+    name = draw(st.sampled_from(ZONES_WITH_GAPS))
+    change, jump = draw(st.sampled_from(gaps(name, 2026)))
+    into = draw(st.integers(1, int(jump.total_seconds() // 60) - 1))
+    before = (change - dt.timedelta(minutes=1)).astimezone(zoneinfo.ZoneInfo(name))
+    offset = before.utcoffset()
+    assert offset is not None
+    wall = (change + offset + dt.timedelta(minutes=into)).replace(tzinfo=None)
+    return name, wall, change + dt.timedelta(minutes=into)
+
+
+def test_a_skipped_wall_time_is_read_as_the_time_it_names():
+    interview = Interview("Ada", "Acme", "2026-03-08T02:30:00[America/New_York]")
+    assert interview.at.isoformat() == "2026-03-08T03:30:00-04:00"
+    again = from_json(to_json(interview), Interview)
+    assert again == interview
+    # The plan, the draft and the letter check agree on 03:30.
+    plan = plan_followups(interview)
+    (thanks,) = [s for s in plan.steps if s.kind.value == "thank-you"]
+    assert "03:30" in "; ".join(thanks.requirements.must_mention)
+    letter = draft_thank_you(interview)
+    assert "3:30" in letter
+    assert not [
+        f for f in check_letter(letter, interview, "thank-you") if "time" in f.message
+    ]
+
+
+@given(skipped_wall_times())
+def test_every_skipped_wall_time_is_normalised_forward_and_survives_json(case):
+    name, wall, instant = case
+    text = f"{wall.isoformat()}[{name}]"
+    moment = coerce_instant(text, "at")
+    assert moment.astimezone(UTC) == instant
+    # The wall time it now shows exists: it reads back as itself.
+    assert moment.replace(tzinfo=None) != wall
+    shown = moment.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(name))
+    assert shown.astimezone(UTC) == instant
+    # A stdlib value in the gap, from a caller, comes out the same way.
+    assert coerce_instant(wall.replace(tzinfo=zoneinfo.ZoneInfo(name)), "at") == moment
+    interview = Interview("Ada", "Acme", text)
+    assert from_json(to_json(interview), Interview) == interview
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9999-12-31T23:59:59-12:00",
+        "0001-01-01T00:00:00+01:00",
+        "1899-12-31T23:59:59+00:00",
+        "2200-01-01T00:00:00+00:00",
+    ],
+)
+def test_instants_outside_the_supported_range_are_refused_by_name(text):
+    with pytest.raises(InvalidValueError, match=r"^Interview.at: .* supported range"):
+        Interview("Ada", "Acme", text)
+    with pytest.raises(InvalidValueError, match=r"^Window.start: .* supported range"):
+        Window(text, text)
+    with pytest.raises(InvalidValueError, match=r"^now: .* supported range"):
+        plan_followups(Interview("Ada", "Acme", "2026-11-23T10:00:00+00:00"), now=text)
+
+
+def test_the_ends_of_the_range_are_planned():
+    for text in ("1900-01-01T00:00:00+00:00", "2199-11-30T10:00:00+00:00"):
+        plan = plan_followups(Interview("Ada", "Acme", text))
+        assert plan.steps
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("PT4294967297M", "longer than a phone interview"),
+        ("PT18446744073709551616S", "longer than a phone interview"),
+        (10**20, "longer than a phone interview"),
+        ("P1000000000D", "longer than a phone interview"),
+        ("PT" + "9" * 5000 + "S", "longer than a phone interview"),
+        (100_000, "longer than a phone interview"),
+        (dt.timedelta(days=999_999_999), "longer than a phone interview"),
+        ("P1M", "names years or months"),
+        ("PT", "is not an ISO 8601 duration"),
+        ("P", "is not an ISO 8601 duration"),
+        ("PT0S", "is not a positive duration"),
+        (0, "is not a positive duration"),
+    ],
+)
+def test_durations_do_not_wrap_and_stay_a_phone_call(value, message):
+    with pytest.raises(InvalidValueError, match=rf"^Interview.duration: .*{message}"):
+        Interview("Ada", "Acme", "2026-11-23T10:00:00+00:00", duration=value)
+
+
+@given(st.integers(1, 12 * 60))
+def test_every_duration_up_to_the_longest_call_is_exact(minutes):
+    expected = dt.timedelta(minutes=minutes)
+    assert coerce_duration(minutes, "d") == expected
+    assert coerce_duration(f"PT{minutes}M", "d") == expected
+    assert coerce_duration(f"PT{minutes * 60}S", "d") == expected
+    assert expected <= LONGEST_CALL
+
+
+@given(st.integers(12 * 60 + 1, 10**30))
+def test_every_longer_duration_is_refused(minutes):
+    for value in (minutes, f"PT{minutes}M"):
+        with pytest.raises(InvalidValueError, match="longer than a phone interview"):
+            coerce_duration(value, "d")
+
+
+@pytest.mark.parametrize(
+    "name", ["localtime", "Factory", "posixrules", "right/UTC", "posix/Europe/Paris"]
+)
+def test_zones_that_depend_on_the_machine_are_refused(name):
+    with pytest.raises(UnknownTimeZoneError, match=r"depends on the machine"):
+        Interview("Ada", "Acme", f"2026-11-23T10:00:00[{name}]")
+    with pytest.raises(UnknownTimeZoneError, match=r"depends on the machine"):
+        Event("called", f"2026-11-23T10:00:00[{name}]")
