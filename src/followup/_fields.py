@@ -15,6 +15,7 @@ call unreachable.
 from __future__ import annotations
 
 import enum
+import re
 from typing import TypeVar
 
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -34,6 +35,7 @@ __all__ = [
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -59,6 +61,7 @@ def single_line(value: object, field: str, *, most: int | None = None) -> str:
         raise InvalidValueError(field, value, "is empty")
     if not _LINE_BREAKS.isdisjoint(text):
         raise InvalidValueError(field, value, "holds a line break")
+    without_controls(text, field)
     if most is not None and len(text) > most:
         raise InvalidValueError(
             field, value, f"is {len(text)} characters long (at most {most})"
@@ -135,8 +138,25 @@ def typed_tuple(
 
 
 def text_tuple(values: object, field: str) -> tuple[str, ...]:
-    """Return any iterable of strings as a tuple of them."""
-    return typed_tuple(values, field, str, "text (str)", whole="a sequence of strings")
+    """Return any iterable of strings as a tuple of them, each without controls."""
+    texts = typed_tuple(values, field, str, "text (str)", whole="a sequence of strings")
+    for index, text in enumerate(texts):
+        without_controls(text, f"{field}[{index}]")
+    return texts
+
+
+def without_controls(text: str, field: str) -> str:
+    """Return `text`, refusing control characters (line breaks included).
+
+    NUL, ESC and the like have no place in text a person reads: calendars
+    refuse them (RFC 5545) and a terminal would obey them.
+    """
+    control = _CONTROL.search(text)
+    if control is not None:
+        raise InvalidValueError(
+            field, text, f"holds a control character (U+{ord(control[0]):04X})"
+        )
+    return text
 
 
 def minutes_pair(value: object, field: str, *, most: int = 60) -> tuple[int, int]:

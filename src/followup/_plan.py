@@ -17,6 +17,7 @@ from followup._fields import (
     single_line,
     text_tuple,
     typed_tuple,
+    without_controls,
 )
 from followup._interview import Interview, interview_from, interview_values
 from followup._time import (
@@ -421,8 +422,17 @@ def _optional_step(value: Step | DraftStep | None) -> Step | None:
     return optional_instance_of(value, Step, "Finding.step", "a Step or None")
 
 
-def _optional_text(value: str | None) -> str | None:
-    return optional_instance_of(value, str, "Finding", "text (str) or None")
+def _optional_text(value: str | None, field: str) -> str | None:
+    text = optional_instance_of(value, str, field, "text (str) or None")
+    return None if text is None else without_controls(text, field)
+
+
+def _finding_expected(value: str | None) -> str | None:
+    return _optional_text(value, "Finding.expected")
+
+
+def _finding_actual(value: str | None) -> str | None:
+    return _optional_text(value, "Finding.actual")
 
 
 def _finding_code(value: str) -> str:
@@ -453,8 +463,8 @@ class Finding:
     severity: Severity = attrs.field(converter=_finding_severity)
     message: str = attrs.field(converter=_finding_message)
     step: Step | None = attrs.field(default=None, converter=_optional_step)
-    expected: str | None = attrs.field(default=None, converter=_optional_text)
-    actual: str | None = attrs.field(default=None, converter=_optional_text)
+    expected: str | None = attrs.field(default=None, converter=_finding_expected)
+    actual: str | None = attrs.field(default=None, converter=_finding_actual)
 
     def __str__(self) -> str:
         text = f"{self.code} {self.severity.value}: {self.message}"

@@ -27,6 +27,28 @@ __all__ = [
 ]
 
 
+#: How much of a value an error message shows: enough to recognise it, not a
+#: 10 MB field echoed whole.
+_SHOWN = 80
+
+
+def _shown(value: object) -> str:
+    """`repr(value)`, cut short when long: text keeps its start, the rest both ends."""
+    if isinstance(value, str):
+        if len(value) <= _SHOWN:
+            return repr(value)
+        return f"{value[:_SHOWN] + '…'!r} ({len(value)} characters)"
+    text = repr(value)
+    if len(text) <= 4 * _SHOWN:
+        return text
+    # A list or a mapping: its type shows at the start, its end at the end.
+    left_out = len(text) - 4 * _SHOWN
+    return (
+        f"{text[: 2 * _SHOWN]} … ({left_out} characters left out) … "
+        f"{text[-2 * _SHOWN :]}"
+    )
+
+
 class FollowUpError(Exception):
     """Base of every error the library raises on bad input or configuration."""
 
@@ -51,7 +73,7 @@ class InvalidValueError(FollowUpError, ValueError):
     @property
     def detail(self) -> str:
         """The message without the field's name: ``'' is empty``."""
-        return f"{self.value!r} {self.problem}"
+        return f"{_shown(self.value)} {self.problem}"
 
 
 class InvalidTypeError(FollowUpError, TypeError):
@@ -70,7 +92,8 @@ class InvalidTypeError(FollowUpError, TypeError):
     def detail(self) -> str:
         """The message without the field's name."""
         return (
-            f"expected {self.expected}, got {type(self.value).__name__} {self.value!r}"
+            f"expected {self.expected}, got {type(self.value).__name__} "
+            f"{_shown(self.value)}"
         )
 
 

@@ -1,0 +1,93 @@
+"""Text that people read: no control characters, and errors that stay short."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import (
+    Contact,
+    Finding,
+    Interview,
+    InvalidTypeError,
+    InvalidValueError,
+    Requirements,
+)
+from followup._fields import single_line
+
+AT = "2026-11-23T10:00:00-05:00"
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x1f", "\x7f", "\x9b", "\t"])
+def test_names_refuse_control_characters_by_field(control):
+    with pytest.raises(
+        InvalidValueError, match=r"^Interview.candidate: .* holds a control character"
+    ):
+        Interview(f"Ada{control}Lovelace", "Acme", AT)
+    with pytest.raises(InvalidValueError, match=r"^Contact.name: .* control"):
+        Contact(f"Grace{control}[31mHopper")
+    with pytest.raises(
+        InvalidValueError, match=r"^Requirements.talking_points\[1\]: .* control"
+    ):
+        Requirements(talking_points=("fine", f"ring{control}"))
+    with pytest.raises(InvalidValueError, match=r"^Finding.actual: .* control"):
+        Finding("ME1", "info", "noted", actual=f"x{control}")
+
+
+def test_the_unit_separator_can_no_longer_join_two_names_into_one():
+    # ("A\x1fB", "C") and ("A", "B\x1fC") once shared calendar UIDs.
+    with pytest.raises(InvalidValueError, match="U\\+001F"):
+        Interview("A\x1fB", "C", AT)
+
+
+controls = st.characters(categories=["Cc"])
+visible = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs"), blacklist_characters="\x85"
+)
+
+
+# Between visible characters: white space at either end is stripped, and
+# Python counts U+001C to U+001F as white space.
+@given(
+    st.text(visible, min_size=1, max_size=20),
+    controls,
+    st.text(visible, min_size=1, max_size=20),
+)
+def test_any_control_character_is_refused(before, control, after):
+    with pytest.raises(InvalidValueError):
+        single_line(before + control + after, "name")
+
+
+@given(st.text(visible, min_size=1, max_size=40))
+def test_text_without_controls_is_kept(text):
+    assert single_line(text, "name") == text
+
+
+def test_a_huge_value_is_shown_cut_short_with_its_length():
+    huge = "A" * 10_000_000
+    with pytest.raises(InvalidValueError) as raised:
+        Interview(huge, "Acme", AT)
+    message = str(raised.value)
+    assert len(message) < 250
+    assert message.startswith("Interview.candidate: 'AAAA")
+    assert "…' (10000000 characters)" in message
+    assert raised.value.value is huge  # the value itself is kept whole
+
+
+def test_a_huge_value_of_another_type_keeps_both_ends():
+    numbers = list(range(100_000))
+    with pytest.raises(InvalidTypeError) as raised:
+        Interview(numbers, "Acme", AT)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert len(message) < 500
+    assert "got list [0, 1, 2," in message
+    assert message.endswith("99998, 99999]")
+    assert "characters left out" in message
+
+
+def test_a_short_value_is_shown_whole():
+    name = "x" * 79 + "\x00"
+    with pytest.raises(InvalidValueError) as raised:
+        Interview(name, "Acme", AT)
+    assert f"Interview.candidate: {name!r} holds" in str(raised.value)
