@@ -61,13 +61,13 @@ import enum
 import json
 import os
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from followup._parsing import Unreadable, read_toml
 from followup._rule_metadata import owner
 from followup.errors import (
     FollowUpError,
@@ -323,20 +323,19 @@ def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSe
             settings that do not make a rule set; the file and key are named.
         PluginError: a plugin the file names cannot be loaded.
     """
-    if sys.version_info >= (3, 11):
-        import tomllib  # noqa: PLC0415
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # noqa: PLC0415
-
     source = os.fspath(path)
     try:
-        data = tomllib.loads(Path(source).read_text(encoding="utf-8"))
+        data = read_toml(Path(source).read_text(encoding="utf-8"))
     except OSError as error:
         raise RuleConfigurationError(
             f"{source}: cannot be read ({error.strerror})"
         ) from None
-    except tomllib.TOMLDecodeError as error:
-        raise RuleConfigurationError(f"{source}: not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise RuleConfigurationError(f"{source}: is not UTF-8 text") from None
+    except Unreadable as error:
+        raise RuleConfigurationError(
+            f"{source}: not valid TOML: {error.reason}"
+        ) from None
     return rule_set_from_mapping(data, base=base, source=source)
 
 

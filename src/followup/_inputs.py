@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
 # heavy readers (cattrs, TOML) load on first use.
 from followup._history import Event
 from followup._interview import Interview
+from followup._parsing import Unreadable, read_json, read_toml
 from followup.errors import FollowUpError, did_you_mean
 
 if TYPE_CHECKING:
@@ -73,24 +74,13 @@ def read_document(path: str) -> Any:
     """A TOML or JSON file, by its suffix, as plain data."""
     text = read_text(path)
     suffix = Path(path).suffix.lower()
-    if suffix == ".toml":
-        if sys.version_info >= (3, 11):
-            import tomllib  # noqa: PLC0415
-        else:  # pragma: no cover - Python 3.10
-            import tomli as tomllib  # noqa: PLC0415
+    if suffix in {".toml", ".json"}:
+        kind = suffix[1:].upper()
         try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise InputError(f"{path}: not valid TOML: {error}") from None
-    if suffix == ".json":
-        import json  # noqa: PLC0415
-
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
+            return read_toml(text) if kind == "TOML" else read_json(text)
+        except Unreadable as error:
             raise InputError(
-                f"{path}: not valid JSON: {error.msg} at line {error.lineno} "
-                f"column {error.colno}"
+                f"{path}: not valid {kind}: {error.reason}{error.where()}"
             ) from None
     if suffix == ".jsonl":
         raise InputError(
@@ -195,8 +185,6 @@ def _file_lines(handle: IO[bytes], path: str) -> Iterator[Entry]:
 
 
 def _lines(handle: IO[bytes], source: str) -> Iterator[Entry]:
-    import json  # noqa: PLC0415
-
     for number, raw in enumerate(handle, start=1):
         where = f"{source}:{number}"
         if not raw.strip():
@@ -205,12 +193,12 @@ def _lines(handle: IO[bytes], source: str) -> Iterator[Entry]:
             continue
         try:
             # A byte order mark may open a file that a spreadsheet wrote.
-            data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            data = read_json(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
             yield Entry(where, len(raw), problem=f"{where}: is not UTF-8 text")
             continue
-        except json.JSONDecodeError as error:
-            problem = f"not valid JSON: {error.msg} at column {error.colno}"
+        except Unreadable as error:
+            problem = f"not valid JSON: {error.reason}{error.where(line=False)}"
             yield Entry(where, len(raw), problem=f"{where}: {problem}")
             continue
         yield _line_entry(data, where, len(raw))

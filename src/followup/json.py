@@ -34,6 +34,7 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.json import make_converter
 
+from followup._parsing import Unreadable, read_json
 from followup._time import format_instant
 from followup.errors import (
     FollowUpError,
@@ -201,15 +202,22 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     """Read a `cls` from JSON text.
 
     Raises:
-        InvalidDocumentError: the text is not JSON, or does not make a `cls`;
-            every problem is listed with its path.
+        InvalidDocumentError: the text is not JSON (nested too deeply, a
+            number of thousands of digits and bytes that are not UTF-8
+            included), or does not make a `cls`; every problem is listed
+            with its path.
+        InvalidTypeError: `text` is neither text nor bytes.
     """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise InvalidTypeError("text", text, "JSON text (str or bytes)")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
+        data = read_json(text)
+    except Unreadable as error:
+        where = (
+            "" if error.line is None else f"line {error.line} column {error.column}: "
+        )
         raise InvalidDocumentError(
-            f"{cls.__name__} document",
-            [f"line {error.lineno} column {error.colno}: {error.msg} (not JSON)"],
+            f"{cls.__name__} document", [f"{where}{error.reason} (not JSON)"]
         ) from None
     return structure(data, cls)
 

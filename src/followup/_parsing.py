@@ -1,0 +1,82 @@
+"""JSON and TOML text read without letting the parsers' own errors escape.
+
+Every reader of documents (`followup.json.from_json`, the command's input
+files and JSON Lines, rule files) goes through here, so that text nested
+too deeply, a number of thousands of digits or bytes that are not UTF-8
+come back as one kind of problem, `Unreadable`, which each caller reports
+in its own words with the file, line or path it knows.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, final
+
+__all__ = ["Unreadable", "read_json", "read_toml"]
+
+
+@final
+class Unreadable(Exception):  # noqa: N818 - a reason, raised and caught here
+    """Text no parser could read: `reason` in words, and where if known."""
+
+    def __init__(
+        self, reason: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.reason = reason
+        self.line = line
+        self.column = column
+        super().__init__(reason)
+
+    def where(self, *, line: bool = True) -> str:
+        """`` at line 3 column 7`` (or just the column), or nothing."""
+        if self.column is None:
+            return ""
+        if line and self.line is not None:
+            return f" at line {self.line} column {self.column}"
+        return f" at column {self.column}"
+
+
+def _limits(error: BaseException) -> Unreadable:
+    # The parsers stop on their own at Python's recursion limit and at
+    # integers of more than `sys.get_int_max_str_digits()` digits; both
+    # are limits of the reader, not mistakes it can point at.
+    if isinstance(error, RecursionError):
+        return Unreadable("nested too deeply to read")
+    if isinstance(error, UnicodeDecodeError):
+        return Unreadable("is not UTF-8 text")
+    if "digits" in str(error):
+        return Unreadable("holds a number of more digits than can be read")
+    return Unreadable(f"holds a value that cannot be read ({error})")
+
+
+def read_json(text: str | bytes) -> Any:
+    """Plain data from JSON text (or UTF-8 bytes).
+
+    Raises:
+        Unreadable: the text is not JSON, or is beyond what can be read.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise Unreadable(error.msg, error.lineno, error.colno) from None
+    except (RecursionError, ValueError) as error:
+        raise _limits(error) from None
+
+
+def read_toml(text: str) -> Any:
+    """Plain data from TOML text.
+
+    Raises:
+        Unreadable: the text is not TOML, or is beyond what can be read.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415 - only rule files and inputs need it
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # noqa: PLC0415
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise Unreadable(str(error)) from None
+    except (RecursionError, ValueError) as error:
+        raise _limits(error) from None

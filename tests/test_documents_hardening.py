@@ -1,0 +1,117 @@
+"""Hostile documents: every reader answers with the library's own errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import (
+    Event,
+    FollowUpError,
+    FollowUpPlan,
+    Interview,
+    InvalidTypeError,
+    RuleConfigurationError,
+    RuleSet,
+)
+from followup.cli import main
+from followup.json import InvalidDocumentError, from_json, to_json
+
+DEEP = "[" * 100_000 + "]" * 100_000
+ADA = {"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00-05:00"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (DEEP, "nested too deeply"),
+        (json.dumps({**ADA, "at": None})[:-1] + ', "x": ' + DEEP + "}", "nested"),
+        ('{"candidate": ' + "9" * 5000 + "}", "more digits than can be read"),
+        (b"\x80\x81", "is not UTF-8 text"),
+        ("", "Expecting value"),
+    ],
+)
+def test_from_json_reports_what_no_parser_can_read(text, reason):
+    with pytest.raises(InvalidDocumentError, match=reason):
+        from_json(text, Interview)
+
+
+@pytest.mark.parametrize("value", [None, 5, ["{}"], {"candidate": "Ada"}])
+def test_from_json_wants_text(value):
+    with pytest.raises(InvalidTypeError, match=r"^text: expected JSON text"):
+        from_json(value, Interview)
+
+
+@given(st.one_of(st.text(max_size=200), st.binary(max_size=200)))
+def test_from_json_gives_a_value_or_a_followup_error(text):
+    for kind in (Interview, Event, FollowUpPlan):
+        made = _read_or_none(text, kind)
+        if made is not None:
+            assert from_json(to_json(made), kind) == made
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["candidate", "company", "at", "duration", "kind", "x"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+def test_any_json_document_gives_a_value_or_a_followup_error(data):
+    for kind in (Interview, Event):
+        made = _read_or_none(json.dumps(data), kind)
+        if made is not None:
+            assert from_json(to_json(made), kind) == made
+
+
+def _read_or_none(text, kind):
+    try:
+        return from_json(text, kind)
+    except FollowUpError:
+        return None
+
+
+def test_a_deeply_nested_input_file_is_one_line_of_error(tmp_path, capsys):
+    for name, text in (
+        ("deep.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+        ("deep.json", DEEP),
+        ("huge.json", '{"duration": ' + "9" * 5000 + "}"),
+    ):
+        source = tmp_path / name
+        source.write_text(text)
+        assert main(["plan", str(source)]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith(f"followup: error: {source}: not valid")
+        assert err.count("\n") == 1
+
+
+def test_a_deep_line_of_json_lines_is_reported_and_the_batch_goes_on(tmp_path, capsys):
+    source = tmp_path / "many.jsonl"
+    good = json.dumps({"interview": {**ADA, "at": ADA["at"] + "[America/New_York]"}})
+    source.write_text(DEEP + "\n" + good + "\n")
+    assert main(["plan", str(source), "--format", "jsonl"]) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1
+    assert f"{source}:1: not valid JSON: nested too deeply to read" in err
+
+
+def test_a_deeply_nested_rule_file_is_a_configuration_error(tmp_path):
+    source = tmp_path / "rules.toml"
+    source.write_text("a = " + "[" * 100_000 + "]" * 100_000)
+    with pytest.raises(RuleConfigurationError, match=r"nested too deeply"):
+        RuleSet.from_toml(source)
+    source.write_bytes(b"\x80")
+    with pytest.raises(RuleConfigurationError, match=r"is not UTF-8 text"):
+        RuleSet.from_toml(source)
