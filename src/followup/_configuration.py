@@ -293,26 +293,43 @@ def _configure(
     if not isinstance(params, Mapping):
         problems.append(f"{where}: expected a table of parameters")
         return rules
-    fine = {}
-    for name, value in params.items():
-        # One at a time first, so that each problem names its parameter.
+    given = {str(name): value for name, value in params.items()}
+    # All together, as `configure` takes them: a pair of bounds may only
+    # make sense with both of its values.  While that fails, the parameter
+    # the error names is reported and left out, and the rest is tried
+    # again, so that every wrong parameter is named at once.
+    while True:
         try:
-            rules.configure(key, **{str(name): value})
-        except RuleConfigurationError as error:  # noqa: PERF203 - read once, not hot
+            return rules.configure(key, **given)
+        except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
+            name = _culprit(error, given)
+            if name is None:
+                detail = str(error).removeprefix(f"rule {rule.code}: ")
+                problems.append(f"{where}: {detail}")
+                return rules
             cause = error.__cause__
             detail = getattr(cause, "detail", None) or str(error).removeprefix(
                 f"rule {rule.code}: "
             )
             problems.append(f"{where}.{name}: {detail}")
-        else:
-            fine[str(name)] = value
-    if len(fine) != len(params):
-        return rules
-    try:
-        return rules.configure(key, **fine)
-    except RuleConfigurationError as error:
-        problems.append(f"{where}: {str(error).removeprefix(f'rule {rule.code}: ')}")
-        return rules
+            del given[name]
+
+
+def _culprit(error: RuleConfigurationError, given: dict[str, object]) -> str | None:
+    """The parameter among `given` that a failed `configure` names, if any."""
+    cause = error.__cause__
+    field = getattr(cause, "field", None)
+    if isinstance(field, str):
+        name = field.rsplit(".", 1)[-1]
+        if name in given:
+            return name
+    # An unknown parameter, or a converter that names its own field
+    # ("time", "kinds"): the first given name the message quotes.
+    text = str(error)
+    for name in given:
+        if f"parameter {name!r}" in text:
+            return name
+    return next(iter(given)) if len(given) == 1 else None
 
 
 def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSet:

@@ -88,15 +88,30 @@ def call_minutes(value: object) -> tuple[int, int]:
 
 
 def clock_time(value: object) -> dt.time:
-    """Convert ``"09:00"`` or a `datetime.time` into a naive wall-clock time."""
+    """Convert ``"09:00"`` or a `datetime.time` into a wall-clock time.
+
+    A time with an offset is refused: working hours are read on the
+    recipient's own clock, whatever zone that is.
+    """
+    parsed: dt.time | None = None
     if isinstance(value, dt.time):
-        return value.replace(tzinfo=None)
-    if isinstance(value, str):
+        parsed = value
+    elif isinstance(value, str):
         try:
-            return dt.time.fromisoformat(value.strip())
+            parsed = dt.time.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise InvalidValueError("time", value, "is not a wall-clock time such as '09:00'")
+            parsed = None
+    if parsed is None:
+        raise InvalidValueError(
+            "time", value, "is not a wall-clock time such as '09:00'"
+        )
+    if parsed.tzinfo is not None:
+        raise InvalidValueError(
+            "time",
+            value,
+            "has an offset; give the wall-clock time in the recipient's zone",
+        )
+    return parsed
 
 
 def _channel(value: object) -> Channel:
@@ -121,4 +136,6 @@ def kinds(values: Iterable[object]) -> frozenset[StepKind]:
     """Convert to a set of step kinds."""
     if isinstance(values, (str, StepKind)):
         values = (values,)
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise InvalidTypeError("kinds", values, "a list of step kinds")
     return frozenset(_kind(value) for value in values)

@@ -13,7 +13,7 @@ from followup._rule import Phase
 from followup._steps import moved_step
 from followup._time import WEEKDAY_NAMES, Zone, at_wall_time, utc
 from followup._vocabulary import Severity, StepKind
-from followup.errors import FollowUpError, InvalidValueError
+from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
 from followup.rules._params import boolean, check_order, clock_time, kinds
 from followup.rules._shared import when
 
@@ -41,6 +41,10 @@ def _opening_hours(
 def _weekdays(values: Iterable[object]) -> tuple[int, ...]:
     if isinstance(values, (int, str)):
         values = (values,)
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise InvalidTypeError(
+            "WorkingHoursParams.weekdays", values, "a list of weekdays"
+        )
     days: set[int] = set()
     for value in values:
         if isinstance(value, str) and value[:3].title() in _DAY_NAMES:

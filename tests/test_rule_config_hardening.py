@@ -1,0 +1,102 @@
+"""Rule files take what `configure` takes, and name every parameter they refuse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import DEFAULT_RULES, FollowUpError, RuleConfigurationError, RuleSet
+
+
+@pytest.mark.parametrize(
+    ("key", "params"),
+    [
+        ("working-time", {"start": "18:00", "end": "23:00"}),
+        ("working-time", {"start": "05:00", "end": "08:00"}),
+        ("FU004", {"earliest_days": 5, "latest_days": 8}),
+        ("FU006", {"earliest_days": 20, "latest_days": 30}),
+        ("FU007", {"earliest_days": 20, "latest_days": 25}),
+    ],
+)
+def test_a_file_takes_bounds_that_only_make_sense_together(key, params):
+    from_file = RuleSet.from_mapping({"rules": {key: params}})
+    assert from_file == DEFAULT_RULES.configure(key, **params)
+
+
+@pytest.mark.parametrize(
+    ("params", "problem"),
+    [
+        ({"start": "09:00+05:00"}, r"rules.working-time.start: '09:00\+05:00' has an"),
+        ({"kinds": 5}, r"rules.working-time.kinds: expected a list of step kinds"),
+        ({"weekdays": 0.0}, r"rules.working-time.weekdays: expected a list of"),
+    ],
+)
+def test_values_of_the_wrong_shape_are_configuration_errors(params, problem):
+    with pytest.raises(RuleConfigurationError, match=problem):
+        RuleSet.from_mapping({"rules": {"working-time": params}})
+    with pytest.raises(RuleConfigurationError):
+        DEFAULT_RULES.configure("working-time", **params)
+
+
+def test_every_wrong_parameter_of_a_rule_is_named_at_once():
+    with pytest.raises(RuleConfigurationError) as raised:
+        RuleSet.from_mapping(
+            {
+                "rules": {
+                    "working-time": {
+                        "start": "19:00",
+                        "end": "18:00",
+                        "kinds": 5,
+                        "bogus": 1,
+                    }
+                }
+            }
+        )
+    message = str(raised.value)
+    for part in (
+        "rules.working-time.bogus: ",
+        "rules.working-time.kinds: expected a list",
+        "rules.working-time.start: datetime.time(19, 0) is after end",
+    ):
+        assert part in message
+
+
+times = st.times().map(lambda t: t.replace(microsecond=0))
+
+
+@given(times, times)
+def test_a_file_accepts_exactly_the_working_hours_configure_accepts(start, end):
+    params = {"start": start.isoformat(), "end": end.isoformat()}
+    try:
+        expected = DEFAULT_RULES.configure("working-time", **params)
+    except FollowUpError:
+        expected = None
+    try:
+        made = RuleSet.from_mapping({"rules": {"working-time": params}})
+    except RuleConfigurationError:
+        made = None
+    assert made == expected
+    assert (made is None) == (start >= end)
+
+
+@given(st.integers(-2, 70), st.integers(-2, 70), st.sampled_from(["FU004", "FU006"]))
+def test_a_file_accepts_exactly_the_day_windows_configure_accepts(low, high, key):
+    params = {"earliest_days": low, "latest_days": high}
+    try:
+        expected = DEFAULT_RULES.configure(key, **params)
+    except FollowUpError:
+        expected = None
+    try:
+        made = RuleSet.from_mapping({"rules": {key: params}})
+    except RuleConfigurationError:
+        made = None
+    assert made == expected
+
+
+def test_a_time_object_with_an_offset_is_refused_too():
+    aware = dt.time(9, tzinfo=dt.timezone.utc)
+    with pytest.raises(RuleConfigurationError, match="has an offset"):
+        DEFAULT_RULES.configure("working-time", start=aware)
