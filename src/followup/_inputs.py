@@ -167,20 +167,25 @@ def open_batch(path: str) -> Batch:
                 f"{path}: is a directory holding no interview (NAME.toml files)"
             )
         return Batch(path, len(interviews), "file", _folder(interviews, orphans))
+    # Tried now, so that a file that cannot be read stops the command before
+    # it writes anything; read when the entries are, so that a batch never
+    # read (the command stopped by another mistake) holds no open file.
+    with _opened(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+    return Batch(path, size, "B", _file_lines(path))
+
+
+def _opened(path: str) -> IO[bytes]:
     try:
-        # Opened now, so that a file that cannot be read stops the command
-        # before it writes anything.
-        handle = place.open("rb")
+        return Path(path).open("rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    size = os.fstat(handle.fileno()).st_size
-    return Batch(path, size, "B", _file_lines(handle, path))
 
 
-def _file_lines(handle: IO[bytes], path: str) -> Iterator[Entry]:
-    with handle:
+def _file_lines(path: str) -> Iterator[Entry]:
+    with _opened(path) as handle:
         yield from _lines(handle, path)
 
 

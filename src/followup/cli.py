@@ -7,8 +7,10 @@ the one place that may read the clock, and only when asked to: with
 same file gives the same plan on every run.
 
 Bad input ends with exit status 2 and one line on standard error naming the
-file and the field; no input file is ever modified, and ``--output`` writes
-through a temporary file renamed into place.  Many interviews (a JSON Lines
+file and the field, with a long value cut short; no input file is ever
+modified, and ``--output`` writes through a temporary file renamed into place
+(beside the file a symbolic link leads to, keeping the mode of the file it
+replaces), or straight into a device or a pipe.  Many interviews (a JSON Lines
 file or a folder, see `followup._inputs`) stream through one at a time: a
 bad one is reported by its line or file and the rest go on, and the exit
 status is 2 at the end.
@@ -19,13 +21,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
+import secrets
+import stat
 import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, final
+from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, final
 
 from followup._inputs import (
     InputError,
@@ -45,6 +50,12 @@ if TYPE_CHECKING:
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
 
+    class _Sink(Protocol):
+        """Where output goes: standard output, or a file for ``--output``."""
+
+        def write(self, data: bytes, /) -> int: ...
+
+
 __all__ = ["InputError", "main"]
 
 _PROGRAM = "followup"
@@ -54,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse prints the usage and then the error; one clear line is
         # promised instead.
-        self.exit(2, f"{_PROGRAM}: error: {message} (see {self.prog} --help)\n")
+        line = _error_line(message)
+        self.exit(2, f"{_PROGRAM}: error: {line} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -280,10 +292,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(_COMMANDS[args.command](args))
     except FollowUpError as error:
-        sys.stderr.write(f"{_PROGRAM}: error: {_one_line(str(error))}\n")
+        sys.stderr.write(f"{_PROGRAM}: error: {_error_line(str(error))}\n")
         return 2
     except BrokenPipeError:  # pragma: no cover - the reader went away
         return 0
+
+
+#: A quoted value longer than this is cut to its first _SHOWN characters and
+#: its length, as followup.errors cuts the values it quotes.  Not cut again:
+#: one cut there (80 and an ellipsis), or a name of the 100 a name may have.
+_LONG = 100
+_SHOWN = 80
+#: ... and a line still longer than this loses its middle (a huge list, say).
+_LINE = 1000
+_HEAD, _TAIL = 600, 200
+# A value as repr() quotes it: no bare quote of its kind inside.  Not after a
+# letter or a backslash, so that "don't" or an escaped quote opens none, and
+# every failed try stops at the next quote: the search stays linear.
+_QUOTED = re.compile(
+    r"""(?<![\w\\])(?:'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*")(?!\w)"""
+)
+_ESCAPE = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|.)")
+
+
+def _error_line(text: str) -> str:
+    """`text` on one line, each long value in it cut to its start and its length.
+
+    Many messages quote the value at fault whole (an unknown key, an id, an
+    argument), and that may be ten megabytes; the line on standard error must
+    stay a line.  Cut before it is joined, so that the joining never splits a
+    huge value into words.
+    """
+    line = _one_line(_QUOTED.sub(_cut, text))
+    if len(line) > _LINE:
+        left_out = len(line) - _HEAD - _TAIL
+        line = f"{line[:_HEAD]} … ({left_out} characters left out) … {line[-_TAIL:]}"
+    return line
+
+
+def _cut(match: re.Match[str]) -> str:
+    quoted = match[0]
+    inside = quoted[1:-1]
+    if len(inside) <= _LONG:
+        return quoted
+    # The value's length, not its quoted form's: "\n" is one character.
+    length = len(_ESCAPE.sub("_", inside))
+    return f"{quoted[0]}{inside[:_SHOWN]}…{quoted[0]} ({length} characters)"
 
 
 def _one_line(text: str) -> str:
@@ -356,8 +410,9 @@ def _plan_batch(args: argparse.Namespace) -> int:
         raise InputError(
             f"--format json writes one plan; give --format jsonl for {args.file}"
         )
-    batch = open_batch(args.file)
+    # Before the batch is open: its file closes only once it is read.
     _refuse_to_overwrite(args.output, args.file, args.rules)
+    batch = open_batch(args.file)
     now = _now(args.now)
     rules = _rule_set(args)
     # On a terminal the plans written to it show the progress themselves.
@@ -375,7 +430,7 @@ def _plan_batch(args: argparse.Namespace) -> int:
     return 2 if progress.problems else 0
 
 
-def _write_json_lines(out: IO[bytes], plans: Iterator[FollowUpPlan]) -> None:
+def _write_json_lines(out: _Sink, plans: Iterator[FollowUpPlan]) -> None:
     import json  # noqa: PLC0415
 
     from followup.json import unstructure  # noqa: PLC0415
@@ -385,9 +440,7 @@ def _write_json_lines(out: IO[bytes], plans: Iterator[FollowUpPlan]) -> None:
         out.write(encode(unstructure(plan)).encode() + b"\n")
 
 
-def _write_tables(
-    out: IO[bytes], planned: Iterator[tuple[Entry, FollowUpPlan]]
-) -> None:
+def _write_tables(out: _Sink, planned: Iterator[tuple[Entry, FollowUpPlan]]) -> None:
     for count, (entry, plan) in enumerate(planned):
         gap = "\n" if count else ""
         out.write(f"{gap}== {entry.tracker_id or entry.where}\n{table(plan)}".encode())
@@ -423,8 +476,9 @@ def _due_command(args: argparse.Namespace) -> int:
             f"{args.file}: give a JSON Lines file (.jsonl) or a folder of TOML "
             "files ('followup plan' plans one interview)"
         )
-    batch = open_batch(args.file)
+    # Before the batch is open: its file closes only once it is read.
     _refuse_to_overwrite(args.output, args.file, args.rules)
+    batch = open_batch(args.file)
     on: dt.date | dt.datetime = args.on or _clock()
     rules = _rule_set(args)
 
@@ -479,7 +533,7 @@ class _DueList:
             row = "\n".join(cells)
         self._rows.append((_sort_key(reminder), row))
 
-    def write(self, out: IO[bytes]) -> None:
+    def write(self, out: _Sink) -> None:
         self._rows.sort(key=lambda row: row[0])
         if self._as_json:
             for _, row in self._rows:
@@ -537,7 +591,7 @@ def _planned(
             hint = ""
             if now is None and entry.history:
                 hint = " (without --now, each interview is planned as of its start)"
-            progress.report(f"{entry.where}: {_one_line(str(error))}{hint}")
+            progress.report(f"{entry.where}: {error}{hint}")
             continue
         yield entry, plan
 
@@ -569,8 +623,9 @@ class _Progress:
         if self._bar is not None and size:
             self._bar.update(size)
 
-    def report(self, line: str) -> None:
+    def report(self, problem: str) -> None:
         self.problems += 1
+        line = _error_line(problem)
         if self._bar is not None:
             # Through the bar, which redraws itself below the line.
             self._bar.write(line, file=sys.stderr)
@@ -610,7 +665,11 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
 
 
 def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
-    if output and any(path and _same_file(output, path) for path in inputs):
+    if output is None:
+        return
+    # What no file can be written to is refused now, before any planning.
+    _destination(output)
+    if any(path and _same_file(output, path) for path in inputs):
         raise InputError(f"--output {output} is an input file; it is never overwritten")
 
 
@@ -654,34 +713,144 @@ def _emit(output: str | None, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def _output(output: str | None) -> Iterator[IO[bytes]]:
+def _output(output: str | None) -> Iterator[_Sink]:
     """Standard output, or a temporary file beside `output` renamed into place.
 
     An interrupted run, or a batch stopped by a failing rule, leaves the old
-    file whole.
+    file whole, and no temporary file.  A problem with the file is one
+    `InputError` naming ``--output``, the path and the reason.
     """
     if output is None:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    target = Path(output)
+    target, status = _destination(output)
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as
+        # a shell's `>` would: a rename would put a plain file in its place,
+        # even /dev/null's when run as root.
+        with _blamed(output):
+            handle: IO[bytes] = Path(output).open("wb")  # noqa: SIM115 - closed below
+        try:
+            yield _File(output, handle)
+            with _blamed(output):
+                handle.close()
+        except BaseException:
+            _close_quietly(handle)
+            raise
+        return
+    with _blamed(output):
+        temporary, handle = _create_beside(target, new=status is None)
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed, not closed by a with
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise InputError(
-            f"--output {output}: cannot write there ({error.strerror})"
-        ) from None
-    try:
-        with handle:
-            yield handle
+        yield _File(output, handle)
+        with _blamed(output):
             handle.flush()
             os.fsync(handle.fileno())
-        Path(handle.name).replace(target)
+            handle.close()
+            if status is not None:
+                # Set last: until the file is whole it stays private.
+                temporary.chmod(stat.S_IMODE(status.st_mode))
+            temporary.replace(target)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        _close_quietly(handle)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise
+
+
+def _close_quietly(handle: IO[bytes]) -> None:
+    # Closing flushes what a failed write left in the buffer, and fails the
+    # same way; the error that brought us here is the one to report.
+    with contextlib.suppress(OSError):
+        handle.close()
+
+
+def _destination(output: str) -> tuple[Path, os.stat_result | None]:
+    """The file `output` leads to, through symbolic links, and its status if any.
+
+    Refuses, with the same reason, what ``open(output, "w")`` would refuse
+    for the name alone: a folder, or the empty name.
+    """
+    if not output:
+        # open("") fails so, where Path("") would be the current folder.
+        raise _cannot_write(output, errno.ENOENT)
+    try:
+        # Not Path(output).stat(): Path() drops a trailing "/", and "file/"
+        # must fail as open() fails.
+        status: os.stat_result | None = os.stat(output)  # noqa: PTH116
+    except FileNotFoundError:
+        status = None  # a new file, or a link to where one is to be
+    except OSError as error:  # a link loop, "file/", a folder not searchable
+        raise _cannot_write(output, error) from None
+    # A trailing separator names a folder even where there is none: Path()
+    # would drop it and write a file of that name.
+    if (status is not None and stat.S_ISDIR(status.st_mode)) or output.endswith(
+        _SEPARATORS
+    ):
+        raise _cannot_write(output, errno.EISDIR)
+    # The link stays a link: the file it leads to is replaced.
+    return Path(os.path.realpath(output)), status
+
+
+_SEPARATORS = tuple(filter(None, (os.sep, os.altsep)))
+
+
+def _create_beside(target: Path, *, new: bool) -> tuple[Path, IO[bytes]]:
+    """A new empty file beside `target`, to be renamed over it, and its path.
+
+    A new target is created as ``open()`` creates one, 0666 less the umask
+    (or as a default ACL says), and not tempfile's private 0600.  One that
+    is there is replaced by a file created private and given its mode last.
+    The name is cut so that a long one still leaves room for the rest.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        path = target.with_name(f".{target.name[:40]}.{secrets.token_hex(4)}.tmp")
+        try:
+            # O_EXCL: never a file that is there, nor through a planted link.
+            descriptor = os.open(path, flags, 0o666 if new else 0o600)
+        except FileExistsError:  # pragma: no cover - 32 random bits, taken
+            continue
+        return path, os.fdopen(descriptor, "wb")
+    raise FileExistsError(  # pragma: no cover - a hundred times over
+        errno.EEXIST, os.strerror(errno.EEXIST)
+    )
+
+
+@final
+class _File:
+    """A file written for ``--output``: an `OSError` writing it blames the option.
+
+    Only its own writes are blamed: an `OSError` elsewhere while the output is
+    open (reading an input, say) is not about ``--output``.
+    """
+
+    def __init__(self, output: str, handle: IO[bytes]) -> None:
+        self._output = output
+        self._handle = handle
+
+    def write(self, data: bytes, /) -> int:
+        try:
+            return self._handle.write(data)
+        except OSError as error:
+            raise _cannot_write(self._output, error) from None
+
+
+@contextlib.contextmanager
+def _blamed(output: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise _cannot_write(output, error) from None
+
+
+def _cannot_write(output: str, error: OSError | int) -> InputError:
+    if isinstance(error, int):
+        reason = os.strerror(error)
+    else:
+        reason = error.strerror or str(error)
+    shown = output or "''"
+    return InputError(f"--output {shown}: cannot write there ({reason})")
 
 
 def table(plan: FollowUpPlan, width: int = 100) -> str:
