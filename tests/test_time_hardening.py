@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from followup import (
     Event,
     Interview,
+    InvalidTypeError,
     InvalidValueError,
     UnknownTimeZoneError,
     Window,
@@ -156,3 +157,21 @@ def test_zones_that_depend_on_the_machine_are_refused(name):
         Interview("Ada", "Acme", f"2026-11-23T10:00:00[{name}]")
     with pytest.raises(UnknownTimeZoneError, match=r"depends on the machine"):
         Event("called", f"2026-11-23T10:00:00[{name}]")
+
+
+def test_an_integer_too_long_to_write_out_is_still_a_duration_error():
+    with pytest.raises(InvalidValueError, match=r"an integer of 16610 bits is longer"):
+        Interview("Ada", "Acme", "2026-11-23T10:00:00+00:00", duration=10**5000)
+
+
+def test_moving_a_window_checks_where_it_goes():
+    window = Window("2026-11-23T10:00:00+00:00", "2026-11-23T11:00:00+00:00")
+    with pytest.raises(InvalidTypeError, match=r"^start: expected an aware datetime"):
+        window.moved_to(None)  # type: ignore[arg-type]
+    moved = window.moved_to("2026-11-24T10:00:00+00:00")
+    assert moved.length == window.length
+
+
+def test_a_hugely_negative_duration_is_not_positive():
+    with pytest.raises(InvalidValueError, match=r"is not a positive duration"):
+        coerce_duration(-(10**5000), "d")

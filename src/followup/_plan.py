@@ -92,8 +92,9 @@ class Window:
         key = instant_key(coerce_instant(moment, "moment"))
         return instant_key(self.start) <= key <= instant_key(self.end)
 
-    def moved_to(self, start: dt.datetime) -> Window:
+    def moved_to(self, start: InstantLike) -> Window:
         """Return a window of the same length that starts at `start`."""
+        start = coerce_instant(start, "start")
         tz = zone_of(self.start)
         # start + length >= start always: nothing to check again.
         return assemble(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -388,7 +389,10 @@ def coerce_duration(value: object, field: str) -> dt.timedelta:
     if isinstance(value, int):
         # Compared before it becomes a timedelta, which overflows past
         # 10**9 days.
-        seconds = 60.0 * value if abs(value) < 10**12 else float(value)
+        if abs(value) < 10**12:
+            seconds = 60.0 * value
+        else:  # too long either way; no float of a huge int
+            seconds = math.inf if value > 0 else -math.inf
     elif isinstance(value, dt.timedelta):
         seconds = value.total_seconds()
     elif isinstance(value, str):

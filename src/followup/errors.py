@@ -38,7 +38,11 @@ def _shown(value: object) -> str:
         if len(value) <= _SHOWN:
             return repr(value)
         return f"{value[:_SHOWN] + '…'!r} ({len(value)} characters)"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:
+        # An int of more digits than Python will write out.
+        return f"an integer of {int.bit_length(value)} bits"  # type: ignore[arg-type]
     if len(text) <= 4 * _SHOWN:
         return text
     # A list or a mapping: its type shows at the start, its end at the end.
