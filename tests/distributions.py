@@ -13,7 +13,32 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathlib
 
-__all__ = ["write_distribution"]
+__all__ = ["BROKEN", "write_distribution"]
+
+
+#: A plugin rule that fails whatever it is asked: its module's source.
+BROKEN = """
+import attrs
+from typing import ClassVar
+
+@attrs.frozen
+class Params:
+    pass
+
+@attrs.frozen
+class Broken:
+    code: ClassVar[str] = "BRK001"
+    name: ClassVar[str] = "broken-rule"
+    summary: ClassVar[str] = "Fails whatever it is asked."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: Params = attrs.field(factory=Params)
+
+    def plan(self, draft):
+        raise ValueError("no luck")
+
+    def check(self, facts, steps):
+        return ()
+"""
 
 
 def write_distribution(

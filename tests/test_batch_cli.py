@@ -21,6 +21,7 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
+from distributions import BROKEN
 from followup import Event, FollowUpPlan, Interview, plan_followups
 from followup.ics import step_uid, to_ics
 from followup.json import from_json, schema, structure
@@ -409,29 +410,6 @@ def test_one_calendar_holds_every_plan_with_distinct_uids(tmp_path):
 
 
 # -- output ---------------------------------------------------------------------
-
-BROKEN = """
-import attrs
-from typing import ClassVar
-
-@attrs.frozen
-class Params:
-    pass
-
-@attrs.frozen
-class Broken:
-    code: ClassVar[str] = "BRK001"
-    name: ClassVar[str] = "broken-rule"
-    summary: ClassVar[str] = "Fails whatever it is asked."
-    advice: ClassVar[tuple[str, ...]] = ()
-    params: Params = attrs.field(factory=Params)
-
-    def plan(self, draft):
-        raise ValueError("no luck")
-
-    def check(self, facts, steps):
-        return ()
-"""
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from distributions import BROKEN
 from followup.cli import main
 
 if TYPE_CHECKING:
@@ -296,30 +297,6 @@ def test_a_named_pipe_is_written_into_not_replaced(
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert written.startswith(b"Ada Lovelace - phone interview")
     assert listing(tmp_path) == ["pipe"]
-
-
-BROKEN = """
-import attrs
-from typing import ClassVar
-
-@attrs.frozen
-class Params:
-    pass
-
-@attrs.frozen
-class Broken:
-    code: ClassVar[str] = "BRK001"
-    name: ClassVar[str] = "broken-rule"
-    summary: ClassVar[str] = "Fails whatever it is asked."
-    advice: ClassVar[tuple[str, ...]] = ()
-    params: Params = attrs.field(factory=Params)
-
-    def plan(self, draft):
-        raise ValueError("no luck")
-
-    def check(self, facts, steps):
-        return ()
-"""
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
