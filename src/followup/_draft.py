@@ -13,7 +13,7 @@ step) still works: the draft takes it in as a draft step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
@@ -33,23 +33,33 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "draft_step", "frozen_steps", "public_step"]
 
 
+#: What a step keeps as it is between the draft and the plan: all but its times.
+_UNTIMED = (
+    "kind",
+    "channel",
+    "rule",
+    "reason",
+    "requirements",
+    "advice",
+    "number",
+    "agreed",
+    "adjusted_by",
+    "kind_name",
+    "channel_name",
+)
+
+
+def _untimed(step: Step | DraftStep) -> dict[str, Any]:
+    return {name: getattr(step, name) for name in _UNTIMED}
+
+
 def draft_step(step: Step) -> DraftStep:
     """`step` as a draft step: the same fields, times in UTC."""
     window = step.window
     return DraftStep(
-        kind=step.kind,
-        channel=step.channel,
         window=DraftWindow(start=utc(window.start), end=utc(window.end)),
         due=utc(step.due),
-        rule=step.rule,
-        reason=step.reason,
-        requirements=step.requirements,
-        advice=step.advice,
-        number=step.number,
-        agreed=step.agreed,
-        adjusted_by=step.adjusted_by,
-        kind_name=step.kind_name,
-        channel_name=step.channel_name,
+        **_untimed(step),
     )
 
 
@@ -59,23 +69,9 @@ def public_step(step: DraftStep, tz: Zone) -> Step:
     start = to_pendulum(window.start.astimezone(tz))
     # Most steps are due when their window opens: one value serves both.
     due = start if step.due == window.start else to_pendulum(step.due.astimezone(tz))
+    end = to_pendulum(window.end.astimezone(tz))
     return assemble(
-        Step,
-        kind=step.kind,
-        channel=step.channel,
-        window=assemble(
-            Window, start=start, end=to_pendulum(window.end.astimezone(tz))
-        ),
-        due=due,
-        rule=step.rule,
-        reason=step.reason,
-        requirements=step.requirements,
-        advice=step.advice,
-        number=step.number,
-        agreed=step.agreed,
-        adjusted_by=step.adjusted_by,
-        kind_name=step.kind_name,
-        channel_name=step.channel_name,
+        Step, window=assemble(Window, start=start, end=end), due=due, **_untimed(step)
     )
 
 
