@@ -10,9 +10,29 @@ too, for calendars that ignore to-dos).  Each item has:
   started), so clients that compare sequences take the newer plan;
 * DTSTAMP set to the plan's `as_of` — never the clock;
 * its times in their real zone, with a VTIMEZONE for each zone (fixed UTC
-  offsets, which no reader can resolve as a TZID, are written in UTC);
+  offsets, which no reader can resolve as a TZID, are written in UTC, and so
+  is the second reading of a wall time that a zone repeats when its clocks
+  go back: RFC 5545 reads a repeated wall time with a TZID as the first);
 * an alarm with an action and a trigger, and the reason and requirements in
   the description.
+
+A to-do runs from DTSTART (the step's `due`, when to do it) to DUE (the end
+of its window, the deadline), and RFC 5545 wants DUE later than DTSTART.  A
+step due at the very end of its window has nothing between the two, so its
+to-do has no DTSTART: it is simply due then, and its alarm rings before its
+DUE (``RELATED=END``) instead of before its start.  An event likewise keeps
+its DTSTART and loses a DTEND that would not be later: RFC 5545 reads an
+event without DTEND as ending when it starts.  No time of the plan moves.
+
+Each VTIMEZONE is written from the `zoneinfo` data itself, not by
+`icalendar.Timezone.from_tzid`: that one steps through the span in jumps of
+up to 64 days and misses any change that is undone within a jump (Morocco's
+month of +00 for Ramadan), and it dates a change that puts the clocks forward
+by the wall time after it, where RFC 5545 wants the wall time before it.
+Here the span runs from the local midnight a day before the earliest time
+written to a day after the latest; it opens with the offset in force then
+and has one STANDARD or DAYLIGHT observance for every change of UTC offset
+in it.
 
 >>> from followup import Interview, plan_followups
 >>> at = "2026-11-23T10:00:00-05:00[America/New_York]"
@@ -38,7 +58,7 @@ from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator, Mapping
 
     from followup._interview import Interview
     from followup._plan import FollowUpPlan, Step
@@ -55,11 +75,27 @@ _TITLES = {
 }
 # How long a message is blocked out when written as an event.
 _WRITING_TIME = dt.timedelta(minutes=15)
+_UTC = dt.timezone.utc
+_SECOND = dt.timedelta(seconds=1)
+# A VTIMEZONE holds from a day before the earliest time written to a day
+# after the latest: a reader sees the offset in force around every time.
+_MARGIN = dt.timedelta(days=1)
+# How far apart the offsets are compared when looking for a change.  Two
+# changes of one zone between two looks could go unseen: since 1900 the
+# closest two in the zone data are almost four days apart (Freetown, 1939),
+# and twelve hours costs only some sixty look-ups for a month of plan.
+_PROBE = dt.timedelta(hours=12)
+#: The property names of the times an item holds.
+_TIMES = ("dtstart", "dtend", "due")
+#: Per zone name, the earliest and the latest time written in it (in UTC).
+_Spans = dict[str, tuple[dt.datetime, dt.datetime]]
 
 
 def interview_key(interview: Interview) -> str:
     """A short, stable hash of who, where and when: the root of every UID."""
     start = utc(interview.at).isoformat()
+    # Unambiguous: names refuse control characters, the separator among them,
+    # so no two interviews join into the same text.
     text = f"{interview.candidate}\x1f{interview.company}\x1f{start}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -81,16 +117,14 @@ def to_ics(plan: FollowUpPlan, *, todos: bool = True, alarm_minutes: int = 15) -
     `alarm_minutes` is how long before each item its alarm rings.
     """
     calendar = _calendar(f"Follow-up: {plan.interview.company}")
-    for item in _items(plan, todos=todos, alarm_minutes=alarm_minutes):
+    items = _items(plan, todos=todos, alarm_minutes=alarm_minutes)
+    spans: _Spans = {}
+    _widen(spans, items)
+    # The time zones come first, as strict readers want them before their use.
+    for timezone in _timezones(spans):
+        calendar.add_component(timezone)
+    for item in items:
         calendar.add_component(item)
-    if plan.steps:
-        days = [s.due.date() for s in plan.steps] + [
-            s.window.end.date() for s in plan.steps
-        ]
-        calendar.add_missing_timezones(
-            first_date=min(days) - dt.timedelta(days=1),
-            last_date=max(days) + dt.timedelta(days=2),
-        )
     return bytes(calendar.to_ical())
 
 
@@ -117,7 +151,7 @@ class CalendarOfPlans:
     """One calendar for many plans, written a plan at a time.
 
     `items` returns a plan's calendar items as iCalendar text and notes the
-    zones and days they use; once every plan is in, `head` opens the
+    zones and times they use; once every plan is in, `head` opens the
     calendar with a VTIMEZONE for each zone noted, and `tail` closes it.
     ``head() + items... + tail()`` is the calendar, so a program can write
     the items as it plans (to a spool file) and keep only the zones: the
@@ -127,39 +161,19 @@ class CalendarOfPlans:
     def __init__(self, *, todos: bool = True, alarm_minutes: int = 15) -> None:
         self._todos = todos
         self._alarm_minutes = alarm_minutes
-        self._days: dict[str, tuple[dt.date, dt.date]] = {}
+        self._spans: _Spans = {}
 
     def items(self, plan: FollowUpPlan) -> bytes:
         """The plan's items (events and to-dos) as iCalendar text."""
-        for step in plan.steps:
-            for moment in (step.due, step.window.end):
-                tz = _calendar_time(moment).tzinfo
-                if isinstance(tz, zoneinfo.ZoneInfo):
-                    self._note(tz.key, moment.date())
-        return b"".join(
-            item.to_ical()
-            for item in _items(
-                plan, todos=self._todos, alarm_minutes=self._alarm_minutes
-            )
-        )
-
-    def _note(self, name: str, day: dt.date) -> None:
-        first, last = self._days.get(name, (day, day))
-        self._days[name] = (min(first, day), max(last, day))
+        items = _items(plan, todos=self._todos, alarm_minutes=self._alarm_minutes)
+        _widen(self._spans, items)
+        return b"".join(item.to_ical() for item in items)
 
     def head(self) -> bytes:
         """The calendar's opening: its properties and a VTIMEZONE a zone."""
         calendar = _calendar("Follow-ups")
-        for name, (first, last) in sorted(self._days.items()):
-            # The span that to_ics gives its zones, per zone here.
-            try:
-                timezone = icalendar.Timezone.from_tzid(
-                    name,
-                    first_date=first - dt.timedelta(days=1),
-                    last_date=last + dt.timedelta(days=2),
-                )
-            except ValueError:  # pragma: no cover - every key here is a ZoneInfo's
-                continue
+        # The VTIMEZONE that to_ics would write for the times of all the plans.
+        for timezone in _timezones(self._spans):
             calendar.add_component(timezone)
         return bytes(calendar.to_ical()).removesuffix(_END)
 
@@ -199,25 +213,43 @@ def _items(
         item.add("description", _description(step))
         item.add("categories", ["Job search", step.kind.value])
         start = _calendar_time(step.due)
-        item.add("dtstart", start)
+        # RFC 5545 wants DTEND and DUE later than DTSTART: the event keeps its
+        # start, the to-do its deadline (see the module's docstring).
         if as_event:
-            item.add("dtend", _calendar_time(_end(step)))
+            end = _calendar_time(_end(step))
+            item.add("dtstart", start)
+            if instant_key(start) < instant_key(end):
+                item.add("dtend", end)
         else:
-            item.add("due", _calendar_time(step.window.end))
+            due = _calendar_time(step.window.end)
+            if instant_key(start) < instant_key(due):
+                item.add("dtstart", start)
+            item.add("due", due)
         phone = plan.interview.interviewer.phone if plan.interview.interviewer else None
         if step.channel is Channel.PHONE and phone:
             item.add("location", phone)
-        item.add_component(_alarm(step, plan.interview, alarm_minutes))
+        alarm = _alarm(
+            step, plan.interview, alarm_minutes, at_end="dtstart" not in item
+        )
+        item.add_component(alarm)
         items.append(item)
     return items
 
 
-def _alarm(step: Step, interview: Interview, minutes: int) -> icalendar.Alarm:
+def _alarm(
+    step: Step, interview: Interview, minutes: int, *, at_end: bool
+) -> icalendar.Alarm:
     # Alarm.new() sets neither ACTION nor TRIGGER, and readers do not notice
     # a missing TRIGGER: both are set here by hand.
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("trigger", dt.timedelta(minutes=-minutes))
+    # A trigger counts from DTSTART unless it says otherwise, and RFC 5545
+    # wants the DTSTART there then: a to-do without one counts from its DUE.
+    trigger = dt.timedelta(minutes=-minutes)
+    if at_end:
+        alarm.add("trigger", trigger, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", trigger)
     alarm.add("description", _summary(interview, step))
     return alarm
 
@@ -226,10 +258,131 @@ def _calendar_time(moment: dt.datetime) -> dt.datetime:
     tz = moment.tzinfo
     exact = utc(moment).replace(microsecond=0)
     if isinstance(tz, pendulum.Timezone) and tz.name != "UTC":
-        # A plain zoneinfo zone: icalendar writes its TZID and its VTIMEZONE.
-        return exact.astimezone(zoneinfo.ZoneInfo(tz.name))
+        # A plain zoneinfo zone: written with its TZID, and a VTIMEZONE.
+        local = exact.astimezone(zoneinfo.ZoneInfo(tz.name))
+        if local.fold and local.replace(fold=0).utcoffset() != local.utcoffset():
+            # The second time the clocks show this wall time: a reader would
+            # take the first (RFC 5545, 3.3.5), an hour off: UTC says it.
+            return exact
+        if icalendar.vDDDTypes(local).to_ical().endswith(b"Z"):
+            # icalendar writes a zone it holds for UTC (Africa/Abidjan,
+            # Atlantic/Reykjavik) as the wall time and a Z: an hour off in
+            # Reykjavik before 1968.  The UTC time is the same text when right.
+            return exact
+        return local
     # UTC, or a fixed offset that no reader could resolve as a TZID.
     return exact
+
+
+def _widen(spans: _Spans, items: Iterable[icalendar.Component]) -> None:
+    """Widen the span of each TZID in `spans` to hold the times of `items`."""
+    for item in items:
+        for name in _TIMES:
+            if name not in item:
+                continue
+            # The TZID written, which a VTIMEZONE must define: none for UTC.
+            tzid = item[name].params.get("TZID")
+            if tzid is None:
+                continue
+            # In UTC: two times of one zone compare as wall times, folds ignored.
+            at = item.decoded(name).astimezone(_UTC)
+            first, last = spans.get(tzid, (at, at))
+            spans[tzid] = (min(first, at), max(last, at))
+
+
+def _timezones(
+    spans: Mapping[str, tuple[dt.datetime, dt.datetime]],
+) -> list[icalendar.Timezone]:
+    """A VTIMEZONE for each zone of `spans`, by name, each for its span."""
+    return [_timezone(name, *spans[name]) for name in sorted(spans)]
+
+
+def _timezone(name: str, first: dt.datetime, last: dt.datetime) -> icalendar.Timezone:
+    """The VTIMEZONE of zone `name` around the times from `first` to `last`.
+
+    It opens at the local midnight a day before `first`, with the offset in
+    force then, and has one observance for every change of UTC offset until
+    a day after `last` (see the module's docstring for why not icalendar's).
+    """
+    zone = zoneinfo.ZoneInfo(name)
+    day = first.astimezone(zone).date() - _MARGIN
+    opening = dt.datetime.combine(day, dt.time(), zone).astimezone(_UTC)
+    closing = last + _MARGIN
+    timezone = icalendar.Timezone()
+    timezone.add("tzid", name)
+    shown = closing.astimezone(zone).date()
+    timezone.add("comment", f"The offsets of {name} from {day} to {shown} only.")
+    offset = _offset(opening, zone)
+    timezone.add_component(_observance(opening, zone, offset))
+    for change in _changes(zone, opening, closing):
+        timezone.add_component(_observance(change, zone, offset))
+        offset = _offset(change, zone)
+    return timezone
+
+
+def _offset(at: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.timedelta:
+    """The UTC offset of `zone` at the instant `at`."""
+    offset = at.astimezone(zone).utcoffset()
+    if offset is None:  # pragma: no cover - a ZoneInfo gives every instant one
+        raise AssertionError
+    return offset
+
+
+def _changes(
+    zone: zoneinfo.ZoneInfo, start: dt.datetime, end: dt.datetime
+) -> Iterator[dt.datetime]:
+    """The instants after `start`, up to `end`, at which `zone` changes offset.
+
+    Each is the first second of the new offset.  `start` and `end` are UTC
+    instants in whole seconds, as the offsets and their changes are.
+    """
+    moment, offset = start, _offset(start, zone)
+    while moment < end:
+        later = min(moment + _PROBE, end)
+        if _offset(later, zone) == offset:
+            moment = later
+            continue
+        # The offset at `low` is the old one, at `high` a new one: halve the
+        # gap, in whole seconds, until they are one second apart.
+        low, high = moment, later
+        while high - low > _SECOND:
+            half = int((high - low).total_seconds()) // 2
+            middle = low + dt.timedelta(seconds=half)
+            if _offset(middle, zone) == offset:
+                low = middle
+            else:
+                high = middle
+        yield high
+        # On from the change, not from `later`: a second change within the
+        # same look is found too.
+        moment, offset = high, _offset(high, zone)
+
+
+def _observance(
+    at: dt.datetime, zone: zoneinfo.ZoneInfo, before: dt.timedelta
+) -> icalendar.TimezoneStandard | icalendar.TimezoneDaylight:
+    """The observance that starts at the instant `at`, after offset `before`.
+
+    Its DTSTART is the wall time before the change, as RFC 5545 wants: the
+    onset is that time read with TZOFFSETFROM.
+    """
+    local = at.astimezone(zone)
+    # DAYLIGHT only for clocks ahead of the zone's standard time: a negative
+    # daylight saving (Dublin's winter, Morocco's Ramadan) reads as standard
+    # time to readers that take DAYLIGHT for summer.
+    saving = local.dst()
+    observance: icalendar.TimezoneStandard | icalendar.TimezoneDaylight = (
+        icalendar.TimezoneDaylight()
+        if saving is not None and saving > dt.timedelta()
+        else icalendar.TimezoneStandard()
+    )
+    observance.add("dtstart", (at + before).replace(tzinfo=None))
+    observance.add("tzoffsetfrom", before)
+    after = _offset(at, zone)
+    observance.add("tzoffsetto", after)
+    # A ZoneInfo always names its offsets; the offset itself stands in else.
+    observance.add("tzname", local.tzname() or icalendar.vUTCOffset(after).to_ical())
+    return observance
 
 
 def _end(step: Step) -> dt.datetime:
