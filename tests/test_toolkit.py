@@ -321,3 +321,25 @@ def test_an_agreed_step_moved_into_the_past_by_another_rule_is_late_like_any():
     assert hm(back.due) == "Tue 1 Dec 12:00"
     assert back.adjusted_by == ("OTH001", "FU010")
     assert [f.code for f in plan.findings] == ["FU002", "FU010"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"rule": "ME\x1b001"}, "rule"),
+        ({"reason": "Call\x00 on Monday."}, "reason"),
+        ({"advice": ("A10", "A\x071")}, r"advice\[1\]"),
+    ],
+)
+def test_a_new_step_refuses_control_characters(changes, field):
+    with pytest.raises(InvalidValueError, match=rf"^{field}: .* control character"):
+        call(**changes)
+
+
+def test_a_move_refuses_control_characters_and_names_who_moved_it():
+    with pytest.raises(InvalidValueError, match=r"^why: .* control character"):
+        moved_step(call(), FACTS, by="ME002", why="Moved\x1b[2J.")
+    with pytest.raises(InvalidValueError, match=r"^by: .* control character"):
+        moved_step(call(), FACTS, by="ME\x00")
+    with pytest.raises(InvalidTypeError, match=r"^by: expected the code of the rule"):
+        moved_step(call(), FACTS, by=5)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
-from followup._fields import enum_member
+from followup._fields import enum_member, without_controls
 from followup._plan import Requirements, Step, own_name
 from followup._time import coerce_instant, utc
 from followup._trusted import replaced
@@ -90,6 +90,22 @@ def _check_parts(
         raise InvalidValueError("number", number, "is not 1 or more")
     if not isinstance(agreed, bool):
         raise InvalidTypeError("agreed", agreed, "true or false")
+    # Whatever a rule writes reaches calendars and terminals as it is.
+    without_controls(rule, "rule")
+    without_controls(" ".join(reason.split()), "reason")
+    for index, text in enumerate(advice):
+        without_controls(text, f"advice[{index}]")
+
+
+def _check_move(by: object, why: object) -> None:
+    if why is not None:
+        if not isinstance(why, str) or not why.strip():
+            raise InvalidTypeError("why", why, "a reason in words (str)")
+        without_controls(" ".join(why.split()), "why")
+    if by is not None:
+        if not isinstance(by, str) or not by:
+            raise InvalidTypeError("by", by, "the code of the rule (str) or None")
+        without_controls(by, "by")
 
 
 def new_step(  # noqa: PLR0913 - a step has this many parts
@@ -212,8 +228,7 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
         else:
             moment = step.due
     _span(first, moment, last, by or step.rule)
-    if why is not None and (not isinstance(why, str) or not why.strip()):
-        raise InvalidTypeError("why", why, "a reason in words (str)")
+    _check_move(by, why)
     return replaced(
         step,
         window=(
