@@ -428,3 +428,32 @@ def test_a_fit_too_long_for_these_names_is_refused():
     with pytest.raises(InvalidValueError, match=r"^fit: .* leaves no draft under"):
         draft_follow_up(crowded, fit=" ".join(["f" * 20] * 7))
     assert check_letter(draft_follow_up(crowded), crowded) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Dear Ms. Smith: thank you for the call.", 1),
+        ("Dear Dr. Hopper, thank you. It was a pleasure.", 2),
+        ("Thank you for the call at 10 a.m. today.", 1),
+        ("I enjoyed it, e.g. the part on pipelines. Thanks!", 2),
+        ("I worked at Acme Inc. for years.", 1),
+    ],
+)
+def test_titles_and_abbreviations_end_no_sentence(text, sentences):
+    assert count_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("Please check your inbox.", "Box", False),
+        ("Also, thank you.", "Al", False),
+        ("Thank you, Al.", "Al", True),
+        ("Working at Box would be great.", "Box", True),
+        ("AT&T was a pleasure to talk to.", "AT&T", True),
+    ],
+)
+def test_names_match_whole_words_only(text, phrase, found):
+    interview = Interview("Ada Lovelace", phrase, "2026-11-23T10:00:00-05:00")
+    assert Letter(text, interview, "thank-you").names(phrase) is found

@@ -133,6 +133,13 @@ _CLOCK_24 = re.compile(
 # Only from the start of a run of marks: a match tried inside the run would
 # backtrack over the rest of it, quadratic on a long run of dots.
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+(?=[\s\"')\]]|$)")
+# Abbreviations whose stop is no sentence end.  "a.m." at the very end of a
+# sentence hides that end too: the count errs short, never long.
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:mrs?|ms|mx|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e|a\.m|p\.m|"
+    r"approx|dept|inc|ltd|co|corp)\.(?=[\s,;:)\]\"']|$)",
+    re.IGNORECASE,
+)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -179,12 +186,17 @@ def _wrapped(line: str, width: int) -> int:
 def count_sentences(text: str, names: Iterable[str] = ()) -> int:
     """Count sentences; `names` are taken out first, so ``J. R. Smith`` is no end.
 
+    Titles and common abbreviations (``Mr.``, ``Dr.``, ``e.g.``, ``a.m.``)
+    end no sentence either: "Dear Ms. Smith," is one line of greeting.
+
     >>> count_sentences("Thank you, Mr. X. It was a pleasure!", names=["Mr. X"])
     2
+    >>> count_sentences("Dear Dr. Hopper, thank you for the call at 10 a.m. today.")
+    1
     """
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "name")
-    return len(_SENTENCE_END.findall(text))
+    return len(_SENTENCE_END.findall(_ABBREVIATION.sub("_", text)))
 
 
 def _fold(text: str) -> str:
@@ -192,14 +204,24 @@ def _fold(text: str) -> str:
 
 
 def mentions(text: str, phrase: str) -> bool:
-    """Whether `phrase` appears in `text`, ignoring case, spacing and Unicode forms.
+    """Whether `phrase` is in `text` as whole words, whatever the case and spacing.
 
     Case folding and spacing fold character by character, so a phrase found
     as written is always found; NFKC also matches ``Zoë`` typed with a
     combining diaeresis, but can merge a leading combining mark into the
     letter before it, so both comparisons are tried.
     """
-    return _fold(phrase) in _fold(text) or normalise(phrase) in normalise(text)
+    return _has_words(_fold(text), _fold(phrase)) or _has_words(
+        normalise(text), normalise(phrase)
+    )
+
+
+def _has_words(text: str, phrase: str) -> bool:
+    # As whole words: "Box" is not in "inbox", nor "Al" in "Also".
+    if not phrase:
+        return False
+    pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+    return re.search(pattern, text) is not None
 
 
 def says_any(text: str, stems: Iterable[str]) -> bool:
@@ -359,7 +381,9 @@ class Letter:
 
     def names(self, phrase: str) -> bool:
         """Whether the letter names `phrase` (as `mentions` finds it)."""
-        return _fold(phrase) in self.folded or normalise(phrase) in self.normalised
+        return _has_words(self.folded, _fold(phrase)) or _has_words(
+            self.normalised, normalise(phrase)
+        )
 
     def says_any(self, stems: Iterable[str]) -> bool:
         """Whether any word of the letter starts with one of `stems`."""
