@@ -394,3 +394,23 @@ def test_the_readme_shows_what_the_command_prints():
     result = run(*shlex.split(command), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown
+
+
+def test_every_command_the_readme_names_in_passing_runs(tmp_path):
+    readme = (ROOT / "README.md").read_text()
+    commands = [
+        command
+        for command in re.findall(r"`followup ([^`]+)`", readme)
+        if "..." not in command
+    ]
+    assert len(commands) >= 3
+    for command in commands:
+        args = shlex.split(command)
+        written = None
+        if "--output" in args:
+            # Written where the test may write, not into the checkout.
+            at = args.index("--output") + 1
+            written = args[at] = str(tmp_path / args[at])
+        result = run(*args, cwd=ROOT)
+        assert result.returncode == 0, (command, result.stderr)
+        assert pathlib.Path(written).read_text() if written else result.stdout
