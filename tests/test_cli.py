@@ -137,7 +137,8 @@ def test_explain_prints_the_reasons():
     result = run("explain", INTERVIEW)
     assert result.returncode == 0
     assert (
-        "why: The follow-up comes 2 to 3 business days after the interview (A5)"
+        "why: The follow-up comes 2 to 3 business days after the interview "
+        "(Thanksgiving Day on Thu 26 Nov is no business day there) (A5)"
         in result.stdout
     )
 

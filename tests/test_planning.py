@@ -445,3 +445,31 @@ def test_the_plan_does_not_depend_on_the_order_of_the_history():
     assert check_plan(plans[0], interview, events[::-1]) == check_plan(
         plans[1], interview, events
     )
+
+
+def test_the_plan_names_the_holidays_that_moved_a_step():
+    us = Contact("Grace", timezone="America/New_York", country="US")
+    # A week after Thursday 19 November is Thanksgiving: the call moves on.
+    plan = plan_followups(
+        Interview("Ada", "Acme", "2026-11-19T10:00:00-05:00[America/New_York]", us)
+    )
+    (call,) = [step for step in plan.steps if step.kind.value == "call"]
+    assert call.due.format("ddd D MMM") == "Fri 27 Nov"
+    assert call.reason.endswith(
+        "Moved past Thanksgiving Day on Thu 26 Nov: a public holiday there."
+    )
+    # Business days skip Christmas and Boxing Day in Scotland: both are named.
+    scotland = Contact(
+        "Grace", timezone="Europe/London", country="GB", subdivision="SCT"
+    )
+    plan = plan_followups(
+        Interview("Ada", "Acme", "2026-12-23T10:00:00+00:00[Europe/London]", scotland)
+    )
+    (follow_up,) = [step for step in plan.steps if step.kind.value == "follow-up"]
+    assert (
+        "(Christmas Day on Fri 25 Dec and Boxing Day (observed) on Mon 28 Dec are "
+        "no business days there)" in follow_up.reason
+    )
+    # Without a country, no holiday is named.
+    plain = plan_followups(Interview("Ada", "Acme", "2026-11-19T10:00:00-05:00"))
+    assert not [s for s in plain.steps if "holiday" in s.reason]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import warnings
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
@@ -48,8 +49,8 @@ _COVERS = {
 @functools.lru_cache(maxsize=1024)
 def public_holidays(
     country: str, subdivision: str | None, year: int
-) -> frozenset[dt.date]:
-    """Return the public holidays of a country (and subdivision) in one year.
+) -> Mapping[dt.date, str]:
+    """Return the public holidays of a country (and subdivision) in one year, named.
 
     Cached per year: the first use of a country costs 100-250 ms, a look-up
     after that is a set membership test.  Years the ``holidays`` package has
@@ -60,7 +61,8 @@ def public_holidays(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=year)
-        return frozenset(calendar)
+        # Read-only: the cache hands the same mapping to every caller.
+        return MappingProxyType(dict(calendar.items()))
 
 
 @final
@@ -195,6 +197,13 @@ class Facts:
         if contact is None or contact.country is None:
             return False
         return day in public_holidays(contact.country, contact.subdivision, day.year)
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day` where the interviewer is, if any."""
+        contact = self.interview.interviewer
+        if contact is None or contact.country is None:
+            return None
+        return public_holidays(contact.country, contact.subdivision, day.year).get(day)
 
     def is_business_day(self, day: dt.date) -> bool:
         """Monday to Friday and no public holiday where the interviewer is."""

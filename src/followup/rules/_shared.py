@@ -7,6 +7,7 @@ a third-party rule would.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Protocol, final
 
 import attrs
@@ -26,7 +27,6 @@ from followup._vocabulary import Severity
 from followup.rules._params import DayCount
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Iterator
 
     from followup._draft import Draft
@@ -40,6 +40,7 @@ __all__ = [
     "NoParams",
     "day_window",
     "days_window",
+    "holidays_on",
     "in_words",
     "interview_mentions",
     "later",
@@ -103,6 +104,25 @@ def days_window(facts: Facts, params: DaysAfter) -> tuple[dt.datetime, dt.dateti
     )
 
 
+def holidays_on(
+    facts: Facts, first: dt.date, last: dt.date, weekdays: Iterable[int] = range(5)
+) -> list[str]:
+    """The public holidays on `weekdays` from `first` to `last` (both included).
+
+    Each as ``Thanksgiving Day on Thu 26 Nov``, for a reason to name what
+    moved a step: a weekend goes without saying, a holiday does not.
+    """
+    working = frozenset(weekdays)
+    found: list[str] = []
+    day = first
+    while day <= last and len(found) < _MOST_HOLIDAYS:
+        name = facts.holiday(day) if day.weekday() in working else None
+        if name is not None:
+            found.append(f"{name} on {day:%a} {day.day} {day:%b}")
+        day += _DAY
+    return found
+
+
 def none_before(
     draft: Draft, kind: StepKind, moment: dt.datetime, *, by: str, why: str
 ) -> Draft:
@@ -124,6 +144,10 @@ def none_before(
         draft = draft.replacing(step, moved)
     return draft
 
+
+_DAY = dt.timedelta(days=1)
+# Enough to explain any window; a year of holidays would say nothing more.
+_MOST_HOLIDAYS = 5
 
 _DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}
 

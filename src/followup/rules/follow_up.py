@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
@@ -16,6 +17,7 @@ from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import DayCount, check_order, letter_channel, whole
 from followup.rules._shared import (
     days_window,
+    holidays_on,
     interview_mentions,
     missing_facts,
     missing_phrase,
@@ -24,7 +26,6 @@ from followup.rules._shared import (
 )
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterator
 
     from followup._draft import Draft
@@ -125,15 +126,28 @@ class FollowUpAfterDays:
                 f"say why you fit {job} (A8)",
             ),
         )
+        window = self.window(facts)
+        skipped = (
+            holidays_on(
+                facts,
+                facts.interview_day + dt.timedelta(days=1),
+                facts.local(window[1]).date(),
+            )
+            if params.days is DayCount.BUSINESS
+            else []
+        )
+        are = "are no business days" if len(skipped) > 1 else "is no business day"
+        counted = f" ({' and '.join(skipped)} {are} there)" if skipped else ""
         return draft.proposing(
             new_step(
                 facts,
                 StepKind.FOLLOW_UP,
                 params.channel,
-                self.window(facts),
+                window,
                 rule=self.code,
                 reason=(
-                    f"The follow-up comes {self._days()} after the interview (A5), "
+                    f"The follow-up comes {self._days()} after the interview"
+                    f"{counted} (A5), "
                     f"by {params.channel.value.replace('-', ' ')} (A7), naming you "
                     "and the date and time of the call, your interest in the company "
                     "and why you fit (A8), in under "

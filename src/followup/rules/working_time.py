@@ -15,7 +15,7 @@ from followup._time import WEEKDAY_NAMES, Zone, at_wall_time, utc
 from followup._vocabulary import Severity, StepKind
 from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
 from followup.rules._params import boolean, check_order, clock_time, kinds
-from followup.rules._shared import when
+from followup.rules._shared import holidays_on, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -232,6 +232,21 @@ class WorkingTime:
             due = start
         if why is None and (start, end, due) == (first, last, wanted):
             return step
+        passed = (
+            holidays_on(
+                facts,
+                facts.local(wanted).date(),
+                facts.local(due).date() - dt.timedelta(days=1),
+                self.params.weekdays,
+            )
+            if self.params.holidays
+            else []
+        )
+        if passed:
+            # A holiday is no weekend: say which one moved the step.
+            what = "public holidays" if len(passed) > 1 else "a public holiday"
+            note = f"Moved past {' and '.join(passed)}: {what} there."
+            why = note if why is None else f"{why} {note}"
         return moved_step(
             step, facts, start=start, end=end, due=due, by=self.code, why=why
         )
