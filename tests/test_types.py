@@ -27,6 +27,7 @@ from followup import (
     Step,
     StepKind,
     Window,
+    draft_thank_you,
     plan_followups,
 )
 
@@ -318,3 +319,18 @@ def test_a_plan_sorts_its_steps_by_instant_and_knows_whether_it_passes():
     assert plan.passes
     failing = attrs.evolve(plan, findings=(Finding("X001", "error", "bad"),))
     assert not failing.passes
+
+
+def test_an_interviewer_may_be_known_without_a_name():
+    recruiter = Contact(email="Recruiter@ACME.example", timezone="Europe/Berlin")
+    assert (recruiter.name, recruiter.email) == (None, "Recruiter@acme.example")
+    interview = Interview("Ada", "Acme", "2026-11-23T10:00:00+01:00", recruiter)
+    plan = plan_followups(interview)
+    assert {s.due.timezone_name for s in plan.steps} == {"Europe/Berlin"}
+    (asking,) = [f for f in plan.findings if f.code == "FU002"]
+    assert "name and phone number are missing" in asking.message
+    assert draft_thank_you(interview).startswith("Dear hiring team,")
+    with pytest.raises(InvalidValueError, match=r"^Contact: '' holds nothing"):
+        Contact()
+    with pytest.raises(InvalidValueError, match=r"^Contact: '' holds nothing"):
+        Contact(name=None, email=None)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeAlias, final
 
 import attrs
 
-from followup._fields import NAME_LENGTH, optional_single_line, single_line
+from followup._fields import NAME_LENGTH, optional_single_line
 from followup._time import coerce_zone_name
 from followup._trusted import assemble
 from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
@@ -92,8 +92,8 @@ def _country_code(value: object) -> str | None:
     return code
 
 
-def _contact_name(value: str) -> str:
-    return single_line(value, "Contact.name", most=NAME_LENGTH)
+def _contact_name(value: str | None) -> str | None:
+    return optional_single_line(value, "Contact.name", most=NAME_LENGTH)
 
 
 def _contact_subdivision(value: str | None) -> str | None:
@@ -105,10 +105,13 @@ def _contact_subdivision(value: str | None) -> str | None:
 class Contact:
     """The interviewer, as the advice asks the candidate to note them (A2).
 
-    Only the name is required: missing details never stop planning, they come
-    back as findings.  The email address is validated and normalised (the
-    domain is lower-cased; no network look-up is made) and the phone number is
-    kept in E.164.  A number written without ``+`` needs `country` to be read.
+    Every detail is optional (a recruiter may be known by an email address
+    and a time zone alone), but a contact must hold one: missing details
+    never stop planning, they come back as findings, and a letter to a
+    contact without a name greets the hiring team.  The email address is
+    validated and normalised (the domain is lower-cased; no network look-up
+    is made) and the phone number is kept in E.164.  A number written
+    without ``+`` needs `country` to be read.
     `timezone` (an IANA name) puts the plan on the interviewer's calendar;
     `country` (ISO 3166-1 alpha-2) and `subdivision` select public holidays.
 
@@ -118,7 +121,7 @@ class Contact:
     '+12125550123'
     """
 
-    name: str = attrs.field(converter=_contact_name)
+    name: str | None = attrs.field(default=None, converter=_contact_name)
     email: str | None = attrs.field(default=None, converter=_email)
     phone: str | None = attrs.field(default=None)
     timezone: str | None = attrs.field(default=None, converter=_zone_name)
@@ -126,6 +129,13 @@ class Contact:
     subdivision: str | None = attrs.field(default=None, converter=_contact_subdivision)
 
     def __attrs_post_init__(self) -> None:
+        if all(value is None for value in contact_values(self)):
+            raise InvalidValueError(
+                "Contact",
+                "",
+                "holds nothing: give a name, an email address, a phone number, "
+                "a time zone or a country",
+            )
         # The phone number needs the country to be read, and converters see
         # one field only; E.164 reads back to itself, so evolve stays stable.
         if self.phone is not None:
@@ -141,7 +151,7 @@ class Contact:
 
 #: A contact as plain values, in field order, for pickling.
 ContactValues: TypeAlias = tuple[
-    str, str | None, str | None, str | None, str | None, str | None
+    str | None, str | None, str | None, str | None, str | None, str | None
 ]
 
 

@@ -404,7 +404,7 @@ class Letter:
         """The names in the letter that came from the user, not from its author."""
         interview = self.interview
         strings = [interview.candidate, interview.company]
-        if interview.interviewer is not None:
+        if interview.interviewer is not None and interview.interviewer.name:
             strings.append(interview.interviewer.name)
         if interview.position is not None:
             strings.append(interview.position)

@@ -144,7 +144,9 @@ def _first_passing(
 
 def _greeting(interview: Interview) -> str:
     contact = interview.interviewer
-    return f"Dear {contact.name}," if contact is not None else "Dear hiring team,"
+    if contact is None or contact.name is None:
+        return "Dear hiring team,"
+    return f"Dear {contact.name},"
 
 
 def _letter(greeting: str, body: str, candidate: str) -> str:

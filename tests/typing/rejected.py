@@ -51,7 +51,7 @@ def interviews(iv: Interview) -> None:
 
 
 def contacts() -> None:
-    Contact(name=None)  # type: ignore[arg-type]
+    Contact(name=3)  # type: ignore[arg-type]
     Contact("Grace", email=3)  # type: ignore[arg-type]
     Contact("Grace", phone=2125550123)  # type: ignore[arg-type]
     Contact("Grace", timezone=1)  # type: ignore[arg-type]
