@@ -177,8 +177,8 @@ def test_the_reader_refuses_what_the_schema_refuses(tmp_path):
     result = run("plan", source, "--format", "jsonl")
     assert result.returncode == 2
     assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()] == [
-        "$.id: expected one line of text, got 'two\\nlines'",
-        "$.id: expected one line of text, got ''",
+        "$.id: expected one line of UTF-8 text, got 'two\\nlines'",
+        "$.id: expected one line of UTF-8 text, got ''",
         "$.history: expected a list of events",
     ]
     (line,) = result.stdout.splitlines()
@@ -317,7 +317,7 @@ def test_bad_lines_are_reported_by_number_and_the_others_planned(tmp_path):
             "'history', 'id'), got list"
         ),
         (
-            f"{source}:4: $.id: expected one line of text, got 3; "
+            f"{source}:4: $.id: expected one line of UTF-8 text, got 3; "
             "$.interview.candidate: '' is empty; "
             "$.interview.at: required key is missing"
         ),
@@ -773,7 +773,10 @@ def test_due_reports_bad_lines_and_lists_the_rest(tmp_path):
         (["--within", "3x"], "argument --within: give days (3d) or weeks (2w)"),
         (["--quiet-after", "9999w"], "argument --quiet-after: '9999w' is more than"),
         (["--on", "2026-13-01"], "argument --on: give a date as YYYY-MM-DD"),
-        (["--on", "9999-12-31", "--within", "1w"], "not between the years 1900"),
+        (
+            ["--on", "9999-12-31", "--within", "1w"],
+            "is not between 1900-01-02 and 2199-12-31",
+        ),
     ],
 )
 def test_due_refuses_bad_options_in_one_line(args, message):

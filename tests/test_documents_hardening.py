@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from hypothesis import given
@@ -115,3 +116,46 @@ def test_a_deeply_nested_rule_file_is_a_configuration_error(tmp_path):
     source.write_bytes(b"\x80")
     with pytest.raises(RuleConfigurationError, match=r"is not UTF-8 text"):
         RuleSet.from_toml(source)
+
+
+def test_text_no_utf8_output_can_hold_is_one_line_of_error(tmp_path, capsys):
+    # Valid JSON, valid UTF-8: the escape reads as a lone surrogate.
+    source = tmp_path / "interview.json"
+    source.write_text(
+        '{"candidate": "Ada \\udcff", "company": "Acme", '
+        '"at": "2026-11-23T10:00:00-05:00[America/New_York]"}'
+    )
+    for extra in ([], ["--format", "ics"], ["--format", "json"]):
+        assert main(["plan", str(source), *extra]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert "lone surrogate (U+DCFF)" in err
+        assert err.count("\n") == 1
+    batch = tmp_path / "batch.jsonl"
+    good = json.dumps({"interview": ADA})
+    batch.write_text(
+        '{"id": "job-\\udcff", "interview": ' + json.dumps(ADA) + "}\n" + good + "\n"
+    )
+    assert main(["due", str(batch), "--on", "2026-12-01"]) == 2
+    out, err = capsys.readouterr()
+    assert f"{batch}:1: $.id: expected one line of UTF-8 text" in err
+
+
+def test_a_file_whose_name_is_not_utf8_is_reported_and_the_folder_goes_on(
+    tmp_path, capsys
+):
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    text = (
+        'candidate = "Ada"\ncompany = "Acme"\n'
+        'at = "2026-11-23T10:00:00-05:00[America/New_York]"\n'
+    )
+    (folder / "good.toml").write_text(text)
+    try:
+        (folder / os.fsdecode(b"caf\xe9.toml")).write_text(text)
+    except (OSError, UnicodeError):  # pragma: no cover - a file system that refuses
+        pytest.skip("this file system takes UTF-8 names only")
+    assert main(["plan", str(folder), "--format", "jsonl"]) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1
+    assert "the file's name is not UTF-8" in err

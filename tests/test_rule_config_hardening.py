@@ -59,7 +59,7 @@ def test_every_wrong_parameter_of_a_rule_is_named_at_once():
     for part in (
         "rules.working-time.bogus: ",
         "rules.working-time.kinds: expected a list",
-        "rules.working-time.start: datetime.time(19, 0) is after end",
+        "rules.working-time.start: '19:00:00' is after end",
     ):
         assert part in message
 
@@ -100,3 +100,25 @@ def test_a_time_object_with_an_offset_is_refused_too():
     aware = dt.time(9, tzinfo=dt.timezone.utc)
     with pytest.raises(RuleConfigurationError, match="has an offset"):
         DEFAULT_RULES.configure("working-time", start=aware)
+
+
+@pytest.mark.parametrize(
+    ("rule", "params", "problem"),
+    [
+        # The default start is after the end given: the table is named, and
+        # the value quoted is the one that is wrong with it.
+        (
+            "FU011",
+            {"end": "00:00:01"},
+            r"rules.FU011: WorkingHoursParams.start: '09:00:00' is after end",
+        ),
+        (
+            "FU004",
+            {"latest_days": 1},
+            r"rules.FU004: FollowUpParams.earliest_days: 2 is after latest_days",
+        ),
+    ],
+)
+def test_a_given_parameter_that_contradicts_a_default_names_both(rule, params, problem):
+    with pytest.raises(RuleConfigurationError, match=problem):
+        RuleSet.from_mapping({"rules": {rule: params}})

@@ -91,3 +91,19 @@ def test_a_short_value_is_shown_whole():
     with pytest.raises(InvalidValueError) as raised:
         Interview(name, "Acme", AT)
     assert f"Interview.candidate: {name!r} holds" in str(raised.value)
+
+
+def test_a_lone_surrogate_is_no_character_and_is_refused():
+    # A JSON "\udcff" escape reads as one; no UTF-8 output can hold it.
+    with pytest.raises(
+        InvalidValueError, match=r"^Interview.candidate: .* lone surrogate \(U\+DCFF\)"
+    ):
+        Interview("Ada \udcff", "Acme", AT)
+    with pytest.raises(InvalidValueError, match=r"^Contact.name: .* lone surrogate"):
+        Contact("Grace \ud800")
+
+
+@given(st.text(st.characters(categories=["Cs"]), min_size=1, max_size=3))
+def test_any_surrogate_is_refused(surrogates):
+    with pytest.raises(InvalidValueError):
+        single_line(f"a{surrogates}b", "name")

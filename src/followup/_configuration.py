@@ -302,7 +302,7 @@ def _configure(
         try:
             return rules.configure(key, **given)
         except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
-            name = _culprit(error, given)
+            name = _culprit(error, given, _parameters(rule))
             if name is None:
                 detail = str(error).removeprefix(f"rule {rule.code}: ")
                 problems.append(f"{where}: {detail}")
@@ -315,7 +315,16 @@ def _configure(
             del given[name]
 
 
-def _culprit(error: RuleConfigurationError, given: dict[str, object]) -> str | None:
+def _parameters(rule: Rule) -> frozenset[str]:
+    params = getattr(rule, "params", None)
+    if params is None or not attrs.has(type(params)):
+        return frozenset()
+    return frozenset(field.name for field in attrs.fields(type(params)))
+
+
+def _culprit(
+    error: RuleConfigurationError, given: dict[str, object], known: frozenset[str]
+) -> str | None:
     """The parameter among `given` that a failed `configure` names, if any."""
     cause = error.__cause__
     field = getattr(cause, "field", None)
@@ -323,6 +332,10 @@ def _culprit(error: RuleConfigurationError, given: dict[str, object]) -> str | N
         name = field.rsplit(".", 1)[-1]
         if name in given:
             return name
+        if name in known:
+            # A parameter not given, which a given one contradicts (the
+            # default start after the end given): the message names it.
+            return None
     # An unknown parameter, or a converter that names its own field
     # ("time", "kinds"): the first given name the message quotes.
     text = str(error)

@@ -36,6 +36,9 @@ E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair on its own: no character, and no UTF-8 text can hold
+# it (a JSON "\udcff" escape reads as one).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -155,6 +158,13 @@ def without_controls(text: str, field: str) -> str:
     if control is not None:
         raise InvalidValueError(
             field, text, f"holds a control character (U+{ord(control[0]):04X})"
+        )
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InvalidValueError(
+            field,
+            text,
+            f"holds a lone surrogate (U+{ord(surrogate[0]):04X}), no character",
         )
     return text
 

@@ -225,10 +225,12 @@ def _line_entry(data: object, where: str, size: int) -> Entry:
     # null reads as absent, for trackers that write every key.
     tracker_id = data.get("id")
     if tracker_id is not None and (
-        not isinstance(tracker_id, str) or len(tracker_id.splitlines()) != 1
+        not isinstance(tracker_id, str)
+        or len(tracker_id.splitlines()) != 1
+        or not _is_utf8(tracker_id)
     ):
         # One line: the id is printed on a line of `followup due`.
-        problems.append(f"$.id: expected one line of text, got {tracker_id!r}")
+        problems.append(f"$.id: expected one line of UTF-8 text, got {tracker_id!r}")
     interview = None
     if "interview" not in data:
         problems.append("$.interview: required key is missing")
@@ -253,6 +255,15 @@ def _line_entry(data: object, where: str, size: int) -> Entry:
     if problems:
         return Entry(where, size, problem=f"{where}: {'; '.join(problems)}")
     return Entry(where, size, tracker_id, interview, history)
+
+
+def _is_utf8(text: str) -> bool:
+    # Not so for a lone surrogate: a JSON escape, or a file name that is not UTF-8.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _under(path: str, problems: list[str]) -> list[str]:
@@ -292,6 +303,12 @@ def _folder(interviews: list[Path], orphans: list[Path]) -> Iterator[Entry]:
         )
     for path in interviews:
         where = str(path)
+        if not _is_utf8(where):
+            # Its name is its id, printed on every line about it: shown with
+            # the bytes that are not UTF-8 escaped, as Python shows them.
+            shown = where.encode("utf-8", "backslashreplace").decode()
+            yield Entry(shown, 1, problem=f"{shown}: the file's name is not UTF-8")
+            continue
         history = _history_of(path)
         try:
             interview = read_interview(where)

@@ -208,6 +208,9 @@ def _due_parser(commands: Any) -> None:
 #: Mirrors followup._due.QUIET_DAYS, which --help must not import.
 QUIET_DAYS = 21
 _DAYS = re.compile(r"(\d{1,4})([dw]?)")
+#: Mirror followup._time.EARLIEST and LATEST (1900-01-01 to 2199-12-31 UTC),
+#: which --help must not import: a day's start, in any zone, falls between.
+_FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 2), dt.date(2199, 12, 31)
 
 
 def _days(text: str) -> int:
@@ -228,9 +231,10 @@ def _date(text: str) -> dt.date:
     except ValueError:
         message = f"give a date as YYYY-MM-DD, not {text!r}"
         raise argparse.ArgumentTypeError(message) from None
-    if not 1900 <= day.year <= 9000:
-        # Ten years of horizon and a day's zones must still fit in a datetime.
-        message = f"{text!r} is not between the years 1900 and 9000"
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        # Each interview is planned as of the start of this day where its
+        # recipient is: in any zone, an instant plans may be made as of.
+        message = f"{text!r} is not between {_FIRST_DAY} and {_LAST_DAY}"
         raise argparse.ArgumentTypeError(message)
     return day
 

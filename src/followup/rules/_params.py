@@ -77,7 +77,7 @@ def check_order(instance: object, low: str, high: str) -> None:
     if low_value > high_value:
         raise InvalidValueError(
             f"{type(instance).__name__}.{low}",
-            low_value,
+            low_value.isoformat() if isinstance(low_value, dt.time) else low_value,
             f"is after {high} ({high_value}); {low} <= {high} is required",
         )
 
