@@ -13,6 +13,7 @@ step) still works: the draft takes it in as a draft step.
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
@@ -49,8 +50,11 @@ _UNTIMED = (
 )
 
 
+_read_untimed = operator.attrgetter(*_UNTIMED)
+
+
 def _untimed(step: Step | DraftStep) -> dict[str, Any]:
-    return {name: getattr(step, name) for name in _UNTIMED}
+    return dict(zip(_UNTIMED, _read_untimed(step), strict=True))
 
 
 def draft_step(step: Step) -> DraftStep:
@@ -70,8 +74,23 @@ def public_step(step: DraftStep, tz: Zone) -> Step:
     # Most steps are due when their window opens: one value serves both.
     due = start if step.due == window.start else to_pendulum(step.due.astimezone(tz))
     end = to_pendulum(window.end.astimezone(tz))
+    # Each field by name, not through `_untimed`: this runs for every step of
+    # every plan, and a dictionary built per step costs as much as the rest.
     return assemble(
-        Step, window=assemble(Window, start=start, end=end), due=due, **_untimed(step)
+        Step,
+        kind=step.kind,
+        channel=step.channel,
+        window=assemble(Window, start=start, end=end),
+        due=due,
+        rule=step.rule,
+        reason=step.reason,
+        requirements=step.requirements,
+        advice=step.advice,
+        number=step.number,
+        agreed=step.agreed,
+        adjusted_by=step.adjusted_by,
+        kind_name=step.kind_name,
+        channel_name=step.channel_name,
     )
 
 

@@ -198,6 +198,12 @@ class Facts:
             return False
         return day in public_holidays(contact.country, contact.subdivision, day.year)
 
+    @property
+    def knows_holidays(self) -> bool:
+        """Whether the interviewer's country, and so its holidays, is known."""
+        contact = self.interview.interviewer
+        return contact is not None and contact.country is not None
+
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` where the interviewer is, if any."""
         contact = self.interview.interviewer

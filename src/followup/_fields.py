@@ -39,6 +39,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Half of a UTF-16 pair on its own: no character, and no UTF-8 text can hold
 # it (a JSON "\udcff" escape reads as one).
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -146,6 +147,11 @@ def text_tuple(values: object, field: str) -> tuple[str, ...]:
     for index, text in enumerate(texts):
         without_controls(text, f"{field}[{index}]")
     return texts
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds what `without_controls` refuses."""
+    return _REFUSED.search(text) is not None
 
 
 def without_controls(text: str, field: str) -> str:

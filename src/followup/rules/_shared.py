@@ -112,6 +112,8 @@ def holidays_on(
     Each as ``Thanksgiving Day on Thu 26 Nov``, for a reason to name what
     moved a step: a weekend goes without saying, a holiday does not.
     """
+    if not facts.knows_holidays:
+        return []
     working = frozenset(weekdays)
     found: list[str] = []
     day = first

@@ -133,7 +133,7 @@ class FollowUpAfterDays:
                 facts.interview_day + dt.timedelta(days=1),
                 facts.local(window[1]).date(),
             )
-            if params.days is DayCount.BUSINESS
+            if params.days is DayCount.BUSINESS and facts.knows_holidays
             else []
         )
         are = "are no business days" if len(skipped) > 1 else "is no business day"

@@ -239,7 +239,7 @@ class WorkingTime:
                 facts.local(due).date() - dt.timedelta(days=1),
                 self.params.weekdays,
             )
-            if self.params.holidays
+            if self.params.holidays and facts.knows_holidays
             else []
         )
         if passed:
