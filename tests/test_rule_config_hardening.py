@@ -122,3 +122,14 @@ def test_a_time_object_with_an_offset_is_refused_too():
 def test_a_given_parameter_that_contradicts_a_default_names_both(rule, params, problem):
     with pytest.raises(RuleConfigurationError, match=problem):
         RuleSet.from_mapping({"rules": {rule: params}})
+
+
+def test_working_time_cannot_govern_the_close_of_the_call():
+    # FU001 keeps the close in the call; FU011 would move it out, and back.
+    with pytest.raises(
+        RuleConfigurationError,
+        match=r"rules.FU011.kinds: 'close-call' happens during the call",
+    ):
+        RuleSet.from_mapping({"rules": {"FU011": {"kinds": ["close-call", "call"]}}})
+    thanks = DEFAULT_RULES.configure("FU011", kinds=["thank-you", "follow-up"])
+    assert "thank-you" in {kind.value for kind in thanks["FU011"].params.kinds}

@@ -76,7 +76,8 @@ class WorkingHoursParams:
     * `kinds`: the steps kept in working time: the follow-up, the call, the
       call-back and steps of a kind of one's own (the close of the call and
       the thank-you are tied to the interview itself, and an agreed
-      call-back keeps its time).
+      call-back keeps its time).  The close of the call cannot be among
+      them: it happens during the call, whenever that is.
     """
 
     weekdays: tuple[int, ...] = attrs.field(
@@ -97,6 +98,14 @@ class WorkingHoursParams:
         if self.start == self.end:
             raise InvalidValueError(
                 "WorkingHoursParams.end", self.end.isoformat(), "equals start"
+            )
+        if StepKind.CLOSE_CALL in self.kinds:
+            # FU001 keeps it in the call's last minutes whenever the call is;
+            # both rules would move it back and forth until planning gave up.
+            raise InvalidValueError(
+                "WorkingHoursParams.kinds",
+                StepKind.CLOSE_CALL.value,
+                "happens during the call, whenever it is: working time cannot move it",
             )
 
     def describe(self) -> str:
