@@ -366,3 +366,26 @@ def test_the_example_files_pass_their_schemas():
 def test_unknown_schema_names_are_refused():
     with pytest.raises(Exception, match="no schema 'plan'"):
         schema("plan")
+
+
+@pytest.mark.parametrize(
+    ("duration", "valid"),
+    [(720, True), (721, False), ("PT1.5H", True), ("PT12H", True), ("P1M", False)],
+)
+def test_the_schema_and_the_loader_agree_on_durations(duration, valid):
+    document = {
+        "candidate": "Ada",
+        "company": "Acme",
+        "at": "2026-11-23T10:00:00Z",
+        "duration": duration,
+    }
+    schema_says = jsonschema.Draft202012Validator(schema("interview")).is_valid(
+        document
+    )
+    try:
+        structure(document, Interview)
+    except InvalidDocumentError:
+        loader_says = False
+    else:
+        loader_says = True
+    assert schema_says is loader_says is valid

@@ -284,7 +284,7 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
             f"has an offset that {zone_name} does not use at that time "
             f"(it uses {moment.strftime('%z')})",
         )
-    return to_pendulum(moment)
+    return moment
 
 
 #: The instants the library plans with: wide enough for any interview and the
