@@ -103,8 +103,8 @@ class Notes:
                 reason="Mine.",
                 kind_name="postcard",
             )
+            # As such a rule was written: the finding names the Step proposed.
             draft = draft.proposing(step)
-            (step,) = [s for s in draft.steps if s.rule == self.code]
         else:
             step = new_step(
                 facts,

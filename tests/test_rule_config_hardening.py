@@ -133,3 +133,11 @@ def test_working_time_cannot_govern_the_close_of_the_call():
         RuleSet.from_mapping({"rules": {"FU011": {"kinds": ["close-call", "call"]}}})
     thanks = DEFAULT_RULES.configure("FU011", kinds=["thank-you", "follow-up"])
     assert "thank-you" in {kind.value for kind in thanks["FU011"].params.kinds}
+
+
+def test_a_wrong_time_is_named_by_its_key_beside_others():
+    with pytest.raises(RuleConfigurationError) as raised:
+        RuleSet.from_mapping(
+            {"rules": {"working-time": {"start": "09:00+05:00", "end": "23:00"}}}
+        )
+    assert "rules.working-time.start: '09:00+05:00' has an offset" in str(raised.value)

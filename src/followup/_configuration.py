@@ -294,6 +294,16 @@ def _configure(
         problems.append(f"{where}: expected a table of parameters")
         return rules
     given = {str(name): value for name, value in params.items()}
+    known = _parameters(rule)
+    if known:
+        # A name the rule does not have: `configure` says which, with a
+        # suggestion; the rest are still tried.
+        for unknown in [name for name in given if name not in known]:
+            try:
+                rules.configure(key, **{unknown: given.pop(unknown)})
+            except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
+                detail = str(error).removeprefix(f"rule {rule.code}: ")
+                problems.append(f"{where}.{unknown}: {detail}")
     # All together, as `configure` takes them: a pair of bounds may only
     # make sense with both of its values.  While that fails, the parameter
     # the error names is reported and left out, and the rest is tried
@@ -302,7 +312,7 @@ def _configure(
         try:
             return rules.configure(key, **given)
         except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
-            name = _culprit(error, given, _parameters(rule))
+            name = _culprit(error, given)
             if name is None:
                 detail = str(error).removeprefix(f"rule {rule.code}: ")
                 problems.append(f"{where}: {detail}")
@@ -322,27 +332,19 @@ def _parameters(rule: Rule) -> frozenset[str]:
     return frozenset(field.name for field in attrs.fields(type(params)))
 
 
-def _culprit(
-    error: RuleConfigurationError, given: dict[str, object], known: frozenset[str]
-) -> str | None:
-    """The parameter among `given` that a failed `configure` names, if any."""
-    cause = error.__cause__
-    field = getattr(cause, "field", None)
+def _culprit(error: RuleConfigurationError, given: dict[str, object]) -> str | None:
+    """The given parameter a failed `configure` names, if it names one.
+
+    Every parameter validator names its field as ``ParamsClass.field``; a
+    field that was not given (the default start after the end given) is
+    the table's problem, not one parameter's.
+    """
+    field = getattr(error.__cause__, "field", None)
     if isinstance(field, str):
         name = field.rsplit(".", 1)[-1]
         if name in given:
             return name
-        if name in known:
-            # A parameter not given, which a given one contradicts (the
-            # default start after the end given): the message names it.
-            return None
-    # An unknown parameter, or a converter that names its own field
-    # ("time", "kinds"): the first given name the message quotes.
-    text = str(error)
-    for name in given:
-        if f"parameter {name!r}" in text:
-            return name
-    return next(iter(given)) if len(given) == 1 else None
+    return None
 
 
 def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSet:

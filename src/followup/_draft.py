@@ -177,11 +177,24 @@ class Draft:
         return replaced(self, steps=(*self.steps, *taken))
 
     def noting(self, *findings: Finding) -> Draft:
-        """Add findings; one about a step of the draft may name the draft step."""
+        """Add findings about the draft or its steps.
+
+        A finding may name a draft step, or a public `Step` this draft took
+        in (as a rule written before draft steps does): it then speaks of
+        the draft step, and so follows it when another rule moves it.
+        """
+        noted = []
         for index, finding in enumerate(findings):
             if not isinstance(finding, Finding):
                 raise InvalidTypeError(f"noting[{index}]", finding, "a Finding")
-        return replaced(self, findings=(*self.findings, *findings))
+            about: object = finding.step
+            if isinstance(about, Step):
+                taken = draft_step(about)
+                held = next((step for step in self.steps if step == taken), None)
+                if held is not None:
+                    finding = replaced(finding, step=held)  # noqa: PLW2901
+            noted.append(finding)
+        return replaced(self, findings=(*self.findings, *noted))
 
     def replacing(self, old: DraftStep, new: DraftStep | Step) -> Draft:
         """Put `new` where `old` was; findings about `old` now speak of `new`."""

@@ -35,10 +35,8 @@ __all__ = [
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# Half of a UTF-16 pair on its own: no character, and no UTF-8 text can hold
-# it (a JSON "\udcff" escape reads as one).
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Control characters, and half of a UTF-16 pair on its own (a JSON "\udcff"
+# escape reads as one): no character, and no UTF-8 text can hold it.
 _REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -160,18 +158,11 @@ def without_controls(text: str, field: str) -> str:
     NUL, ESC and the like have no place in text a person reads: calendars
     refuse them (RFC 5545) and a terminal would obey them.
     """
-    control = _CONTROL.search(text)
-    if control is not None:
-        raise InvalidValueError(
-            field, text, f"holds a control character (U+{ord(control[0]):04X})"
-        )
-    surrogate = _SURROGATE.search(text)
-    if surrogate is not None:
-        raise InvalidValueError(
-            field,
-            text,
-            f"holds a lone surrogate (U+{ord(surrogate[0]):04X}), no character",
-        )
+    found = _REFUSED.search(text)
+    if found is not None:
+        point = ord(found[0])
+        what = "a lone surrogate" if point >= 0xD800 else "a control character"
+        raise InvalidValueError(field, text, f"holds {what} (U+{point:04X})")
     return text
 
 

@@ -87,7 +87,7 @@ def call_minutes(value: object) -> tuple[int, int]:
     return minutes_pair(value, "call_minutes")
 
 
-def clock_time(value: object) -> dt.time:
+def clock_time(value: object, field: str = "time") -> dt.time:
     """Convert ``"09:00"`` or a `datetime.time` into a wall-clock time.
 
     A time with an offset is refused: working hours are read on the
@@ -103,11 +103,11 @@ def clock_time(value: object) -> dt.time:
             parsed = None
     if parsed is None:
         raise InvalidValueError(
-            "time", value, "is not a wall-clock time such as '09:00'"
+            field, value, "is not a wall-clock time such as '09:00'"
         )
     if parsed.tzinfo is not None:
         raise InvalidValueError(
-            "time",
+            field,
             value,
             "has an offset; give the wall-clock time in the recipient's zone",
         )

@@ -38,6 +38,14 @@ def _opening_hours(
     return utc(at_wall_time(day, opens, tz)), utc(at_wall_time(day, closes, tz))
 
 
+def _start(value: object) -> dt.time:
+    return clock_time(value, "WorkingHoursParams.start")
+
+
+def _end(value: object) -> dt.time:
+    return clock_time(value, "WorkingHoursParams.end")
+
+
 def _weekdays(values: Iterable[object]) -> tuple[int, ...]:
     if isinstance(values, (int, str)):
         values = (values,)
@@ -83,8 +91,8 @@ class WorkingHoursParams:
     weekdays: tuple[int, ...] = attrs.field(
         default=(0, 1, 2, 3, 4), converter=_weekdays
     )
-    start: dt.time = attrs.field(default=dt.time(9), converter=clock_time)
-    end: dt.time = attrs.field(default=dt.time(17), converter=clock_time)
+    start: dt.time = attrs.field(default=dt.time(9), converter=_start)
+    end: dt.time = attrs.field(default=dt.time(17), converter=_end)
     holidays: bool = attrs.field(default=True, validator=boolean)
     kinds: frozenset[StepKind] = attrs.field(
         default=frozenset(
