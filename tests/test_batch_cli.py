@@ -329,24 +329,33 @@ def test_bad_lines_are_reported_by_number_and_the_others_planned(tmp_path):
     ]
 
 
-def test_a_history_without_now_says_why_it_fails(tmp_path):
+def test_without_now_the_batch_is_planned_as_of_the_clock(tmp_path):
+    # Days after the call, with what has happened since: a person running
+    # the command means now, not the start of the interview.
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    interview_at = before - dt.timedelta(days=3)
     record = {
         "interview": {
             "candidate": "Ada",
             "company": "Acme",
-            "at": "2026-11-23T10:00:00Z",
+            "at": interview_at.isoformat(),
         },
-        "history": [{"kind": "thank-you-sent", "at": "2026-11-23T11:00:00Z"}],
+        "history": [
+            {
+                "kind": "thank-you-sent",
+                "at": (interview_at + dt.timedelta(hours=1)).isoformat(),
+            }
+        ],
     }
     source = write_lines(tmp_path / "t.jsonl", [record])
-    result = run("plan", source)
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"{source}:1: history[0].at: '2026-11-23T11:00:00+00:00' is after now "
-        "(2026-11-23T10:00:00+00:00) (without --now, each interview is planned "
-        "as of its start)\n"
-    )
-    assert run("plan", source, "--now", NOW).returncode == 0
+    result = run("plan", source, "--format", "jsonl")
+    after = dt.datetime.now(dt.timezone.utc)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    plan = from_json(line, FollowUpPlan)
+    assert before <= plan.as_of <= after
+    assert plan.as_of.microsecond == 0
+    assert [step.kind.value for step in plan.steps][0] == "follow-up"
 
 
 @pytest.mark.parametrize(

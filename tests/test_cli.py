@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pathlib
@@ -358,14 +359,42 @@ def test_no_command_prints_help_and_fails():
     assert "plan" in result.stdout
 
 
-def test_plans_are_deterministic_without_now():
-    assert run("plan", "--example").stdout == run("plan", "--example").stdout
+def test_the_example_is_planned_as_of_the_start_of_its_call():
+    # The same table every day, and the close of the call in it.
+    first = run("plan", "--example", "--format", "json")
+    assert first.stdout == run("plan", "--example", "--format", "json").stdout
+    plan = from_json(first.stdout, FollowUpPlan)
+    assert plan.as_of == plan.interview.at
+    assert plan.steps[0].kind.value == "close-call"
+
+
+def _planned_as_of(*args):
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    result = run(*args, "--format", "json")
+    after = dt.datetime.now(dt.timezone.utc)
+    assert result.returncode == 0, result.stderr
+    return before, from_json(result.stdout, FollowUpPlan).as_of, after
+
+
+def test_a_file_without_now_is_planned_as_of_the_clock(tmp_path):
+    # A person runs the command days after the call, with what happened
+    # since, and means now.
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=9)
+    interview = tmp_path / "interview.toml"
+    interview.write_text(
+        f'candidate = "Ada"\ncompany = "Acme"\nat = "{start.isoformat()}"\n'
+    )
+    history = tmp_path / "history.toml"
+    sent = (start + dt.timedelta(hours=2)).isoformat()
+    history.write_text(f'[[events]]\nkind = "thank-you-sent"\nat = "{sent}"\n')
+    before, as_of, after = _planned_as_of("plan", interview, "--history", history)
+    assert before <= as_of <= after
+    assert as_of.microsecond == 0
 
 
 def test_now_now_reads_the_clock():
-    result = run("plan", "--example", "--now", "now", "--format", "json")
-    plan = from_json(result.stdout, FollowUpPlan)
-    assert plan.as_of.year >= 2026
+    before, as_of, after = _planned_as_of("plan", "--example", "--now", "now")
+    assert before <= as_of <= after
 
 
 def test_help_imports_no_heavy_module():

@@ -1,10 +1,13 @@
 """The ``followup`` command: plan, list what is due, explain, check a letter.
 
 The command is an edge of the library: it reads files, writes output, and is
-the one place that may read the clock, and only when asked to: with
-``--now now``, or by ``followup due`` without ``--on``.  Without ``--now``
-``plan`` plans as of the start of the interview, as the library does, so the
-same file gives the same plan on every run.
+the one place that reads the clock: ``plan`` and ``explain`` without
+``--now`` plan as of the current time (in UTC), which is what a person
+running them days after the call means, and ``followup due`` without
+``--on`` lists what is due today.  ``--now`` pins the moment, so that a
+shown output stays the same on every run.  The built-in example is the one
+exception: it is planned as of the start of its call unless ``--now`` says
+otherwise, so that ``followup plan --example`` always shows every step.
 
 Bad input ends with exit status 2 and one line on standard error naming the
 file and the field, with a long value cut short; no input file is ever
@@ -91,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--now",
             metavar="ISO",
-            help="plan as of this moment (ISO 8601 with an offset), or 'now' for "
-            "the system clock; default: the start of the interview",
+            help="plan as of this moment (ISO 8601 with an offset); default: "
+            "the current time ('now'), or the start of the call for --example",
         )
         sub.add_argument(
             "--output", metavar="FILE", help="write here instead of stdout"
@@ -572,7 +575,7 @@ def _planned(
     batch: Batch,
     progress: _Progress,
     rules: Any,
-    moment: Callable[[Entry], dt.datetime | None],
+    moment: Callable[[Entry], dt.datetime],
 ) -> Iterator[tuple[Entry, FollowUpPlan]]:
     """Plan the entries one at a time; report a bad one and go on."""
     from followup._engine import plan_followups  # noqa: PLC0415
@@ -592,10 +595,7 @@ def _planned(
             progress.report(f"{entry.where}: planning stopped here")
             raise
         except FollowUpError as error:
-            hint = ""
-            if now is None and entry.history:
-                hint = " (without --now, each interview is planned as of its start)"
-            progress.report(f"{entry.where}: {error}{hint}")
+            progress.report(f"{entry.where}: {error}")
             continue
         yield entry, plan
 
@@ -655,7 +655,9 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
     interview = _interview(args.file, example=args.example, option="FILE")
     history = read_history(args.history) if args.history else ()
     _refuse_to_overwrite(args.output, args.file, args.history, args.rules)
-    now = _now(args.now)
+    # The example's plan shows the close of the call too, and the same table
+    # on every day; a person's own interview is planned as of now.
+    now = None if args.example and args.now is None else _now(args.now)
     rules = _rule_set(args)
     try:
         return plan_followups(interview, history, now=now, rules=rules)
@@ -677,10 +679,8 @@ def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
         raise InputError(f"--output {output} is an input file; it is never overwritten")
 
 
-def _now(text: str | None) -> dt.datetime | None:
-    if text is None:
-        return None
-    if text == "now":
+def _now(text: str | None) -> dt.datetime:
+    if text is None or text == "now":
         return _clock()
     from followup._time import coerce_instant  # noqa: PLC0415
 
@@ -688,9 +688,11 @@ def _now(text: str | None) -> dt.datetime | None:
 
 
 def _clock() -> dt.datetime:
-    # The one place the package reads the clock, because the user asked: for
-    # `--now now`, or for today in `followup due` without `--on`.
-    return dt.datetime.now(dt.timezone.utc)
+    # The one place the package reads the clock: for `plan` and `explain`
+    # without `--now` (or with `--now now`), and for today in `followup due`
+    # without `--on`.
+    # To the second: a plan made "now" shows no microseconds anywhere.
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def _interview(path: str | None, *, example: bool, option: str) -> Interview:
