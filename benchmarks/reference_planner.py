@@ -9,9 +9,10 @@ for an interview with no history planned as of its start:
   day after the interview;
 * the call, from the start of the 7th to the end of the 14th calendar day;
 
-the last two narrowed to working time, Monday to Friday 09:00-17:00 on the
-recipient's calendar, skipping the public holidays of the interviewer's
-country, and due as soon as it opens.  No validation, no reasons, no rule
+the last two narrowed to working time, 09:00-17:00 on the recipient's
+calendar, on the working week of the interviewer's country (its weekend as
+the ``holidays`` package has it; Monday to Friday without a country),
+skipping its public holidays, and due as soon as it opens.  No validation, no reasons, no rule
 set: only the arithmetic a careful programmer would write by hand.  It
 shares no code with the library, so that each checks the other.
 
@@ -38,7 +39,7 @@ ONE_MICROSECOND = dt.timedelta(microseconds=1)
 CLOSING = dt.timedelta(minutes=5)
 THANKS_WITHIN = dt.timedelta(hours=24)
 MIDNIGHT, OPENS, CLOSES = dt.time(0), dt.time(9), dt.time(17)
-SATURDAY = 5
+MONDAY_TO_FRIDAY = frozenset(range(5))
 NO_HOLIDAYS: frozenset[dt.date] = frozenset()
 # One name to look up instead of three, eight times a plan; the instant of
 # a wall time is written out where it is needed, for the same reason.
@@ -51,6 +52,8 @@ Step = tuple[str, dt.datetime, dt.datetime, dt.datetime]
 ZONES: dict[str, zoneinfo.ZoneInfo] = {}
 LENGTHS: dict[int, dt.timedelta] = {}
 HOLIDAYS: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
+# The working week of a country: the days its weekend leaves.
+WEEKS: dict[tuple[str, str | None], frozenset[int]] = {}
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:
@@ -83,21 +86,38 @@ def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[dt.
     return days
 
 
-def _business_days_after(day: dt.date, count: int, off: frozenset[dt.date]) -> dt.date:
+def _week(country: str, subdivision: str | None) -> frozenset[int]:
+    week = WEEKS.get((country, subdivision))
+    if week is None:
+        import holidays  # noqa: PLC0415
+
+        found = holidays.country_holidays(country, subdiv=subdivision)
+        week = WEEKS[country, subdivision] = frozenset(range(7)) - frozenset(
+            found.weekend
+        )
+    return week
+
+
+def _business_days_after(
+    day: dt.date, count: int, off: frozenset[dt.date], week: frozenset[int]
+) -> dt.date:
     while count:
         day += ONE_DAY
-        if day.weekday() < SATURDAY and day not in off:
+        if day.weekday() in week and day not in off:
             count -= 1
     return day
 
 
 def _next_working(
-    at: dt.datetime, tz: zoneinfo.ZoneInfo, off: frozenset[dt.date]
+    at: dt.datetime,
+    tz: zoneinfo.ZoneInfo,
+    off: frozenset[dt.date],
+    week: frozenset[int],
 ) -> dt.datetime:
     """The first working instant at or after `at`."""
     day = tz.fromutc(at).date()
     while True:
-        if day.weekday() < SATURDAY and day not in off:
+        if day.weekday() in week and day not in off:
             # Opening time first: most searches start before it and end there.
             wall = combine(day, OPENS, tz)
             opens = wall - tz.utcoffset(wall)
@@ -110,12 +130,15 @@ def _next_working(
 
 
 def _last_working(
-    at: dt.datetime, tz: zoneinfo.ZoneInfo, off: frozenset[dt.date]
+    at: dt.datetime,
+    tz: zoneinfo.ZoneInfo,
+    off: frozenset[dt.date],
+    week: frozenset[int],
 ) -> dt.datetime:
     """The last working instant at or before `at`."""
     day = tz.fromutc(at).date()
     while True:
-        if day.weekday() < SATURDAY and day not in off:
+        if day.weekday() in week and day not in off:
             wall = combine(day, CLOSES, tz)
             closes = wall - tz.utcoffset(wall)
             if at >= closes:
@@ -131,6 +154,7 @@ def _working_window(
     last: dt.date,
     tz: zoneinfo.ZoneInfo,
     off: frozenset[dt.date],
+    week: frozenset[int],
 ) -> tuple[dt.datetime, dt.datetime]:
     """The working time from the start of `first` to the end of `last`.
 
@@ -143,10 +167,10 @@ def _working_window(
     # a microsecond before a gap would land in it.
     wall = combine(last + ONE_DAY, MIDNIGHT, tz)
     end = wall - tz.utcoffset(wall) - ONE_MICROSECOND
-    opens = _next_working(start, tz, off)
+    opens = _next_working(start, tz, off, week)
     if opens > end:
         end = opens + (end - start)
-    return opens, _last_working(end, tz, off)
+    return opens, _last_working(end, tz, off, week)
 
 
 def plan_by_hand(
@@ -172,16 +196,20 @@ def plan_by_hand(
         closing = begins
     day = tz.fromutc(begins).date()
     off = NO_HOLIDAYS
+    week = MONDAY_TO_FRIDAY
     if country is not None:
+        week = _week(country, subdivision)
         # A year's calendar holds that year's days only, and a plan looks at
         # days within weeks of the interview.
         off = _holidays(country, subdivision, day.year) | _holidays(
             country, subdivision, day.year + 1
         )
-    first = _business_days_after(day, 2, off)
-    last = _business_days_after(first, 1, off)
-    letter_opens, letter_closes = _working_window(first, last, tz, off)
-    call_opens, call_closes = _working_window(day + ONE_WEEK, day + TWO_WEEKS, tz, off)
+    first = _business_days_after(day, 2, off, week)
+    last = _business_days_after(first, 1, off, week)
+    letter_opens, letter_closes = _working_window(first, last, tz, off, week)
+    call_opens, call_closes = _working_window(
+        day + ONE_WEEK, day + TWO_WEEKS, tz, off, week
+    )
     # Steps go by due time, then in the advice's order: holidays can push
     # the follow-up past the call.
     call_first = call_opens < letter_opens

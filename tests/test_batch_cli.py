@@ -355,7 +355,7 @@ def test_without_now_the_batch_is_planned_as_of_the_clock(tmp_path):
     plan = from_json(line, FollowUpPlan)
     assert before <= plan.as_of <= after
     assert plan.as_of.microsecond == 0
-    assert [step.kind.value for step in plan.steps][0] == "follow-up"
+    assert plan.steps[0].kind.value == "follow-up"
 
 
 @pytest.mark.parametrize(

@@ -141,8 +141,12 @@ def test_working_hours_take_names_and_times():
         weekdays=("sun", "mon", "tue", "wed", "thu"), start=dt.time(8), end="16:30"
     )
     assert params.weekdays == (0, 1, 2, 3, 6)
-    assert params.describe() == "Mon,Tue,Wed,Thu,Sun 08:00-16:30"
-    assert WorkingHoursParams().describe() == "Mon-Fri 09:00-17:00"
+    assert params.describe() == "Sun-Thu 08:00-16:30"
+    assert (
+        WorkingHoursParams().describe() == "09:00-17:00 on the recipient's working days"
+    )
+    assert WorkingHoursParams().describe(range(5)) == "Mon-Fri 09:00-17:00"
+    assert params.describe(range(5)) == "Sun-Thu 08:00-16:30"
     assert WorkingHoursParams(kinds="call").kinds == frozenset({StepKind.CALL})
 
 

@@ -50,6 +50,7 @@ from followup.errors import (
 
 if TYPE_CHECKING:
     from followup._batch import plan_many
+    from followup._calendar import Closure, WorkingCalendar
     from followup._draft import Draft
     from followup._draft_step import DraftStep, DraftWindow
     from followup._engine import check_letter, check_plan, plan_followups
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from followup.rules import DayCount, NoParams
 
 _LAZY = {
+    "Closure": "followup._calendar",
     "DEFAULT_RULES": "followup._ruleset",
     "DayCount": "followup.rules",
     "Draft": "followup._draft",
@@ -74,6 +76,7 @@ _LAZY = {
     "Phase": "followup._rule",
     "Rule": "followup._rule",
     "RuleSet": "followup._ruleset",
+    "WorkingCalendar": "followup._calendar",
     "check_letter": "followup._engine",
     "check_plan": "followup._engine",
     "draft_follow_up": "followup._writing",
@@ -103,6 +106,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "DEFAULT_RULES",
     "Channel",
+    "Closure",
     "Contact",
     "DayCount",
     "Draft",
@@ -138,6 +142,7 @@ __all__ = [
     "StepKind",
     "UnknownTimeZoneError",
     "Window",
+    "WorkingCalendar",
     "check_letter",
     "check_plan",
     "draft_follow_up",

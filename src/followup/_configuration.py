@@ -67,6 +67,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from followup._calendar import UNNAMED, Closure
 from followup._parsing import Unreadable, read_toml
 from followup._rule_metadata import owner
 from followup.errors import (
@@ -492,6 +493,13 @@ def _changes(rule: Rule, reference: Rule) -> dict[str, Any] | None:
     return changed if again == rule else None
 
 
+def _closures(closed: tuple[Closure, ...]) -> Any:
+    # Spans as a rule file writes them; a mapping once any has a name.
+    if all(item.name == UNNAMED for item in closed):
+        return [str(item) for item in closed]
+    return {str(item): item.name for item in closed}
+
+
 def _plain(value: object) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
@@ -502,5 +510,12 @@ def _plain(value: object) -> Any:
     if isinstance(value, (frozenset, set)):
         return sorted(_plain(item) for item in value)
     if isinstance(value, (tuple, list)):
-        return [_plain(item) for item in value]
+        return _sequence(value)
     return value
+
+
+def _sequence(values: tuple[object, ...] | list[object]) -> Any:
+    closed = tuple(item for item in values if isinstance(item, Closure))
+    if closed and len(closed) == len(values):
+        return _closures(closed)
+    return [_plain(item) for item in values]

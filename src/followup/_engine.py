@@ -165,7 +165,7 @@ def plan_followups(
         RuleError: a rule failed; the message names it.
     """
     rule_set = _rule_set(rules)
-    facts = Facts.gather(interview, history, now)
+    facts = Facts.gather(interview, history, now, rule_set.calendar)
     draft = fold(rule_set, facts)
     steps, findings = frozen_steps(draft.steps, draft.findings, facts.zone)
     return assemble(
@@ -218,7 +218,7 @@ def check_plan(
     if now is None:
         moments = [interview.at, *(event.at for event in events)]
         now = max(moments, key=instant_key)
-    facts = Facts.gather(interview, events, now)
+    facts = Facts.gather(interview, events, now, rule_set.calendar)
     findings: list[Finding] = []
     for rule in rule_set:
         findings.extend(_findings(rule_set, rule, "check()", rule.check, facts, steps))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
 
+from followup._calendar import WorkingCalendar
 from followup._fields import typed_tuple
 from followup._history import Event
 from followup._interview import Interview
@@ -89,6 +90,10 @@ class Facts:
     decision: Event | None
     #: The calls made so far, oldest first.
     calls: tuple[Event, ...]
+    #: The recipient's working calendar, and the weekdays its week works
+    #: (the configured week, else the country's, else Monday to Friday).
+    calendar: WorkingCalendar
+    weekdays: frozenset[int]
     _derived: dict[Hashable, Any] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
@@ -99,17 +104,25 @@ class Facts:
         interview: Interview,
         history: Iterable[Event] = (),
         now: object = None,
+        calendar: WorkingCalendar | None = None,
     ) -> Facts:
         """Check the inputs and derive what the rules need from them.
 
+        `calendar` is the recipient's working calendar (the rule set's, see
+        `RuleSet.calendar`); by default the country's week and holidays.
+
         Raises:
-            InvalidTypeError: `interview` is not an Interview, or an event is
-                not an Event.
+            InvalidTypeError: `interview` is not an Interview, an event is
+                not an Event, or `calendar` not a WorkingCalendar.
             InvalidValueError: an event lies after `now` or before the
                 interview started.
         """
         if not isinstance(interview, Interview):
             raise InvalidTypeError("interview", interview, "an Interview")
+        if calendar is None:
+            calendar = _DEFAULT_CALENDAR
+        elif not isinstance(calendar, WorkingCalendar):
+            raise InvalidTypeError("calendar", calendar, "a WorkingCalendar")
         tz = recipient_zone(interview)
         events = _sorted_history(history)
         moment = interview.at if now is None else coerce_instant(now, "now")
@@ -144,6 +157,8 @@ class Facts:
             covered=max((_COVERS.get(e.kind, -1) for e in events), default=-1),
             decision=decision,
             calls=tuple(e for e in events if e.kind is EventKind.CALLED),
+            calendar=calendar,
+            weekdays=_week(calendar, interview),
         )
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -212,8 +227,26 @@ class Facts:
         return public_holidays(contact.country, contact.subdivision, day.year).get(day)
 
     def is_business_day(self, day: dt.date) -> bool:
-        """Monday to Friday and no public holiday where the interviewer is."""
-        return day.weekday() < 5 and not self.is_public_holiday(day)
+        """Whether the recipient works on `day`: a working weekday, no day off.
+
+        The working week is the calendar's (the country's weekend by
+        default); public holidays count when the calendar says so, closures
+        always.
+        """
+        return day.weekday() in self.weekdays and self.day_off(day) is None
+
+    def day_off(self, day: dt.date) -> str | None:
+        """What keeps the recipient from work on `day`, beyond the weekend.
+
+        The public holiday's name (when the calendar skips holidays) or the
+        closure's, for a reason to say what moved a step; `None` on a
+        working day and on a plain weekend day.
+        """
+        if self.calendar.holidays:
+            name = self.holiday(day)
+            if name is not None:
+                return name
+        return self.calendar.closure(day)
 
     def days_after(self, day: dt.date, count: int, *, business: bool) -> dt.date:
         """The day `count` calendar or business days after `day`."""
@@ -230,6 +263,16 @@ class Facts:
     def start_of(self, day: dt.date) -> dt.datetime:
         """The first instant of `day` on the recipient's calendar."""
         return start_of_day(day, self.zone)
+
+
+_DEFAULT_CALENDAR = WorkingCalendar()
+
+
+def _week(calendar: WorkingCalendar, interview: Interview) -> frozenset[int]:
+    contact = interview.interviewer
+    if contact is None:
+        return calendar.week(None, None)
+    return calendar.week(contact.country, contact.subdivision)
 
 
 def recipient_zone(interview: Interview) -> Zone:

@@ -60,6 +60,11 @@ def _params(rule: Rule) -> list[str]:
     lines = []
     for field in attrs.fields(type(params)):
         value = getattr(params, field.name)
+        # A default that depends on the interview says so in words.
+        told = field.metadata.get("default")
+        if told is not None:
+            lines.append(f"| `{field.name}` | {told} |")
+            continue
         shown = getattr(value, "value", value)
         if isinstance(value, frozenset):
             shown = sorted(getattr(item, "value", item) for item in value)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
+from followup._calendar import WorkingCalendar
 from followup._configuration import (
     rule_set_from_mapping,
     rule_set_from_toml,
@@ -104,6 +105,7 @@ class RuleSet:
     _letter_rules: tuple[LetterRule, ...] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _calendar: WorkingCalendar = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         origins = self.origins or (None,) * len(self.rules)
@@ -124,6 +126,17 @@ class RuleSet:
             self,
             "_letter_rules",
             tuple(rule for rule in self.rules if reads_letters(rule)),
+        )
+        # The first rule that keeps a working calendar (FU011 by default)
+        # sets it for every rule: one calendar per recipient.
+        kept = (getattr(rule, "calendar", None) for rule in self.rules)
+        object.__setattr__(
+            self,
+            "_calendar",
+            next(
+                (found for found in kept if isinstance(found, WorkingCalendar)),
+                WorkingCalendar(),
+            ),
         )
 
     def __iter__(self) -> Iterator[Rule]:
@@ -164,6 +177,16 @@ class RuleSet:
     def letter_rules(self) -> tuple[LetterRule, ...]:
         """The rules that read letters (those with ``check_letter``), in order."""
         return self._letter_rules
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The recipient's working calendar every rule of this set plans on.
+
+        The first rule with a ``calendar`` attribute holding a
+        `WorkingCalendar` gives it (FU011, from its `weekdays`, `holidays`
+        and `closed`); without one, the country's week and holidays.
+        """
+        return self._calendar
 
     def origin_of(self, key: str) -> Origin | None:
         """The plugin a rule (by code or name) came from, or ``None``."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import zoneinfo
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -104,8 +105,9 @@ _UTC = dt.timezone.utc
 ZONE_NAMES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 #: The countries whose public holidays interviewers observe.  The first plan
-#: for a country loads its calendar (100-250 ms), so the list stays short.
-COUNTRIES = ("US", "GB", "DE", "FR", "JP", "BR", "IN", "AU", "NZ", "ZA")
+#: for a country loads its calendar (100-250 ms), so the list stays short;
+#: Israel (Friday and Saturday) and Iran (Friday) bring weekends of their own.
+COUNTRIES = ("US", "GB", "DE", "FR", "JP", "BR", "IN", "AU", "NZ", "ZA", "IL", "IR")
 
 #: The years instants are drawn from, first and last included.
 YEARS = (2000, 2035)
@@ -468,7 +470,7 @@ def _broken_promises(
         for finding in check_plan(plan, interview, history, rules=rule_set)
         if finding.severity is Severity.ERROR
     ]
-    facts = Facts.gather(interview, history, plan.as_of)
+    facts = Facts.gather(interview, history, plan.as_of, rule_set.calendar)
     decision = facts.decision
     if decision is not None and decision.outcome is not None:
         decided = (
@@ -479,7 +481,7 @@ def _broken_promises(
             (f"the {step.label} is planned although {decided}", step)
             for step in plan.steps
         )
-    is_working, kinds, hours = _working_time(rule_set)
+    is_working, kinds, hours = _working_time(rule_set, facts)
     for step in plan.steps:
         due = describe_instant(step.due)
         if (
@@ -504,7 +506,7 @@ def _broken_promises(
 
 
 def _working_time(
-    rule_set: RuleSet,
+    rule_set: RuleSet, facts: Facts
 ) -> tuple[Callable[[Facts, dt.datetime], bool], frozenset[StepKind], str]:
     """How the set's working-time rule tells working time, and the kinds it keeps.
 
@@ -518,8 +520,13 @@ def _working_time(
     if not callable(is_working) or not isinstance(kinds, frozenset):
         return (lambda _facts, _moment: True), frozenset(), ""
     describe = getattr(params, "describe", None)
-    hours = str(describe()) if callable(describe) else repr(params)
-    return is_working, kinds, hours
+    if not callable(describe):
+        return is_working, kinds, repr(params)
+    # FU011's describe names the week it is given (the country's, say); a
+    # rule of one's own may describe its hours without being told.
+    told = bool(inspect.signature(describe).parameters)
+    hours = describe(facts.weekdays) if told else describe()
+    return is_working, kinds, str(hours)
 
 
 def _report(

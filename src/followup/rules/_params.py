@@ -36,8 +36,9 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 class DayCount(enum.Enum):
     """How "days after" are counted on the recipient's calendar.
 
-    `BUSINESS` skips Saturdays, Sundays and, when the interviewer's country is
-    known, its public holidays.
+    `BUSINESS` counts the recipient's working days only: the days of their
+    working week (the country's, or FU011's `weekdays`), less public holidays
+    and closures (see `followup.WorkingCalendar`).
     """
 
     CALENDAR = "calendar"

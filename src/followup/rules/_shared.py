@@ -8,7 +8,7 @@ a third-party rule would.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Protocol, final
+from typing import TYPE_CHECKING, NamedTuple, Protocol, final
 
 import attrs
 
@@ -36,11 +36,13 @@ if TYPE_CHECKING:
     from followup._vocabulary import StepKind
 
 __all__ = [
+    "DayOff",
     "DaysAfter",
     "NoParams",
     "day_window",
+    "days_off",
+    "days_off_in_words",
     "days_window",
-    "holidays_on",
     "in_words",
     "interview_mentions",
     "later",
@@ -104,25 +106,66 @@ def days_window(facts: Facts, params: DaysAfter) -> tuple[dt.datetime, dt.dateti
     )
 
 
-def holidays_on(
-    facts: Facts, first: dt.date, last: dt.date, weekdays: Iterable[int] = range(5)
-) -> list[str]:
-    """The public holidays on `weekdays` from `first` to `last` (both included).
+class DayOff(NamedTuple):
+    """A public holiday or closure a step's days passed over, for its reason."""
 
-    Each as ``Thanksgiving Day on Thu 26 Nov``, for a reason to name what
-    moved a step: a weekend goes without saying, a holiday does not.
+    #: ``Thanksgiving Day on Thu 26 Nov`` or ``winter shutdown from Thu 24
+    #: Dec to Fri 1 Jan``.
+    text: str
+    #: Whether it is a public holiday (else a closure of the calendar).
+    holiday: bool
+    #: The working weekdays it takes.
+    days: int
+
+
+def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
+    """The holidays and closures on working weekdays from `first` to `last`.
+
+    A weekend goes without saying in a reason; a holiday or a closure does
+    not.  Days off of one name in a row (a weekend between them or not) read
+    as one span.
     """
-    if not facts.knows_holidays:
+    calendar = facts.calendar
+    if not calendar.closed and not (calendar.holidays and facts.knows_holidays):
         return []
-    working = frozenset(weekdays)
-    found: list[str] = []
+    runs: list[tuple[str, dt.date, dt.date, int]] = []
+    open_run = False
     day = first
-    while day <= last and len(found) < _MOST_HOLIDAYS:
-        name = facts.holiday(day) if day.weekday() in working else None
-        if name is not None:
-            found.append(f"{name} on {day:%a} {day.day} {day:%b}")
+    while day <= last and len(runs) <= _MOST_DAYS_OFF:
+        if day.weekday() in facts.weekdays:
+            name = facts.day_off(day)
+            if name is None:
+                open_run = False
+            elif open_run and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1], day, runs[-1][3] + 1)
+            else:
+                runs.append((name, day, day, 1))
+                open_run = True
         day += _DAY
-    return found
+    return [
+        DayOff(
+            f"{name} on {_day(start)}"
+            if start == end
+            else f"{name} from {_day(start)} to {_day(end)}",
+            # `day_off` names a holiday before a closure on the same day.
+            calendar.holidays and facts.holiday(start) == name,
+            days,
+        )
+        for name, start, end, days in runs[:_MOST_DAYS_OFF]
+    ]
+
+
+def days_off_in_words(found: list[DayOff]) -> str:
+    """``Thanksgiving Day on Thu 26 Nov: a public holiday there``."""
+    texts = " and ".join(day.text for day in found)
+    many = sum(day.days for day in found) > 1
+    if all(day.holiday for day in found):
+        return f"{texts}: {'public holidays' if many else 'a public holiday'} there"
+    return f"{texts}: {'no working days' if many else 'no working day'} there"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def none_before(
@@ -149,7 +192,7 @@ def none_before(
 
 _DAY = dt.timedelta(days=1)
 # Enough to explain any window; a year of holidays would say nothing more.
-_MOST_HOLIDAYS = 5
+_MOST_DAYS_OFF = 5
 
 _DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}
 

@@ -16,8 +16,8 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import DayCount, check_order, letter_channel, whole
 from followup.rules._shared import (
+    days_off,
     days_window,
-    holidays_on,
     interview_mentions,
     missing_facts,
     missing_phrase,
@@ -128,16 +128,18 @@ class FollowUpAfterDays:
         )
         window = self.window(facts)
         skipped = (
-            holidays_on(
+            days_off(
                 facts,
                 facts.interview_day + dt.timedelta(days=1),
                 facts.local(window[1]).date(),
             )
-            if params.days is DayCount.BUSINESS and facts.knows_holidays
+            if params.days is DayCount.BUSINESS
             else []
         )
-        are = "are no business days" if len(skipped) > 1 else "is no business day"
-        counted = f" ({' and '.join(skipped)} {are} there)" if skipped else ""
+        many = sum(day.days for day in skipped) > 1
+        are = "are no business days" if many else "is no business day"
+        named = " and ".join(day.text for day in skipped)
+        counted = f" ({named} {are} there)" if skipped else ""
         return draft.proposing(
             new_step(
                 facts,

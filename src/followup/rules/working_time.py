@@ -8,14 +8,21 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
+from followup._calendar import (
+    Closure,
+    WorkingCalendar,
+    closures,
+    day_names,
+    weekdays,
+)
 from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._steps import moved_step
-from followup._time import WEEKDAY_NAMES, Zone, at_wall_time, utc
+from followup._time import Zone, at_wall_time, utc
 from followup._vocabulary import Severity, StepKind
-from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
+from followup.errors import FollowUpError, InvalidValueError
 from followup.rules._params import boolean, check_order, clock_time, kinds
-from followup.rules._shared import holidays_on, when
+from followup.rules._shared import days_off, days_off_in_words, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -28,7 +35,6 @@ __all__ = ["WorkingHoursParams", "WorkingTime"]
 
 # A year and some: no sensible working week goes longer without a working day.
 _SEARCH_DAYS = 400
-_DAY_NAMES = tuple(name[:3] for name in WEEKDAY_NAMES)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -46,50 +52,45 @@ def _end(value: object) -> dt.time:
     return clock_time(value, "WorkingHoursParams.end")
 
 
-def _weekdays(values: Iterable[object]) -> tuple[int, ...]:
-    if isinstance(values, (int, str)):
-        values = (values,)
-    if not isinstance(values, (list, tuple, set, frozenset)):
-        raise InvalidTypeError(
-            "WorkingHoursParams.weekdays", values, "a list of weekdays"
-        )
-    days: set[int] = set()
-    for value in values:
-        if isinstance(value, str) and value[:3].title() in _DAY_NAMES:
-            days.add(_DAY_NAMES.index(value[:3].title()))
-        elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
-            days.add(value)
-        else:
-            raise InvalidValueError(
-                "WorkingHoursParams.weekdays",
-                value,
-                "is not a weekday (0 = Monday .. 6 = Sunday, or 'mon' .. 'sun')",
-            )
-    if not days:
-        raise InvalidValueError(
-            "WorkingHoursParams.weekdays", (), "holds no day: nothing could be planned"
-        )
-    return tuple(sorted(days))
+def _weekdays(values: object) -> tuple[int, ...] | None:
+    return None if values is None else weekdays(values, "WorkingHoursParams.weekdays")
+
+
+def _closed(values: object) -> tuple[Closure, ...]:
+    return closures(values, "WorkingHoursParams.closed")
 
 
 @final
 @attrs.frozen
 class WorkingHoursParams:
-    """The recipient's working week.
+    """The recipient's working week, and the days off in it.
 
-    * `weekdays`: 0 = Monday .. 6 = Sunday (Monday to Friday by default);
+    * `weekdays`: 0 = Monday .. 6 = Sunday, or ``"mon"`` .. ``"sun"``; by
+      default (`None`) the week of the interviewer's country, whose weekend
+      the ``holidays`` package knows (Friday and Saturday in Israel), and
+      Monday to Friday when no country is known;
     * `start`, `end`: wall-clock times in the recipient's zone (09:00, 17:00);
     * `holidays`: skip the public holidays of the interviewer's country when
       the contact names one;
+    * `closed`: days off beyond the week and the holidays, such as a company
+      shutdown: dates, spans (``"2026-12-24/2027-01-01"``), or a mapping
+      from either to a name the reasons use (``{"2026-12-24/2027-01-01":
+      "the winter shutdown"}``);
     * `kinds`: the steps kept in working time: the follow-up, the call, the
       call-back and steps of a kind of one's own (the close of the call and
       the thank-you are tied to the interview itself, and an agreed
       call-back keeps its time).  The close of the call cannot be among
       them: it happens during the call, whenever that is.
+
+    The week, the holidays and the closures are the recipient's working
+    calendar for every rule of the set: the follow-up's business days
+    (FU004) are counted on them too.
     """
 
-    weekdays: tuple[int, ...] = attrs.field(
-        default=(0, 1, 2, 3, 4), converter=_weekdays
+    weekdays: tuple[int, ...] | None = attrs.field(
+        default=None,
+        converter=_weekdays,
+        metadata={"default": "the country's week, else `[0, 1, 2, 3, 4]` (Mon-Fri)"},
     )
     start: dt.time = attrs.field(default=dt.time(9), converter=_start)
     end: dt.time = attrs.field(default=dt.time(17), converter=_end)
@@ -99,6 +100,9 @@ class WorkingHoursParams:
             {StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK, StepKind.OTHER}
         ),
         converter=kinds,
+    )
+    closed: tuple[Closure, ...] = attrs.field(
+        default=(), converter=_closed, metadata={"default": "`[]`"}
     )
 
     def __attrs_post_init__(self) -> None:
@@ -116,14 +120,13 @@ class WorkingHoursParams:
                 "happens during the call, whenever it is: working time cannot move it",
             )
 
-    def describe(self) -> str:
-        """``Mon-Fri 09:00-17:00``."""
-        days = self.weekdays
-        if days == tuple(range(days[0], days[-1] + 1)) and len(days) > 1:
-            span = f"{_DAY_NAMES[days[0]]}-{_DAY_NAMES[days[-1]]}"
-        else:
-            span = ",".join(_DAY_NAMES[day] for day in days)
-        return f"{span} {self.start:%H:%M}-{self.end:%H:%M}"
+    def describe(self, week: Iterable[int] | None = None) -> str:
+        """``Mon-Fri 09:00-17:00``, on `week` when the week is the country's."""
+        days = week if self.weekdays is None else self.weekdays
+        hours = f"{self.start:%H:%M}-{self.end:%H:%M}"
+        if days is None:
+            return f"{hours} on the recipient's working days"
+        return f"{day_names(days)} {hours}"
 
 
 @final
@@ -133,8 +136,11 @@ class WorkingTime:
 
     A window is narrowed to the working time it holds; a window that holds
     none rolls forward to the next working time, keeping its length, and the
-    step's reason says so.  Public holidays come from the ``holidays``
-    package when the interviewer's country is known.  Not from the advice
+    step's reason says so, naming any public holiday or closure that moved
+    it.  Working days are the recipient's working calendar
+    (`followup.WorkingCalendar`): the configured week, else the country's
+    (Friday and Saturday off in Israel), less public holidays from the
+    ``holidays`` package and the closures given.  Not from the advice
     itself: a refinement that any recruiter would expect.  It acts in the
     place phase, on every step of its `kinds` whoever proposed it.
     """
@@ -148,6 +154,16 @@ class WorkingTime:
     advice: ClassVar[tuple[str, ...]] = ()
     phase: ClassVar[Phase] = Phase.PLACE
     params: WorkingHoursParams = attrs.field(factory=WorkingHoursParams)
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The recipient's working calendar these parameters describe.
+
+        A rule set takes it for every rule (`RuleSet.calendar`), so that the
+        follow-up's business days fall on this week too.
+        """
+        params = self.params
+        return WorkingCalendar(params.weekdays, params.holidays, params.closed)
 
     def plan(self, draft: Draft) -> Draft:
         """Narrow or roll each step's window into working time."""
@@ -171,15 +187,13 @@ class WorkingTime:
                     Severity.WARNING,
                     f"the {step.label} is due outside the recipient's working time",
                     step=step,
-                    expected=self.params.describe(),
+                    expected=self.params.describe(facts.weekdays),
                     actual=when(facts.local(step.due)),
                 )
 
     def is_working_day(self, facts: Facts, day: dt.date) -> bool:
-        """A working weekday that is not a public holiday."""
-        if day.weekday() not in self.params.weekdays:
-            return False
-        return not (self.params.holidays and facts.is_public_holiday(day))
+        """A day of the recipient's working calendar: see `Facts.is_business_day`."""
+        return facts.is_business_day(day)
 
     def is_working(self, facts: Facts, moment: dt.datetime) -> bool:
         """Whether `moment` lies in the recipient's working time."""
@@ -202,7 +216,7 @@ class WorkingTime:
                 if at <= closes:
                     return max(at, opens)
             day += dt.timedelta(days=1)
-        raise self._no_working_time(moment)
+        raise self._no_working_time(facts, moment)
 
     def last_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
         """The last working instant at or before `moment`, in UTC."""
@@ -214,16 +228,18 @@ class WorkingTime:
                 if at >= opens:
                     return min(at, closes)
             day -= dt.timedelta(days=1)
-        raise self._no_working_time(moment)
+        raise self._no_working_time(facts, moment)
 
     def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
         return _opening_hours(day, self.params.start, self.params.end, facts.zone)
 
-    def _no_working_time(self, moment: dt.datetime) -> FollowUpError:
+    def _no_working_time(self, facts: Facts, moment: dt.datetime) -> FollowUpError:
+        calendar = facts.calendar
         return FollowUpError(
             f"{self.code} {self.name}: no working time within {_SEARCH_DAYS} days "
-            f"of {moment.isoformat()} ({self.params.describe()}, holidays "
-            f"{'on' if self.params.holidays else 'off'})"
+            f"of {moment.isoformat()} ({self.params.describe(facts.weekdays)}, "
+            f"holidays {'on' if calendar.holidays else 'off'}, "
+            f"{len(calendar.closed)} closures)"
         )
 
     def _into_working_time(self, facts: Facts, step: DraftStep) -> DraftStep:
@@ -249,20 +265,14 @@ class WorkingTime:
             due = start
         if why is None and (start, end, due) == (first, last, wanted):
             return step
-        passed = (
-            holidays_on(
-                facts,
-                facts.local(wanted).date(),
-                facts.local(due).date() - dt.timedelta(days=1),
-                self.params.weekdays,
-            )
-            if self.params.holidays and facts.knows_holidays
-            else []
+        passed = days_off(
+            facts,
+            facts.local(wanted).date(),
+            facts.local(due).date() - dt.timedelta(days=1),
         )
         if passed:
-            # A holiday is no weekend: say which one moved the step.
-            what = "public holidays" if len(passed) > 1 else "a public holiday"
-            note = f"Moved past {' and '.join(passed)}: {what} there."
+            # A holiday or a closure is no weekend: say which one moved the step.
+            note = f"Moved past {days_off_in_words(passed)}."
             why = note if why is None else f"{why} {note}"
         return moved_step(
             step, facts, start=start, end=end, due=due, by=self.code, why=why

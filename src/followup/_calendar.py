@@ -1,0 +1,252 @@
+"""The recipient's working calendar: a working week, public holidays, closures.
+
+One calendar serves every rule of a plan: the business days the follow-up
+is counted in (FU004) and the working time calls and letters land in
+(FU011) come from the same week, the same holidays and the same closures.
+The working week is the one configured (FU011's ``weekdays``), else the
+country's own weekend from the ``holidays`` package (Friday and Saturday in
+Israel), else Monday to Friday.
+
+>>> calendar = WorkingCalendar(weekdays=("sun", "mon", "tue", "wed", "thu"),
+...                            closed={"2026-12-24/2027-01-01": "winter shutdown"})
+>>> calendar.weekdays
+(0, 1, 2, 3, 6)
+>>> calendar.closure(dt.date(2026, 12, 28))
+'winter shutdown'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import warnings
+from collections.abc import Iterable, Mapping
+from typing import Any, final
+
+import attrs
+
+from followup._time import WEEKDAY_NAMES
+from followup.errors import InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "UNNAMED",
+    "Closure",
+    "WorkingCalendar",
+    "closures",
+    "country_weekend",
+    "day_names",
+    "weekdays",
+]
+
+_DAY_NAMES = tuple(name[:3] for name in WEEKDAY_NAMES)
+# A closure is a shutdown, not a sabbatical: a year at most, so that a slip
+# of the pen ("2026-12-24/2062-01-01") is caught, not planned around.
+#: What the reasons call a closure given without a name.
+UNNAMED = "a closure"
+_LONGEST_CLOSURE = dt.timedelta(days=366)
+_MOST_CLOSURES = 100
+_FIRST_DAY = dt.date(1900, 1, 1)
+_LAST_DAY = dt.date(2199, 12, 31)
+
+
+def day_names(days: Iterable[int]) -> str:
+    """``Mon-Fri``, ``Sun-Thu`` or ``Mon,Wed,Fri``: a working week in words."""
+    ordered = sorted(set(days))
+    if len(ordered) == 7:
+        return "Mon-Sun"
+    # A week that wraps past Sunday (Sunday to Thursday) reads from its
+    # first day after a day off.
+    start = next(day for day in ordered if (day - 1) % 7 not in ordered)
+    run = [(start + offset) % 7 for offset in range(len(ordered))]
+    if len(ordered) > 1 and sorted(run) == ordered:
+        return f"{_DAY_NAMES[run[0]]}-{_DAY_NAMES[run[-1]]}"
+    return ",".join(_DAY_NAMES[day] for day in ordered)
+
+
+def weekdays(values: object, field: str) -> tuple[int, ...]:
+    """Convert ``["sun", "mon"]`` or ``[6, 0]`` into sorted weekday numbers."""
+    if isinstance(values, (int, str)):
+        values = (values,)
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise InvalidTypeError(field, values, "a list of weekdays")
+    days: set[int] = set()
+    for value in values:
+        if isinstance(value, str) and value[:3].title() in _DAY_NAMES:
+            days.add(_DAY_NAMES.index(value[:3].title()))
+        elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
+            days.add(value)
+        else:
+            raise InvalidValueError(
+                field,
+                value,
+                "is not a weekday (0 = Monday .. 6 = Sunday, or 'mon' .. 'sun')",
+            )
+    if not days:
+        raise InvalidValueError(field, (), "holds no day: nothing could be planned")
+    return tuple(sorted(days))
+
+
+def _calendar_weekdays(values: object) -> tuple[int, ...] | None:
+    return None if values is None else weekdays(values, "WorkingCalendar.weekdays")
+
+
+@final
+@attrs.frozen
+class Closure:
+    """Days the recipient does not work though the week says they do.
+
+    A company shutdown between Christmas and New Year, say: from `first` to
+    `last`, both included, named in the reason of a step it moves.
+    """
+
+    first: dt.date
+    last: dt.date
+    name: str = UNNAMED
+
+    def __str__(self) -> str:
+        """``2026-12-24/2027-01-01``, or one date for one day."""
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()}/{self.last.isoformat()}"
+
+
+def _day(value: object, field: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(field, value, "a date, not a datetime")
+    if isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidValueError(
+                field, value, "is not a date such as '2026-12-24'"
+            ) from None
+    else:
+        raise InvalidTypeError(field, value, "a date such as '2026-12-24'")
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise InvalidValueError(field, day.isoformat(), "is outside 1900-2199")
+    return day
+
+
+def _closure(value: object, name: object, field: str) -> Closure:
+    if isinstance(value, Closure):
+        return value
+    if isinstance(value, str) and "/" in value:
+        first, _, last = value.partition("/")
+        span: tuple[object, object] = (first, last)
+    elif isinstance(value, (list, tuple)) and len(value) == 2:
+        span = (value[0], value[1])
+    else:
+        span = (value, value)
+    first_day, last_day = _day(span[0], field), _day(span[1], field)
+    if last_day < first_day:
+        raise InvalidValueError(field, str(value), "ends before it begins")
+    if last_day - first_day >= _LONGEST_CLOSURE:
+        raise InvalidValueError(field, str(value), "is longer than a year")
+    if not isinstance(name, str) or not name.strip() or "\n" in name:
+        raise InvalidValueError(field, name, "is not a one-line name for a closure")
+    return Closure(first_day, last_day, " ".join(name.split()))
+
+
+def closures(values: object, field: str) -> tuple[Closure, ...]:
+    """Convert dates, spans or a mapping of them to names into closures."""
+    if isinstance(values, Mapping):
+        pairs: list[tuple[object, object]] = list(values.items())
+    elif isinstance(values, (str, dt.date, Closure)):
+        pairs = [(values, UNNAMED)]
+    elif isinstance(values, (list, tuple, set, frozenset)):
+        pairs = [(value, UNNAMED) for value in values]
+    else:
+        raise InvalidTypeError(
+            field, values, "a list of dates or spans ('2026-12-24/2027-01-01')"
+        )
+    if len(pairs) > _MOST_CLOSURES:
+        raise InvalidValueError(
+            field, len(pairs), f"holds more than {_MOST_CLOSURES} closures"
+        )
+    found = sorted(
+        (_closure(value, name, field) for value, name in pairs),
+        key=lambda closure: (closure.first, closure.last, closure.name),
+    )
+    return tuple(found)
+
+
+def _calendar_closed(values: object) -> tuple[Closure, ...]:
+    return closures(values, "WorkingCalendar.closed")
+
+
+def _closed_days(closures: tuple[Closure, ...]) -> Mapping[dt.date, str]:
+    days: dict[dt.date, str] = {}
+    for closure in closures:
+        day = closure.first
+        while day <= closure.last:
+            # Where closures overlap, the first named wins: it reads best.
+            days.setdefault(day, closure.name)
+            day += dt.timedelta(days=1)
+    return days
+
+
+@final
+@attrs.frozen
+class WorkingCalendar:
+    """When the recipient works: a week, public holidays and closures.
+
+    * `weekdays`: the working days of the week, 0 = Monday .. 6 = Sunday
+      (or ``"mon"`` .. ``"sun"``); `None`, the default, takes the week of
+      the interviewer's country (its weekend from the ``holidays`` package),
+      or Monday to Friday when no country is known;
+    * `holidays`: skip the public holidays of the interviewer's country;
+    * `closed`: days off beyond the week and the holidays (a company
+      shutdown): dates, spans such as ``"2026-12-24/2027-01-01"``, or a
+      mapping from either to a name for the reasons.
+    """
+
+    weekdays: tuple[int, ...] | None = attrs.field(
+        default=None, converter=_calendar_weekdays
+    )
+    holidays: bool = attrs.field(default=True)
+    closed: tuple[Closure, ...] = attrs.field(default=(), converter=_calendar_closed)
+    _closed_days: Mapping[dt.date, str] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.holidays, bool):
+            raise InvalidTypeError(
+                "WorkingCalendar.holidays", self.holidays, "true or false"
+            )
+        object.__setattr__(self, "_closed_days", _closed_days(self.closed))
+
+    def closure(self, day: dt.date) -> str | None:
+        """The name of the closure `day` falls in, if any."""
+        return self._closed_days.get(day)
+
+    def week(self, country: str | None, subdivision: str | None) -> frozenset[int]:
+        """The working weekdays: as configured, else the country's, else Mon-Fri."""
+        if self.weekdays is not None:
+            return frozenset(self.weekdays)
+        if country is None:
+            return _MONDAY_TO_FRIDAY
+        return frozenset(range(7)) - country_weekend(country, subdivision)
+
+
+_MONDAY_TO_FRIDAY = frozenset(range(5))
+
+
+@functools.lru_cache(maxsize=256)
+def country_weekend(country: str, subdivision: str | None) -> frozenset[int]:
+    """The weekend of a country (and subdivision), as the ``holidays`` package has it.
+
+    A weekend that would leave no working day is not believed: Monday to
+    Friday is used instead.
+    """
+    import holidays  # noqa: PLC0415 - heavy; only a known country needs it
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        calendar: Any = holidays.country_holidays(country, subdiv=subdivision)
+    weekend = frozenset(int(day) for day in calendar.weekend)
+    if len(weekend) >= 7 or not weekend <= frozenset(range(7)):
+        return frozenset(range(5, 7))
+    return weekend
