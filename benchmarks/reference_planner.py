@@ -7,14 +7,16 @@ for an interview with no history planned as of its start:
 * the thank-you, from the end of the call to 24 hours later, due at once;
 * the follow-up, from the start of the 2nd to the end of the 3rd business
   day after the interview;
-* the call, from the start of the 7th to the end of the 14th calendar day;
+* the call, from the start of the 7th to the end of the 14th calendar day,
+  and no earlier than the 2nd business day after the follow-up's;
 
 the last two narrowed to working time, 09:00-17:00 on the recipient's
 calendar, on the working week of the interviewer's country (its weekend as
 the ``holidays`` package has it; Monday to Friday without a country),
-skipping its public holidays, and due as soon as it opens.  No validation, no reasons, no rule
-set: only the arithmetic a careful programmer would write by hand.  It
-shares no code with the library, so that each checks the other.
+skipping its public holidays, and due as soon as it opens.  No validation,
+no reasons, no rule set: only the arithmetic a careful programmer would
+write by hand.  It shares no code with the library, so that each checks
+the other.
 
 Instants are held in the form that `tzinfo.fromutc` takes: the reading of
 a UTC clock, tagged with the recipient's zone.  Datetimes that share a
@@ -149,28 +151,37 @@ def _last_working(
         day -= ONE_DAY
 
 
+def _midnight(day: dt.date, tz: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The first instant of `day` on the recipient's calendar."""
+    wall = combine(day, MIDNIGHT, tz)
+    return wall - tz.utcoffset(wall)
+
+
 def _working_window(
-    first: dt.date,
-    last: dt.date,
+    start: dt.datetime,
+    end: dt.datetime,
     tz: zoneinfo.ZoneInfo,
     off: frozenset[dt.date],
     week: frozenset[int],
 ) -> tuple[dt.datetime, dt.datetime]:
-    """The working time from the start of `first` to the end of `last`.
+    """The working time from `start` to `end`.
 
     A window that holds no working time (a week of holidays) rolls forward
     to the next working time, keeping its length.
     """
-    wall = combine(first, MIDNIGHT, tz)
-    start = wall - tz.utcoffset(wall)
-    # The day's last microsecond, counted in elapsed time: on the wall clock
-    # a microsecond before a gap would land in it.
-    wall = combine(last + ONE_DAY, MIDNIGHT, tz)
-    end = wall - tz.utcoffset(wall) - ONE_MICROSECOND
     opens = _next_working(start, tz, off, week)
     if opens > end:
         end = opens + (end - start)
     return opens, _last_working(end, tz, off, week)
+
+
+def _days_window(
+    first: dt.date, last: dt.date, tz: zoneinfo.ZoneInfo
+) -> tuple[dt.datetime, dt.datetime]:
+    """From the start of `first` to the end of `last`."""
+    # The day's last microsecond, counted in elapsed time: on the wall clock
+    # a microsecond before a gap would land in it.
+    return _midnight(first, tz), _midnight(last + ONE_DAY, tz) - ONE_MICROSECOND
 
 
 def plan_by_hand(
@@ -206,10 +217,19 @@ def plan_by_hand(
         )
     first = _business_days_after(day, 2, off, week)
     last = _business_days_after(first, 1, off, week)
-    letter_opens, letter_closes = _working_window(first, last, tz, off, week)
-    call_opens, call_closes = _working_window(
-        day + ONE_WEEK, day + TWO_WEEKS, tz, off, week
+    letter_opens, letter_closes = _working_window(
+        *_days_window(first, last, tz), tz, off, week
     )
+    call_opens, call_closes = _days_window(day + ONE_WEEK, day + TWO_WEEKS, tz)
+    # The call waits two business days after the day of the follow-up, which
+    # holidays may have pushed towards it (FU012): a window cut there, or
+    # moved whole, keeping its length, when it is over by then.
+    apart = _midnight(_business_days_after(first, 2, off, week), tz)
+    if call_opens < apart:
+        if call_closes < apart:
+            call_closes = apart + (call_closes - call_opens)
+        call_opens = apart
+    call_opens, call_closes = _working_window(call_opens, call_closes, tz, off, week)
     # Steps go by due time, then in the advice's order: holidays can push
     # the follow-up past the call.
     call_first = call_opens < letter_opens

@@ -656,12 +656,20 @@ def test_due_within_looks_further_ahead(tmp_path):
 
 
 def test_due_on_a_later_day_finds_steps_overdue(tmp_path):
-    assert due_text(tmp_path, [INTERVIEW], "--on", "2026-11-25") == [
+    # The thank-you was never sent: it is overdue, and the follow-up waits a
+    # business day after it (FU012) rather than landing on the same day.
+    assert due_text(tmp_path, [INTERVIEW], "--on", "2026-11-25", "--within", "1d") == [
         "Wed 25 Nov 2026 00:00 EST overdue thank-you (email) Ada Lovelace, Acme (acme)",
-        "Wed 25 Nov 2026 09:00 EST due follow-up (email) Ada Lovelace, Acme (acme)",
+        "Thu 26 Nov 2026 09:00 EST due follow-up (email) Ada Lovelace, Acme (acme)",
     ]
     assert due_text(tmp_path, [INTERVIEW], "--on", "2026-11-26") == [
         "Thu 26 Nov 2026 00:00 EST overdue thank-you (email) Ada Lovelace, Acme (acme)",
+    ]
+    thanked = {
+        **INTERVIEW,
+        "history": [{"kind": "thank-you-sent", "at": "2026-11-23T11:00:00-05:00"}],
+    }
+    assert due_text(tmp_path, [thanked], "--on", "2026-11-26") == [
         "Thu 26 Nov 2026 09:00 EST due follow-up (email) Ada Lovelace, Acme (acme)",
     ]
     assert due_text(tmp_path, [INTERVIEW], "--on", "2026-11-20") == [
@@ -740,7 +748,7 @@ def test_due_reads_a_folder_and_standard_input(tmp_path):
     (tmp_path / "acme.toml").write_text(
         toml_interview("Ada", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]")
     )
-    result = run("due", tmp_path, "--on", "2026-11-25")
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "1d")
     assert result.returncode == 0
     assert [line.split("  ")[-1] for line in result.stdout.splitlines()] == [
         "Ada, Acme (acme)",
@@ -770,7 +778,7 @@ def test_due_without_on_uses_today_where_the_recipient_is(tmp_path):
 def test_due_reports_bad_lines_and_lists_the_rest(tmp_path):
     source = tmp_path / "t.jsonl"
     source.write_text(json.dumps(INTERVIEW) + "\n" + "oops\n")
-    result = run("due", source, "--on", "2026-11-25")
+    result = run("due", source, "--on", "2026-11-25", "--within", "1d")
     assert result.returncode == 2
     assert result.stderr == f"{source}:2: not valid JSON: Expecting value at column 1\n"
     assert len(result.stdout.splitlines()) == 2

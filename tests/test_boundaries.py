@@ -174,6 +174,7 @@ def test_every_module_but_the_api_and_the_edges_is_private():
         "followup.rules.late_steps",
         "followup.rules.performance",
         "followup.rules.phone_call",
+        "followup.rules.spacing",
         "followup.rules.thank_you",
         "followup.rules.working_time",
         "followup.scale",

@@ -80,7 +80,7 @@ def test_select_and_ignore_take_codes_names_and_prefixes_and_keep_order():
         "FU001",
         "FU003",
     )
-    assert DEFAULT_RULES.select("FU01").codes == ("FU010", "FU011")
+    assert DEFAULT_RULES.select("FU01").codes == ("FU010", "FU012", "FU011")
     assert "FU002" not in DEFAULT_RULES.ignore("ask-for-contact-details")
     assert DEFAULT_RULES.ignore("FU").codes == ()
 

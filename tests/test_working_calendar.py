@@ -162,13 +162,16 @@ def test_a_closure_moves_a_call_and_the_reason_says_so():
 
 
 def test_a_closure_over_a_weekend_reads_as_one_span():
-    interview = Interview("Ada", "Acme", "2026-11-20T10:00:00-05:00[America/New_York]")
+    interview = Interview("Ada", "Acme", "2026-11-25T10:00:00-05:00[America/New_York]")
     rules = DEFAULT_RULES.configure(
         "working-time", closed={"2026-11-26/2026-12-01": "the shutdown"}
     )
-    call = _step(plan_followups(interview, rules=rules), StepKind.CALL)
-    assert call.due.format("ddd D MMM") == "Wed 2 Dec"
-    assert "Moved past the shutdown from Fri 27 Nov to Tue 1 Dec" in call.reason
+    follow_up = _step(plan_followups(interview, rules=rules), StepKind.FOLLOW_UP)
+    assert follow_up.due.format("ddd D MMM") == "Thu 3 Dec"
+    assert (
+        "(the shutdown from Thu 26 Nov to Tue 1 Dec are no business days there)"
+        in follow_up.reason
+    )
 
 
 @pytest.mark.parametrize(

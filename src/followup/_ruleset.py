@@ -40,6 +40,7 @@ from followup.rules import (
     FollowUpAfterDays,
     FollowUpOnPerformance,
     LateStepsStillPlanned,
+    StepsInOrder,
     ThankYouImmediately,
     WorkingTime,
 )
@@ -169,7 +170,7 @@ class RuleSet:
 
         >>> from followup import DEFAULT_RULES
         >>> [(phase.value, len(rules)) for phase, rules in DEFAULT_RULES.phases]
-        [('propose', 6), ('drop', 2), ('place', 6)]
+        [('propose', 6), ('drop', 2), ('place', 7)]
         """
         return self._phases
 
@@ -370,6 +371,7 @@ DEFAULT_RULES = RuleSet(
         CallSparingly(),
         DecisionEndsFollowUp(),
         LateStepsStillPlanned(),
+        StepsInOrder(),
         WorkingTime(),
     )
 )

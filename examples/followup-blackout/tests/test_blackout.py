@@ -51,8 +51,13 @@ def test_a_follow_up_on_a_blackout_day_waits_for_working_time() -> None:
     assert follow_up.due.format("ddd D MMM HH:mm") == "Fri 27 Nov 09:00"
     assert "BLK001" in follow_up.adjusted_by
     assert "Moved off 2026-11-25, a blackout day (BLK001)." in follow_up.reason
-    # The call is on a day that is not blacked out: left alone.
-    assert due(plan, StepKind.CALL) == "Mon 30 Nov 09:00"
+    # The call waits two business days after the follow-up (FU012): Monday,
+    # then Tuesday, which is not blacked out.
+    assert due(plan, StepKind.CALL) == "Tue 1 Dec 09:00"
+    assert (
+        "BLK001"
+        not in next(s for s in plan.steps if s.kind is StepKind.CALL).adjusted_by
+    )
 
 
 def test_a_window_blacked_out_whole_moves_whole() -> None:
@@ -75,9 +80,10 @@ def test_working_time_and_blackout_days_agree_in_any_order() -> None:
     again = plan_followups(example_interview(), rules=rules.reordered("BLK001"))
     assert rules.codes[-1] == "BLK001"
     assert landings(first) == landings(again)
-    # Wednesday blacked out, Thursday a holiday, Friday and Monday blacked out.
+    # Wednesday blacked out, Thursday a holiday, Friday and Monday blacked
+    # out; the call two business days after the follow-up (FU012).
     assert due(first, StepKind.FOLLOW_UP) == "Tue 1 Dec 09:00"
-    assert due(first, StepKind.CALL) == "Tue 1 Dec 09:00"
+    assert due(first, StepKind.CALL) == "Thu 3 Dec 09:00"
 
 
 # No deadline: the first plan for a country loads its holiday calendar.

@@ -15,6 +15,7 @@ rules apply in the order of `followup.DEFAULT_RULES`:
 | FU008 | do-not-call-frequently            | A14            | place          |
 | FU009 | decision-ends-follow-up           | (refinement)   | drop           |
 | FU010 | late-steps-still-planned          | (refinement)   | place          |
+| FU012 | steps-in-order-and-apart          | A5, A10        | place          |
 | FU011 | working-time                      | (refinement)   | place          |
 
 The rules that propose a step of a kind also govern every step of that
@@ -35,6 +36,7 @@ from followup.rules.follow_up import FollowUpAfterDays, FollowUpParams
 from followup.rules.late_steps import LateStepsStillPlanned
 from followup.rules.performance import FollowUpOnPerformance, PerformanceParams
 from followup.rules.phone_call import CallAfterWeeks, CallParams
+from followup.rules.spacing import SpacingParams, StepsInOrder
 from followup.rules.thank_you import ThankYouImmediately, ThankYouParams
 from followup.rules.working_time import WorkingHoursParams, WorkingTime
 
@@ -57,6 +59,8 @@ __all__ = [
     "LateStepsStillPlanned",
     "NoParams",
     "PerformanceParams",
+    "SpacingParams",
+    "StepsInOrder",
     "ThankYouImmediately",
     "ThankYouParams",
     "WorkingHoursParams",

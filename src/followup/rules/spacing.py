@@ -1,0 +1,166 @@
+"""FU012: the steps keep the advice's order and spacing, late or not (A5, A10)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, final
+
+import attrs
+
+from followup._plan import Finding, Step
+from followup._rule import Phase
+from followup._time import utc
+from followup._vocabulary import EventKind, Severity, StepKind
+from followup.rules._params import whole
+from followup.rules._shared import none_before, when
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Iterator
+
+    from followup._draft import Draft
+    from followup._draft_step import DraftStep
+    from followup._facts import Facts
+
+__all__ = ["SpacingParams", "StepsInOrder"]
+
+_SENT = {
+    StepKind.THANK_YOU: EventKind.THANK_YOU_SENT,
+    StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
+}
+
+
+@final
+@attrs.frozen
+class SpacingParams:
+    """How far apart the messages and the first call stay.
+
+    * `follow_up_after`: business days from the thank-you (planned or sent)
+      to the follow-up (1): the follow-up starts no earlier than the next
+      business day, so the two letters never arrive together;
+    * `call_after`: business days from the follow-up (planned or sent; the
+      thank-you when no follow-up is) to the first call (2): the recipient
+      has time to answer the letter before the phone rings.
+
+    Counted on the recipient's working calendar (see FU011).  In a plan made
+    on time these change nothing (the follow-up comes 2 to 3 business days
+    after the interview, the call a week after it); they matter when steps
+    are late, or when holidays or closures push the follow-up towards the
+    call.
+    """
+
+    follow_up_after: int = attrs.field(default=1, validator=whole(0, 30))
+    call_after: int = attrs.field(default=2, validator=whole(0, 30))
+
+
+@final
+@attrs.frozen
+class StepsInOrder:
+    """Keep the thank-you, the follow-up and the call in order, and apart.
+
+    The advice orders the steps and spaces them: the thank-you right after
+    the call (A3), the follow-up days later (A5), the call after a week or
+    two (A10).  A plan made late, or one that holidays squeeze, would
+    otherwise put them on one instant: everything overdue is due now.  This
+    rule moves the follow-up to no earlier than `follow_up_after` business
+    days after the thank-you and the first call to no earlier than
+    `call_after` business days after the follow-up, whether those were sent
+    already or are still planned, and says why in the step's reason.  It
+    acts in the place phase and moves steps only later, so that it agrees
+    with the rules that keep steps late, in working time and apart (FU008
+    spaces calls from one another).  A call-back at an agreed time keeps it.
+    """
+
+    code: ClassVar[str] = "FU012"
+    name: ClassVar[str] = "steps-in-order-and-apart"
+    summary: ClassVar[str] = (
+        "Keep the follow-up a business day after the thank-you and the first "
+        "call two business days after the follow-up, however late the plan."
+    )
+    advice: ClassVar[tuple[str, ...]] = ("A5", "A10")
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: SpacingParams = attrs.field(factory=SpacingParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        """Move the follow-up after the thank-you, and the call after both."""
+        facts = draft.facts
+        params = self.params
+        thanked = _last(facts, draft.of_kind(StepKind.THANK_YOU), StepKind.THANK_YOU)
+        if thanked is not None:
+            draft = none_before(
+                draft,
+                StepKind.FOLLOW_UP,
+                self._after(facts, thanked, params.follow_up_after),
+                by=self.code,
+                why=f"Moved to {_after(params.follow_up_after)} the thank-you, so "
+                "that the two letters do not arrive together (A5).",
+            )
+        written = _last(facts, draft.of_kind(StepKind.FOLLOW_UP), StepKind.FOLLOW_UP)
+        what = "follow-up"
+        if written is None:
+            written, what = thanked, "thank-you"
+        if written is not None:
+            draft = none_before(
+                draft,
+                StepKind.CALL,
+                self._after(facts, written, params.call_after),
+                by=self.code,
+                why=f"Moved to {_after(params.call_after)} the {what}, so that "
+                "the letter can be answered before the phone rings (A10).",
+            )
+        return draft
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
+        """Flag a follow-up or a call planned too soon after what comes before it."""
+        params = self.params
+        thanked = _last(facts, _of_kind(steps, StepKind.THANK_YOU), StepKind.THANK_YOU)
+        written = _last(facts, _of_kind(steps, StepKind.FOLLOW_UP), StepKind.FOLLOW_UP)
+        what = "follow-up"
+        if written is None:
+            written, what = thanked, "thank-you"
+        for kind, before, label, days in (
+            (StepKind.FOLLOW_UP, thanked, "thank-you", params.follow_up_after),
+            (StepKind.CALL, written, what, params.call_after),
+        ):
+            if before is None:
+                continue
+            earliest = self._after(facts, before, days)
+            for step in _of_kind(steps, kind):
+                if not step.agreed and utc(step.due) < earliest:
+                    yield Finding(
+                        self.code,
+                        Severity.WARNING,
+                        f"the {step.label} comes sooner than {_after(days)} "
+                        f"the {label}",
+                        step=step,
+                        expected=f"on or after {when(facts.local(earliest))}",
+                        actual=when(facts.local(step.due)),
+                    )
+
+    def _after(self, facts: Facts, moment: dt.datetime, days: int) -> dt.datetime:
+        # `days` business days after the day of `moment`, from that day's
+        # start; none at all means "not before `moment` itself".
+        if days == 0:
+            return utc(moment)
+        day = facts.days_after(facts.local(moment).date(), days, business=True)
+        return utc(facts.start_of(day))
+
+
+def _after(days: int) -> str:
+    if days == 0:
+        return "right after"
+    return "a business day after" if days == 1 else f"{days} business days after"
+
+
+def _of_kind(steps: Iterable[Step], kind: StepKind) -> list[Step]:
+    return [step for step in steps if step.kind is kind]
+
+
+def _last(
+    facts: Facts, planned: Iterable[Step | DraftStep], kind: StepKind
+) -> dt.datetime | None:
+    """When the last message of `kind` goes out: planned, or sent already."""
+    moments = [utc(step.due) for step in planned]
+    sent = _SENT[kind]
+    moments.extend(utc(event.at) for event in facts.history if event.kind is sent)
+    # UTC datetimes all: they compare as instants.
+    return max(moments, default=None)
