@@ -176,6 +176,7 @@ def test_every_module_but_the_api_and_the_edges_is_private():
         "followup.rules.phone_call",
         "followup.rules.spacing",
         "followup.rules.thank_you",
+        "followup.rules.waiting",
         "followup.rules.working_time",
         "followup.scale",
         "followup.testing",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
-from followup import DEFAULT_RULES
+from followup import DEFAULT_RULES, Channel, EventKind, Outcome
 from followup._reference import ADVICE, advice_index, rule_reference, rule_table
 
 DOCS = pathlib.Path(__file__).parent.parent / "docs"
@@ -52,3 +52,17 @@ def test_the_rule_table_lines_up():
         "A5,A7,A8,A9",
         "propose,place",
     ]
+
+
+def test_the_event_table_lists_every_kind_outcome_and_channel():
+    # The command-line page is where people look these up: it must not drift
+    # from the enums.
+    text = (DOCS / "edges.md").read_text(encoding="utf-8")
+    table = text[text.index("| `kind` | also |") :]
+    table = table[: table.index("\n\n")]
+    for member in (*EventKind, *Outcome):
+        assert f"`{member.value}`" in table, member
+    for channel in Channel:
+        if channel is not Channel.PHONE:
+            assert f"`{channel.value}`" in table.splitlines()[2], channel
+    assert "`phone`" in table

@@ -339,6 +339,46 @@ def _registry():
         ),
         ({"kind": "emailed", "at": "2026-11-23T10:45:00Z"}, False),
         ({"kind": "called"}, False),
+        ({"kind": "away", "at": "2026-11-24T09:00:00Z", "until": "2026-12-07"}, True),
+        ({"kind": "away", "at": "2026-11-24T09:00:00Z"}, False),
+        ({"kind": "paused", "at": "2026-11-24T09:00:00Z", "until": None}, False),
+        ({"kind": "paused", "at": "2026-11-24T09:00:00Z", "until": "2026-12-01"}, True),
+        (
+            {
+                "kind": "paused",
+                "at": "2026-11-24T09:00:00Z",
+                "until": "2026-12-01",
+                "channel": "email",
+            },
+            False,
+        ),
+        ({"kind": "replied", "at": "2026-11-25T09:00:00Z"}, True),
+        (
+            {
+                "kind": "replied",
+                "at": "2026-11-25T09:00:00Z",
+                "until": "2026-12-04",
+                "channel": "phone",
+            },
+            True,
+        ),
+        (
+            {"kind": "replied", "at": "2026-11-25T09:00:00Z", "outcome": "undecided"},
+            False,
+        ),
+        ({"kind": "replied", "at": "2026-11-25T09:00:00Z", "until": "4 Dec"}, False),
+        (
+            {
+                "kind": "thank-you-sent",
+                "at": "2026-11-23T10:45:00Z",
+                "until": "2026-12-01",
+            },
+            False,
+        ),
+        (
+            {"kind": "called", "at": "2026-11-30T11:00:00Z", "until": "2026-12-01"},
+            False,
+        ),
     ],
 )
 def test_the_event_schema_agrees_with_the_loader(document, valid):

@@ -303,7 +303,10 @@ def test_the_default_rules_act_in_these_phases():
     ] == [
         (Phase.PROPOSE, ["FU001", "FU002", "FU003", "FU004", "FU006", "FU007"]),
         (Phase.DROP, ["FU005", "FU009"]),
-        (Phase.PLACE, ["FU001", "FU003", "FU004", "FU008", "FU010", "FU012", "FU011"]),
+        (
+            Phase.PLACE,
+            ["FU001", "FU003", "FU004", "FU008", "FU010", "FU012", "FU013", "FU011"],
+        ),
     ]
     assert DEFAULT_RULES.extend(Generic()).phases[0][1][-1].code == "GEN001"
 

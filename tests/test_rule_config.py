@@ -183,7 +183,7 @@ def test_a_plugin_the_base_holds_is_not_loaded_again():
 
 def test_order_puts_the_named_rules_first_and_keeps_the_rest():
     rules = RuleSet.from_mapping({"order": ["working-time", "FU010"]})
-    assert rules.codes == ("FU011", "FU010", *DEFAULT_RULES.codes[:9], "FU012")
+    assert rules.codes == ("FU011", "FU010", *DEFAULT_RULES.codes[:9], "FU012", "FU013")
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def test_unknown_codes_and_names_suggest_the_nearest():
     ):
         DEFAULT_RULES["thank-you-imediately"]
     with pytest.raises(RuleConfigurationError, match=r"did you mean 'FU003'"):
-        DEFAULT_RULES.ignore("FU03")
+        DEFAULT_RULES.ignore("FU0003")
     with pytest.raises(RuleConfigurationError, match=r"no rule 'nothing-like-it'"):
         DEFAULT_RULES.select("nothing-like-it")
 
@@ -80,7 +80,7 @@ def test_select_and_ignore_take_codes_names_and_prefixes_and_keep_order():
         "FU001",
         "FU003",
     )
-    assert DEFAULT_RULES.select("FU01").codes == ("FU010", "FU012", "FU011")
+    assert DEFAULT_RULES.select("FU01").codes == ("FU010", "FU012", "FU013", "FU011")
     assert "FU002" not in DEFAULT_RULES.ignore("ask-for-contact-details")
     assert DEFAULT_RULES.ignore("FU").codes == ()
 

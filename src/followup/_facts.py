@@ -44,6 +44,9 @@ _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,
     EventKind.FOLLOW_UP_SENT: StepKind.FOLLOW_UP.stage,
     EventKind.CALLED: StepKind.CALL.stage,
+    # A reply without a decision makes the follow-up letter moot: the
+    # conversation is under way.
+    EventKind.REPLIED: StepKind.FOLLOW_UP.stage,
 }
 
 
@@ -196,6 +199,19 @@ class Facts:
             return None
         return self.local(last.call_back_at)
 
+    def until(self, kind: EventKind) -> dt.date | None:
+        """The `until` of the latest event of `kind`, if any.
+
+        For `EventKind.AWAY`, the day the interviewer is back; for
+        `EventKind.PAUSED`, the day the candidate resumes; for
+        `EventKind.REPLIED`, the day the company said it would decide by (a
+        later reply that names no day leaves none).
+        """
+        for event in reversed(self.history):
+            if event.kind is kind:
+                return event.until
+        return None
+
     @property
     def waiting_on_company(self) -> bool:
         """Whether the last call left the company undecided or unreached."""
@@ -301,4 +317,5 @@ def _event_order(event: Event) -> tuple[object, ...]:
         "" if event.outcome is None else event.outcome._value_,
         (0, dt.timedelta(0)) if back is None else (1, instant_key(back)),
         "" if event.channel is None else event.channel._value_,
+        dt.date.min if event.until is None else event.until,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, TypeAlias, final
 
 import attrs
@@ -11,7 +12,7 @@ from followup._fields import enum_member
 from followup._time import coerce_instant, instant_key, pack_instant, unpack_instant
 from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Outcome
-from followup.errors import InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +54,30 @@ def _event_at(value: InstantLike) -> pendulum.DateTime:
     return coerce_instant(value, "Event.at")
 
 
+def _until(value: dt.date | str | None) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            "Event.until", value, "a date such as '2026-12-07', not a datetime"
+        )
+    if isinstance(value, dt.date):
+        # A plain date, whatever date class it came as (pendulum's, say).
+        day = dt.date(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidValueError(
+                "Event.until", value, "is not a date such as '2026-12-07'"
+            ) from None
+    else:
+        raise InvalidTypeError("Event.until", value, "a date such as '2026-12-07'")
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise InvalidValueError("Event.until", day.isoformat(), "is outside 1900-2199")
+    return day
+
+
 @final
 @attrs.frozen
 class Event:
@@ -62,9 +87,18 @@ class Event:
     * `CALLED` may carry an `outcome` (``None`` reads as `UNDECIDED`) and,
       when the company has not decided, the `call_back_at` agreed (A11).
     * `DECISION_RECEIVED` must carry the decision as its `outcome`.
+    * `REPLIED`: the interviewer wrote back without a decision, by any
+      `channel`; `until` is the day they said they would decide by, if they
+      did.  The plan calls once after that day, not before.
+    * `AWAY`: the interviewer is away until `until`, the day they are back
+      (required); no follow-up or call is planned before it.
+    * `PAUSED`: the candidate pauses the follow-up until `until`, the day it
+      resumes (required); nothing is planned before it.
 
-    An event covers its own step and every earlier one: after a call, a
-    thank-you that was never sent is no longer planned.
+    `until` is a date on the recipient's calendar, on or after the day of
+    the event.  An event covers its own step and every earlier one: after a
+    call, a thank-you that was never sent is no longer planned; after a
+    reply, neither is the follow-up letter.
 
     >>> call = Event("called", "2026-12-01T15:00:00+00:00[Europe/London]",
     ...              outcome="undecided",
@@ -80,6 +114,7 @@ class Event:
         default=None, converter=_optional_instant, eq=_optional_key
     )
     channel: Channel | None = attrs.field(default=None, converter=_optional_channel)
+    until: dt.date | None = attrs.field(default=None, converter=_until)
 
     def __attrs_post_init__(self) -> None:
         kind, outcome = self.kind, self.outcome
@@ -92,12 +127,13 @@ class Event:
                 "must be the decision ('offer', 'rejected' or 'next-round') "
                 "for a decision-received event",
             )
-        if outcome is not None and kind in _MESSAGES:
+        if outcome is not None and kind not in _WITH_OUTCOME:
             raise InvalidValueError(
                 "Event.outcome",
                 outcome.value,
                 f"belongs to a call or a decision, not to {kind.value}",
             )
+        self._check_until()
         if self.call_back_at is not None:
             if kind is not EventKind.CALLED or (
                 outcome is not None and outcome is not Outcome.UNDECIDED
@@ -116,15 +152,44 @@ class Event:
         if self.channel is not None:
             self._check_channel()
 
+    def _check_until(self) -> None:
+        kind, until = self.kind, self.until
+        if until is None:
+            if kind in _UNTIL_REQUIRED:
+                raise InvalidValueError(
+                    "Event.until",
+                    None,
+                    f"is required when the kind is {kind.value}: the day it ends",
+                )
+            return
+        if kind not in _WITH_UNTIL:
+            raise InvalidValueError(
+                "Event.until",
+                until.isoformat(),
+                f"belongs to a reply, an absence or a pause, not to {kind.value}",
+            )
+        if until < self.at.date():
+            raise InvalidValueError(
+                "Event.until",
+                until.isoformat(),
+                f"is before the day of the event ({self.at.date().isoformat()})",
+            )
+
     def _check_channel(self) -> None:
         expected_phone = self.kind is EventKind.CALLED
-        if self.kind is EventKind.DECISION_RECEIVED:
+        if self.kind in _ANY_CHANNEL:
             return
+        if self.kind in _UNTIL_REQUIRED:
+            raise InvalidValueError(
+                "Event.channel",
+                self.channel.value if self.channel else None,
+                f"does not fit {_a(self.kind)} event",
+            )
         if (self.channel is Channel.PHONE) != expected_phone:
             raise InvalidValueError(
                 "Event.channel",
                 self.channel.value if self.channel else None,
-                f"does not fit a {self.kind.value} event",
+                f"does not fit {_a(self.kind)} event",
             )
 
     @property
@@ -138,7 +203,9 @@ class Event:
 
 #: An event as plain values, in field order, for pickling: instants packed
 #: (`pack_instant`) and members by value.
-EventValues: TypeAlias = "tuple[str, Packed, str | None, Packed | None, str | None]"
+EventValues: TypeAlias = (
+    "tuple[str, Packed, str | None, Packed | None, str | None, int | None]"
+)
 
 _KINDS = {kind.value: kind for kind in EventKind}
 _OUTCOMES = {outcome.value: outcome for outcome in Outcome}
@@ -148,18 +215,20 @@ _CHANNELS = {channel.value: channel for channel in Channel}
 def event_values(event: Event) -> EventValues:
     """The fields of `event` as plain values: `event_from` rebuilds it."""
     outcome, call_back_at, channel = event.outcome, event.call_back_at, event.channel
+    until = event.until
     return (
         event.kind._value_,
         pack_instant(event.at),
         None if outcome is None else outcome._value_,
         None if call_back_at is None else pack_instant(call_back_at),
         None if channel is None else channel._value_,
+        None if until is None else until.toordinal(),
     )
 
 
 def event_from(values: EventValues) -> Event:
     """Rebuild a pickled event, validated when it was first made."""
-    kind, at, outcome, call_back_at, channel = values
+    kind, at, outcome, call_back_at, channel, until = values
     return assemble(
         Event,
         kind=_KINDS[kind],
@@ -167,7 +236,20 @@ def event_from(values: EventValues) -> Event:
         outcome=None if outcome is None else _OUTCOMES[outcome],
         call_back_at=None if call_back_at is None else unpack_instant(call_back_at),
         channel=None if channel is None else _CHANNELS[channel],
+        until=None if until is None else dt.date.fromordinal(until),
     )
 
 
-_MESSAGES = frozenset({EventKind.THANK_YOU_SENT, EventKind.FOLLOW_UP_SENT})
+def _a(kind: EventKind) -> str:
+    """``a called``, ``an away``."""
+    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
+
+
+_WITH_OUTCOME = frozenset({EventKind.CALLED, EventKind.DECISION_RECEIVED})
+_WITH_UNTIL = frozenset({EventKind.REPLIED, EventKind.AWAY, EventKind.PAUSED})
+_UNTIL_REQUIRED = frozenset({EventKind.AWAY, EventKind.PAUSED})
+# A decision or a reply may come by any means; a message sent is written,
+# and a call is a call.
+_ANY_CHANNEL = frozenset({EventKind.DECISION_RECEIVED, EventKind.REPLIED})
+_FIRST_DAY = dt.date(1900, 1, 1)
+_LAST_DAY = dt.date(2199, 12, 31)

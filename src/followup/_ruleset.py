@@ -42,6 +42,7 @@ from followup.rules import (
     LateStepsStillPlanned,
     StepsInOrder,
     ThankYouImmediately,
+    WaitForThem,
     WorkingTime,
 )
 
@@ -170,7 +171,7 @@ class RuleSet:
 
         >>> from followup import DEFAULT_RULES
         >>> [(phase.value, len(rules)) for phase, rules in DEFAULT_RULES.phases]
-        [('propose', 6), ('drop', 2), ('place', 7)]
+        [('propose', 6), ('drop', 2), ('place', 8)]
         """
         return self._phases
 
@@ -372,6 +373,7 @@ DEFAULT_RULES = RuleSet(
         DecisionEndsFollowUp(),
         LateStepsStillPlanned(),
         StepsInOrder(),
+        WaitForThem(),
         WorkingTime(),
     )
 )

@@ -66,12 +66,21 @@ class Severity(enum.Enum):
 
 
 class EventKind(enum.Enum):
-    """What the candidate did, or what the company said."""
+    """What the candidate did, or what the company said.
+
+    The last three shift a plan without ending it, each until a date (the
+    event's `until`): a reply with no decision, perhaps naming the day the
+    decision is due by; the interviewer away (an out-of-office) until the
+    day they are back; the candidate pausing until the day they resume.
+    """
 
     THANK_YOU_SENT = "thank-you-sent"
     FOLLOW_UP_SENT = "follow-up-sent"
     CALLED = "called"
     DECISION_RECEIVED = "decision-received"
+    REPLIED = "replied"
+    AWAY = "away"
+    PAUSED = "paused"
 
 
 class Outcome(enum.Enum):

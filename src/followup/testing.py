@@ -341,6 +341,7 @@ def interviews(
 
 _CALL_OUTCOMES = [None, Outcome.UNDECIDED, Outcome.NO_ANSWER]
 _DECISIONS = [Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND]
+_UNTIL = frozenset({EventKind.REPLIED, EventKind.AWAY, EventKind.PAUSED})
 
 
 @st.composite
@@ -349,7 +350,8 @@ def histories(draw: st.DrawFn, interview: Interview) -> tuple[list[Event], dt.da
 
     Returns ``(events, now)``.  A decision, received or heard on a call,
     ends the history; a call that left the company undecided may agree a
-    time to call back, which `now` may or may not have passed.
+    time to call back, which `now` may or may not have passed; a reply, an
+    absence or a pause lasts up to three weeks.
     """
     moment = interview.ends_at
     events = []
@@ -371,6 +373,15 @@ def histories(draw: st.DrawFn, interview: Interview) -> tuple[list[Event], dt.da
             events.append(Event(kind, moment, outcome=outcome, call_back_at=call_back))
             if outcome in _DECISIONS:
                 break
+        elif kind in _UNTIL:
+            # A reply may name the day of the decision; an absence and a
+            # pause always say when they end.
+            until: dt.date | None = moment.date() + dt.timedelta(
+                days=draw(st.integers(0, 21))
+            )
+            if kind is EventKind.REPLIED and draw(st.booleans()):
+                until = None
+            events.append(Event(kind, moment, until=until))
         else:
             events.append(Event(kind, moment))
     now = moment + dt.timedelta(minutes=draw(st.integers(0, 30 * 24 * 60)))

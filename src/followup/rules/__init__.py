@@ -16,6 +16,7 @@ rules apply in the order of `followup.DEFAULT_RULES`:
 | FU009 | decision-ends-follow-up           | (refinement)   | drop           |
 | FU010 | late-steps-still-planned          | (refinement)   | place          |
 | FU012 | steps-in-order-and-apart          | A5, A10        | place          |
+| FU013 | wait-while-away-paused-or-deciding | A10           | place          |
 | FU011 | working-time                      | (refinement)   | place          |
 
 The rules that propose a step of a kind also govern every step of that
@@ -38,6 +39,7 @@ from followup.rules.performance import FollowUpOnPerformance, PerformanceParams
 from followup.rules.phone_call import CallAfterWeeks, CallParams
 from followup.rules.spacing import SpacingParams, StepsInOrder
 from followup.rules.thank_you import ThankYouImmediately, ThankYouParams
+from followup.rules.waiting import WaitForThem
 from followup.rules.working_time import WorkingHoursParams, WorkingTime
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "StepsInOrder",
     "ThankYouImmediately",
     "ThankYouParams",
+    "WaitForThem",
     "WorkingHoursParams",
     "WorkingTime",
 ]
