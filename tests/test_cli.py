@@ -444,3 +444,40 @@ def test_every_command_the_readme_names_in_passing_runs(tmp_path):
         result = run(*args, cwd=ROOT)
         assert result.returncode == 0, (command, result.stderr)
         assert pathlib.Path(written).read_text() if written else result.stdout
+
+
+def test_previous_cancels_what_the_replan_dropped(tmp_path):
+    old = tmp_path / "old.json"
+    made = run(
+        "plan", INTERVIEW, "--now", "2026-11-23T10:20:00-05:00", "--format", "json",
+        "--output", old,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    moved = tmp_path / "moved.toml"
+    moved.write_text(
+        INTERVIEW.read_text().replace("2026-11-23T10:00:00", "2026-11-24T10:00:00")
+    )
+    result = run(
+        "plan", moved, "--now", "2026-11-24T10:45:00-05:00", "--format", "ics",
+        "--previous", old,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    calendar = icalendar.Calendar.from_ical(result.stdout)
+    items = [c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]
+    cancelled = [str(i["uid"]) for i in items if i.get("status") == "CANCELLED"]
+    assert len(cancelled) == 1
+    assert cancelled[0].endswith("-close-call-1@followup")
+    assert len(items) == 4
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([], "followup: error: --previous goes with --format ics\n"),
+        (["--format", "ics"], "1 problem in the FollowUpPlan document"),
+    ],
+)
+def test_previous_is_refused_when_it_cannot_apply(extra, message):
+    result = run("plan", INTERVIEW, "--now", "now", "--previous", INTERVIEW, *extra)
+    assert result.returncode == 2
+    assert message in result.stderr

@@ -249,8 +249,10 @@ def test_messages_written_as_events_still_end_after_they_start():
 
 
 def ramadan_plans():
+    # Interviews of their own (an id each), so their calendar items do too.
     return [
-        plan_followups(Interview("Ada Lovelace", "Acme", at)) for at in AROUND_RAMADAN
+        plan_followups(Interview("Ada Lovelace", "Acme", at, id=f"round-{n}"))
+        for n, at in enumerate(AROUND_RAMADAN)
     ]
 
 

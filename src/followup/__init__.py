@@ -51,6 +51,7 @@ from followup.errors import (
 if TYPE_CHECKING:
     from followup._batch import plan_many
     from followup._calendar import Closure, WorkingCalendar
+    from followup._changes import PlanChanges, plan_changes
     from followup._draft import Draft
     from followup._draft_step import DraftStep, DraftWindow
     from followup._engine import check_letter, check_plan, plan_followups
@@ -74,6 +75,7 @@ _LAZY = {
     "LetterRule": "followup._rule",
     "NoParams": "followup.rules",
     "Phase": "followup._rule",
+    "PlanChanges": "followup._changes",
     "Rule": "followup._rule",
     "RuleSet": "followup._ruleset",
     "WorkingCalendar": "followup._calendar",
@@ -83,6 +85,7 @@ _LAZY = {
     "draft_thank_you": "followup._writing",
     "moved_step": "followup._steps",
     "new_step": "followup._steps",
+    "plan_changes": "followup._changes",
     "plan_followups": "followup._engine",
     "plan_many": "followup._batch",
 }
@@ -131,6 +134,7 @@ __all__ = [
     "Outcome",
     "Performance",
     "Phase",
+    "PlanChanges",
     "PluginError",
     "Requirements",
     "Rule",
@@ -149,6 +153,7 @@ __all__ = [
     "draft_thank_you",
     "moved_step",
     "new_step",
+    "plan_changes",
     "plan_followups",
     "plan_many",
 ]

@@ -65,6 +65,10 @@ def _interview_position(value: str | None) -> str | None:
     return optional_single_line(value, "Interview.position", most=NAME_LENGTH)
 
 
+def _interview_id(value: str | None) -> str | None:
+    return optional_single_line(value, "Interview.id", most=NAME_LENGTH)
+
+
 def _interview_performance(value: Performance | str) -> Performance:
     return enum_member(Performance, value, "Interview.performance")
 
@@ -77,6 +81,13 @@ class Interview:
     `duration` accepts a `timedelta`, minutes as an int, or an ISO 8601
     duration (``"PT45M"``).  Two interviews at the same instant written in
     different zones compare equal.
+
+    `id` is the interview's identity for calendars (your job tracker's id
+    for the application, say): the UIDs of its calendar items derive from
+    it, so a replan after a reschedule updates the items instead of adding
+    copies.  Without one, the candidate, the company and the position are
+    the identity (never the time): give an `id` to tell apart two
+    interviews for the same position, such as two rounds.
 
     >>> interview = Interview(
     ...     "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"
@@ -99,6 +110,7 @@ class Interview:
         default=Performance.UNKNOWN,
         converter=_interview_performance,
     )
+    id: str | None = attrs.field(default=None, converter=_interview_id)
 
     @property
     def ends_at(self) -> pendulum.DateTime:
@@ -115,7 +127,7 @@ class Interview:
 #: packed (`pack_instant`), the contact as `ContactValues`, the duration in
 #: microseconds and the performance by its value.
 InterviewValues: TypeAlias = (
-    "tuple[str, str, Packed, ContactValues | None, str | None, int, str]"
+    "tuple[str, str, Packed, ContactValues | None, str | None, int, str, str | None]"
 )
 
 _MICROSECOND = dt.timedelta(microseconds=1)
@@ -133,12 +145,13 @@ def interview_values(interview: Interview) -> InterviewValues:
         interview.position,
         interview.duration // _MICROSECOND,
         interview.performance._value_,
+        interview.id,
     )
 
 
 def interview_from(values: InterviewValues) -> Interview:
     """Rebuild a pickled interview, validated when it was first made."""
-    candidate, company, at, interviewer, position, duration, performance = values
+    candidate, company, at, interviewer, position, duration, performance, key = values
     return assemble(
         Interview,
         candidate=candidate,
@@ -148,4 +161,5 @@ def interview_from(values: InterviewValues) -> Interview:
         position=position,
         duration=dt.timedelta(microseconds=duration),
         performance=_PERFORMANCES[performance],
+        id=key,
     )

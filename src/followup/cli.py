@@ -121,6 +121,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format ics: write messages as events, not to-dos",
     )
+    plan.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="with --format ics: the plan imported before, as --format json "
+        "wrote it; the steps this plan dropped are written as cancelled",
+    )
     planning(
         "explain",
         "plan an interview and explain every step",
@@ -354,6 +360,8 @@ def _one_line(text: str) -> str:
 def _plan_command(args: argparse.Namespace) -> int:
     if args.file and is_batch(args.file):
         return _plan_batch(args)
+    if args.previous and args.format != "ics":
+        raise InputError("--previous goes with --format ics")
     plan = _plan(args)
     if args.format in {"json", "jsonl"}:
         from followup.json import to_json  # noqa: PLC0415
@@ -363,10 +371,22 @@ def _plan_command(args: argparse.Namespace) -> int:
     elif args.format == "ics":
         from followup.ics import to_ics  # noqa: PLC0415
 
-        _emit(args.output, to_ics(plan, todos=not args.events_only))
+        previous = _previous(args.previous) if args.previous else None
+        _emit(args.output, to_ics(plan, todos=not args.events_only, previous=previous))
     else:
         _emit(args.output, table(plan).encode())
     return 0
+
+
+def _previous(path: str) -> FollowUpPlan:
+    """The plan written before, read back from its JSON."""
+    from followup._plan import FollowUpPlan  # noqa: PLC0415
+    from followup.json import from_json  # noqa: PLC0415
+
+    try:
+        return from_json(read_text(path), FollowUpPlan)
+    except FollowUpError as error:
+        raise InputError(f"{path}: {error}") from error
 
 
 def _explain_command(args: argparse.Namespace) -> int:
@@ -413,6 +433,8 @@ def _plan_batch(args: argparse.Namespace) -> int:
         raise InputError(
             f"--history: {args.file} holds many interviews, each with its own history"
         )
+    if args.previous:
+        raise InputError(f"--previous: {args.file} holds many interviews")
     if args.format == "json":
         raise InputError(
             f"--format json writes one plan; give --format jsonl for {args.file}"

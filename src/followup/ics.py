@@ -4,8 +4,10 @@ Every step becomes one calendar item: an event for the calls (and the close
 of the call), a to-do for the messages (``todos=False`` makes them events
 too, for calendars that ignore to-dos).  Each item has:
 
-* a UID that depends only on the interview and the step's kind and number,
-  so importing an updated plan updates the items instead of adding copies;
+* a UID that depends only on the interview's identity (its `id`, else the
+  candidate, company and position; never its time) and the step's kind and
+  number, so importing an updated plan, even after a reschedule, updates
+  the items instead of adding copies;
 * a SEQUENCE that grows with the plan's `as_of` (minutes since the interview
   started), so clients that compare sequences take the newer plan;
 * DTSTAMP set to the plan's `as_of` — never the clock;
@@ -45,15 +47,16 @@ in it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zoneinfo
 from importlib import metadata
 from typing import TYPE_CHECKING
 
+import attrs
 import icalendar
 import pendulum
 
-from followup._plan import provenance
+from followup._changes import step_key
+from followup._plan import Finding, provenance
 from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
 
@@ -91,33 +94,51 @@ _TIMES = ("dtstart", "dtend", "due")
 _Spans = dict[str, tuple[dt.datetime, dt.datetime]]
 
 
-def interview_key(interview: Interview) -> str:
-    """A short, stable hash of who, where and when: the root of every UID."""
-    start = utc(interview.at).isoformat()
-    # Unambiguous: names refuse control characters, the separator among them,
-    # so no two interviews join into the same text.
-    text = f"{interview.candidate}\x1f{interview.company}\x1f{start}"
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
 def step_uid(interview: Interview, step: Step) -> str:
-    """The UID of a step's calendar item: interview, kind and number only.
+    """The UID of a step's calendar item: the interview's identity, kind and number.
+
+    The identity is the interview's `id`, else its candidate, company and
+    position; never its time (see `followup.plan_changes`).
 
     >>> from followup import Interview, plan_followups
     >>> plan = plan_followups(Interview("Ada", "Acme", "2026-11-23T10:00:00Z"))
     >>> step_uid(plan.interview, plan.steps[1])
     '...-thank-you-1@followup'
     """
-    return f"{interview_key(interview)}-{step.kind.value}-{step.number}@followup"
+    return f"{step_key(interview, step)}@followup"
 
 
-def to_ics(plan: FollowUpPlan, *, todos: bool = True, alarm_minutes: int = 15) -> bytes:
+def to_ics(
+    plan: FollowUpPlan,
+    *,
+    todos: bool = True,
+    alarm_minutes: int = 15,
+    previous: FollowUpPlan | None = None,
+) -> bytes:
     """Write `plan` as an iCalendar file (UTF-8 bytes).
 
-    `alarm_minutes` is how long before each item its alarm rings.
+    `alarm_minutes` is how long before each item its alarm rings.  Given the
+    `previous` plan of the interview (the one imported before), the steps
+    this plan dropped are written too, as cancelled (``STATUS:CANCELLED``,
+    with a higher SEQUENCE), so that a calendar that imports the file
+    removes them, alarm and all: after a rejection, say, whose plan has no
+    step left.
+
+    >>> from followup import Event, Interview, plan_followups
+    >>> interview = Interview("Ada", "Acme", "2026-11-23T10:00:00Z")
+    >>> before = plan_followups(interview, now="2026-11-23T10:30:00Z")
+    >>> no = Event("decision-received", "2026-11-24T09:00:00Z", outcome="rejected")
+    >>> after = plan_followups(interview, [no], now="2026-11-24T09:00:00Z")
+    >>> to_ics(after, previous=before).decode().count("STATUS:CANCELLED")
+    3
+
+    Raises:
+        InvalidTypeError: `previous` is not a FollowUpPlan.
     """
     calendar = _calendar(f"Follow-up: {plan.interview.company}")
     items = _items(plan, todos=todos, alarm_minutes=alarm_minutes)
+    if previous is not None:
+        items.extend(_cancelled(previous, plan, todos, alarm_minutes))
     spans: _Spans = {}
     _widen(spans, items)
     # The time zones come first, as strict readers want them before their use.
@@ -196,21 +217,62 @@ def _calendar(name: str) -> icalendar.Calendar:
     return calendar
 
 
+def _sequence(plan: FollowUpPlan) -> int:
+    # Minutes from a fixed origin to the plan's `as_of`: a later plan has a
+    # higher SEQUENCE even when the interview moved (a count from the
+    # interview's start would not), and DTSTAMP and SEQUENCE agree.
+    elapsed = utc(plan.as_of) - _ORIGIN
+    return max(0, int(elapsed.total_seconds() // 60))
+
+
+_ORIGIN = dt.datetime(1900, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _cancelled(
+    previous: FollowUpPlan, plan: FollowUpPlan, todos: bool, alarm_minutes: int
+) -> list[icalendar.Component]:
+    """The previous plan's items that `plan` dropped, written as cancelled."""
+    from followup._changes import plan_changes  # noqa: PLC0415 - a cycle otherwise
+
+    dropped = plan_changes(previous, plan).cancelled
+    if not dropped:
+        return []
+    gone = attrs.evolve(previous, steps=dropped, findings=())
+    items = _items(gone, todos=todos, alarm_minutes=alarm_minutes)
+    sequence = max(_sequence(plan), _sequence(previous) + 1)
+    for item in items:
+        item.pop("sequence")
+        item.add("sequence", sequence)
+        item.pop("dtstamp")
+        item.add("dtstamp", utc(plan.as_of))
+        item.add("status", "CANCELLED")
+        # A cancelled item rings no more.
+        item.subcomponents = [sub for sub in item.subcomponents if sub.name != "VALARM"]
+    return items
+
+
 def _items(
     plan: FollowUpPlan, *, todos: bool, alarm_minutes: int
 ) -> list[icalendar.Component]:
     stamp = utc(plan.as_of)
-    elapsed = instant_key(plan.as_of) - instant_key(plan.interview.at)
-    sequence = max(0, int(elapsed.total_seconds() // 60))
+    sequence = _sequence(plan)
+    unplaced = [
+        f for f in plan.findings if f.step is None and f.severity.value != "info"
+    ]
     items: list[icalendar.Component] = []
     for step in plan.steps:
+        about = [f for f in plan.findings if f.step == step]
+        if not items:
+            # What concerns the whole plan goes with its first item, the next
+            # thing to do, where it is read.
+            about = [*unplaced, *about]
         as_event = step.kind in _CALLS or not todos
         item = icalendar.Event() if as_event else icalendar.Todo()
         item.add("uid", step_uid(plan.interview, step))
         item.add("dtstamp", stamp)
         item.add("sequence", sequence)
         item.add("summary", _summary(plan.interview, step))
-        item.add("description", _description(step))
+        item.add("description", _description(step, about))
         item.add("categories", ["Job search", step.kind.value])
         start = _calendar_time(step.due)
         # RFC 5545 wants DTEND and DUE later than DTSTART: the event keeps its
@@ -406,12 +468,23 @@ def _summary(interview: Interview, step: Step) -> str:
     return f"{title} at {interview.company} ({channel})"
 
 
-def _description(step: Step) -> str:
+def _description(step: Step, findings: Iterable[Finding] = ()) -> str:
     lines = [step.reason, ""]
     lines.extend(f"- {line}" for line in step.requirements.describe())
+    notes = [_note(finding) for finding in findings]
+    if notes:
+        lines.extend(("", *notes))
     window, rules = provenance(step)
     lines.extend(("", f"Window: {window}", f"Rules: {rules}"))
     return "\n".join(lines)
+
+
+def _note(finding: Finding) -> str:
+    """``Warning (FU002): ... (expected ..., got ...)``: a finding for people."""
+    text = f"{finding.severity.value.capitalize()} ({finding.code}): {finding.message}"
+    if finding.expected is not None and finding.actual is not None:
+        text += f" (expected {finding.expected}, got {finding.actual})"
+    return text
 
 
 def _version() -> str:
