@@ -179,5 +179,6 @@ def test_every_module_but_the_api_and_the_edges_is_private():
         "followup.rules.waiting",
         "followup.rules.working_time",
         "followup.scale",
+        "followup.sync",
         "followup.testing",
     }

@@ -1,7 +1,7 @@
-"""The ``followup`` command: plan, list what is due, explain, check a letter.
+"""The ``followup`` command: plan, list what is due, sync, explain, check a letter.
 
 The command is an edge of the library: it reads files, writes output, and is
-the one place that reads the clock: ``plan`` and ``explain`` without
+the one place that reads the clock: ``plan``, ``explain`` and ``sync`` without
 ``--now`` plan as of the current time (in UTC), which is what a person
 running them days after the call means, and ``followup due`` without
 ``--on`` lists what is due today.  ``--now`` pins the moment, so that a
@@ -133,6 +133,30 @@ def _parser() -> argparse.ArgumentParser:
         "the interview, as TOML or JSON",
     )
     _due_parser(commands)
+    sync = planning(
+        "sync",
+        "push the plan to a CalDAV calendar: create, update, cancel",
+        "the interview, as TOML or JSON",
+    )
+    sync.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="the CalDAV calendar (a collection URL); credentials come from "
+        "FOLLOWUP_CALDAV_USERNAME and FOLLOWUP_CALDAV_PASSWORD or a netrc file, "
+        "never from the command line",
+    )
+    sync.add_argument(
+        "--netrc",
+        metavar="FILE",
+        help="read the credentials for the server's host from this netrc file "
+        "(default: ~/.netrc, when the environment holds none)",
+    )
+    sync.add_argument(
+        "--events-only",
+        action="store_true",
+        help="write messages as events, not to-dos",
+    )
 
     letter = commands.add_parser(
         "check-letter",
@@ -389,6 +413,62 @@ def _previous(path: str) -> FollowUpPlan:
         raise InputError(f"{path}: {error}") from error
 
 
+def _sync_command(args: argparse.Namespace) -> int:
+    if args.file and is_batch(args.file):
+        raise InputError(f"{args.file}: sync takes one interview")
+    username, password = _credentials(args.to, args.netrc)
+    plan = _plan(args)
+    from followup.sync import SyncError, sync_plan  # noqa: PLC0415
+
+    try:
+        synced = sync_plan(
+            plan,
+            args.to,
+            username=username,
+            password=password,
+            todos=not args.events_only,
+        )
+    except SyncError as error:
+        raise InputError(str(error)) from error
+    _emit(args.output, f"{args.to}: {synced}\n".encode())
+    return 0
+
+
+def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | None]:
+    """The user name and password for `url`: the environment's, else netrc's."""
+    import urllib.parse  # noqa: PLC0415
+
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise InputError(f"--to {_shown_url(url)}: give an http or https URL")
+    if parts.username or parts.password:
+        raise InputError(
+            "--to: put the credentials in FOLLOWUP_CALDAV_USERNAME and "
+            "FOLLOWUP_CALDAV_PASSWORD or a netrc file, not in the URL"
+        )
+    username = os.environ.get("FOLLOWUP_CALDAV_USERNAME")
+    password = os.environ.get("FOLLOWUP_CALDAV_PASSWORD")
+    if username is not None or password is not None:
+        return username, password
+    path = Path(netrc_file) if netrc_file else Path("~/.netrc").expanduser()
+    if netrc_file is None and not path.exists():
+        return None, None
+    import netrc  # noqa: PLC0415
+
+    try:
+        entry = netrc.netrc(path).authenticators(parts.hostname)
+    except (OSError, netrc.NetrcParseError) as error:
+        raise InputError(f"--netrc {path}: {_one_line(str(error))}") from error
+    if entry is None:
+        return None, None
+    login, _, secret = entry
+    return login or None, secret or None
+
+
+def _shown_url(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "..."
+
+
 def _explain_command(args: argparse.Namespace) -> int:
     if args.file and is_batch(args.file):
         raise InputError(
@@ -586,6 +666,7 @@ def _sort_key(reminder: Reminder) -> int:
 
 _COMMANDS: dict[str, Any] = {
     "plan": _plan_command,
+    "sync": _sync_command,
     "explain": _explain_command,
     "due": _due_command,
     "check-letter": _check_letter_command,
@@ -710,7 +791,7 @@ def _now(text: str | None) -> dt.datetime:
 
 
 def _clock() -> dt.datetime:
-    # The one place the package reads the clock: for `plan` and `explain`
+    # The one place the package reads the clock: for `plan`, `explain` and `sync`
     # without `--now` (or with `--now now`), and for today in `followup due`
     # without `--on`.
     # To the second: a plan made "now" shows no microseconds anywhere.

@@ -55,7 +55,7 @@ import attrs
 import icalendar
 import pendulum
 
-from followup._changes import step_key
+from followup._changes import interview_key, step_key
 from followup._plan import Finding, provenance
 from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
@@ -66,7 +66,15 @@ if TYPE_CHECKING:
     from followup._interview import Interview
     from followup._plan import FollowUpPlan, Step
 
-__all__ = ["CalendarOfPlans", "step_uid", "to_ics", "to_ics_many"]
+__all__ = [
+    "CalendarOfPlans",
+    "calendar_objects",
+    "interview_uid_prefix",
+    "sequence_of",
+    "step_uid",
+    "to_ics",
+    "to_ics_many",
+]
 
 _CALLS = frozenset({StepKind.CLOSE_CALL, StepKind.CALL, StepKind.CALL_BACK})
 _TITLES = {
@@ -106,6 +114,37 @@ def step_uid(interview: Interview, step: Step) -> str:
     '...-thank-you-1@followup'
     """
     return f"{step_key(interview, step)}@followup"
+
+
+def interview_uid_prefix(interview: Interview) -> str:
+    """What every UID of the interview's items starts with (see `step_uid`)."""
+    return f"{interview_key(interview)}-"
+
+
+def calendar_objects(
+    plan: FollowUpPlan, *, todos: bool = True, alarm_minutes: int = 15
+) -> list[tuple[str, bytes]]:
+    """Each step as ``(uid, calendar)``: one item with its VTIMEZONEs.
+
+    What a CalDAV server stores, one resource per UID (RFC 4791): the same
+    items `to_ics` writes, without the calendar's METHOD or name.
+
+    >>> from followup import Interview, plan_followups
+    >>> plan = plan_followups(Interview("Ada", "Acme", "2026-11-23T10:00:00Z"))
+    >>> [uid.split("-", 1)[1] for uid, _ in calendar_objects(plan)]
+    ['close-call-1@followup', 'thank-you-1@followup', 'follow-up-1@followup', \
+'call-1@followup']
+    """
+    found = []
+    for item in _items(plan, todos=todos, alarm_minutes=alarm_minutes):
+        calendar = _calendar(None)
+        spans: _Spans = {}
+        _widen(spans, [item])
+        for timezone in _timezones(spans):
+            calendar.add_component(timezone)
+        calendar.add_component(item)
+        found.append((str(item["uid"]), bytes(calendar.to_ical())))
+    return found
 
 
 def to_ics(
@@ -207,17 +246,21 @@ class CalendarOfPlans:
 _END = b"END:VCALENDAR\r\n"
 
 
-def _calendar(name: str) -> icalendar.Calendar:
+def _calendar(name: str | None) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//followup//followup {_version()}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # A file to import publishes; a CalDAV resource (no name) must not carry
+    # a METHOD (RFC 4791, 4.1).
+    if name is not None:
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", name)
     return calendar
 
 
-def _sequence(plan: FollowUpPlan) -> int:
+def sequence_of(plan: FollowUpPlan) -> int:
+    """The SEQUENCE of the plan's items: minutes from 1900 to its `as_of`."""
     # Minutes from a fixed origin to the plan's `as_of`: a later plan has a
     # higher SEQUENCE even when the interview moved (a count from the
     # interview's start would not), and DTSTAMP and SEQUENCE agree.
@@ -239,7 +282,7 @@ def _cancelled(
         return []
     gone = attrs.evolve(previous, steps=dropped, findings=())
     items = _items(gone, todos=todos, alarm_minutes=alarm_minutes)
-    sequence = max(_sequence(plan), _sequence(previous) + 1)
+    sequence = max(sequence_of(plan), sequence_of(previous) + 1)
     for item in items:
         item.pop("sequence")
         item.add("sequence", sequence)
@@ -255,7 +298,7 @@ def _items(
     plan: FollowUpPlan, *, todos: bool, alarm_minutes: int
 ) -> list[icalendar.Component]:
     stamp = utc(plan.as_of)
-    sequence = _sequence(plan)
+    sequence = sequence_of(plan)
     unplaced = [
         f for f in plan.findings if f.step is None and f.severity.value != "info"
     ]

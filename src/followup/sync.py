@@ -1,0 +1,160 @@
+"""Push a plan to a CalDAV calendar: created, updated, cancelled, never duplicated.
+
+Radicale, Nextcloud, Fastmail, iCloud and most calendar servers speak
+CalDAV.  `sync_plan` writes each step of a plan as one calendar resource
+named by its UID (`followup.ics.step_uid`), so a second push updates what
+the first wrote.  Items of the same interview already on the server that
+the plan no longer holds — after a rejection, or a reschedule that dropped
+the close of the call — are rewritten as cancelled (``STATUS:CANCELLED``, a
+higher SEQUENCE, no alarm) rather than deleted, so that every client that
+synced them learns of it.  Other items of the calendar are never touched.
+
+It needs the ``caldav`` client (``pip install "followup[caldav]"``),
+imported only here.  Credentials are arguments: the command line reads them
+from the environment or a netrc file, never from its own arguments.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, final
+
+import attrs
+
+from followup.errors import FollowUpError, InvalidTypeError
+from followup.ics import calendar_objects, interview_uid_prefix
+
+if TYPE_CHECKING:
+    from followup._plan import FollowUpPlan
+
+__all__ = ["SyncError", "Synced", "sync_plan"]
+
+_OURS = "@followup"
+
+
+class SyncError(FollowUpError):
+    """The calendar server could not be reached, or refused the plan."""
+
+
+@final
+@attrs.frozen
+class Synced:
+    """What a push did, by UID: items created, updated and cancelled."""
+
+    created: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    cancelled: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """``3 created, 1 updated, 1 cancelled``."""
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.cancelled)} cancelled"
+        )
+
+
+def sync_plan(
+    plan: FollowUpPlan,
+    url: str,
+    *,
+    username: str | None = None,
+    password: str | None = None,
+    todos: bool = True,
+) -> Synced:
+    """Write `plan` into the CalDAV calendar at `url` (a calendar collection).
+
+    Raises:
+        SyncError: the server cannot be reached, refuses the credentials, or
+            has no calendar at `url`; the message is one line and names
+            `url`.
+        InvalidTypeError: `plan` is not a FollowUpPlan.
+    """
+    from followup._plan import FollowUpPlan  # noqa: PLC0415
+
+    if not isinstance(plan, FollowUpPlan):
+        raise InvalidTypeError("plan", plan, "a FollowUpPlan")
+    # An optional dependency, and a heavy one: imported only to push.
+    from caldav.davclient import DAVClient  # noqa: PLC0415
+    from caldav.lib import error as dav  # noqa: PLC0415
+
+    try:
+        client = DAVClient(url, username=username, password=password)
+        calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
+        return _push(plan, calendar, todos=todos)
+    except (dav.DAVError, OSError, ValueError) as error:
+        raise SyncError(f"{url}: {_why(error)}") from error
+
+
+def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
+    prefix = interview_uid_prefix(plan.interview)
+    existing = {}
+    for resource in calendar.objects(load_objects=True):
+        uid = _uid(resource)
+        if uid is not None and uid.startswith(prefix) and uid.endswith(_OURS):
+            existing[uid] = resource
+    created: list[str] = []
+    updated: list[str] = []
+    for uid, text in calendar_objects(plan, todos=todos):
+        is_todo = b"BEGIN:VTODO" in text
+        if is_todo:
+            calendar.save_todo(text.decode())
+        else:
+            calendar.save_event(text.decode())
+        (updated if existing.pop(uid, None) is not None else created).append(uid)
+    cancelled = [
+        uid for uid, resource in sorted(existing.items()) if _cancel(resource, plan)
+    ]
+    return Synced(tuple(created), tuple(updated), tuple(cancelled))
+
+
+def _uid(resource: Any) -> str | None:
+    component = resource.icalendar_component
+    uid = component.get("uid") if component is not None else None
+    return None if uid is None else str(uid)
+
+
+def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
+    """Mark an item the plan dropped as cancelled; False if it already is."""
+    import icalendar  # noqa: PLC0415
+
+    from followup._time import utc  # noqa: PLC0415
+    from followup.ics import sequence_of  # noqa: PLC0415
+
+    instance = resource.icalendar_instance
+    changed = False
+    for component in instance.walk():
+        if component.name not in {"VEVENT", "VTODO"}:
+            continue
+        if str(component.get("status", "")).upper() == "CANCELLED":
+            continue
+        before = int(component.get("sequence", 0))
+        for name in ("status", "sequence", "dtstamp"):
+            component.pop(name, None)
+        component.add("status", "CANCELLED")
+        component.add("sequence", max(sequence_of(plan), before + 1))
+        component.add("dtstamp", utc(plan.as_of))
+        component.subcomponents = [
+            sub for sub in component.subcomponents if sub.name != "VALARM"
+        ]
+        changed = True
+    if changed:
+        resource.data = icalendar.Calendar.to_ical(instance).decode()
+        resource.save()
+    return changed
+
+
+def _why(error: BaseException) -> str:
+    """One line for a server's refusal or a connection's failure."""
+    from caldav.lib import error as dav  # noqa: PLC0415
+
+    if isinstance(error, dav.AuthorizationError):
+        return "the server refused the credentials"
+    if isinstance(error, dav.NotFoundError):
+        return "no calendar there"
+    if isinstance(error, OSError):
+        # The HTTP client's own message runs to a paragraph of pool details.
+        return f"cannot reach the server ({type(error).__name__})"
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= _LONGEST else text[: _LONGEST - 3] + "..."
+
+
+_LONGEST = 160

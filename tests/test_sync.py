@@ -1,0 +1,241 @@
+"""`followup sync` against a real CalDAV server: Radicale on 127.0.0.1.
+
+The suite starts the server itself (installed with the test extra), with
+its own folder and a password file, and reads the calendar back through the
+``caldav`` client, as another device would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import time
+
+import caldav
+import pytest
+
+from followup import Event, EventKind, plan_followups
+from followup.example import example_interview
+from followup.sync import SyncError, sync_plan
+
+ROOT = pathlib.Path(__file__).parent.parent
+INTERVIEW = ROOT / "examples" / "interview.toml"
+USER, PASSWORD = "ada", "correct horse"
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A Radicale server with one user; yields its base URL."""
+    folder = tmp_path_factory.mktemp("radicale")
+    users = folder / "users"
+    users.write_text(f"{USER}:{PASSWORD}\n")
+    port = _free_port()
+    config = folder / "config"
+    config.write_text(
+        f"[server]\nhosts = 127.0.0.1:{port}\n"
+        f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
+        "htpasswd_encryption = plain\n"
+        f"[storage]\nfilesystem_folder = {folder / 'collections'}\n"
+        "[logging]\nlevel = warning\n"
+    )
+    log = folder / "log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "radicale", "--config", str(config)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", port), timeout=1),
+            ):
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(log.read_text())
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+_made = iter(range(1000))
+
+
+@pytest.fixture
+def calendar_url(server):
+    """A fresh, empty calendar of the user's."""
+    client = caldav.DAVClient(f"{server}/", username=USER, password=PASSWORD)
+    name = f"jobs-{next(_made)}"
+    calendar = client.principal().make_calendar(name=name, cal_id=name)
+    return str(calendar.url)
+
+
+def _read_back(url):
+    """Each item on the server, by UID: (kind of item, status, start or due)."""
+    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
+    items = {}
+    for resource in client.calendar(url=url).objects(load_objects=True):
+        component = resource.icalendar_component
+        when = component.get("dtstart") or component.get("due")
+        items[str(component["uid"])] = (
+            component.name,
+            str(component.get("status", "")),
+            when.dt if when is not None else None,
+        )
+    return items
+
+
+def _run(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "followup", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+CREDENTIALS = {"FOLLOWUP_CALDAV_USERNAME": USER, "FOLLOWUP_CALDAV_PASSWORD": PASSWORD}
+
+
+def _moved(tmp_path, day):
+    path = tmp_path / f"moved-{day}.toml"
+    path.write_text(
+        INTERVIEW.read_text().replace("2026-11-23T10:00:00", f"2026-11-{day}T10:00:00")
+    )
+    return path
+
+
+def test_sync_creates_then_updates_in_place_after_a_reschedule(calendar_url, tmp_path):
+    first = _run(
+        "sync", INTERVIEW, "--to", calendar_url, "--now", "2026-11-23T10:20:00-05:00",
+        env=CREDENTIALS,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == f"{calendar_url}: 4 created, 0 updated, 0 cancelled\n"
+    before = _read_back(calendar_url)
+    assert len(before) == 4
+    assert {kind for kind, _, _ in before.values()} == {"VEVENT", "VTODO"}
+    # The interview moves to Thursday and the plan is pushed after the call:
+    # the same items, at new times; the close of the call is cancelled.
+    moved = _moved(tmp_path, 26)
+    again = _run(
+        "sync", moved, "--to", calendar_url, "--now", "2026-11-26T10:45:00-05:00",
+        env=CREDENTIALS,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == f"{calendar_url}: 0 created, 3 updated, 1 cancelled\n"
+    after = _read_back(calendar_url)
+    assert after.keys() == before.keys()
+    (closing,) = (uid for uid in after if "-close-call-" in uid)
+    assert after[closing][1] == "CANCELLED"
+    for uid, (_, status, when) in after.items():
+        if uid != closing:
+            assert status == ""
+            assert when > before[uid][2]
+
+
+def test_after_a_rejection_every_item_is_cancelled_and_stays_one(calendar_url):
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    assert str(sync_plan(plan, calendar_url, username=USER, password=PASSWORD)) == (
+        "4 created, 0 updated, 0 cancelled"
+    )
+    no = Event(
+        EventKind.DECISION_RECEIVED, "2026-11-24T09:00:00-05:00", outcome="rejected"
+    )
+    rejected = plan_followups(
+        example_interview(), [no], now="2026-11-24T09:05:00-05:00"
+    )
+    synced = sync_plan(rejected, calendar_url, username=USER, password=PASSWORD)
+    assert len(synced.cancelled) == 4
+    items = _read_back(calendar_url)
+    assert len(items) == 4
+    assert {status for _, status, _ in items.values()} == {"CANCELLED"}
+    # Pushing the same again changes nothing and duplicates nothing.
+    assert str(sync_plan(rejected, calendar_url, username=USER, password=PASSWORD)) == (
+        "0 created, 0 updated, 0 cancelled"
+    )
+    assert len(_read_back(calendar_url)) == 4
+
+
+def test_other_items_of_the_calendar_are_left_alone(calendar_url):
+    client = caldav.DAVClient(calendar_url, username=USER, password=PASSWORD)
+    calendar = client.calendar(url=calendar_url)
+    calendar.save_event(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//me//me//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:dentist@example.com\r\nDTSTAMP:20261120T100000Z\r\n"
+        "DTSTART:20261124T100000Z\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    no = Event(
+        EventKind.DECISION_RECEIVED, "2026-11-24T09:00:00-05:00", outcome="rejected"
+    )
+    rejected = plan_followups(
+        example_interview(), [no], now="2026-11-24T09:05:00-05:00"
+    )
+    assert not sync_plan(
+        rejected, calendar_url, username=USER, password=PASSWORD
+    ).cancelled
+    assert _read_back(calendar_url)["dentist@example.com"][1] == ""
+
+
+def test_a_netrc_file_gives_the_credentials(calendar_url, tmp_path):
+    netrc = tmp_path / "netrc"
+    netrc.write_text(
+        f"machine 127.0.0.1 login {USER} password {PASSWORD.replace(' ', '-')}\n"
+    )
+    # A wrong password there: refused in one line, exit 2.
+    refused = _run(
+        "sync", INTERVIEW, "--to", calendar_url, "--netrc", netrc, "--now", "now"
+    )
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        f"followup: error: {calendar_url}: the server refused the credentials\n"
+    )
+    netrc.write_text(f'machine 127.0.0.1 login {USER} password "{PASSWORD}"\n')
+    netrc.chmod(0o600)
+    result = _run(
+        "sync", INTERVIEW, "--to", calendar_url, "--netrc", netrc,
+        "--now", "2026-11-23T10:20:00-05:00",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert len(_read_back(calendar_url)) == 4
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://ada:pw@127.0.0.1:1/cal/", "not in the URL"),
+        ("ftp://127.0.0.1/cal/", "give an http or https URL"),
+        ("http://127.0.0.1:1/cal/", "cannot reach the server"),
+    ],
+)
+def test_a_bad_destination_is_one_line_and_exit_2(url, message):
+    result = _run("sync", INTERVIEW, "--to", url, "--now", "now", env=CREDENTIALS)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_no_calendar_at_the_url_is_said(server):
+    with pytest.raises(SyncError, match="no calendar there"):
+        sync_plan(
+            plan_followups(example_interview()),
+            f"{server}/{USER}/missing/",
+            username=USER,
+            password=PASSWORD,
+        )
