@@ -8,7 +8,6 @@ import json
 import os
 import pathlib
 import random
-import re
 import select
 import struct
 import subprocess
@@ -816,17 +815,3 @@ def test_due_takes_many_interviews_not_one_file():
     result = run("due", EXAMPLES / "interview.toml")
     assert result.returncode == 2
     assert "give a JSON Lines file (.jsonl) or a folder" in result.stderr
-
-
-def test_the_readme_shows_what_due_prints():
-    readme = (ROOT / "README.md").read_text()
-    (command, shown) = next(
-        (command, shown)
-        for command, shown in re.findall(
-            r"```console\n\$ followup (.*?)\n(.*?)```", readme, re.DOTALL
-        )
-        if command.startswith("due ")
-    )
-    result = run(*command.split(), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == shown

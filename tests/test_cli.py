@@ -416,14 +416,27 @@ def test_help_imports_no_heavy_module():
     assert result.stdout.strip() == "[]"
 
 
-def test_the_readme_shows_what_the_command_prints():
-    readme = (ROOT / "README.md").read_text()
-    command, shown = re.search(
-        r"```console\n\$ followup (.*?)\n(.*?)```", readme, re.DOTALL
-    ).groups()
+def _console_blocks():
+    """Every ``console`` block of README.md and docs/: (where, command, shown)."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    return [
+        pytest.param(command, shown, id=f"{page.name}:{command[:40]}")
+        for page in pages
+        for command, shown in re.findall(
+            r"```console\n\$ followup (.*?)\n(.*?)```", page.read_text(), re.DOTALL
+        )
+    ]
+
+
+@pytest.mark.parametrize(("command", "shown"), _console_blocks())
+def test_every_console_block_shows_what_the_command_prints(command, shown):
     result = run(*shlex.split(command), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown
+
+
+def test_the_docs_show_console_blocks():
+    assert len(_console_blocks()) >= 2  # the plan and the due list
 
 
 def test_every_command_the_readme_names_in_passing_runs(tmp_path):

@@ -22,6 +22,7 @@ from followup._fields import (
 from followup._interview import Interview, interview_from, interview_values
 from followup._time import (
     coerce_instant,
+    describe_for,
     describe_instant,
     instant_key,
     local,
@@ -31,6 +32,7 @@ from followup._time import (
     utc,
     zone_of,
 )
+from followup._time import zone as time_zone
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.errors import InvalidValueError
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from followup._interview import InterviewValues
-    from followup._time import InstantLike, Packed
+    from followup._time import InstantLike, Packed, Zone
 
 __all__ = [
     "Finding",
@@ -596,23 +598,31 @@ class FollowUpPlan:
                 return step
         return None
 
-    def explain(self) -> str:
-        """Every step with when, how, why, and the rules and advice behind it."""
+    def explain(self, zone: str | None = None) -> str:
+        """Every step with when, how, why, and the rules and advice behind it.
+
+        Times are the recipient's; give the reader's `zone` (an IANA name) to
+        see them in it, the recipient's time beside each.
+
+        Raises:
+            UnknownTimeZoneError: `zone` is not a portable IANA zone name.
+        """
+        reader = None if zone is None else time_zone(zone, "zone")
         interview = self.interview
         minutes = int(interview.duration.total_seconds() // 60)
         rules = ", ".join(self.rules) or "no rules"
         about = f"{interview.candidate}'s phone interview with {interview.company}"
-        when = describe_instant(interview.at)
+        when = describe_for(interview.at, reader)
         lines = [
             f"Follow-up for {about}",
             f"Interview: {when}, {minutes} minutes, {interview.performance.value}",
-            f"Planned as of {describe_instant(self.as_of)} with {rules}",
+            f"Planned as of {describe_for(self.as_of, reader)} with {rules}",
             "",
         ]
         if not self.steps:
             lines.append("No steps to take.")
         for index, step in enumerate(self.steps, start=1):
-            lines.extend(_explain_step(index, step))
+            lines.extend(_explain_step(index, step, reader))
         if self.findings:
             lines.append("")
             lines.append("Findings:")
@@ -674,10 +684,10 @@ def provenance(step: Step) -> tuple[str, str]:
     return f"{start} to {end}", f"{rules}; advice: {', '.join(step.advice) or 'none'}"
 
 
-def _explain_step(index: int, step: Step) -> list[str]:
+def _explain_step(index: int, step: Step, reader: Zone | None) -> list[str]:
     window, rules = provenance(step)
     lines = [
-        f"{index}. {step.label} by {step.how}, due {describe_instant(step.due)}",
+        f"{index}. {step.label} by {step.how}, due {describe_for(step.due, reader)}",
         f"   window: {window}",
         f"   why: {step.reason}",
         f"   rules: {rules}",

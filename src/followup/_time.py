@@ -50,6 +50,7 @@ __all__ = [
     "coerce_duration",
     "coerce_instant",
     "coerce_zone_name",
+    "describe_for",
     "describe_instant",
     "end_of_day",
     "format_instant",
@@ -500,6 +501,30 @@ def describe_instant(moment: dt.datetime) -> str:
         f"{MONTH_NAMES[moment.month - 1][:3]} "
         f"{moment.year} {moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
     )
+
+
+def describe_for(moment: dt.datetime, reader: Zone | None) -> str:
+    """Write an instant in the reader's zone, the recipient's time beside it.
+
+    `moment` is in the recipient's zone; `reader` is the zone of the person
+    reading, or None to write `moment` as it is.
+
+    >>> at = coerce_instant("2026-11-23T10:00:00-05:00[America/New_York]", "at")
+    >>> describe_for(at, zone("Europe/Paris"))
+    'Mon 23 Nov 2026 16:00 CET (10:00 EST there)'
+    >>> describe_for(at, zone("Asia/Tokyo"))
+    'Tue 24 Nov 2026 00:00 JST (Mon 23 Nov 10:00 EST there)'
+    """
+    if reader is None:
+        return describe_instant(moment)
+    mine = local(moment, reader)
+    if mine.utcoffset() == moment.utcoffset() and mine.tzname() == moment.tzname():
+        return describe_instant(moment)
+    there = f"{moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
+    if mine.date() != moment.date():
+        day = f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day}"
+        there = f"{day} {MONTH_NAMES[moment.month - 1][:3]} {there}"
+    return f"{describe_instant(mine)} ({there} there)"
 
 
 def long_date(day: dt.date) -> str:

@@ -117,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
         "line), or one iCalendar file (ics)",
     )
     plan.add_argument(
+        "--zone",
+        metavar="NAME",
+        help="with the text table: show times in this IANA zone (yours), the "
+        "recipient's beside them",
+    )
+    plan.add_argument(
         "--events-only",
         action="store_true",
         help="with --format ics: write messages as events, not to-dos",
@@ -127,10 +133,15 @@ def _parser() -> argparse.ArgumentParser:
         help="with --format ics: the plan imported before, as --format json "
         "wrote it; the steps this plan dropped are written as cancelled",
     )
-    planning(
+    explain = planning(
         "explain",
         "plan an interview and explain every step",
         "the interview, as TOML or JSON",
+    )
+    explain.add_argument(
+        "--zone",
+        metavar="NAME",
+        help="show times in this IANA zone (yours), the recipient's beside them",
     )
     _due_parser(commands)
     sync = planning(
@@ -382,6 +393,7 @@ def _one_line(text: str) -> str:
 
 
 def _plan_command(args: argparse.Namespace) -> int:
+    _check_zone(args.zone, args.format)
     if args.file and is_batch(args.file):
         return _plan_batch(args)
     if args.previous and args.format != "ics":
@@ -398,8 +410,19 @@ def _plan_command(args: argparse.Namespace) -> int:
         previous = _previous(args.previous) if args.previous else None
         _emit(args.output, to_ics(plan, todos=not args.events_only, previous=previous))
     else:
-        _emit(args.output, table(plan).encode())
+        _emit(args.output, table(plan, zone=args.zone).encode())
     return 0
+
+
+def _check_zone(name: str | None, output: str) -> None:
+    """Refuse a reader's zone that is no IANA name, or that nothing would show."""
+    if name is None:
+        return
+    if output != "text":
+        raise InputError("--zone goes with the text table (--format text)")
+    from followup._time import zone as time_zone  # noqa: PLC0415
+
+    time_zone(name, "--zone")
 
 
 def _previous(path: str) -> FollowUpPlan:
@@ -474,7 +497,8 @@ def _explain_command(args: argparse.Namespace) -> int:
         raise InputError(
             f"{args.file}: explain takes one interview; 'followup plan' plans many"
         )
-    _emit(args.output, (_plan(args).explain() + "\n").encode())
+    _check_zone(args.zone, "text")
+    _emit(args.output, (_plan(args).explain(args.zone) + "\n").encode())
     return 0
 
 
@@ -535,7 +559,7 @@ def _plan_batch(args: argparse.Namespace) -> int:
                 if args.format == "jsonl":
                     _write_json_lines(out, (plan for _, plan in plans))
                 else:
-                    _write_tables(out, plans)
+                    _write_tables(out, plans, args.zone)
     return 2 if progress.problems else 0
 
 
@@ -549,10 +573,13 @@ def _write_json_lines(out: _Sink, plans: Iterator[FollowUpPlan]) -> None:
         out.write(encode(unstructure(plan)).encode() + b"\n")
 
 
-def _write_tables(out: _Sink, planned: Iterator[tuple[Entry, FollowUpPlan]]) -> None:
+def _write_tables(
+    out: _Sink, planned: Iterator[tuple[Entry, FollowUpPlan]], zone: str | None
+) -> None:
     for count, (entry, plan) in enumerate(planned):
         gap = "\n" if count else ""
-        out.write(f"{gap}== {entry.tracker_id or entry.where}\n{table(plan)}".encode())
+        shown = table(plan, zone=zone)
+        out.write(f"{gap}== {entry.tracker_id or entry.where}\n{shown}".encode())
 
 
 def _write_calendar(args: argparse.Namespace, plans: Iterator[FollowUpPlan]) -> None:
@@ -962,15 +989,21 @@ def _cannot_write(output: str, error: OSError | int) -> InputError:
     return InputError(f"--output {shown}: cannot write there ({reason})")
 
 
-def table(plan: FollowUpPlan, width: int = 100) -> str:
-    """The plan as a readable table: when, what, how and why, then the findings."""
-    from followup._time import describe_instant  # noqa: PLC0415
+def table(plan: FollowUpPlan, width: int = 100, zone: str | None = None) -> str:
+    """The plan as a readable table: when, what, how and why, then the findings.
 
+    Times are the recipient's, or the reader's `zone` with the recipient's
+    beside them.
+    """
+    from followup._time import describe_for  # noqa: PLC0415
+    from followup._time import zone as time_zone  # noqa: PLC0415
+
+    reader = None if zone is None else time_zone(zone, "--zone")
     interview = plan.interview
     about = f"{interview.candidate} - phone interview with {interview.company}"
     lines = [
-        f"{about}, {describe_instant(interview.at)}",
-        f"planned as of {describe_instant(plan.as_of)}",
+        f"{about}, {describe_for(interview.at, reader)}",
+        f"planned as of {describe_for(plan.as_of, reader)}",
         "",
     ]
     if not plan.steps:
@@ -978,7 +1011,7 @@ def table(plan: FollowUpPlan, width: int = 100) -> str:
     else:
         head = ("when", "what", "how")
         rows = [
-            (describe_instant(s.due), s.label, s.channel.value, s.reason)
+            (describe_for(s.due, reader), s.label, s.channel.value, s.reason)
             for s in plan.steps
         ]
         sizes = [max(len(row[i]) for row in [head, *rows]) for i in range(3)]
