@@ -160,11 +160,11 @@ def test_events_at_one_instant_plan_the_same_in_any_order():
         ),
         (
             {"kind": "away", "until": "7 Dec"},
-            "Event.until: '7 Dec' is not a date such as '2026-12-07'",
+            "Event.until: '7 Dec' is not a date (YYYY-MM-DD)",
         ),
         (
             {"kind": "away", "until": dt.datetime(2026, 12, 7, tzinfo=dt.timezone.utc)},
-            "Event.until: expected a date such as '2026-12-07', not a datetime",
+            "Event.until: expected a date (YYYY-MM-DD), not a datetime",
         ),
         ({"kind": "away", "until": 7}, "Event.until: expected a date"),
         ({"kind": "paused", "until": "2200-01-01"}, "is outside 1900-2199"),

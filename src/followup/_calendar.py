@@ -25,7 +25,7 @@ from typing import Any, final
 
 import attrs
 
-from followup._time import WEEKDAY_NAMES
+from followup._time import WEEKDAY_NAMES, calendar_date
 from followup.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -45,8 +45,6 @@ _DAY_NAMES = tuple(name[:3] for name in WEEKDAY_NAMES)
 UNNAMED = "a closure"
 _LONGEST_CLOSURE = dt.timedelta(days=366)
 _MOST_CLOSURES = 100
-_FIRST_DAY = dt.date(1900, 1, 1)
-_LAST_DAY = dt.date(2199, 12, 31)
 
 
 def day_names(days: Iterable[int]) -> str:
@@ -110,25 +108,6 @@ class Closure:
         return f"{self.first.isoformat()}/{self.last.isoformat()}"
 
 
-def _day(value: object, field: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise InvalidTypeError(field, value, "a date, not a datetime")
-    if isinstance(value, dt.date):
-        day = value
-    elif isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise InvalidValueError(
-                field, value, "is not a date such as '2026-12-24'"
-            ) from None
-    else:
-        raise InvalidTypeError(field, value, "a date such as '2026-12-24'")
-    if not _FIRST_DAY <= day <= _LAST_DAY:
-        raise InvalidValueError(field, day.isoformat(), "is outside 1900-2199")
-    return day
-
-
 def _closure(value: object, name: object, field: str) -> Closure:
     if isinstance(value, Closure):
         return value
@@ -139,7 +118,8 @@ def _closure(value: object, name: object, field: str) -> Closure:
         span = (value[0], value[1])
     else:
         span = (value, value)
-    first_day, last_day = _day(span[0], field), _day(span[1], field)
+    first_day = calendar_date(span[0], field)
+    last_day = calendar_date(span[1], field)
     if last_day < first_day:
         raise InvalidValueError(field, str(value), "ends before it begins")
     if last_day - first_day >= _LONGEST_CLOSURE:

@@ -9,10 +9,16 @@ import attrs
 import pendulum
 
 from followup._fields import enum_member
-from followup._time import coerce_instant, instant_key, pack_instant, unpack_instant
+from followup._time import (
+    calendar_date,
+    coerce_instant,
+    instant_key,
+    pack_instant,
+    unpack_instant,
+)
 from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Outcome
-from followup.errors import InvalidTypeError, InvalidValueError
+from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,27 +61,7 @@ def _event_at(value: InstantLike) -> pendulum.DateTime:
 
 
 def _until(value: dt.date | str | None) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        raise InvalidTypeError(
-            "Event.until", value, "a date such as '2026-12-07', not a datetime"
-        )
-    if isinstance(value, dt.date):
-        # A plain date, whatever date class it came as (pendulum's, say).
-        day = dt.date(value.year, value.month, value.day)
-    elif isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            raise InvalidValueError(
-                "Event.until", value, "is not a date such as '2026-12-07'"
-            ) from None
-    else:
-        raise InvalidTypeError("Event.until", value, "a date such as '2026-12-07'")
-    if not _FIRST_DAY <= day <= _LAST_DAY:
-        raise InvalidValueError("Event.until", day.isoformat(), "is outside 1900-2199")
-    return day
+    return None if value is None else calendar_date(value, "Event.until")
 
 
 @final
@@ -251,5 +237,3 @@ _UNTIL_REQUIRED = frozenset({EventKind.AWAY, EventKind.PAUSED})
 # A decision or a reply may come by any means; a message sent is written,
 # and a call is a call.
 _ANY_CHANNEL = frozenset({EventKind.DECISION_RECEIVED, EventKind.REPLIED})
-_FIRST_DAY = dt.date(1900, 1, 1)
-_LAST_DAY = dt.date(2199, 12, 31)

@@ -47,6 +47,7 @@ __all__ = [
     "Where",
     "Zone",
     "at_wall_time",
+    "calendar_date",
     "coerce_duration",
     "coerce_instant",
     "coerce_zone_name",
@@ -501,6 +502,36 @@ def describe_instant(moment: dt.datetime) -> str:
         f"{MONTH_NAMES[moment.month - 1][:3]} "
         f"{moment.year} {moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
     )
+
+
+def calendar_date(value: object, field: str) -> dt.date:
+    """Convert a date or ``"YYYY-MM-DD"`` into a plain date in 1900-2199.
+
+    A datetime is refused rather than cut to its date: whose date it is
+    depends on a zone it may not name.
+
+    Raises:
+        InvalidTypeError: `value` is neither a date nor text, or a datetime.
+        InvalidValueError: the text is no date, or the date lies outside
+            1900-2199.
+    """
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(field, value, "a date (YYYY-MM-DD), not a datetime")
+    if isinstance(value, dt.date):
+        # A plain date, whatever date class it came as (pendulum's, say).
+        day = dt.date(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidValueError(
+                field, value, "is not a date (YYYY-MM-DD)"
+            ) from None
+    else:
+        raise InvalidTypeError(field, value, "a date (YYYY-MM-DD)")
+    if not EARLIEST.date() <= day < LATEST.date():
+        raise InvalidValueError(field, day.isoformat(), "is outside 1900-2199")
+    return day
 
 
 def describe_for(moment: dt.datetime, reader: Zone | None) -> str:

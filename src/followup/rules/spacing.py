@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, final
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, final
 
 import attrs
 
@@ -22,6 +22,19 @@ if TYPE_CHECKING:
     from followup._facts import Facts
 
 __all__ = ["SpacingParams", "StepsInOrder"]
+
+# The steps spaced, in the order their gaps are counted.
+_SPACED = (StepKind.FOLLOW_UP, StepKind.CALL)
+
+
+class _Gap(NamedTuple):
+    """A step waits until `earliest`: `after` (words) the `label` step; `why`."""
+
+    earliest: dt.datetime
+    label: str
+    after: str
+    why: str
+
 
 _SENT = {
     StepKind.THANK_YOU: EventKind.THANK_YOU_SENT,
@@ -82,59 +95,65 @@ class StepsInOrder:
 
     def plan(self, draft: Draft) -> Draft:
         """Move the follow-up after the thank-you, and the call after both."""
-        facts = draft.facts
-        params = self.params
-        thanked = _last(facts, draft.of_kind(StepKind.THANK_YOU), StepKind.THANK_YOU)
-        if thanked is not None:
-            draft = none_before(
-                draft,
-                StepKind.FOLLOW_UP,
-                self._after(facts, thanked, params.follow_up_after),
-                by=self.code,
-                why=f"Moved to {_after(params.follow_up_after)} the thank-you, so "
-                "that the two letters do not arrive together (A5).",
-            )
-        written = _last(facts, draft.of_kind(StepKind.FOLLOW_UP), StepKind.FOLLOW_UP)
-        what = "follow-up"
-        if written is None:
-            written, what = thanked, "thank-you"
-        if written is not None:
-            draft = none_before(
-                draft,
-                StepKind.CALL,
-                self._after(facts, written, params.call_after),
-                by=self.code,
-                why=f"Moved to {_after(params.call_after)} the {what}, so that "
-                "the letter can be answered before the phone rings (A10).",
-            )
+        # In order: the call counts from the follow-up where it now is.
+        for kind in _SPACED:
+            gap = self._gap(draft.facts, draft.steps, kind)
+            if gap is not None:
+                draft = none_before(
+                    draft, kind, gap.earliest, by=self.code, why=gap.why
+                )
         return draft
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a follow-up or a call planned too soon after what comes before it."""
-        params = self.params
-        thanked = _last(facts, _of_kind(steps, StepKind.THANK_YOU), StepKind.THANK_YOU)
-        written = _last(facts, _of_kind(steps, StepKind.FOLLOW_UP), StepKind.FOLLOW_UP)
-        what = "follow-up"
-        if written is None:
-            written, what = thanked, "thank-you"
-        for kind, before, label, days in (
-            (StepKind.FOLLOW_UP, thanked, "thank-you", params.follow_up_after),
-            (StepKind.CALL, written, what, params.call_after),
-        ):
-            if before is None:
+        for kind in _SPACED:
+            gap = self._gap(facts, steps, kind)
+            if gap is None:
                 continue
-            earliest = self._after(facts, before, days)
-            for step in _of_kind(steps, kind):
-                if not step.agreed and utc(step.due) < earliest:
+            for step in steps:
+                if (
+                    step.kind is kind
+                    and not step.agreed
+                    and utc(step.due) < gap.earliest
+                ):
                     yield Finding(
                         self.code,
                         Severity.WARNING,
-                        f"the {step.label} comes sooner than {_after(days)} "
-                        f"the {label}",
+                        f"the {step.label} comes sooner than {gap.after} the "
+                        f"{gap.label}",
                         step=step,
-                        expected=f"on or after {when(facts.local(earliest))}",
+                        expected=f"on or after {when(facts.local(gap.earliest))}",
                         actual=when(facts.local(step.due)),
                     )
+
+    def _gap(
+        self, facts: Facts, steps: Iterable[Step | DraftStep], kind: StepKind
+    ) -> _Gap | None:
+        """How soon a step of `kind` may come, and after what; None: any time."""
+        steps = tuple(steps)
+        thanked = _last(facts, steps, StepKind.THANK_YOU)
+        if kind is StepKind.FOLLOW_UP:
+            before, label = thanked, "thank-you"
+            days = self.params.follow_up_after
+            purpose = "so that the two letters do not arrive together (A5)"
+        else:
+            written = _last(facts, steps, StepKind.FOLLOW_UP)
+            before, label = (
+                (written, "follow-up")
+                if written is not None
+                else (thanked, "thank-you")
+            )
+            days = self.params.call_after
+            purpose = "so that the letter can be answered before the phone rings (A10)"
+        if before is None:
+            return None
+        after = _after(days)
+        return _Gap(
+            self._after(facts, before, days),
+            label,
+            after,
+            f"Moved to {after} the {label}, {purpose}.",
+        )
 
     def _after(self, facts: Facts, moment: dt.datetime, days: int) -> dt.datetime:
         # `days` business days after the day of `moment`, from that day's
@@ -151,15 +170,11 @@ def _after(days: int) -> str:
     return "a business day after" if days == 1 else f"{days} business days after"
 
 
-def _of_kind(steps: Iterable[Step], kind: StepKind) -> list[Step]:
-    return [step for step in steps if step.kind is kind]
-
-
 def _last(
-    facts: Facts, planned: Iterable[Step | DraftStep], kind: StepKind
+    facts: Facts, steps: Iterable[Step | DraftStep], kind: StepKind
 ) -> dt.datetime | None:
     """When the last message of `kind` goes out: planned, or sent already."""
-    moments = [utc(step.due) for step in planned]
+    moments = [utc(step.due) for step in steps if step.kind is kind]
     sent = _SENT[kind]
     moments.extend(utc(event.at) for event in facts.history if event.kind is sent)
     # UTC datetimes all: they compare as instants.
