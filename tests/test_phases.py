@@ -258,8 +258,12 @@ def test_two_placing_rules_compose_the_same_in_either_order(situation, weekday):
     other = plan_followups(
         interview, history, now=now, rules=DEFAULT_RULES.extend(second, first)
     )
-    assert [(s.kind, s.due, s.window) for s in one.steps] == [
-        (s.kind, s.due, s.window) for s in other.steps
+    # Where every step lands agrees, and where its window opens. A window's
+    # end may differ: one moved whole (late, held while the interviewer is
+    # away, spaced after the follow-up) keeps its length, one narrowed keeps
+    # its end, and which happens first depends on the order.
+    assert [(s.kind, s.due, s.window.start) for s in one.steps] == [
+        (s.kind, s.due, s.window.start) for s in other.steps
     ]
 
 
