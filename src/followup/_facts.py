@@ -100,6 +100,15 @@ class Facts:
     _derived: dict[Hashable, Any] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
+    # Whether any day can be off beyond the weekend: without closures and
+    # with no holidays to skip, a business day is a working weekday, and
+    # the look-ups a plan makes a few dozen times are skipped.
+    _days_off: bool = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        calendar = self.calendar
+        off = bool(calendar.closed) or (calendar.holidays and self.knows_holidays)
+        object.__setattr__(self, "_days_off", off)
 
     @classmethod
     def gather(
@@ -249,7 +258,9 @@ class Facts:
         default); public holidays count when the calendar says so, closures
         always.
         """
-        return day.weekday() in self.weekdays and self.day_off(day) is None
+        if day.weekday() not in self.weekdays:
+            return False
+        return not self._days_off or self.day_off(day) is None
 
     def day_off(self, day: dt.date) -> str | None:
         """What keeps the recipient from work on `day`, beyond the weekend.
