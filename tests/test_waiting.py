@@ -93,6 +93,12 @@ def test_the_day_after_the_decision_date_is_a_business_day():
     assert _dues(_plan(late, now="2026-11-24T16:30:00-05:00")) == [
         ("call", "Thu 10 Dec 09:00")
     ]
+    # By Christmas Eve: Christmas Day is a holiday in New York, then the
+    # weekend; the call waits for Monday.
+    eve = Event(EventKind.REPLIED, "2026-11-24T16:00:00-05:00", until="2026-12-24")
+    plan = _plan(eve, now="2026-11-24T16:30:00-05:00")
+    assert _dues(plan) == [("call", "Mon 28 Dec 09:00")]
+    assert "Held until Mon 28 Dec 2026" in plan.steps[0].reason
 
 
 def test_a_reply_without_a_date_drops_the_letter_and_keeps_the_call():
