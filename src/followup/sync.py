@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
+from followup._time import utc
 from followup.errors import FollowUpError, InvalidTypeError
-from followup.ics import calendar_objects, interview_uid_prefix
+from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 
 if TYPE_CHECKING:
     from followup._plan import FollowUpPlan
@@ -114,11 +115,6 @@ def _uid(resource: Any) -> str | None:
 
 def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
     """Mark an item the plan dropped as cancelled; False if it already is."""
-    import icalendar  # noqa: PLC0415
-
-    from followup._time import utc  # noqa: PLC0415
-    from followup.ics import sequence_of  # noqa: PLC0415
-
     instance = resource.icalendar_instance
     changed = False
     for component in instance.walk():
@@ -137,7 +133,7 @@ def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
         ]
         changed = True
     if changed:
-        resource.data = icalendar.Calendar.to_ical(instance).decode()
+        resource.data = instance.to_ical().decode()
         resource.save()
     return changed
 
