@@ -252,11 +252,16 @@ class WorkingTime:
         if start > last:
             # No working time in the window: roll it forward, keeping its length.
             end = self.last_working(facts, start + (last - first))
-            before = f"{when(facts.local(first))} to {when(facts.local(last))}"
-            why = (
-                f"Moved to {when(facts.local(start))}: its window ({before}) held "
-                "no working time."
-            )
+            if any(code != self.code for code in step.adjusted_by):
+                # Another rule moved the window here and said why; the hours
+                # it landed on are that move's, not the step's own.
+                why = f"Moved to {when(facts.local(start))}, the next working time."
+            else:
+                before = f"{when(facts.local(first))} to {when(facts.local(last))}"
+                why = (
+                    f"Moved to {when(facts.local(start))}: its window ({before}) "
+                    "held no working time."
+                )
         else:
             end = self.last_working(facts, last)
         wanted = step.due
