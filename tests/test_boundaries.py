@@ -178,6 +178,7 @@ def test_every_module_but_the_api_and_the_edges_is_private():
         "followup.rules.thank_you",
         "followup.rules.waiting",
         "followup.rules.working_time",
+        "followup.mail",
         "followup.scale",
         "followup.sync",
         "followup.testing",

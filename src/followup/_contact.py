@@ -22,11 +22,11 @@ def _email(value: str | None) -> str | None:
     return _email_address(value)
 
 
-def _email_address(value: object) -> str | None:
+def _email_address(value: object, field: str = "Contact.email") -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InvalidTypeError("Contact.email", value, "an email address (str)")
+        raise InvalidTypeError(field, value, "an email address (str)")
     # Imported here: email-validator pulls in dnspython, which `import
     # followup` should not pay for.
     import email_validator  # noqa: PLC0415
@@ -37,7 +37,7 @@ def _email_address(value: object) -> str | None:
         )
     except email_validator.EmailNotValidError as error:
         raise InvalidValueError(
-            "Contact.email", value, f"is not a valid email address: {error}"
+            field, value, f"is not a valid email address: {error}"
         ) from None
     return str(checked.normalized)
 

@@ -169,6 +169,45 @@ def _parser() -> argparse.ArgumentParser:
         help="write messages as events, not to-dos",
     )
 
+    draft = commands.add_parser(
+        "draft",
+        help="draft the thank-you or the follow-up, as text or an email",
+        description="Draft a letter that passes check-letter: as text, as an "
+        "email message (.eml) to open in a mail program, or as a mailto: link.",
+    )
+    draft.add_argument(
+        "kind", choices=("thank-you", "follow-up"), help="which letter to draft"
+    )
+    draft.add_argument(
+        "file", nargs="?", metavar="FILE", help="the interview, as TOML or JSON"
+    )
+    draft.add_argument(
+        "--example", action="store_true", help="use the built-in example interview"
+    )
+    draft.add_argument(
+        "--format",
+        choices=("text", "eml", "mailto"),
+        default="text",
+        help="the letter (text, the default), an RFC 5322 message (eml), or a "
+        "mailto: link",
+    )
+    draft.add_argument(
+        "--sent",
+        metavar="ISO",
+        help="with --format eml: when it is sent, its Date (ISO 8601 with an "
+        "offset); default: now",
+    )
+    draft.add_argument(
+        "--from", dest="sender", metavar="ADDRESS", help="with --format eml: From"
+    )
+    draft.add_argument(
+        "--fit",
+        metavar="TEXT",
+        help="for the follow-up: one sentence on why you fit the job (A8)",
+    )
+    draft.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _rules_option(draft)
+
     letter = commands.add_parser(
         "check-letter",
         help="check a thank-you or follow-up letter",
@@ -502,6 +541,40 @@ def _explain_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draft_command(args: argparse.Namespace) -> int:
+    from followup import mail  # noqa: PLC0415
+
+    interview = _interview(args.file, example=args.example, option="FILE")
+    if args.format != "eml" and (args.sent or args.sender):
+        raise InputError("--sent and --from go with --format eml")
+    if args.fit and args.kind != "follow-up":
+        raise InputError("--fit goes with the follow-up")
+    _refuse_to_overwrite(args.output, args.file, args.rules)
+    rules = _rule_set(args)
+    try:
+        if args.format == "eml":
+            message = mail.draft_message(
+                interview,
+                args.kind,
+                sent=_now(args.sent),
+                sender=args.sender,
+                fit=args.fit,
+                rules=rules,
+            )
+            _emit(args.output, message.as_bytes())
+        elif args.format == "mailto":
+            link = mail.mailto_link(interview, args.kind, fit=args.fit, rules=rules)
+            _emit(args.output, (link + "\n").encode())
+        else:
+            text = mail.draft_text(interview, args.kind, fit=args.fit, rules=rules)
+            _emit(args.output, text.encode())
+    except RuleError:
+        raise
+    except FollowUpError as error:
+        raise InputError(str(error)) from error
+    return 0
+
+
 def _check_letter_command(args: argparse.Namespace) -> int:
     from followup._engine import check_letter  # noqa: PLC0415
     from followup._vocabulary import Severity  # noqa: PLC0415
@@ -697,6 +770,7 @@ _COMMANDS: dict[str, Any] = {
     "explain": _explain_command,
     "due": _due_command,
     "check-letter": _check_letter_command,
+    "draft": _draft_command,
     "rules": _rules_command,
 }
 
