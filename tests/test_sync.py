@@ -128,7 +128,9 @@ def test_sync_creates_then_updates_in_place_after_a_reschedule(calendar_url, tmp
         env=CREDENTIALS,
     )  # fmt: skip
     assert first.returncode == 0, first.stderr
-    assert first.stdout == f"{calendar_url}: 4 created, 0 updated, 0 cancelled\n"
+    assert first.stdout == (
+        f"{calendar_url}: 4 created, 0 updated, 0 cancelled, 0 unchanged\n"
+    )
     before = _read_back(calendar_url)
     assert len(before) == 4
     assert {kind for kind, _, _ in before.values()} == {"VEVENT", "VTODO"}
@@ -140,7 +142,9 @@ def test_sync_creates_then_updates_in_place_after_a_reschedule(calendar_url, tmp
         env=CREDENTIALS,
     )  # fmt: skip
     assert again.returncode == 0, again.stderr
-    assert again.stdout == f"{calendar_url}: 0 created, 3 updated, 1 cancelled\n"
+    assert again.stdout == (
+        f"{calendar_url}: 0 created, 3 updated, 1 cancelled, 0 unchanged\n"
+    )
     after = _read_back(calendar_url)
     assert after.keys() == before.keys()
     (closing,) = (uid for uid in after if "-close-call-" in uid)
@@ -154,8 +158,12 @@ def test_sync_creates_then_updates_in_place_after_a_reschedule(calendar_url, tmp
 def test_after_a_rejection_every_item_is_cancelled_and_stays_one(calendar_url):
     plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
     assert str(sync_plan(plan, calendar_url, username=USER, password=PASSWORD)) == (
-        "4 created, 0 updated, 0 cancelled"
+        "4 created, 0 updated, 0 cancelled, 0 unchanged"
     )
+    # The same plan made a minute later says the same: nothing is rewritten.
+    later = plan_followups(example_interview(), now="2026-11-23T10:21:00-05:00")
+    same = sync_plan(later, calendar_url, username=USER, password=PASSWORD)
+    assert str(same) == "0 created, 0 updated, 0 cancelled, 4 unchanged"
     no = Event(
         EventKind.DECISION_RECEIVED, "2026-11-24T09:00:00-05:00", outcome="rejected"
     )
@@ -169,7 +177,7 @@ def test_after_a_rejection_every_item_is_cancelled_and_stays_one(calendar_url):
     assert {status for _, status, _ in items.values()} == {"CANCELLED"}
     # Pushing the same again changes nothing and duplicates nothing.
     assert str(sync_plan(rejected, calendar_url, username=USER, password=PASSWORD)) == (
-        "0 created, 0 updated, 0 cancelled"
+        "0 created, 0 updated, 0 cancelled, 0 unchanged"
     )
     assert len(_read_back(calendar_url)) == 4
 

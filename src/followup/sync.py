@@ -39,17 +39,18 @@ class SyncError(FollowUpError):
 @final
 @attrs.frozen
 class Synced:
-    """What a push did, by UID: items created, updated and cancelled."""
+    """What a push did, by UID: items created, updated, cancelled, left as they were."""
 
     created: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     cancelled: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        """``3 created, 1 updated, 1 cancelled``."""
+        """``3 created, 1 updated, 1 cancelled, 0 unchanged``."""
         return (
             f"{len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.cancelled)} cancelled"
+            f"{len(self.cancelled)} cancelled, {len(self.unchanged)} unchanged"
         )
 
 
@@ -94,17 +95,35 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
             existing[uid] = resource
     created: list[str] = []
     updated: list[str] = []
+    unchanged: list[str] = []
     for uid, text in calendar_objects(plan, todos=todos):
-        is_todo = b"BEGIN:VTODO" in text
-        if is_todo:
+        there = existing.pop(uid, None)
+        if there is not None and _content(there.data) == _content(text.decode()):
+            # A replan that changed nothing writes nothing: other devices
+            # have no new version to fetch.
+            unchanged.append(uid)
+            continue
+        if b"BEGIN:VTODO" in text:
             calendar.save_todo(text.decode())
         else:
             calendar.save_event(text.decode())
-        (updated if existing.pop(uid, None) is not None else created).append(uid)
+        (created if there is None else updated).append(uid)
     cancelled = [
         uid for uid, resource in sorted(existing.items()) if _cancel(resource, plan)
     ]
-    return Synced(tuple(created), tuple(updated), tuple(cancelled))
+    return Synced(tuple(created), tuple(updated), tuple(cancelled), tuple(unchanged))
+
+
+def _content(text: str) -> list[str]:
+    """An item's lines but the stamp and the version: what it says, not when."""
+    # Unfolded first: a long line folds the same either way, but a server may
+    # refold it.
+    lines = text.replace("\r\n ", "").replace("\n ", "").splitlines()
+    return [
+        line
+        for line in lines
+        if line and not line.upper().startswith(("DTSTAMP", "SEQUENCE"))
+    ]
 
 
 def _uid(resource: Any) -> str | None:
