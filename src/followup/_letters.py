@@ -51,6 +51,7 @@ __all__ = [
     "count_lines",
     "count_sentences",
     "dates_in",
+    "letter_kind",
     "mentions",
     "says_any",
     "times_in",
@@ -322,7 +323,8 @@ def _text(value: str) -> str:
     return instance_of(value, str, "text", "the letter's text (str)")
 
 
-def _kind(value: StepKind | str) -> StepKind:
+def letter_kind(value: StepKind | str) -> StepKind:
+    """Convert to the kind of a letter: the thank-you or the follow-up."""
     kind = enum_member(StepKind, value, "kind")
     if kind not in LETTER_KINDS:
         raise InvalidValueError(
@@ -350,7 +352,7 @@ class Letter:
 
     text: str = attrs.field(converter=_text)
     interview: Interview = attrs.field(converter=_interview)
-    kind: StepKind = attrs.field(default=StepKind.FOLLOW_UP, converter=_kind)
+    kind: StepKind = attrs.field(default=StepKind.FOLLOW_UP, converter=letter_kind)
 
     @property
     def interview_start(self) -> dt.datetime:

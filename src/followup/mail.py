@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 
 from followup._contact import _email_address
 from followup._facts import recipient_zone
+from followup._letters import letter_kind
+from followup._ruleset import DEFAULT_RULES
 from followup._time import coerce_instant, local, long_date, utc
 from followup._vocabulary import StepKind
 from followup._writing import draft_follow_up, draft_thank_you
-from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from followup._interview import Interview
@@ -36,12 +37,10 @@ if TYPE_CHECKING:
 
 __all__ = ["draft_message", "draft_text", "mailto_link", "subject"]
 
-_LETTERS = {StepKind.THANK_YOU, StepKind.FOLLOW_UP}
-
 
 def subject(interview: Interview, kind: StepKind | str) -> str:
     """The subject line: what the letter is, and the day of the call."""
-    letter = _letter_kind(kind)
+    letter = letter_kind(kind)
     day = long_date(local(utc(interview.at), recipient_zone(interview)).date())
     if letter is StepKind.THANK_YOU:
         return f"Thank you: phone interview on {day}"
@@ -64,7 +63,7 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
         FollowUpError: `kind` is no letter, `sent` no instant, `sender` no
             email address, or `fit` unfit (see `draft_follow_up`).
     """
-    letter = _letter_kind(kind)
+    letter = letter_kind(kind)
     at = coerce_instant(sent, "sent")
     sender = _email_address(sender, "sender")
     message = EmailMessage(policy=email.policy.SMTP)
@@ -87,7 +86,7 @@ def mailto_link(
     rules: RuleSet | None = None,
 ) -> str:
     """A ``mailto:`` link (RFC 6068) that opens the draft in a mail program."""
-    letter = _letter_kind(kind)
+    letter = letter_kind(kind)
     contact = interview.interviewer
     to = contact.email if contact is not None and contact.email else ""
     query = urllib.parse.urlencode(
@@ -108,18 +107,7 @@ def draft_text(
     rules: RuleSet | None = None,
 ) -> str:
     """The drafted letter of `kind`, a line break at its end."""
-    return _text(interview, _letter_kind(kind), fit, rules)
-
-
-def _letter_kind(kind: StepKind | str) -> StepKind:
-    from followup._fields import enum_member  # noqa: PLC0415
-
-    letter = enum_member(StepKind, kind, "kind")
-    if letter not in _LETTERS:
-        raise InvalidValueError(
-            "kind", letter.value, "is not a letter: thank-you or follow-up"
-        )
-    return letter
+    return _text(interview, letter_kind(kind), fit, rules)
 
 
 def _text(
@@ -127,6 +115,4 @@ def _text(
 ) -> str:
     if letter is StepKind.THANK_YOU:
         return draft_thank_you(interview) + "\n"
-    if rules is None:
-        return draft_follow_up(interview, fit) + "\n"
-    return draft_follow_up(interview, fit, rules=rules) + "\n"
+    return draft_follow_up(interview, fit, rules=rules or DEFAULT_RULES) + "\n"
