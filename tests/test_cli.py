@@ -163,7 +163,7 @@ def test_check_letter_passes_a_good_letter_and_fails_a_bad_one(tmp_path):
 def test_check_letter_reads_standard_input():
     letter = (EXAMPLES / "follow-up.txt").read_text()
     result = run(
-        "check-letter", "-", "--example", stdin=letter.replace("Acme Analytics", "Acme")
+        "check-letter", "-", "--example", stdin=letter.replace("Acme Analytics", "you")
     )
     assert result.returncode == 1
     assert result.stdout.startswith(

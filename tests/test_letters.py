@@ -239,7 +239,7 @@ def test_afternoon_times(written, found):
     assert Letter(f"We spoke at {written}.", AFTERNOON).names_time() is found
 
 
-def test_date_and_time_count_in_the_interviewers_zone():
+def test_the_date_counts_in_the_interviewers_zone_the_time_in_either():
     london = Interview(
         "Ada Lovelace",
         "Acme",
@@ -248,7 +248,10 @@ def test_date_and_time_count_in_the_interviewers_zone():
     )
     assert Letter("on 24 November at 03:00", london).names_date()
     assert Letter("on 24 November at 03:00", london).names_time()
-    assert not Letter("on 23 November at 22:00", london).names_time()
+    # The candidate's own clock names the same instant.
+    assert Letter("on 23 November at 22:00", london).names_time()
+    assert not Letter("on 23 November at 21:00", london).names_time()
+    assert not Letter("on 23 November at 03:00", london).names_date()
     assert not Letter("on 23 November at 22:00", london).names_date()
 
 

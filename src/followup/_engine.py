@@ -246,12 +246,15 @@ def _findings(
     return found
 
 
-def check_letter(
+def check_letter(  # noqa: PLR0913 - the letter, its interview, and how to read it
     text: str,
     interview: Interview,
     kind: StepKind | str = StepKind.FOLLOW_UP,
     *,
     rules: RuleSet = DEFAULT_RULES,
+    sent: InstantLike | None = None,
+    language: str | None = None,
+    aliases: Iterable[str] = (),
 ) -> tuple[Finding, ...]:
     """Check the text of a thank-you or follow-up letter against the rules.
 
@@ -277,7 +280,9 @@ def check_letter(
         RuleError: a rule failed reading the letter; the message names it.
     """
     rule_set = _rule_set(rules)
-    letter = Letter(text, interview, kind)
+    letter = Letter(
+        text, interview, kind, sent=sent, language=language, aliases=aliases
+    )
     findings: list[Finding] = []
     for rule in rule_set.letter_rules:
         findings.extend(

@@ -1,30 +1,26 @@
 """Reading a letter the way the advice asks it to be read (A4, A8, A9).
 
 A `Letter` is the text of a thank-you or follow-up with the interview it is
-about.  The functions here find what a reader would look for: how many lines
-it runs to at a given width, how many sentences it holds, and whether it
-names the candidate, the company, and the date and time of the interview.
-The rules (FU003 for the thank-you, FU004 for the follow-up) turn what is
-found into findings.
+about, maybe the moment it was sent, its language and other names of the
+company.  It finds what a reader would look for: the letter's own text (no
+subject line, signature block or quoted reply: `followup._letter_parts`),
+how many lines it runs to at a given width, how many sentences it holds,
+whether it names the candidate, the company (`followup._written_names`),
+the date (`followup._written_dates`) and the time (`followup._written_times`)
+of the interview, and whether it thanks, shows interest and gives a reason
+to fit (`followup._lexicon`).  The rules (FU003 for the thank-you, FU004 for
+the follow-up) turn what is found into findings.
 
-The checks read English.  They are honest about what text matching can know:
-a missing name, date or time is certain, so it is an error; a missing phrase
-of thanks, interest or fit may just be worded otherwise, so it is a warning.
-
-Recognised forms, in the recipient's zone (the interviewer's, else the
-interview's):
-
-* dates: ``23 November``, ``23rd of November``, ``November 23``,
-  ``Nov. 23``, ``Nov 23rd`` (with or without a year), ``2026-11-23``,
-  ``11/23`` or ``23/11`` (with or without ``/2026``), and the weekday
-  (``Monday``);
-* times: ``10:00``, ``10.00``, ``10h00``, ``10 am``, ``10am``,
-  ``10:00 AM``, ``10 a.m.``; an hour written without am or pm also matches
-  the afternoon (``2:30`` for 14:30).
+Letters are read in English, German, French and Spanish; the language is
+told from the text unless the caller names it.  The checks are honest about
+what text matching can know: a missing name, date or time is certain, so it
+is an error; a missing phrase of thanks, interest or fit may just be worded
+otherwise, so it is a warning.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -33,20 +29,24 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from followup._facts import recipient_zone
-from followup._fields import enum_member, instance_of
+from followup._fields import enum_member, instance_of, text_tuple
 from followup._interview import Interview
-from followup._time import WEEKDAY_NAMES, local
+from followup._languages import LANGUAGES, detect_language, plain, vocabulary
+from followup._letter_parts import LetterParts, letter_parts
+from followup._lexicon import Element, expresses
+from followup._time import coerce_instant, local, utc, zone_of
 from followup._vocabulary import StepKind
+from followup._written_dates import WrittenDate, dates_written
+from followup._written_names import company_forms, mask_addresses, names_pattern
+from followup._written_times import WrittenTime, times_written
 from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable
 
+    from followup._time import InstantLike
+
 __all__ = [
-    "FIT",
-    "GRATITUDE",
-    "INTEREST",
     "Letter",
     "count_lines",
     "count_sentences",
@@ -59,86 +59,23 @@ __all__ = [
 
 LETTER_KINDS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
 
-#: Word stems that show gratitude (A4).
-GRATITUDE = ("thank", "grateful", "gratitude", "appreciat")
-#: Word stems that show interest in the company (A4, A8).
-INTEREST = (
-    "interest",
-    "excit",
-    "enthusias",
-    "keen",
-    "eager",
-    "look forward",
-    "looking forward",
-    "would love",
-    "love to",
-    "join",
-    "passion",
-    "thrilled",
-    "motivat",
-)
-#: Word stems that give a reason the candidate fits the job (A8).
-FIT = (
-    "fit",
-    "experience",
-    "skill",
-    "background",
-    "qualif",
-    "match",
-    "suited",
-    "strength",
-    "bring",
-    "contribut",
-    "track record",
-    "expertise",
-)
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
-_DATE_FORMS = (
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}(?![a-z])"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}{_YEAR}(?![a-z0-9])"),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
-)
-_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{2}|\d{4}))?\b")
-_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b")
-_CLOCK_12 = re.compile(
-    r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<half>[ap])\.?\s?m\b\.?"
-)
-_CLOCK_24 = re.compile(
-    r"\b(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\b(?!\s?[ap]\.?\s?m\b)"
-)
 # Only from the start of a run of marks: a match tried inside the run would
 # backtrack over the rest of it, quadratic on a long run of dots.
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+(?=[\s\"')\]]|$)")
-# Abbreviations whose stop is no sentence end.  "a.m." at the very end of a
-# sentence hides that end too: the count errs short, never long.
+# Abbreviations whose stop is no sentence end, in the four languages.  "a.m."
+# at the very end of a sentence hides that end too: the count errs short,
+# never long.
 _ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:mrs?|ms|mx|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e|a\.m|p\.m|"
-    r"approx|dept|inc|ltd|co|corp)\.(?=[\s,;:)\]\"']|$)",
+    r"(?<![\w.])(?:mrs?|ms|mx|dr|dra|prof|st|jr|sr|sra|srta|mme|mlle|m|hr|fr|"
+    r"dipl|ing|mag|vs|etc|e\.g|i\.e|a\.\s?m|p\.\s?m|approx|dept|inc|ltd|co|"
+    r"corp|no|nr|tel|z\.\s?b|bzw|usw|ca|vgl|d\.\s?h|u\.\s?a|p\.\s?ej|ud|uds)"
+    r"\.(?=[\s,;:)\]\"']|$)",
+    re.IGNORECASE,
+)
+# A date's stops end no sentence: "am 23. November", "am 23.11. um 10 Uhr".
+_DATE_STOPS = re.compile(
+    r"(?<![\d:.,])\d{1,2}\.(?:\d{1,2}\.(?:\d{2,4})?|(?=\s+(?:jan|feb|m[aä]r|apr|ma[iy]|"
+    r"jun|jul|aug|sep|o[ck]t|nov|de[zc]|ene|abr|ago|dic|f[eé]v|avr|ao[uû]|d[eé]c)))",
     re.IGNORECASE,
 )
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -187,8 +124,10 @@ def _wrapped(line: str, width: int) -> int:
 def count_sentences(text: str, names: Iterable[str] = ()) -> int:
     """Count sentences; `names` are taken out first, so ``J. R. Smith`` is no end.
 
-    Titles and common abbreviations (``Mr.``, ``Dr.``, ``e.g.``, ``a.m.``)
-    end no sentence either: "Dear Ms. Smith," is one line of greeting.
+    Titles and common abbreviations (``Mr.``, ``Dr.``, ``Sra.``, ``M.``,
+    ``e.g.``, ``a.m.``, ``z. B.``) end no sentence either: "Dear Ms. Smith,"
+    is one line of greeting; nor do the stops of a date ("am 23. November",
+    "23.11.").
 
     >>> count_sentences("Thank you, Mr. X. It was a pleasure!", names=["Mr. X"])
     2
@@ -197,7 +136,8 @@ def count_sentences(text: str, names: Iterable[str] = ()) -> int:
     """
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "name")
-    return len(_SENTENCE_END.findall(_ABBREVIATION.sub("_", text)))
+    text = _DATE_STOPS.sub("0", _ABBREVIATION.sub("_", text))
+    return len(_SENTENCE_END.findall(text))
 
 
 def _fold(text: str) -> str:
@@ -235,88 +175,19 @@ def _says_any(folded: str, stems: Iterable[str]) -> bool:
     return re.search(pattern, folded) is not None
 
 
-@final
-@attrs.frozen
-class DateMention:
-    """A date as written: month and day, maybe a year, or just a weekday."""
+def dates_in(
+    text: str, language: str = "en", sent: dt.date | None = None
+) -> tuple[WrittenDate, ...]:
+    """Every date mention in `text`, in the forms of `language`.
 
-    text: str
-    month: int | None = None
-    day: int | None = None
-    year: int | None = None
-    weekday: int | None = None
-
-    def matches(self, day: dt.date) -> bool:
-        """Whether this mention can mean `day`."""
-        if self.weekday is not None:
-            return self.weekday == day.weekday()
-        if self.year is not None and self.year not in {day.year, day.year % 100}:
-            return False
-        return (self.month, self.day) == (day.month, day.day)
+    Relative words ("yesterday") count only with `sent`, the day it was sent.
+    """
+    return dates_written(plain(text), vocabulary(_language(language)), sent)
 
 
-@final
-@attrs.frozen
-class TimeMention:
-    """A time of day as written; `twelve_hour` when it carried am or pm."""
-
-    text: str
-    hour: int
-    minute: int
-    twelve_hour: bool
-
-    def matches(self, time: dt.time) -> bool:
-        """Whether this mention can mean `time` (an hour without am/pm: either half)."""
-        if self.minute != time.minute:
-            return False
-        if self.twelve_hour:
-            return self.hour == time.hour
-        return self.hour in {time.hour, time.hour - 12}
-
-
-def dates_in(text: str) -> tuple[DateMention, ...]:
-    """Every date-like mention in `text`, in the recognised forms."""
-    return _dates_in(normalise(text))
-
-
-def _dates_in(folded: str) -> tuple[DateMention, ...]:
-    found: list[DateMention] = []
-    for form in _DATE_FORMS:
-        for match in form.finditer(folded):
-            month = match["month"]
-            number = int(month) if month.isdigit() else _MONTHS[month]
-            year = int(match["year"]) if match["year"] else None
-            found.append(DateMention(match[0], number, int(match["day"]), year))
-    for match in _SLASHED.finditer(folded):
-        first, second = int(match["a"]), int(match["b"])
-        year = int(match["year"]) if match["year"] else None
-        # 11/23 in the US, 23/11 elsewhere: either reading counts.
-        found.append(DateMention(match[0], first, second, year))
-        found.append(DateMention(match[0], second, first, year))
-    found.extend(
-        DateMention(match[0], weekday=_WEEKDAYS.index(match["weekday"]))
-        for match in _WEEKDAY.finditer(folded)
-    )
-    return tuple(found)
-
-
-def times_in(text: str) -> tuple[TimeMention, ...]:
-    """Every time-of-day mention in `text`, in the recognised forms."""
-    return _times_in(normalise(text))
-
-
-def _times_in(folded: str) -> tuple[TimeMention, ...]:
-    found: list[TimeMention] = []
-    for match in _CLOCK_12.finditer(folded):
-        hour, minute = int(match["hour"]), int(match["minute"] or 0)
-        if 1 <= hour <= 12 and minute < 60:
-            hour24 = hour % 12 + (12 if match["half"] == "p" else 0)
-            found.append(TimeMention(match[0], hour24, minute, twelve_hour=True))
-    for match in _CLOCK_24.finditer(folded):
-        hour, minute = int(match["hour"]), int(match["minute"])
-        if hour < 24 and minute < 60:
-            found.append(TimeMention(match[0], hour, minute, twelve_hour=False))
-    return tuple(found)
+def times_in(text: str, language: str = "en") -> tuple[WrittenTime, ...]:
+    """Every time-of-day mention in `text`, in the forms of `language`."""
+    return times_written(plain(text), _language(language))
 
 
 def _text(value: str) -> str:
@@ -337,10 +208,38 @@ def _interview(value: Interview) -> Interview:
     return instance_of(value, Interview, "interview", "an Interview")
 
 
+def _language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise InvalidValueError(
+            "language",
+            value,
+            f"is not a language letters are read in ({', '.join(LANGUAGES)})",
+        )
+    return value
+
+
+def _optional_language(value: str | None) -> str | None:
+    return None if value is None else _language(value)
+
+
+def _sent(value: InstantLike | None) -> dt.datetime | None:
+    return None if value is None else utc(coerce_instant(value, "sent"))
+
+
+def _aliases(value: Iterable[str]) -> tuple[str, ...]:
+    return text_tuple(value, "aliases")
+
+
 @final
 @attrs.frozen
 class Letter:
     """The text of a thank-you or a follow-up, with the interview it is about.
+
+    `sent` is when the letter goes (or went) out: relative days ("yesterday",
+    "this morning") are read from it, on the recipient's calendar; without
+    it they name no day.  `language` is one of ``en``, ``de``, ``fr``,
+    ``es``; by default it is told from the text.  `aliases` are other names
+    the company goes by.
 
     >>> from followup import Interview
     >>> interview = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
@@ -353,6 +252,11 @@ class Letter:
     text: str = attrs.field(converter=_text)
     interview: Interview = attrs.field(converter=_interview)
     kind: StepKind = attrs.field(default=StepKind.FOLLOW_UP, converter=letter_kind)
+    sent: dt.datetime | None = attrs.field(default=None, converter=_sent, kw_only=True)
+    language: str | None = attrs.field(
+        default=None, converter=_optional_language, kw_only=True
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases, kw_only=True)
 
     @property
     def interview_start(self) -> dt.datetime:
@@ -361,6 +265,20 @@ class Letter:
 
     # Each is read once per letter: several rules ask, and a letter may be
     # long.
+    @functools.cached_property
+    def parts(self) -> LetterParts:
+        """The letter cut into subject, own text, signature block and quoted reply."""
+        return letter_parts(self.text)
+
+    @functools.cached_property
+    def plain(self) -> str:
+        """The author's text, signature included, as it is read (`plain`).
+
+        No subject line and no quoted message: what they say was not written
+        in this letter.  Email addresses and links are blanked out.
+        """
+        return mask_addresses(plain(self.parts.written))
+
     @functools.cached_property
     def normalised(self) -> str:
         """The text with case, Unicode forms and white space folded (`normalise`)."""
@@ -372,24 +290,47 @@ class Letter:
         return _fold(self.text)
 
     @functools.cached_property
-    def dates(self) -> tuple[DateMention, ...]:
-        """Every date-like mention in the text (`dates_in`)."""
-        return _dates_in(self.normalised)
+    def read_as(self) -> str:
+        """The language the letter is read in: `language`, else told from the text."""
+        return self.language or detect_language(self.plain)
 
     @functools.cached_property
-    def times(self) -> tuple[TimeMention, ...]:
-        """Every time-of-day mention in the text (`times_in`)."""
-        return _times_in(self.normalised)
+    def dates(self) -> tuple[WrittenDate, ...]:
+        """Every date mention in the letter's own text (`dates_in`)."""
+        sent = None
+        if self.sent is not None:
+            sent = local(self.sent, recipient_zone(self.interview)).date()
+        return dates_written(self.plain, vocabulary(self.read_as), sent)
+
+    @functools.cached_property
+    def times(self) -> tuple[WrittenTime, ...]:
+        """Every time-of-day mention in the letter's own text (`times_in`)."""
+        return times_written(self.plain, self.read_as)
 
     def names(self, phrase: str) -> bool:
-        """Whether the letter names `phrase` (as `mentions` finds it)."""
-        return _has_words(self.folded, _fold(phrase)) or _has_words(
-            self.normalised, normalise(phrase)
-        )
+        """Whether the letter's own text names `phrase` as whole words."""
+        return names_pattern((plain(phrase).strip(),)).search(self.plain) is not None
+
+    def names_company(self) -> bool:
+        """Whether the letter names the company, short forms and aliases included."""
+        forms = company_forms(self.interview.company, self.aliases)
+        return names_pattern(forms).search(self.plain) is not None
 
     def says_any(self, stems: Iterable[str]) -> bool:
-        """Whether any word of the letter starts with one of `stems`."""
-        return _says_any(self.normalised, stems)
+        """Whether any word of the letter's own text starts with one of `stems`."""
+        return _says_any(self.plain, (plain(stem) for stem in stems))
+
+    def expresses(self, element: Element) -> bool:
+        """Whether the letter seems to say `element`: "thanks", "interest" or "fit"."""
+        return expresses(self.plain, self.read_as, element)
+
+    def sentences(self) -> int:
+        """Sentences in the letter's own text, signature block left out."""
+        return count_sentences(self.parts.own, self.user_strings)
+
+    def lines(self, width: int) -> int:
+        """Lines of the own text at `width` columns, without the signature block."""
+        return count_lines(self.parts.own, width)
 
     def names_date(self) -> bool:
         """Whether the letter names the date of the interview in some form."""
@@ -397,9 +338,14 @@ class Letter:
         return any(mention.matches(day) for mention in self.dates)
 
     def names_time(self) -> bool:
-        """Whether the letter names the time the interview started."""
-        time = self.interview_start.time()
-        return any(mention.matches(time) for mention in self.times)
+        """Whether the letter names the time the interview started.
+
+        On the recipient's calendar or the interview's own, or as an instant
+        when the time carries a zone.
+        """
+        start = utc(self.interview.at)
+        zones = (recipient_zone(self.interview), zone_of(self.interview.at))
+        return any(mention.matches(start, zones) for mention in self.times)
 
     @property
     def user_strings(self) -> tuple[str, ...]:

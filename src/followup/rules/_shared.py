@@ -8,7 +8,7 @@ a third-party rule would.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple, Protocol, final
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, final
 
 import attrs
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from followup._draft import Draft
     from followup._facts import Facts
     from followup._letters import Letter
+    from followup._lexicon import Element
     from followup._plan import Step
     from followup._vocabulary import StepKind
 
@@ -278,11 +279,11 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
     """Errors for the candidate, company, date and time the letter does not name."""
     interview = letter.interview
     what = "thank-you" if letter.kind.value == "thank-you" else "follow-up"
-    for role, name in (
-        ("the candidate", interview.candidate),
-        ("the company", interview.company),
+    for role, name, named in (
+        ("the candidate", interview.candidate, letter.names(interview.candidate)),
+        ("the company", interview.company, letter.names_company()),
     ):
-        if not letter.names(name):
+        if not named:
             yield Finding(
                 code,
                 Severity.ERROR,
@@ -319,17 +320,30 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
         )
 
 
+_PHRASES: Final = {
+    "thanks": ("thank the interviewer", "thanks for the interview or their time"),
+    "interest": (
+        "show interest in the company",
+        "interest in the company or the role ('I am excited to join')",
+    ),
+    "fit": (
+        "say why you fit the job",
+        "a reason you fit: experience, skills or a result of yours",
+    ),
+}
+
+
 def missing_phrase(
-    code: str, letter: Letter, stems: Iterable[str], what: str, advice: str
+    code: str, letter: Letter, element: Element, advice: str
 ) -> Iterator[Finding]:
-    """A warning when the letter seems not to say `what` (no word from `stems`)."""
-    stems = tuple(stems)
-    if not letter.says_any(stems):
+    """A warning when the letter seems not to say `element` (`followup._lexicon`)."""
+    if not letter.expresses(element):
+        what, expected = _PHRASES[element]
         yield Finding(
             code,
             Severity.WARNING,
             f"the letter does not seem to {what} ({advice})",
-            expected=f"a word such as {', '.join(repr(s) for s in stems[:4])}",
+            expected=expected,
             actual="none found",
         )
 

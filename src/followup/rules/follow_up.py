@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, ClassVar, final
 import attrs
 
 from followup._fields import enum_member
-from followup._letters import FIT, INTEREST, count_lines
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
 from followup._steps import new_step
@@ -194,7 +193,7 @@ class FollowUpAfterDays:
         """Check a follow-up's text: under ten lines, the facts, interest and fit."""
         if letter.kind is not StepKind.FOLLOW_UP:
             return
-        lines = count_lines(letter.text, self.params.line_width)
+        lines = letter.lines(self.params.line_width)
         if lines > self.params.max_lines:
             yield Finding(
                 self.code,
@@ -205,12 +204,8 @@ class FollowUpAfterDays:
                 actual=f"{lines} lines at {self.params.line_width} columns",
             )
         yield from missing_facts(self.code, letter, "A8")
-        yield from missing_phrase(
-            self.code, letter, INTEREST, "show interest in the company", "A8"
-        )
-        yield from missing_phrase(
-            self.code, letter, FIT, "say why you fit the job", "A8"
-        )
+        yield from missing_phrase(self.code, letter, "interest", "A8")
+        yield from missing_phrase(self.code, letter, "fit", "A8")
 
     def _days(self) -> str:
         params = self.params

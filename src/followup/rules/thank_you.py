@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._letters import GRATITUDE, INTEREST, count_sentences
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
 from followup._steps import new_step
@@ -148,7 +147,7 @@ class ThankYouImmediately:
         """Check a thank-you's text: a few sentences, the facts, thanks, interest."""
         if letter.kind is not StepKind.THANK_YOU:
             return
-        sentences = count_sentences(letter.text, letter.user_strings)
+        sentences = letter.sentences()
         if sentences > self.params.max_sentences:
             yield Finding(
                 self.code,
@@ -158,12 +157,8 @@ class ThankYouImmediately:
                 actual=f"{sentences} sentences",
             )
         yield from missing_facts(self.code, letter, "A4")
-        yield from missing_phrase(
-            self.code, letter, GRATITUDE, "thank the interviewer", "A4"
-        )
-        yield from missing_phrase(
-            self.code, letter, INTEREST, "show interest in the company", "A4"
-        )
+        yield from missing_phrase(self.code, letter, "thanks", "A4")
+        yield from missing_phrase(self.code, letter, "interest", "A4")
 
     def _timing(
         self,

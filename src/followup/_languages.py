@@ -1,0 +1,383 @@
+"""The words of dates and times in the languages letters are read in.
+
+Month and weekday names come from the Unicode CLDR through Babel, so they are
+the names a mail program of that language writes; what CLDR does not hold
+(relative days, hour words, the words around a time) is listed here by hand,
+per language.  Every word is stored *plain*: case-folded, accents dropped,
+apostrophes and dashes unified (`plain`), the form the letter's text is
+read in.  Babel is imported when a letter is first read, not with followup.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import html
+import re
+import unicodedata
+from typing import Final, NamedTuple, final
+
+import attrs
+
+__all__ = ["LANGUAGES", "Vocabulary", "detect_language", "plain", "vocabulary"]
+
+#: The languages letters are read and drafted in.
+LANGUAGES: Final = ("en", "de", "fr", "es")
+
+_COMBINING = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_UNIFIED = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
+def plain(text: str) -> str:
+    """Fold `text` to the form it is read in: no case, accents or entities.
+
+    HTML entities are decoded (a letter pasted from a web mail writes
+    ``AT&amp;T``), compatibility forms and accents folded (``Zoë`` and
+    ``Zoe`` read alike, ``ß`` as ``ss``), curly apostrophes and dashes made
+    plain.  The length may change; positions are not kept.
+
+    >>> plain("Zoë\u2019s AT&amp;T call \u2013 MÄRZ")
+    "zoe's at&t call - marz"
+    """
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.translate(_UNIFIED)
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.casefold()
+
+
+@final
+@attrs.frozen
+class Vocabulary:
+    """What one language writes for dates and times, in plain form.
+
+    * `months`: month name or abbreviation → month number;
+    * `weekdays`: weekday name → ISO weekday index (Monday 0);
+    * `days_ago`: words naming a day relative to the send day → days back;
+    * `this_week`, `last_week`: phrases naming the send day's week (before
+      the send day) and the week before;
+    * `hours`: hour words → hour (1-12 read on either half of the day,
+      13-23 as written);
+    * `noon`, `midnight`: their words;
+    * `stopwords`: frequent short words, to tell the language of a letter.
+    """
+
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    days_ago: dict[str, int]
+    this_week: tuple[str, ...]
+    last_week: tuple[str, ...]
+    hours: dict[str, int]
+    noon: tuple[str, ...]
+    midnight: tuple[str, ...]
+    stopwords: frozenset[str]
+
+
+_EN_HOURS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_DE_HOURS = [
+    "eins",
+    "zwei",
+    "drei",
+    "vier",
+    "funf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwolf",
+]
+_FR_HOURS = [
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+    "vingt",
+    "vingt-et-une",
+    "vingt-deux",
+    "vingt-trois",
+]
+_ES_HOURS = [
+    "una",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+]
+
+
+class _ByHand(NamedTuple):
+    """What CLDR does not hold, for one language."""
+
+    # Relative words: the send day's (0), the day before (1), the one before
+    # that (2).  Where one phrase holds another ("the day before yesterday",
+    # "yesterday"), the longer is tried first.
+    days_ago: dict[str, int]
+    this_week: tuple[str, ...]
+    last_week: tuple[str, ...]
+    hours: dict[str, int]
+    noon: tuple[str, ...]
+    midnight: tuple[str, ...]
+    stopwords: frozenset[str]
+    extra_months: dict[str, int]
+
+
+_BY_HAND: Final = {
+    "en": _ByHand(
+        days_ago={
+            "the day before yesterday": 2,
+            "yesterday": 1,
+            "today": 0,
+            "tonight": 0,
+            "this morning": 0,
+            "this afternoon": 0,
+            "this evening": 0,
+            "earlier today": 0,
+        },
+        this_week=("earlier this week", "this week", "earlier in the week"),
+        last_week=("last week", "the previous week", "the week before"),
+        hours=dict(zip(_EN_HOURS, range(1, 13), strict=True)),
+        noon=("noon", "midday"),
+        midnight=("midnight",),
+        stopwords=frozenset(
+            [
+                "the",
+                "and",
+                "you",
+                "for",
+                "to",
+                "of",
+                "my",
+                "with",
+                "your",
+                "i",
+                "am",
+                "this",
+                "was",
+                "it",
+                "at",
+            ]
+        ),
+        extra_months={"sept": 9},
+    ),
+    "de": _ByHand(
+        days_ago={"vorgestern": 2, "gestern": 1, "heute": 0},
+        this_week=("anfang der woche", "diese woche", "dieser woche"),
+        last_week=(
+            "letzte woche",
+            "letzten woche",
+            "vergangene woche",
+            "vergangenen woche",
+            "vorige woche",
+        ),
+        hours={**dict(zip(_DE_HOURS, range(1, 13), strict=True)), "ein": 1},
+        noon=("mittag", "mittags"),
+        midnight=("mitternacht",),
+        stopwords=frozenset(
+            [
+                "und",
+                "der",
+                "die",
+                "das",
+                "ich",
+                "sie",
+                "ihnen",
+                "fur",
+                "mit",
+                "nicht",
+                "ein",
+                "eine",
+                "ist",
+                "zu",
+                "den",
+                "am",
+                "uber",
+            ]
+        ),
+        extra_months={"marz": 3, "sep": 9},
+    ),
+    "fr": _ByHand(
+        days_ago={
+            "avant-hier": 2,
+            "hier": 1,
+            "aujourd'hui": 0,
+            "ce matin": 0,
+            "cet apres-midi": 0,
+            "ce soir": 0,
+            "plus tot dans la journee": 0,
+        },
+        this_week=("en debut de semaine", "cette semaine", "plus tot cette semaine"),
+        last_week=("la semaine derniere", "la semaine passee", "semaine derniere"),
+        hours=dict(zip(_FR_HOURS, range(1, 24), strict=True)),
+        noon=("midi",),
+        midnight=("minuit",),
+        stopwords=frozenset(
+            [
+                "le",
+                "la",
+                "les",
+                "et",
+                "je",
+                "vous",
+                "pour",
+                "de",
+                "des",
+                "une",
+                "est",
+                "avec",
+                "notre",
+                "votre",
+                "du",
+                "au",
+                "sur",
+            ]
+        ),
+        extra_months={"fev": 2, "juil": 7, "aout": 8},
+    ),
+    "es": _ByHand(
+        days_ago={
+            "anteayer": 2,
+            "antier": 2,
+            "ayer": 1,
+            "hoy": 0,
+            "esta manana": 0,
+            "esta tarde": 0,
+            "esta noche": 0,
+        },
+        this_week=("a principios de semana", "esta semana", "a comienzos de semana"),
+        last_week=("la semana pasada", "semana pasada", "la semana anterior"),
+        hours=dict(zip(_ES_HOURS, range(1, 13), strict=True)),
+        noon=("mediodia",),
+        midnight=("medianoche",),
+        stopwords=frozenset(
+            [
+                "el",
+                "la",
+                "los",
+                "las",
+                "y",
+                "que",
+                "por",
+                "para",
+                "de",
+                "con",
+                "una",
+                "su",
+                "usted",
+                "le",
+                "es",
+                "en",
+                "del",
+                "mi",
+            ]
+        ),
+        extra_months={"set": 9, "setiembre": 9},
+    ),
+}
+
+
+@functools.cache
+def vocabulary(language: str) -> Vocabulary:
+    """The vocabulary of `language` (one of `LANGUAGES`), built once."""
+    from babel.dates import get_day_names, get_month_names  # noqa: PLC0415
+
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, language).items():
+                months[plain(str(name)).rstrip(".")] = int(number)
+    weekdays = {
+        plain(str(name)): int(number)
+        for number, name in get_day_names("wide", "format", language).items()
+    }
+    hand = _BY_HAND[language]
+    return Vocabulary(
+        language,
+        months | hand.extra_months,
+        weekdays,
+        hand.days_ago,
+        hand.this_week,
+        hand.last_week,
+        hand.hours,
+        hand.noon,
+        hand.midnight,
+        hand.stopwords,
+    )
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def detect_language(folded: str) -> str:
+    """The language of a plain text: the one whose frequent words it uses most.
+
+    English wins a tie, and a text with none of them is English.
+
+    >>> detect_language(plain("Vielen Dank für das Gespräch am Montag"))
+    'de'
+    """
+    # The first few thousand characters tell; a long letter is not read twice.
+    counts = collections.Counter(_WORD.findall(folded, 0, 4000))
+    return max(
+        LANGUAGES,
+        key=lambda language: (
+            sum(counts[word] for word in _BY_HAND[language].stopwords),
+            language == "en",
+        ),
+    )

@@ -1,0 +1,139 @@
+"""The parts of a letter as it is pasted from a mail program.
+
+A letter people paste holds more than the letter: a subject line on top, an
+email signature block below a ``-- `` line, and the message it replies to,
+quoted below.  Only the letter's own text says anything about the letter:
+a date that is only in the quoted message, or only in the subject, was not
+written in the letter.  Length counts the letter's own text without the
+signature block (contact details are not part of "a few sentences"); names
+count in the signature too, since that is where a name is signed.
+
+The markers are those of the four languages the checks read (English,
+German, French, Spanish) and of the common mail programs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import final
+
+import attrs
+
+__all__ = ["LetterParts", "letter_parts"]
+
+# "Subject:", "Betreff:", "Objet :", "Asunto:"; "Re:"/"AW:" may follow.
+_SUBJECT = re.compile(r"(?:subject|subj|betreff|objet|asunto)\s?:", re.IGNORECASE)
+# The header a mail program writes above a quoted message.  "On ... wrote:"
+# is often wrapped over two lines, so the verb may end the next line.
+_QUOTE_VERB = re.compile(
+    r"(?:wrote|writes|schrieb|a\s+[ée]crit|escribi[óo])\b.*:\s*$", re.IGNORECASE
+)
+_QUOTE_OPENER = re.compile(r"(?:on|am|le|el)\s", re.IGNORECASE)
+_FORWARD_RULE = re.compile(
+    r"-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
+    r"mensaje original|forwarded message|weitergeleitete nachricht)\s*-{2,}",
+    re.IGNORECASE,
+)
+# Outlook's block: "From: ..." followed within two lines by "Sent:"/"Date:".
+_HEADER_FROM = re.compile(r"(?:from|von|de)\s?:", re.IGNORECASE)
+_HEADER_SENT = re.compile(
+    r"(?:sent|date|gesendet|datum|envoyé|fecha|enviado)\s?:", re.IGNORECASE
+)
+
+
+@final
+@attrs.frozen
+class LetterParts:
+    """A letter cut into its parts; each is text, maybe empty.
+
+    `own` is what the author wrote (greeting, body, sign-off) without the
+    signature block; `signature` the block below a ``-- `` line; `subject`
+    the subject line's text; `quoted` the message replied to.
+    """
+
+    own: str
+    subject: str = ""
+    signature: str = ""
+    quoted: str = ""
+
+    @property
+    def written(self) -> str:
+        """The author's text with the signature block: where names are read."""
+        return f"{self.own}\n{self.signature}" if self.signature else self.own
+
+
+def letter_parts(text: str) -> LetterParts:
+    r"""Cut `text` into subject line, own text, signature block and quoted reply.
+
+    >>> parts = letter_parts("Subject: Thanks\n\nDear Grace,\nThank you!\n"
+    ...                      "-- \nAda, +1 555 0100\n\nOn Mon, Grace wrote:\n> Hi")
+    >>> parts.subject, parts.own, parts.signature
+    ('Thanks', '\nDear Grace,\nThank you!', 'Ada, +1 555 0100\n')
+    >>> parts.quoted
+    'On Mon, Grace wrote:\n> Hi'
+    """
+    lines = text.splitlines()
+    subject = ""
+    first = _first_written(lines)
+    if first is not None and (match := _SUBJECT.match(lines[first].strip())):
+        subject = lines[first].strip()[match.end() :].strip()
+        del lines[: first + 1]
+    end = _quote_start(lines)
+    quoted = "\n".join(lines[end:])
+    own_lines = lines[:end]
+    signature = ""
+    for index, line in enumerate(own_lines):
+        # RFC 3676's delimiter is "-- "; many programs strip the space.  With
+        # nothing below it, it is no delimiter (a name, maybe).
+        if line.rstrip() == "--" and any(
+            rest.strip() for rest in own_lines[index + 1 :]
+        ):
+            signature = "\n".join(own_lines[index + 1 :])
+            own_lines = own_lines[:index]
+            break
+    return LetterParts("\n".join(own_lines), subject, signature, quoted)
+
+
+def _first_written(lines: list[str]) -> int | None:
+    return next((index for index, line in enumerate(lines) if line.strip()), None)
+
+
+def _quote_start(lines: list[str]) -> int:
+    """The index of the first line of the quoted message (len(lines) if none)."""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        # Cheap tests first: most lines are the letter's own and fail them all.
+        # A quoted block starts after a blank line (or a header, below); a
+        # ">" inside a paragraph is the letter's own.
+        if (stripped.startswith(">") and not (index and lines[index - 1].strip())) or (
+            "--" in stripped and _FORWARD_RULE.search(stripped)
+        ):
+            return index
+        if (
+            stripped.endswith(":")
+            and _QUOTE_VERB.search(stripped)
+            and (opener := _opener(lines, index)) is not None
+        ):
+            return opener
+        if (
+            ":" in stripped[:6]
+            and _HEADER_FROM.match(stripped)
+            and any(
+                _HEADER_SENT.match(other.strip())
+                for other in lines[index + 1 : index + 3]
+            )
+        ):
+            return index
+    return len(lines)
+
+
+def _opener(lines: list[str], index: int) -> int | None:
+    """Where the "On ... wrote:" header ending on line `index` starts, if it does."""
+    if _QUOTE_OPENER.match(lines[index].strip()):
+        return index
+    # Wrapped over two lines; not when the line above is a sentence of the
+    # letter that happens to begin with "On".
+    above = lines[index - 1].strip() if index else ""
+    if _QUOTE_OPENER.match(above) and not above.endswith((".", "!", "?")):
+        return index - 1
+    return None

@@ -1,0 +1,372 @@
+"""The phrases that thank, show interest and give a reason to fit (A4, A8).
+
+A list of words cannot know what a letter means, so what it finds is only a
+warning.  Each language has, for each element, the *phrases* that say it
+and the *phrases that look like it but do not*: "finding the right fit" is
+said of someone else, "not interested in relocating" is no interest, "a
+great experience" is no experience the candidate brings.  The negative
+phrases are taken out of the text first; any positive one left counts.
+
+Entries are regular expressions over the plain text (lower case, no
+accents: `followup._languages.plain`), matched at the start of a word; a
+stem ("appreciat") matches every word it starts.  They were written for the
+letters of tests/letters and are documented in docs/letters.md; a plugin
+rule that wants others reads `Letter.plain` itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final, Literal, NamedTuple
+
+__all__ = ["ELEMENTS", "LEXICON", "Element", "Phrases", "expresses"]
+
+Element = Literal["thanks", "interest", "fit"]
+ELEMENTS: Final[tuple[Element, ...]] = ("thanks", "interest", "fit")
+
+
+class Phrases(NamedTuple):
+    """What says an element, and what only looks as if it did."""
+
+    says: tuple[str, ...]
+    not_: tuple[str, ...] = ()
+
+
+_ARTICLE_EN = r"(?:the|a|an|your|their)"
+# Years of doing something are a reason to fit, in any of the four languages.
+_YEARS = {
+    "en": r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)\+? (?:full )?years?\b(?! ago)",
+    "de": r"(?:\d+|einem|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|mehreren|vielen|uber \w+) jahren?\b",
+    "fr": r"(?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|plusieurs) (?:annees|ans)\b",
+    "es": r"(?:\d+|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|varios) anos\b",
+}
+# What the candidate did, said in the first person: a result is a reason.
+_DID_EN = (
+    "built|led|managed|shipped|designed|developed|delivered|worked|spent|run|ran|"
+    "grown|grew|launched|taught|written|wrote|write|scaled|automated|reduced|cut|"
+    "migrated|coordinated|maintained|maintain|onboarded|trained|created|"
+    "implemented|improved|increased|saved|mentored|supervised|handled|organi[sz]ed|"
+    "negotiated|sold|closed|planned|analy[sz]ed|optimi[sz]ed|deployed|architected|"
+    "owned|oversaw|overseen|produced|published|won|earned|achieved|raised|"
+    "established|introduced|streamlined|doubled|tripled|halved|taken|took"
+)
+_DID_DE = (
+    "geplant|gesenkt|ubergeben|geleitet|aufgebaut|entwickelt|verantwortet|umgesetzt|"
+    "eingefuhrt|betreut|gefuhrt|gesteigert|optimiert|realisiert|implementiert|"
+    "programmiert|verkauft|abgeschlossen|koordiniert|gestaltet|erstellt|konzipiert|"
+    "automatisiert|reduziert|verbessert|geschult|migriert|gearbeitet|verdoppelt|"
+    "gewonnen|eingefuhrt|betreue|leite|verantworte"
+)
+_ADJECTIVE_EN = r"(?:right|best|perfect|ideal|good|great|suitable|strongest|top)"
+
+LEXICON: Final[dict[str, dict[Element, Phrases]]] = {
+    "en": {
+        "thanks": Phrases(
+            says=("thank", "grateful", "gratitude", "appreciat", "many thanks"),
+            not_=(
+                r"thanks to (?!you\b|your\b)",
+                r"no,? thanks",
+                r"thank(?:s|ing)? (?:my|our|his|her|their) (?!time)",
+            ),
+        ),
+        "interest": Phrases(
+            says=(
+                "interest",
+                "excit",
+                "enthusias",
+                "keen",
+                "eager",
+                "look(?:ing)? forward",
+                "would love",
+                "(?:i'd|i would|i'll|i will) (?:really )?(?:love|like) to",
+                "love to",
+                "join",
+                "passion",
+                "thrill",
+                "motivat",
+                "energi[sz]ed",
+                "(?:exactly|precisely|just) the (?:kind|type|sort) of (?:opportunity|role|position|work|team|job)",
+                r"(?:exactly|precisely|just) (?:the (?:[\w-]+ ){1,3}|what )(?:i|i'm|i am|i've|i have) (?:want|hope|would|am|'m|have been|'ve been|looking|seeking)",
+                "i (?:really )?want to (?:take on|work on|be doing|join|help)",
+                "(?:opportunity|role|position|job) (?:that )?i(?:'ve been| have been| am|'m) (?:seeking|looking for|hoping for)",
+                "appeal",
+                "drawn to",
+                "inspir",
+                "can't wait",
+                "cannot wait",
+                "hope to (?:hear|work|be part)",
+                "want to (?:work|be part|contribute)",
+                "be part of",
+                "a great match",
+                "(?:would|'d) (?:really |truly )?enjoy",
+                "delighted to",
+                "where i (?:hope|want|would like) to",
+                "glad to (?:join|contribute|be part)",
+            ),
+            not_=(
+                r"(?:not|no longer|never|hardly|less) (?:be |really |very |that |all that |too )?(?:interested|excited|keen|eager|enthusiastic|motivated)",
+                r"lost (?:my |all )?interest",
+                r"interest rates?",
+                r"conflicts? of interest",
+                r"in the interest of",
+                r"interests? (?:include|are|outside)",
+                r"(?:my|personal|other) interests",
+                r"joined",
+            ),
+        ),
+        "fit": Phrases(
+            says=(
+                r"fit\b",
+                "fits",
+                "experience",
+                "skill",
+                "background",
+                "qualif",
+                "match",
+                "suited",
+                "strength",
+                "bring",
+                "contribut",
+                "track record",
+                "expertise",
+                "years of",
+                "proficien",
+                _YEARS["en"],
+                rf"i(?:'ve| have| had)? (?:\w+ly )?(?:also )?(?:{_DID_EN})\b",
+                "hit the ground running",
+                "maps? (?:closely |directly |well )?(?:to|onto)",
+                "the core of the (?:job|role|work)",
+                "prepared me",
+                "in my (?:current|previous|last) (?:role|job|position)",
+                "my work (?:on|at|with)",
+                "familiar with",
+                "versed in",
+                "hands-on",
+                "(?:well|uniquely) placed",
+                "equipped",
+                "align",
+            ),
+            not_=(
+                rf"(?:find|finding|found|identify|identifying|hire|hiring|select|selecting|choose|choosing|pick|picking) {_ARTICLE_EN} {_ADJECTIVE_EN} (?:fit|match|candidate|person|people|profile)",
+                rf"{_ADJECTIVE_EN} fit for (?:the|your) (?:team|role|position)(?=[^.]*\b(?:find|search|luck|wish))",
+                r"(?:a|an|the|this|such a) (?:great|wonderful|pleasant|positive|good|lovely|nice|fantastic|enjoyable|interesting|valuable|insightful) (?:interview )?experience",
+                r"interview experience",
+                r"candidate experience",
+                r"experience (?:of )?(?:speaking|talking|meeting|chatting)",
+                r"bring (?:me|us) (?:up to|back)",
+                r"(?:if|whether) (?:i|my \w+) (?:am|is|would be) a (?:good |great )?(?:fit|match)",
+                r"match(?:ed|ing)? (?:your|the) (?:schedule|time|calendar|availability)",
+            ),
+        ),
+    },
+    "de": {
+        "thanks": Phrases(
+            says=("dank", "bedank", "schatze (?:es|ihre)", "wertschatz"),
+            not_=(r"dank (?:meiner|meinem|meines|der|dem|des|seiner|ihrer eigenen) ",),
+        ),
+        "interest": Phrases(
+            says=(
+                "interess",
+                "freue mich",
+                "freuen (?:mich|uns|wurde)",
+                "wurde mich (?:sehr )?freuen",
+                "begeister",
+                "motiviert",
+                "reizt mich",
+                "reizvoll",
+                "spannend",
+                "gerne? (?:bei|fur|teil|mitarbeit|einbringen|zum team|ins team|in ihr team|mitwirken)",
+                "mitzuwirken",
+                "mitarbeiten",
+                "teil (?:ihres|des) teams",
+                "uberzeugt mich",
+                "genau die (?:art|stelle|position|aufgabe)",
+                "wunschstelle",
+                r"(?:kann|konnte) ich mir (?:\w+ ){0,3}(?:gut )?vorstellen",
+                "lust (?:auf|darauf|hatte|habe)",
+                r"(?:grosse|viel) lust",
+            ),
+            not_=(
+                r"(?:kein|keinerlei) interesse",
+                r"nicht (?:mehr |sehr |besonders )?(?:interessiert|motiviert|begeistert)",
+                r"zinsen",
+                r"interessenkonflikt",
+            ),
+        ),
+        "fit": Phrases(
+            says=(
+                "erfahrung",
+                "kenntnis",
+                "fahigkeit",
+                "kompetenz",
+                "qualifik",
+                "passe (?:gut|sehr gut|ideal|hervorragend)",
+                "passt (?:gut|sehr gut|ideal|hervorragend)",
+                "bringe",
+                "einbringen",
+                "hintergrund",
+                "expertise",
+                _YEARS["de"],
+                rf"(?:habe|hatte) (?:[^\s.!?]+ ){{0,12}}?(?:{_DID_DE})\b",
+                rf"ich (?:{_DID_DE})\b",
+                r"(?:betreue|leite|verantworte|entwickle|fuhre|manage|koordiniere|plane) ich\b",
+                r"seit (?:19|20)\d\d\b",
+                "verfuge uber",
+                "vertraut mit",
+                "staerke",
+                "starke",
+                "profil",
+            ),
+            not_=(
+                r"(?:die|den|der|eine|einen) (?:passende|passenden|richtige|richtigen|ideale|idealen|geeignete|geeigneten) (?:person|besetzung|kandidat|kandidatin|kandidaten|profil)",
+                r"viel erfolg bei der (?:suche|auswahl)",
+                r"(?:angenehme|schone|gute|tolle|positive) erfahrung",
+                r"(?:ihr|ihrem|ihren|das) profil",
+            ),
+        ),
+    },
+    "fr": {
+        "thanks": Phrases(
+            says=("merci", "remerci", "reconnaissan", "gratitude"),
+            not_=(r"grace a (?:mon|ma|mes) ",),
+        ),
+        "interest": Phrases(
+            says=(
+                "interess",
+                "interet",
+                "motiv",
+                "enthousias",
+                "envie de",
+                "ravie? de (?:rejoindre|contribuer|travailler|poursuivre|faire partie)",
+                "rejoindre",
+                "passionn",
+                "impatien",
+                "me tient a coeur",
+                "attire",
+                "souhaite (?:vivement )?(?:integrer|rejoindre|contribuer|travailler)",
+                "j'aimerais (?:beaucoup )?(?:rejoindre|contribuer|travailler|integrer)",
+                "exactement le (?:type|genre) de",
+                "(?:poste|role|opportunite) (?:que je recherche|qui me correspond)",
+            ),
+            not_=(
+                r"(?:ne|n')\s?(?:suis|serais|etais)? ?(?:plus |pas )(?:interesse|motive)",
+                r"pas (?:interesse|motive)",
+                r"taux d'interet",
+                r"conflit d'interets?",
+            ),
+        ),
+        "fit": Phrases(
+            says=(
+                "experience",
+                "competence",
+                "parcours",
+                "correspond",
+                "atout",
+                "savoir-faire",
+                "maitris",
+                "apporter",
+                "expertise",
+                "formation",
+                "qualification",
+                _YEARS["fr"],
+                "j'ai (?:[\\w'-]+ ){0,6}?(?:mene|dirige|developpe|concu|pilote|gere|encadre|mis en place|lance|construit|cree|reduit|augmente|vendu|coordonne|forme|organise|realise)",
+                "m'ont (?:appris|permis|forme)",
+                "operationnel",
+                "mon profil",
+                "adequation",
+                "familier",
+            ),
+            not_=(
+                r"(?:trouver|trouviez|trouverez|identifier) (?:le|la|un|une) (?:bon|bonne|meilleur|meilleure|candidat|candidate|personne|profil)(?: \w+)?",
+                r"(?:le|la) (?:bon|bonne|meilleur|meilleure) (?:profil|candidat|candidate|personne)",
+                r"(?:belle|agreable|bonne|excellente|enrichissante) experience",
+            ),
+        ),
+    },
+    "es": {
+        "thanks": Phrases(
+            says=("gracias", "agradec", "agradezco", "gratitud"),
+            not_=(r"gracias a (?:mi|mis) ",),
+        ),
+        "interest": Phrases(
+            says=(
+                "interes",
+                "entusias",
+                "ilusion",
+                "motiv",
+                "sumarme",
+                "encantaria",
+                "me gustaria (?:mucho )?(?:formar|unirme|trabajar|incorporarme|contribuir|ser parte)",
+                "unirme",
+                "formar parte",
+                "incorporarme",
+                "emocion",
+                "con ganas de",
+                "deseo (?:de )?(?:formar|unirme|trabajar|contribuir|incorporarme)",
+                "exactamente el tipo de",
+                "apasion",
+            ),
+            not_=(
+                r"no (?:me )?(?:estoy |sigo |estaria )?(?:interes|motivad)",
+                r"tasas? de interes",
+                r"conflicto de intereses",
+            ),
+        ),
+        "fit": Phrases(
+            says=(
+                "experiencia",
+                "habilidad",
+                "conocimiento",
+                "encaj",
+                "aportar",
+                "trayectoria",
+                "competencia",
+                "formacion",
+                "dominio",
+                "mi perfil",
+                _YEARS["es"],
+                "he (?:\\w+ ){0,3}?(?:liderado|dirigido|desarrollado|disenado|gestionado|implementado|creado|coordinado|trabajado|vendido|reducido|aumentado)",
+                "(?:coordine|reduje|lidere|trabaje|dirigi|gestione|desarrolle|implemente|disene|logre|aumente|vendi|ensene|cree|organice|implante|lleve)\\b",
+                "cualificad",
+                "calificad",
+                "fortaleza",
+            ),
+            not_=(
+                r"(?:encontrar|encuentren|encontrando|hallar) (?:al|el|la|a la|un|una) (?:candidato|candidata|perfil|persona)(?: \w+)?",
+                r"(?:candidato|candidata|perfil|persona) (?:ideal|idoneo|idonea|adecuado|adecuada)",
+                r"(?:buena|grata|excelente|agradable|bonita) experiencia",
+            ),
+        ),
+    },
+}
+
+
+@functools.cache
+def _patterns(
+    language: str, element: Element
+) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    phrases = LEXICON[language][element]
+    says = re.compile(r"(?<!\w)(?:" + "|".join(phrases.says) + ")")
+    not_ = (
+        re.compile(r"(?<!\w)(?:" + "|".join(phrases.not_) + ")")
+        if phrases.not_
+        else None
+    )
+    return says, not_
+
+
+def expresses(folded: str, language: str, element: Element) -> bool:
+    """Whether the plain text `folded` says `element` in `language`.
+
+    >>> expresses("i wish you the best in finding the right fit.", "en", "fit")
+    False
+    >>> expresses("my ten years of payments work fit the role.", "en", "fit")
+    True
+    """
+    says, not_ = _patterns(language, element)
+    if says.search(folded) is None:
+        return False
+    if not_ is None or not_.search(folded) is None:
+        return True
+    return says.search(not_.sub(" ", folded)) is not None

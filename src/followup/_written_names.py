@@ -1,0 +1,169 @@
+"""Names as a letter writes them: the candidate's, the company's, anyone's.
+
+A name is found as whole words, in the plain text (no case, no accents,
+entities decoded: ``Zoe`` for ``Zoë``, ``AT&T`` for ``AT&amp;T``), with a
+hyphen and a space alike (``Jean Luc`` for ``Jean-Luc``) and a possessive
+allowed (``Acme's``).  A name inside an email address or a link does not
+count: ``ada@acme.com`` names no one.
+
+A company is also named without its legal form (``Greenfield Foods`` for
+``Greenfield Foods, Inc.``), without a trailing generic word when what is
+left is a word of four letters or more (``Quillon`` for ``Quillon
+Analytics``), and by any alias the caller gives.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from followup._languages import plain
+
+__all__ = ["company_forms", "mask_addresses", "names_pattern"]
+
+# Legal forms, plain and without their final stop, longest first.
+_LEGAL_FORMS: Final = (
+    "gmbh & co. kg",
+    "s.a. de c.v",
+    "sa de cv",
+    "pty ltd",
+    "incorporated",
+    "corporation",
+    "limited",
+    "company",
+    "s.a.r.l",
+    "s.p.a",
+    "s.r.l",
+    "s.a.s",
+    "l.l.c",
+    "sarl",
+    "gmbh",
+    "ltda",
+    "corp",
+    "b.v",
+    "n.v",
+    "s.a",
+    "s.l",
+    "s.c",
+    "inc",
+    "llc",
+    "llp",
+    "ltd",
+    "plc",
+    "sas",
+    "slu",
+    "spa",
+    "srl",
+    "pty",
+    "ag",
+    "kg",
+    "se",
+    "sa",
+    "sl",
+    "co",
+    "lp",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+)
+_LEGAL_FORM: Final = re.compile(
+    r"[\s,]+(?:" + "|".join(re.escape(form) for form in _LEGAL_FORMS) + r")\.?$"
+)
+# Words that say what a company does, not which company it is.
+_GENERIC: Final = frozenset(
+    [
+        "analytics",
+        "foods",
+        "labs",
+        "lab",
+        "laboratories",
+        "group",
+        "technologies",
+        "technology",
+        "tech",
+        "systems",
+        "solutions",
+        "software",
+        "consulting",
+        "consultants",
+        "partners",
+        "holdings",
+        "bank",
+        "media",
+        "health",
+        "healthcare",
+        "robotics",
+        "energy",
+        "logistics",
+        "logistik",
+        "conseil",
+        "textiles",
+        "industries",
+        "international",
+        "global",
+        "services",
+        "studios",
+        "studio",
+        "capital",
+        "ventures",
+        "networks",
+        "digital",
+        "insurance",
+        "pharma",
+        "pharmaceuticals",
+        "motors",
+        "airlines",
+        "works",
+        "gruppe",
+        "beratung",
+        "groupe",
+        "conseils",
+        "soluciones",
+        "grupo",
+        "servicios",
+    ]
+)
+_SHORTEST_SHORT_FORM = 4
+_ADDRESS: Final = re.compile(
+    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>()\[\]]+"
+)
+
+
+def company_forms(company: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The plain forms that name `company`: as given, shortened, and aliases.
+
+    >>> company_forms("Quillon Analytics, Inc.")
+    ('quillon analytics, inc.', 'quillon analytics', 'quillon')
+    """
+    full = plain(company).strip()
+    forms = [full]
+    short = full
+    while (match := _LEGAL_FORM.search(short)) and match.start() > 0:
+        short = short[: match.start()].rstrip(" ,")
+        forms.append(short)
+    words = short.split()
+    if len(words) > 1 and words[-1] in _GENERIC:
+        rest = " ".join(words[:-1])
+        if sum(character.isalpha() for character in rest) >= _SHORTEST_SHORT_FORM:
+            forms.append(rest)
+    forms.extend(plain(alias).strip() for alias in aliases)
+    return tuple(dict.fromkeys(form for form in forms if form))
+
+
+@functools.lru_cache(maxsize=1024)
+def names_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of the plain `forms` as whole words."""
+    alternatives = (
+        r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", form))
+        for form in sorted(forms, key=len, reverse=True)
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def mask_addresses(folded: str) -> str:
+    """`folded` with email addresses and links blanked out."""
+    if "@" not in folded and "www." not in folded and "://" not in folded:
+        return folded
+    return _ADDRESS.sub(" ", folded)

@@ -1,0 +1,427 @@
+"""Times of day as people write them in a letter, and the instants they name.
+
+Read from the plain text (`followup._languages.plain`):
+
+* digits: ``10:00``, ``10.00``, ``10h00``, ``10 h 30``, with or without
+  ``am``/``a.m.``/``pm``, ``Uhr`` or ``h``; an hour alone with a marker:
+  ``10am``, ``10 o'clock``, ``10 Uhr``, ``10h`` (French, Spanish, German),
+  ``a las 10``;
+* words: ``ten o'clock``, ``ten in the morning``, ``half past three``,
+  ``quarter to ten``, ``noon``, ``midnight``, ``zehn Uhr``, ``dix heures``,
+  ``a las diez y media``, ``Mittag``, ``midi``, ``mediodía``;
+* a zone after the time: ``UTC+1``, ``GMT-05:00`` or an abbreviation.  A
+  time with a zone names an *instant*: ``15:00 GMT`` is right for a call at
+  10:00 in New York in winter.  An abbreviation several zones use (``CST``
+  is Central US and China, ``IST`` India, Ireland and Israel) counts when
+  any of its meanings gives the instant; a daylight-saving family's name
+  (``EST``/``EDT``, ``CET``/``CEST``, ``GMT``/``BST``) counts for the
+  zone's time on that day too, since people write ``EST`` all year.
+
+A time without a zone is read on the recipient's calendar or the interview's
+own; an hour without am or pm may be either half of the day.  Money
+(``$10.00``, ``10.00 EUR``, ``10.00 an hour``), durations and counts
+(``10.5 years``, ``10:00 minutes``), versions (``v2.10``), phone numbers and
+other longer runs of digits are not times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import zoneinfo
+from typing import TYPE_CHECKING, Final, final
+
+import attrs
+
+from followup._languages import vocabulary as _vocabulary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["WrittenTime", "times_written", "unambiguous_label"]
+
+
+@final
+@attrs.frozen
+class WrittenTime:
+    """A time of day as written.
+
+    `hour` is 0-23; `twelve_hour` when am/pm (or a word for the half of the
+    day) fixed it, else an hour of 1-12 may be either half.  `zones` are
+    the zones its label can mean (IANA names or ``±HH:MM`` offsets); none
+    when it carried no label.
+    """
+
+    text: str
+    hour: int
+    minute: int
+    twelve_hour: bool
+    zones: tuple[str, ...] = ()
+    label: str | None = None
+
+    def matches(self, instant: dt.datetime, local_zones: Iterable[dt.tzinfo]) -> bool:
+        """Whether this mention names `instant`, read in its zones or `local_zones`.
+
+        A label is also read as a local zone's own abbreviation: "PST" in
+        Manila is Philippine time.
+        """
+        if not self.zones:
+            return any(self._names(instant.astimezone(zone)) for zone in local_zones)
+        moments = [instant.astimezone(_tzinfo(zone)) for zone in self.zones]
+        for zone in local_zones:
+            moment = instant.astimezone(zone)
+            if (moment.tzname() or "").casefold() == self.label:
+                moments.append(moment)
+        return any(self._names(moment) for moment in moments)
+
+    def _names(self, moment: dt.datetime) -> bool:
+        if self.minute != moment.minute:
+            return False
+        if self.twelve_hour or self.hour > 12:
+            return self.hour == moment.hour
+        return self.hour in {moment.hour, moment.hour - 12}
+
+
+@functools.cache
+def _tzinfo(zone: str) -> dt.tzinfo:
+    if zone[0] in "+-":
+        sign = -1 if zone[0] == "-" else 1
+        hours, minutes = zone[1:].split(":")
+        return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+    return zoneinfo.ZoneInfo(zone)
+
+
+# Each abbreviation: its fixed offsets, and the zones whose time on the day
+# it also names (a daylight-saving family written all year).
+_ABBREVIATIONS: Final = {
+    "utc": ("+00:00",),
+    "gmt": ("+00:00", "Europe/London"),
+    "bst": ("+01:00", "Europe/London", "+06:00"),
+    "ist": ("+05:30", "+01:00", "+02:00"),
+    "wet": ("+00:00", "Europe/Lisbon"),
+    "west": ("+01:00", "Europe/Lisbon"),
+    "cet": ("+01:00", "Europe/Berlin"),
+    "cest": ("+02:00", "Europe/Berlin"),
+    "mez": ("+01:00", "Europe/Berlin"),
+    "mesz": ("+02:00", "Europe/Berlin"),
+    "eet": ("+02:00", "Europe/Athens"),
+    "eest": ("+03:00", "Europe/Athens"),
+    "msk": ("+03:00",),
+    "gst": ("+04:00",),
+    "pkt": ("+05:00",),
+    "sgt": ("+08:00",),
+    "hkt": ("+08:00",),
+    "jst": ("+09:00",),
+    "kst": ("+09:00",),
+    "awst": ("+08:00",),
+    "acst": ("+09:30", "Australia/Adelaide"),
+    "acdt": ("+10:30", "Australia/Adelaide"),
+    "aest": ("+10:00", "Australia/Sydney"),
+    "aedt": ("+11:00", "Australia/Sydney"),
+    "nzst": ("+12:00", "Pacific/Auckland"),
+    "nzdt": ("+13:00", "Pacific/Auckland"),
+    "est": ("-05:00", "America/New_York"),
+    "edt": ("-04:00", "America/New_York"),
+    "cst": ("-06:00", "America/Chicago", "+08:00"),
+    "cdt": ("-05:00", "America/Chicago"),
+    "mst": ("-07:00", "America/Denver"),
+    "mdt": ("-06:00", "America/Denver"),
+    "pst": ("-08:00", "America/Los_Angeles"),
+    "pdt": ("-07:00", "America/Los_Angeles"),
+    "akst": ("-09:00", "America/Anchorage"),
+    "akdt": ("-08:00", "America/Anchorage"),
+    "hst": ("-10:00",),
+    "ast": ("-04:00", "America/Halifax", "+03:00"),
+    "adt": ("-03:00", "America/Halifax"),
+    "nst": ("-03:30", "America/St_Johns"),
+    "ndt": ("-02:30", "America/St_Johns"),
+    "brt": ("-03:00",),
+    "art": ("-03:00",),
+    "cot": ("-05:00",),
+}
+# "ET" and its kin are English only: "et" is French for "and".
+_ENGLISH_ABBREVIATIONS: Final = {
+    "et": ("America/New_York",),
+    "ct": ("America/Chicago",),
+    "mt": ("America/Denver",),
+    "pt": ("America/Los_Angeles",),
+}
+
+# Words around a time that fix the half of the day.
+_MORNING: Final = {
+    "en": r"in\s+the\s+(?P<part>morning|afternoon|evening)",
+    "de": r"(?P<part>morgens|vormittags|nachmittags|abends)",
+    "fr": r"(?P<part>du\s+matin|de\s+l'apres-midi|de\s+l'aprem|du\s+soir)",
+    "es": r"de\s+la\s+(?P<part>manana|tarde|noche)",
+}
+_AFTERNOON_PARTS: Final = frozenset(
+    {
+        "afternoon",
+        "evening",
+        "nachmittags",
+        "abends",
+        "de l'apres-midi",
+        "de l'aprem",
+        "du soir",
+        "tarde",
+        "noche",
+    }
+)
+
+_HALF = r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)"
+# Not a time when the number is money, a count or part of a longer number.
+_NUMBER_AFTER = "$€£¥.,:/+#-"
+_AFTER_NUMBER = r"(?!\d|[.,:/]\d)"
+_NOT_TIME_AFTER = re.compile(
+    r"\s*(?:%|\$|€|£|¥|eur\b|euros?\b|usd\b|dollars?\b|gbp\b|pounds?\b|chf\b|"
+    r"mxn\b|pesos?\b|k\b|m\b|an\s+hour|a\s+year|per\b|/|hourly|gpa\b|percent|"
+    r"years?\b|yrs?\b|months?\b|weeks?\b|days?\b|minutes?\b|mins?\b|hours?\b|"
+    r"seconds?\b|million|billion|kg\b|km\b|miles?\b|jahre?n?\b|ans?\b|anos?\b|"
+    r"minuten?\b|stunden?\b|semaines?\b|semanas?\b|x\b)"
+)
+_NOT_TIME_BEFORE = re.compile(r"(?:version|release|v|nr|no|n°|#|chapter|kapitel)\s*$")
+
+
+@final
+@attrs.frozen
+class _Form:
+    """A pattern, and what may not come right before what it matches.
+
+    Each pattern starts with a digit or a word, never with a look-behind:
+    the regular expression engine then skips in C to where a match can
+    start, several times faster than trying every position; the character
+    before is checked here, once a match is found.
+    """
+
+    pattern: re.Pattern[str]
+    not_after: str = ""  # besides letters and digits
+
+
+@final
+@attrs.frozen
+class _Forms:
+    forms: tuple[_Form, ...]
+    # An English hour word is a time only with a marker: "ten o'clock",
+    # "ten in the morning", "half past ten" — never "ten" alone.
+    needs_marker: re.Pattern[str] | None
+    zone: re.Pattern[str]
+    hours: dict[str, int]
+    midnight: tuple[str, ...]
+
+
+@functools.cache
+def _forms(language: str) -> _Forms:
+    vocabulary = _vocabulary(language)
+    words = "|".join(sorted(map(re.escape, vocabulary.hours), key=len, reverse=True))
+    part = _MORNING[language]
+    hour_marker = "uhr|h" if language != "en" else "o'?clock"
+    noon = "|".join([*vocabulary.noon, *vocabulary.midnight])
+    forms = [
+        # 10:00, 10.00, 10h00, 10 h 30, with am/pm, Uhr or h, or a half.
+        _Form(
+            re.compile(
+                rf"(?P<h>\d{{1,2}})\s?(?P<sep>[:.h])\s?(?P<m>[0-5]\d){_AFTER_NUMBER}"
+                rf"(?:{_HALF}|\s?(?:uhr|h|hrs?)(?!\w)|\s+{part})?"
+            ),
+            _NUMBER_AFTER,
+        ),
+        # An hour alone with a marker: 10am, 10 o'clock, 10 Uhr, 10h.
+        _Form(
+            re.compile(
+                rf"(?P<h>\d{{1,2}})(?:{_HALF}|\s?(?:{hour_marker})(?!\w)(?:\s+{part})?)"
+            ),
+            _NUMBER_AFTER,
+        ),
+        # Noon and midnight.
+        _Form(re.compile(rf"(?P<noon>{noon})(?!\w)")),
+    ]
+    needs_marker = None
+    if language == "en":
+        forms.append(
+            _Form(
+                re.compile(
+                    r"(?P<rel>half|quarter)\s+(?P<dir>past|to)\s+"
+                    rf"(?P<word>{words})(?:{_HALF}|\s+{part})?(?!\w)"
+                )
+            )
+        )
+        needs_marker = re.compile(
+            rf"(?P<word>{words})(?:\s+(?P<min>fifteen|thirty|forty-five|o'?clock))?"
+            rf"(?:{_HALF}|\s+{part})?(?!\w)"
+        )
+        forms.append(_Form(needs_marker))
+    elif language == "de":
+        forms.append(_Form(re.compile(rf"(?P<word>{words})\s+uhr(?:\s+{part})?(?!\w)")))
+    elif language == "fr":
+        forms.append(
+            _Form(
+                re.compile(
+                    rf"(?P<word>{words})\s+heures?"
+                    r"(?:\s+(?P<min>trente|quinze|et\s+demie|et\s+quart))?"
+                    rf"(?:\s+{part})?(?!\w)"
+                ),
+                "-",
+            )
+        )
+    else:
+        forms.append(
+            _Form(
+                re.compile(
+                    r"a\s+las?\s+(?:(?P<h>[0-2]?\d)(?!\d|[:.,h]\s?\d)"
+                    rf"|(?P<word>{words})(?!\w))"
+                    r"(?:\s+y\s+(?P<min>media|cuarto))?"
+                    rf"(?:\s+{part}|{_HALF})?"
+                )
+            )
+        )
+    abbreviations = dict(_ABBREVIATIONS)
+    if language == "en":
+        abbreviations |= _ENGLISH_ABBREVIATIONS
+    labels = "|".join(sorted(abbreviations, key=len, reverse=True))
+    zone = re.compile(
+        r"\s*\(?\s*(?:(?P<base>utc|gmt)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})"
+        rf"(?::?(?P<om>\d{{2}}))?|(?P<label>{labels}))(?!\w)"
+    )
+    return _Forms(
+        tuple(forms), needs_marker, zone, vocabulary.hours, vocabulary.midnight
+    )
+
+
+def starts_a_word(folded: str, start: int, not_after: str = "") -> bool:
+    """Whether a match at `start` begins a word: no letter or digit before it."""
+    if not start:
+        return True
+    before = folded[start - 1]
+    return not (before.isalnum() or before == "_" or before in not_after)
+
+
+_WORD_MINUTES: Final = {
+    "fifteen": 15,
+    "thirty": 30,
+    "forty-five": 45,
+    "trente": 30,
+    "quinze": 15,
+    "et demie": 30,
+    "et quart": 15,
+    "media": 30,
+    "cuarto": 15,
+}
+
+
+def times_written(folded: str, language: str) -> tuple[WrittenTime, ...]:
+    """Every time-of-day mention in the plain text `folded`, in the language's forms."""
+    forms = _forms(language)
+    found: list[tuple[int, WrittenTime]] = []
+    seen: set[int] = set()  # where a mention ends: one reading per time
+    for form in forms.forms:
+        for match in form.pattern.finditer(folded):
+            if match.end() in seen or not starts_a_word(
+                folded, match.start(), form.not_after
+            ):
+                continue
+            time = _reading(match, forms, folded)
+            if time is not None:
+                seen.add(match.end())
+                zones, label = _zones(forms, folded, match.end())
+                time = attrs.evolve(time, zones=zones, label=label) if zones else time
+                found.append((match.start(), time))
+    # In the order written, whichever form found them.
+    return tuple(time for _, time in sorted(found, key=lambda pair: pair[0]))
+
+
+def _reading(match: re.Match[str], forms: _Forms, folded: str) -> WrittenTime | None:
+    groups = match.groupdict()
+    text = match[0]
+    if groups.get("noon"):
+        hour = 0 if text in forms.midnight else 12
+        return WrittenTime(text, hour, 0, twelve_hour=True)
+    word = groups.get("word")
+    if word:
+        hour = forms.hours[word]
+        said = " ".join((groups.get("min") or "").split())
+        minute = _WORD_MINUTES.get(said, 0)
+        if groups.get("rel"):
+            minute = 30 if groups["rel"] == "half" else 15
+            if groups["dir"] == "to":
+                hour, minute = (hour - 1) % 12 or 12, 60 - minute
+        elif match.re is forms.needs_marker and not (
+            said.endswith("clock") or groups.get("half") or groups.get("part")
+        ):
+            return None
+    else:
+        if not _is_a_time(match, folded):
+            return None
+        hour = int(groups["h"])
+        minute = int(groups.get("m") or 0)
+    return _with_half(text, hour, minute, groups)
+
+
+def _with_half(
+    text: str, hour: int, minute: int, groups: dict[str, str | None]
+) -> WrittenTime | None:
+    half, part = groups.get("half"), groups.get("part")
+    if half or part:
+        if not 1 <= hour <= 12:
+            return None
+        afternoon = half == "p" or (
+            part is not None and " ".join(part.split()) in _AFTERNOON_PARTS
+        )
+        return WrittenTime(
+            text, hour % 12 + (12 if afternoon else 0), minute, twelve_hour=True
+        )
+    if hour > 23 or minute > 59:
+        return None
+    return WrittenTime(text, hour, minute, twelve_hour=False)
+
+
+def _is_a_time(match: re.Match[str], folded: str) -> bool:
+    if _NOT_TIME_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+        return False
+    groups = match.groupdict()
+    marked = (
+        groups.get("half")
+        or groups.get("part")
+        or match[0][-1].isalpha()
+        or "'" in match[0]
+    )
+    # A bare 10:00 or 10.00 followed by a currency or a unit is an amount.
+    return bool(marked) or not _NOT_TIME_AFTER.match(folded, match.end())
+
+
+# The rest of a range ("10:00-10:30 ET"): the zone after it is the start's too.
+_RANGE_END = re.compile(
+    r"\s*(?:-|to|bis|a|à|al|hasta|until)\s*[0-2]?\d(?:\s?[:.h]\s?[0-5]\d)?"
+    r"(?:\s?[ap]\.?\s?m\b\.?|\s?uhr\b|\s?h\b)?"
+)
+
+
+def _zones(forms: _Forms, folded: str, end: int) -> tuple[tuple[str, ...], str | None]:
+    match = forms.zone.match(folded, end)
+    if match is None and (tail := _RANGE_END.match(folded, end)):
+        match = forms.zone.match(folded, tail.end())
+    if match is None:
+        return (), None
+    if match["label"]:
+        label = match["label"]
+        return _ABBREVIATIONS.get(label) or _ENGLISH_ABBREVIATIONS[label], label
+    minutes = int(match["om"] or 0)
+    return (f"{match['sign']}{int(match['oh']):02d}:{minutes:02d}",), None
+
+
+def unambiguous_label(moment: dt.datetime) -> str:
+    """A label for `moment`'s zone that a reader cannot take for another.
+
+    The zone's abbreviation when it has a single meaning (``EST``,
+    ``CET``), else the offset from UTC (``UTC+08:00`` for China, whose
+    ``CST`` is also Central US time; ``UTC+05:30`` for India's ``IST``).
+    """
+    name = moment.tzname() or ""
+    offset = moment.utcoffset() or dt.timedelta()
+    if name.isalpha():
+        meanings = [z for z in _ABBREVIATIONS.get(name.casefold(), ()) if z[0] in "+-"]
+        if len(meanings) == 1 and _tzinfo(meanings[0]).utcoffset(None) == offset:
+            return name
+    sign = "-" if offset < dt.timedelta() else "+"
+    minutes = abs(offset) // dt.timedelta(minutes=1)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
