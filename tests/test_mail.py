@@ -39,7 +39,7 @@ def test_the_command_writes_a_message_the_parser_reads_back():
     message = _parsed(result.stdout)
     assert message["To"] == "Grace Hopper <grace.hopper@example.com>"
     assert message["Subject"] == (
-        "Following up: phone interview on 23 November 2026 (data engineer)"
+        "Following up: phone interview on November 23, 2026 (data engineer)"
     )
     assert before <= email.utils.parsedate_to_datetime(message["Date"]) <= after
     assert message.get_content_type() == "text/plain"
@@ -62,7 +62,7 @@ def test_sent_and_from_set_the_date_and_the_sender():
     parsed = _parsed(message.as_bytes())
     assert parsed["From"] == "Ada@example.com"
     assert parsed["Date"] == "Wed, 25 Nov 2026 09:00:00 -0500"
-    assert parsed["Subject"] == "Thank you: phone interview on 23 November 2026"
+    assert parsed["Subject"] == "Thank you: phone interview on November 23, 2026"
     assert "Message-ID" not in parsed
     # The same inputs, the same bytes.
     again = draft_message(
@@ -83,7 +83,9 @@ def test_without_an_address_there_is_no_to_and_names_survive_utf8():
 def test_the_subject_day_is_the_recipients():
     # 23:30 in New York is already the 24th in UTC: the subject says the 23rd.
     late = Interview("Ada", "Acme", "2026-11-23T23:30:00-05:00[America/New_York]")
-    assert subject(late, "thank-you").endswith("23 November 2026")
+    assert subject(late, "thank-you").endswith("November 23, 2026")
+    assert subject(late, "thank-you", locale="en_GB").endswith(" 23 November 2026")
+    assert subject(late, "thank-you", language="de").endswith(" 23. November 2026")
 
 
 def test_a_mailto_link_holds_the_address_subject_and_body():

@@ -15,11 +15,22 @@ import functools
 import html
 import re
 import unicodedata
-from typing import Final, NamedTuple, final
+from typing import TYPE_CHECKING, Final, NamedTuple, final
 
 import attrs
 
-__all__ = ["LANGUAGES", "Vocabulary", "detect_language", "plain", "vocabulary"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "LANGUAGES",
+    "Vocabulary",
+    "anchored",
+    "detect_language",
+    "plain",
+    "vocabulary",
+    "words_in",
+]
 
 #: The languages letters are read and drafted in.
 LANGUAGES: Final = ("en", "de", "fr", "es")
@@ -361,10 +372,49 @@ def vocabulary(language: str) -> Vocabulary:
     )
 
 
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z]+|\d+")
+_NUMBER = re.compile(r"\d+")
 
 
-def detect_language(folded: str) -> str:
+def words_in(folded: str) -> list[str]:
+    """The words and numbers of a plain text, in order.
+
+    >>> words_in("at 10:00, today")
+    ['at', '10', '00', 'today']
+    """
+    return _WORD.findall(folded)
+
+
+def anchored(
+    folded: str, words: Iterable[str], anchors: frozenset[str]
+) -> list[tuple[int, str]]:
+    """Where each number, and each word of `anchors`, starts in `folded`.
+
+    `words` are `folded`'s (`words_in`).  Only the few words that can start
+    a date or a time are looked for, by plain string search: making a match
+    object for every word of a letter cost more than reading the letter.
+
+    >>> anchored("at 10 today, today", ["at", "10", "today", "today"],
+    ...          frozenset({"today"}))
+    [(3, '10'), (6, 'today'), (13, 'today')]
+    """
+    found = [(match.start(), match[0]) for match in _NUMBER.finditer(folded)]
+    for word in anchors.intersection(words):
+        size = len(word)
+        at = folded.find(word)
+        while at >= 0:
+            end = at + size
+            # A whole word: "the" in "other" is none.
+            if not (at and folded[at - 1].isalpha()) and not (
+                end < len(folded) and folded[end].isalpha()
+            ):
+                found.append((at, word))
+            at = folded.find(word, end)
+    found.sort()
+    return found
+
+
+def detect_language(folded: str, words: Iterable[str] | None = None) -> str:
     """The language of a plain text: the one whose frequent words it uses most.
 
     English wins a tie, and a text with none of them is English.
@@ -373,11 +423,13 @@ def detect_language(folded: str) -> str:
     'de'
     """
     # The first few thousand characters tell; a long letter is not read twice.
-    counts = collections.Counter(_WORD.findall(folded, 0, 4000))
+    counts = collections.Counter(
+        _WORD.findall(folded, 0, 4000) if words is None else words
+    )
     return max(
         LANGUAGES,
         key=lambda language: (
-            sum(counts[word] for word in _BY_HAND[language].stopwords),
+            sum(counts[word] for word in counts.keys() & _BY_HAND[language].stopwords),
             language == "en",
         ),
     )

@@ -31,14 +31,26 @@ import attrs
 from followup._facts import recipient_zone
 from followup._fields import enum_member, instance_of, text_tuple
 from followup._interview import Interview
-from followup._languages import LANGUAGES, detect_language, plain, vocabulary
+from followup._languages import (
+    LANGUAGES,
+    anchored,
+    detect_language,
+    plain,
+    vocabulary,
+    words_in,
+)
 from followup._letter_parts import LetterParts, letter_parts
 from followup._lexicon import Element, expresses
 from followup._time import coerce_instant, local, utc, zone_of
 from followup._vocabulary import StepKind
-from followup._written_dates import WrittenDate, dates_written
-from followup._written_names import company_forms, mask_addresses, names_pattern
-from followup._written_times import WrittenTime, times_written
+from followup._written_dates import WrittenDate, date_anchors, dates_written
+from followup._written_names import (
+    company_forms,
+    mask_addresses,
+    names_in,
+    spaced,
+)
+from followup._written_times import WrittenTime, time_anchors, times_written
 from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -59,25 +71,28 @@ __all__ = [
 
 LETTER_KINDS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
 
-# Only from the start of a run of marks: a match tried inside the run would
-# backtrack over the rest of it, quadratic on a long run of dots.
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+(?=[\s\"')\]]|$)")
-# Abbreviations whose stop is no sentence end, in the four languages.  "a.m."
-# at the very end of a sentence hides that end too: the count errs short,
-# never long.
+# A run of marks followed by a space, a closing quote or the end.  The
+# pattern starts with the mark itself, so the engine skips to marks in C; the
+# look-behind after it keeps a match to the start of a run (tried inside a
+# run, it would backtrack over the rest: quadratic on a long run of dots).
+_SENTENCE_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*(?=[\s\"')\]]|$)")
+# Abbreviations whose stop is no sentence end, in the four languages, read
+# just before a stop.  "a.m." at the very end of a sentence hides that end
+# too: the count errs short, never long.
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:mrs?|ms|mx|dr|dra|prof|st|jr|sr|sra|srta|mme|mlle|m|hr|fr|"
     r"dipl|ing|mag|vs|etc|e\.g|i\.e|a\.\s?m|p\.\s?m|approx|dept|inc|ltd|co|"
-    r"corp|no|nr|tel|z\.\s?b|bzw|usw|ca|vgl|d\.\s?h|u\.\s?a|p\.\s?ej|ud|uds)"
-    r"\.(?=[\s,;:)\]\"']|$)",
+    r"corp|no|nr|tel|z\.\s?b|bzw|usw|ca|vgl|d\.\s?h|u\.\s?a|p\.\s?ej|ud|uds)$",
     re.IGNORECASE,
 )
 # A date's stops end no sentence: "am 23. November", "am 23.11. um 10 Uhr".
-_DATE_STOPS = re.compile(
-    r"(?<![\d:.,])\d{1,2}\.(?:\d{1,2}\.(?:\d{2,4})?|(?=\s+(?:jan|feb|m[aä]r|apr|ma[iy]|"
-    r"jun|jul|aug|sep|o[ck]t|nov|de[zc]|ene|abr|ago|dic|f[eé]v|avr|ao[uû]|d[eé]c)))",
+_DAY_NUMBER = re.compile(r"(?<![\d:.,])\d\d?(?:\.\d\d?)?$")
+_MONTH_AFTER = re.compile(
+    r"\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[zc]|ene|abr|"
+    r"ago|dic|f[eé]v|avr|ao[uû]|d[eé]c)",
     re.IGNORECASE,
 )
+_MARKS = frozenset(".!?…")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -99,7 +114,13 @@ def count_lines(text: str, width: int) -> int:
     >>> count_lines("\n".join(letter), width=80)
     5
     """
-    return sum(_wrapped(line, width) for line in text.splitlines())
+    return sum(
+        # A line no wider than the width is one line, if it holds anything.
+        (1 if not line.isspace() and line else 0)
+        if len(line) <= width
+        else _wrapped(line, width)
+        for line in text.splitlines()
+    )
 
 
 def _wrapped(line: str, width: int) -> int:
@@ -134,10 +155,24 @@ def count_sentences(text: str, names: Iterable[str] = ()) -> int:
     >>> count_sentences("Dear Dr. Hopper, thank you for the call at 10 a.m. today.")
     1
     """
+    # Only a name with a mark in it can hide a stop ("J. R. Smith").
     for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, "name")
-    text = _DATE_STOPS.sub("0", _ABBREVIATION.sub("_", text))
-    return len(_SENTENCE_END.findall(text))
+        if not _MARKS.isdisjoint(name):
+            text = text.replace(name, "name")
+    return sum(not _no_end(text, match) for match in _SENTENCE_END.finditer(text))
+
+
+def _no_end(text: str, match: re.Match[str]) -> bool:
+    """Whether a single stop belongs to an abbreviation or a date, not a sentence."""
+    start = match.start()
+    if match[0] != ".":
+        return False
+    if _ABBREVIATION.search(text, max(0, start - 8), start):
+        return True
+    day = _DAY_NUMBER.search(text, max(0, start - 6), start)
+    return day is not None and (
+        "." in day[0] or bool(_MONTH_AFTER.match(text, start + 1))
+    )
 
 
 def _fold(text: str) -> str:
@@ -258,7 +293,7 @@ class Letter:
     )
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases, kw_only=True)
 
-    @property
+    @functools.cached_property
     def interview_start(self) -> dt.datetime:
         """When the interview started, on the recipient's calendar."""
         return local(self.interview.at, recipient_zone(self.interview))
@@ -280,6 +315,10 @@ class Letter:
         return mask_addresses(plain(self.parts.written))
 
     @functools.cached_property
+    def _spaced(self) -> str:
+        return spaced(self.plain)
+
+    @functools.cached_property
     def normalised(self) -> str:
         """The text with case, Unicode forms and white space folded (`normalise`)."""
         return normalise(self.text)
@@ -290,9 +329,30 @@ class Letter:
         return _fold(self.text)
 
     @functools.cached_property
+    def words(self) -> list[str]:
+        """The words and numbers of `plain`, in order (`words_in`)."""
+        return words_in(self.plain)
+
+    @functools.cached_property
+    def _anchors(self) -> list[tuple[int, str]]:
+        # Where a date or a time may start, found once for both.
+        language = self.read_as
+        words = date_anchors(language) | time_anchors(language)
+        return anchored(self.plain, self.words, words)
+
+    @functools.cached_property
     def read_as(self) -> str:
-        """The language the letter is read in: `language`, else told from the text."""
-        return self.language or detect_language(self.plain)
+        """The language the letter is read in: `language`, else told from the text.
+
+        The names in the letter are the user's, not words of its language
+        ("I0I0i" is no English "I"): they are left out.
+        """
+        if self.language is not None:
+            return self.language
+        text = self.plain[:4000]
+        for name in self.user_strings:
+            text = text.replace(plain(name), " ")
+        return detect_language(text)
 
     @functools.cached_property
     def dates(self) -> tuple[WrittenDate, ...]:
@@ -300,21 +360,27 @@ class Letter:
         sent = None
         if self.sent is not None:
             sent = local(self.sent, recipient_zone(self.interview)).date()
-        return dates_written(self.plain, vocabulary(self.read_as), sent)
+        return dates_written(self.plain, vocabulary(self.read_as), sent, self._anchors)
 
     @functools.cached_property
     def times(self) -> tuple[WrittenTime, ...]:
         """Every time-of-day mention in the letter's own text (`times_in`)."""
-        return times_written(self.plain, self.read_as)
+        return times_written(self.plain, self.read_as, self._anchors)
 
     def names(self, phrase: str) -> bool:
         """Whether the letter's own text names `phrase` as whole words."""
-        return names_pattern((plain(phrase).strip(),)).search(self.plain) is not None
+        return self._names((plain(phrase),), phrase)
 
     def names_company(self) -> bool:
         """Whether the letter names the company, short forms and aliases included."""
-        forms = company_forms(self.interview.company, self.aliases)
-        return names_pattern(forms).search(self.plain) is not None
+        company = self.interview.company
+        return self._names(company_forms(company, self.aliases), company)
+
+    def _names(self, forms: tuple[str, ...], name: str) -> bool:
+        if any(spaced(form).strip() for form in forms):
+            return names_in(forms, self._spaced)
+        # A name of marks alone (a cedilla) folds to nothing: look for it as written.
+        return name.strip().casefold() in self.parts.written.casefold()
 
     def says_any(self, stems: Iterable[str]) -> bool:
         """Whether any word of the letter's own text starts with one of `stems`."""

@@ -356,8 +356,16 @@ def _patterns(
     return says, not_
 
 
+# How far around a phrase its negative can reach: the longest negative
+# phrase is shorter.
+_REACH = 80
+
+
 def expresses(folded: str, language: str, element: Element) -> bool:
     """Whether the plain text `folded` says `element` in `language`.
+
+    A phrase counts unless a negative phrase holds it ("the right fit" in
+    "finding the right fit").
 
     >>> expresses("i wish you the best in finding the right fit.", "en", "fit")
     False
@@ -365,8 +373,16 @@ def expresses(folded: str, language: str, element: Element) -> bool:
     True
     """
     says, not_ = _patterns(language, element)
-    if says.search(folded) is None:
-        return False
-    if not_ is None or not_.search(folded) is None:
-        return True
-    return says.search(not_.sub(" ", folded)) is not None
+    return any(
+        not_ is None or not _held(not_, folded, match)
+        for match in says.finditer(folded)
+    )
+
+
+def _held(not_: re.Pattern[str], folded: str, match: re.Match[str]) -> bool:
+    """Whether a negative phrase holds `match`."""
+    start, end = match.span()
+    return any(
+        negative.start() <= start and negative.end() >= end
+        for negative in not_.finditer(folded, max(0, start - _REACH), end + _REACH)
+    )

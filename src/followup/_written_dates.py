@@ -20,6 +20,7 @@ letter's language:
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import re
@@ -27,15 +28,16 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
+from followup._languages import anchored, words_in
 from followup._languages import vocabulary as _vocabulary
 from followup._written_times import starts_a_word
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Sequence
 
     from followup._languages import Vocabulary
 
-__all__ = ["WrittenDate", "dates_written"]
+__all__ = ["WrittenDate", "date_anchors", "dates_written"]
 
 
 @final
@@ -111,105 +113,177 @@ def _alternatives(words: object) -> str:
 @final
 @attrs.frozen
 class _Forms:
-    words: re.Pattern[str]
-    ordinal_words: re.Pattern[str] | None
-    month_first: re.Pattern[str]
-    day_alone: re.Pattern[str]
-    weekdays: re.Pattern[str]
-    relative: re.Pattern[str]
+    """The patterns of one language, each tried where its first word is.
+
+    A letter is read word by word (`followup._languages.anchored`); a
+    pattern is tried only at a word that can start it (a number, a month, an
+    ordinal, a weekday, the first word of a relative phrase), anchored there.
+    Scanning the whole text once per pattern cost several times more.
+    """
+
+    numbers: tuple[re.Pattern[str], ...]  # tried at a number
+    at_word: dict[str, tuple[re.Pattern[str], ...]]  # tried at that word
+    relative: dict[str, tuple[str, ...]]  # first word -> whole phrases
+    weekdays: dict[str, int]
+    anchors: frozenset[str]  # every word that can start a date
+    article: str  # the word before a day of the month alone ("the 23rd")
 
 
-# Every pattern starts with a digit or a word, never a look-behind, so that
-# the engine skips in C to where a match can start; what may not come before
-# a match is checked once it is found (`starts_a_word`).
 _NUMBER_AFTER = "./-"
 _NUMBERS = re.compile(
-    r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})"
+    r"(?P<a>\d\d?)(?P<sep>[./-])(?P<b>\d\d?)"
     r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?P<stop>\.)?(?![\w/-]|[.:]\d)"
 )
-_ISO = re.compile(r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)")
+_ISO = re.compile(r"(?P<year>\d\d\d\d)([-/.])(?P<month>\d\d?)\2(?P<day>\d\d?)(?!\d)")
 _YEAR = r"(?:[\s,-]+(?:del?\s+)?(?P<year>\d{4}))?"
+# What can follow an article and a space in a day of the month alone: a
+# digit, or the first letter of an English ordinal word.
+_DAY_STARTS = frozenset("0123456789fstnet")
 
 
 @functools.cache
 def _forms(language: str) -> _Forms:
     vocabulary = _vocabulary(language)
     month = rf"(?P<month>{_alternatives(vocabulary.months)})\.?"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|o|\.|\.?º|\.?°)?"
+    day = r"(?P<day>\d\d?)(?:st|nd|rd|th|er|o|\.|\.?º|\.?°)?"
     words = re.compile(rf"{day}(?:\s+of|\s+de)?[\s-]+{month}{_YEAR}(?!\w)")
-    ordinal_words = None
+    at_word: dict[str, list[re.Pattern[str]]] = collections.defaultdict(list)
     if language == "en":
-        ordinal_words = re.compile(
+        ordinal = re.compile(
             rf"(?P<word>{_ORDINAL_WORDS})(?:\s+of)?\s+{month}{_YEAR}(?!\w)"
         )
+        for word in _ORDINALS:
+            at_word[word.split()[0].split("-")[0]].append(ordinal)
         day = rf"(?:{day}|(?P<word>{_ORDINAL_WORDS}))"
     month_first = re.compile(rf"{month}\s+(?:the\s+)?{day}(?![\w.]\d|\d){_YEAR}")
-    alone = {
+    for name in vocabulary.months:
+        at_word[name].append(month_first)
+    article, alone = {
         "en": (
-            r"the\s+(?:(?P<day>\d{1,2})(?:st|nd|rd|th)"
-            rf"|(?P<word>{_ORDINAL_WORDS}))(?!\w)"
+            "the",
+            (
+                r"the\s+(?:(?P<day>\d\d?)(?:st|nd|rd|th)"
+                rf"|(?P<word>{_ORDINAL_WORDS}))(?!\w)"
+            ),
         ),
-        "fr": r"le\s+(?P<day>\d{1,2}|1er)(?![\w/.:,-]|\s*h)",
-        "es": r"el\s+dia\s+(?P<day>\d{1,2})(?!\w)",
-        "de": r"am\s+(?P<day>\d{1,2})\.(?=\s)(?!\s+(?:\d|uhr))",
+        "fr": ("le", r"le\s+(?P<day>\d\d?|1er)(?![\w/.:,-]|\s*h)"),
+        "es": ("el", r"el\s+dia\s+(?P<day>\d\d?)(?!\w)"),
+        "de": ("am", r"am\s+(?P<day>\d\d?)\.(?=\s)(?!\s+(?:\d|uhr))"),
     }[language]
-    weekdays = re.compile(rf"(?P<weekday>{_alternatives(vocabulary.weekdays)})(?!\w)")
+    at_word[article].append(re.compile(alone))
+    relative: dict[str, list[str]] = collections.defaultdict(list)
     phrases = [*vocabulary.days_ago, *vocabulary.this_week, *vocabulary.last_week]
-    relative = re.compile(rf"(?P<phrase>{_alternatives(phrases)})(?![\w-])")
+    for phrase in sorted(phrases, key=len, reverse=True):
+        relative[_first_word(phrase)].append(phrase)
     return _Forms(
-        words, ordinal_words, month_first, re.compile(alone), weekdays, relative
+        (words, _ISO, _NUMBERS),
+        {word: tuple(patterns) for word, patterns in at_word.items()},
+        {word: tuple(found) for word, found in relative.items()},
+        vocabulary.weekdays,
+        frozenset([*at_word, *relative, *vocabulary.weekdays]),
+        article,
     )
 
 
-def _found(
-    pattern: re.Pattern[str] | None, folded: str, not_after: str = ""
-) -> Iterator[re.Match[str]]:
-    if pattern is None:
-        return
-    for match in pattern.finditer(folded):
-        if starts_a_word(folded, match.start(), not_after):
-            yield match
+def _first_word(phrase: str) -> str:
+    return re.split(r"[^a-z0-9]", phrase, maxsplit=1)[0]
+
+
+def date_anchors(language: str) -> frozenset[str]:
+    """The words that can start a date in `language` (numbers aside)."""
+    return _forms(language).anchors
 
 
 def dates_written(
-    folded: str, vocabulary: Vocabulary, sent: dt.date | None = None
+    folded: str,
+    vocabulary: Vocabulary,
+    sent: dt.date | None = None,
+    anchors: Sequence[tuple[int, str]] | None = None,
 ) -> tuple[WrittenDate, ...]:
     """Every date mention in the plain text `folded`, in the language's forms.
 
     Relative phrases count only with `sent`, the day the letter was sent on
-    the recipient's calendar.
+    the recipient's calendar.  `anchors` are where numbers and words that
+    may start a date are (`anchored`), when the caller has found them
+    already; other words there are passed over.
     """
     forms = _forms(vocabulary.language)
     found: list[WrittenDate] = []
-    months = vocabulary.months
-    for pattern in (forms.words, forms.month_first):
-        found.extend(
-            WrittenDate(
-                match[0], months[match["month"]], _day(match), _year(match["year"])
-            )
-            for match in pattern.finditer(folded)
-        )
-    found.extend(
-        WrittenDate(match[0], day=_day(match))
-        for match in forms.day_alone.finditer(folded)
-    )
-    found.extend(
-        WrittenDate(
-            match[0], int(match["month"]), int(match["day"]), int(match["year"])
-        )
-        for match in _ISO.finditer(folded)
-    )
-    found.extend(_numeric(folded))
-    found.extend(
-        WrittenDate(match[0], weekday=vocabulary.weekdays[match["weekday"]])
-        for match in forms.weekdays.finditer(folded)
-    )
-    if sent is not None:
-        found.extend(
-            _relative(match[0], match["phrase"], vocabulary, sent)
-            for match in forms.relative.finditer(folded)
-        )
+    if anchors is None:
+        anchors = anchored(folded, words_in(folded), forms.anchors)
+    for start, word in anchors:
+        if word[0].isdigit():
+            if starts_a_word(folded, start, _NUMBER_AFTER):
+                found.extend(_at_number(forms, folded, start, vocabulary))
+        elif word in forms.anchors and starts_a_word(folded, start):
+            found.extend(_at_word(forms, folded, start, word, vocabulary, sent))
     return tuple(found)
+
+
+def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
+    forms: _Forms,
+    folded: str,
+    start: int,
+    word: str,
+    vocabulary: Vocabulary,
+    sent: dt.date | None,
+) -> list[WrittenDate]:
+    patterns = forms.at_word.get(word, ())
+    if (
+        word == forms.article
+        and folded[start + len(word) + 1 : start + len(word) + 2] not in _DAY_STARTS
+    ):
+        # "the" is everywhere; a day follows it only as a number or an ordinal.
+        patterns = ()
+    found = [
+        _written(match, vocabulary)
+        for pattern in patterns
+        if (match := pattern.match(folded, start))
+    ]
+    if word in vocabulary.weekdays and not _letter_after(folded, start + len(word)):
+        found.append(WrittenDate(word, weekday=vocabulary.weekdays[word]))
+    if sent is not None:
+        for phrase in forms.relative.get(word, ()):
+            end = start + len(phrase)
+            if folded.startswith(phrase, start) and not _word_after(folded, end):
+                found.append(_relative(phrase, phrase, vocabulary, sent))
+                break
+    return found
+
+
+def _letter_after(folded: str, end: int) -> bool:
+    return end < len(folded) and (folded[end].isalnum() or folded[end] == "_")
+
+
+def _word_after(folded: str, end: int) -> bool:
+    return _letter_after(folded, end) or folded[end : end + 1] == "-"
+
+
+def _written(match: re.Match[str], vocabulary: Vocabulary) -> WrittenDate:
+    groups = match.groupdict()
+    if "month" not in groups:  # a day of the month alone
+        return WrittenDate(match[0], day=_day(match))
+    return WrittenDate(
+        match[0], vocabulary.months[match["month"]], _day(match), _year(match["year"])
+    )
+
+
+def _at_number(
+    forms: _Forms, folded: str, start: int, vocabulary: Vocabulary
+) -> list[WrittenDate]:
+    words, iso, numbers = forms.numbers
+    found = []
+    if match := words.match(folded, start):
+        found.append(_written(match, vocabulary))
+    if match := iso.match(folded, start):
+        found.append(
+            WrittenDate(
+                match[0], int(match["month"]), int(match["day"]), int(match["year"])
+            )
+        )
+    elif match := numbers.match(folded, start):
+        found.extend(_numeric(match))
+    return found
 
 
 def _day(match: re.Match[str]) -> int:
@@ -224,27 +298,25 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _numeric(folded: str) -> list[WrittenDate]:
-    found = []
-    for match in _found(_NUMBERS, folded, _NUMBER_AFTER):
-        first, second = int(match["a"]), int(match["b"])
-        year = _year(match["year"])
-        if match["sep"] == ".":
-            # Day first, always; without a year only with the closing dot
-            # ("23.11."), since "10.30" alone is a time.
-            if year is None and not match["stop"]:
-                continue
-            readings = {(second, first)}
-        else:
-            readings = {
-                (month, day)
-                for month, day in ((first, second), (second, first))
-                if 1 <= month <= 12 and 1 <= day <= 31
-            }
-        if len(readings) == 1 and match[0] != "24/7":  # around the clock
-            ((month, day),) = readings
-            found.append(WrittenDate(match[0], month, day, year))
-    return found
+def _numeric(match: re.Match[str]) -> list[WrittenDate]:
+    first, second = int(match["a"]), int(match["b"])
+    year = _year(match["year"])
+    if match["sep"] == ".":
+        # Day first, always; without a year only with the closing dot
+        # ("23.11."), since "10.30" alone is a time.
+        if year is None and not match["stop"]:
+            return []
+        readings = {(second, first)}
+    else:
+        readings = {
+            (month, day)
+            for month, day in ((first, second), (second, first))
+            if 1 <= month <= 12 and 1 <= day <= 31
+        }
+    if len(readings) == 1 and match[0] != "24/7":  # around the clock
+        ((month, day),) = readings
+        return [WrittenDate(match[0], month, day, year)]
+    return []
 
 
 def _relative(

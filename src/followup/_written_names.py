@@ -14,13 +14,16 @@ Analytics``), and by any alias the caller gives.
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from followup._languages import plain
+from followup._written_times import starts_a_word
 
-__all__ = ["company_forms", "mask_addresses", "names_pattern"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["company_forms", "mask_addresses", "names_in", "spaced"]
 
 # Legal forms, plain and without their final stop, longest first.
 _LEGAL_FORMS: Final = (
@@ -152,14 +155,33 @@ def company_forms(company: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...
     return tuple(dict.fromkeys(form for form in forms if form))
 
 
-@functools.lru_cache(maxsize=1024)
-def names_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern finding any of the plain `forms` as whole words."""
-    alternatives = (
-        r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", form))
-        for form in sorted(forms, key=len, reverse=True)
-    )
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+_GAPS = re.compile(r"[\s-]+")
+
+
+def spaced(folded: str) -> str:
+    """`folded` with every run of spaces and hyphens one space: how names are read."""
+    return _GAPS.sub(" ", folded)
+
+
+def names_in(forms: Iterable[str], text: str) -> bool:
+    """Whether any of the plain `forms` is in the `spaced` `text` as whole words.
+
+    Plain string search, no pattern to compile: a letter names people and
+    companies that the next letter does not.
+    """
+    for written in forms:
+        form = spaced(written).strip()
+        if not form:
+            continue
+        found = text.find(form)
+        while found >= 0:
+            end = found + len(form)
+            if starts_a_word(text, found) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")
+            ):
+                return True
+            found = text.find(form, found + 1)
+    return False
 
 
 def mask_addresses(folded: str) -> str:

@@ -34,12 +34,13 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
+from followup._languages import anchored, words_in
 from followup._languages import vocabulary as _vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
-__all__ = ["WrittenTime", "times_written", "unambiguous_label"]
+__all__ = ["WrittenTime", "time_anchors", "times_written", "unambiguous_label"]
 
 
 @final
@@ -185,29 +186,26 @@ _NOT_TIME_BEFORE = re.compile(r"(?:version|release|v|nr|no|n°|#|chapter|kapitel
 
 @final
 @attrs.frozen
-class _Form:
-    """A pattern, and what may not come right before what it matches.
+class _Forms:
+    """The patterns of one language, each tried where its first word is.
 
-    Each pattern starts with a digit or a word, never with a look-behind:
-    the regular expression engine then skips in C to where a match can
-    start, several times faster than trying every position; the character
-    before is checked here, once a match is found.
+    As for dates (`followup._written_dates`): a pattern is tried only at a
+    word that can start it, anchored there.
     """
 
-    pattern: re.Pattern[str]
-    not_after: str = ""  # besides letters and digits
-
-
-@final
-@attrs.frozen
-class _Forms:
-    forms: tuple[_Form, ...]
+    number: re.Pattern[str]  # tried at a number
+    at_word: dict[str, tuple[re.Pattern[str], ...]]  # tried at that word
     # An English hour word is a time only with a marker: "ten o'clock",
     # "ten in the morning", "half past ten" — never "ten" alone.
     needs_marker: re.Pattern[str] | None
     zone: re.Pattern[str]
     hours: dict[str, int]
-    midnight: tuple[str, ...]
+    noon: frozenset[str]
+    midnight: frozenset[str]
+    # What marks a bare number as an hour: "10 o'clock" in English; "10
+    # Uhr", "10h" elsewhere ("2h" in English is a duration).
+    hour_marks: frozenset[str]
+    anchors: frozenset[str]  # every word that can start a time
 
 
 @functools.cache
@@ -215,76 +213,61 @@ def _forms(language: str) -> _Forms:
     vocabulary = _vocabulary(language)
     words = "|".join(sorted(map(re.escape, vocabulary.hours), key=len, reverse=True))
     part = _MORNING[language]
-    hour_marker = "uhr|h" if language != "en" else "o'?clock"
-    noon = "|".join([*vocabulary.noon, *vocabulary.midnight])
-    forms = [
-        # 10:00, 10.00, 10h00, 10 h 30, with am/pm, Uhr or h, or a half.
-        _Form(
-            re.compile(
-                rf"(?P<h>\d{{1,2}})\s?(?P<sep>[:.h])\s?(?P<m>[0-5]\d){_AFTER_NUMBER}"
-                rf"(?:{_HALF}|\s?(?:uhr|h|hrs?)(?!\w)|\s+{part})?"
-            ),
-            _NUMBER_AFTER,
-        ),
-        # An hour alone with a marker: 10am, 10 o'clock, 10 Uhr, 10h.
-        _Form(
-            re.compile(
-                rf"(?P<h>\d{{1,2}})(?:{_HALF}|\s?(?:{hour_marker})(?!\w)(?:\s+{part})?)"
-            ),
-            _NUMBER_AFTER,
-        ),
-        # Noon and midnight.
-        _Form(re.compile(rf"(?P<noon>{noon})(?!\w)")),
-    ]
+    # 10:00, 10.00, 10h00, 10 h 30, with am/pm, Uhr or h, or a half; an hour
+    # alone only with a marker: 10am, 10 o'clock, 10 Uhr, 10h (`_reading`).
+    number = re.compile(
+        rf"(?P<h>\d\d?)(?:\s?(?P<sep>[:.h])\s?(?P<m>[0-5]\d){_AFTER_NUMBER})?"
+        rf"(?:{_HALF}|\s?(?P<mark>uhr|h|hrs?|o'?clock)(?!\w))?(?:\s+{part})?"
+    )
+    at_word: dict[str, tuple[re.Pattern[str], ...]] = {}
     needs_marker = None
     if language == "en":
-        forms.append(
-            _Form(
-                re.compile(
-                    r"(?P<rel>half|quarter)\s+(?P<dir>past|to)\s+"
-                    rf"(?P<word>{words})(?:{_HALF}|\s+{part})?(?!\w)"
-                )
-            )
+        rel = re.compile(
+            r"(?P<rel>half|quarter)\s+(?P<dir>past|to)\s+"
+            rf"(?P<word>{words})(?:{_HALF}|\s+{part})?(?!\w)"
         )
         needs_marker = re.compile(
             rf"(?P<word>{words})(?:\s+(?P<min>fifteen|thirty|forty-five|o'?clock))?"
             rf"(?:{_HALF}|\s+{part})?(?!\w)"
         )
-        forms.append(_Form(needs_marker))
+        at_word = {"half": (rel,), "quarter": (rel,)}
+        at_word |= dict.fromkeys(vocabulary.hours, (needs_marker,))
     elif language == "de":
-        forms.append(_Form(re.compile(rf"(?P<word>{words})\s+uhr(?:\s+{part})?(?!\w)")))
+        said = re.compile(rf"(?P<word>{words})\s+uhr(?:\s+{part})?(?!\w)")
+        at_word = dict.fromkeys(vocabulary.hours, (said,))
     elif language == "fr":
-        forms.append(
-            _Form(
-                re.compile(
-                    rf"(?P<word>{words})\s+heures?"
-                    r"(?:\s+(?P<min>trente|quinze|et\s+demie|et\s+quart))?"
-                    rf"(?:\s+{part})?(?!\w)"
-                ),
-                "-",
-            )
+        said = re.compile(
+            rf"(?P<word>{words})\s+heures?"
+            r"(?:\s+(?P<min>trente|quinze|et\s+demie|et\s+quart))?"
+            rf"(?:\s+{part})?(?!\w)"
         )
+        at_word = {hour.split("-")[0]: (said,) for hour in vocabulary.hours}
     else:
-        forms.append(
-            _Form(
-                re.compile(
-                    r"a\s+las?\s+(?:(?P<h>[0-2]?\d)(?!\d|[:.,h]\s?\d)"
-                    rf"|(?P<word>{words})(?!\w))"
-                    r"(?:\s+y\s+(?P<min>media|cuarto))?"
-                    rf"(?:\s+{part}|{_HALF})?"
-                )
-            )
+        said = re.compile(
+            r"a\s+las?\s+(?:(?P<h>[0-2]?\d)(?!\d|[:.,h]\s?\d)"
+            rf"|(?P<word>{words})(?!\w))"
+            r"(?:\s+y\s+(?P<min>media|cuarto))?"
+            rf"(?:\s+{part}|{_HALF})?"
         )
+        at_word = {"a": (said,)}
     abbreviations = dict(_ABBREVIATIONS)
     if language == "en":
         abbreviations |= _ENGLISH_ABBREVIATIONS
     labels = "|".join(sorted(abbreviations, key=len, reverse=True))
     zone = re.compile(
-        r"\s*\(?\s*(?:(?P<base>utc|gmt)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})"
+        r"\s*\(?\s*(?:(?P<base>utc|gmt)\s?(?P<sign>[+-])\s?(?P<oh>\d\d?)"
         rf"(?::?(?P<om>\d{{2}}))?|(?P<label>{labels}))(?!\w)"
     )
     return _Forms(
-        tuple(forms), needs_marker, zone, vocabulary.hours, vocabulary.midnight
+        number,
+        at_word,
+        needs_marker,
+        zone,
+        vocabulary.hours,
+        frozenset(vocabulary.noon),
+        frozenset(vocabulary.midnight),
+        frozenset({"o'clock", "oclock"} if language == "en" else {"uhr", "h"}),
+        frozenset([*at_word, *vocabulary.noon, *vocabulary.midnight]),
     )
 
 
@@ -309,33 +292,79 @@ _WORD_MINUTES: Final = {
 }
 
 
-def times_written(folded: str, language: str) -> tuple[WrittenTime, ...]:
-    """Every time-of-day mention in the plain text `folded`, in the language's forms."""
+def time_anchors(language: str) -> frozenset[str]:
+    """The words that can start a time in `language` (numbers aside)."""
+    return _forms(language).anchors
+
+
+def times_written(
+    folded: str,
+    language: str,
+    anchors: Sequence[tuple[int, str]] | None = None,
+) -> tuple[WrittenTime, ...]:
+    """Every time-of-day mention in the plain text `folded`, in the language's forms.
+
+    `anchors` are where numbers and words that may start a time are
+    (`anchored`), when the caller has found them already; other words
+    there are passed over.
+    """
     forms = _forms(language)
-    found: list[tuple[int, WrittenTime]] = []
+    found: list[WrittenTime] = []
     seen: set[int] = set()  # where a mention ends: one reading per time
-    for form in forms.forms:
-        for match in form.pattern.finditer(folded):
-            if match.end() in seen or not starts_a_word(
-                folded, match.start(), form.not_after
+    if anchors is None:
+        anchors = anchored(folded, words_in(folded), forms.anchors)
+    for start, word in anchors:
+        if word in forms.noon or word in forms.midnight:
+            if starts_a_word(folded, start) and not _letter_after(
+                folded, start + len(word)
             ):
+                hour = 0 if word in forms.midnight else 12
+                found.append(_with_zone(forms, folded, start + len(word), word, hour))
+            continue
+        for pattern in _patterns_at(forms, folded, start, word):
+            match = pattern.match(folded, start)
+            if match is None or match.end() in seen:
                 continue
-            time = _reading(match, forms, folded)
-            if time is not None:
+            reading = _reading(match, forms, folded)
+            if reading is not None:
                 seen.add(match.end())
+                hour, minute, twelve_hour = reading
                 zones, label = _zones(forms, folded, match.end())
-                time = attrs.evolve(time, zones=zones, label=label) if zones else time
-                found.append((match.start(), time))
-    # In the order written, whichever form found them.
-    return tuple(time for _, time in sorted(found, key=lambda pair: pair[0]))
+                found.append(
+                    WrittenTime(match[0], hour, minute, twelve_hour, zones, label)
+                )
+    return tuple(found)
 
 
-def _reading(match: re.Match[str], forms: _Forms, folded: str) -> WrittenTime | None:
+def _patterns_at(
+    forms: _Forms, folded: str, start: int, word: str
+) -> tuple[re.Pattern[str], ...]:
+    """The patterns to try where `word` starts, if it starts a word there."""
+    if word[0].isdigit():
+        if starts_a_word(folded, start, _NUMBER_AFTER):
+            return (forms.number,)
+        return ()
+    if starts_a_word(folded, start):
+        return forms.at_word.get(word, ())
+    return ()
+
+
+def _letter_after(folded: str, end: int) -> bool:
+    return end < len(folded) and (folded[end].isalnum() or folded[end] == "_")
+
+
+def _with_zone(
+    forms: _Forms, folded: str, end: int, text: str, hour: int
+) -> WrittenTime:
+    zones, label = _zones(forms, folded, end)
+    return WrittenTime(text, hour, 0, twelve_hour=True, zones=zones, label=label)
+
+
+def _reading(
+    match: re.Match[str], forms: _Forms, folded: str
+) -> tuple[int, int, bool] | None:
+    """The hour, minute and whether the half of the day is fixed; None: no time."""
     groups = match.groupdict()
-    text = match[0]
-    if groups.get("noon"):
-        hour = 0 if text in forms.midnight else 12
-        return WrittenTime(text, hour, 0, twelve_hour=True)
     word = groups.get("word")
     if word:
         hour = forms.hours[word]
@@ -350,16 +379,23 @@ def _reading(match: re.Match[str], forms: _Forms, folded: str) -> WrittenTime | 
         ):
             return None
     else:
+        if (
+            match.re is forms.number
+            and groups.get("m") is None
+            and not groups.get("half")
+            and groups.get("mark") not in forms.hour_marks
+        ):
+            return None  # a number alone ("10"), or a duration ("2h")
         if not _is_a_time(match, folded):
             return None
         hour = int(groups["h"])
         minute = int(groups.get("m") or 0)
-    return _with_half(text, hour, minute, groups)
+    return _with_half(hour, minute, groups)
 
 
 def _with_half(
-    text: str, hour: int, minute: int, groups: dict[str, str | None]
-) -> WrittenTime | None:
+    hour: int, minute: int, groups: dict[str, str | None]
+) -> tuple[int, int, bool] | None:
     half, part = groups.get("half"), groups.get("part")
     if half or part:
         if not 1 <= hour <= 12:
@@ -367,12 +403,10 @@ def _with_half(
         afternoon = half == "p" or (
             part is not None and " ".join(part.split()) in _AFTERNOON_PARTS
         )
-        return WrittenTime(
-            text, hour % 12 + (12 if afternoon else 0), minute, twelve_hour=True
-        )
+        return hour % 12 + (12 if afternoon else 0), minute, True
     if hour > 23 or minute > 59:
         return None
-    return WrittenTime(text, hour, minute, twelve_hour=False)
+    return hour, minute, False
 
 
 def _is_a_time(match: re.Match[str], folded: str) -> bool:
@@ -397,6 +431,10 @@ _RANGE_END = re.compile(
 
 
 def _zones(forms: _Forms, folded: str, end: int) -> tuple[tuple[str, ...], str | None]:
+    # Most times carry no zone: a glance at what follows saves two patterns.
+    after = folded[end : end + 6].lstrip(" (")
+    if not after or not (after[0].isalpha() or after[0] == "-"):
+        return (), None
     match = forms.zone.match(folded, end)
     if match is None and (tail := _RANGE_END.match(folded, end)):
         match = forms.zone.match(folded, tail.end())

@@ -43,6 +43,7 @@ from followup._inputs import (
     read_interview,
     read_text,
 )
+from followup._languages import LANGUAGES as LETTER_LANGUAGES
 from followup.errors import FollowUpError, PluginError, RuleError
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from followup._inputs import Batch, Entry
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
+    from followup._writing import Style
 
     class _Sink(Protocol):
         """Where output goes: standard output, or a file for ``--output``."""
@@ -205,6 +207,34 @@ def _parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="for the follow-up: one sentence on why you fit the job (A8)",
     )
+    draft.add_argument(
+        "--topic",
+        metavar="TEXT",
+        help="for the thank-you: something you discussed on the call",
+    )
+    draft.add_argument(
+        "--language",
+        choices=LETTER_LANGUAGES,
+        default="en",
+        help="the letter's language (default: en)",
+    )
+    draft.add_argument(
+        "--locale",
+        metavar="LOCALE",
+        help="how the date and time are written, e.g. en_GB or de_AT (default: "
+        "the language in the interviewer's country, else en_US, de_DE, fr_FR, "
+        "es_ES)",
+    )
+    draft.add_argument(
+        "--greeting",
+        choices=("name", "title", "first-name"),
+        default="name",
+        help="greet by full name, by --title and surname, or by first name "
+        "(default: name; the hiring team when no name is known)",
+    )
+    draft.add_argument(
+        "--title", metavar="TITLE", help="for --greeting title: 'Dr.', 'Ms.'..."
+    )
     draft.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     _rules_option(draft)
 
@@ -227,7 +257,26 @@ def _parser() -> argparse.ArgumentParser:
         "--kind",
         choices=("thank-you", "follow-up"),
         default="follow-up",
-        help="which letter it is (default: follow-up)",
+        help="which letter it is: the thank-you right after the call, or the "
+        "follow-up 2 to 3 days later (default: follow-up)",
+    )
+    letter.add_argument(
+        "--sent",
+        metavar="ISO",
+        help="when the letter is (or was) sent, ISO 8601 with an offset: "
+        "'yesterday' or 'this morning' are read from it (default: now)",
+    )
+    letter.add_argument(
+        "--language",
+        choices=LETTER_LANGUAGES,
+        help="the letter's language (default: told from its words)",
+    )
+    letter.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name of the company ('AWS'); may be given again",
     )
     _rules_option(letter)
 
@@ -549,6 +598,14 @@ def _draft_command(args: argparse.Namespace) -> int:
         raise InputError("--sent and --from go with --format eml")
     if args.fit and args.kind != "follow-up":
         raise InputError("--fit goes with the follow-up")
+    if args.topic and args.kind != "thank-you":
+        raise InputError("--topic goes with the thank-you")
+    style: Style = {
+        "language": args.language,
+        "locale": args.locale,
+        "greeting": args.greeting,
+        "title": args.title,
+    }
     _refuse_to_overwrite(args.output, args.file, args.rules)
     rules = _rule_set(args)
     try:
@@ -556,17 +613,33 @@ def _draft_command(args: argparse.Namespace) -> int:
             message = mail.draft_message(
                 interview,
                 args.kind,
-                sent=_now(args.sent),
+                sent=_now(args.sent, "--sent"),
                 sender=args.sender,
                 fit=args.fit,
+                topic=args.topic,
                 rules=rules,
+                **style,
             )
             _emit(args.output, message.as_bytes())
         elif args.format == "mailto":
-            link = mail.mailto_link(interview, args.kind, fit=args.fit, rules=rules)
+            link = mail.mailto_link(
+                interview,
+                args.kind,
+                fit=args.fit,
+                topic=args.topic,
+                rules=rules,
+                **style,
+            )
             _emit(args.output, (link + "\n").encode())
         else:
-            text = mail.draft_text(interview, args.kind, fit=args.fit, rules=rules)
+            text = mail.draft_text(
+                interview,
+                args.kind,
+                fit=args.fit,
+                topic=args.topic,
+                rules=rules,
+                **style,
+            )
             _emit(args.output, text.encode())
     except RuleError:
         raise
@@ -584,7 +657,15 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         text, source = sys.stdin.read(), "standard input"
     else:
         text, source = read_text(args.file), args.file
-    findings = check_letter(text, interview, args.kind, rules=_rule_set(args))
+    findings = check_letter(
+        text,
+        interview,
+        args.kind,
+        rules=_rule_set(args),
+        sent=_now(args.sent, "--sent"),
+        language=args.language,
+        aliases=args.alias,
+    )
     if not findings:
         sys.stdout.write(f"{source}: no findings\n")
     for finding in findings:
@@ -883,18 +964,19 @@ def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
         raise InputError(f"--output {output} is an input file; it is never overwritten")
 
 
-def _now(text: str | None) -> dt.datetime:
+def _now(text: str | None, option: str = "--now") -> dt.datetime:
     if text is None or text == "now":
         return _clock()
     from followup._time import coerce_instant  # noqa: PLC0415
 
-    return coerce_instant(text, "--now")
+    return coerce_instant(text, option)
 
 
 def _clock() -> dt.datetime:
     # The one place the package reads the clock: for `plan`, `explain` and `sync`
-    # without `--now` (or with `--now now`), and for today in `followup due`
-    # without `--on`.
+    # without `--now` (or with `--now now`), for today in `followup due`
+    # without `--on`, and for when a letter is sent in `draft` and
+    # `check-letter` without `--sent`.
     # To the second: a plan made "now" shows no microseconds anywhere.
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 

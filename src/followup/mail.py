@@ -11,41 +11,84 @@ program gives one when it sends, so the same inputs write the same file.
 >>> message["To"]
 'Grace Hopper <grace.hopper@example.com>'
 >>> message["Subject"]
-'Thank you: phone interview on 23 November 2026'
+'Thank you: phone interview on November 23, 2026'
 """
 
 from __future__ import annotations
 
 import email.policy
 import email.utils
+import sys  # noqa: TC003 - read at run time by the type-checking block
 import urllib.parse
 from email.message import EmailMessage
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from followup._contact import _email_address
-from followup._facts import recipient_zone
 from followup._letters import letter_kind
 from followup._ruleset import DEFAULT_RULES
-from followup._time import coerce_instant, local, long_date, utc
+from followup._time import coerce_instant
 from followup._vocabulary import StepKind
-from followup._writing import draft_follow_up, draft_thank_you
+from followup._writing import (
+    Style,
+    draft_follow_up,
+    draft_thank_you,
+    letter_style,
+    written_day,
+)
+from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from typing import Unpack
+    else:  # pragma: no cover - Python 3.10
+        from typing_extensions import Unpack
     from followup._interview import Interview
     from followup._ruleset import RuleSet
     from followup._time import InstantLike
 
-__all__ = ["draft_message", "draft_text", "mailto_link", "subject"]
+__all__ = ["Style", "draft_message", "draft_text", "mailto_link", "subject"]
 
 
-def subject(interview: Interview, kind: StepKind | str) -> str:
-    """The subject line: what the letter is, and the day of the call."""
+_SUBJECTS: Final = {
+    "en": (
+        "Thank you: phone interview on {date}",
+        "Following up: phone interview on {date}{role}",
+    ),
+    "de": (
+        "Vielen Dank: Telefoninterview am {date}",
+        "Nachfrage: Telefoninterview am {date}{role}",
+    ),
+    "fr": (
+        "Merci : entretien téléphonique du {date}",
+        "Suivi : entretien téléphonique du {date}{role}",
+    ),
+    "es": (
+        "Gracias: entrevista telefónica del {date}",
+        "Seguimiento: entrevista telefónica del {date}{role}",
+    ),
+}
+
+
+def subject(
+    interview: Interview,
+    kind: StepKind | str,
+    *,
+    language: str = "en",
+    locale: str | None = None,
+) -> str:
+    """The subject line: what the letter is, and the day of the call.
+
+    In `language`, the day written as `locale` writes it (by default as for
+    `followup.draft_thank_you`), on the recipient's calendar.
+    """
     letter = letter_kind(kind)
-    day = long_date(local(utc(interview.at), recipient_zone(interview)).date())
+    style = letter_style(interview, language, locale)
+    day = written_day(interview, style.locale)
+    thanks, follow_up = _SUBJECTS[style.language]
     if letter is StepKind.THANK_YOU:
-        return f"Thank you: phone interview on {day}"
+        return thanks.format(date=day)
     role = f" ({interview.position})" if interview.position else ""
-    return f"Following up: phone interview on {day}{role}"
+    return follow_up.format(date=day, role=role)
 
 
 def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
@@ -55,13 +98,20 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
     sent: InstantLike,
     sender: str | None = None,
     fit: str | None = None,
+    topic: str | None = None,
     rules: RuleSet | None = None,
+    **style: Unpack[Style],
 ) -> EmailMessage:
     """The drafted letter of `kind` as an email sent at `sent`.
 
+    `style` takes the keywords of `followup.draft_thank_you`: `language`,
+    `locale`, `greeting`, `title`; `topic` goes with a thank-you, `fit`
+    with a follow-up.
+
     Raises:
         FollowUpError: `kind` is no letter, `sent` no instant, `sender` no
-            email address, or `fit` unfit (see `draft_follow_up`).
+            email address, `fit` unfit (see `draft_follow_up`), or a style
+            refused.
     """
     letter = letter_kind(kind)
     at = coerce_instant(sent, "sent")
@@ -72,9 +122,11 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
         message["To"] = email.utils.formataddr((contact.name or "", contact.email))
     if sender is not None:
         message["From"] = sender
-    message["Subject"] = subject(interview, letter)
+    message["Subject"] = _subject(interview, letter, style)
     message["Date"] = email.utils.format_datetime(at)
-    message.set_content(_text(interview, letter, fit, rules), charset="utf-8")
+    message.set_content(
+        _text(interview, letter, (fit, topic), rules, style), charset="utf-8"
+    )
     return message
 
 
@@ -83,16 +135,21 @@ def mailto_link(
     kind: StepKind | str,
     *,
     fit: str | None = None,
+    topic: str | None = None,
     rules: RuleSet | None = None,
+    **style: Unpack[Style],
 ) -> str:
-    """A ``mailto:`` link (RFC 6068) that opens the draft in a mail program."""
+    """A ``mailto:`` link (RFC 6068) that opens the draft in a mail program.
+
+    `style` is as for `draft_message`.
+    """
     letter = letter_kind(kind)
     contact = interview.interviewer
     to = contact.email if contact is not None and contact.email else ""
     query = urllib.parse.urlencode(
         {
-            "subject": subject(interview, letter),
-            "body": _text(interview, letter, fit, rules),
+            "subject": _subject(interview, letter, style),
+            "body": _text(interview, letter, (fit, topic), rules, style),
         },
         quote_via=urllib.parse.quote,
     )
@@ -104,15 +161,39 @@ def draft_text(
     kind: StepKind | str,
     *,
     fit: str | None = None,
+    topic: str | None = None,
     rules: RuleSet | None = None,
+    **style: Unpack[Style],
 ) -> str:
-    """The drafted letter of `kind`, a line break at its end."""
-    return _text(interview, letter_kind(kind), fit, rules)
+    """The drafted letter of `kind`, a line break at its end.
+
+    `style` is as for `draft_message`.
+    """
+    return _text(interview, letter_kind(kind), (fit, topic), rules, style)
+
+
+def _subject(interview: Interview, letter: StepKind, style: Style) -> str:
+    return subject(
+        interview,
+        letter,
+        language=style.get("language", "en"),
+        locale=style.get("locale"),
+    )
 
 
 def _text(
-    interview: Interview, letter: StepKind, fit: str | None, rules: RuleSet | None
+    interview: Interview,
+    letter: StepKind,
+    content: tuple[str | None, str | None],
+    rules: RuleSet | None,
+    style: Style,
 ) -> str:
+    fit, topic = content
     if letter is StepKind.THANK_YOU:
-        return draft_thank_you(interview) + "\n"
-    return draft_follow_up(interview, fit, rules=rules or DEFAULT_RULES) + "\n"
+        if fit is not None:
+            raise InvalidValueError("fit", fit, "goes with the follow-up")
+        return draft_thank_you(interview, topic=topic, **style) + "\n"
+    if topic is not None:
+        raise InvalidValueError("topic", topic, "goes with the thank-you")
+    rules = rules or DEFAULT_RULES
+    return draft_follow_up(interview, fit, rules=rules, **style) + "\n"
