@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import textwrap
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from followup import Interview, check_letter
-from followup._letters import count_lines, count_sentences
+from followup._letters import READ_LIMIT, Letter, count_lines, count_sentences
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
 
@@ -44,6 +45,44 @@ def test_huge_letters_of_every_shape_come_back_with_findings():
         for kind in ("thank-you", "follow-up"):
             findings = check_letter(text, INTERVIEW, kind)
             assert any(f.severity.value == "error" for f in findings)
+
+
+# Shapes that made this session's readers slow before they were written
+# to stay linear: a line of dashes (a forward rule searched at each dash), a
+# long word before an "@" (an address searched at each letter), and the
+# words that start dates and times, a million times over.
+NEW_SHAPES = {
+    "a line of dashes": "-" * 1_000_000,
+    "a long word, then an address": "a" * 1_000_000 + " ada@acme.example",
+    "numbers": "1 " * 500_000,
+    "clock times": "10:00 " * 200_000,
+    "the": "the " * 250_000,
+    "quote headers": "On Monday Grace wrote x\n" * 40_000 + ":",
+    "negated thanks": "thanks to my " * 80_000,
+    "Spanish hours": "a las " * 200_000,
+    "German participles": "habe " * 200_000,
+}
+
+
+@pytest.mark.parametrize("shape", NEW_SHAPES, ids=list(NEW_SHAPES))
+def test_megabytes_of_the_words_dates_and_times_start_with_read_at_once(shape):
+    for language in (None, "de", "fr", "es"):
+        findings = check_letter(
+            NEW_SHAPES[shape],
+            INTERVIEW,
+            "thank-you",
+            language=language,
+            sent="2026-11-24T09:00:00-05:00",
+        )
+        assert any(f.severity.value == "error" for f in findings)
+
+
+def test_only_the_start_of_a_huge_text_is_searched_its_length_is_counted_whole():
+    facts = "Thank you, Acme, for 23 November at 10:00. Ada Lovelace. "
+    assert Letter(facts + "x " * 10, INTERVIEW).names_date()
+    assert not Letter("x " * READ_LIMIT + facts, INTERVIEW).names_date()
+    # 250,000 characters, 16 words to a line of 80 columns: all counted.
+    assert Letter("word " * READ_LIMIT, INTERVIEW).lines(80) == READ_LIMIT // 16
 
 
 marks = st.text(alphabet=".!?…x \n\"')]", max_size=60)

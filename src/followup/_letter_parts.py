@@ -29,6 +29,8 @@ _QUOTE_VERB = re.compile(
     r"(?:wrote|writes|schrieb|a\s+[ée]crit|escribi[óo])\b.*:\s*$", re.IGNORECASE
 )
 _QUOTE_OPENER = re.compile(r"(?:on|am|le|el)\s", re.IGNORECASE)
+# Matched at the start of a line only: searched inside a long run of dashes,
+# each start would backtrack over the rest of the run (quadratic).
 _FORWARD_RULE = re.compile(
     r"-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
     r"mensaje original|forwarded message|weitergeleitete nachricht)\s*-{2,}",
@@ -106,7 +108,7 @@ def _quote_start(lines: list[str]) -> int:
         # A quoted block starts after a blank line (or a header, below); a
         # ">" inside a paragraph is the letter's own.
         if (stripped.startswith(">") and not (index and lines[index - 1].strip())) or (
-            "--" in stripped and _FORWARD_RULE.search(stripped)
+            stripped.startswith("--") and _FORWARD_RULE.match(stripped)
         ):
             return index
         if (

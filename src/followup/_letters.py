@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from followup._time import InstantLike
 
 __all__ = [
+    "READ_LIMIT",
     "Letter",
     "count_lines",
     "count_sentences",
@@ -70,6 +71,9 @@ __all__ = [
 ]
 
 LETTER_KINDS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
+#: How much of a letter is searched for names, dates, times and phrases:
+#: some fifty times the longest letter of the corpus.
+READ_LIMIT = 50_000
 
 # A run of marks followed by a space, a closing quote or the end.  The
 # pattern starts with the mark itself, so the engine skips to marks in C; the
@@ -310,9 +314,12 @@ class Letter:
         """The author's text, signature included, as it is read (`plain`).
 
         No subject line and no quoted message: what they say was not written
-        in this letter.  Email addresses and links are blanked out.
+        in this letter.  Email addresses and links are blanked out.  Only the
+        first `READ_LIMIT` characters are read for names, dates, times and
+        phrases: a letter is a few lines, and a text of megabytes is still
+        checked for length, but not searched through.
         """
-        return mask_addresses(plain(self.parts.written))
+        return mask_addresses(plain(self.parts.written[:READ_LIMIT]))
 
     @functools.cached_property
     def _spaced(self) -> str:

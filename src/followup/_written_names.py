@@ -129,8 +129,10 @@ _GENERIC: Final = frozenset(
     ]
 )
 _SHORTEST_SHORT_FORM = 4
+# From the start of a run only: tried inside a long word, the run before the
+# "@" would be scanned again from each of its letters (quadratic).
 _ADDRESS: Final = re.compile(
-    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>()\[\]]+"
+    r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>()\[\]]+"
 )
 
 
