@@ -27,7 +27,7 @@ from pathlib import Path
 from followup import Interview, check_letter
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
-from test_letter_corpus import LETTERS, elements_missing, interview_of  # noqa: E402
+from test_letter_corpus import LETTERS, elements_missing, interview_of
 
 INTERVIEW = Interview(
     "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"

@@ -414,7 +414,7 @@ def anchored(
     return found
 
 
-def detect_language(folded: str, words: Iterable[str] | None = None) -> str:
+def detect_language(folded: str, words: collections.Counter[str] | None = None) -> str:
     """The language of a plain text: the one whose frequent words it uses most.
 
     English wins a tie, and a text with none of them is English.
@@ -423,8 +423,9 @@ def detect_language(folded: str, words: Iterable[str] | None = None) -> str:
     'de'
     """
     # The first few thousand characters tell; a long letter is not read twice.
-    counts = collections.Counter(
-        _WORD.findall(folded, 0, 4000) if words is None else words
+    # `words` are its words counted, when the caller has them.
+    counts = (
+        collections.Counter(_WORD.findall(folded, 0, 4000)) if words is None else words
     )
     return max(
         LANGUAGES,

@@ -20,6 +20,7 @@ otherwise, so it is a warning.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import re
@@ -356,10 +357,11 @@ class Letter:
         """
         if self.language is not None:
             return self.language
-        text = self.plain[:4000]
+        counts = collections.Counter(self.words[:800])
         for name in self.user_strings:
-            text = text.replace(plain(name), " ")
-        return detect_language(text)
+            for word in words_in(plain(name)):
+                counts.pop(word, None)
+        return detect_language(self.plain, counts)
 
     @functools.cached_property
     def dates(self) -> tuple[WrittenDate, ...]:
@@ -385,7 +387,9 @@ class Letter:
 
     def _names(self, forms: tuple[str, ...], name: str) -> bool:
         if any(spaced(form).strip() for form in forms):
-            return names_in(forms, self._spaced)
+            # Most letters write a name with single spaces, as it is given:
+            # the text need not be respaced to find it.
+            return names_in(forms, self.plain) or names_in(forms, self._spaced)
         # A name of marks alone (a cedilla) folds to nothing: look for it as written.
         return name.strip().casefold() in self.parts.written.casefold()
 
