@@ -139,6 +139,7 @@ _YEAR = r"(?:[\s,-]+(?:del?\s+)?(?P<year>\d{4}))?"
 # What can follow an article and a space in a day of the month alone: a
 # digit, or the first letter of an English ordinal word.
 _DAY_STARTS = frozenset("0123456789fstnet")
+_SEPARATORS = frozenset("./-")
 
 
 @functools.cache
@@ -214,7 +215,7 @@ def dates_written(
     for start, word in anchors:
         if word[0].isdigit():
             if starts_a_word(folded, start, _NUMBER_AFTER):
-                found.extend(_at_number(forms, folded, start, vocabulary))
+                found.extend(_at_number(forms, folded, start, word, vocabulary))
         elif word in forms.anchors and starts_a_word(folded, start):
             found.extend(_at_word(forms, folded, start, word, vocabulary, sent))
     return tuple(found)
@@ -269,20 +270,27 @@ def _written(match: re.Match[str], vocabulary: Vocabulary) -> WrittenDate:
 
 
 def _at_number(
-    forms: _Forms, folded: str, start: int, vocabulary: Vocabulary
+    forms: _Forms, folded: str, start: int, number: str, vocabulary: Vocabulary
 ) -> list[WrittenDate]:
     words, iso, numbers = forms.numbers
     found = []
-    if match := words.match(folded, start):
+    # What follows the number tells which forms can start here: a separator
+    # for 23.11.2026 and 2026-11-23, a space, a dash or a suffix for
+    # 23 November and 23-Nov-2026; a colon only for a time.
+    after = folded[start + len(number) : start + len(number) + 1]
+    if after in _SEPARATORS:
+        if match := iso.match(folded, start):
+            return [
+                WrittenDate(
+                    match[0], int(match["month"]), int(match["day"]), int(match["year"])
+                )
+            ]
+        if match := numbers.match(folded, start):
+            found.extend(_numeric(match))
+        if after == "/":
+            return found
+    if after and after != ":" and (match := words.match(folded, start)):
         found.append(_written(match, vocabulary))
-    if match := iso.match(folded, start):
-        found.append(
-            WrittenDate(
-                match[0], int(match["month"]), int(match["day"]), int(match["year"])
-            )
-        )
-    elif match := numbers.match(folded, start):
-        found.extend(_numeric(match))
     return found
 
 

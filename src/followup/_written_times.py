@@ -181,6 +181,7 @@ _NOT_TIME_AFTER = re.compile(
     r"seconds?\b|million|billion|kg\b|km\b|miles?\b|jahre?n?\b|ans?\b|anos?\b|"
     r"minuten?\b|stunden?\b|semaines?\b|semanas?\b|x\b)"
 )
+_AFTER_HOUR = frozenset(":.h apuo\n\t\r")
 _NOT_TIME_BEFORE = re.compile(r"(?:version|release|v|nr|no|n°|#|chapter|kapitel)\s*$")
 
 
@@ -341,7 +342,11 @@ def _patterns_at(
 ) -> tuple[re.Pattern[str], ...]:
     """The patterns to try where `word` starts, if it starts a word there."""
     if word[0].isdigit():
-        if starts_a_word(folded, start, _NUMBER_AFTER):
+        # A time's number is followed by its separator, a space, am/pm or a
+        # marker glued on ("10h", "10uhr", "10o'clock"); "23rd", "40%" and
+        # "2026," are passed over without trying the pattern.
+        after = folded[start + len(word) : start + len(word) + 1]
+        if after in _AFTER_HOUR and starts_a_word(folded, start, _NUMBER_AFTER):
             return (forms.number,)
         return ()
     if starts_a_word(folded, start):
