@@ -104,73 +104,14 @@ class Vocabulary:
     stopwords: frozenset[str]
 
 
-_EN_HOURS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
-_DE_HOURS = [
-    "eins",
-    "zwei",
-    "drei",
-    "vier",
-    "funf",
-    "sechs",
-    "sieben",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwolf",
-]
-_FR_HOURS = [
-    "une",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "dix-sept",
-    "dix-huit",
-    "dix-neuf",
-    "vingt",
-    "vingt-et-une",
-    "vingt-deux",
-    "vingt-trois",
-]
-_ES_HOURS = [
-    "una",
-    "dos",
-    "tres",
-    "cuatro",
-    "cinco",
-    "seis",
-    "siete",
-    "ocho",
-    "nueve",
-    "diez",
-    "once",
-    "doce",
-]
+_EN_HOURS = ("one two three four five six seven eight nine ten eleven twelve").split()
+_DE_HOURS = ("eins zwei drei vier funf sechs sieben acht neun zehn elf zwolf").split()
+_FR_HOURS = (
+    "une deux trois quatre cinq six sept huit neuf dix onze douze treize "
+    "quatorze quinze seize dix-sept dix-huit dix-neuf vingt vingt-et-une "
+    "vingt-deux vingt-trois"
+).split()
+_ES_HOURS = ("una dos tres cuatro cinco seis siete ocho nueve diez once doce").split()
 
 
 class _ByHand(NamedTuple):
@@ -207,23 +148,7 @@ _BY_HAND: Final = {
         noon=("noon", "midday"),
         midnight=("midnight",),
         stopwords=frozenset(
-            [
-                "the",
-                "and",
-                "you",
-                "for",
-                "to",
-                "of",
-                "my",
-                "with",
-                "your",
-                "i",
-                "am",
-                "this",
-                "was",
-                "it",
-                "at",
-            ]
+            ("the and you for to of my with your i am this was it at").split()
         ),
         extra_months={"sept": 9},
     ),
@@ -241,25 +166,10 @@ _BY_HAND: Final = {
         noon=("mittag", "mittags"),
         midnight=("mitternacht",),
         stopwords=frozenset(
-            [
-                "und",
-                "der",
-                "die",
-                "das",
-                "ich",
-                "sie",
-                "ihnen",
-                "fur",
-                "mit",
-                "nicht",
-                "ein",
-                "eine",
-                "ist",
-                "zu",
-                "den",
-                "am",
-                "uber",
-            ]
+            (
+                "und der die das ich sie ihnen fur mit nicht ein eine ist zu "
+                "den am uber"
+            ).split()
         ),
         extra_months={"marz": 3, "sep": 9},
     ),
@@ -279,25 +189,9 @@ _BY_HAND: Final = {
         noon=("midi",),
         midnight=("minuit",),
         stopwords=frozenset(
-            [
-                "le",
-                "la",
-                "les",
-                "et",
-                "je",
-                "vous",
-                "pour",
-                "de",
-                "des",
-                "une",
-                "est",
-                "avec",
-                "notre",
-                "votre",
-                "du",
-                "au",
-                "sur",
-            ]
+            (
+                "le la les et je vous pour de des une est avec notre votre du au sur"
+            ).split()
         ),
         extra_months={"fev": 2, "juil": 7, "aout": 8},
     ),
@@ -317,26 +211,7 @@ _BY_HAND: Final = {
         noon=("mediodia",),
         midnight=("medianoche",),
         stopwords=frozenset(
-            [
-                "el",
-                "la",
-                "los",
-                "las",
-                "y",
-                "que",
-                "por",
-                "para",
-                "de",
-                "con",
-                "una",
-                "su",
-                "usted",
-                "le",
-                "es",
-                "en",
-                "del",
-                "mi",
-            ]
+            ("el la los las y que por para de con una su usted le es en del mi").split()
         ),
         extra_months={"set": 9, "setiembre": 9},
     ),

@@ -66,7 +66,6 @@ __all__ = [
     "count_sentences",
     "dates_in",
     "letter_kind",
-    "mentions",
     "says_any",
     "times_in",
 ]
@@ -182,27 +181,6 @@ def _no_end(text: str, match: re.Match[str]) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.translate(_APOSTROPHES).casefold().split())
-
-
-def mentions(text: str, phrase: str) -> bool:
-    """Whether `phrase` is in `text` as whole words, whatever the case and spacing.
-
-    Case folding and spacing fold character by character, so a phrase found
-    as written is always found; NFKC also matches ``Zoë`` typed with a
-    combining diaeresis, but can merge a leading combining mark into the
-    letter before it, so both comparisons are tried.
-    """
-    return _has_words(_fold(text), _fold(phrase)) or _has_words(
-        normalise(text), normalise(phrase)
-    )
-
-
-def _has_words(text: str, phrase: str) -> bool:
-    # As whole words: "Box" is not in "inbox", nor "Al" in "Also".
-    if not phrase:
-        return False
-    pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
-    return re.search(pattern, text) is not None
 
 
 def says_any(text: str, stems: Iterable[str]) -> bool:

@@ -102,8 +102,6 @@ _ORDINALS = {
     "thirty first": 31,
 }
 _ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
-# Every ordinal word holds one of these: a cheap test before the pattern.
-_ORDINAL_STEMS = (*_UNITS, "twentieth", "thirtieth")
 
 
 def _alternatives(words: object) -> str:
