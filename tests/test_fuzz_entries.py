@@ -32,6 +32,8 @@ from followup import (
     Window,
     check_letter,
     check_plan,
+    draft_follow_up,
+    draft_thank_you,
     plan_followups,
 )
 from followup.testing import interviews
@@ -213,6 +215,132 @@ def test_letters(interview, text, kind):
     attempt(Letter, text, interview, kind)
     attempt(check_letter, text, interview, kind)
     attempt(check_letter, text, interview)
+
+
+# Letters as people paste them: the words dates, times, names and quotes are
+# made of, in any order, with hostile ways of saying when and in what.
+letter_words = st.sampled_from(
+    [
+        "Dear",
+        "Ms.",
+        "Dr.",
+        "23",
+        "11",
+        "2026",
+        "10:00",
+        "10.00",
+        "10h",
+        "am",
+        "p.m.",
+        "o'clock",
+        "noon",
+        "half",
+        "past",
+        "ten",
+        "the",
+        "23rd",
+        "of",
+        "November",
+        "Nov.",
+        "Montag",
+        "lundi",
+        "lunes",
+        "de",
+        "a",
+        "las",
+        "Uhr",
+        "heures",
+        "EST",
+        "UTC+05:30",
+        "(",
+        ")",
+        "-",
+        "--",
+        "/",
+        ".",
+        ",",
+        ":",
+        ">",
+        "\n",
+        "\n\n",
+        "wrote:",
+        "schrieb",
+        "Subject:",
+        "$",
+        "@",
+        "www.",
+        "yesterday",
+        "gestern",
+        "hier",
+        "ayer",
+        "this",
+        "morning",
+        "earlier",
+        "week",
+        "last",
+        "thank",
+        "thanks to my",
+        "finding the right fit",
+        "interested",
+        "not",
+        "years",
+        "Acme",
+        "Ada Lovelace",
+        "Zoë",
+        "&amp;",
+        "\u00a0",
+        "\u2019",
+        "\u0301",
+        "ß",
+    ]
+)
+
+
+@given(
+    interviews(),
+    st.lists(letter_words, max_size=60).map(" ".join),
+    st.sampled_from(["thank-you", "follow-up"]),
+    st.one_of(hostile, st.just("2026-11-24T09:00:00-05:00")),
+    st.one_of(hostile, st.sampled_from(["en", "de", "fr", "es"])),
+    st.one_of(hostile, st.lists(st.text(max_size=8), max_size=3)),
+)
+def test_letters_read_with_hostile_send_times_languages_and_aliases(
+    interview, text, kind, sent, language, aliases
+):
+    findings = attempt(
+        check_letter,
+        text,
+        interview,
+        kind,
+        sent=sent,
+        language=language,
+        aliases=aliases,
+    )
+    if findings is not None:
+        assert all(f.code in {"FU003", "FU004"} for f in findings)
+
+
+@given(interviews(), hostile, hostile, hostile, hostile, hostile)
+def test_drafts_with_hostile_styles(
+    interview, language, locale, greeting, title, topic
+):
+    attempt(
+        draft_thank_you,
+        interview,
+        language=language,
+        locale=locale,
+        greeting=greeting,
+        title=title,
+        topic=topic,
+    )
+    attempt(
+        draft_follow_up,
+        interview,
+        language=language,
+        locale=locale,
+        greeting=greeting,
+        title=title,
+    )
 
 
 @given(

@@ -264,6 +264,13 @@ def check_letter(  # noqa: PLR0913 - the letter, its interview, and how to read 
     a reason to fit).  The findings are data; an ERROR means the letter
     misses something the advice requires.
 
+    `sent` is when the letter goes (or went) out: "this morning" or
+    "yesterday" are read from it, on the recipient's calendar; without it
+    they name no day.  `language` is ``en``, ``de``, ``fr`` or ``es``, told
+    from the letter's words by default.  `aliases` are other names of the
+    company.  The subject line, the signature block and a quoted reply are
+    set apart from the letter (see docs/letters.md).
+
     >>> from followup import Interview
     >>> interview = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
     >>> for finding in check_letter("Hi! Ada Lovelace", interview, "thank-you"):
@@ -275,8 +282,8 @@ def check_letter(  # noqa: PLR0913 - the letter, its interview, and how to read 
     the letter does not seem to show interest in the company (A4)
 
     Raises:
-        FollowUpError: `kind` is not a letter, or an argument has the wrong
-            type.
+        FollowUpError: `kind` is not a letter, `sent` no instant, `language`
+            not one of the four, or an argument has the wrong type.
         RuleError: a rule failed reading the letter; the message names it.
     """
     rule_set = _rule_set(rules)
