@@ -89,7 +89,9 @@ class Vocabulary:
     * `hours`: hour words → hour (1-12 read on either half of the day,
       13-23 as written);
     * `noon`, `midnight`: their words;
-    * `stopwords`: frequent short words, to tell the language of a letter.
+    * `stopwords`: frequent short words, to tell the language of a letter;
+      none of a single letter, which names and initials are full of
+      ("I0I0i", "Y. Tanaka").
     """
 
     language: str
@@ -148,7 +150,7 @@ _BY_HAND: Final = {
         noon=("noon", "midday"),
         midnight=("midnight",),
         stopwords=frozenset(
-            ("the and you for to of my with your i am this was it at").split()
+            ("the and you for to of my with your am this was it at").split()
         ),
         extra_months={"sept": 9},
     ),
@@ -211,7 +213,7 @@ _BY_HAND: Final = {
         noon=("mediodia",),
         midnight=("medianoche",),
         stopwords=frozenset(
-            ("el la los las y que por para de con una su usted le es en del mi").split()
+            ("el la los las que por para de con una su usted le es en del mi").split()
         ),
         extra_months={"set": 9, "setiembre": 9},
     ),

@@ -328,18 +328,10 @@ class Letter:
 
     @functools.cached_property
     def read_as(self) -> str:
-        """The language the letter is read in: `language`, else told from the text.
-
-        The names in the letter are the user's, not words of its language
-        ("I0I0i" is no English "I"): they are left out.
-        """
+        """The language the letter is read in: `language`, else told from the text."""
         if self.language is not None:
             return self.language
-        counts = collections.Counter(self.words[:800])
-        for name in self.user_strings:
-            for word in words_in(plain(name)):
-                counts.pop(word, None)
-        return detect_language(self.plain, counts)
+        return detect_language(self.plain, collections.Counter(self.words[:800]))
 
     @functools.cached_property
     def dates(self) -> tuple[WrittenDate, ...]:
