@@ -214,3 +214,17 @@ def test_style_mistakes_name_the_field(arguments, field):
     with pytest.raises(FollowUpError) as caught:
         draft_thank_you(INTERVIEW, **arguments)
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("candidate", [f"Candidate {n}" for n in range(6)])
+def test_french_and_spanish_drafts_do_not_assume_the_writers_gender(
+    language, candidate
+):
+    # Six candidates cover both phrasings of each letter.
+    interview = Interview(candidate, "Acme", "2026-11-23T10:00:00-05:00")
+    drafts = draft_thank_you(interview, language=language) + draft_follow_up(
+        interview, language=language
+    )
+    inflected = ("intéressé", "heureux", "heureuse", "ravi", "interesad", "atent")
+    assert not [word for word in inflected if word in drafts]

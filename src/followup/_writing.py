@@ -10,6 +10,8 @@ picks one of a few phrasings from the interview itself, so the same input
 always gives the same letter.  The follow-up falls back to more compact
 wording when long names would push it past its line limit.
 
+The wording does not depend on who writes: no adjective that French or
+Spanish would inflect for the writer's gender ("intéressé", "interesado").
 The user's strings (names, company, position, fit, topic) are inserted as
 written and never interpreted: ``{0.__class__}``, ``%s`` and ``${x}`` come
 out as they went in.
@@ -169,8 +171,8 @@ _WORDS: Final = {
         thank_you=(
             (
                 "Je vous remercie pour l'entretien téléphonique{role} du {when}. Notre "
-                "échange a renforcé mon intérêt pour {company}, et je serais heureux "
-                "de connaître la suite."
+                "échange a renforcé mon intérêt pour {company}, et je me réjouis de "
+                "connaître la suite."
             ),
             (
                 "Merci d'avoir pris le temps d'échanger avec moi{role} le {when}. Cet "
@@ -182,15 +184,15 @@ _WORDS: Final = {
         follow_up=(
             (
                 "Je reviens vers vous après notre entretien téléphonique{role} du "
-                "{when}. Je reste très intéressé par {company}. {reason} {close}"
+                "{when}. Mon intérêt pour {company} reste entier. {reason} {close}"
             ),
         ),
         compact=(
-            "Suite à notre entretien téléphonique du {when}, je reste très "
-            "intéressé par {company}. {reason}"
+            "Suite à notre entretien téléphonique du {when}, mon intérêt pour "
+            "{company} reste entier. {reason}"
         ),
         closes=(
-            "Je serais heureux d'échanger sur la suite du processus.",
+            "Je me tiens à votre disposition pour échanger sur la suite.",
             "Je reste à votre disposition pour un prochain échange.",
         ),
         fit_given="Mon profil correspond bien au poste : {fit}",
@@ -213,19 +215,19 @@ _WORDS: Final = {
             (
                 "Le agradezco el tiempo que me dedicó en la entrevista telefónica"
                 "{role} del {when}. Mi interés en {company} es ahora aún mayor y "
-                "quedo atento a los próximos pasos."
+                "quedo a la espera de los próximos pasos."
             ),
         ),
         topic="Disfruté especialmente de la conversación sobre {topic}.",
         follow_up=(
             (
                 "Le escribo en seguimiento a nuestra entrevista telefónica{role} del "
-                "{when}. Sigo muy interesado en {company}. {reason} {close}"
+                "{when}. Mi interés en {company} sigue intacto. {reason} {close}"
             ),
         ),
         compact=(
-            "En seguimiento a nuestra entrevista telefónica del {when}: sigo muy "
-            "interesado en {company}. {reason}"
+            "En seguimiento a nuestra entrevista telefónica del {when}: mi interés "
+            "en {company} sigue intacto. {reason}"
         ),
         closes=(
             "Me encantaría conversar sobre los próximos pasos.",
