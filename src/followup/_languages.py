@@ -304,10 +304,19 @@ def detect_language(folded: str, words: collections.Counter[str] | None = None) 
     counts = (
         collections.Counter(_WORD.findall(folded, 0, 4000)) if words is None else words
     )
-    return max(
-        LANGUAGES,
-        key=lambda language: (
-            sum(counts[word] for word in counts.keys() & _BY_HAND[language].stopwords),
-            language == "en",
-        ),
+    tally = dict.fromkeys(LANGUAGES, 0)
+    for word in counts.keys() & _ALL_STOPWORDS:
+        for language in _STOPWORD_LANGUAGES[word]:
+            tally[language] += counts[word]
+    return max(LANGUAGES, key=lambda language: (tally[language], language == "en"))
+
+
+# Each stopword with the languages it is frequent in ("la": French, Spanish).
+_STOPWORD_LANGUAGES: Final = {
+    word: tuple(
+        language for language in LANGUAGES if word in _BY_HAND[language].stopwords
     )
+    for language in LANGUAGES
+    for word in _BY_HAND[language].stopwords
+}
+_ALL_STOPWORDS: Final = frozenset(_STOPWORD_LANGUAGES)
