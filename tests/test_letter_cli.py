@@ -116,3 +116,10 @@ def test_draft_style_mistakes_are_one_line(capsys, arguments, field):
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert field in err
+
+
+def test_the_command_offers_the_languages_letters_are_read_in():
+    from followup._languages import LANGUAGES  # noqa: PLC0415
+    from followup.cli import LETTER_LANGUAGES  # noqa: PLC0415
+
+    assert LETTER_LANGUAGES == LANGUAGES

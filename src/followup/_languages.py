@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import functools
-import html
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple, final
@@ -28,6 +27,7 @@ __all__ = [
     "anchored",
     "detect_language",
     "plain",
+    "starts_a_word",
     "vocabulary",
     "words_in",
 ]
@@ -69,6 +69,8 @@ def plain(text: str) -> str:
     "zoe's at&t call - marz"
     """
     if "&" in text:
+        import html  # noqa: PLC0415 - only a letter with an entity needs it
+
         text = html.unescape(text)
     text = text.translate(_UNIFIED)
     if not text.isascii():
@@ -247,6 +249,14 @@ def vocabulary(language: str) -> Vocabulary:
         hand.midnight,
         hand.stopwords,
     )
+
+
+def starts_a_word(folded: str, start: int, not_after: str = "") -> bool:
+    """Whether a match at `start` begins a word: no letter or digit before it."""
+    if not start:
+        return True
+    before = folded[start - 1]
+    return not (before.isalnum() or before == "_" or before in not_after)
 
 
 _WORD = re.compile(r"[a-z]+|\d+")

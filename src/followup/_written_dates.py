@@ -28,9 +28,8 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
-from followup._languages import anchored, words_in
+from followup._languages import anchored, starts_a_word, words_in
 from followup._languages import vocabulary as _vocabulary
-from followup._written_times import starts_a_word
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -127,7 +126,8 @@ class _Forms:
     article: str  # the word before a day of the month alone ("the 23rd")
 
 
-_NUMBER_AFTER = "./-"
+# Marks inside a number ("23.11.2026"): a number right after one is part of it.
+_MARKS_IN_NUMBERS = "./-"
 _NUMBERS = re.compile(
     r"(?P<a>\d\d?)(?P<sep>[./-])(?P<b>\d\d?)"
     r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?P<stop>\.)?(?![\w/-]|[.:]\d)"
@@ -212,7 +212,7 @@ def dates_written(
         anchors = anchored(folded, words_in(folded), forms.anchors)
     for start, word in anchors:
         if word[0].isdigit():
-            if starts_a_word(folded, start, _NUMBER_AFTER):
+            if starts_a_word(folded, start, _MARKS_IN_NUMBERS):
                 found.extend(_at_number(forms, folded, start, word, vocabulary))
         elif word in forms.anchors and starts_a_word(folded, start):
             found.extend(_at_word(forms, folded, start, word, vocabulary, sent))

@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from followup._languages import plain
-from followup._written_times import starts_a_word
+from followup._languages import plain, starts_a_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

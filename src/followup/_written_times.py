@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from followup._languages import anchored, words_in
+from followup._languages import anchored, starts_a_word, words_in
 from followup._languages import vocabulary as _vocabulary
 
 if TYPE_CHECKING:
@@ -171,9 +171,10 @@ _AFTERNOON_PARTS: Final = frozenset(
 )
 
 _HALF = r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)"
-# Not a time when the number is money, a count or part of a longer number.
-_NUMBER_AFTER = "$€£¥.,:/+#-"
-_AFTER_NUMBER = r"(?!\d|[.,:/]\d)"
+# A number right after one of these is money, a count or part of a longer one.
+_AMOUNT_MARKS = "$€£¥.,:/+#-"
+# The hour or the minutes end there: no more digits follow.
+_NUMBER_ENDS = r"(?!\d|[.,:/]\d)"
 _NOT_TIME_AFTER = re.compile(
     r"\s*(?:%|\$|€|£|¥|eur\b|euros?\b|usd\b|dollars?\b|gbp\b|pounds?\b|chf\b|"
     r"mxn\b|pesos?\b|k\b|m\b|an\s+hour|a\s+year|per\b|/|hourly|gpa\b|percent|"
@@ -181,7 +182,8 @@ _NOT_TIME_AFTER = re.compile(
     r"seconds?\b|million|billion|kg\b|km\b|miles?\b|jahre?n?\b|ans?\b|anos?\b|"
     r"minuten?\b|stunden?\b|semaines?\b|semanas?\b|x\b)"
 )
-_AFTER_HOUR = frozenset(":.h apuo\n\t\r")
+# What may follow the digits of an hour: its separator, a space, am/pm, a marker.
+_AFTER_HOUR_DIGITS = frozenset(":.h apuo\n\t\r")
 _NOT_TIME_BEFORE = re.compile(r"(?:version|release|v|nr|no|n°|#|chapter|kapitel)\s*$")
 
 
@@ -217,7 +219,7 @@ def _forms(language: str) -> _Forms:
     # 10:00, 10.00, 10h00, 10 h 30, with am/pm, Uhr or h, or a half; an hour
     # alone only with a marker: 10am, 10 o'clock, 10 Uhr, 10h (`_reading`).
     number = re.compile(
-        rf"(?P<h>\d\d?)(?:\s?(?P<sep>[:.h])\s?(?P<m>[0-5]\d){_AFTER_NUMBER})?"
+        rf"(?P<h>\d\d?)(?:\s?(?P<sep>[:.h])\s?(?P<m>[0-5]\d){_NUMBER_ENDS})?"
         rf"(?:{_HALF}|\s?(?P<mark>uhr|h|hrs?|o'?clock)(?!\w))?(?:\s+{part})?"
     )
     at_word: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -270,14 +272,6 @@ def _forms(language: str) -> _Forms:
         frozenset({"o'clock", "oclock"} if language == "en" else {"uhr", "h"}),
         frozenset([*at_word, *vocabulary.noon, *vocabulary.midnight]),
     )
-
-
-def starts_a_word(folded: str, start: int, not_after: str = "") -> bool:
-    """Whether a match at `start` begins a word: no letter or digit before it."""
-    if not start:
-        return True
-    before = folded[start - 1]
-    return not (before.isalnum() or before == "_" or before in not_after)
 
 
 _WORD_MINUTES: Final = {
@@ -346,7 +340,7 @@ def _patterns_at(
         # marker glued on ("10h", "10uhr", "10o'clock"); "23rd", "40%" and
         # "2026," are passed over without trying the pattern.
         after = folded[start + len(word) : start + len(word) + 1]
-        if after in _AFTER_HOUR and starts_a_word(folded, start, _NUMBER_AFTER):
+        if after in _AFTER_HOUR_DIGITS and starts_a_word(folded, start, _AMOUNT_MARKS):
             return (forms.number,)
         return ()
     if starts_a_word(folded, start):

@@ -43,8 +43,11 @@ from followup._inputs import (
     read_interview,
     read_text,
 )
-from followup._languages import LANGUAGES as LETTER_LANGUAGES
 from followup.errors import FollowUpError, PluginError, RuleError
+
+# The languages letters are read and drafted in (followup._languages, which
+# the command imports only when it reads a letter; a test keeps them equal).
+LETTER_LANGUAGES = ("en", "de", "fr", "es")
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
