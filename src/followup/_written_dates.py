@@ -32,7 +32,7 @@ from followup._languages import anchored, starts_a_word, words_in
 from followup._languages import vocabulary as _vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from followup._languages import Vocabulary
 
@@ -103,8 +103,8 @@ _ORDINALS = {
 _ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
 
-def _alternatives(words: object) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @final
@@ -121,7 +121,6 @@ class _Forms:
     numbers: tuple[re.Pattern[str], ...]  # tried at a number
     at_word: dict[str, tuple[re.Pattern[str], ...]]  # tried at that word
     relative: dict[str, tuple[str, ...]]  # first word -> whole phrases
-    weekdays: dict[str, int]
     anchors: frozenset[str]  # every word that can start a date
     article: str  # the word before a day of the month alone ("the 23rd")
 
@@ -137,7 +136,6 @@ _YEAR = r"(?:[\s,-]+(?:del?\s+)?(?P<year>\d{4}))?"
 # What can follow an article and a space in a day of the month alone: a
 # digit, or the first letter of an English ordinal word.
 _DAY_STARTS = frozenset("0123456789fstnet")
-_SEPARATORS = frozenset("./-")
 
 
 @functools.cache
@@ -178,7 +176,6 @@ def _forms(language: str) -> _Forms:
         (words, _ISO, _NUMBERS),
         {word: tuple(patterns) for word, patterns in at_word.items()},
         {word: tuple(found) for word, found in relative.items()},
-        vocabulary.weekdays,
         frozenset([*at_word, *relative, *vocabulary.weekdays]),
         article,
     )
@@ -276,7 +273,7 @@ def _at_number(
     # for 23.11.2026 and 2026-11-23, a space, a dash or a suffix for
     # 23 November and 23-Nov-2026; a colon only for a time.
     after = folded[start + len(number) : start + len(number) + 1]
-    if after in _SEPARATORS:
+    if after and after in _MARKS_IN_NUMBERS:
         if match := iso.match(folded, start):
             return [
                 WrittenDate(
