@@ -239,3 +239,21 @@ def test_a_date_whose_day_and_month_could_be_swapped_is_not_guessed(written, nam
     interview = Interview("Ada Lovelace", "Acme", "2026-03-04T10:00:00-05:00")
     text = f"Thank you for our call on {written}."
     assert letter(text, interview=interview).names_date() is named
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "named"),
+    [
+        pytest.param("en", "on the 23rd", True, id="the 23rd"),
+        pytest.param("en", "on the twenty-third", True, id="the twenty-third"),
+        pytest.param("en", "on the 24th", False, id="the 24th"),
+        pytest.param("fr", "le 23 à 10h", True, id="le 23"),
+        pytest.param("fr", "le 1er", False, id="le 1er"),
+        pytest.param("es", "el día 23 a las 10", True, id="el día 23"),
+        pytest.param("de", "am 23. um 10 Uhr", True, id="am 23."),
+        pytest.param("de", "am 23.11. um 10 Uhr", True, id="am 23.11."),
+    ],
+)
+def test_a_day_of_the_month_alone(language, written, named):
+    text = f"Merci, thanks, danke, gracias: {written}."
+    assert letter(text, language=language).names_date() is named

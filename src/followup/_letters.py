@@ -169,10 +169,13 @@ def count_sentences(text: str, names: Iterable[str] = ()) -> int:
 def _no_end(text: str, match: re.Match[str]) -> bool:
     """Whether a single stop belongs to an abbreviation or a date, not a sentence."""
     start = match.start()
-    if match[0] != ".":
+    if match[0] != "." or not start:
         return False
-    if _ABBREVIATION.search(text, max(0, start - 8), start):
-        return True
+    before = text[start - 1]
+    if before.isalpha():
+        return _ABBREVIATION.search(text, max(0, start - 8), start) is not None
+    if not before.isdigit():
+        return False
     day = _DAY_NUMBER.search(text, max(0, start - 6), start)
     return day is not None and (
         "." in day[0] or bool(_MONTH_AFTER.match(text, start + 1))

@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, final
+
+import attrs
+
+from followup._languages import starts_a_word
 
 __all__ = ["ELEMENTS", "LEXICON", "Element", "Phrases", "expresses"]
 
@@ -342,18 +346,55 @@ LEXICON: Final[dict[str, dict[Element, Phrases]]] = {
 }
 
 
+@final
+@attrs.frozen
+class _Compiled:
+    """One element's phrases, compiled to be found fast.
+
+    Most phrases begin with a plain word or stem ("thank", "look(ing)?
+    forward"); a pattern of those beginnings alone lets the engine skip in
+    C to where a phrase can start, and the whole phrase is tried there.
+    The few that begin with a choice ("(exactly|precisely) the...") are
+    searched the plain way.
+    """
+
+    starts: re.Pattern[str]  # the plain beginnings
+    phrases: re.Pattern[str]  # the phrases that have one, tried where it is
+    others: re.Pattern[str] | None  # the phrases that begin with a choice
+    not_: re.Pattern[str] | None
+
+
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+
+
+def _plain_start(phrase: str) -> str:
+    """The plain characters `phrase` must begin with ("look" of "look(?:ing)?")."""
+    start = ""
+    for character in phrase:
+        if character in _SPECIAL:
+            break
+        start += character
+    if len(start) < len(phrase) and phrase[len(start)] in "?*{":
+        start = start[:-1]  # "years?": the "s" may be absent
+    return start
+
+
 @functools.cache
-def _patterns(
-    language: str, element: Element
-) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _patterns(language: str, element: Element) -> _Compiled:
     phrases = LEXICON[language][element]
-    says = re.compile(r"(?<!\w)(?:" + "|".join(phrases.says) + ")")
-    not_ = (
+    plain_led = [phrase for phrase in phrases.says if len(_plain_start(phrase)) > 1]
+    others = [phrase for phrase in phrases.says if phrase not in plain_led]
+    starts = sorted(
+        {_plain_start(phrase) for phrase in plain_led}, key=len, reverse=True
+    )
+    return _Compiled(
+        re.compile("|".join(map(re.escape, starts))),
+        re.compile("|".join(plain_led)),
+        re.compile(r"(?<!\w)(?:" + "|".join(others) + ")") if others else None,
         re.compile(r"(?<!\w)(?:" + "|".join(phrases.not_) + ")")
         if phrases.not_
-        else None
+        else None,
     )
-    return says, not_
 
 
 # How far around a phrase its negative can reach: the longest negative
@@ -372,10 +413,23 @@ def expresses(folded: str, language: str, element: Element) -> bool:
     >>> expresses("my ten years of payments work fit the role.", "en", "fit")
     True
     """
-    says, not_ = _patterns(language, element)
+    compiled = _patterns(language, element)
+    not_ = compiled.not_
+    position = 0
+    # From each beginning, not from the end of the last: one phrase may
+    # begin inside another's beginning ("would love", "love to").
+    while (start := compiled.starts.search(folded, position)) is not None:
+        position = start.start() + 1
+        if not starts_a_word(folded, start.start()):
+            continue
+        match = compiled.phrases.match(folded, start.start())
+        if match and (not_ is None or not _held(not_, folded, match)):
+            return True
+    if compiled.others is None:
+        return False
     return any(
         not_ is None or not _held(not_, folded, match)
-        for match in says.finditer(folded)
+        for match in compiled.others.finditer(folded)
     )
 
 

@@ -101,6 +101,8 @@ _ORDINALS = {
     "thirty first": 31,
 }
 _ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# The words an ordinal starts with ("twenty" of "twenty-third").
+_ORDINAL_STARTS = frozenset(word.split()[0].split("-")[0] for word in _ORDINALS)
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -120,9 +122,13 @@ class _Forms:
 
     numbers: tuple[re.Pattern[str], ...]  # tried at a number
     at_word: dict[str, tuple[re.Pattern[str], ...]]  # tried at that word
-    relative: dict[str, tuple[str, ...]]  # first word -> whole phrases
-    anchors: frozenset[str]  # every word that can start a date
-    article: str  # the word before a day of the month alone ("the 23rd")
+    relative: dict[str, tuple[str, ...]]  # last word -> whole phrases
+    anchors: frozenset[str]  # every word that can start or end a date
+    # A day of the month alone ("the 23rd", "le 23"): the word before it, and
+    # the pattern, tried where that word is when a number or an ordinal
+    # follows it.  "the" itself is no anchor: it is everywhere.
+    article: str
+    alone: re.Pattern[str]
 
 
 # Marks inside a number ("23.11.2026"): a number right after one is part of it.
@@ -133,9 +139,6 @@ _NUMBERS = re.compile(
 )
 _ISO = re.compile(r"(?P<year>\d\d\d\d)([-/.])(?P<month>\d\d?)\2(?P<day>\d\d?)(?!\d)")
 _YEAR = r"(?:[\s,-]+(?:del?\s+)?(?P<year>\d{4}))?"
-# What can follow an article and a space in a day of the month alone: a
-# digit, or the first letter of an English ordinal word.
-_DAY_STARTS = frozenset("0123456789fstnet")
 
 
 @functools.cache
@@ -149,8 +152,8 @@ def _forms(language: str) -> _Forms:
         ordinal = re.compile(
             rf"(?P<word>{_ORDINAL_WORDS})(?:\s+of)?\s+{month}{_YEAR}(?!\w)"
         )
-        for word in _ORDINALS:
-            at_word[word.split()[0].split("-")[0]].append(ordinal)
+        for word in _ORDINAL_STARTS:
+            at_word[word].append(ordinal)
         day = rf"(?:{day}|(?P<word>{_ORDINAL_WORDS}))"
     month_first = re.compile(rf"{month}\s+(?:the\s+)?{day}(?![\w.]\d|\d){_YEAR}")
     for name in vocabulary.months:
@@ -167,22 +170,24 @@ def _forms(language: str) -> _Forms:
         "es": ("el", r"el\s+dia\s+(?P<day>\d\d?)(?!\w)"),
         "de": ("am", r"am\s+(?P<day>\d\d?)\.(?=\s)(?!\s+(?:\d|uhr))"),
     }[language]
-    at_word[article].append(re.compile(alone))
+    # Relative phrases are found at their last word ("week" of "earlier this
+    # week"), which is rarer than their first ("this", "the").
     relative: dict[str, list[str]] = collections.defaultdict(list)
     phrases = [*vocabulary.days_ago, *vocabulary.this_week, *vocabulary.last_week]
     for phrase in sorted(phrases, key=len, reverse=True):
-        relative[_first_word(phrase)].append(phrase)
+        relative[_last_word(phrase)].append(phrase)
     return _Forms(
         (words, _ISO, _NUMBERS),
         {word: tuple(patterns) for word, patterns in at_word.items()},
         {word: tuple(found) for word, found in relative.items()},
         frozenset([*at_word, *relative, *vocabulary.weekdays]),
         article,
+        re.compile(alone),
     )
 
 
-def _first_word(phrase: str) -> str:
-    return re.split(r"[^a-z0-9]", phrase, maxsplit=1)[0]
+def _last_word(phrase: str) -> str:
+    return re.split(r"[^a-z0-9]", phrase)[-1]
 
 
 def date_anchors(language: str) -> frozenset[str]:
@@ -224,27 +229,41 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
     vocabulary: Vocabulary,
     sent: dt.date | None,
 ) -> list[WrittenDate]:
-    patterns = forms.at_word.get(word, ())
-    if (
-        word == forms.article
-        and folded[start + len(word) + 1 : start + len(word) + 2] not in _DAY_STARTS
-    ):
-        # "the" is everywhere; a day follows it only as a number or an ordinal.
-        patterns = ()
     found = [
         _written(match, vocabulary)
-        for pattern in patterns
+        for pattern in forms.at_word.get(word, ())
         if (match := pattern.match(folded, start))
     ]
+    if word in _ORDINAL_STARTS:
+        found.extend(_day_alone(forms, folded, start, vocabulary))
     if word in vocabulary.weekdays and not _letter_after(folded, start + len(word)):
         found.append(WrittenDate(word, weekday=vocabulary.weekdays[word]))
     if sent is not None:
+        end = start + len(word)
         for phrase in forms.relative.get(word, ()):
-            end = start + len(phrase)
-            if folded.startswith(phrase, start) and not _word_after(folded, end):
+            begin = end - len(phrase)
+            if (
+                begin >= 0
+                and folded.startswith(phrase, begin)
+                and starts_a_word(folded, begin, "-")
+                and not _word_after(folded, end)
+            ):
                 found.append(_relative(phrase, phrase, vocabulary, sent))
                 break
     return found
+
+
+def _day_alone(
+    forms: _Forms, folded: str, start: int, vocabulary: Vocabulary
+) -> list[WrittenDate]:
+    """A day of the month alone that ends in the number or ordinal at `start`."""
+    article = folded.rfind(forms.article, max(0, start - 12), start)
+    if article < 0 or not starts_a_word(folded, article):
+        return []
+    match = forms.alone.match(folded, article)
+    if match is None or match.start("day" if match["day"] else "word") != start:
+        return []
+    return [_written(match, vocabulary)]
 
 
 def _letter_after(folded: str, end: int) -> bool:
@@ -286,6 +305,7 @@ def _at_number(
             return found
     if after and after != ":" and (match := words.match(folded, start)):
         found.append(_written(match, vocabulary))
+    found.extend(_day_alone(forms, folded, start, vocabulary))
     return found
 
 
