@@ -38,6 +38,8 @@ from followup import (
     check_letter,
     check_plan,
     draft_follow_up,
+    draft_thank_you,
+    mail,
     plan_followups,
     plan_many,
 )
@@ -54,6 +56,25 @@ assert_type(plan.next_step(interview.at), Step | None)
 assert_type(check_plan(plan), tuple[Finding, ...])
 assert_type(check_letter("text", interview), tuple[Finding, ...])
 assert_type(draft_follow_up(interview, fit="I fit"), str)
+assert_type(
+    check_letter(
+        "text",
+        interview,
+        "thank-you",
+        sent="2026-11-23T15:00:00-05:00",
+        language="de",
+        aliases=["AA"],
+    ),
+    tuple[Finding, ...],
+)
+assert_type(
+    draft_thank_you(
+        interview, language="fr", locale="fr_CA", greeting="title", title="Dr."
+    ),
+    str,
+)
+assert_type(draft_follow_up(interview, language="es", greeting="first-name"), str)
+assert_type(mail.draft_text(interview, "thank-you", topic="x", language="de"), str)
 assert_type(DEFAULT_RULES, RuleSet)
 assert_type(DEFAULT_RULES["FU003"], Rule)
 assert_type(DEFAULT_RULES.ignore("FU002"), RuleSet)

@@ -30,6 +30,7 @@ from followup import (
     Window,
     check_letter,
     check_plan,
+    draft_thank_you,
     plan_followups,
     plan_many,
 )
@@ -102,4 +103,7 @@ def checks(iv: Interview, plan: FollowUpPlan) -> None:
     plan_followups(iv, (), "2026-11-23T10:00:00Z")  # type: ignore[call-arg]
     check_plan(plan, now=3)  # type: ignore[arg-type]
     check_letter("x", iv, "follow-up", DEFAULT_RULES)  # type: ignore[call-arg]
+    check_letter("x", iv, aliases=3)  # type: ignore[arg-type]
+    draft_thank_you(iv, greeting="formal")  # type: ignore[arg-type]
+    draft_thank_you(iv, "fr")  # type: ignore[call-arg]
     plan_many([iv], now=3)  # type: ignore[arg-type]
