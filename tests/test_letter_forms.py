@@ -257,3 +257,18 @@ def test_a_date_whose_day_and_month_could_be_swapped_is_not_guessed(written, nam
 def test_a_day_of_the_month_alone(language, written, named):
     text = f"Merci, thanks, danke, gracias: {written}."
     assert letter(text, language=language).names_date() is named
+
+
+def test_a_relative_day_without_the_send_time_says_why_it_names_no_day():
+    text = "Thanks for this morning's call at 10:00, Quillon Analytics! Ada Lovelace"
+    (date,) = [
+        f for f in check_letter(text, INTERVIEW, "thank-you") if "date" in f.message
+    ]
+    assert date.actual == (
+        "found this morning (a relative day names a day only with the send time)"
+    )
+    assert not [
+        f
+        for f in check_letter(text, INTERVIEW, "thank-you", sent=SENT_SAME_DAY)
+        if "date" in f.message
+    ]

@@ -45,8 +45,9 @@ class WrittenDate:
     """A date as written, and what it can mean.
 
     A calendar date has `day` and `month` (maybe `year`); a day of the month
-    alone only `day`; a weekday `weekday` (Monday 0); a relative phrase the
-    span of days it names, `first` to `last`.
+    alone only `day`; a weekday `weekday` (Monday 0); a relative phrase is
+    `relative`, with the span of days it names, `first` to `last`, when the
+    letter's send time is known (none without it: it names no day).
     """
 
     text: str
@@ -56,11 +57,16 @@ class WrittenDate:
     weekday: int | None = None
     first: dt.date | None = None
     last: dt.date | None = None
+    relative: bool = False
 
     def matches(self, day: dt.date) -> bool:
         """Whether this mention can mean `day`."""
-        if self.first is not None and self.last is not None:
-            return self.first <= day <= self.last
+        if self.relative or (self.first is not None and self.last is not None):
+            return (
+                self.first is not None
+                and self.last is not None
+                and self.first <= day <= self.last
+            )
         if self.weekday is not None:
             return self.weekday == day.weekday()
         if self.year is not None and self.year not in {day.year, day.year % 100}:
@@ -238,18 +244,22 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
         found.extend(_day_alone(forms, folded, start, vocabulary))
     if word in vocabulary.weekdays and not _letter_after(folded, start + len(word)):
         found.append(WrittenDate(word, weekday=vocabulary.weekdays[word]))
-    if sent is not None:
-        end = start + len(word)
-        for phrase in forms.relative.get(word, ()):
-            begin = end - len(phrase)
-            if (
-                begin >= 0
-                and folded.startswith(phrase, begin)
-                and starts_a_word(folded, begin, "-")
-                and not _word_after(folded, end)
-            ):
-                found.append(_relative(phrase, phrase, vocabulary, sent))
-                break
+    end = start + len(word)
+    for phrase in forms.relative.get(word, ()):
+        begin = end - len(phrase)
+        if (
+            begin >= 0
+            and folded.startswith(phrase, begin)
+            and starts_a_word(folded, begin, "-")
+            and not _word_after(folded, end)
+        ):
+            # Without the send time the phrase is found but names no day.
+            found.append(
+                WrittenDate(phrase, relative=True)
+                if sent is None
+                else _relative(phrase, phrase, vocabulary, sent)
+            )
+            break
     return found
 
 
@@ -348,11 +358,16 @@ def _relative(
     monday = sent - dt.timedelta(days=sent.weekday())
     if phrase in vocabulary.days_ago:
         day = sent - dt.timedelta(days=vocabulary.days_ago[phrase])
-        return WrittenDate(text, first=day, last=day)
+        return WrittenDate(text, first=day, last=day, relative=True)
     if phrase in vocabulary.this_week:
         # Earlier this week: the week's days before the send day.
         # Sent on a Monday, there is no earlier day this week: first > last.
-        return WrittenDate(text, first=monday, last=sent - dt.timedelta(days=1))
+        return WrittenDate(
+            text, first=monday, last=sent - dt.timedelta(days=1), relative=True
+        )
     return WrittenDate(
-        text, first=monday - dt.timedelta(days=7), last=monday - dt.timedelta(days=1)
+        text,
+        first=monday - dt.timedelta(days=7),
+        last=monday - dt.timedelta(days=1),
+        relative=True,
     )

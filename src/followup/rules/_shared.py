@@ -300,12 +300,15 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
             f"{long_date(day)} (or {month}. {day.day}, {day.month}/{day.day}, "
             f"{day.isoformat()}, {weekday})"
         )
+        found = _found(mention.text for mention in letter.dates)
+        if letter.sent is None and any(mention.relative for mention in letter.dates):
+            found += " (a relative day names a day only with the send time)"
         yield Finding(
             code,
             Severity.ERROR,
             f"the {what} does not name the date of the interview ({advice})",
             expected=forms,
-            actual=_found(mention.text for mention in letter.dates),
+            actual=found,
         )
     if not letter.names_time():
         hour = start.hour % 12 or 12
