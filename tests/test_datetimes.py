@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from followup import Interview, NaiveDatetimeError, UnknownTimeZoneError
+from followup import (
+    FollowUpError,
+    Interview,
+    NaiveDatetimeError,
+    UnknownTimeZoneError,
+)
 from followup._time import (
     at_wall_time,
     coerce_duration,
     coerce_instant,
+    coerce_utc,
     end_of_day,
     format_instant,
     instant_key,
     start_of_day,
+    utc,
     zone,
 )
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -154,6 +163,34 @@ def test_coercion_keeps_every_instant_and_zone(moment):
     assert instant_key(coerce_instant(format_instant(coerced), "at")) == instant_key(
         moment
     )
+
+
+@given(
+    st.one_of(
+        instants(),
+        instants().map(pendulum.instance),
+        instants().map(dt.datetime.isoformat),
+        st.datetimes(
+            min_value=dt.datetime(1, 1, 2),
+            max_value=dt.datetime(9999, 12, 30),
+            timezones=st.sampled_from(
+                [dt.timezone.utc, dt.timezone(dt.timedelta(hours=-12))]
+            ),
+        ),
+        st.datetimes(),
+        st.text(max_size=30),
+    )
+)
+def test_the_instant_alone_is_read_as_a_whole_moment_is(value):
+    # `coerce_utc` skips the pendulum value: the same instant, the same error.
+    try:
+        expected = utc(coerce_instant(value, "sent"))
+    except FollowUpError as error:
+        with pytest.raises(type(error), match=re.escape(str(error))):
+            coerce_utc(value, "sent")
+    else:
+        got = coerce_utc(value, "sent")
+        assert (got, got.tzinfo, type(got)) == (expected, dt.timezone.utc, dt.datetime)
 
 
 def test_the_day_starts_at_the_first_wall_time_that_exists():

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from followup._languages import LANGUAGES
-from followup._lexicon import ELEMENTS, LEXICON, _held, expresses
+from followup._lexicon import ELEMENTS, LEXICON, _beginnings, _Compiled, expresses
 
 # Words the phrases are made of, and words around them.
 WORDS = sorted(
@@ -25,11 +26,23 @@ WORDS = sorted(
 
 
 def plainly(folded: str, language: str, element: str) -> bool:
-    """The reference: every phrase searched at every word start."""
+    """The reference: every phrase tried at every word start, held or not."""
     phrases = LEXICON[language][element]
-    says = re.compile(r"(?<!\w)(?:" + "|".join(phrases.says) + ")")
-    not_ = re.compile(r"(?<!\w)(?:" + "|".join(phrases.not_) + ")")
-    return any(not _held(not_, folded, match) for match in says.finditer(folded))
+    says = re.compile("|".join(phrases.says))
+    not_ = re.compile("|".join(phrases.not_))
+    starts = [
+        at
+        for at in range(len(folded))
+        if not at or not (folded[at - 1].isalnum() or folded[at - 1] == "_")
+    ]
+    negatives = [found.span() for at in starts if (found := not_.match(folded, at))]
+    return any(
+        not any(
+            begin <= found.start() and end >= found.end() for begin, end in negatives
+        )
+        for at in starts
+        if (found := says.match(folded, at))
+    )
 
 
 @given(
@@ -45,3 +58,39 @@ def test_a_phrase_beginning_inside_another_is_still_found():
     # "would love" is held by nothing here, "love to" begins inside it.
     assert expresses("i would love to join", "en", "interest")
     assert expresses("we would also love to hear", "en", "interest")
+
+
+def test_a_negative_phrase_holds_a_phrase_that_begins_inside_it():
+    # "the right fit" begins after "finding": held, though it starts later.
+    assert not expresses("good luck finding the right fit.", "en", "fit")
+    # Without the negative phrase around it, it counts.
+    assert expresses("i am the right fit.", "en", "fit")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "beginnings"),
+    [
+        ("thank(?:s| you)", ("thank",)),
+        ("years? of", ("year",)),
+        ("(?:would|'d) enjoy", ("would", "'d")),
+        ("(?:a|b(?:c|d)) e", ("a", "b")),
+        (r"(?:\d+|two) years", (*"0123456789", "two")),
+    ],
+)
+def test_every_phrase_is_found_from_its_plain_beginnings(phrase, beginnings):
+    assert _beginnings(phrase) == beginnings
+
+
+@pytest.mark.parametrize(
+    "phrase", ["(?:a|b)? c", "(?:a|b)* c", "(?:a|b){2} c", "[ab] c", "(?:|a) b", "a?"]
+)
+def test_a_phrase_with_no_plain_beginning_is_refused(phrase):
+    with pytest.raises(ValueError, match="must begin with plain text"):
+        _Compiled.of((phrase,))
+
+
+def test_a_beginning_that_starts_another_is_the_only_one_looked_for():
+    assert _Compiled.of(("look", "looking forward", "thank")).starts == (
+        "look",
+        "thank",
+    )

@@ -20,7 +20,6 @@ otherwise, so it is a warning.
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import functools
 import re
@@ -42,7 +41,7 @@ from followup._languages import (
 )
 from followup._letter_parts import LetterParts, letter_parts
 from followup._lexicon import Element, expresses
-from followup._time import coerce_instant, local, utc, zone_of
+from followup._time import coerce_utc, local, utc, zone_of
 from followup._vocabulary import StepKind
 from followup._written_dates import WrittenDate, date_anchors, dates_written
 from followup._written_names import (
@@ -57,7 +56,7 @@ from followup.errors import InvalidValueError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from followup._time import InstantLike
+    from followup._time import InstantLike, Zone
 
 __all__ = [
     "READ_LIMIT",
@@ -244,7 +243,7 @@ def _optional_language(value: str | None) -> str | None:
 
 
 def _sent(value: InstantLike | None) -> dt.datetime | None:
-    return None if value is None else utc(coerce_instant(value, "sent"))
+    return None if value is None else coerce_utc(value, "sent")
 
 
 def _aliases(value: Iterable[str]) -> tuple[str, ...]:
@@ -282,7 +281,11 @@ class Letter:
     @functools.cached_property
     def interview_start(self) -> dt.datetime:
         """When the interview started, on the recipient's calendar."""
-        return local(self.interview.at, recipient_zone(self.interview))
+        return local(self.interview.at, self._recipient_zone)
+
+    @functools.cached_property
+    def _recipient_zone(self) -> Zone:
+        return recipient_zone(self.interview)
 
     # Each is read once per letter: several rules ask, and a letter may be
     # long.
@@ -334,14 +337,14 @@ class Letter:
         """The language the letter is read in: `language`, else told from the text."""
         if self.language is not None:
             return self.language
-        return detect_language(self.plain, collections.Counter(self.words[:800]))
+        return detect_language(self.plain, self.words)
 
     @functools.cached_property
     def dates(self) -> tuple[WrittenDate, ...]:
         """Every date mention in the letter's own text (`dates_in`)."""
         sent = None
         if self.sent is not None:
-            sent = local(self.sent, recipient_zone(self.interview)).date()
+            sent = local(self.sent, self._recipient_zone).date()
         return dates_written(self.plain, vocabulary(self.read_as), sent, self._anchors)
 
     @functools.cached_property
@@ -394,7 +397,7 @@ class Letter:
         when the time carries a zone.
         """
         start = utc(self.interview.at)
-        zones = (recipient_zone(self.interview), zone_of(self.interview.at))
+        zones = (self._recipient_zone, zone_of(self.interview.at))
         return any(mention.matches(start, zones) for mention in self.times)
 
     @property

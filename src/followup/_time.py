@@ -50,6 +50,7 @@ __all__ = [
     "calendar_date",
     "coerce_duration",
     "coerce_instant",
+    "coerce_utc",
     "coerce_zone_name",
     "describe_for",
     "describe_instant",
@@ -306,6 +307,11 @@ def _exact(
     (03:30 EDT), as zoneinfo reads it, instead of keeping an impossible
     time.
     """
+    return to_pendulum(_in_range(moment, field, original).astimezone(tz))
+
+
+def _in_range(moment: dt.datetime, field: str, original: object) -> dt.datetime:
+    """`moment` as a stdlib datetime in UTC, checked to lie in the supported range."""
     if type(moment) is not dt.datetime:
         moment = _copy(moment, dt.datetime)
     try:
@@ -320,7 +326,20 @@ def _exact(
             f"is outside the supported range ({EARLIEST:%Y-%m-%d} to "
             f"{LATEST - dt.timedelta(days=1):%Y-%m-%d}, UTC)",
         )
-    return to_pendulum(at.astimezone(tz))
+    return at
+
+
+def coerce_utc(value: object, field: str) -> dt.datetime:
+    """The instant `coerce_instant` reads from `value`, as a stdlib datetime in UTC.
+
+    For a caller that needs only the instant: an aware datetime is checked
+    and converted without a pendulum value being built.  Raises as
+    `coerce_instant` does.
+    """
+    if isinstance(value, dt.datetime):
+        _refuse_naive(value, field, value)
+        return _in_range(value, field, value)
+    return utc(coerce_instant(value, field))
 
 
 def coerce_instant(value: object, field: str) -> pendulum.DateTime:
