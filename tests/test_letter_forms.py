@@ -272,3 +272,27 @@ def test_a_relative_day_without_the_send_time_says_why_it_names_no_day():
         for f in check_letter(text, INTERVIEW, "thank-you", sent=SENT_SAME_DAY)
         if "date" in f.message
     ]
+
+
+def test_the_words_of_names_do_not_tell_the_language():
+    # Spanish names in an English letter: "de", "la", "el", "y", "mi" are
+    # Spanish stopwords, but the author did not choose them.
+    interview = Interview("Ana de la Cruz y Mi Casa", "El Mundo de la Casa", AT)
+    text = (
+        "Dear Grace,\nThanks a lot! Our call on 23 November at 10 am was great. "
+        "El Mundo de la Casa is where I hope to work.\nAna de la Cruz y Mi Casa"
+    )
+    assert letter(text, interview=interview).read_as == "en"
+    assert check_letter(text, interview, "thank-you") == ()
+    # The same words written by the author still count.
+    spanish = "Gracias por la entrevista de ayer, fue un placer. Mi Casa"
+    assert letter(spanish, interview=interview).read_as == "es"
+
+
+def test_a_name_written_like_an_address_is_still_named():
+    # Addresses are blanked out so that "ada@quillon.io" names no company; a
+    # name that is itself written like one is looked for where they are not.
+    interview = Interview("ada@lovelace.dev", "Quillon Analytics", AT)
+    text = "Thank you for Monday at 10 am at Quillon Analytics.\nada@lovelace.dev"
+    assert letter(text, interview=interview).names("ada@lovelace.dev")
+    assert not letter("Write to ada@quillon.io", interview=interview).names_company()

@@ -118,3 +118,32 @@ def test_a_long_word_takes_the_lines_it_needs(size, width):
     assert count_lines("ab " + "x" * size, width) == (
         1 + -(-size // width) if size > width - 3 else 1
     )
+
+
+def greedy_fill(line: str, width: int) -> int:
+    """The reference: the lines a word-by-word greedy fill makes of `line`."""
+    lines = used = 0
+    for word in line.split():
+        if used and used + 1 + len(word) <= width:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        full = (len(word) - 1) // width
+        lines += full
+        used = len(word) - full * width
+    return lines + 1 if used else lines
+
+
+@given(
+    st.text(alphabet="ab \u00a0\t\n", max_size=300).map(
+        lambda text: text.replace("ab", "a" * 30)
+    ),
+    st.integers(1, 40),
+)
+def test_lines_are_those_a_word_by_word_fill_makes(text, width):
+    expected = sum(
+        (1 if line.strip() else 0) if len(line) <= width else greedy_fill(line, width)
+        for line in text.splitlines()
+    )
+    assert count_lines(text, width) == expected

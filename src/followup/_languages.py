@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, final
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = [
     "LANGUAGES",
@@ -331,22 +331,42 @@ def anchored(
     return found
 
 
-def detect_language(folded: str, words: Sequence[str] | None = None) -> str:
+def detect_language(
+    folded: str, words: Sequence[str] | None = None, names: Iterable[str] = ()
+) -> str:
     """The language of a plain text: the one whose frequent words it uses most.
 
     English wins a tie, and a text with none of them is English.  `words`
-    are the text's (`words_in`), when the caller has them.
+    are the text's (`words_in`), when the caller has them.  `names` are
+    names the text holds that its author did not choose (a candidate
+    called "Ana de la Cruz", a company "Mi Casa"): their words do not count.
 
     >>> detect_language(plain("Vielen Dank für das Gespräch am Montag"))
     'de'
+    >>> detect_language("thank you, on behalf of mi mi mi", names=["mi mi mi"])
+    'en'
     """
     # The first few hundred words tell; a long letter is not read twice.
-    tally = dict.fromkeys(LANGUAGES, 0)
     read = words_in(folded[:4000]) if words is None else words
+    # Most names hold no stopword; those that do are taken out of the text.
+    held = [name for name, stopwords in map(_name_stopwords, names) if stopwords]
+    if held:
+        for name in sorted(held, key=len, reverse=True):
+            folded = folded.replace(name, " ")
+        read = words_in(folded[:4000])
+    tally = dict.fromkeys(LANGUAGES, 0)
     for languages in filter(None, map(_STOPWORD_LANGUAGES.get, read[:800])):
         for language in languages:
             tally[language] += 1
     return max(LANGUAGES, key=lambda language: (tally[language], language == "en"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_stopwords(name: str) -> tuple[str, tuple[str, ...]]:
+    # The plain name and the stopwords in it.  A letter's names are those of
+    # one candidate and a few companies: they come back again and again.
+    name = plain(name).strip()
+    return name, tuple(filter(_STOPWORD_LANGUAGES.__contains__, words_in(name)))
 
 
 # Each stopword with the languages it is frequent in ("la": French, Spanish).

@@ -129,20 +129,27 @@ def count_lines(text: str, width: int) -> int:
 def _wrapped(line: str, width: int) -> int:
     # textwrap itself is quadratic on some input (a long run of no-break
     # spaces strips the same chunk once per line), so the greedy fill is
-    # written out; tests check it equal to textwrap on ordinary text.
+    # written out; tests check it equal to textwrap on ordinary text, and to
+    # a word-by-word fill on any text.  It jumps a line at a time: the last
+    # space a line can hold is found in C, not word after word.
+    text = " ".join(line.split())
+    size = len(text)
     lines = 0
-    used = 0  # columns taken on the line being filled; 0 while it is empty
-    for word in line.split():
-        size = len(word)
-        if used and used + 1 + size <= width:
-            used += 1 + size
-            continue
-        if used:
+    start = 0  # where the line being filled starts
+    while size - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut > start:
             lines += 1
-        full = (size - 1) // width  # lines a long word fills before its last
+            start = cut + 1
+            continue
+        # A word longer than the width fills whole lines; what is left of
+        # it starts the next line, which may take more words.
+        end = text.find(" ", start)
+        word = (size if end < 0 else end) - start
+        full = (word - 1) // width
         lines += full
-        used = size - full * width
-    return lines + 1 if used else lines
+        start += full * width
+    return lines + 1 if size > start else lines
 
 
 def count_sentences(text: str, names: Iterable[str] = ()) -> int:
@@ -304,7 +311,11 @@ class Letter:
         phrases: a letter is a few lines, and a text of megabytes is still
         checked for length, but not searched through.
         """
-        return mask_addresses(plain(self.parts.written[:READ_LIMIT]))
+        return mask_addresses(self._unmasked)
+
+    @functools.cached_property
+    def _unmasked(self) -> str:
+        return plain(self.parts.written[:READ_LIMIT])
 
     @functools.cached_property
     def _spaced(self) -> str:
@@ -337,7 +348,7 @@ class Letter:
         """The language the letter is read in: `language`, else told from the text."""
         if self.language is not None:
             return self.language
-        return detect_language(self.plain, self.words)
+        return detect_language(self.plain, self.words, self.user_strings)
 
     @functools.cached_property
     def dates(self) -> tuple[WrittenDate, ...]:
@@ -362,12 +373,21 @@ class Letter:
         return self._names(company_forms(company, self.aliases), company)
 
     def _names(self, forms: tuple[str, ...], name: str) -> bool:
-        if any(spaced(form).strip() for form in forms):
-            # Most letters write a name with single spaces, as it is given:
-            # the text need not be respaced to find it.
-            return names_in(forms, self.plain) or names_in(forms, self._spaced)
-        # A name of marks alone (a cedilla) folds to nothing: look for it as written.
-        return name.strip().casefold() in self.parts.written.casefold()
+        read = [form for form in (spaced(form).strip() for form in forms) if form]
+        if not read:
+            # A name of marks alone (a cedilla) folds to nothing: look for it
+            # as written.
+            return name.strip().casefold() in self.parts.written.casefold()
+        # Most letters write a name with single spaces, as it is given:
+        # the text need not be respaced to find it.
+        if names_in(read, self.plain) or names_in(read, self._spaced):
+            return True
+        # A name written like an address ("0@0.0") is blanked out with the
+        # addresses: it is looked for where they are not.
+        read = [spaced(form).strip() for form in forms if mask_addresses(form) != form]
+        return bool(read) and (
+            names_in(read, self._unmasked) or names_in(read, spaced(self._unmasked))
+        )
 
     def says_any(self, stems: Iterable[str]) -> bool:
         """Whether any word of the letter's own text starts with one of `stems`."""

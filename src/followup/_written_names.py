@@ -165,15 +165,14 @@ def spaced(folded: str) -> str:
 
 
 def names_in(forms: Iterable[str], text: str) -> bool:
-    """Whether any of the plain `forms` is in the `spaced` `text` as whole words.
+    """Whether any of `forms` is in `text` as whole words.
 
-    Plain string search, no pattern to compile: a letter names people and
-    companies that the next letter does not.
+    The forms are plain, `spaced` and stripped; so is the text, or it is
+    plain and written with single spaces.  Plain string search, no pattern
+    to compile: a letter names people and companies that the next letter
+    does not.
     """
-    for written in forms:
-        form = spaced(written).strip()
-        if not form:
-            continue
+    for form in forms:
         found = text.find(form)
         while found >= 0:
             end = found + len(form)
