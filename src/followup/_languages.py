@@ -284,15 +284,17 @@ def words_in(folded: str) -> list[str]:
     # Splitting in C is several times faster than the pattern; only a word
     # that runs letters into digits ("23rd", "10am") is cut by it.
     words = folded.translate(_NOT_IN_WORDS).split()
-    if all(map(str.isdigit, itertools.filterfalse(str.isalpha, words))):
-        return words
-    return [
-        part
-        for word in words
-        for part in (
-            (word,) if word.isalpha() or word.isdigit() else _WORD.findall(word)
-        )
-    ]
+    mixed = itertools.filterfalse(
+        str.isdigit, itertools.filterfalse(str.isalpha, words)
+    )
+    for word in dict.fromkeys(mixed):
+        parts = _WORD.findall(word)
+        at = 0
+        for _ in range(words.count(word)):
+            at = words.index(word, at)
+            words[at : at + 1] = parts
+            at += len(parts)
+    return words
 
 
 def anchored(

@@ -84,7 +84,7 @@ def letter_parts(text: str) -> LetterParts:
     quoted = "\n".join(lines[end:])
     own_lines = lines[:end]
     signature = ""
-    for index, line in enumerate(own_lines):
+    for index, line in enumerate(own_lines if "--" in text else ()):
         # RFC 3676's delimiter is "-- "; many programs strip the space.  With
         # nothing below it, it is no delimiter (a name, maybe).
         if line.rstrip() == "--" and any(
@@ -103,6 +103,10 @@ def _first_written(lines: list[str]) -> int | None:
 def _quote_start(lines: list[str]) -> int:
     """The index of the first line of the quoted message (len(lines) if none)."""
     for index, line in enumerate(lines):
+        # Every marker holds one of these: most lines are the letter's own,
+        # and are passed over at a glance.
+        if ">" not in line and ":" not in line and "-" not in line:
+            continue
         stripped = line.strip()
         # Cheap tests first: most lines are the letter's own and fail them all.
         # A quoted block starts after a blank line (or a header, below); a

@@ -378,9 +378,14 @@ class Letter:
             # A name of marks alone (a cedilla) folds to nothing: look for it
             # as written.
             return name.strip().casefold() in self.parts.written.casefold()
-        # Most letters write a name with single spaces, as it is given:
-        # the text need not be respaced to find it.
-        if names_in(read, self.plain) or names_in(read, self._spaced):
+        # Most letters write a name with single spaces, as it is given: the
+        # text need not be respaced to find it, nor when the first word of
+        # no form is in it (respacing changes only spaces and hyphens).
+        if names_in(read, self.plain):
+            return True
+        if any(form.split(" ", 1)[0] in self.plain for form in read) and names_in(
+            read, self._spaced
+        ):
             return True
         # A name written like an address ("0@0.0") is blanked out with the
         # addresses: it is looked for where they are not.
