@@ -43,18 +43,18 @@ from followup._letter_parts import LetterParts, letter_parts
 from followup._lexicon import Element, expresses
 from followup._time import coerce_utc, local, utc, zone_of
 from followup._vocabulary import StepKind
-from followup._written_dates import WrittenDate, date_anchors, dates_written
+from followup._written_dates import WrittenDate, date_anchors, dates_read, dates_written
 from followup._written_names import (
     company_forms,
     mask_addresses,
     names_in,
     spaced,
 )
-from followup._written_times import WrittenTime, time_anchors, times_written
+from followup._written_times import WrittenTime, time_anchors, times_read, times_written
 from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from followup._time import InstantLike, Zone
 
@@ -353,15 +353,18 @@ class Letter:
     @functools.cached_property
     def dates(self) -> tuple[WrittenDate, ...]:
         """Every date mention in the letter's own text (`dates_in`)."""
+        return tuple(self._dates())
+
+    def _dates(self) -> Iterator[WrittenDate]:
         sent = None
         if self.sent is not None:
             sent = local(self.sent, self._recipient_zone).date()
-        return dates_written(self.plain, vocabulary(self.read_as), sent, self._anchors)
+        return dates_read(self.plain, vocabulary(self.read_as), sent, self._anchors)
 
     @functools.cached_property
     def times(self) -> tuple[WrittenTime, ...]:
         """Every time-of-day mention in the letter's own text (`times_in`)."""
-        return times_written(self.plain, self.read_as, self._anchors)
+        return tuple(times_read(self.plain, self.read_as, self._anchors))
 
     def names(self, phrase: str) -> bool:
         """Whether the letter's own text names `phrase` as whole words."""
@@ -413,7 +416,8 @@ class Letter:
     def names_date(self) -> bool:
         """Whether the letter names the date of the interview in some form."""
         day = self.interview_start.date()
-        return any(mention.matches(day) for mention in self.dates)
+        # Read until a mention names it: most letters name it early.
+        return any(mention.matches(day) for mention in self._dates())
 
     def names_time(self) -> bool:
         """Whether the letter names the time the interview started.
@@ -423,7 +427,8 @@ class Letter:
         """
         start = utc(self.interview.at)
         zones = (self._recipient_zone, zone_of(self.interview.at))
-        return any(mention.matches(start, zones) for mention in self.times)
+        read = times_read(self.plain, self.read_as, self._anchors)
+        return any(mention.matches(start, zones) for mention in read)
 
     @property
     def user_strings(self) -> tuple[str, ...]:

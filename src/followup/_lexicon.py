@@ -9,9 +9,11 @@ phrases are taken out of the text first; any positive one left counts.
 
 Entries are regular expressions over the plain text (lower case, no
 accents: `followup._languages.plain`), matched at the start of a word; a
-stem ("appreciat") matches every word it starts.  They were written for the
-letters of tests/letters and are documented in docs/letters.md; a plugin
-rule that wants others reads `Letter.plain` itself.
+stem ("appreciat") matches every word it starts.  Each list gives the
+commonest ways first, since they are looked for in that order.  They were
+written for the letters of tests/letters and are documented in
+docs/letters.md; a plugin rule that wants others reads `Letter.plain`
+itself.
 """
 
 from __future__ import annotations
@@ -366,15 +368,23 @@ class _Compiled:
 
     @classmethod
     def of(cls, phrases: tuple[str, ...]) -> _Compiled:
-        """Compile `phrases`; a phrase with no plain beginning is a `ValueError`."""
-        beginnings = {start for phrase in phrases for start in _beginnings(phrase)}
-        # "look" finds every place "looking" would: keep the shortest.
-        starts = (
-            start
+        """Compile `phrases`; a phrase with no plain beginning is a `ValueError`.
+
+        The beginnings are looked for in the order of the phrases: the lists
+        give the commonest ways of saying a thing first, so that a letter
+        that says it is found out after a few searches, not all of them.
+        """
+        beginnings = [start for phrase in phrases for start in _beginnings(phrase)]
+        # "look" finds every place "looking" would: keep the shortest, where
+        # the first beginning it stands for was.
+        shortest = {
+            start: min(
+                (other for other in beginnings if start.startswith(other)), key=len
+            )
             for start in beginnings
-            if not any(start.startswith(other) for other in beginnings - {start})
-        )
-        return cls(tuple(sorted(starts)), re.compile("|".join(phrases)))
+        }
+        starts = dict.fromkeys(shortest[start] for start in beginnings)
+        return cls(tuple(starts), re.compile("|".join(phrases)))
 
     def matches(
         self, folded: str, low: int = 0, high: int | None = None

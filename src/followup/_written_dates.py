@@ -32,11 +32,11 @@ from followup._languages import anchored, starts_a_word, words_in
 from followup._languages import vocabulary as _vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from followup._languages import Vocabulary
 
-__all__ = ["WrittenDate", "date_anchors", "dates_written"]
+__all__ = ["WrittenDate", "date_anchors", "dates_read", "dates_written"]
 
 
 @final
@@ -214,17 +214,25 @@ def dates_written(
     may start a date are (`anchored`), when the caller has found them
     already; other words there are passed over.
     """
+    return tuple(dates_read(folded, vocabulary, sent, anchors))
+
+
+def dates_read(
+    folded: str,
+    vocabulary: Vocabulary,
+    sent: dt.date | None = None,
+    anchors: Sequence[tuple[int, str]] | None = None,
+) -> Iterator[WrittenDate]:
+    """`dates_written`, one mention at a time: a caller looking for one stops there."""
     forms = _forms(vocabulary.language)
-    found: list[WrittenDate] = []
     if anchors is None:
         anchors = anchored(folded, words_in(folded), forms.anchors)
     for start, word in anchors:
         if word[0].isdigit():
             if starts_a_word(folded, start, _MARKS_IN_NUMBERS):
-                found.extend(_at_number(forms, folded, start, word, vocabulary))
+                yield from _at_number(forms, folded, start, word, vocabulary)
         elif word in forms.anchors and starts_a_word(folded, start):
-            found.extend(_at_word(forms, folded, start, word, vocabulary, sent))
-    return tuple(found)
+            yield from _at_word(forms, folded, start, word, vocabulary, sent)
 
 
 def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it

@@ -38,9 +38,15 @@ from followup._languages import anchored, starts_a_word, words_in
 from followup._languages import vocabulary as _vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["WrittenTime", "time_anchors", "times_written", "unambiguous_label"]
+__all__ = [
+    "WrittenTime",
+    "time_anchors",
+    "times_read",
+    "times_written",
+    "unambiguous_label",
+]
 
 
 @final
@@ -303,8 +309,16 @@ def times_written(
     (`anchored`), when the caller has found them already; other words
     there are passed over.
     """
+    return tuple(times_read(folded, language, anchors))
+
+
+def times_read(
+    folded: str,
+    language: str,
+    anchors: Sequence[tuple[int, str]] | None = None,
+) -> Iterator[WrittenTime]:
+    """`times_written`, one mention at a time: a caller looking for one stops there."""
     forms = _forms(language)
-    found: list[WrittenTime] = []
     seen: set[int] = set()  # where a mention ends: one reading per time
     if anchors is None:
         anchors = anchored(folded, words_in(folded), forms.anchors)
@@ -314,7 +328,7 @@ def times_written(
                 folded, start + len(word)
             ):
                 hour = 0 if word in forms.midnight else 12
-                found.append(_with_zone(forms, folded, start + len(word), word, hour))
+                yield _with_zone(forms, folded, start + len(word), word, hour)
             continue
         for pattern in _patterns_at(forms, folded, start, word):
             match = pattern.match(folded, start)
@@ -325,10 +339,7 @@ def times_written(
                 seen.add(match.end())
                 hour, minute, twelve_hour = reading
                 zones, label = _zones(forms, folded, match.end())
-                found.append(
-                    WrittenTime(match[0], hour, minute, twelve_hour, zones, label)
-                )
-    return tuple(found)
+                yield WrittenTime(match[0], hour, minute, twelve_hour, zones, label)
 
 
 def _patterns_at(
