@@ -8,6 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from followup._languages import anchored, detect_language, plain, words_in
+from followup._written_names import spaced
 
 # Letters, digits and the marks between them, ASCII or not: "23rd", "10:00",
 # "øthe", Arabic-Indic digits (which `\d` reads as digits).
@@ -47,3 +48,15 @@ def test_a_letter_is_told_by_its_words_and_english_wins_a_tie():
     assert detect_language("") == "en"
     # One German and one English stopword: a tie goes to English.
     assert detect_language("und the") == "en"
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            [*"ab -\t\n\r\x0b\x0c\x1c\x1f", "\u00a0", "\u2003", "\u3000", "\u200b"]
+        ),
+        max_size=40,
+    )
+)
+def test_names_are_read_with_every_gap_one_space(text):
+    assert spaced(text) == re.sub(r"[\s-]+", " ", text).strip(" ")

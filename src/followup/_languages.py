@@ -72,7 +72,10 @@ def plain(text: str) -> str:
         import html  # noqa: PLC0415 - only a letter with an entity needs it
 
         text = html.unescape(text)
-    text = text.translate(_UNIFIED)
+    # The table's one ASCII entry is the backtick: most letters need no
+    # pass through it.
+    if not text.isascii() or "`" in text:
+        text = text.translate(_UNIFIED)
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text.casefold()
@@ -260,16 +263,11 @@ def starts_a_word(folded: str, start: int, not_after: str = "") -> bool:
 
 
 _WORD = re.compile(r"[a-z]+|\d+")
-# Every ASCII character that is neither a lower-case letter nor a digit.
-_NOT_IN_WORDS = str.maketrans(
-    dict.fromkeys(
-        (
-            chr(code)
-            for code in range(128)
-            if not chr(code).isalnum() or chr(code).isupper()
-        ),
-        " ",
-    )
+# Every ASCII character that is neither a lower-case letter nor a digit, as
+# a space: a bytes table is looked up in C, where a str one is a dict.
+_NOT_IN_WORDS = bytes(
+    code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789" else ord(" ")
+    for code in range(256)
 )
 
 
@@ -283,7 +281,7 @@ def words_in(folded: str) -> list[str]:
         return _WORD.findall(folded)
     # Splitting in C is several times faster than the pattern; only a word
     # that runs letters into digits ("23rd", "10am") is cut by it.
-    words = folded.translate(_NOT_IN_WORDS).split()
+    words = folded.encode().translate(_NOT_IN_WORDS).decode().split()
     mixed = itertools.filterfalse(
         str.isdigit, itertools.filterfalse(str.isalpha, words)
     )

@@ -235,6 +235,11 @@ def _interview(value: Interview) -> Interview:
     return instance_of(value, Interview, "interview", "an Interview")
 
 
+@functools.cache
+def _anchor_words(language: str) -> frozenset[str]:
+    return date_anchors(language) | time_anchors(language)
+
+
 def _language(value: str) -> str:
     if value not in LANGUAGES:
         raise InvalidValueError(
@@ -339,9 +344,7 @@ class Letter:
     @functools.cached_property
     def _anchors(self) -> list[tuple[int, str]]:
         # Where a date or a time may start, found once for both.
-        language = self.read_as
-        words = date_anchors(language) | time_anchors(language)
-        return anchored(self.plain, self.words, words)
+        return anchored(self.plain, self.words, _anchor_words(self.read_as))
 
     @functools.cached_property
     def read_as(self) -> str:
@@ -376,7 +379,7 @@ class Letter:
         return self._names(company_forms(company, self.aliases), company)
 
     def _names(self, forms: tuple[str, ...], name: str) -> bool:
-        read = [form for form in (spaced(form).strip() for form in forms) if form]
+        read = [form for form in map(spaced, forms) if form]
         if not read:
             # A name of marks alone (a cedilla) folds to nothing: look for it
             # as written.
@@ -392,7 +395,7 @@ class Letter:
             return True
         # A name written like an address ("0@0.0") is blanked out with the
         # addresses: it is looked for where they are not.
-        read = [spaced(form).strip() for form in forms if mask_addresses(form) != form]
+        read = [spaced(form) for form in forms if mask_addresses(form) != form]
         return bool(read) and (
             names_in(read, self._unmasked) or names_in(read, spaced(self._unmasked))
         )

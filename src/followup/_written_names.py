@@ -156,12 +156,16 @@ def company_forms(company: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...
     return tuple(dict.fromkeys(form for form in forms if form))
 
 
-_GAPS = re.compile(r"[\s-]+")
-
-
 def spaced(folded: str) -> str:
-    """`folded` with every run of spaces and hyphens one space: how names are read."""
-    return _GAPS.sub(" ", folded)
+    r"""`folded` with every run of spaces and hyphens one space: how names are read.
+
+    None is left at either end.  `str.split` splits at the white space a
+    pattern's "\s" matches, in C, several times faster than the pattern.
+
+    >>> spaced(" jean-luc 	 picard - ")
+    'jean luc picard'
+    """
+    return " ".join(folded.replace("-", " ").split())
 
 
 def names_in(forms: Iterable[str], text: str) -> bool:
