@@ -17,7 +17,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup import Interview, check_letter
-from followup._letters import READ_LIMIT, Letter, count_lines, count_sentences
+from followup._languages import words_in
+from followup._letters import (
+    READ_LIMIT,
+    Letter,
+    count_lines,
+    count_sentences,
+    dates_in,
+    times_in,
+)
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
 
@@ -61,7 +69,17 @@ NEW_SHAPES = {
     "negated thanks": "thanks to my " * 80_000,
     "Spanish hours": "a las " * 200_000,
     "German participles": "habe " * 200_000,
+    "words run into numbers": "".join(f"on{i}th " for i in range(150_000)),
 }
+
+
+def test_words_run_into_numbers_are_cut_apart_at_once():
+    # Each such word ("23rd", "10am") is cut where its letters meet its
+    # digits; a hundred thousand different ones take one pass, not one each.
+    text = "".join(f"on{i}th " for i in range(100_000))
+    assert len(words_in(text)) == 300_000
+    assert dates_in(text) == ()
+    assert times_in(text) == ()
 
 
 @pytest.mark.parametrize("shape", NEW_SHAPES, ids=list(NEW_SHAPES))

@@ -282,17 +282,22 @@ def words_in(folded: str) -> list[str]:
     # Splitting in C is several times faster than the pattern; only a word
     # that runs letters into digits ("23rd", "10am") is cut by it.
     words = folded.encode().translate(_NOT_IN_WORDS).decode().split()
-    mixed = itertools.filterfalse(
-        str.isdigit, itertools.filterfalse(str.isalpha, words)
+    mixed = list(
+        itertools.filterfalse(str.isdigit, itertools.filterfalse(str.isalpha, words))
     )
-    for word in dict.fromkeys(mixed):
-        parts = _WORD.findall(word)
-        at = 0
-        for _ in range(words.count(word)):
-            at = words.index(word, at)
-            words[at : at + 1] = parts
-            at += len(parts)
-    return words
+    if not mixed:
+        return words
+    # Each is found after the one before it, and the list is built once:
+    # time linear in the text, however many there are.
+    cut: list[str] = []
+    done = 0
+    for word in mixed:
+        at = words.index(word, done)
+        cut += words[done:at]
+        cut += _WORD.findall(word)
+        done = at + 1
+    cut += words[done:]
+    return cut
 
 
 def anchored(
