@@ -145,7 +145,8 @@ def company_forms(company: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...
     forms = [full]
     short = full
     while (match := _LEGAL_FORM.search(short)) and match.start() > 0:
-        short = short[: match.start()].rstrip(" ,")
+        # The match takes the commas and spaces before the form with it.
+        short = short[: match.start()]
         forms.append(short)
     words = short.split()
     if len(words) > 1 and words[-1] in _GENERIC:
