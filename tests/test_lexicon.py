@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup._languages import LANGUAGES
-from followup._lexicon import ELEMENTS, LEXICON, _beginnings, _Compiled, expresses
+from followup._lexicon import (
+    ELEMENTS,
+    LEXICON,
+    _beginnings,
+    _Compiled,
+    _leading_choice,
+    expresses,
+)
 
 # Words the phrases are made of, and words around them.
 WORDS = sorted(
@@ -76,6 +83,7 @@ def test_a_negative_phrase_holds_a_phrase_that_begins_inside_it():
         ("(?:would|'d) enjoy", ("would", "'d")),
         ("(?:a|b(?:c|d)) e", ("a", "b")),
         (r"(?:\d+|two) years", (*"0123456789", "two")),
+        (r"(?:\d|two) x", (*"0123456789", "two")),
     ],
 )
 def test_every_phrase_is_found_from_its_plain_beginnings(phrase, beginnings):
@@ -118,3 +126,27 @@ def test_a_beginning_that_starts_another_is_the_only_one_looked_for():
         "look",
         "thank",
     )
+
+
+def test_a_group_is_read_to_its_closing_bracket_escapes_and_all():
+    assert _leading_choice(r"(?:a\)|b) c") == ["a\\)", "b"]
+    assert _leading_choice("(?:a|(?:b|c)d) e") == ["a", "(?:b|c)d"]
+    # Never closed: no group to read (the pattern would not compile either).
+    assert _leading_choice("(?:a|b") is None
+
+
+def test_phrases_are_found_where_a_word_begins_within_the_bounds_given():
+    compiled = _Compiled.of(("ab", "cd+"))
+    assert compiled.phrases.pattern == "ab|cd+"
+    found = [(match.start(), match[0]) for match in compiled.matches("ab xab cdd ab")]
+    # "ab" inside "xab" begins no word; the beginnings are searched in order.
+    assert found == [(0, "ab"), (11, "ab"), (7, "cdd")]
+    # Only phrases beginning in [low, high): 11 is out, 0 and 3 are in
+    # [0, 4) but 3 is no word start.
+    assert [match.start() for match in compiled.matches("ab xab cdd ab", 0, 4)] == [0]
+    assert [match.start() for match in compiled.matches("ab ab ab", 3, 6)] == [3]
+
+
+def test_a_negative_phrase_at_the_very_start_holds_the_phrase():
+    assert not expresses("finding the right fit.", "en", "fit")
+    assert not expresses("thanks to my team, i got here.", "en", "thanks")

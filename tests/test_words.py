@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from followup._languages import anchored, detect_language, plain, words_in
+from followup._languages import (
+    LANGUAGES,
+    anchored,
+    detect_language,
+    plain,
+    starts_a_word,
+    words_in,
+)
 from followup._written_names import spaced
 
 # Letters, digits and the marks between them, ASCII or not: "23rd", "10:00",
@@ -21,6 +29,7 @@ TEXT = st.text(
 @given(TEXT)
 @example("at 10:00, the 23rd")
 @example("10am\u00f8the")
+@example("1a x 1a 2b 1a")
 def test_words_are_the_runs_of_letters_and_of_digits(text):
     assert words_in(text) == re.findall(r"[a-z]+|\d+", text)
 
@@ -48,6 +57,34 @@ def test_a_letter_is_told_by_its_words_and_english_wins_a_tie():
     assert detect_language("") == "en"
     # One German and one English stopword: a tie goes to English.
     assert detect_language("und the") == "en"
+    assert LANGUAGES[0] == "en"
+
+
+def test_the_longest_name_is_taken_out_first():
+    # Taken out first, "mundo de" would break the longer name apart and
+    # leave its "el", "la", "y", "el" to be counted as the letter's Spanish.
+    text = "thanks for the call about el mundo de la casa y el sol"
+    names = ["mundo de", "el mundo de la casa y el sol"]
+    assert detect_language(text, names=names) == "en"
+    assert detect_language(text, names=names[::-1]) == "en"
+
+
+def test_a_backtick_is_read_as_an_apostrophe():
+    assert plain("it`s Zoë") == "it's zoe"
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "starts"),
+    [
+        ("a_b", 2, False),
+        ("a b", 2, True),
+        ("ab", 1, False),
+        ("-b", 1, True),
+        ("b", 0, True),
+    ],
+)
+def test_a_word_starts_after_no_letter_digit_or_underscore(text, at, starts):
+    assert starts_a_word(text, at) is starts
 
 
 @given(

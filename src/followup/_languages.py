@@ -363,7 +363,8 @@ def detect_language(
     for languages in filter(None, map(_STOPWORD_LANGUAGES.get, read[:800])):
         for language in languages:
             tally[language] += 1
-    return max(LANGUAGES, key=lambda language: (tally[language], language == "en"))
+    # max keeps the first of equals: English, first of LANGUAGES, wins a tie.
+    return max(LANGUAGES, key=tally.__getitem__)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -376,11 +376,10 @@ class _Compiled:
         """
         beginnings = [start for phrase in phrases for start in _beginnings(phrase)]
         # "look" finds every place "looking" would: keep the shortest, where
-        # the first beginning it stands for was.
+        # the first beginning it stands for was.  (Of the beginnings a text
+        # starts with, the shortest is also the first in sorted order.)
         shortest = {
-            start: min(
-                (other for other in beginnings if start.startswith(other)), key=len
-            )
+            start: min(other for other in beginnings if start.startswith(other))
             for start in beginnings
         }
         starts = dict.fromkeys(shortest[start] for start in beginnings)
