@@ -30,6 +30,7 @@ TEXT = st.text(
 @example("at 10:00, the 23rd")
 @example("10am\u00f8the")
 @example("1a x 1a 2b 1a")
+@example("Zed 23rd z-b")
 def test_words_are_the_runs_of_letters_and_of_digits(text):
     assert words_in(text) == re.findall(r"[a-z]+|\d+", text)
 
@@ -70,6 +71,7 @@ def test_the_longest_name_is_taken_out_first():
 
 
 def test_a_backtick_is_read_as_an_apostrophe():
+    assert plain("it`s") == "it's"
     assert plain("it`s Zoë") == "it's zoe"
 
 
