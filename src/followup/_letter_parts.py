@@ -84,16 +84,22 @@ def letter_parts(text: str) -> LetterParts:
     quoted = "\n".join(lines[end:])
     own_lines = lines[:end]
     signature = ""
-    for index, line in enumerate(own_lines if "--" in text else ()):
+    # Most letters hold no "--" at all: a glance at the text spares the lines.
+    delimiter = _signature_delimiter(own_lines) if "--" in text else None
+    if delimiter is not None:
+        signature = "\n".join(own_lines[delimiter + 1 :])
+        own_lines = own_lines[:delimiter]
+    return LetterParts("\n".join(own_lines), subject, signature, quoted)
+
+
+def _signature_delimiter(lines: list[str]) -> int | None:
+    """The index of the line above the signature block, if there is one."""
+    for index, line in enumerate(lines):
         # RFC 3676's delimiter is "-- "; many programs strip the space.  With
         # nothing below it, it is no delimiter (a name, maybe).
-        if line.rstrip() == "--" and any(
-            rest.strip() for rest in own_lines[index + 1 :]
-        ):
-            signature = "\n".join(own_lines[index + 1 :])
-            own_lines = own_lines[:index]
-            break
-    return LetterParts("\n".join(own_lines), subject, signature, quoted)
+        if line.rstrip() == "--" and any(rest.strip() for rest in lines[index + 1 :]):
+            return index
+    return None
 
 
 def _first_written(lines: list[str]) -> int | None:

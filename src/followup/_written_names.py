@@ -163,7 +163,7 @@ def spaced(folded: str) -> str:
     None is left at either end.  `str.split` splits at the white space a
     pattern's "\s" matches, in C, several times faster than the pattern.
 
-    >>> spaced(" jean-luc 	 picard - ")
+    >>> spaced(" jean-luc \t picard - ")
     'jean luc picard'
     """
     return " ".join(folded.replace("-", " ").split())
