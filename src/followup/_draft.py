@@ -199,18 +199,21 @@ class Draft:
     def replacing(self, old: DraftStep, new: DraftStep | Step) -> Draft:
         """Put `new` where `old` was; findings about `old` now speak of `new`."""
         _known((old,), "replacing")
-        (taken,) = _taken_in((new,), "replacing")
+        taken = new if type(new) is DraftStep else _taken_in((new,), "replacing")[0]
         if not any(step is old for step in self.steps):
             raise InvalidValueError(
                 "replacing", old.label, "is not a step of this draft"
             )
+        findings = self.findings
+        if any(f.step is old for f in findings):  # type: ignore[comparison-overlap]
+            findings = tuple(
+                replaced(f, step=taken) if f.step is old else f  # type: ignore[comparison-overlap]
+                for f in findings
+            )
         return replaced(
             self,
             steps=tuple(taken if step is old else step for step in self.steps),
-            findings=tuple(
-                replaced(f, step=taken) if f.step is old else f  # type: ignore[comparison-overlap]
-                for f in self.findings
-            ),
+            findings=findings,
         )
 
     def dropping(self, *steps: DraftStep) -> Draft:

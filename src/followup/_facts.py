@@ -105,6 +105,16 @@ class Facts:
     # the look-ups a plan makes a few dozen times are skipped.
     _days_off: bool = attrs.field(init=False, eq=False, repr=False, hash=False)
 
+    # Day arithmetic the rules ask for over and over while a plan is made:
+    # business days after a day, and where a day starts.  Per plan, so they
+    # need no bound and hold no zone beyond this one.
+    _days_after: dict[tuple[dt.date, int], dt.date] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
+    _starts: dict[dt.date, dt.datetime] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
+
     def __attrs_post_init__(self) -> None:
         calendar = self.calendar
         off = bool(calendar.closed) or (calendar.holidays and self.knows_holidays)
@@ -279,20 +289,28 @@ class Facts:
         """The day `count` calendar or business days after `day`."""
         if not business:
             return day + dt.timedelta(days=count)
-        result = day
-        remaining = count
-        while remaining > 0:
-            result += dt.timedelta(days=1)
-            if self.is_business_day(result):
-                remaining -= 1
-        return result
+        key = (day, count)
+        found = self._days_after.get(key)
+        if found is None:
+            found = day
+            remaining = count
+            while remaining > 0:
+                found += _ONE_DAY
+                if self.is_business_day(found):
+                    remaining -= 1
+            self._days_after[key] = found
+        return found
 
     def start_of(self, day: dt.date) -> dt.datetime:
         """The first instant of `day` on the recipient's calendar."""
-        return start_of_day(day, self.zone)
+        found = self._starts.get(day)
+        if found is None:
+            found = self._starts[day] = start_of_day(day, self.zone)
+        return found
 
 
 _DEFAULT_CALENDAR = WorkingCalendar()
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _week(calendar: WorkingCalendar, interview: Interview) -> frozenset[int]:

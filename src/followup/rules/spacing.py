@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple, final
 
 import attrs
 
+from followup._draft_step import DraftStep
 from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._time import utc
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from followup._draft import Draft
-    from followup._draft_step import DraftStep
     from followup._facts import Facts
 
 __all__ = ["SpacingParams", "StepsInOrder"]
@@ -147,13 +147,22 @@ class StepsInOrder:
             purpose = "so that the letter can be answered before the phone rings (A10)"
         if before is None:
             return None
-        after = _after(days)
-        return _Gap(
-            self._after(facts, before, days),
-            label,
-            after,
-            f"Moved to {after} the {label}, {purpose}.",
+        # The place phase asks again after every move of another rule, mostly
+        # about steps that stayed where they were: the answer is kept.
+        found: dict[tuple[StepKind, str, dt.datetime], _Gap] = facts.derived(
+            (id(self), "gaps"), dict
         )
+        key = (kind, label, before)
+        gap = found.get(key)
+        if gap is None:
+            after = _after(days)
+            gap = found[key] = _Gap(
+                self._after(facts, before, days),
+                label,
+                after,
+                f"Moved to {after} the {label}, {purpose}.",
+            )
+        return gap
 
     def _after(self, facts: Facts, moment: dt.datetime, days: int) -> dt.datetime:
         # `days` business days after the day of `moment`, from that day's
@@ -174,8 +183,21 @@ def _last(
     facts: Facts, steps: Iterable[Step | DraftStep], kind: StepKind
 ) -> dt.datetime | None:
     """When the last message of `kind` goes out: planned, or sent already."""
-    moments = [utc(step.due) for step in steps if step.kind is kind]
-    sent = _SENT[kind]
-    moments.extend(utc(event.at) for event in facts.history if event.kind is sent)
-    # UTC datetimes all: they compare as instants.
+    # UTC datetimes all (a draft step's are already): they compare as instants.
+    moments = [
+        step.due if type(step) is DraftStep else utc(step.due)
+        for step in steps
+        if step.kind is kind
+    ]
+    last_sent = facts.derived((_last, kind), lambda: _last_sent(facts, kind))
+    if last_sent is not None:
+        moments.append(last_sent)
     return max(moments, default=None)
+
+
+def _last_sent(facts: Facts, kind: StepKind) -> dt.datetime | None:
+    sent = _SENT[kind]
+    return max(
+        (utc(event.at) for event in facts.history if event.kind is sent),
+        default=None,
+    )
