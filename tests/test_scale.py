@@ -5,6 +5,8 @@ from __future__ import annotations
 import concurrent.futures
 import copyreg
 import datetime as dt
+import importlib.machinery
+import importlib.util
 import itertools
 import pickle
 import subprocess
@@ -32,6 +34,7 @@ from followup import (
     plan_many,
 )
 from followup._contact import (
+    _codes_in_registry_file,
     country_codes,
     subdivisions_of,
 )
@@ -318,9 +321,76 @@ def test_a_contact_with_a_country_alone_imports_no_country_calendar():
     code = (
         "import sys, followup; "
         "followup.Contact('Grace', country='US'); "
-        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))"
+        "print(sorted(m for m in sys.modules if m.startswith('holidays')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
+    # Not even the package: its table of countries is read, not imported.
     assert out.strip() == "[]"
+
+
+def test_the_countries_read_from_the_registry_file_are_the_registrys():
+    import holidays.registry  # noqa: PLC0415 - the real table, to compare
+
+    assert _codes_in_registry_file() == {
+        code
+        for names in holidays.registry.COUNTRIES.values()
+        for code in names[1:]
+        if 2 <= len(code) <= 3
+    }
+    assert {"US", "USA", "GB", "UK", "DE"} <= _codes_in_registry_file()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        None,  # no registry file where holidays lives
+        "COUNTRIES = {}\n",  # another shape of table
+        "\nCOUNTRIES: RegistryDict = {\n}\n",  # an empty one
+        '\nCOUNTRIES: RegistryDict = {\n    "x": ("X", "XX"),\n}\n',  # no US
+    ],
+)
+def test_a_registry_file_that_reads_otherwise_is_not_taken(
+    tmp_path, monkeypatch, table
+):
+    if table is not None:
+        (tmp_path / "registry.py").write_text(table, encoding="utf-8")
+    init = tmp_path / "__init__.py"
+    init.write_text("", encoding="utf-8")
+    loader = importlib.machinery.SourceFileLoader("holidays", str(init))
+    spec = importlib.util.spec_from_file_location("holidays", init, loader=loader)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    assert _codes_in_registry_file() is None
+
+
+def test_a_holidays_without_a_folder_or_a_loader_is_not_read(monkeypatch):
+    for spec in (
+        importlib.machinery.ModuleSpec("holidays", None),
+        importlib.machinery.ModuleSpec("holidays", None, is_package=True),
+    ):
+        spec.submodule_search_locations = (
+            ["somewhere"] if spec.submodule_search_locations is not None else None
+        )
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name, s=spec: s)
+        assert _codes_in_registry_file() is None
+
+
+def test_without_a_registry_file_to_read_holidays_answers(tmp_path):
+    # In a process of its own, where holidays is not imported yet: the table
+    # found there reads as nothing, so the registry is imported after all.
+    (tmp_path / "registry.py").write_text("COUNTRIES = {}\n", encoding="utf-8")
+    (tmp_path / "__init__.py").write_text("", encoding="utf-8")
+    code = f"""
+import importlib.machinery, importlib.util, sys
+init = {str(tmp_path / "__init__.py")!r}
+spec = importlib.util.spec_from_file_location("holidays", init)
+real = importlib.util.find_spec
+importlib.util.find_spec = lambda name, *rest: spec if name == "holidays" else real(name, *rest)
+import followup
+print(followup.Contact("Grace", country="jp").country, "holidays.registry" in sys.modules)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["JP", "True"]

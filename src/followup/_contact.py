@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
+import re
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, final
 
 import attrs
@@ -49,17 +53,62 @@ def _zone_name(value: str | None) -> str | None:
 @functools.lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
     """Every code holidays has a calendar for, aliases included (``UK``, ``USA``)."""
-    # The registry answers without importing the 250 country modules that
-    # holidays.list_supported_countries() imports (~125 ms); importing the
-    # package still costs ~60 ms, most of it importlib.metadata.
-    import holidays.registry  # noqa: PLC0415 - only contacts with a country
+    if "holidays.registry" not in sys.modules:
+        # Importing holidays costs 35-60 ms (its version through
+        # importlib.metadata, its base classes) before a contact could say
+        # whether "US" is a country: read the registry's table instead.
+        found = _codes_in_registry_file()
+        if found:
+            return found
+    from holidays import registry  # noqa: PLC0415 - loaded, or only now
 
     return frozenset(
         code
-        for names in holidays.registry.COUNTRIES.values()
+        for names in registry.COUNTRIES.values()
         for code in names[1:]
         if 2 <= len(code) <= 3
     )
+
+
+def _codes_in_registry_file() -> frozenset[str] | None:
+    """The codes of ``holidays.registry.COUNTRIES``, read without importing it.
+
+    The registry holds them as a literal table, one country a line:
+    ``"united_states": ("UnitedStates", "US", "USA"),`` (the class, then
+    its codes and aliases).  Reading it takes about a millisecond.  `None`
+    when the file is not where a plain installation puts it, or reads
+    otherwise: the caller then imports the registry.
+    """
+    try:
+        spec = importlib.util.find_spec("holidays")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        # Read as the import system reads a module's source (from a folder
+        # or a zip file alike), without running it.
+        get_data = getattr(spec.loader, "get_data", None)
+        if get_data is None:
+            return None
+        where = next(iter(spec.submodule_search_locations))
+        text = get_data(str(Path(where, "registry.py"))).decode("utf-8")
+    except (ImportError, OSError, ValueError):
+        return None
+    start = text.find("\nCOUNTRIES: RegistryDict = {\n")
+    end = text.find("\n}\n", start)
+    if start < 0 or end < 0:
+        return None
+    codes = {
+        code
+        for names in _ENTRY.findall(text, start, end)
+        for code in _QUOTED.findall(names)[1:]
+        if 2 <= len(code) <= 3
+    }
+    # A table that reads as nothing, or without the best-known code, is not
+    # the one this expects.
+    return frozenset(codes) if "US" in codes else None
+
+
+_ENTRY = re.compile(r"\(([^()]*)\)")
+_QUOTED = re.compile(r'"([^"]*)"')
 
 
 @functools.cache
