@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 SRC = pathlib.Path(__file__).parent.parent / "src" / "followup"
 HEAVY = ("holidays", "email_validator", "phonenumbers", "cattrs", "icalendar", "dns")
 
@@ -44,6 +46,7 @@ _CLOCK = re.compile(
 )
 
 
+@pytest.mark.source_text
 def test_no_module_reads_the_clock_but_the_command_when_asked():
     offenders = [
         f"{path.relative_to(SRC)}: {line.strip()}"
@@ -63,6 +66,7 @@ def test_no_module_reads_the_clock_but_the_command_when_asked():
 EDGES = {"__main__.py", "cli.py", "json.py", "_configuration.py", "_inputs.py"}
 
 
+@pytest.mark.source_text
 def test_no_core_module_opens_files_or_prints():
     pattern = re.compile(r"\bopen\(|\bprint\(|\.write_text\(|\.read_text\(")
     offenders = [
@@ -116,6 +120,7 @@ def _graph() -> dict[str, set[str]]:
     return graph
 
 
+@pytest.mark.source_text
 def test_no_module_imports_itself_through_others():
     graph = _graph()
     cycles = []
