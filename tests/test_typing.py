@@ -13,6 +13,9 @@ from collections import defaultdict
 
 import pytest
 
+# mypy reads the package's source, which a mutation run rewrites.
+pytestmark = pytest.mark.source_text
+
 api = pytest.importorskip(
     "mypy.api", reason="mypy is not installed: pip install -e '.[test]'"
 )
