@@ -192,6 +192,7 @@ def test_events_at_one_instant_plan_the_same_in_any_order():
     ],
 )
 def test_bad_waits_are_refused_naming_the_field(kwargs, message):
+    kwargs = dict(kwargs)  # the parameters are shared by every run of the test
     kind = kwargs.pop("kind")
     with pytest.raises(FollowUpError) as raised:
         Event(kind, "2026-11-24T09:00:00-05:00", **kwargs)
