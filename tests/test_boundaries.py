@@ -188,3 +188,19 @@ def test_every_module_but_the_api_and_the_edges_is_private():
         "followup.sync",
         "followup.testing",
     }
+
+
+def test_a_lazy_name_is_loaded_from_its_module_and_an_unknown_one_refused():
+    import followup  # noqa: PLC0415
+    from followup._ruleset import DEFAULT_RULES, RuleSet  # noqa: PLC0415
+
+    # Called as Python calls it for a name not loaded yet; by now the name
+    # may be loaded already, which only caches what the call returns.
+    assert followup.__getattr__("RuleSet") is RuleSet
+    assert followup.__getattr__("DEFAULT_RULES") is DEFAULT_RULES
+    assert vars(followup)["RuleSet"] is RuleSet
+    with pytest.raises(
+        AttributeError, match=r"^module 'followup' has no attribute 'plan_follwups'$"
+    ):
+        followup.__getattr__("plan_follwups")
+    assert dir(followup) == sorted(followup.__all__)

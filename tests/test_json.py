@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from followup import (
+    Contact,
     Event,
     Finding,
+    FollowUpError,
+    FollowUpPlan,
     Interview,
     Requirements,
     Step,
@@ -429,3 +432,56 @@ def test_the_schema_and_the_loader_agree_on_durations(duration, valid):
     else:
         loader_says = True
     assert schema_says is loader_says is valid
+
+
+def test_a_fresh_converter_reads_and_writes_as_the_modules_does():
+    # The module builds its converter once, at import; building one afresh
+    # runs the same set-up where a test (and mutation testing) sees it.
+    from followup.json import _make, _problems, converter  # noqa: PLC0415
+
+    fresh = _make()
+    plan = plan_followups(
+        Interview(
+            "Ada Lovelace",
+            "Acme",
+            "2026-11-23T10:00:00-05:00[America/New_York]",
+            duration=45,
+            interviewer=Contact("Grace Hopper", timezone="America/Los_Angeles"),
+        )
+    )
+    document = converter.unstructure(plan)
+    assert fresh.unstructure(plan) == document
+    assert document["interview"]["at"] == "2026-11-23T10:00:00-05:00[America/New_York]"
+    assert document["interview"]["duration"] == "PT45M"
+    assert fresh.structure(document, FollowUpPlan) == plan
+    # No coercion: a number for a name, text for a number or a flag, an
+    # unknown key, and something else than an object are each refused.
+    interview = converter.unstructure(plan.interview)
+    for changed, problem in (
+        ({"candidate": 7}, "$.candidate: expected text (str), got int 7"),
+        (
+            {"duration": True},
+            "$.duration: expected minutes (int) or an ISO 8601 duration, got bool True",
+        ),
+        (
+            {"performance": "splendid"},
+            (
+                "$.performance: 'splendid' is not a Performance (one of 'strong', "
+                "'adequate', 'weak', 'unknown')"
+            ),
+        ),
+        ({"extra": 1}, "$: unknown key 'extra'"),
+    ):
+        with pytest.raises(Exception) as raised:  # noqa: PT011 - cattrs' own group
+            fresh.structure({**interview, **changed}, Interview)
+        assert _problems(raised.value) == [problem]
+    with pytest.raises(
+        FollowUpError, match=r"expected an object \(Interview\), got list \[\]"
+    ):
+        fresh.structure([], Interview)
+    with pytest.raises(FollowUpError, match=r"^expected int, got str '3'$"):
+        fresh.structure("3", int)
+    with pytest.raises(FollowUpError, match=r"^expected bool, got int 1$"):
+        fresh.structure(1, bool)
+    assert fresh.structure(3, int) == 3
+    assert fresh.structure(True, bool) is True  # noqa: FBT003 - the value read
