@@ -24,6 +24,8 @@ from distributions import BROKEN
 from followup import Event, FollowUpPlan, Interview, plan_followups
 from followup.ics import step_uid, to_ics
 from followup.json import from_json, schema, structure
+from shell import run as run_in_process
+from shell import run_process
 
 ROOT = pathlib.Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -44,15 +46,11 @@ ZONES = (
 
 
 def run(*args, stdin=None, env=None, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        env=env,
-        cwd=cwd,
-        check=False,
-    )
+    # With an environment of its own (plugins installed elsewhere), in a
+    # process of its own; else in this one, where coverage reaches it.
+    if env is not None:
+        return run_process(*args, stdin=stdin, env=env, cwd=cwd)
+    return run_in_process(*args, stdin=stdin, cwd=cwd)
 
 
 def at(moment, zone):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import os
 import pathlib
 import re
@@ -24,64 +23,13 @@ import icalendar
 import pytest
 
 from followup import FollowUpPlan
-from followup.cli import main
 from followup.json import from_json
+from shell import run, run_process
 
 ROOT = pathlib.Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
 INTERVIEW = EXAMPLES / "interview.toml"
 HISTORY = EXAMPLES / "history.toml"
-
-
-def run_process(*args, stdin=None, cwd=None):
-    """``python -m followup ARGS`` in a process of its own."""
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=cwd,
-        check=False,
-    )
-
-
-def run(*args, stdin=None, cwd=None):
-    """``followup ARGS`` in this process: what a shell sees of it.
-
-    The standard streams are bytes underneath, as in a process (the command
-    writes plans to ``sys.stdout.buffer``), and read back as text the way
-    ``subprocess.run(text=True)`` reads them.  An exception the command lets
-    escape fails the test, as a traceback would fail a user.
-    """
-    out, err = io.BytesIO(), io.BytesIO()
-    streams = (
-        io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8"),
-        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
-        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
-    )
-    saved = (sys.stdin, sys.stdout, sys.stderr)
-    here = pathlib.Path.cwd()
-    try:
-        sys.stdin, sys.stdout, sys.stderr = streams
-        if cwd is not None:
-            os.chdir(cwd)
-        try:
-            status = main(list(map(str, args)))
-        except SystemExit as stopped:  # argparse: --help, a usage error
-            code = stopped.code
-            status = code if isinstance(code, int) else (0 if code is None else 1)
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
-        os.chdir(here)
-
-    def text(stream):
-        return io.TextIOWrapper(
-            io.BytesIO(stream.getvalue()), encoding="utf-8", newline=None
-        ).read()
-
-    return subprocess.CompletedProcess(args, status, text(out), text(err))
 
 
 def digest(path):
