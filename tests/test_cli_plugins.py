@@ -6,13 +6,12 @@ import argparse
 import os
 import pathlib
 import re
-import subprocess
-import sys
 
 import pytest
 
 from distributions import write_distribution
 from followup.cli import _parser
+from shell import run_process
 
 ROOT = pathlib.Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -25,13 +24,8 @@ UNMOVED = "Wed 25 Nov 2026 09:00 EST  follow-up"
 
 
 def run(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    # Plugins are found by entry point at start-up: a process of its own.
+    return run_process(*args, env=env)
 
 
 @pytest.fixture

@@ -25,10 +25,10 @@ from followup import (
     StepKind,
     check_letter,
     check_plan,
-    moved_step,
     plan_followups,
 )
 from followup._trusted import replaced
+from test_phases import Backwards
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 INTERVIEW = Interview("Ada Lovelace", "Acme", AT, position="data engineer")
@@ -87,35 +87,11 @@ def test_a_rule_that_rebuilds_an_equal_draft_moves_nothing():
     assert log == ["A", "B"]
 
 
-@attrs.frozen
-class Backwards:
-    """A placing rule that moves the follow-up to 03:00: FU011 moves it back."""
-
-    code: ClassVar[str] = "BAK001"
-    name: ClassVar[str] = "backwards"
-    summary: ClassVar[str] = "Moves the follow-up into the night."
-    advice: ClassVar[tuple[str, ...]] = ()
-    phase: ClassVar[Phase] = Phase.PLACE
-    params: NoParams = attrs.field(factory=NoParams)
-
-    def plan(self, draft):
-        facts = draft.facts
-        for step in draft.of_kind(StepKind.FOLLOW_UP):
-            night = facts.local(step.due).replace(hour=3, minute=0)
-            draft = draft.replacing(
-                step, moved_step(step, facts, at=night, by=self.code)
-            )
-        return draft
-
-    def check(self, facts, steps):
-        return ()
-
-
 def test_rules_that_never_agree_are_named_the_last_mover_first():
     with pytest.raises(RuleError) as raised:
         plan_followups(INTERVIEW, rules=DEFAULT_RULES.extend(Backwards()))
     assert str(raised.value) == (
-        f"rule BAK001 backwards ({__name__}.Backwards) failed in the place phase: "
+        "rule BAK001 backwards (test_phases.Backwards) failed in the place phase: "
         "after 8 rounds these rules still move steps: FU011 working-time, "
         "BAK001 backwards; their constraints cannot all be met, or one of them "
         "moves a step back"
