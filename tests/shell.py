@@ -30,13 +30,14 @@ def run_process(*args, stdin=None, cwd=None, env=None):
     )
 
 
-def run(*args, stdin=None, cwd=None):
+def run(*args, stdin=None, cwd=None, binary=False):
     """``followup ARGS`` in this process: what a shell sees of it.
 
     The standard streams are bytes underneath, as in a process (the command
     writes plans to ``sys.stdout.buffer``), and read back as text the way
-    ``subprocess.run(text=True)`` reads them.  An exception the command lets
-    escape fails the test, as a traceback would fail a user.
+    ``subprocess.run(text=True)`` reads them, or as the bytes themselves
+    (`binary`).  An exception the command lets escape fails the test, as a
+    traceback would fail a user.
     """
     out, err = io.BytesIO(), io.BytesIO()
     streams = (
@@ -60,6 +61,8 @@ def run(*args, stdin=None, cwd=None):
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
         os.chdir(here)
+    if binary:
+        return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
     return subprocess.CompletedProcess(args, status, _text(out), _text(err))
 
 

@@ -6,25 +6,20 @@ import datetime as dt
 import email
 import email.policy
 import email.utils
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
 
-from followup import FollowUpError, Interview, Severity, check_letter
+from followup import DEFAULT_RULES, FollowUpError, Interview, Severity, check_letter
 from followup.example import example_interview
 from followup.mail import draft_message, draft_text, mailto_link, subject
+from shell import run as run_in_process
 
 SENT = "2026-11-25T09:00:00-05:00"
 
 
 def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *args],
-        capture_output=True,
-        check=False,
-    )
+    return run_in_process(*args, binary=True)
 
 
 def _parsed(raw: bytes):
@@ -146,3 +141,57 @@ def test_the_fit_goes_into_the_follow_up():
     result = run("draft", "follow-up", "--example", "--fit", "I build data pipelines")
     assert result.returncode == 0, result.stderr
     assert b"I believe I am a strong fit: I build data pipelines." in result.stdout
+
+
+def test_mail_refuses_content_of_the_other_letter_word_for_word():
+    interview = example_interview()
+    with pytest.raises(FollowUpError, match=r"^fit: 'I fit' goes with the follow-up$"):
+        draft_text(interview, "thank-you", fit="I fit")
+    with pytest.raises(
+        FollowUpError, match=r"^topic: 'pipelines' goes with the thank-you$"
+    ):
+        draft_message(interview, "follow-up", sent=SENT, topic="pipelines")
+    with pytest.raises(FollowUpError, match=r"^sent: 'soon' is not an ISO 8601"):
+        draft_message(interview, "thank-you", sent="soon")
+
+
+def test_every_form_of_a_draft_holds_the_same_letter_and_ends_its_line():
+    interview = example_interview()
+    fit = "I build data pipelines"
+    text = draft_text(interview, "follow-up", fit=fit)
+    assert text.endswith("Ada Lovelace\n")
+    assert not text.endswith("\n\n")
+    assert f"I believe I am a strong fit: {fit}." in text
+    message = draft_message(interview, "follow-up", sent=SENT, fit=fit)
+    assert message.get_content() == text
+    assert message.get_content_charset() == "utf-8"
+    assert message["To"] == "Grace Hopper <grace.hopper@example.com>"
+    link = urllib.parse.urlsplit(mailto_link(interview, "follow-up", fit=fit))
+    assert urllib.parse.parse_qs(link.query)["body"] == [text]
+    thanks = draft_text(interview, "thank-you", topic="data pipelines")
+    assert "data pipelines" in thanks
+    assert thanks.endswith("Ada Lovelace\n")
+    assert (
+        draft_message(
+            interview, "thank-you", sent=SENT, topic="data pipelines"
+        ).get_content()
+        == thanks
+    )
+
+
+def test_the_rules_given_shape_the_follow_up():
+    interview = example_interview()
+    fit = "I build data pipelines"
+    rules = DEFAULT_RULES.configure("follow-up-after-two-to-three-days", max_lines=4)
+    short = draft_text(interview, "follow-up", fit=fit, rules=rules)
+    assert short != draft_text(interview, "follow-up", fit=fit)
+    assert (
+        draft_message(
+            interview, "follow-up", sent=SENT, fit=fit, rules=rules
+        ).get_content()
+        == short
+    )
+    link = urllib.parse.urlsplit(
+        mailto_link(interview, "follow-up", fit=fit, rules=rules)
+    )
+    assert urllib.parse.parse_qs(link.query)["body"] == [short]
