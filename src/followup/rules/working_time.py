@@ -25,7 +25,7 @@ from followup.rules._params import boolean, check_order, clock_time, kinds
 from followup.rules._shared import days_off, days_off_in_words, when
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterable, Iterator
 
     from followup._draft import Draft
     from followup._draft_step import DraftStep
@@ -211,11 +211,10 @@ class WorkingTime:
         """The first working instant at or after `moment`, in UTC."""
         at = utc(moment)
         day = at.astimezone(facts.zone).date()
-        hours = self._hours_of(facts)
         working = facts.is_business_day
         for _ in range(_SEARCH_DAYS):
             if working(day):
-                opens, closes = hours(day)
+                opens, closes = self._hours(facts, day)
                 if at <= closes:
                     return max(at, opens)
             day += _ONE_DAY
@@ -225,38 +224,28 @@ class WorkingTime:
         """The last working instant at or before `moment`, in UTC."""
         at = utc(moment)
         day = at.astimezone(facts.zone).date()
-        hours = self._hours_of(facts)
         working = facts.is_business_day
         for _ in range(_SEARCH_DAYS):
             if working(day):
-                opens, closes = hours(day)
+                opens, closes = self._hours(facts, day)
                 if at >= opens:
                     return min(at, closes)
             day -= _ONE_DAY
         raise self._no_working_time(facts, moment)
 
     def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        return self._hours_of(facts)(day)
-
-    def _hours_of(
-        self, facts: Facts
-    ) -> Callable[[dt.date], tuple[dt.datetime, dt.datetime]]:
-        """The opening hours of a day, in UTC, kept for the plan."""
-        return facts.derived((id(self), "hours"), lambda: self._opening_hours(facts))
-
-    def _opening_hours(
-        self, facts: Facts
-    ) -> Callable[[dt.date], tuple[dt.datetime, dt.datetime]]:
-        known: dict[dt.date, tuple[dt.datetime, dt.datetime]] = {}
-        start, end, tz = self.params.start, self.params.end, facts.zone
-
-        def hours(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-            found = known.get(day)
-            if found is None:
-                found = known[day] = _opening_hours(day, start, end, tz)
-            return found
-
-        return hours
+        # Kept for the plan: the searches ask for the same days again and
+        # again, and the lru_cache below hashes a pendulum zone each time.
+        known: dict[dt.date, tuple[dt.datetime, dt.datetime]] = facts.derived(
+            (id(self), "hours"), dict
+        )
+        found = known.get(day)
+        if found is None:
+            params = self.params
+            found = known[day] = _opening_hours(
+                day, params.start, params.end, facts.zone
+            )
+        return found
 
     def _no_working_time(self, facts: Facts, moment: dt.datetime) -> FollowUpError:
         calendar = facts.calendar
