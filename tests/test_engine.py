@@ -52,7 +52,7 @@ class Counting:
         self.calls.append(self.label)
         # A rule may rebuild a draft it does not change: the engine must
         # take the equal draft for no move at all.
-        return replaced(draft, steps=tuple(draft.steps)) if self.rebuild else draft
+        return replaced(draft, steps=(*draft.steps,)) if self.rebuild else draft
 
     def check(self, facts, steps):
         return ()
