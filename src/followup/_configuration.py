@@ -72,6 +72,8 @@ from followup._parsing import Unreadable, read_toml
 from followup._rule_metadata import owner
 from followup.errors import (
     FollowUpError,
+    InvalidTypeError,
+    InvalidValueError,
     PluginError,
     RuleConfigurationError,
     did_you_mean,
@@ -303,8 +305,8 @@ def _configure(
             try:
                 rules.configure(key, **{unknown: given.pop(unknown)})
             except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
-                detail = str(error).removeprefix(f"rule {rule.code}: ")
-                problems.append(f"{where}.{unknown}: {detail}")
+                # "rule FU011 (working-time) has no parameter ...": whole.
+                problems.append(f"{where}.{unknown}: {error}")
     # All together, as `configure` takes them: a pair of bounds may only
     # make sense with both of its values.  While that fails, the parameter
     # the error names is reported and left out, and the rest is tried
@@ -313,38 +315,37 @@ def _configure(
         try:
             return rules.configure(key, **given)
         except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
-            name = _culprit(error, given)
-            if name is None:
+            culprit = _culprit(error, given)
+            if culprit is None:
                 detail = str(error).removeprefix(f"rule {rule.code}: ")
                 problems.append(f"{where}: {detail}")
                 return rules
-            cause = error.__cause__
-            detail = getattr(cause, "detail", None) or str(error).removeprefix(
-                f"rule {rule.code}: "
-            )
+            name, detail = culprit
             problems.append(f"{where}.{name}: {detail}")
             del given[name]
 
 
 def _parameters(rule: Rule) -> frozenset[str]:
-    params = getattr(rule, "params", None)
+    params = rule.params
     if params is None or not attrs.has(type(params)):
         return frozenset()
     return frozenset(field.name for field in attrs.fields(type(params)))
 
 
-def _culprit(error: RuleConfigurationError, given: dict[str, object]) -> str | None:
-    """The given parameter a failed `configure` names, if it names one.
+def _culprit(
+    error: RuleConfigurationError, given: dict[str, object]
+) -> tuple[str, str] | None:
+    """The given parameter a failed `configure` names, and what is wrong with it.
 
     Every parameter validator names its field as ``ParamsClass.field``; a
     field that was not given (the default start after the end given) is
     the table's problem, not one parameter's.
     """
-    field = getattr(error.__cause__, "field", None)
-    if isinstance(field, str):
-        name = field.rsplit(".", 1)[-1]
+    cause = error.__cause__
+    if isinstance(cause, (InvalidValueError, InvalidTypeError)):
+        name = cause.field.rsplit(".", 1)[-1]
         if name in given:
-            return name
+            return name, cause.detail
     return None
 
 
@@ -504,7 +505,9 @@ def _plain(value: object) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.time):
-        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+        # "17:30" as people write it; seconds, and below, only when there.
+        exact = value.second or value.microsecond
+        return value.isoformat(timespec="auto" if exact else "minutes")
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (frozenset, set)):
