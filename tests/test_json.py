@@ -189,7 +189,8 @@ def test_no_silent_coercion_of_numbers_strings_or_booleans():
     ):
         structure({**step, "number": "2"}, Step)
     with pytest.raises(
-        InvalidDocumentError, match=r"\$\.agreed: expected bool, got str 'false'"
+        InvalidDocumentError,
+        match=r"\$\.agreed: expected true or false, got str 'false'",
     ):
         structure({**step, "agreed": "false"}, Step)
     with pytest.raises(

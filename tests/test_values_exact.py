@@ -175,6 +175,31 @@ def attrs_values(value, changes):
             ),
         ),
         (
+            {"due": "x"},
+            InvalidValueError,
+            (
+                "Step.due: 'x' is not an ISO 8601 date and time (e.g. "
+                "2026-11-23T10:00:00-05:00)"
+            ),
+        ),
+        ({"rule": ""}, InvalidValueError, "Step.rule: '' is empty"),
+        ({"rule": "a\nb"}, InvalidValueError, "Step.rule: 'a\\nb' holds a line break"),
+        (
+            {"reason": 5},
+            InvalidTypeError,
+            "Step.reason: expected text (str), got int 5",
+        ),
+        (
+            {"advice": ["A1", 5]},
+            InvalidTypeError,
+            "Step.advice[1]: expected text (str), got int 5",
+        ),
+        (
+            {"agreed": "yes"},
+            InvalidTypeError,
+            "Step.agreed: expected true or false, got str 'yes'",
+        ),
+        (
             {"adjusted_by": [1]},
             InvalidTypeError,
             "Step.adjusted_by[0]: expected text (str), got int 1",
@@ -185,6 +210,43 @@ def test_bad_steps_name_the_field_and_value(changes, error, message):
     with pytest.raises(error) as caught:
         Step(**{**STEP, **changes})
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("bounds", "message"),
+    [
+        (
+            ("x", "2026-11-26T17:00:00-05:00"),
+            (
+                "Window.start: 'x' is not an ISO 8601 date and time (e.g. "
+                "2026-11-23T10:00:00-05:00)"
+            ),
+        ),
+        (
+            ("2026-11-25T09:00:00-05:00", "y"),
+            (
+                "Window.end: 'y' is not an ISO 8601 date and time (e.g. "
+                "2026-11-23T10:00:00-05:00)"
+            ),
+        ),
+        (
+            ("2026-11-26T09:00:00-05:00", "2026-11-25T17:00:00-05:00"),
+            (
+                "Window.end: '2026-11-25T17:00:00-05:00' is before Window.start "
+                "(2026-11-26T09:00:00-05:00)"
+            ),
+        ),
+    ],
+)
+def test_bad_windows_name_the_bound_and_value(bounds, message):
+    with pytest.raises(InvalidValueError) as caught:
+        Window(*bounds)
+    assert str(caught.value) == message
+
+
+def test_an_agreed_step_is_told_by_true_or_false():
+    assert Step(**STEP, agreed=True).agreed is True
+    assert Step(**STEP).agreed is False
 
 
 def test_a_step_of_its_own_kind_and_channel_keeps_their_names():

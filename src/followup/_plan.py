@@ -35,7 +35,7 @@ from followup._time import (
 from followup._time import zone as time_zone
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
-from followup.errors import InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -261,6 +261,13 @@ def _step_adjusted_by(value: Iterable[str]) -> tuple[str, ...]:
     return text_tuple(value, "Step.adjusted_by")
 
 
+def _step_agreed(value: bool) -> bool:
+    # "yes" from a file is truthy, and would pin a step no one agreed to.
+    if not isinstance(value, bool):
+        raise InvalidTypeError("Step.agreed", value, "true or false")
+    return value
+
+
 _OWN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -310,7 +317,7 @@ class Step(StepNames):
     )
     advice: tuple[str, ...] = attrs.field(default=(), converter=_step_advice)
     number: int = attrs.field(default=1)
-    agreed: bool = attrs.field(default=False)
+    agreed: bool = attrs.field(default=False, converter=_step_agreed)
     adjusted_by: tuple[str, ...] = attrs.field(default=(), converter=_step_adjusted_by)
     kind_name: str | None = attrs.field(default=None, converter=_step_kind_name)
     channel_name: str | None = attrs.field(default=None, converter=_step_channel_name)
