@@ -275,3 +275,58 @@ def test_a_set_whose_plugin_is_gone_cannot_be_written():
     )
     # Each plugin's own problem, as loading it says it.
     assert raised.value.problems == loading.value.problems
+
+
+def test_configuration_that_is_no_table_is_refused():
+    assert refused(5) == "rule configuration: expected a table of settings"
+
+
+def test_every_unknown_key_and_rule_is_named_at_once():
+    assert refused({"selct": [], "rules": {"XX1": {}, "YY2": {}}}).split("; rule ") == [
+        (
+            "rule configuration: unknown key 'selct' (did you mean 'select'?); the keys "
+            "are plugins, select, ignore, order, rules"
+        ),
+        (
+            "configuration: rules.XX1: no rule 'XX1' in this set; it may come from a "
+            'plugin: add plugins = ["blackout"] (installed plugins: blackout)'
+        ),
+        (
+            "configuration: rules.YY2: no rule 'YY2' in this set; it may come from a "
+            'plugin: add plugins = ["blackout"] (installed plugins: blackout)'
+        ),
+    ]
+
+
+@pytest.mark.parametrize("value", [5, "FU003", {"FU003": True}])
+def test_a_step_that_is_no_list_is_refused(value):
+    assert refused({"select": value}) == (
+        "rule configuration: select: expected a list of codes or names"
+    )
+
+
+def test_a_rule_two_earlier_steps_may_have_left_out_names_both():
+    assert refused({"select": ["FU"], "ignore": ["FU002"], "order": ["FU002"]}) == (
+        "rule configuration: order: no rule 'FU002' in this set: select or ignore "
+        "left it out"
+    )
+
+
+def test_every_broken_plugin_is_named_with_the_file_and_key(install):
+    for dist, point in (("bad-one", "bad1"), ("bad-two", "bad2")):
+        install(
+            dist,
+            dist.replace("-", "_"),
+            "raise RuntimeError('boom')\n",
+            {point: "Rule"},
+        )
+    with pytest.raises(PluginError) as raised:
+        RuleSet.from_mapping({"plugins": ["bad1", "bad2"]}, source="rules.toml")
+    problems = raised.value.problems
+    assert len(problems) == 2
+    assert all(problem.startswith("rules.toml: plugins: ") for problem in problems)
+    assert "bad-one" in problems[0]
+    assert "bad-two" in problems[1]
+    assert str(raised.value).startswith(
+        "rules.toml: plugins: 2 plugins cannot be loaded: "
+    )
