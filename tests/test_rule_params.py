@@ -12,6 +12,7 @@ import attrs
 import pytest
 
 from followup import Channel, InvalidTypeError, InvalidValueError, StepKind
+from followup.errors import did_you_mean
 from followup.rules._params import (
     DayCount,
     boolean,
@@ -211,3 +212,43 @@ def test_call_minutes_out_of_bounds_are_refused(value, problem):
 
 def test_days_are_counted_on_the_calendar_or_in_business_days():
     assert [member.value for member in DayCount] == ["calendar", "business"]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "choices", "hint"),
+    [
+        # Half the letters in common is close enough to suggest.
+        ("abcd", ["abxy"], " (did you mean 'abxy'?)"),
+        ("strat", ["end", "start", "kinds"], " (did you mean 'start'?)"),
+        ("zzzz", ["start", "end"], ""),
+        ("start", [], ""),
+    ],
+)
+def test_the_suggestion_is_the_closest_choice_at_least_half_alike(wrong, choices, hint):
+    assert did_you_mean(wrong, iter(choices)) == hint
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [("x", "str 'x'"), ((1, 2, 3), "tuple (1, 2, 3)"), (5, "int 5")]
+)
+def test_call_minutes_that_are_no_pair_are_refused(value, shown):
+    with pytest.raises(InvalidTypeError) as caught:
+        call_minutes(value)
+    assert str(caught.value) == (
+        f"call_minutes: expected a pair of minutes (low, high), got {shown}"
+    )
+
+
+@pytest.mark.parametrize("value", [(True, 5), (3, 4.0), ("3", 4)])
+def test_call_minutes_take_whole_numbers_only(value):
+    with pytest.raises(InvalidValueError) as caught:
+        call_minutes(value)
+    assert str(caught.value) == (
+        f"call_minutes: {value!r} needs whole minutes in 1..60"
+    )
+
+
+def test_call_minutes_the_wrong_way_round_show_the_pair():
+    with pytest.raises(InvalidValueError) as caught:
+        call_minutes((10, 5))
+    assert str(caught.value) == "call_minutes: (10, 5) has its low bound above its high"
