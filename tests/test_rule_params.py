@@ -11,7 +11,14 @@ import datetime as dt
 import attrs
 import pytest
 
-from followup import Channel, InvalidTypeError, InvalidValueError, StepKind
+from followup import (
+    DEFAULT_RULES,
+    Channel,
+    InvalidTypeError,
+    InvalidValueError,
+    RuleConfigurationError,
+    StepKind,
+)
 from followup.errors import did_you_mean
 from followup.rules._params import (
     DayCount,
@@ -252,3 +259,44 @@ def test_call_minutes_the_wrong_way_round_show_the_pair():
     with pytest.raises(InvalidValueError) as caught:
         call_minutes((10, 5))
     assert str(caught.value) == "call_minutes: (10, 5) has its low bound above its high"
+
+
+@pytest.mark.parametrize(
+    ("required", "message"),
+    [
+        (
+            ["fax"],
+            (
+                "rule FU002: ContactDetailsParams.required: 'fax' is not one of "
+                "('name', 'email', 'phone')"
+            ),
+        ),
+        (
+            5,
+            (
+                "rule FU002: ContactDetailsParams.required: expected a sequence of "
+                "strings, got int 5"
+            ),
+        ),
+        (
+            ["name", 5],
+            (
+                "rule FU002: ContactDetailsParams.required[1]: expected text (str), "
+                "got int 5"
+            ),
+        ),
+    ],
+)
+def test_the_contact_details_asked_for_are_named_in_errors(required, message):
+    with pytest.raises(RuleConfigurationError) as caught:
+        DEFAULT_RULES.configure("FU002", required=required)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("required", "kept"),
+    [("phone", ("phone",)), (["phone", "name"], ("name", "phone")), ([], ())],
+)
+def test_the_contact_details_asked_for_keep_one_order(required, kept):
+    rules = DEFAULT_RULES.configure("FU002", required=required)
+    assert rules["FU002"].params.required == kept

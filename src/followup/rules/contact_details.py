@@ -25,7 +25,10 @@ _KNOWN = ("name", "email", "phone")
 
 
 def _details(values: object) -> tuple[str, ...]:
-    items = text_tuple((values,) if isinstance(values, str) else values, "required")
+    items = text_tuple(
+        (values,) if isinstance(values, str) else values,
+        "ContactDetailsParams.required",
+    )
     for item in items:
         if item not in _KNOWN:
             raise InvalidValueError(
