@@ -1,0 +1,67 @@
+"""The written-time reader's exact result for noon, midnight and zone labels.
+
+Other tests ask whether a letter names the interview's time; these pin what
+`times_in` reads for the words noon and midnight (a fixed half of the day,
+their zone), which anchors a caller's reading is limited to, and the label
+`unambiguous_label` writes for a zone at UTC with no abbreviation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from followup._letters import times_in
+from followup._written_times import (
+    WrittenTime,
+    time_anchors,
+    times_written,
+    unambiguous_label,
+)
+
+
+def test_noon_at_the_end_of_the_text_is_twelve_o_clock():
+    assert times_in("see you at noon") == (
+        WrittenTime("noon", 12, 0, twelve_hour=True),
+    )
+
+
+def test_noon_with_a_zone_carries_that_zone_and_its_label():
+    assert times_in("at noon EST") == (
+        WrittenTime(
+            "noon",
+            12,
+            0,
+            twelve_hour=True,
+            zones=("-05:00", "America/New_York"),
+            label="est",
+        ),
+    )
+
+
+def test_midnight_with_an_offset_is_hour_0_at_that_offset():
+    assert times_in("by midnight (UTC+1)") == (
+        WrittenTime("midnight", 0, 0, twelve_hour=True, zones=("+01:00",)),
+    )
+
+
+def test_noon_run_into_a_digit_or_an_underscore_is_no_time():
+    assert times_in("see noon2 and noon_slot") == ()
+
+
+def test_only_the_anchors_given_are_read():
+    folded = "at 10:00 or 11:00"
+    assert times_written(folded, "en", [(folded.index("11"), "11")]) == (
+        WrittenTime("11:00", 11, 0, twelve_hour=False),
+    )
+
+
+def test_the_anchors_of_spanish_times_are_a_noon_and_midnight():
+    assert time_anchors("es") == frozenset({"a", "mediodia", "medianoche"})
+
+
+def test_a_zone_at_utc_without_an_abbreviation_is_labelled_utc_plus_zero():
+    summer_in_the_azores = dt.datetime(
+        2026, 7, 1, 12, tzinfo=zoneinfo.ZoneInfo("Atlantic/Azores")
+    )
+    assert unambiguous_label(summer_in_the_azores) == "UTC+00:00"
