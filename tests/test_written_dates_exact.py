@@ -113,8 +113,23 @@ def test_slashed_numbers_that_are_no_single_date_name_none(written):
     assert dates_in(f"on {written} at noon") == ()
 
 
-def test_24_7_is_around_the_clock_not_the_24th_of_july():
-    assert dates_in("we offer 24/7 support") == ()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we offer 24/7 support",
+        "we offer support 24/7.",
+        "we offer 24-7 support",
+        "we offer support 24-7.",
+    ],
+)
+def test_24_7_is_around_the_clock_not_the_24th_of_july(text):
+    assert dates_in(text) == ()
+
+
+def test_a_slash_date_at_the_end_of_a_sentence_is_still_a_date():
+    assert [(date.month, date.day) for date in dates_in("see you on 7/24.")] == [
+        (7, 24)
+    ]
 
 
 # Relative phrases, from a send day: Wednesday 25 November 2026 unless said.

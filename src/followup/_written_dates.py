@@ -339,6 +339,10 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+#: Day-and-month shapes that say "always", not a date.
+_AROUND_THE_CLOCK = frozenset({"24/7", "24-7"})
+
+
 def _numeric(match: re.Match[str]) -> list[WrittenDate]:
     first, second = int(match["a"]), int(match["b"])
     year = _year(match["year"])
@@ -354,7 +358,8 @@ def _numeric(match: re.Match[str]) -> list[WrittenDate]:
             for month, day in ((first, second), (second, first))
             if 1 <= month <= 12 and 1 <= day <= 31
         }
-    if len(readings) == 1 and match[0] != "24/7":  # around the clock
+    # "24/7" and "24-7" are around the clock, also at the end of a sentence.
+    if len(readings) == 1 and match[0].rstrip(".") not in _AROUND_THE_CLOCK:
         ((month, day),) = readings
         return [WrittenDate(match[0], month, day, year)]
     return []
