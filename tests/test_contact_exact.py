@@ -1,0 +1,61 @@
+"""Contacts: pickling keeps the subdivision; the registry table is read exactly.
+
+The country codes come from holidays' registry file, read as text: only the
+table under its own heading counts, wherever it sits in the file, and only
+codes of two or three letters are codes.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import pickle
+
+import pytest
+
+from followup import Contact
+from followup._contact import _codes_in_registry_file
+
+TABLE = '\nCOUNTRIES: RegistryDict = {\n    "united_states": ("UnitedStates", "US", "USA", "USAX", "U"),\n}\n'
+
+
+def test_a_pickled_contact_keeps_its_subdivision():
+    grace = Contact("Grace", country="US", subdivision="NY")
+    again = pickle.loads(pickle.dumps(grace))
+    assert again == grace
+    assert again.subdivision == "NY"
+
+
+def registry(tmp_path, monkeypatch, text):
+    (tmp_path / "registry.py").write_text(text, encoding="utf-8")
+    init = tmp_path / "__init__.py"
+    init.write_text("", encoding="utf-8")
+    loader = importlib.machinery.SourceFileLoader("holidays", str(init))
+    spec = importlib.util.spec_from_file_location("holidays", init, loader=loader)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    return _codes_in_registry_file()
+
+
+def test_no_holidays_package_found_reads_nothing(monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert _codes_in_registry_file() is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TABLE,  # the heading on the file's first line
+        "import x\n" + TABLE,
+        "OTHER = {\n    'a': ('A', 'AB'),\n}\n" + TABLE,  # another table before
+    ],
+    ids=["first-line", "after-imports", "after-another-table"],
+)
+def test_the_table_under_its_heading_gives_codes_of_two_or_three_letters(
+    tmp_path, monkeypatch, text
+):
+    assert registry(tmp_path, monkeypatch, text) == {"US", "USA"}
+
+
+def test_entries_without_the_heading_are_not_taken(tmp_path, monkeypatch):
+    text = '    "united_states": ("UnitedStates", "US"),\n}\n'
+    assert registry(tmp_path, monkeypatch, text) is None

@@ -1,0 +1,102 @@
+"""JSON written and refused, exactly: the default layout and every message.
+
+`to_json`'s output is a document users keep and diff, and a refused document
+is explained only by the error's text, so both are compared whole here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from followup import Event, Interview
+from followup.errors import InvalidTypeError
+from followup.json import InvalidDocumentError, from_json, structure, to_json
+
+PARIS = "2026-11-23T10:00:00+01:00[Europe/Paris]"
+
+
+def test_json_is_indented_by_two_and_keeps_non_ascii_letters():
+    assert to_json(Interview("Zoë", "Café", PARIS)) == (
+        "{\n"
+        '  "candidate": "Zoë",\n'
+        '  "company": "Café",\n'
+        f'  "at": "{PARIS}",\n'
+        '  "interviewer": null,\n'
+        '  "position": null,\n'
+        '  "duration": "PT30M",\n'
+        '  "performance": "unknown",\n'
+        '  "id": null\n'
+        "}"
+    )
+
+
+def test_json_on_one_line_when_asked_without_indent():
+    assert to_json(Event("called", PARIS), indent=None) == (
+        f'{{"kind": "called", "at": "{PARIS}", "outcome": null, '
+        '"call_back_at": null, "channel": null, "until": null}'
+    )
+
+
+def test_several_problems_are_counted_and_joined_by_semicolons():
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json('{"candidate": "Ada"}', Interview)
+    assert str(caught.value) == (
+        "2 problems in the Interview document: "
+        "$.company: required key is missing; $.at: required key is missing"
+    )
+
+
+def test_every_unknown_key_is_named_even_one_holding_an_at_sign():
+    text = f'{{"candidate": "A", "company": "B", "at": "{PARIS}", "x @ y": 1, "zz": 2}}'
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json(text, Interview)
+    assert caught.value.problems == ["$: unknown key 'x @ y'; unknown key 'zz'"]
+
+
+def test_text_too_deep_to_read_is_refused_without_a_line_number():
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json("[" * 100_000, Interview)
+    assert str(caught.value) == (
+        "1 problem in the Interview document: nested too deeply to read (not JSON)"
+    )
+
+
+def test_text_that_is_not_json_is_placed_by_line_and_column():
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json('{\n  "candidate": }', Interview)
+    assert caught.value.problems == ["line 2 column 16: Expecting value (not JSON)"]
+
+
+def test_a_value_that_is_not_text_is_refused_naming_it():
+    with pytest.raises(InvalidTypeError) as caught:
+        from_json(5, Interview)
+    assert (caught.value.field, caught.value.value) == ("text", 5)
+    assert str(caught.value) == "text: expected JSON text (str or bytes), got int 5"
+
+
+def test_null_for_a_list_is_refused_as_null():
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(None, list[Event])
+    assert caught.value.problems == ["$: is null but a value is required"]
+
+
+def test_an_unexpected_error_is_named_by_its_own_type():
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(5, list[Event])
+    assert caught.value.problems == ["$: TypeError: 'int' object is not iterable"]
+
+
+def test_a_plain_number_is_checked_strictly():
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure("1", int)
+    assert str(caught.value) == (
+        "1 problem in the int document: $: expected int, got str '1'"
+    )
+
+
+def test_a_list_of_events_names_each_bad_item_by_index():
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure([None, {"kind": "called", "at": PARIS}], list[Event], what="history")
+    assert str(caught.value) == (
+        "1 problem in the history: $[0]: expected an object (Event), got NoneType None"
+    )
