@@ -859,3 +859,16 @@ def test_planning_many_runs_without_a_standard_error_stream(monkeypatch, tmp_pat
     )  # fmt: skip
     assert status == 0
     assert len(target.read_text().splitlines()) == 3
+
+
+def test_a_rules_file_that_is_a_symlink_loop_is_one_line_and_exit_2(tmp_path):
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    result = run(
+        "draft", "thank-you", "--example", "--rules", loop, "--output", tmp_path / "out"
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"followup: error: {loop}: cannot be read (Too many levels of symbolic links)\n"
+    )
+    assert not (tmp_path / "out").exists()

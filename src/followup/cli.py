@@ -997,9 +997,10 @@ def _interview(path: str | None, *, example: bool, option: str) -> Interview:
 
 
 def _same_file(first: str, second: str) -> bool:
-    with contextlib.suppress(OSError):
+    # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
+    with contextlib.suppress(OSError, RuntimeError):
         return Path(first).resolve() == Path(second).resolve()
-    return False  # pragma: no cover - resolve() failed
+    return False
 
 
 def _emit(output: str | None, data: bytes) -> None:
