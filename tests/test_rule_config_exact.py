@@ -10,6 +10,7 @@ closures.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 from typing import ClassVar
 
 import attrs
@@ -330,3 +331,68 @@ def test_every_broken_plugin_is_named_with_the_file_and_key(install):
     assert str(raised.value).startswith(
         "rules.toml: plugins: 2 plugins cannot be loaded: "
     )
+
+
+def test_a_plugin_not_installed_is_named_with_those_that_are():
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("nope")
+    assert str(raised.value) == (
+        "no plugin 'nope' in the entry-point group 'followup.rules'; installed: "
+        "blackout"
+    )
+
+
+def test_a_plugin_asked_for_where_none_is_installed_says_none(monkeypatch):
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **_: [])
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("blackout")
+    assert str(raised.value) == (
+        "no plugin 'blackout' in the entry-point group 'followup.rules'; "
+        "installed: none"
+    )
+
+
+def test_several_broken_plugins_are_listed_one_after_the_other(install):
+    for dist, point in (("bad-one", "bad1"), ("bad-two", "bad2")):
+        install(
+            dist,
+            dist.replace("-", "_"),
+            "raise RuntimeError('boom')\n",
+            {point: "Rule"},
+        )
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("bad1", "bad2")
+    first, second = raised.value.problems
+    assert str(raised.value) == f"2 plugins cannot be loaded: {first}; {second}"
+
+
+def test_a_factory_that_fails_is_named_with_its_error(install):
+    source = RULE.replace("{code}", "FAC001").replace("{name}", "factory-rule")
+    source += "\ndef broken():\n    raise RuntimeError('no rules today')\n"
+    install("factory-plugin", "factory_plugin", source, {"factory": "broken"})
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("factory")
+    assert str(raised.value).endswith("calling it failed: RuntimeError: no rules today")
+
+
+def test_a_plugin_of_a_distribution_without_name_or_version_still_loads(install):
+    source = RULE.replace("{code}", "ANO001").replace("{name}", "anonymous-rule")
+    install(
+        "anonymous",
+        "anonymous_plugin",
+        source,
+        {"anonymous": "Rule"},
+        metadata="Metadata-Version: 2.1\nName: \nVersion: \n",
+    )
+    rules = DEFAULT_RULES.with_plugins("anonymous")
+    assert rules.origin_of("ANO001") == Origin(
+        "anonymous", "an unknown distribution", "(no version)"
+    )
+
+
+def test_a_plugin_not_installed_is_named_with_every_one_that_is(install):
+    source = RULE.replace("{code}", "ONE001").replace("{name}", "one-rule")
+    install("one-plugin", "one_plugin", source, {"one": "Rule"})
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("nope")
+    assert str(raised.value).endswith("; installed: blackout, one")
