@@ -313,7 +313,9 @@ def test_a_rule_two_earlier_steps_may_have_left_out_names_both():
     )
 
 
-def test_every_broken_plugin_is_named_with_the_file_and_key(install):
+@pytest.fixture
+def broken_plugins(install):
+    """Two installed plugins, bad1 and bad2, whose modules fail on import."""
     for dist, point in (("bad-one", "bad1"), ("bad-two", "bad2")):
         install(
             dist,
@@ -321,6 +323,10 @@ def test_every_broken_plugin_is_named_with_the_file_and_key(install):
             "raise RuntimeError('boom')\n",
             {point: "Rule"},
         )
+
+
+@pytest.mark.usefixtures("broken_plugins")
+def test_every_broken_plugin_is_named_with_the_file_and_key():
     with pytest.raises(PluginError) as raised:
         RuleSet.from_mapping({"plugins": ["bad1", "bad2"]}, source="rules.toml")
     problems = raised.value.problems
@@ -352,14 +358,8 @@ def test_a_plugin_asked_for_where_none_is_installed_says_none(monkeypatch):
     )
 
 
-def test_several_broken_plugins_are_listed_one_after_the_other(install):
-    for dist, point in (("bad-one", "bad1"), ("bad-two", "bad2")):
-        install(
-            dist,
-            dist.replace("-", "_"),
-            "raise RuntimeError('boom')\n",
-            {point: "Rule"},
-        )
+@pytest.mark.usefixtures("broken_plugins")
+def test_several_broken_plugins_are_listed_one_after_the_other():
     with pytest.raises(PluginError) as raised:
         DEFAULT_RULES.with_plugins("bad1", "bad2")
     first, second = raised.value.problems
