@@ -10,7 +10,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from distributions import write_distribution
+from distributions import rule_source, write_distribution
 
 settings.register_profile(
     "ci",
@@ -37,3 +37,14 @@ def install(tmp_path, monkeypatch):
     """Install throw-away plugin distributions for one test (see distributions.py)."""
     monkeypatch.syspath_prepend(str(tmp_path))
     return functools.partial(write_distribution, tmp_path)
+
+
+@pytest.fixture
+def install_rule(install):
+    """Install a distribution `dist` with one rule, `code`, under entry points `points`."""
+
+    def make(dist, code, points, **options):
+        source = rule_source(code, f"{dist}-rule")
+        install(dist, dist.replace("-", "_"), source, points, **options)
+
+    return make

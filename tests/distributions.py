@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathlib
 
-__all__ = ["BROKEN", "write_distribution"]
+__all__ = ["BROKEN", "RULE", "rule_source", "write_distribution"]
 
 
 #: A plugin rule that fails whatever it is asked: its module's source.
@@ -39,6 +39,40 @@ class Broken:
     def check(self, facts, steps):
         return ()
 """
+
+
+#: A plugin rule with one parameter (``level``, 1), and a factory ``made``
+#: that gives it with level 5: its module's source, code and name to fill in.
+RULE = """
+import attrs
+from typing import ClassVar
+
+@attrs.frozen
+class Params:
+    level: int = 1
+
+@attrs.frozen
+class Rule:
+    code: ClassVar[str] = "{code}"
+    name: ClassVar[str] = "{name}"
+    summary: ClassVar[str] = "A test rule."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: Params = attrs.field(factory=Params)
+
+    def plan(self, draft):
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+def made():
+    return Rule(Params(level=5))
+"""
+
+
+def rule_source(code: str, name: str) -> str:
+    """The source of a module holding `RULE` as rule `code` named `name`."""
+    return RULE.replace("{code}", code).replace("{name}", name)
 
 
 def write_distribution(

@@ -15,6 +15,7 @@ import pytest
 
 from followup import Contact
 from followup._contact import _codes_in_registry_file
+from test_scale import codes_in_registry
 
 TABLE = '\nCOUNTRIES: RegistryDict = {\n    "united_states": ("UnitedStates", "US", "USA", "USAX", "U"),\n}\n'
 
@@ -24,16 +25,6 @@ def test_a_pickled_contact_keeps_its_subdivision():
     again = pickle.loads(pickle.dumps(grace))
     assert again == grace
     assert again.subdivision == "NY"
-
-
-def registry(tmp_path, monkeypatch, text):
-    (tmp_path / "registry.py").write_text(text, encoding="utf-8")
-    init = tmp_path / "__init__.py"
-    init.write_text("", encoding="utf-8")
-    loader = importlib.machinery.SourceFileLoader("holidays", str(init))
-    spec = importlib.util.spec_from_file_location("holidays", init, loader=loader)
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
-    return _codes_in_registry_file()
 
 
 def test_no_holidays_package_found_reads_nothing(monkeypatch):
@@ -53,9 +44,9 @@ def test_no_holidays_package_found_reads_nothing(monkeypatch):
 def test_the_table_under_its_heading_gives_codes_of_two_or_three_letters(
     tmp_path, monkeypatch, text
 ):
-    assert registry(tmp_path, monkeypatch, text) == {"US", "USA"}
+    assert codes_in_registry(tmp_path, monkeypatch, text) == {"US", "USA"}
 
 
 def test_entries_without_the_heading_are_not_taken(tmp_path, monkeypatch):
     text = '    "united_states": ("UnitedStates", "US"),\n}\n'
-    assert registry(tmp_path, monkeypatch, text) is None
+    assert codes_in_registry(tmp_path, monkeypatch, text) is None

@@ -387,43 +387,6 @@ def test_a_plugin_that_cannot_be_loaded_names_the_file_and_key():
 
 # -- several plugins, with throw-away distributions --------------------------
 
-RULE = """
-import attrs
-from typing import ClassVar
-
-@attrs.frozen
-class Params:
-    level: int = 1
-
-@attrs.frozen
-class Rule:
-    code: ClassVar[str] = "{code}"
-    name: ClassVar[str] = "{name}"
-    summary: ClassVar[str] = "A test rule."
-    advice: ClassVar[tuple[str, ...]] = ()
-    params: Params = attrs.field(factory=Params)
-
-    def plan(self, draft):
-        return draft
-
-    def check(self, facts, steps):
-        return ()
-
-def made():
-    return Rule(Params(level=5))
-"""
-
-
-@pytest.fixture
-def install_rule(install):
-    """Install a distribution with one rule under entry points `points`."""
-
-    def make(dist, code, points):
-        source = RULE.replace("{code}", code).replace("{name}", f"{dist}-rule")
-        install(dist, dist.replace("-", "_"), source, points)
-
-    return make
-
 
 def test_plugins_loaded_one_by_one_keep_their_order(install_rule):
     install_rule("alpha-plugin", "AAA001", {"alpha": "Rule"})

@@ -354,6 +354,15 @@ def test_the_countries_read_from_the_registry_file_are_the_registrys():
 def test_a_registry_file_that_reads_otherwise_is_not_taken(
     tmp_path, monkeypatch, table
 ):
+    assert codes_in_registry(tmp_path, monkeypatch, table) is None
+
+
+def codes_in_registry(tmp_path, monkeypatch, table):
+    """The country codes read from `table` as a holidays package's registry.py.
+
+    A package of that name is made in `tmp_path` and found in place of the
+    real one; a `table` of None leaves registry.py out.
+    """
     if table is not None:
         (tmp_path / "registry.py").write_text(table, encoding="utf-8")
     init = tmp_path / "__init__.py"
@@ -361,7 +370,7 @@ def test_a_registry_file_that_reads_otherwise_is_not_taken(
     loader = importlib.machinery.SourceFileLoader("holidays", str(init))
     spec = importlib.util.spec_from_file_location("holidays", init, loader=loader)
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
-    assert _codes_in_registry_file() is None
+    return _codes_in_registry_file()
 
 
 def test_a_holidays_without_a_folder_or_a_loader_is_not_read(monkeypatch):

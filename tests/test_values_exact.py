@@ -101,12 +101,8 @@ def test_bad_requirements_name_the_field_and_value(changes, error, message):
     ],
 )
 def test_requirements_take_values_up_to_their_bounds(changes, expected):
-    (value,) = attrs_values(Requirements(**changes), changes)
-    assert value == expected
-
-
-def attrs_values(value, changes):
-    return [getattr(value, name) for name in changes]
+    ((name, _),) = changes.items()
+    assert getattr(Requirements(**changes), name) == expected
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ from followup._time import (
 from followup._time import zone as time_zone
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
-from followup.errors import InvalidTypeError, InvalidValueError
+from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -263,9 +263,7 @@ def _step_adjusted_by(value: Iterable[str]) -> tuple[str, ...]:
 
 def _step_agreed(value: bool) -> bool:
     # "yes" from a file is truthy, and would pin a step no one agreed to.
-    if not isinstance(value, bool):
-        raise InvalidTypeError("Step.agreed", value, "true or false")
-    return value
+    return instance_of(value, bool, "Step.agreed", "true or false")
 
 
 _OWN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
