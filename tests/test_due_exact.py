@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from followup import Event, Interview, plan_followups
+from followup import (
+    Channel,
+    Event,
+    FollowUpPlan,
+    Interview,
+    Step,
+    Window,
+    plan_followups,
+)
 from followup._due import Status, day_of, planning_moment, reminders
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
@@ -102,3 +110,31 @@ def test_a_quiet_interview_without_history_is_quiet_since_the_interview():
         "silent_days": 58,
     }
     assert quiet.what == "no word for 58 days (last: the interview)"
+
+
+def test_a_step_open_on_the_day_is_listed_after_one_that_opens_later():
+    # The plan's order is by due time, so a step not yet in the horizon can
+    # come first; the rest are still looked at.
+    later = Step(
+        "thank-you",
+        Channel.EMAIL,
+        Window("2026-11-26T09:00:00-05:00", "2026-11-26T17:00:00-05:00"),
+        "2026-11-26T09:00:00-05:00",
+        rule="me",
+        reason="later",
+    )
+    open_now = Step(
+        "follow-up",
+        Channel.EMAIL,
+        Window("2026-11-24T09:00:00-05:00", "2026-11-30T17:00:00-05:00"),
+        "2026-11-27T09:00:00-05:00",
+        rule="me",
+        reason="open now",
+    )
+    plan = FollowUpPlan(
+        ADA, [later, open_now], (), ("me",), as_of="2026-11-24T08:00:00-05:00"
+    )
+    found = reminders(plan, [], dt.date(2026, 11, 24))
+    assert [(r.status, r.step and r.step.label) for r in found] == [
+        (Status.DUE, "follow-up")
+    ]
