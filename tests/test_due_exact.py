@@ -138,3 +138,14 @@ def test_a_step_open_on_the_day_is_listed_after_one_that_opens_later():
     assert [(r.status, r.step and r.step.label) for r in found] == [
         (Status.DUE, "follow-up")
     ]
+
+
+def test_one_day_without_word_is_one_day():
+    calls = [
+        Event("called", f"2026-12-{day:02d}T10:00:00-05:00", outcome="no-answer")
+        for day in (1, 8, 15)
+    ]
+    day = dt.date(2026, 12, 16)
+    plan = plan_followups(ADA, calls, now=planning_moment(ADA, calls, day))
+    (quiet,) = reminders(plan, calls, day, quiet_days=1)
+    assert quiet.what == "no word for 1 day (last: called)"

@@ -6,9 +6,12 @@ is explained only by the error's text, so both are compared whole here.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pendulum
 import pytest
 
-from followup import Event, Interview
+from followup import Channel, Event, EventKind, Interview, Performance, StepKind
 from followup.errors import InvalidTypeError
 from followup.json import InvalidDocumentError, from_json, structure, to_json
 
@@ -100,3 +103,71 @@ def test_a_list_of_events_names_each_bad_item_by_index():
     assert str(caught.value) == (
         "1 problem in the history: $[0]: expected an object (Event), got NoneType None"
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *StepKind,
+        *Channel,
+        *EventKind,
+        *Performance,
+        pendulum.datetime(2026, 3, 29, 2, 30, tz="Europe/London"),
+        pendulum.parse(PARIS.partition("[")[0]),
+        dt.timedelta(minutes=45),
+        dt.timedelta(hours=1, microseconds=5),
+    ],
+    ids=repr,
+)
+def test_a_member_an_instant_or_a_duration_on_its_own_comes_back_equal(value):
+    again = from_json(to_json(value), type(value))
+    assert (type(again), again) == (type(value), value)
+
+
+def test_an_instant_on_its_own_keeps_its_zone():
+    paris = pendulum.datetime(2026, 11, 23, 10, tz="Europe/Paris")
+    again = from_json(to_json(paris), pendulum.DateTime)
+    assert (again.isoformat(), again.timezone_name) == (
+        "2026-11-23T10:00:00+01:00",
+        "Europe/Paris",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "problem"),
+    [
+        (
+            '"bogus"',
+            StepKind,
+            (
+                "$: 'bogus' is not a StepKind (one of 'close-call', 'thank-you', "
+                "'follow-up', 'call', 'call-back', 'other')"
+            ),
+        ),
+        (
+            "1",
+            Channel,
+            (
+                "$: 1 is not a Channel (one of 'email', 'printed-letter', "
+                "'handwritten-letter', 'phone', 'other')"
+            ),
+        ),
+        (
+            '"2026-11-23T10:00:00"',
+            pendulum.DateTime,
+            (
+                "$: '2026-11-23T10:00:00' has no time zone; give an offset (+01:00) "
+                "or a zone ([Europe/Paris]), or pass an aware datetime"
+            ),
+        ),
+        (
+            '"soon"',
+            dt.timedelta,
+            "$: 'soon' is not an ISO 8601 duration (e.g. PT30M) or minutes",
+        ),
+    ],
+)
+def test_a_bad_member_instant_or_duration_on_its_own_is_refused(text, kind, problem):
+    with pytest.raises(InvalidDocumentError) as raised:
+        from_json(text, kind)
+    assert raised.value.problems == [problem]

@@ -120,7 +120,8 @@ class Reminder:
         if self.step is not None:
             return f"{self.step.label} ({self.step.how})"
         last = "the interview" if self.last is None else self.last.kind.value
-        return f"no word for {self.silent_days} days (last: {last})"
+        days = "day" if self.silent_days == 1 else "days"
+        return f"no word for {self.silent_days} {days} (last: {last})"
 
     def order(self) -> tuple[dt.timedelta, int]:
         """Sort key: soonest first, then the more urgent status."""

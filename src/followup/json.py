@@ -34,8 +34,9 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.json import make_converter
 
+from followup._fields import enum_member
 from followup._parsing import Unreadable, read_json
-from followup._time import format_instant
+from followup._time import coerce_duration, coerce_instant, format_instant
 from followup.errors import (
     FollowUpError,
     InvalidTypeError,
@@ -101,6 +102,22 @@ def _passthrough(value: object, _: object) -> object:
     return value
 
 
+def _instant(value: object, _: object) -> pendulum.DateTime:
+    return coerce_instant(value, "instant")
+
+
+def _duration(value: object, _: object) -> dt.timedelta:
+    return coerce_duration(value, "duration")
+
+
+def _is_enum(kind: object) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+def _member(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    return enum_member(kind, value, kind.__name__)
+
+
 def _strict(kind: type[Any]) -> Any:
     def structure(value: object, _: object) -> object:
         if type(value) is not kind:
@@ -157,12 +174,13 @@ def _make() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True)
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
     made.register_unstructure_hook(dt.timedelta, format_duration)
-    for kind in (str, pendulum.DateTime, dt.timedelta, dt.datetime):
+    for kind in (str, dt.datetime):
         made.register_structure_hook(kind, _passthrough)
-    made.register_structure_hook_func(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
-        _passthrough,
-    )
+    # Fields run their own converters (`_value_type_hook`); these read an
+    # instant, a duration or a member asked for on its own, as the fields do.
+    made.register_structure_hook(pendulum.DateTime, _instant)
+    made.register_structure_hook(dt.timedelta, _duration)
+    made.register_structure_hook_func(_is_enum, _member)
     made.register_structure_hook(int, _strict(int))
     made.register_structure_hook(bool, _strict(bool))
     made.register_structure_hook_factory(_is_value_type, _value_type_hook)
