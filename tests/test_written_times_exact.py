@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+import pytest
+
 from followup._letters import times_in
 from followup._written_times import (
     WrittenTime,
@@ -65,3 +67,20 @@ def test_a_zone_at_utc_without_an_abbreviation_is_labelled_utc_plus_zero():
         2026, 7, 1, 12, tzinfo=zoneinfo.ZoneInfo("Atlantic/Azores")
     )
     assert unambiguous_label(summer_in_the_azores) == "UTC+00:00"
+
+
+def test_the_afternoon_in_french_is_not_noon():
+    assert times_in("lundi 23 novembre après-midi", "fr") == ()
+    assert times_in("lundi 23 novembre à midi", "fr") == (
+        WrittenTime("midi", 12, 0, twelve_hour=True),
+    )
+
+
+@pytest.mark.parametrize("text", ["call in Kyiv 10:00", "Bruno 10:00", "Juno 10:00"])
+def test_a_word_ending_like_a_number_sign_leaves_the_time_after_it(text):
+    assert times_in(text) == (WrittenTime("10:00", 10, 0, twelve_hour=False),)
+
+
+@pytest.mark.parametrize("text", ["version 10.30", "v10.30", "nr 10:30", "#10:30"])
+def test_a_number_after_a_number_sign_is_no_time(text):
+    assert times_in(text) == ()

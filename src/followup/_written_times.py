@@ -190,7 +190,10 @@ _NOT_TIME_AFTER = re.compile(
 )
 # What may follow the digits of an hour: its separator, a space, am/pm, a marker.
 _AFTER_HOUR_DIGITS = frozenset(":.h apuo\n\t\r")
-_NOT_TIME_BEFORE = re.compile(r"(?:version|release|v|nr|no|n°|#|chapter|kapitel)\s*$")
+# A whole word before the number ("Kyiv 10:00" and "Bruno 10:00" are times).
+_NOT_TIME_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:version|release|v|nr|no|n°|chapter|kapitel)|#)\s*$"
+)
 
 
 @final
@@ -324,8 +327,10 @@ def times_read(
         anchors = anchored(folded, words_in(folded), forms.anchors)
     for start, word in anchors:
         if word in forms.noon or word in forms.midnight:
-            if starts_a_word(folded, start) and not _letter_after(
-                folded, start + len(word)
+            if (
+                starts_a_word(folded, start)
+                and not _letter_after(folded, start + len(word))
+                and not _second_half_of_a_word(folded, start)
             ):
                 hour = 0 if word in forms.midnight else 12
                 yield _with_zone(forms, folded, start + len(word), word, hour)
@@ -357,6 +362,11 @@ def _patterns_at(
     if starts_a_word(folded, start):
         return forms.at_word.get(word, ())
     return ()
+
+
+def _second_half_of_a_word(folded: str, start: int) -> bool:
+    # "après-midi" is the afternoon, not noon.
+    return start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalpha()
 
 
 def _letter_after(folded: str, end: int) -> bool:
