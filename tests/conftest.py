@@ -6,6 +6,7 @@ one with ``HYPOTHESIS_PROFILE=deep python -m pytest``.
 
 import functools
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -48,3 +49,13 @@ def install_rule(install):
         install(dist, dist.replace("-", "_"), source, points, **options)
 
     return make
+
+
+@pytest.fixture
+def umask() -> Iterator[None]:
+    """A umask of 0022 for the test, and the process's own back after it."""
+    before = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(before)

@@ -16,15 +16,11 @@ import secrets
 import stat
 import threading
 import time
-from typing import TYPE_CHECKING
 
 import pytest
 
 from followup import FollowUpPlan, Interview, Step, UnknownTimeZoneError, Window
 from followup.cli import main, table
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 ROOT = pathlib.Path(__file__).parent.parent
 BATCH = ROOT / "examples" / "interviews.jsonl"
@@ -209,16 +205,6 @@ def test_a_hundred_taken_temporary_names_are_one_error_line(
         f"followup: error: --output {target}: cannot write there (File exists)\n"
     )
     assert not target.exists()
-
-
-@pytest.fixture
-def umask() -> Iterator[None]:
-    """A umask of 0022 for the test, and the process's own back after it."""
-    before = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(before)
 
 
 def _feed_when_written(

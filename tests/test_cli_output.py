@@ -14,15 +14,12 @@ import pathlib
 import re
 import stat
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
 from distributions import BROKEN
 from followup.cli import main
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 ROOT = pathlib.Path(__file__).parent.parent
 INTERVIEW = ROOT / "examples" / "interview.toml"
@@ -55,16 +52,6 @@ def here(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.Pat
     """`tmp_path`, made the current folder, for relative names such as ``.``."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-@pytest.fixture
-def umask() -> Iterator[None]:
-    """A umask of 0022 for the test, and the process's own back after it."""
-    before = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(before)
 
 
 # -- where no file can be written --------------------------------------------------
