@@ -22,6 +22,11 @@ from followup._due import Status, day_of, planning_moment, reminders
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 ADA = Interview("Ada", "Acme", AT)
+# Three calls a week apart that nobody answered: nothing is left to plan.
+UNANSWERED = [
+    Event("called", f"2026-12-{day:02d}T10:00:00-05:00", outcome="no-answer")
+    for day in (1, 8, 15)
+]
 
 
 def listed(interview, history, day, **options):
@@ -89,12 +94,8 @@ def test_a_step_reminder_records_the_step_and_no_last_word():
 
 
 def test_a_quiet_interview_without_history_is_quiet_since_the_interview():
-    calls = [
-        Event("called", f"2026-12-{day:02d}T10:00:00-05:00", outcome="no-answer")
-        for day in (1, 8, 15)
-    ]
     day = dt.date(2027, 1, 20)
-    plan = plan_followups(ADA, calls, now=planning_moment(ADA, calls, day))
+    plan = plan_followups(ADA, UNANSWERED, now=planning_moment(ADA, UNANSWERED, day))
     assert plan.steps == ()
     (quiet,) = reminders(plan, [], day)
     assert quiet.record("t-1") == {
@@ -141,11 +142,7 @@ def test_a_step_open_on_the_day_is_listed_after_one_that_opens_later():
 
 
 def test_one_day_without_word_is_one_day():
-    calls = [
-        Event("called", f"2026-12-{day:02d}T10:00:00-05:00", outcome="no-answer")
-        for day in (1, 8, 15)
-    ]
     day = dt.date(2026, 12, 16)
-    plan = plan_followups(ADA, calls, now=planning_moment(ADA, calls, day))
-    (quiet,) = reminders(plan, calls, day, quiet_days=1)
+    plan = plan_followups(ADA, UNANSWERED, now=planning_moment(ADA, UNANSWERED, day))
+    (quiet,) = reminders(plan, UNANSWERED, day, quiet_days=1)
     assert quiet.what == "no word for 1 day (last: called)"
