@@ -132,6 +132,19 @@ def test_events_at_one_instant_are_ordered_by_what_they_say(
         assert facts.history == (first, second)
 
 
+def test_a_call_without_a_call_back_comes_first_before_1970_too() -> None:
+    # Instants are keyed by their distance from 1970, which is negative for
+    # the years 1900-1969 the library supports: "no call-back" must still
+    # sort before any call-back.
+    interview = Interview("Ada Lovelace", "Acme", "1969-07-14T10:00:00-04:00")
+    at = "1969-07-16T10:00:00-04:00"
+    back = Event(EventKind.CALLED, at, call_back_at="1969-07-18T10:00:00-04:00")
+    none = Event(EventKind.CALLED, at)
+    for history in ([back, none], [none, back]):
+        facts = Facts.gather(interview, history, now="1969-07-20T10:00:00-04:00")
+        assert facts.history == (none, back)
+
+
 def broken_with(**metadata: object) -> object:
     return type("Odd", (Broken,), metadata)()
 
