@@ -1,0 +1,61 @@
+"""The built-in example is the documented one, less the interviewer's phone.
+
+`followup plan --example` and the docs run on `example_interview()`; the
+README walks through `examples/interview.toml`.  They describe one
+interview, except that the built-in one leaves the phone number out so that
+its plan shows the warning for it (A2).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from followup import Performance, Severity, plan_followups
+from followup._inputs import read_interview
+from followup.example import example_interview
+
+DOCUMENTED = Path(__file__).resolve().parent.parent / "examples" / "interview.toml"
+
+
+def test_the_example_is_the_documented_interview_without_a_phone() -> None:
+    documented = read_interview(str(DOCUMENTED))
+    assert documented.interviewer is not None
+    assert documented.interviewer.phone is not None
+    without_phone = attrs.evolve(
+        documented, interviewer=attrs.evolve(documented.interviewer, phone=None)
+    )
+    assert example_interview() == without_phone
+
+
+def test_the_example_reads_as_its_docstring_says() -> None:
+    example = example_interview()
+    assert example.interviewer is not None
+    assert (example.candidate, example.company, example.position) == (
+        "Ada Lovelace",
+        "Acme Analytics",
+        "data engineer",
+    )
+    assert example.at.isoformat() == "2026-11-23T10:00:00-05:00"
+    assert example.at.timezone_name == "America/New_York"
+    assert example.duration.total_seconds() == 30 * 60
+    assert example.performance is Performance.STRONG
+    contact = example.interviewer
+    assert (contact.name, contact.email, contact.phone) == (
+        "Grace Hopper",
+        "grace.hopper@example.com",
+        None,
+    )
+    assert (contact.timezone, contact.country, contact.subdivision) == (
+        "America/New_York",
+        "US",
+        "NY",
+    )
+
+
+def test_the_example_plan_asks_for_the_phone_number() -> None:
+    plan = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
+    assert [(f.code, f.severity, f.actual) for f in plan.findings] == [
+        ("FU002", Severity.WARNING, "missing: phone number")
+    ]
