@@ -145,6 +145,13 @@ def test_a_call_without_a_call_back_comes_first_before_1970_too() -> None:
         assert facts.history == (none, back)
 
 
+def test_a_rule_cites_advice_of_its_own_under_its_whole_prefix() -> None:
+    # The prefix is the code less its digits: FUX for FUX003, letters that
+    # end in X included.
+    rule = broken_with(code="FUX003", advice=("FUX:quiet-days",))
+    assert RuleSet((rule,)).rules == (rule,)
+
+
 def broken_with(**metadata: object) -> object:
     return type("Odd", (Broken,), metadata)()
 
@@ -180,6 +187,37 @@ def broken_with(**metadata: object) -> object:
         (
             broken_with(advice="A3"),
             "rule BRK001 has advice 'A3'; advice is a tuple of ids such as ('A3', 'A4')",
+        ),
+        (
+            # A rule without a usable code is named by its class alone, even
+            # when its name is fine.
+            broken_with(code=None),
+            (
+                "rule (test_engine_mutants.Odd) has code None; a code is a "
+                "prefix of capital letters and three digits, such as 'FU003'"
+            ),
+        ),
+        (
+            broken_with(phase="place"),
+            (
+                "rule BRK001 declares phase 'place'; a phase is one of "
+                "Phase.PROPOSE, Phase.DROP, Phase.ADJUST, Phase.PLACE, or a "
+                "tuple of them"
+            ),
+        ),
+        (
+            broken_with(code="FUX003", advice=("FU:quiet-days",)),
+            (
+                "rule FUX003 cites 'FU:quiet-days'; advice ids are A1 to A14, or "
+                "ids of the rule's own as 'FUX:name'"
+            ),
+        ),
+        (
+            broken_with(advice=(3,)),
+            (
+                "rule BRK001 cites 3; advice ids are A1 to A14, or ids of the "
+                "rule's own as 'BRK:name'"
+            ),
         ),
     ],
 )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from distributions import rule_source, write_distribution
 from followup import DEFAULT_RULES
 from followup._reference import rule_reference, rule_table
+from followup.plugins import PluginError
 
 if TYPE_CHECKING:
     import pathlib
     from collections.abc import Callable
-
-    import pytest
 
 
 def test_a_rule_that_is_callable_is_taken_as_it_is(
@@ -65,3 +66,19 @@ def test_the_rule_reference_writes_a_set_of_plain_values_sorted(
     install("set-plugin", "set_plugin", source, {"sets": "Rule"})
     text = rule_reference(DEFAULT_RULES.with_plugins("sets").select("SET001"))
     assert text.endswith("| `days` | `['sat', 'sun']` |\n")
+
+
+def test_a_plugin_rule_with_a_bad_phase_is_refused_in_the_plugin_s_name(
+    install: Callable[..., None],
+) -> None:
+    # Checked when the plugin loads, so that the message names the
+    # distribution to fix, not only the rule.
+    source = rule_source("PHA001", "phased") + "\nRule.phase = 'place'\n"
+    install("phased-plugin", "phased_plugin", source, {"phased": "Rule"})
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("phased")
+    assert str(raised.value) == (
+        "plugin 'phased' (phased_plugin:Rule) from phased-plugin 1.0: rule PHA001 "
+        "declares phase 'place'; a phase is one of Phase.PROPOSE, Phase.DROP, "
+        "Phase.ADJUST, Phase.PLACE, or a tuple of them"
+    )

@@ -1,0 +1,154 @@
+"""The pieces the built-in rules share, pinned where a rule's words come from.
+
+`timeliness` judges a message against its window (FU003, FU004), `later`
+picks the later of two instants, `days_off_in_words` names the days a
+step's window passed over, and `check_plan` takes the latest known fact as
+"now" when it is not given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from followup import (
+    Channel,
+    Event,
+    EventKind,
+    Facts,
+    Finding,
+    Interview,
+    Step,
+    StepKind,
+    Window,
+    check_plan,
+)
+from followup._time import coerce_instant
+from followup._vocabulary import Severity
+from followup.rules._shared import DayOff, days_off_in_words, later, timeliness
+
+INTERVIEW = Interview(
+    "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"
+)
+FACTS = Facts.gather(INTERVIEW, now="2026-11-30T10:00:00-05:00")
+START = coerce_instant("2026-11-24T09:00:00-05:00[America/New_York]", "start")
+END = coerce_instant("2026-11-25T17:00:00-05:00[America/New_York]", "end")
+STEP = Step(
+    StepKind.FOLLOW_UP, Channel.EMAIL, Window(START, END), START, "FU004", "on time"
+)
+
+
+def judged(moment: str, step: Step | None) -> tuple[Finding, ...]:
+    return tuple(
+        timeliness(
+            "FU004",
+            FACTS,
+            coerce_instant(moment, "moment"),
+            (START, END),
+            step,
+            too_early="too early",
+            too_late="too late",
+        )
+    )
+
+
+@pytest.mark.parametrize("moment", [START.isoformat(), END.isoformat()])
+def test_a_message_at_either_end_of_its_window_is_on_time(moment: str) -> None:
+    assert judged(moment, STEP) == ()
+    assert judged(moment, None) == ()
+
+
+def test_too_early_is_an_error_for_a_planned_step_and_names_both_times() -> None:
+    assert judged("2026-11-24T08:59:00-05:00[America/New_York]", STEP) == (
+        Finding(
+            "FU004",
+            Severity.ERROR,
+            "too early",
+            step=STEP,
+            expected="on or after Tue 24 Nov 2026 09:00 EST",
+            actual="Tue 24 Nov 2026 08:59 EST",
+        ),
+    )
+
+
+def test_too_early_is_a_warning_for_a_message_already_sent() -> None:
+    (finding,) = judged("2026-11-24T13:59:00+00:00", None)
+    assert (finding.severity, finding.step) == (Severity.WARNING, None)
+    # The moment is shown on the recipient's clock, whatever zone it came in.
+    assert finding.actual == "Tue 24 Nov 2026 08:59 EST"
+
+
+@pytest.mark.parametrize("step", [STEP, None], ids=["planned", "sent"])
+def test_too_late_is_a_warning_with_the_window_end_and_the_moment(
+    step: Step | None,
+) -> None:
+    assert judged("2026-11-25T17:01:00-05:00[America/New_York]", step) == (
+        Finding(
+            "FU004",
+            Severity.WARNING,
+            "too late",
+            step=step,
+            expected="by Wed 25 Nov 2026 17:00 EST",
+            actual="Wed 25 Nov 2026 17:01 EST",
+        ),
+    )
+
+
+def test_later_compares_instants_and_keeps_the_first_on_a_tie() -> None:
+    new_york = coerce_instant("2026-11-24T09:00:00-05:00[America/New_York]", "a")
+    london = coerce_instant("2026-11-24T14:00:00+00:00", "b")
+    assert later(new_york, london) is new_york
+    assert later(london, new_york) is london
+    earlier = coerce_instant("2026-11-24T13:59:00+00:00", "c")
+    assert later(earlier, new_york) is new_york
+    assert later(new_york, earlier) is new_york
+
+
+@pytest.mark.parametrize(
+    ("found", "words"),
+    [
+        (
+            [DayOff("Thanksgiving Day on Thu 26 Nov", holiday=True, days=1)],
+            "a public holiday",
+        ),
+        ([DayOff("Christmas on Fri 25 Dec", holiday=True, days=2)], "public holidays"),
+        ([DayOff("shutdown on Thu 24 Dec", holiday=False, days=1)], "no working day"),
+        (
+            [DayOff("shutdown from Thu 24 Dec to Tue 29 Dec", holiday=False, days=4)],
+            "no working days",
+        ),
+        (
+            [
+                DayOff("Thanksgiving Day on Thu 26 Nov", holiday=True, days=1),
+                DayOff("shutdown on Fri 27 Nov", holiday=False, days=1),
+            ],
+            "no working days",
+        ),
+    ],
+)
+def test_days_off_are_named_and_counted(found: list[DayOff], words: str) -> None:
+    texts = " and ".join(day.text for day in found)
+    assert days_off_in_words(found) == f"{texts}: {words} there"
+
+
+def test_check_plan_takes_the_latest_fact_as_now_across_a_fall_back() -> None:
+    # On 1 November 2026 New York's clocks go back from 02:00 EDT to 01:00
+    # EST.  The call at 01:50 EDT comes before a thank-you at 01:10 EST,
+    # though its wall clock reads later: "now" is the thank-you's instant.
+    interview = Interview(
+        "Ada Lovelace",
+        "Acme",
+        "2026-11-01T01:50:00-04:00[America/New_York]",
+        duration=15,
+    )
+    sent = Event(
+        EventKind.THANK_YOU_SENT, "2026-11-01T01:10:00-05:00[America/New_York]"
+    )
+    assert sent.at.fold == 1
+    assert interview.at.fold == 0
+    findings = check_plan([], interview, history=[sent])
+    # The thank-you counts as sent; what is missing is the contact and the
+    # later steps.
+    assert [finding.code for finding in findings] == ["FU002", "FU005", "FU005"]
+    assert dt.timedelta(minutes=20) == sent.at - interview.at
