@@ -62,3 +62,180 @@ def test_a_pickled_event_keeps_its_channel(channel):
     again = pickle.loads(pickle.dumps(event))
     assert again == event
     assert again.channel is channel
+
+
+LATER = "2026-11-30T10:00:00-05:00[America/New_York]"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "value", "message"),
+    [
+        (
+            {"kind": "decision-received"},
+            "Event.outcome",
+            None,
+            (
+                "None must be the decision ('offer', 'rejected' or 'next-round') "
+                "for a decision-received event"
+            ),
+        ),
+        (
+            {"kind": "decision-received", "outcome": "undecided"},
+            "Event.outcome",
+            "undecided",
+            (
+                "'undecided' must be the decision ('offer', 'rejected' or "
+                "'next-round') for a decision-received event"
+            ),
+        ),
+        (
+            {"kind": "thank-you-sent", "outcome": "offer"},
+            "Event.outcome",
+            "offer",
+            "'offer' belongs to a call or a decision, not to thank-you-sent",
+        ),
+        (
+            {"kind": "away"},
+            "Event.until",
+            None,
+            "None is required when the kind is away: the day it ends",
+        ),
+        (
+            {"kind": "paused"},
+            "Event.until",
+            None,
+            "None is required when the kind is paused: the day it ends",
+        ),
+        (
+            {"kind": "called", "until": "2026-11-30"},
+            "Event.until",
+            "2026-11-30",
+            "'2026-11-30' belongs to a reply, an absence or a pause, not to called",
+        ),
+        (
+            {"kind": "replied", "until": "2026-11-23"},
+            "Event.until",
+            "2026-11-23",
+            "'2026-11-23' is before the day of the event (2026-11-24)",
+        ),
+        (
+            {"kind": "called", "outcome": "no-answer", "call_back_at": LATER},
+            "Event.call_back_at",
+            "2026-11-30T10:00:00-05:00",
+            (
+                "'2026-11-30T10:00:00-05:00' is agreed only on a call where the "
+                "company has not decided"
+            ),
+        ),
+        (
+            {"kind": "replied", "call_back_at": LATER},
+            "Event.call_back_at",
+            "2026-11-30T10:00:00-05:00",
+            (
+                "'2026-11-30T10:00:00-05:00' is agreed only on a call where the "
+                "company has not decided"
+            ),
+        ),
+        (
+            {"kind": "called", "call_back_at": AT},
+            "Event.call_back_at",
+            "2026-11-24T10:00:00-05:00",
+            (
+                "'2026-11-24T10:00:00-05:00' is not after the call it was agreed on "
+                "(2026-11-24T10:00:00-05:00)"
+            ),
+        ),
+        (
+            {"kind": "thank-you-sent", "channel": "phone"},
+            "Event.channel",
+            "phone",
+            "'phone' does not fit a thank-you-sent event",
+        ),
+        (
+            {"kind": "follow-up-sent", "channel": "phone"},
+            "Event.channel",
+            "phone",
+            "'phone' does not fit a follow-up-sent event",
+        ),
+        (
+            {"kind": "paused", "until": "2026-11-30", "channel": "email"},
+            "Event.channel",
+            "email",
+            "'email' does not fit a paused event",
+        ),
+    ],
+)
+def test_an_event_that_cannot_be_is_refused_naming_the_field_and_value(
+    fields, field, value, message
+):
+    assert refusal(**fields) == (field, value, f"{field}: {message}")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"kind": "replied", "until": "2026-11-24"},
+        {"kind": "away", "until": "2026-11-24"},
+        {"kind": "paused", "until": "2026-11-24"},
+        {"kind": "called", "call_back_at": LATER},
+        {"kind": "called", "outcome": "undecided", "call_back_at": LATER},
+        {"kind": "decision-received", "outcome": "next-round"},
+        {"kind": "called", "channel": "phone"},
+        {"kind": "thank-you-sent", "channel": "handwritten-letter"},
+        {"kind": "replied", "channel": "phone"},
+    ],
+)
+def test_an_event_at_the_edge_of_what_is_allowed_is_kept(fields):
+    event = Event(at=AT, **fields)
+    assert {name: getattr(event, name) is not None for name in fields} == dict.fromkeys(
+        fields, True
+    )
+    assert event == Event(at=AT, **fields)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "value", "message"),
+    [
+        (
+            {"kind": "called", "at": "tomorrow"},
+            "Event.at",
+            "tomorrow",
+            (
+                "'tomorrow' is not an ISO 8601 date and time "
+                "(e.g. 2026-11-23T10:00:00-05:00)"
+            ),
+        ),
+        (
+            {"kind": "called", "at": AT, "call_back_at": "later"},
+            "Event.call_back_at",
+            "later",
+            "'later' is not an ISO 8601 date and time (e.g. 2026-11-23T10:00:00-05:00)",
+        ),
+        (
+            {"kind": "called", "at": AT, "outcome": "maybe"},
+            "Event.outcome",
+            "maybe",
+            (
+                "'maybe' is not an Outcome (one of 'undecided', 'no-answer', 'offer', "
+                "'rejected', 'next-round')"
+            ),
+        ),
+        (
+            {"kind": "replied", "at": AT, "until": "someday"},
+            "Event.until",
+            "someday",
+            "'someday' is not a date (YYYY-MM-DD)",
+        ),
+    ],
+)
+def test_a_field_that_cannot_be_read_is_named_in_the_refusal(
+    fields, field, value, message
+):
+    with pytest.raises(InvalidValueError) as caught:
+        Event(**fields)
+    error = caught.value
+    assert (error.field, error.value, str(error)) == (
+        field,
+        value,
+        f"{field}: {message}",
+    )
