@@ -8,9 +8,23 @@ pinned by counting the items taken when the first plan comes out.
 
 from __future__ import annotations
 
-from followup import Event, Interview, plan_followups, plan_many
+from typing import ClassVar
+
+import attrs
+import pytest
+
+from followup import (
+    Event,
+    FollowUpError,
+    Interview,
+    InvalidTypeError,
+    RuleSet,
+    plan_followups,
+    plan_many,
+)
 from followup._batch import _plan_chunk, _start_worker
 from followup._ruleset import DEFAULT_RULES
+from followup.rules._shared import NoParams
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 NOW = "2026-11-24T12:00:00-05:00"
@@ -45,3 +59,68 @@ def test_two_chunks_a_worker_are_read_before_the_first_plan_comes_out():
     )
     assert len(taken) == 4
     plans.close()
+
+
+SEEN: list[str] = []
+
+
+@attrs.frozen
+class Recorder:
+    """A rule that notes each interview it plans, in the process it runs in."""
+
+    code: ClassVar[str] = "REC001"
+    name: ClassVar[str] = "recorder"
+    summary: ClassVar[str] = "Notes what it plans."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        SEEN.append(draft.facts.interview.candidate)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_by_default_plans_are_made_here_one_after_another():
+    # No process is started unless asked for: a rule set that cannot travel
+    # to another process, or that keeps state in this one, works as it is.
+    SEEN.clear()
+    rules = RuleSet((*DEFAULT_RULES.rules, Recorder()))
+    interviews = [Interview(name, "Acme", AT) for name in ("Ada", "Grace", "Alan")]
+    plans = list(plan_many(interviews, now=NOW, rules=rules))
+    assert [plan.interview.candidate for plan in plans] == ["Ada", "Grace", "Alan"]
+    assert SEEN == ["Ada", "Grace", "Alan"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field", "value", "message"),
+    [
+        ({"workers": "2"}, "workers", "2", "expected a whole number, got str '2'"),
+        ({"workers": True}, "workers", True, "expected a whole number, got bool True"),
+        ({"chunk_size": 0}, "chunk_size", 0, "0 is not 1 or more"),
+    ],
+)
+def test_counts_are_whole_numbers_of_at_least_one(arguments, field, value, message):
+    with pytest.raises(FollowUpError) as caught:
+        list(plan_many([Interview("Ada", "Acme", AT)], **arguments))
+    error = caught.value
+    assert (error.field, error.value, str(error)) == (
+        field,
+        value,
+        f"{field}: {message}",
+    )
+
+
+@pytest.mark.parametrize(
+    "item", [["not", "a pair"], (Interview("Ada", "Acme", AT),), "Ada"]
+)
+def test_an_item_is_an_interview_or_a_pair_of_one_and_its_history(item):
+    interviews = [Interview("Grace", "Acme", AT), item]
+    with pytest.raises(InvalidTypeError) as caught:
+        list(plan_many(interviews, now=NOW))
+    error = caught.value
+    assert (error.field, error.value) == ("interviews[1]", item)
+    assert str(error).startswith(
+        "interviews[1]: expected an Interview or (Interview, history), got "
+    )
