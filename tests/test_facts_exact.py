@@ -1,0 +1,107 @@
+"""What `Facts.gather` refuses and what it derives, pinned.
+
+Every rule reads the facts, so a wrong one shows up everywhere at once;
+these tests say exactly which input is refused, with which words, and what
+the derived values are for an interview in New York.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from followup import Contact, Event, Facts, FollowUpError, Interview
+
+INTERVIEW = Interview(
+    "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"
+)
+NOW = "2026-11-24T10:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field", "value", "message"),
+    [
+        (
+            {"interview": "Ada"},
+            "interview",
+            "Ada",
+            "expected an Interview, got str 'Ada'",
+        ),
+        (
+            {"calendar": "US"},
+            "calendar",
+            "US",
+            "expected a WorkingCalendar, got str 'US'",
+        ),
+        (
+            {"history": 5},
+            "history",
+            5,
+            "expected a sequence of Event, got int 5",
+        ),
+        (
+            {"history": [Event("called", "2026-11-23T09:59:00-05:00")], "now": NOW},
+            "history[0].at",
+            "2026-11-23T09:59:00-05:00",
+            ("'2026-11-23T09:59:00-05:00' is before the interview "
+            "(2026-11-23T10:00:00-05:00)"),
+        ),
+        (
+            {"history": [Event("called", "2026-11-25T10:00:00-05:00")], "now": NOW},
+            "history[0].at",
+            "2026-11-25T10:00:00-05:00",
+            "'2026-11-25T10:00:00-05:00' is after now (2026-11-24T10:00:00-05:00)",
+        ),
+    ],
+)
+def test_what_cannot_be_planned_from_is_refused_by_name(
+    arguments: dict[str, object], field: str, value: object, message: str
+) -> None:
+    arguments = {"interview": INTERVIEW, **arguments}
+    with pytest.raises(FollowUpError) as caught:
+        Facts.gather(**arguments)  # type: ignore[arg-type]
+    error = caught.value
+    assert (error.field, error.value, str(error)) == (  # type: ignore[attr-defined]
+        field,
+        value,
+        f"{field}: {message}",
+    )
+
+
+def test_an_event_at_the_very_start_of_the_interview_is_taken() -> None:
+    call = Event("called", "2026-11-23T10:00:00-05:00")
+    assert Facts.gather(INTERVIEW, [call], now=NOW).history == (call,)
+
+
+@pytest.mark.parametrize(
+    ("history", "covered"),
+    [
+        ((), -1),
+        ((Event("away", "2026-11-23T12:00:00-05:00", until="2026-11-25"),), -1),
+        ((Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),), 1),
+        ((Event("replied", "2026-11-23T12:00:00-05:00"),), 2),
+        ((Event("called", "2026-11-23T12:00:00-05:00"),), 3),
+    ],
+)
+def test_the_history_covers_the_stage_of_its_furthest_step(
+    history: tuple[Event, ...], covered: int
+) -> None:
+    assert Facts.gather(INTERVIEW, history, now=NOW).covered == covered
+
+
+def test_the_call_ends_on_the_recipient_s_clock() -> None:
+    facts = Facts.gather(INTERVIEW)
+    assert facts.call_ends.isoformat() == "2026-11-23T10:30:00-05:00"
+    # Written in UTC, with an interviewer in New York, it ends at 10:30 there.
+    interview = Interview(
+        "Ada Lovelace",
+        "Acme",
+        "2026-11-23T15:00:00+00:00",
+        interviewer=Contact("Grace Hopper", timezone="America/New_York"),
+    )
+    ends = Facts.gather(interview).call_ends
+    assert (ends.isoformat(), ends.utcoffset()) == (
+        "2026-11-23T10:30:00-05:00",
+        dt.timedelta(hours=-5),
+    )
