@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 import attrs
@@ -18,10 +19,14 @@ from followup import (
     RuleError,
     RuleSet,
     Severity,
+    StepKind,
     check_letter,
     check_plan,
+    moved_step,
     plan_followups,
 )
+from followup._engine import ROUNDS
+from followup._rule import Phase
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 INTERVIEW = Interview("Ada", "Acme", AT)
@@ -45,6 +50,8 @@ class Faulty:
             raise SystemExit(3)
         if self.fault == "none":
             return None
+        if self.fault == "number":
+            return 5
         if self.fault == "not-a-step":
             return draft.proposing("not a step")
         if self.fault == "not-a-finding":
@@ -72,6 +79,7 @@ class Faulty:
         ("raise", r"failed in plan\(\): ZeroDivisionError: boom in plan"),
         ("exit", r"failed in plan\(\): SystemExit: 3"),
         ("none", r"failed in plan\(\): it returned NoneType None, not a Draft"),
+        ("number", r"failed in plan\(\): it returned int 5, not a Draft$"),
         (
             "not-a-step",
             r"failed in plan\(\): InvalidTypeError: proposing\[0\]: expected a DraftStep or Step, got str 'not a step'",
@@ -152,6 +160,7 @@ def test_a_rule_whose_metadata_raises_is_refused_with_its_class():
 
 RULE = """
 import attrs
+import datetime as dt
 from typing import ClassVar
 from followup import NoParams
 
@@ -267,3 +276,71 @@ def test_every_broken_plugin_is_reported_at_once(install):
         "plugin 'advice'",
         "plugin 'quits'",
     ]
+
+
+@attrs.frozen
+class FaultyPlacer(Faulty):
+    """The same faults, in the place phase, which repeats until nothing moves."""
+
+    code: ClassVar[str] = "BAD002"
+    name: ClassVar[str] = "faulty-placer"
+    phase: ClassVar[Phase] = Phase.PLACE
+
+
+def test_a_placing_rule_that_fails_is_named_like_any_other():
+    rules = DEFAULT_RULES.extend(FaultyPlacer(fault="raise"))
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    assert str(raised.value) == (
+        "rule BAD002 faulty-placer (test_rule_errors.FaultyPlacer) failed in "
+        "plan(): ZeroDivisionError: boom in plan"
+    )
+
+
+@attrs.frozen
+class Tug:
+    """A placing rule that moves the thank-you by a minute, one way or back."""
+
+    code: ClassVar[str] = "TUG001"
+    name: ClassVar[str] = "tug-forward"
+    summary: ClassVar[str] = "Moves the thank-you a minute on."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: NoParams = attrs.field(factory=NoParams)
+    minutes: ClassVar[int] = 1
+
+    def plan(self, draft):
+        for step in draft.of_kind(StepKind.THANK_YOU):
+            moved = moved_step(
+                step,
+                draft.facts,
+                at=step.due + dt.timedelta(minutes=self.minutes),
+                by=self.code,
+            )
+            draft = draft.replacing(step, moved)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+@attrs.frozen
+class TugBack(Tug):
+    code: ClassVar[str] = "TUG002"
+    name: ClassVar[str] = "tug-back"
+    summary: ClassVar[str] = "Moves the thank-you a minute back."
+    minutes: ClassVar[int] = -1
+
+
+def test_placing_rules_that_never_agree_are_named_the_last_mover_first():
+    rules = RuleSet((*DEFAULT_RULES.rules, Tug(), TugBack()))
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    # The movers are listed by their first move among the last ones.
+    assert str(raised.value) == (
+        "rule TUG002 tug-back (test_rule_errors.TugBack) failed in the place "
+        f"phase: after {ROUNDS} rounds these rules still move steps: TUG002 "
+        "tug-back, TUG001 tug-forward; their constraints cannot all be met, or "
+        "one of them moves a step back"
+    )
+    assert raised.value.code == "TUG002"
