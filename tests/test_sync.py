@@ -8,6 +8,7 @@ its own folder and a password file, and reads the calendar back through the
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import pathlib
 import socket
@@ -20,6 +21,7 @@ import pytest
 
 from followup import Event, EventKind, plan_followups
 from followup.example import example_interview
+from followup.ics import calendar_objects, sequence_of
 from followup.sync import SyncError, sync_plan
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -246,3 +248,50 @@ def test_no_calendar_at_the_url_is_said(server):
             username=USER,
             password=PASSWORD,
         )
+
+
+def _components(url):
+    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
+    return {
+        str(resource.icalendar_component["uid"]): resource
+        for resource in client.calendar(url=url).objects(load_objects=True)
+    }
+
+
+def test_what_sync_reports_and_how_it_cancels_item_by_item(calendar_url):
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    uids = sorted(uid for uid, _ in calendar_objects(plan, todos=True))
+    assert len(uids) == 4
+    first = sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
+    assert (sorted(first.created), first.updated, first.cancelled) == (uids, (), ())
+    again = sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
+    assert (again.created, sorted(again.unchanged)) == ((), uids)
+    # Another program raised one item's SEQUENCE far past the plan's: the
+    # cancellation must still come after it, or clients would ignore it.
+    bumped = _components(calendar_url)[uids[0]]
+    bumped.icalendar_component["sequence"] = 10**8
+    bumped.save()
+    no = Event(
+        EventKind.DECISION_RECEIVED, "2026-11-24T09:00:00-05:00", outcome="rejected"
+    )
+    rejected = plan_followups(
+        example_interview(), [no], now="2026-11-24T09:05:00-05:00"
+    )
+    before = {
+        uid: int(resource.icalendar_component["sequence"])
+        for uid, resource in _components(calendar_url).items()
+    }
+    assert before[uids[0]] > sequence_of(rejected)
+    synced = sync_plan(rejected, calendar_url, username=USER, password=PASSWORD)
+    assert sorted(synced.cancelled) == uids
+    for uid, resource in _components(calendar_url).items():
+        component = resource.icalendar_component
+        assert str(component["status"]) == "CANCELLED"
+        # Later than both the plan's and what the server had (caldav adds
+        # one more as it saves).
+        assert int(component["sequence"]) > max(before[uid], sequence_of(rejected))
+        assert component["dtstamp"].dt == dt.datetime(
+            2026, 11, 24, 14, 5, tzinfo=dt.timezone.utc
+        )
+        # A cancelled step rings no more.
+        assert [sub.name for sub in component.subcomponents] == []
