@@ -16,6 +16,7 @@ import pytest
 from followup._letters import times_in
 from followup._written_times import (
     WrittenTime,
+    _second_half_of_a_word,
     time_anchors,
     times_written,
     unambiguous_label,
@@ -84,3 +85,22 @@ def test_a_word_ending_like_a_number_sign_leaves_the_time_after_it(text):
 @pytest.mark.parametrize("text", ["version 10.30", "v10.30", "nr 10:30", "#10:30"])
 def test_a_number_after_a_number_sign_is_no_time(text):
     assert times_in(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("apres-midi", True),  # the afternoon, not noon
+        ("a-midi", True),  # a one-letter first half, at the very start
+        (" a-midi", True),
+        ("12-midi", False),  # a number before the hyphen: noon it is
+        ("--midi", False),
+        ("-midi", False),
+        ("midi", False),
+    ],
+)
+def test_noon_after_a_hyphen_is_the_second_half_of_a_word_only_after_a_letter(
+    folded: str, expected: bool
+) -> None:
+    start = folded.index("midi")
+    assert _second_half_of_a_word(folded, start) is expected
