@@ -22,11 +22,21 @@ from followup import (
     Step,
     StepKind,
     Window,
+    WorkingCalendar,
     check_plan,
+    new_step,
 )
+from followup._draft import Draft
 from followup._time import coerce_instant
 from followup._vocabulary import Severity
-from followup.rules._shared import DayOff, days_off_in_words, later, timeliness
+from followup.rules._shared import (
+    DayOff,
+    days_off,
+    days_off_in_words,
+    later,
+    none_before,
+    timeliness,
+)
 
 INTERVIEW = Interview(
     "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"
@@ -152,3 +162,83 @@ def test_check_plan_takes_the_latest_fact_as_now_across_a_fall_back() -> None:
     # later steps.
     assert [finding.code for finding in findings] == ["FU002", "FU005", "FU005"]
     assert dt.timedelta(minutes=20) == sent.at - interview.at
+
+
+def _follow_up_draft(due: str) -> Draft:
+    step = new_step(
+        FACTS,
+        StepKind.FOLLOW_UP,
+        Channel.EMAIL,
+        (START, coerce_instant("2026-11-24T17:00:00-05:00", "end")),
+        due=coerce_instant(due, "due"),
+        rule="FU004",
+        reason="on time",
+    )
+    return Draft(FACTS).proposing(step)
+
+
+def _moved(due: str, moment: str) -> tuple[str, str, str]:
+    draft = none_before(
+        _follow_up_draft(due),
+        StepKind.FOLLOW_UP,
+        coerce_instant(moment, "moment"),
+        by="FU999",
+        why="not before then",
+    )
+    (step,) = draft.steps
+    return tuple(  # type: ignore[return-value]
+        FACTS.local(t).strftime("%d %H:%M")
+        for t in (step.window.start, step.window.end, step.due)
+    )
+
+
+def test_a_window_cut_by_the_moment_keeps_a_due_time_after_it() -> None:
+    # 09:00-17:00, due at 15:00, nothing before noon: 12:00-17:00, still 15:00.
+    assert _moved("2026-11-24T15:00:00-05:00", "2026-11-24T12:00:00-05:00") == (
+        "24 12:00",
+        "24 17:00",
+        "24 15:00",
+    )
+    # Due at 10:00, before the moment: it moves to noon.
+    assert _moved("2026-11-24T10:00:00-05:00", "2026-11-24T12:00:00-05:00") == (
+        "24 12:00",
+        "24 17:00",
+        "24 12:00",
+    )
+
+
+def test_a_window_that_ends_at_the_moment_is_cut_to_it_not_moved() -> None:
+    assert _moved("2026-11-24T15:00:00-05:00", "2026-11-24T17:00:00-05:00") == (
+        "24 17:00",
+        "24 17:00",
+        "24 17:00",
+    )
+    # One minute later, the window is over: it moves whole, keeping its
+    # eight hours, due as it opens.
+    assert _moved("2026-11-24T15:00:00-05:00", "2026-11-24T17:01:00-05:00") == (
+        "24 17:01",
+        "25 01:01",
+        "24 17:01",
+    )
+
+
+def test_at_most_five_days_off_are_named_the_fifth_whole() -> None:
+    calendar = WorkingCalendar(
+        closed={
+            "2026-11-24": "A",
+            "2026-11-25": "B",
+            "2026-11-26": "C",
+            "2026-11-27": "D",
+            "2026-11-30/2026-12-02": "E",
+            "2026-12-03": "F",
+        }
+    )
+    facts = Facts.gather(INTERVIEW, calendar=calendar)
+    found = days_off(facts, dt.date(2026, 11, 24), dt.date(2026, 12, 4))
+    assert [(day.text, day.days) for day in found] == [
+        ("A on Tue 24 Nov", 1),
+        ("B on Wed 25 Nov", 1),
+        ("C on Thu 26 Nov", 1),
+        ("D on Fri 27 Nov", 1),
+        ("E from Mon 30 Nov to Wed 2 Dec", 3),
+    ]
