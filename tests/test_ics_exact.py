@@ -9,9 +9,13 @@ old plan's warnings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import icalendar
 
-from followup import Event, Interview, plan_followups
+from followup import Event, FollowUpPlan, Interview, plan_followups
+from followup._inputs import read_interview
+from followup.example import example_interview
 from followup.ics import (
     CalendarOfPlans,
     calendar_objects,
@@ -29,6 +33,9 @@ ADA = Interview("Ada", "Acme", NEW_YORK)
 def items_of(text):
     calendar = icalendar.Calendar.from_ical(text)
     return [c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]
+
+
+DOCUMENTED = Path(__file__).resolve().parent.parent / "examples" / "interview.toml"
 
 
 def test_each_calendar_object_holds_the_item_to_ics_writes_and_its_zone():
@@ -116,3 +123,53 @@ def test_a_calendar_of_plans_writes_to_dos_with_a_quarter_hour_alarm_by_default(
     body = CalendarOfPlans().items(plan)
     assert body.count(b"BEGIN:VTODO") == 2
     assert body in to_ics(plan)
+
+
+def _components(plan: FollowUpPlan) -> list[icalendar.cal.Component]:
+    return [
+        c
+        for c in icalendar.Calendar.from_ical(to_ics(plan)).walk()
+        if c.name in {"VTODO", "VEVENT"}
+    ]
+
+
+def test_the_calendar_says_what_it_is_and_who_made_it() -> None:
+    plan = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
+    calendar = icalendar.Calendar.from_ical(to_ics(plan))
+    assert (
+        str(calendar["version"]),
+        str(calendar["calscale"]),
+        str(calendar["method"]),
+        str(calendar["x-wr-calname"]),
+    ) == ("2.0", "GREGORIAN", "PUBLISH", "Follow-up: Acme Analytics")
+    assert str(calendar["prodid"]).startswith("-//followup//followup ")
+    assert str(calendar["prodid"]).endswith("//EN")
+
+
+def test_the_call_alone_carries_the_number_to_dial() -> None:
+    documented = read_interview(str(DOCUMENTED))
+    plan = plan_followups(documented, now="2026-11-23T10:30:00-05:00")
+    where = {
+        str(c["summary"]).split(" ")[0]: c.get("location") for c in _components(plan)
+    }
+    # In E.164, the form a phone dials from a calendar.
+    assert where == {"Send": None, "Call": "+12125550123"}
+    # Without a number, no location at all.
+    bare = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
+    assert [c.get("location") for c in _components(bare)] == [None, None, None]
+
+
+def test_what_concerns_the_whole_plan_goes_with_its_first_item_only() -> None:
+    plan = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
+    (warning,) = [f for f in plan.findings if f.step is None]
+    descriptions = [str(c["description"]) for c in _components(plan)]
+    assert [warning.message in text for text in descriptions] == [True, False, False]
+
+
+def test_each_item_is_filed_under_the_job_search_and_its_kind() -> None:
+    plan = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
+    assert [c["categories"].to_ical() for c in _components(plan)] == [
+        b"Job search,thank-you",
+        b"Job search,follow-up",
+        b"Job search,call",
+    ]
