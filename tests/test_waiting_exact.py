@@ -132,3 +132,40 @@ def test_the_times_a_letter_names_instead_are_listed() -> None:
     assert [
         f.actual for f in findings if f.message.endswith("time of the interview (A4)")
     ] == ["found 9:00, 11:00"]
+
+
+def test_calls_too_close_are_a_warning_when_made_and_an_error_when_planned() -> None:
+    interview = Interview(
+        "Ada Lovelace",
+        "Acme",
+        "2026-11-23T10:00:00-05:00[America/New_York]",
+        interviewer=Contact(
+            "Grace Hopper", phone="+1 212 555 0123", timezone="America/New_York"
+        ),
+    )
+    made = [
+        Event("called", "2026-12-07T10:00:00-05:00", outcome="no-answer"),
+        Event("called", "2026-12-08T10:00:00-05:00", outcome="no-answer"),
+    ]
+    planned = step("call", "phone", "2026-12-09T10:00:00-05:00[America/New_York]")
+    findings = check_plan(
+        [planned], interview, history=made, now="2026-12-08T12:00:00-05:00"
+    )
+    message = "two calls less than 7 days apart: do not call frequently (A14)"
+    assert [f for f in findings if f.code == "FU008"] == [
+        Finding(
+            "FU008",
+            Severity.WARNING,
+            message,
+            expected="on or after Mon 14 Dec 2026 00:00 EST",
+            actual="Tue 8 Dec 2026 10:00 EST",
+        ),
+        Finding(
+            "FU008",
+            Severity.ERROR,
+            message,
+            step=planned,
+            expected="on or after Tue 15 Dec 2026 00:00 EST",
+            actual="Wed 9 Dec 2026 10:00 EST",
+        ),
+    ]
