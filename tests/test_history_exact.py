@@ -187,10 +187,14 @@ def test_an_event_that_cannot_be_is_refused_naming_the_field_and_value(
 )
 def test_an_event_at_the_edge_of_what_is_allowed_is_kept(fields):
     event = Event(at=AT, **fields)
-    assert {name: getattr(event, name) is not None for name in fields} == dict.fromkeys(
-        fields, True
-    )
-    assert event == Event(at=AT, **fields)
+
+    def written(value):
+        return value.isoformat() if hasattr(value, "isoformat") else value.value
+
+    # Each field reads back as given (a zone in brackets names the offset).
+    assert {name: written(getattr(event, name)) for name in fields} == {
+        name: value.split("[")[0] for name, value in fields.items()
+    }
 
 
 @pytest.mark.parametrize(

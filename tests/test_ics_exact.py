@@ -149,11 +149,13 @@ def test_the_calendar_says_what_it_is_and_who_made_it() -> None:
 def test_the_call_alone_carries_the_number_to_dial() -> None:
     documented = read_interview(str(DOCUMENTED))
     plan = plan_followups(documented, now="2026-11-23T10:30:00-05:00")
-    where = {
-        str(c["summary"]).split(" ")[0]: c.get("location") for c in _components(plan)
-    }
+    where = [(c["categories"].cats[1], c.get("location")) for c in _components(plan)]
     # In E.164, the form a phone dials from a calendar.
-    assert where == {"Send": None, "Call": "+12125550123"}
+    assert where == [
+        ("thank-you", None),
+        ("follow-up", None),
+        ("call", "+12125550123"),
+    ]
     # Without a number, no location at all.
     bare = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
     assert [c.get("location") for c in _components(bare)] == [None, None, None]

@@ -177,7 +177,7 @@ def _follow_up_draft(due: str) -> Draft:
     return Draft(FACTS).proposing(step)
 
 
-def _moved(due: str, moment: str) -> tuple[str, str, str]:
+def _moved(due: str, moment: str) -> tuple[str, ...]:
     draft = none_before(
         _follow_up_draft(due),
         StepKind.FOLLOW_UP,
@@ -186,7 +186,7 @@ def _moved(due: str, moment: str) -> tuple[str, str, str]:
         why="not before then",
     )
     (step,) = draft.steps
-    return tuple(  # type: ignore[return-value]
+    return tuple(
         FACTS.local(t).strftime("%d %H:%M")
         for t in (step.window.start, step.window.end, step.due)
     )

@@ -87,14 +87,22 @@ def calendar_url(server):
     return str(calendar.url)
 
 
+def _components(url):
+    """Each item on the server, by UID, as caldav reads it."""
+    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
+    return {
+        str(resource.icalendar_component["uid"]): resource
+        for resource in client.calendar(url=url).objects(load_objects=True)
+    }
+
+
 def _read_back(url):
     """Each item on the server, by UID: (kind of item, status, start or due)."""
-    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
     items = {}
-    for resource in client.calendar(url=url).objects(load_objects=True):
+    for uid, resource in _components(url).items():
         component = resource.icalendar_component
         when = component.get("dtstart") or component.get("due")
-        items[str(component["uid"])] = (
+        items[uid] = (
             component.name,
             str(component.get("status", "")),
             when.dt if when is not None else None,
@@ -248,14 +256,6 @@ def test_no_calendar_at_the_url_is_said(server):
             username=USER,
             password=PASSWORD,
         )
-
-
-def _components(url):
-    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
-    return {
-        str(resource.icalendar_component["uid"]): resource
-        for resource in client.calendar(url=url).objects(load_objects=True)
-    }
 
 
 def test_what_sync_reports_and_how_it_cancels_item_by_item(calendar_url):
