@@ -7,6 +7,8 @@ from typing import ClassVar
 
 import attrs
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from followup import (
     DEFAULT_RULES,
@@ -27,6 +29,7 @@ from followup import (
     new_step,
     plan_followups,
 )
+from followup._fields import _REFUSED
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 FACTS = Facts.gather(Interview("Ada", "Acme", AT))
@@ -343,3 +346,43 @@ def test_a_move_refuses_control_characters_and_names_who_moved_it():
         moved_step(call(), FACTS, by="ME\x00")
     with pytest.raises(InvalidTypeError, match=r"^by: expected the code of the rule"):
         moved_step(call(), FACTS, by=5)
+
+
+# Reasons as words with something between them, and perhaps before and
+# after: single spaces, runs of them, line breaks and other whitespace;
+# words with controls, lone surrogates or invisible characters in them.
+_GAPS = st.sampled_from(
+    [" ", "  ", "\t", "\n", " \n ", "\xa0", "\u2028", "\u3000", "\x1c"]
+)
+_WORDS = st.sampled_from(
+    ["Call", "Monday.", "é", "A\x001", "\x1b[2J", "\ud800", "a\u200bb"]
+)
+_REASONS = st.builds(
+    lambda before, first, rest, after: before + first + "".join(rest) + after,
+    st.sampled_from(["", " ", "\n"]),
+    _WORDS,
+    st.lists(st.builds(str.__add__, _GAPS, _WORDS), max_size=4),
+    st.sampled_from(["", " ", "\t"]),
+)
+
+
+@given(reason=_REASONS | st.text(min_size=1))
+@example(reason="Call  on Monday.")
+@example(reason="Call on Monday. ")
+@example(reason="Call\xa0on Monday.")
+def test_a_reason_is_its_words_on_one_line_or_refused(reason):
+    # new_step keeps a reason that is single-spaced words as it is and
+    # respaces any other; either way the step holds the words of the reason
+    # joined by single spaces, or the reason is refused by name.
+    words = " ".join(reason.split())
+    try:
+        step = call(reason=reason)
+    except InvalidTypeError as error:
+        assert not words
+        assert str(error).startswith("reason: expected a reason in words")
+    except InvalidValueError as error:
+        assert _REFUSED.search(words)
+        assert str(error).startswith("reason: ")
+    else:
+        assert step.reason == words
+        assert not _REFUSED.search(words)

@@ -32,7 +32,7 @@ from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import enum_member, has_controls, without_controls
 from followup._plan import Requirements, Step, own_name
 from followup._time import coerce_instant, utc
-from followup._trusted import replaced
+from followup._trusted import assemble, replaced
 from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
 
@@ -91,10 +91,23 @@ def _check_parts(
         raise InvalidValueError("number", number, "is not 1 or more")
     if not isinstance(agreed, bool):
         raise InvalidTypeError("agreed", agreed, "true or false")
-    words = " ".join(reason.split())
-    # Whatever a rule writes reaches calendars and terminals as it is.  One
-    # look at all of it (the hot path); the field is found only to name it.
-    if has_controls("".join((rule, words, *advice))):
+    # Whatever a rule writes reaches calendars and terminals as it is.  Most
+    # reasons are printable, single-spaced words already (no control
+    # character, and no whitespace but single spaces between words): kept as
+    # they are, with only the short codes left to look at.
+    if (
+        reason.isprintable()
+        and "  " not in reason
+        and reason[0] != " "
+        and reason[-1] != " "
+    ):
+        words = reason
+        looked_at = "".join((rule, *advice))
+    else:
+        words = " ".join(reason.split())
+        looked_at = "".join((rule, words, *advice))
+    # The field is found only to name it.
+    if has_controls(looked_at):
         without_controls(rule, "rule")
         without_controls(words, "reason")
         for index, text in enumerate(advice):
@@ -154,14 +167,35 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     elif not isinstance(requirements, Requirements):
         raise InvalidTypeError("requirements", requirements, "a Requirements")
     _span(start, moment, end, rule)
-    made = DraftStep(
-        kind=kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind"),
-        channel=(
-            channel
-            if type(channel) is Channel
-            else enum_member(Channel, channel, "channel")
-        ),
-        window=DraftWindow(start=start, end=end),
+    kind = kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind")
+    channel = (
+        channel
+        if type(channel) is Channel
+        else enum_member(Channel, channel, "channel")
+    )
+    if (
+        kind_name is not None
+        or channel_name is not None
+        or kind is StepKind.OTHER
+        or channel is Channel.OTHER
+    ):
+        kind_name = own_name(kind_name, "kind_name")
+        channel_name = own_name(channel_name, "channel_name")
+        for field, name, other in (
+            ("kind_name", kind_name, kind is StepKind.OTHER),
+            ("channel_name", channel_name, channel is Channel.OTHER),
+        ):
+            if other != (name is not None):
+                raise InvalidValueError(
+                    field, name, f"goes with {field[:-5]} 'other', and 'other' needs it"
+                )
+    # Every part is checked above: the step is built without attrs' __init__,
+    # which costs as much again for a class of this many fields.
+    made: DraftStep = assemble(
+        DraftStep,
+        kind=kind,
+        channel=channel,
+        window=assemble(DraftWindow, start=start, end=end),
         due=moment,
         rule=rule,
         reason=words,
@@ -169,17 +203,10 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         advice=advice,
         number=number,
         agreed=agreed,
-        kind_name=own_name(kind_name, "kind_name"),
-        channel_name=own_name(channel_name, "channel_name"),
+        adjusted_by=(),
+        kind_name=kind_name,
+        channel_name=channel_name,
     )
-    for field, name, other in (
-        ("kind_name", made.kind_name, made.kind is StepKind.OTHER),
-        ("channel_name", made.channel_name, made.channel is Channel.OTHER),
-    ):
-        if other != (name is not None):
-            raise InvalidValueError(
-                field, name, f"goes with {field[:-5]} 'other', and 'other' needs it"
-            )
     return made
 
 
