@@ -4,14 +4,15 @@ Generates the interviews (eight zones, an interviewer elsewhere for some, a
 country's holidays for some, a history for about half) into a temporary
 file, then runs, as a user would:
 
-    followup plan FILE --format jsonl --output OUT --now NOW
-    followup due FILE --on DAY
+    followup plan FILE --format jsonl --output OUT --now NOW [--workers N]
+    followup due FILE --on DAY [--workers N]
 
-and prints the wall time, plans a second and the peak RSS of each run.
+and prints the wall time, plans a second and the peak RSS of each run: in
+one process, then with ``--workers N`` (two by default; 1 skips them).
 ``--profile N`` then profiles ``plan`` over the first N lines in this
 process and splits the time between reading, planning and writing.
 
-    python benchmarks/batch_jsonl.py [--count 100000] [--profile 10000]
+    python benchmarks/batch_jsonl.py [--count 100000] [--workers 2] [--profile 10000]
 """
 
 from __future__ import annotations
@@ -129,12 +130,11 @@ def profile(source: Path, count: int, out: Path) -> None:
     def spent(file: str, name: str) -> float:
         return cumulative.get((file, name), 0.0)
 
-    # The generators' figures add up over every resumption: reading is the
-    # line reader's, planning is plan_followups', and writing is what the
-    # writer spent beyond pulling planned entries through.
-    read = spent("_inputs.py", "_lines")
+    # Reading is each line's, planning is plan_followups', and writing is
+    # turning the plan into its line of JSON.
+    read = spent("_inputs.py", "_line")
     plan = spent("_engine.py", "plan_followups")
-    write = spent("cli.py", "_write_json_lines") - spent("cli.py", "_planned")
+    write = spent("_batch_work.py", "piece")
     parts = {
         "read: JSON, interviews and histories checked": read,
         "  of which json.loads": spent("__init__.py", "loads"),
@@ -157,6 +157,7 @@ def profile(source: Path, count: int, out: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=2, metavar="N")
     parser.add_argument("--profile", type=int, default=10_000, metavar="N")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -174,10 +175,20 @@ def main() -> None:
             "plan --format jsonl": [*plan, "--now", NOW],
             "due": ["due", str(source), "--on", DAY],
         }
+        if args.workers > 1:
+            workers = ["--workers", str(args.workers)]
+            runs[f"plan, {args.workers} workers"] = [*plan, "--now", NOW, *workers]
+            runs[f"due, {args.workers} workers"] = [
+                "due",
+                str(source),
+                "--on",
+                DAY,
+                *workers,
+            ]
         for label, command in runs.items():
             elapsed, peak, status = timed(command)
             print(
-                f"{label:<20} {elapsed:6.1f} s  {args.count / elapsed:8,.0f} plans/s  "
+                f"{label:<22} {elapsed:6.1f} s  {args.count / elapsed:8,.0f} plans/s  "
                 f"peak RSS {peak:6.1f} MB  exit {status}"
             )
         with out.open(encoding="utf-8") as plans:

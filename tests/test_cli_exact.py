@@ -54,7 +54,7 @@ options:
         "plan",
         """\
 usage: followup plan [-h] [--example] [--history FILE] [--now ISO] [--output FILE] [--rules FILE] [--plugins | --plugin NAME] [--format {text,json,jsonl,ics}] [--zone NAME] [--events-only]
-                     [--previous FILE]
+                     [--previous FILE] [--workers N]
                      [FILE]
 
 plan the follow-up of an interview, or of many
@@ -76,6 +76,7 @@ options:
   --zone NAME           with the text table: show times in this IANA zone (yours), the recipient's beside them
   --events-only         with --format ics: write messages as events, not to-dos
   --previous FILE       with --format ics: the plan imported before, as --format json wrote it; the steps this plan dropped are written as cancelled
+  --workers N           with many interviews: plan in N processes (default: 1, this one); the output is the same, in the same order
 """,
     ),
     (
@@ -103,7 +104,7 @@ options:
     (
         "due",
         """\
-usage: followup due [-h] [--on DATE] [--within DAYS] [--quiet-after DAYS] [--format {text,jsonl}] [--output FILE] [--rules FILE] [--plugins | --plugin NAME] [FILE]
+usage: followup due [-h] [--on DATE] [--within DAYS] [--quiet-after DAYS] [--format {text,jsonl}] [--output FILE] [--workers N] [--rules FILE] [--plugins | --plugin NAME] [FILE]
 
 list what is due, overdue or gone quiet across many interviews
 
@@ -118,6 +119,7 @@ options:
   --format {text,jsonl}
                         a line each, soonest first (text), or a JSON object a line (jsonl)
   --output FILE         write here instead of stdout
+  --workers N           with many interviews: plan in N processes (default: 1, this one); the output is the same, in the same order
   --rules FILE          a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins             add the rules of every installed plugin
   --plugin NAME         add the rules of this installed plugin (its entry-point name); repeat for more

@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 import itertools
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from followup._engine import plan_followups
 from followup._interview import Interview
@@ -20,14 +20,19 @@ from followup._ruleset import DEFAULT_RULES
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from followup._history import Event
     from followup._plan import FollowUpPlan
     from followup._ruleset import RuleSet
     from followup._time import InstantLike
 
-__all__ = ["plan_many"]
+__all__ = ["in_chunks", "in_order", "plan_many"]
+
+T = TypeVar("T")
+#: A chunk of work, and what a worker makes of it.
+C = TypeVar("C")
+R = TypeVar("R")
 
 
 def _item(index: int, item: object) -> tuple[Interview, Iterable[Event]]:
@@ -112,20 +117,47 @@ def _in_processes(
     workers: int,
     chunk_size: int,
 ) -> Iterator[FollowUpPlan]:
-    pool = ProcessPoolExecutor(
-        workers, initializer=_start_worker, initargs=(now, rules)
+    # A history may be a generator: made a tuple, it travels to the worker.
+    chunks = (
+        [(interview, tuple(history)) for interview, history in chunk]
+        for chunk in in_chunks(items, chunk_size)
     )
-    pending: collections.deque[Future[list[FollowUpPlan]]] = collections.deque()
+    for plans in in_order(
+        _plan_chunk, chunks, workers, start=_start_worker, start_with=(now, rules)
+    ):
+        yield from plans
+
+
+def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter), taken as they are needed."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def in_order(
+    work: Callable[[C], R],
+    chunks: Iterable[C],
+    workers: int,
+    *,
+    start: Callable[..., None],
+    start_with: tuple[Any, ...],
+) -> Iterator[R]:
+    """`work` of each chunk, done in `workers` processes, in the order of `chunks`.
+
+    Each process first runs ``start(*start_with)``: what every chunk needs
+    travels once.  At most two chunks a worker are in flight, so memory
+    stays flat however long the input; a consumer that stops early (or an
+    error) drops the chunks still in flight.
+    """
+    pool = ProcessPoolExecutor(workers, initializer=start, initargs=start_with)
+    pending: collections.deque[Future[R]] = collections.deque()
     try:
-        while chunk := [
-            (interview, tuple(history))
-            for interview, history in itertools.islice(items, chunk_size)
-        ]:
-            pending.append(pool.submit(_plan_chunk, chunk))
+        for chunk in chunks:
+            pending.append(pool.submit(work, chunk))
             if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:
-        # A consumer that stops early leaves chunks in flight: drop them.
         pool.shutdown(wait=True, cancel_futures=True)

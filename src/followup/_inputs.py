@@ -37,9 +37,13 @@ __all__ = [
     "Batch",
     "Entry",
     "InputError",
+    "InterviewFile",
+    "Job",
+    "Line",
     "is_batch",
     "open_batch",
     "read_document",
+    "read_entry",
     "read_history",
     "read_interview",
     "read_text",
@@ -135,18 +139,54 @@ class Entry(NamedTuple):
     problem: str | None = None
 
 
+class Line(NamedTuple):
+    """A line of a JSON Lines batch, not yet read: `number` counts from 1."""
+
+    source: str
+    number: int
+    raw: bytes
+
+
+class InterviewFile(NamedTuple):
+    """A TOML file of a folder batch, not yet read (its history beside it)."""
+
+    path: Path
+
+
+#: An entry of a batch before it is read: plain values that travel to a
+#: worker process, where `read_entry` reads it.  An `Entry` is one known to
+#: be bad before anything is read.
+Job = Line | InterviewFile | Entry
+
+
+def read_entry(job: Job) -> Entry:
+    """The entry a job of a batch holds: its interview and history, or the problem."""
+    if type(job) is Line:
+        return _line(job)
+    if type(job) is InterviewFile:
+        return _interview_file(job.path)
+    return job  # type: ignore[return-value]
+
+
 class Batch(NamedTuple):
     """Many interviews, read one entry at a time as `entries` is iterated.
 
     `total` is the sum of the entries' sizes when it is known beforehand (a
     file's size in bytes, a folder's count of interviews), for a progress
-    bar counting `unit`.
+    bar counting `unit`.  `jobs` are the entries before they are read, for
+    a program that reads them elsewhere (in worker processes): `entries`
+    reads them here.
     """
 
     source: str
     total: int | None
     unit: str
-    entries: Iterator[Entry]
+    jobs: Iterator[Job]
+
+    @property
+    def entries(self) -> Iterator[Entry]:
+        """The entries, each read as it is taken."""
+        return map(read_entry, self.jobs)
 
 
 def is_batch(path: str) -> bool:
@@ -184,29 +224,31 @@ def _opened(path: str) -> IO[bytes]:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _file_lines(path: str) -> Iterator[Entry]:
+def _file_lines(path: str) -> Iterator[Line]:
     with _opened(path) as handle:
         yield from _lines(handle, path)
 
 
-def _lines(handle: IO[bytes], source: str) -> Iterator[Entry]:
+def _lines(handle: IO[bytes], source: str) -> Iterator[Line]:
     for number, raw in enumerate(handle, start=1):
-        where = f"{source}:{number}"
-        if not raw.strip():
-            # A blank line (a trailing one, most often) holds nothing to plan.
-            yield Entry(where, len(raw))
-            continue
-        try:
-            # A byte order mark may open a file that a spreadsheet wrote.
-            data = read_json(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-        except UnicodeDecodeError:
-            yield Entry(where, len(raw), problem=f"{where}: is not UTF-8 text")
-            continue
-        except Unreadable as error:
-            problem = f"not valid JSON: {error.reason}{error.where(line=False)}"
-            yield Entry(where, len(raw), problem=f"{where}: {problem}")
-            continue
-        yield _line_entry(data, where, len(raw))
+        yield Line(source, number, raw)
+
+
+def _line(line: Line) -> Entry:
+    source, number, raw = line
+    where = f"{source}:{number}"
+    if not raw.strip():
+        # A blank line (a trailing one, most often) holds nothing to plan.
+        return Entry(where, len(raw))
+    try:
+        # A byte order mark may open a file that a spreadsheet wrote.
+        data = read_json(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except UnicodeDecodeError:
+        return Entry(where, len(raw), problem=f"{where}: is not UTF-8 text")
+    except Unreadable as error:
+        problem = f"not valid JSON: {error.reason}{error.where(line=False)}"
+        return Entry(where, len(raw), problem=f"{where}: {problem}")
+    return _line_entry(data, where, len(raw))
 
 
 def _line_entry(data: object, where: str, size: int) -> Entry:
@@ -295,25 +337,27 @@ def _history_of(interview: Path) -> Path:
     return interview.with_name(interview.stem + _HISTORY_SUFFIX)
 
 
-def _folder(interviews: list[Path], orphans: list[Path]) -> Iterator[Entry]:
+def _folder(interviews: list[Path], orphans: list[Path]) -> Iterator[Job]:
     for path in orphans:
         name = path.name.removesuffix(_HISTORY_SUFFIX) + ".toml"
         yield Entry(
             str(path), 0, problem=f"{path}: a history without its interview ({name})"
         )
     for path in interviews:
-        where = str(path)
-        if not _is_utf8(where):
-            # Its name is its id, printed on every line about it: shown with
-            # the bytes that are not UTF-8 escaped, as Python shows them.
-            shown = where.encode("utf-8", "backslashreplace").decode()
-            yield Entry(shown, 1, problem=f"{shown}: the file's name is not UTF-8")
-            continue
-        history = _history_of(path)
-        try:
-            interview = read_interview(where)
-            events = read_history(str(history)) if history.exists() else ()
-        except InputError as error:
-            yield Entry(where, 1, problem=str(error))
-            continue
-        yield Entry(where, 1, path.stem, interview, events)
+        yield InterviewFile(path)
+
+
+def _interview_file(path: Path) -> Entry:
+    where = str(path)
+    if not _is_utf8(where):
+        # Its name is its id, printed on every line about it: shown with
+        # the bytes that are not UTF-8 escaped, as Python shows them.
+        shown = where.encode("utf-8", "backslashreplace").decode()
+        return Entry(shown, 1, problem=f"{shown}: the file's name is not UTF-8")
+    history = _history_of(path)
+    try:
+        interview = read_interview(where)
+        events = read_history(str(history)) if history.exists() else ()
+    except InputError as error:
+        return Entry(where, 1, problem=str(error))
+    return Entry(where, 1, path.stem, interview, events)

@@ -31,9 +31,8 @@ import secrets
 import stat
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, final
+from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, final
 
 from followup._inputs import (
     InputError,
@@ -43,20 +42,25 @@ from followup._inputs import (
     read_interview,
     read_text,
 )
+from followup._table import table
 from followup.errors import FollowUpError, PluginError, RuleError
 
 # The languages letters are read and drafted in (followup._languages, which
 # the command imports only when it reads a letter; a test keeps them equal).
 LETTER_LANGUAGES = ("en", "de", "fr", "es")
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+#: What a batch command writes of one entry's plan (`followup._batch_work`).
+P = TypeVar("P")
 
-    from followup._due import Reminder
-    from followup._inputs import Batch, Entry
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from followup._batch_work import Done, DueLine
+    from followup._inputs import Batch
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
     from followup._writing import Style
+    from followup.ics import CalendarOfPlans
 
     class _Sink(Protocol):
         """Where output goes: standard output, or a file for ``--output``."""
@@ -114,30 +118,7 @@ def _parser() -> argparse.ArgumentParser:
         "the interview, as TOML or JSON; or many: a JSON Lines file (.jsonl, "
         "or - for standard input), or a folder of TOML files",
     )
-    plan.add_argument(
-        "--format",
-        choices=("text", "json", "jsonl", "ics"),
-        default="text",
-        help="a table a plan (text), JSON (one plan), JSON Lines (a plan a "
-        "line), or one iCalendar file (ics)",
-    )
-    plan.add_argument(
-        "--zone",
-        metavar="NAME",
-        help="with the text table: show times in this IANA zone (yours), the "
-        "recipient's beside them",
-    )
-    plan.add_argument(
-        "--events-only",
-        action="store_true",
-        help="with --format ics: write messages as events, not to-dos",
-    )
-    plan.add_argument(
-        "--previous",
-        metavar="FILE",
-        help="with --format ics: the plan imported before, as --format json "
-        "wrote it; the steps this plan dropped are written as cancelled",
-    )
+    _plan_options(plan)
     explain = planning(
         "explain",
         "plan an interview and explain every step",
@@ -296,6 +277,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _plan_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "ics"),
+        default="text",
+        help="a table a plan (text), JSON (one plan), JSON Lines (a plan a "
+        "line), or one iCalendar file (ics)",
+    )
+    parser.add_argument(
+        "--zone",
+        metavar="NAME",
+        help="with the text table: show times in this IANA zone (yours), the "
+        "recipient's beside them",
+    )
+    parser.add_argument(
+        "--events-only",
+        action="store_true",
+        help="with --format ics: write messages as events, not to-dos",
+    )
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="with --format ics: the plan imported before, as --format json "
+        "wrote it; the steps this plan dropped are written as cancelled",
+    )
+    _workers_option(parser)
+
+
 def _due_parser(commands: Any) -> None:
     summary = "list what is due, overdue or gone quiet across many interviews"
     due = commands.add_parser("due", help=summary, description=summary)
@@ -337,6 +346,7 @@ def _due_parser(commands: Any) -> None:
         help="a line each, soonest first (text), or a JSON object a line (jsonl)",
     )
     due.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _workers_option(due)
     _rules_option(due)
 
 
@@ -358,6 +368,28 @@ def _days(text: str) -> int:
         message = f"{text!r} is more than ten years"
         raise argparse.ArgumentTypeError(message)
     return count
+
+
+def _workers_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="with many interviews: plan in N processes (default: 1, this one); "
+        "the output is the same, in the same order",
+    )
+
+
+def _workers(text: str) -> int:
+    if not text.strip().isdecimal() or not 1 <= int(text) <= _MOST_WORKERS:
+        message = f"give a number of processes from 1 to {_MOST_WORKERS}, not {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    return int(text)
+
+
+#: More processes than any machine this runs on has cores is a typing slip.
+_MOST_WORKERS = 256
 
 
 def _date(text: str) -> dt.date:
@@ -489,6 +521,11 @@ def _plan_command(args: argparse.Namespace) -> int:
         return _plan_batch(args)
     if args.previous and args.format != "ics":
         raise InputError("--previous goes with --format ics")
+    if args.workers != 1:
+        # One interview is one plan: nothing to share between processes.
+        raise InputError(
+            "--workers goes with many interviews (a .jsonl file or a folder)"
+        )
     plan = _plan(args)
     if args.format in {"json", "jsonl"}:
         from followup.json import to_json  # noqa: PLC0415
@@ -705,41 +742,38 @@ def _plan_batch(args: argparse.Namespace) -> int:
     batch = open_batch(args.file)
     now = _now(args.now)
     rules = _rule_set(args)
+    from followup._batch_work import worked  # noqa: PLC0415
+
     # On a terminal the plans written to it show the progress themselves.
     to_terminal = args.output is None and _is_terminal(sys.stdout)
     with _Progress(batch, "planning", shown=not to_terminal) as progress:
-        plans = _planned(batch, progress, rules, lambda _: now)
         if args.format == "ics":
-            _write_calendar(args, (plan for _, plan in plans))
+            from followup._batch_work import CalendarItems  # noqa: PLC0415
+
+            work = CalendarItems(now, todos=not args.events_only)
+            _write_calendar(
+                args, progress.pieces(worked(batch, work, rules, args.workers))
+            )
         else:
             with _output(args.output) as out:
                 if args.format == "jsonl":
-                    _write_json_lines(out, (plan for _, plan in plans))
+                    from followup._batch_work import JsonLines  # noqa: PLC0415
+
+                    lines = worked(batch, JsonLines(now), rules, args.workers)
+                    for line in progress.pieces(lines):
+                        out.write(line)
                 else:
-                    _write_tables(out, plans, args.zone)
+                    from followup._batch_work import Tables  # noqa: PLC0415
+
+                    tables = worked(batch, Tables(now, args.zone), rules, args.workers)
+                    for count, shown in enumerate(progress.pieces(tables)):
+                        out.write(f"{chr(10) if count else ''}{shown}".encode())
     return 2 if progress.problems else 0
 
 
-def _write_json_lines(out: _Sink, plans: Iterator[FollowUpPlan]) -> None:
-    import json  # noqa: PLC0415
-
-    from followup.json import unstructure  # noqa: PLC0415
-
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    for plan in plans:
-        out.write(encode(unstructure(plan)).encode() + b"\n")
-
-
-def _write_tables(
-    out: _Sink, planned: Iterator[tuple[Entry, FollowUpPlan]], zone: str | None
+def _write_calendar(
+    args: argparse.Namespace, pieces: Iterator[tuple[bytes, CalendarOfPlans]]
 ) -> None:
-    for count, (entry, plan) in enumerate(planned):
-        gap = "\n" if count else ""
-        shown = table(plan, zone=zone)
-        out.write(f"{gap}== {entry.tracker_id or entry.where}\n{shown}".encode())
-
-
-def _write_calendar(args: argparse.Namespace, plans: Iterator[FollowUpPlan]) -> None:
     import shutil  # noqa: PLC0415
 
     from followup.ics import CalendarOfPlans  # noqa: PLC0415
@@ -748,8 +782,9 @@ def _write_calendar(args: argparse.Namespace, plans: Iterator[FollowUpPlan]) -> 
     # The time zones open the calendar but are known only once every plan is
     # in: the items wait in a spool file, so memory holds one plan at a time.
     with tempfile.TemporaryFile() as spool:
-        for plan in plans:
-            spool.write(calendar.items(plan))
+        for items, zones in pieces:
+            spool.write(items)
+            calendar.take_zones(zones)
         spool.seek(0)
         with _output(args.output) as out:
             out.write(calendar.head())
@@ -758,7 +793,7 @@ def _write_calendar(args: argparse.Namespace, plans: Iterator[FollowUpPlan]) -> 
 
 
 def _due_command(args: argparse.Namespace) -> int:
-    from followup._due import day_of, planning_moment, reminders  # noqa: PLC0415
+    from followup._batch_work import DueLines, worked  # noqa: PLC0415
 
     if args.file == "-" and _is_terminal(sys.stdin):
         raise InputError(
@@ -774,25 +809,16 @@ def _due_command(args: argparse.Namespace) -> int:
     batch = open_batch(args.file)
     on: dt.date | dt.datetime = args.on or _clock()
     rules = _rule_set(args)
-
-    def moment(entry: Entry) -> dt.datetime:
-        if entry.interview is None:  # pragma: no cover - bad entries are not planned
-            raise AssertionError
-        day = day_of(entry.interview, on)
-        return planning_moment(entry.interview, entry.history, day)
-
+    work = DueLines(
+        on,
+        within_days=args.within,
+        quiet_days=args.quiet_after,
+        as_json=args.format == "jsonl",
+    )
     listed = _DueList(as_json=args.format == "jsonl")
     with _Progress(batch, "checking", shown=True) as progress:
-        for entry, plan in _planned(batch, progress, rules, moment):
-            day = day_of(plan.interview, on)
-            for reminder in reminders(
-                plan,
-                entry.history,
-                day,
-                within_days=args.within,
-                quiet_days=args.quiet_after,
-            ):
-                listed.add(reminder, entry.tracker_id, day)
+        for lines in progress.pieces(worked(batch, work, rules, args.workers)):
+            listed.extend(lines)
     with _output(args.output) as out:
         listed.write(out)
     return 2 if progress.problems else 0
@@ -811,20 +837,12 @@ class _DueList:
         self._rows: list[tuple[int, str]] = []
         self._widths = [0, 0, 0]
 
-    def add(self, reminder: Reminder, tracker_id: str | None, day: dt.date) -> None:
-        if self._as_json:
-            import json  # noqa: PLC0415
-
-            record = {**reminder.record(tracker_id), "on": str(day)}
-            row = json.dumps(record, ensure_ascii=False)
-        else:
-            cells = reminder.cells(tracker_id)
-            # The last cell, who, is not padded: three widths for four cells.
-            self._widths = [max(w, len(c)) for w, c in zip(self._widths, cells)]  # noqa: B905
-            # No cell holds a line break (names and ids with one are
-            # refused), so one joins them.
-            row = "\n".join(cells)
-        self._rows.append((_sort_key(reminder), row))
+    def extend(self, lines: Iterable[DueLine]) -> None:
+        for line in lines:
+            if line.widths is not None:
+                # The last cell, who, is not padded: three widths for four cells.
+                self._widths = [max(w, n) for w, n in zip(self._widths, line.widths)]  # noqa: B905
+            self._rows.append((line.order, line.text))
 
     def write(self, out: _Sink) -> None:
         self._rows.sort(key=lambda row: row[0])
@@ -840,14 +858,6 @@ class _DueList:
                 out.write(f"{line}  {who}\n".encode())
 
 
-def _sort_key(reminder: Reminder) -> int:
-    # Reminder.order() as one int (microseconds, then urgency): a tuple of a
-    # timedelta and an int costs four times the memory, a million rows over.
-    elapsed, urgency = reminder.order()
-    microseconds = (elapsed.days * 86_400 + elapsed.seconds) * 10**6
-    return (microseconds + elapsed.microseconds) * 4 + urgency
-
-
 _COMMANDS: dict[str, Any] = {
     "plan": _plan_command,
     "sync": _sync_command,
@@ -857,35 +867,6 @@ _COMMANDS: dict[str, Any] = {
     "draft": _draft_command,
     "rules": _rules_command,
 }
-
-
-def _planned(
-    batch: Batch,
-    progress: _Progress,
-    rules: Any,
-    moment: Callable[[Entry], dt.datetime],
-) -> Iterator[tuple[Entry, FollowUpPlan]]:
-    """Plan the entries one at a time; report a bad one and go on."""
-    from followup._engine import plan_followups  # noqa: PLC0415
-
-    # Not plan_many: it stops at the first interview that fails.
-    for entry in batch.entries:
-        progress.advance(entry.size)
-        if entry.interview is None:
-            if entry.problem is not None:
-                progress.report(entry.problem)
-            continue
-        now = moment(entry)
-        try:
-            plan = plan_followups(entry.interview, entry.history, now=now, rules=rules)
-        except RuleError:
-            # A rule failed, not the input: the batch stops, and says where.
-            progress.report(f"{entry.where}: planning stopped here")
-            raise
-        except FollowUpError as error:
-            progress.report(f"{entry.where}: {error}")
-            continue
-        yield entry, plan
 
 
 @final
@@ -923,6 +904,20 @@ class _Progress:
             self._bar.write(line, file=sys.stderr)
         else:
             sys.stderr.write(line + "\n")
+
+    def pieces(self, done: Iterable[Done[P]]) -> Iterator[P]:
+        """The pieces of the entries worked, each counted; problems reported.
+
+        A rule that failed stops the batch at its entry, with its error.
+        """
+        for entry in done:
+            self.advance(entry.size)
+            if entry.problem is not None:
+                self.report(entry.problem)
+            if entry.stopped is not None:
+                raise entry.stopped
+            if entry.piece is not None:
+                yield entry.piece
 
     def __enter__(self) -> _Progress:
         return self
@@ -1147,45 +1142,3 @@ def _cannot_write(output: str, error: OSError | int) -> InputError:
         reason = error.strerror or str(error)
     shown = output or "''"
     return InputError(f"--output {shown}: cannot write there ({reason})")
-
-
-def table(plan: FollowUpPlan, width: int = 100, zone: str | None = None) -> str:
-    """The plan as a readable table: when, what, how and why, then the findings.
-
-    Times are the recipient's, or the reader's `zone` with the recipient's
-    beside them.
-    """
-    from followup._time import describe_for  # noqa: PLC0415
-    from followup._time import zone as time_zone  # noqa: PLC0415
-
-    reader = None if zone is None else time_zone(zone, "--zone")
-    interview = plan.interview
-    about = f"{interview.candidate} - phone interview with {interview.company}"
-    lines = [
-        f"{about}, {describe_for(interview.at, reader)}",
-        f"planned as of {describe_for(plan.as_of, reader)}",
-        "",
-    ]
-    if not plan.steps:
-        lines.append("Nothing to do.")
-    else:
-        head = ("when", "what", "how")
-        rows = [
-            (describe_for(s.due, reader), s.label, s.channel.value, s.reason)
-            for s in plan.steps
-        ]
-        sizes = [max(len(row[i]) for row in [head, *rows]) for i in range(3)]
-        indent = sum(sizes) + 6
-        why_width = max(30, width - indent)
-        lines.append(
-            "  ".join(c.ljust(n) for c, n in zip(head, sizes, strict=True)) + "  why"
-        )
-        for *cells, why in rows:
-            wrapped = textwrap.wrap(why, why_width) or [""]
-            prefix = "  ".join(c.ljust(n) for c, n in zip(cells, sizes, strict=True))
-            lines.append(f"{prefix}  {wrapped[0]}")
-            lines.extend(" " * indent + more for more in wrapped[1:])
-    if plan.findings:
-        lines.append("")
-        lines.extend(str(finding) for finding in plan.findings)
-    return "\n".join(lines) + "\n"

@@ -229,6 +229,20 @@ class CalendarOfPlans:
         _widen(self._spans, items)
         return b"".join(item.to_ical() for item in items)
 
+    def take_zones(self, other: CalendarOfPlans) -> None:
+        """Note the zones and times `other` noted, as if its plans' items were ours.
+
+        For items made elsewhere (in another process, say): this calendar's
+        `head` then defines their time zones too.
+        """
+        for tzid, (first, last) in other._spans.items():
+            known = self._spans.get(tzid)
+            self._spans[tzid] = (
+                (first, last)
+                if known is None
+                else (min(first, known[0]), max(last, known[1]))
+            )
+
     def head(self) -> bytes:
         """The calendar's opening: its properties and a VTIMEZONE a zone."""
         calendar = _calendar("Follow-ups")

@@ -1,0 +1,274 @@
+"""What a batch command makes of each interview, here or in worker processes.
+
+`followup plan` and `followup due` over many interviews read each entry,
+plan it, and turn the plan into what they write: a JSON line, a table,
+calendar items, the lines of the due list.  All of that is a function of
+the entry, so with ``--workers N`` it runs in N processes, a chunk of
+entries at a time: the command itself only reads the raw lines (or the
+names of the files), and reports and writes what comes back, in the order
+of the input.  What travels between the processes is bytes and text, not
+plans, which would cost as much to pickle and load as to make.
+
+A `Work` is the part that differs between the commands; `worked` runs one
+over a batch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar, final
+
+from followup._batch import in_chunks, in_order
+from followup._engine import plan_followups
+from followup._inputs import read_entry
+from followup.errors import FollowUpError, RuleError
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Iterator
+
+    from followup._due import Reminder
+    from followup._inputs import Batch, Entry, Job
+    from followup._plan import FollowUpPlan
+    from followup._ruleset import RuleSet
+    from followup.ics import CalendarOfPlans
+
+__all__ = [
+    "CalendarItems",
+    "Done",
+    "DueLines",
+    "JsonLines",
+    "Tables",
+    "Work",
+    "worked",
+]
+
+P = TypeVar("P")
+P_co = TypeVar("P_co", covariant=True)
+
+#: Entries a chunk holds: enough that a chunk's trip between the processes
+#: costs little beside planning it, few enough that the first lines come
+#: out soon and a progress bar moves.
+CHUNK = 200
+
+
+class Work(Protocol[P_co]):
+    """What a command makes of one entry's plan, and as of when it plans it.
+
+    A work is plain data (it travels to each worker once) and pure: the
+    same entry gives the same piece in any process.
+    """
+
+    def moment(self, entry: Entry) -> dt.datetime | None:
+        """When to plan the entry as of."""
+
+    def piece(self, entry: Entry, plan: FollowUpPlan) -> P_co:
+        """What the command writes of the plan (bytes, text, rows)."""
+
+
+class Done(NamedTuple, Generic[P]):
+    """One entry, worked: its size for the progress bar, and a piece or a problem.
+
+    `stopped` is set when a rule failed on the entry: the batch stops there
+    (the input is not at fault), with the `RuleError`.
+    """
+
+    size: int
+    piece: P | None = None
+    problem: str | None = None
+    stopped: RuleError | None = None
+
+
+def _work_on(job: Job, work: Work[P], rules: RuleSet) -> Done[P]:
+    entry = read_entry(job)
+    if entry.interview is None:
+        return Done(entry.size, problem=entry.problem)
+    try:
+        plan = plan_followups(
+            entry.interview, entry.history, now=work.moment(entry), rules=rules
+        )
+    except RuleError as error:
+        return Done(
+            entry.size, problem=f"{entry.where}: planning stopped here", stopped=error
+        )
+    except FollowUpError as error:
+        return Done(entry.size, problem=f"{entry.where}: {error}")
+    return Done(entry.size, work.piece(entry, plan))
+
+
+# What a worker process works with, set once when it starts.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(work: Work[Any], rules: RuleSet) -> None:
+    _WORKER["work"], _WORKER["rules"] = work, rules
+
+
+def _work_on_chunk(jobs: list[Job]) -> list[Done[Any]]:
+    work, rules = _WORKER["work"], _WORKER["rules"]
+    return [_work_on(job, work, rules) for job in jobs]
+
+
+def worked(
+    batch: Batch, work: Work[P], rules: RuleSet, workers: int = 1
+) -> Iterator[Done[P]]:
+    """Each entry of `batch` worked, in the order of the batch.
+
+    With one worker the entries are read, planned and worked here, one at
+    a time; with more, in that many processes, at most two chunks of
+    `CHUNK` entries a process in flight, so memory stays flat however long
+    the batch.  A consumer stops at the first `Done` that says `stopped`.
+    """
+    if workers == 1:
+        for job in batch.jobs:
+            yield _work_on(job, work, rules)
+        return
+    chunks: Iterable[list[Job]] = in_chunks(batch.jobs, CHUNK)
+    for done in in_order(
+        _work_on_chunk, chunks, workers, start=_start_worker, start_with=(work, rules)
+    ):
+        yield from done
+
+
+@final
+class JsonLines:
+    """`followup plan --format jsonl`: a plan a line, as `followup.json` writes it."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def moment(self, entry: Entry) -> dt.datetime:  # noqa: ARG002 - one for all
+        """The command's ``--now``."""
+        return self.now
+
+    def piece(self, entry: Entry, plan: FollowUpPlan) -> bytes:  # noqa: ARG002
+        """The plan's line, with its line break."""
+        import json  # noqa: PLC0415
+
+        from followup.json import unstructure  # noqa: PLC0415
+
+        return json.dumps(unstructure(plan), ensure_ascii=False).encode() + b"\n"
+
+
+@final
+class Tables:
+    """`followup plan` over many: a table a plan, under the entry's name."""
+
+    def __init__(self, now: dt.datetime, zone: str | None) -> None:
+        self.now = now
+        self.zone = zone
+
+    def moment(self, entry: Entry) -> dt.datetime:  # noqa: ARG002 - one for all
+        """The command's ``--now``."""
+        return self.now
+
+    def piece(self, entry: Entry, plan: FollowUpPlan) -> str:
+        """``== NAME`` and the table; the command puts a blank line between."""
+        from followup._table import table  # noqa: PLC0415
+
+        return f"== {entry.tracker_id or entry.where}\n{table(plan, zone=self.zone)}"
+
+
+@final
+class CalendarItems:
+    """`followup plan --format ics` over many: each plan's calendar items.
+
+    With each plan's items comes a calendar that noted only their zones
+    and times: the command's own calendar takes them in (`CalendarOfPlans.
+    take_zones`) to write the time zones once every plan is in.
+    """
+
+    def __init__(self, now: dt.datetime, *, todos: bool) -> None:
+        self.now = now
+        self.todos = todos
+
+    def moment(self, entry: Entry) -> dt.datetime:  # noqa: ARG002 - one for all
+        """The command's ``--now``."""
+        return self.now
+
+    def piece(
+        self,
+        entry: Entry,  # noqa: ARG002 - a plan's items are the plan's alone
+        plan: FollowUpPlan,
+    ) -> tuple[bytes, CalendarOfPlans]:
+        """The plan's items as iCalendar text, and the zones they use."""
+        from followup.ics import CalendarOfPlans  # noqa: PLC0415
+
+        calendar = CalendarOfPlans(todos=self.todos)
+        return calendar.items(plan), calendar
+
+
+class DueLine(NamedTuple):
+    """A line of `followup due`: its place in the list, its text or cells."""
+
+    order: int
+    #: The JSON object of the line, or its four cells joined by line breaks.
+    text: str
+    #: The widths of the first three cells, for the table's columns.
+    widths: tuple[int, int, int] | None
+
+
+@final
+class DueLines:
+    """`followup due`: each interview's reminders, as lines of the list."""
+
+    def __init__(
+        self,
+        on: dt.date | dt.datetime,
+        *,
+        within_days: int,
+        quiet_days: int,
+        as_json: bool,
+    ) -> None:
+        self.on = on
+        self.within_days = within_days
+        self.quiet_days = quiet_days
+        self.as_json = as_json
+
+    def moment(self, entry: Entry) -> dt.datetime:
+        """The start of the day asked about, or the entry's last event if later."""
+        from followup._due import day_of, planning_moment  # noqa: PLC0415
+
+        interview = entry.interview
+        if interview is None:  # pragma: no cover - bad entries are not planned
+            raise AssertionError
+        return planning_moment(interview, entry.history, day_of(interview, self.on))
+
+    def piece(self, entry: Entry, plan: FollowUpPlan) -> list[DueLine]:
+        """The lines of the plan's reminders."""
+        from followup._due import day_of, reminders  # noqa: PLC0415
+
+        day = day_of(plan.interview, self.on)
+        return [
+            self._line(reminder, entry.tracker_id, day)
+            for reminder in reminders(
+                plan,
+                entry.history,
+                day,
+                within_days=self.within_days,
+                quiet_days=self.quiet_days,
+            )
+        ]
+
+    def _line(
+        self, reminder: Reminder, tracker_id: str | None, day: dt.date
+    ) -> DueLine:
+        if self.as_json:
+            import json  # noqa: PLC0415
+
+            record = {**reminder.record(tracker_id), "on": str(day)}
+            return DueLine(
+                _order(reminder), json.dumps(record, ensure_ascii=False), None
+            )
+        cells = reminder.cells(tracker_id)
+        # No cell holds a line break (names and ids with one are refused),
+        # so one joins them.
+        widths = (len(cells[0]), len(cells[1]), len(cells[2]))
+        return DueLine(_order(reminder), "\n".join(cells), widths)
+
+
+def _order(reminder: Reminder) -> int:
+    # Reminder.order() as one int (microseconds, then urgency): a tuple of a
+    # timedelta and an int costs four times the memory, a million rows over.
+    elapsed, urgency = reminder.order()
+    microseconds = (elapsed.days * 86_400 + elapsed.seconds) * 10**6
+    return (microseconds + elapsed.microseconds) * 4 + urgency
