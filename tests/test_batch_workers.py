@@ -161,7 +161,9 @@ def test_a_batch_travels_as_raw_lines_and_file_names(tracker, tmp_path):
     # What goes to a worker is what the command read, unread: the bytes of
     # a line with its number, or a file's name; the worker reads it.
     jobs = list(open_batch(str(tracker)).jobs)
-    assert jobs[0] == Line(str(tracker), 1, tracker.read_bytes().splitlines(True)[0])
+    assert jobs[0] == Line(
+        str(tracker), 1, tracker.read_bytes().splitlines(keepends=True)[0]
+    )
     assert read_entry(jobs[3]).problem.startswith(f"{tracker}:4: not valid JSON")
     (tmp_path / "a.toml").write_text(toml_interview("Ada", "Acme", NOW))
     (job,) = open_batch(str(tmp_path)).jobs
