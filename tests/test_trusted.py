@@ -1,4 +1,4 @@
-"""`assemble` and `replaced`: the engine's unchecked builders, written per class.
+"""`assemble`, `replaced` and `rebuilder`: unchecked builders, written per class.
 
 Their per-class functions are written the first time a class is built and
 kept; the engine builds steps, windows and plans long before any test runs.
@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 from followup import _trusted
-from followup._trusted import assemble, replaced
+from followup._trusted import assemble, rebuilder, replaced
 
 
 @attrs.frozen
@@ -30,7 +30,7 @@ class Pair:
 
 
 #: The module's caches of written functions, and the function writing their text.
-_CACHES = ("_ASSEMBLE", "_REPLACE")
+_CACHES = ("_ASSEMBLE", "_REPLACE", "_REBUILD")
 source = _trusted._source  # noqa: SLF001 - the text it writes is what is pinned
 
 
@@ -130,35 +130,80 @@ def test_replaced_writes_one_function_per_class_and_keeps_it(written):
 
 
 def test_the_written_source_sets_each_slot_in_order():
-    assert source(Pair, copy=False).splitlines() == [
+    assert source(Pair, "keywords").splitlines() == [
         "def written(*, left, right):",
         "    made = _new(_cls)",
-        "    _set = _bind(made)",
-        "    _set('left', left)",
-        "    _set('right', right)",
+        "    _set_0(made, left)",
+        "    _set_1(made, right)",
         "    return made",
     ]
     head = "def written(value, name=_UNSET, weight=_UNSET, tags=_UNSET, note=_UNSET):"
-    assert source(Parcel, copy=True).splitlines() == [
+    assert source(Parcel, "copy").splitlines() == [
         head,
         "    made = _new(_cls)",
-        "    _set = _bind(made)",
-        "    _set('name', value.name if name is _UNSET else name)",
-        "    _set('weight', value.weight if weight is _UNSET else weight)",
-        "    _set('tags', value.tags if tags is _UNSET else tags)",
-        "    _set('note', value.note if note is _UNSET else note)",
+        "    _set_0(made, value.name if name is _UNSET else name)",
+        "    _set_1(made, value.weight if weight is _UNSET else weight)",
+        "    _set_2(made, value.tags if tags is _UNSET else tags)",
+        "    _set_3(made, value.note if note is _UNSET else note)",
+        "    return made",
+    ]
+    # In order: every field given, no default and no factory.
+    assert source(Parcel, "in order").splitlines() == [
+        "def written(name, weight, tags, note):",
+        "    made = _new(_cls)",
+        "    _set_0(made, name)",
+        "    _set_1(made, weight)",
+        "    _set_2(made, tags)",
+        "    _set_3(made, note)",
         "    return made",
     ]
 
 
 def test_the_written_source_of_a_builder_fills_defaults_and_factories():
-    lines = source(Parcel, copy=False).splitlines()
+    lines = source(Parcel, "keywords").splitlines()
     assert lines[0] == (
         "def written(*, name, weight=_default_1, tags=_default_2, note=_default_3):"
     )
-    assert lines[3:7] == [
-        "    _set('name', name)",
-        "    _set('weight', weight)",
-        "    _set('tags', _factory_2() if tags is _UNSET else tags)",
-        "    _set('note', note)",
+    assert lines[2:6] == [
+        "    _set_0(made, name)",
+        "    _set_1(made, weight)",
+        "    _set_2(made, _factory_2() if tags is _UNSET else tags)",
+        "    _set_3(made, note)",
     ]
+
+
+def test_a_rebuilder_takes_every_field_in_order_and_is_written_once(written):
+    tags = ["fragile"]
+    make = rebuilder(Parcel)
+    made = make("box", 5, tags, None)
+    assert made == Parcel("box", 5, tags, None)
+    assert made.tags is tags
+    assert rebuilder(Parcel) is make
+    assert set(written["_REBUILD"]) == {Parcel}
+    with pytest.raises(TypeError):
+        make("box", 5)
+
+
+@attrs.frozen(slots=False)
+class Ledger:
+    """A frozen class without slots: its fields live in the instance's dict."""
+
+    owner: str
+    entries: int = 0
+
+
+def test_a_class_without_slots_is_built_through_setattr():
+    assert assemble(Ledger, owner="Ada") == Ledger("Ada", 0)
+    assert replaced(Ledger("Ada", 2), entries=3) == Ledger("Ada", 3)
+    assert rebuilder(Ledger)("Ada", 4) == Ledger("Ada", 4)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        rebuilder(Ledger)("Ada", 4).owner = "Grace"  # type: ignore[misc]
+
+
+def test_a_slotted_class_is_built_through_its_slots():
+    # The slot's setter, not object.__setattr__: a frozen class refuses the
+    # second, and the written function reaches past it.
+    made = rebuilder(Pair)(1, 2)
+    assert (made.left, made.right) == (1, 2)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.left = 3  # type: ignore[misc]

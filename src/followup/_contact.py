@@ -13,7 +13,7 @@ import attrs
 
 from followup._fields import NAME_LENGTH, optional_single_line
 from followup._time import coerce_zone_name
-from followup._trusted import assemble
+from followup._trusted import rebuilder
 from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
 
 if TYPE_CHECKING:
@@ -218,16 +218,8 @@ def contact_values(contact: Contact) -> ContactValues:
 
 def contact_from(values: ContactValues) -> Contact:
     """Rebuild a pickled contact, validated when it was first made."""
-    name, email, phone, timezone, country, subdivision = values
-    return assemble(
-        Contact,
-        name=name,
-        email=email,
-        phone=phone,
-        timezone=timezone,
-        country=country,
-        subdivision=subdivision,
-    )
+    # Name, email, phone, zone, country and subdivision: the fields in order.
+    return rebuilder(Contact)(*values)
 
 
 def _phone(value: object, country: str | None) -> str:

@@ -16,7 +16,7 @@ from followup._time import (
     pack_instant,
     unpack_instant,
 )
-from followup._trusted import assemble
+from followup._trusted import rebuilder
 from followup._vocabulary import Channel, EventKind, Outcome
 from followup.errors import InvalidValueError
 
@@ -215,14 +215,13 @@ def event_values(event: Event) -> EventValues:
 def event_from(values: EventValues) -> Event:
     """Rebuild a pickled event, validated when it was first made."""
     kind, at, outcome, call_back_at, channel, until = values
-    return assemble(
-        Event,
-        kind=_KINDS[kind],
-        at=unpack_instant(at),
-        outcome=None if outcome is None else _OUTCOMES[outcome],
-        call_back_at=None if call_back_at is None else unpack_instant(call_back_at),
-        channel=None if channel is None else _CHANNELS[channel],
-        until=None if until is None else dt.date.fromordinal(until),
+    return rebuilder(Event)(
+        _KINDS[kind],
+        unpack_instant(at),
+        None if outcome is None else _OUTCOMES[outcome],
+        None if call_back_at is None else unpack_instant(call_back_at),
+        None if channel is None else _CHANNELS[channel],
+        None if until is None else dt.date.fromordinal(until),
     )
 
 

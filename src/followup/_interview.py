@@ -27,7 +27,7 @@ from followup._time import (
     utc,
     zone_of,
 )
-from followup._trusted import assemble
+from followup._trusted import rebuilder
 from followup._vocabulary import Performance
 
 if TYPE_CHECKING:
@@ -152,14 +152,13 @@ def interview_values(interview: Interview) -> InterviewValues:
 def interview_from(values: InterviewValues) -> Interview:
     """Rebuild a pickled interview, validated when it was first made."""
     candidate, company, at, interviewer, position, duration, performance, key = values
-    return assemble(
-        Interview,
-        candidate=candidate,
-        company=company,
-        at=unpack_instant(at),
-        interviewer=None if interviewer is None else contact_from(interviewer),
-        position=position,
-        duration=dt.timedelta(microseconds=duration),
-        performance=_PERFORMANCES[performance],
-        id=key,
+    return rebuilder(Interview)(
+        candidate,
+        company,
+        unpack_instant(at),
+        None if interviewer is None else contact_from(interviewer),
+        position,
+        dt.timedelta(microseconds=duration),
+        _PERFORMANCES[performance],
+        key,
     )

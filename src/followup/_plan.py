@@ -33,7 +33,7 @@ from followup._time import (
     zone_of,
 )
 from followup._time import zone as time_zone
-from followup._trusted import assemble
+from followup._trusted import assemble, rebuilder
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.errors import InvalidValueError
 
@@ -127,7 +127,7 @@ def window_values(window: Window) -> WindowValues:
 def window_from(values: WindowValues) -> Window:
     """Rebuild a pickled window."""
     start, end = values
-    return assemble(Window, start=unpack_instant(start), end=unpack_instant(end))
+    return rebuilder(Window)(unpack_instant(start), unpack_instant(end))
 
 
 def _minutes(value: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -215,14 +215,7 @@ def requirements_values(requirements: Requirements) -> RequirementsValues:
 
 def requirements_from(values: RequirementsValues) -> Requirements:
     """Rebuild pickled requirements."""
-    max_lines, must_mention, call_minutes, talking_points = values
-    return assemble(
-        Requirements,
-        max_lines=max_lines,
-        must_mention=must_mention,
-        call_minutes=call_minutes,
-        talking_points=talking_points,
-    )
+    return rebuilder(Requirements)(*values)
 
 
 def _window(value: Window) -> Window:
@@ -404,21 +397,21 @@ def step_from(values: StepValues) -> Step:
         kind_name,
         channel_name,
     ) = values
-    return assemble(
-        Step,
-        kind=_KINDS[kind],
-        channel=_CHANNELS[channel],
-        window=window_from(window),
-        due=unpack_instant(due),
-        rule=rule,
-        reason=reason,
-        requirements=requirements_from(requirements),
-        advice=advice,
-        number=number,
-        agreed=agreed,
-        adjusted_by=adjusted_by,
-        kind_name=kind_name,
-        channel_name=channel_name,
+    # Every field, in the order of the class's fields.
+    return rebuilder(Step)(
+        _KINDS[kind],
+        _CHANNELS[channel],
+        window_from(window),
+        unpack_instant(due),
+        rule,
+        reason,
+        requirements_from(requirements),
+        advice,
+        number,
+        agreed,
+        adjusted_by,
+        kind_name,
+        channel_name,
     )
 
 
@@ -521,21 +514,22 @@ def finding_values(
 def finding_from(values: FindingValues, steps: Sequence[Step] = ()) -> Finding:
     """Rebuild a pickled finding; `steps` are the plan's, rebuilt first."""
     code, severity, message, step, expected, actual = values
-    return assemble(
-        Finding,
-        code=code,
-        severity=_SEVERITIES[severity],
-        message=message,
-        step=(
-            None
-            if step is None
-            else steps[step]
-            if isinstance(step, int)
-            else step_from(step)
-        ),
-        expected=expected,
-        actual=actual,
+    return rebuilder(Finding)(
+        code,
+        _SEVERITIES[severity],
+        message,
+        None
+        if step is None
+        else steps[step]
+        if isinstance(step, int)
+        else step_from(step),
+        expected,
+        actual,
     )
+
+
+def _optional_step_from(values: StepValues | None) -> Step | None:
+    return None if values is None else step_from(values)
 
 
 def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
@@ -669,13 +663,12 @@ def plan_from(values: PlanValues) -> FollowUpPlan:
     """Rebuild a pickled plan."""
     interview, steps, findings, rules, as_of = values
     rebuilt = tuple(map(step_from, steps))
-    return assemble(
-        FollowUpPlan,
-        interview=interview_from(interview),
-        steps=rebuilt,
-        findings=tuple(finding_from(finding, rebuilt) for finding in findings),
-        rules=rules,
-        as_of=unpack_instant(as_of),
+    return rebuilder(FollowUpPlan)(
+        interview_from(interview),
+        rebuilt,
+        tuple(finding_from(finding, rebuilt) for finding in findings),
+        rules,
+        unpack_instant(as_of),
     )
 
 
