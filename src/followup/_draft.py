@@ -156,7 +156,8 @@ class Draft:
 
     def of_kind(self, *kinds: StepKind) -> tuple[DraftStep, ...]:
         """The steps of the given kinds, in the order they were proposed."""
-        return tuple(step for step in self.steps if step.kind in kinds)
+        # A list first: a generator feeding a tuple costs a third more.
+        return tuple([step for step in self.steps if step.kind in kinds])
 
     def proposing(self, *steps: DraftStep | Step) -> Draft:
         """Add steps (from `new_step`, or public `Step`s); only in `PROPOSE`.
