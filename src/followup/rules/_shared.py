@@ -19,7 +19,6 @@ from followup._time import (
     WEEKDAY_NAMES,
     describe_instant,
     end_of_day,
-    instant_key,
     long_date,
     utc,
 )
@@ -178,14 +177,16 @@ def none_before(
     straddles `moment` is cut there, and a due time before it moves to it.
     Agreed steps keep their time.
     """
-    key = instant_key(moment)
+    # A draft step's times are in UTC: compared with `moment` in UTC too,
+    # they compare as instants, in C, with no offsets looked up.
+    at = utc(moment)
     for step in draft.of_kind(kind):
-        if step.agreed or instant_key(step.window.start) >= key:
+        if step.agreed or step.window.start >= at:
             continue
-        if instant_key(step.window.end) < key:
+        if step.window.end < at:
             moved = moved_step(step, draft.facts, at=moment, by=by, why=why)
         else:
-            due = step.due if instant_key(step.due) >= key else moment
+            due = step.due if step.due >= at else moment
             moved = moved_step(step, draft.facts, start=moment, due=due, by=by, why=why)
         draft = draft.replacing(step, moved)
     return draft

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
@@ -11,7 +12,7 @@ import attrs
 from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._steps import moved_step
-from followup._time import instant_key
+from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
 from followup.rules._params import whole
 from followup.rules._shared import when
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["CallSpacingParams", "CallSparingly"]
 
 _CALLS = (StepKind.CALL, StepKind.CALL_BACK)
+_due = operator.attrgetter("due")
 
 
 @final
@@ -68,7 +70,8 @@ class CallSparingly:
     def plan(self, draft: Draft) -> Draft:
         """Drop the calls beyond the limit and space the rest out."""
         facts = draft.facts
-        planned = sorted(draft.of_kind(*_CALLS), key=lambda s: instant_key(s.due))
+        # Draft steps' times are in UTC: they sort as instants as they are.
+        planned = sorted(draft.of_kind(*_CALLS), key=_due)
         allowed = max(self.params.max_calls - len(facts.calls), 0)
         if len(planned) > allowed:
             extra = planned[allowed:]
@@ -87,7 +90,7 @@ class CallSparingly:
         for step in planned:
             if previous is not None and not self._exempt(facts, step):
                 earliest = self._earliest_after(facts, previous)
-                if instant_key(step.window.start) < instant_key(earliest):
+                if step.window.start < utc(earliest):
                     moved = moved_step(
                         step,
                         facts,

@@ -102,9 +102,10 @@ class CloseOnPositiveNote:
     def _keep_in_call(self, draft: Draft, closes: tuple[DraftStep, ...]) -> Draft:
         facts = draft.facts
         start, end = self.window(facts)
-        first, last = instant_key(start), instant_key(end)
+        # Draft steps' times are in UTC: so are the bounds, to compare as instants.
+        first, last = utc(start), utc(end)
         for step in closes:
-            if step.agreed or first <= instant_key(step.due) <= last:
+            if step.agreed or first <= step.due <= last:
                 continue
             moved = moved_step(
                 step,

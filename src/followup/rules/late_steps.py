@@ -9,7 +9,7 @@ import attrs
 from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._steps import moved_step
-from followup._time import instant_key
+from followup._time import instant_key, utc
 from followup._vocabulary import Severity
 from followup.rules._shared import NoParams, when
 
@@ -51,11 +51,12 @@ class LateStepsStillPlanned:
         """Move every step that starts before now to start at now."""
         facts = draft.facts
         now = facts.now
-        now_key = instant_key(now)
+        # Draft steps' times are in UTC: so is now, to compare as instants.
+        now_utc = utc(now)
         for step in draft.steps:
-            if instant_key(step.window.start) >= now_key:
+            if step.window.start >= now_utc:
                 continue
-            if instant_key(step.window.end) < now_key:
+            if step.window.end < now_utc:
                 closed = when(facts.local(step.window.end))
                 moved = moved_step(
                     step,
