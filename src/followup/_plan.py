@@ -382,22 +382,9 @@ def step_values(step: Step) -> StepValues:
 
 def step_from(values: StepValues) -> Step:
     """Rebuild a pickled step."""
-    (
-        kind,
-        channel,
-        window,
-        due,
-        rule,
-        reason,
-        requirements,
-        advice,
-        number,
-        agreed,
-        adjusted_by,
-        kind_name,
-        channel_name,
-    ) = values
-    # Every field, in the order of the class's fields.
+    kind, channel, window, due, rule, reason, requirements, *as_they_are = values
+    # Every field, in the order of the class's fields: the last six (advice,
+    # number, agreed, adjusted_by, kind_name, channel_name) as they were packed.
     return rebuilder(Step)(
         _KINDS[kind],
         _CHANNELS[channel],
@@ -406,12 +393,7 @@ def step_from(values: StepValues) -> Step:
         rule,
         reason,
         requirements_from(requirements),
-        advice,
-        number,
-        agreed,
-        adjusted_by,
-        kind_name,
-        channel_name,
+        *as_they_are,
     )
 
 
@@ -514,22 +496,13 @@ def finding_values(
 def finding_from(values: FindingValues, steps: Sequence[Step] = ()) -> Finding:
     """Rebuild a pickled finding; `steps` are the plan's, rebuilt first."""
     code, severity, message, step, expected, actual = values
+    if isinstance(step, int):
+        about: Step | None = steps[step]  # a step of the plan, by its index
+    else:
+        about = None if step is None else step_from(step)
     return rebuilder(Finding)(
-        code,
-        _SEVERITIES[severity],
-        message,
-        None
-        if step is None
-        else steps[step]
-        if isinstance(step, int)
-        else step_from(step),
-        expected,
-        actual,
+        code, _SEVERITIES[severity], message, about, expected, actual
     )
-
-
-def _optional_step_from(values: StepValues | None) -> Step | None:
-    return None if values is None else step_from(values)
 
 
 def step_order(step: Step) -> tuple[dt.timedelta, int, int]:

@@ -767,7 +767,8 @@ def _plan_batch(args: argparse.Namespace) -> int:
 
                     tables = worked(batch, Tables(now, args.zone), rules, args.workers)
                     for count, shown in enumerate(progress.pieces(tables)):
-                        out.write(f"{chr(10) if count else ''}{shown}".encode())
+                        gap = "\n" if count else ""
+                        out.write(f"{gap}{shown}".encode())
     return 2 if progress.problems else 0
 
 
