@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar, final
 
+import attrs
+
 from followup._batch import in_chunks, in_order
 from followup._engine import plan_followups
 from followup._inputs import read_entry
@@ -65,11 +67,14 @@ class Work(Protocol[P_co]):
         """What the command writes of the plan (bytes, text, rows)."""
 
 
-class Done(NamedTuple, Generic[P]):
+@final
+@attrs.frozen
+class Done(Generic[P]):
     """One entry, worked: its size for the progress bar, and a piece or a problem.
 
     `stopped` is set when a rule failed on the entry: the batch stops there
-    (the input is not at fault), with the `RuleError`.
+    (the input is not at fault), with the `RuleError`.  (An attrs class, not
+    a generic NamedTuple, which Python 3.10 does not have.)
     """
 
     size: int
