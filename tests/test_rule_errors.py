@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import metadata
 from typing import ClassVar
 
 import attrs
@@ -27,6 +28,7 @@ from followup import (
 )
 from followup._engine import ROUNDS
 from followup._rule import Phase
+from followup.plugins import GROUP, _origin, read_one_by_one
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 INTERVIEW = Interview("Ada", "Acme", AT)
@@ -259,6 +261,31 @@ def test_a_malformed_entry_point_value_is_reported(install):
         match=r"plugin 'oddvalue' \(odd_value:Rule:extra\) from odd-value 1.0 cannot be imported",
     ):
         DEFAULT_RULES.with_plugins("oddvalue")
+
+
+def test_entry_points_read_one_by_one_are_those_the_standard_library_lists(install):
+    # Python 3.10 with a recent importlib_metadata refuses to list any entry
+    # point when one value is malformed; the plugins are then read from each
+    # distribution's own file.  Read that way, here, they must be the same
+    # names, values and distributions, the malformed one included.
+    install("odd-value", "odd_value", RULE, {"oddvalue": "odd_value:Rule:extra"})
+    points = {"first": "two_rules:Rule", "b": "x:y", "Upper": "two_rules:Rule"}
+    install("two-rules", "two_rules", RULE, points)
+    listed = sorted(
+        (point.name, point.value, str(_origin(point)))
+        for point in metadata.entry_points(group=GROUP)
+    )
+    read = sorted(
+        (point.name, point.value, str(origin)) for point, origin in read_one_by_one()
+    )
+    assert read == listed
+    assert ("oddvalue", "odd_value:Rule:extra", "odd-value 1.0") in read
+    assert {name for name, _, origin in read if origin == "two-rules 1.0"} == {
+        "first",
+        "b",
+        "Upper",
+    }
+    assert all(origin.entry_point == point.name for point, origin in read_one_by_one())
 
 
 def test_every_broken_plugin_is_reported_at_once(install):

@@ -18,6 +18,7 @@ arguments (a rule class, a factory) that returns either.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
@@ -58,7 +59,10 @@ class Origin:
 
 
 def _origin(point: metadata.EntryPoint) -> Origin:
-    dist = getattr(point, "dist", None)
+    return _origin_in(point.name, getattr(point, "dist", None))
+
+
+def _origin_in(entry_point: str, dist: metadata.Distribution | None) -> Origin:
     try:
         name, version = dist.name, dist.version  # type: ignore[union-attr]
     except Exception:  # noqa: BLE001 - metadata may be missing or malformed
@@ -67,7 +71,60 @@ def _origin(point: metadata.EntryPoint) -> Origin:
         name = "an unknown distribution"
     if not isinstance(version, str) or not version:
         version = "(no version)"
-    return Origin(point.name, name, version)
+    return Origin(entry_point, name, version)
+
+
+def _entry_points() -> list[tuple[metadata.EntryPoint, Origin]]:
+    """The group's entry points, each with where it comes from."""
+    # importlib.metadata costs ~15 ms to import: only when plugins are asked for.
+    from importlib import metadata  # noqa: PLC0415
+
+    try:
+        found = metadata.entry_points(group=GROUP)
+    except ValueError:
+        # On Python 3.10, importlib.metadata reads the distributions that the
+        # importlib_metadata package finds through that package's classes,
+        # and its newer releases refuse a malformed value while listing: one
+        # broken plugin would hide every other.  Read them one by one then.
+        return read_one_by_one()
+    return [(point, _origin(point)) for point in found]
+
+
+def read_one_by_one() -> list[tuple[metadata.EntryPoint, Origin]]:
+    """The group's entry points, read from each distribution's own file.
+
+    Unchecked, as Python 3.11's `importlib.metadata` lists them: a malformed
+    value fails when its plugin is loaded, and is reported with the others.
+    The first distribution of a name wins, as it does there.
+    """
+    import configparser  # noqa: PLC0415 - for a broken installation only
+    from importlib import metadata  # noqa: PLC0415
+
+    found: list[tuple[metadata.EntryPoint, Origin]] = []
+    seen: set[str] = set()
+    for dist in metadata.distributions():
+        origin = _origin_in("", dist)
+        key = re.sub(r"[-_.]+", "-", origin.distribution).lower()
+        text = dist.read_text("entry_points.txt")
+        if key in seen or not text:
+            continue
+        seen.add(key)
+        # The entry-point file format: sections of name = value, case kept.
+        parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
+        parser.optionxform = str  # type: ignore[assignment, method-assign]
+        try:
+            parser.read_string(text)
+        except configparser.Error:
+            continue
+        if parser.has_section(GROUP):
+            found.extend(
+                (
+                    metadata.EntryPoint(name, value, GROUP),
+                    attrs.evolve(origin, entry_point=name),
+                )
+                for name, value in parser.items(GROUP)
+            )
+    return found
 
 
 def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
@@ -79,12 +136,9 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
         PluginError: a name asked for is not installed, or plugins cannot
             be loaded; every broken plugin is listed in `problems`.
     """
-    # importlib.metadata costs ~15 ms to import: only when plugins are asked for.
-    from importlib import metadata  # noqa: PLC0415
-
-    points = sorted(metadata.entry_points(group=GROUP), key=lambda point: point.name)
+    points = sorted(_entry_points(), key=lambda found: found[0].name)
     wanted = list(names)
-    known = [point.name for point in points]
+    known = [point.name for point, _ in points]
     for name in wanted:
         if name not in known:
             installed = ", ".join(known) or "none"
@@ -94,10 +148,9 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
             )
     loaded: list[tuple[Rule, Origin]] = []
     problems: list[str] = []
-    for point in points:
+    for point, origin in points:
         if wanted and point.name not in wanted:
             continue
-        origin = _origin(point)
         try:
             loaded.extend((rule, origin) for rule in _load(point, origin))
         except PluginError as error:
