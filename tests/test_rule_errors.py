@@ -271,14 +271,19 @@ def test_entry_points_read_one_by_one_are_those_the_standard_library_lists(insta
     install("odd-value", "odd_value", RULE, {"oddvalue": "odd_value:Rule:extra"})
     points = {"first": "two_rules:Rule", "b": "x:y", "Upper": "two_rules:Rule"}
     install("two-rules", "two_rules", RULE, points)
-    listed = sorted(
-        (point.name, point.value, str(_origin(point)))
-        for point in metadata.entry_points(group=GROUP)
-    )
     read = sorted(
         (point.name, point.value, str(origin)) for point, origin in read_one_by_one()
     )
-    assert read == listed
+    try:
+        points = metadata.entry_points(group=GROUP)
+    except ValueError:
+        # The installation this reader is for: the standard library cannot
+        # list them, and the checks below say what must be read.
+        pass
+    else:
+        assert read == sorted(
+            (point.name, point.value, str(_origin(point))) for point in points
+        )
     assert ("oddvalue", "odd_value:Rule:extra", "odd-value 1.0") in read
     assert {name for name, _, origin in read if origin == "two-rules 1.0"} == {
         "first",
