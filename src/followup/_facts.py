@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Facts", "public_holidays"]
+__all__ = ["HOLIDAY_LANGUAGE", "Facts", "public_holidays"]
 
 _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,
@@ -48,6 +48,11 @@ _COVERS = {
     # conversation is under way.
     EventKind.REPLIED: StepKind.FOLLOW_UP.stage,
 }
+
+
+#: The language holidays are named in: that of the reasons they appear in.  A
+#: country whose holidays the package cannot name in it keeps their own names.
+HOLIDAY_LANGUAGE = "en_US"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -64,7 +69,12 @@ def public_holidays(
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        calendar = holidays.country_holidays(country, subdiv=subdivision, years=year)
+        # In English, whatever the machine's locale: left to itself the
+        # package names holidays in the language LANG or LANGUAGE asks for,
+        # and a plan's reasons would read differently from machine to machine.
+        calendar = holidays.country_holidays(
+            country, subdiv=subdivision, years=year, language=HOLIDAY_LANGUAGE
+        )
         # Read-only: the cache hands the same mapping to every caller.
         return MappingProxyType(dict(calendar.items()))
 
