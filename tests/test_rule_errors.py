@@ -28,7 +28,7 @@ from followup import (
 )
 from followup._engine import ROUNDS
 from followup._rule import Phase
-from followup.plugins import GROUP, _origin, read_one_by_one
+from followup.plugins import GROUP, _origin, _read_one_by_one
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 INTERVIEW = Interview("Ada", "Acme", AT)
@@ -272,7 +272,7 @@ def test_entry_points_read_one_by_one_are_those_the_standard_library_lists(insta
     points = {"first": "two_rules:Rule", "b": "x:y", "Upper": "two_rules:Rule"}
     install("two-rules", "two_rules", RULE, points)
     read = sorted(
-        (point.name, point.value, str(origin)) for point, origin in read_one_by_one()
+        (point.name, point.value, str(origin)) for point, origin in _read_one_by_one()
     )
     try:
         points = metadata.entry_points(group=GROUP)
@@ -290,7 +290,7 @@ def test_entry_points_read_one_by_one_are_those_the_standard_library_lists(insta
         "b",
         "Upper",
     }
-    assert all(origin.entry_point == point.name for point, origin in read_one_by_one())
+    assert all(origin.entry_point == point.name for point, origin in _read_one_by_one())
 
 
 def test_every_broken_plugin_is_reported_at_once(install):

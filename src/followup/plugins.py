@@ -86,11 +86,11 @@ def _entry_points() -> list[tuple[metadata.EntryPoint, Origin]]:
         # importlib_metadata package finds through that package's classes,
         # and its newer releases refuse a malformed value while listing: one
         # broken plugin would hide every other.  Read them one by one then.
-        return read_one_by_one()
+        return _read_one_by_one()
     return [(point, _origin(point)) for point in found]
 
 
-def read_one_by_one() -> list[tuple[metadata.EntryPoint, Origin]]:
+def _read_one_by_one() -> list[tuple[metadata.EntryPoint, Origin]]:
     """The group's entry points, read from each distribution's own file.
 
     Unchecked, as Python 3.11's `importlib.metadata` lists them: a malformed
@@ -105,10 +105,12 @@ def read_one_by_one() -> list[tuple[metadata.EntryPoint, Origin]]:
     for dist in metadata.distributions():
         origin = _origin_in("", dist)
         key = re.sub(r"[-_.]+", "-", origin.distribution).lower()
-        text = dist.read_text("entry_points.txt")
-        if key in seen or not text:
+        if key in seen:
             continue
         seen.add(key)
+        text = dist.read_text("entry_points.txt")
+        if not text:
+            continue
         # The entry-point file format: sections of name = value, case kept.
         parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
         parser.optionxform = str  # type: ignore[assignment, method-assign]
