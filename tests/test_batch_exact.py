@@ -22,7 +22,7 @@ from followup import (
     plan_followups,
     plan_many,
 )
-from followup._batch import _plan_chunk, _start_worker
+from followup._batch import _plan_chunk, _share, _work_on
 from followup._ruleset import DEFAULT_RULES
 from followup.rules._shared import NoParams
 
@@ -34,14 +34,15 @@ def test_a_worker_plans_its_chunk_with_the_now_and_rules_it_started_with():
     ada = Interview("Ada", "Acme", AT)
     sent = (Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),)
     rules = DEFAULT_RULES.ignore("FU006")
-    _start_worker(NOW, rules)
-    assert _plan_chunk([(ada, sent), (ada, ())]) == [
+    # As a worker process does: what it was started with, then each chunk.
+    _share((NOW, rules))
+    assert _work_on(_plan_chunk, [(ada, sent), (ada, ())]) == [
         plan_followups(ada, sent, now=NOW, rules=rules),
         plan_followups(ada, (), now=NOW, rules=rules),
     ]
     # And not the default rules or each interview's own start.
-    assert _plan_chunk([(ada, ())]) != [plan_followups(ada, now=NOW)]
-    assert _plan_chunk([(ada, ())]) != [plan_followups(ada, rules=rules)]
+    assert _work_on(_plan_chunk, [(ada, ())]) != [plan_followups(ada, now=NOW)]
+    assert _work_on(_plan_chunk, [(ada, ())]) != [plan_followups(ada, rules=rules)]
 
 
 def test_two_chunks_a_worker_are_read_before_the_first_plan_comes_out():

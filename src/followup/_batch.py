@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["in_chunks", "in_order", "plan_many"]
 
 T = TypeVar("T")
-#: A chunk of work, and what a worker makes of it.
+#: A chunk of work, what a worker makes of it, and what every chunk needs.
 C = TypeVar("C")
+S = TypeVar("S")
 R = TypeVar("R")
 
 
@@ -91,19 +92,11 @@ def plan_many(
     yield from _in_processes(items, now, rules, workers, chunk_size)
 
 
-# What each worker process plans with, set once when it starts: the rule set
-# and `now` travel to a worker once, not with every chunk.
-_WORKER: dict[str, Any] = {}
-
-
-def _start_worker(now: InstantLike | None, rules: RuleSet) -> None:
-    _WORKER["now"], _WORKER["rules"] = now, rules
-
-
 def _plan_chunk(
+    shared: tuple[InstantLike | None, RuleSet],
     chunk: Sequence[tuple[Interview, Iterable[Event]]],
 ) -> list[FollowUpPlan]:
-    now, rules = _WORKER["now"], _WORKER["rules"]
+    now, rules = shared
     return [
         plan_followups(interview, history, now=now, rules=rules)
         for interview, history in chunk
@@ -122,9 +115,7 @@ def _in_processes(
         [(interview, tuple(history)) for interview, history in chunk]
         for chunk in in_chunks(items, chunk_size)
     )
-    for plans in in_order(
-        _plan_chunk, chunks, workers, start=_start_worker, start_with=(now, rules)
-    ):
+    for plans in in_order(_plan_chunk, chunks, workers, shared=(now, rules)):
         yield from plans
 
 
@@ -135,26 +126,39 @@ def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+# What every chunk of a worker process needs (a rule set, say), set once
+# when the process starts: it travels to each process once, not per chunk.
+_SHARED: list[Any] = []
+
+
+def _share(shared: object) -> None:
+    _SHARED[:] = [shared]
+
+
+def _work_on(work: Callable[[Any, C], R], chunk: C) -> R:
+    return work(_SHARED[0], chunk)
+
+
 def in_order(
-    work: Callable[[C], R],
+    work: Callable[[S, C], R],
     chunks: Iterable[C],
     workers: int,
     *,
-    start: Callable[..., None],
-    start_with: tuple[Any, ...],
+    shared: S,
 ) -> Iterator[R]:
-    """`work` of each chunk, done in `workers` processes, in the order of `chunks`.
+    """``work(shared, chunk)`` of each chunk, in `workers` processes, in order.
 
-    Each process first runs ``start(*start_with)``: what every chunk needs
-    travels once.  At most two chunks a worker are in flight, so memory
-    stays flat however long the input; a consumer that stops early (or an
-    error) drops the chunks still in flight.
+    `shared` goes to each process once, when it starts; `work` is a
+    module-level function, which travels with each chunk by name.  At most
+    two chunks a worker are in flight, so memory stays flat however long the
+    input; a consumer that stops early (or an error) drops the chunks still
+    in flight.
     """
-    pool = ProcessPoolExecutor(workers, initializer=start, initargs=start_with)
+    pool = ProcessPoolExecutor(workers, initializer=_share, initargs=(shared,))
     pending: collections.deque[Future[R]] = collections.deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(work, chunk))
+            pending.append(pool.submit(_work_on, work, chunk))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:

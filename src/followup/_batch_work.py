@@ -100,16 +100,10 @@ def _work_on(job: Job, work: Work[P], rules: RuleSet) -> Done[P]:
     return Done(entry.size, work.piece(entry, plan))
 
 
-# What a worker process works with, set once when it starts.
-_WORKER: dict[str, Any] = {}
-
-
-def _start_worker(work: Work[Any], rules: RuleSet) -> None:
-    _WORKER["work"], _WORKER["rules"] = work, rules
-
-
-def _work_on_chunk(jobs: list[Job]) -> list[Done[Any]]:
-    work, rules = _WORKER["work"], _WORKER["rules"]
+def _work_on_chunk(
+    shared: tuple[Work[Any], RuleSet], jobs: list[Job]
+) -> list[Done[Any]]:
+    work, rules = shared
     return [_work_on(job, work, rules) for job in jobs]
 
 
@@ -128,9 +122,7 @@ def worked(
             yield _work_on(job, work, rules)
         return
     chunks: Iterable[list[Job]] = in_chunks(batch.jobs, CHUNK)
-    for done in in_order(
-        _work_on_chunk, chunks, workers, start=_start_worker, start_with=(work, rules)
-    ):
+    for done in in_order(_work_on_chunk, chunks, workers, shared=(work, rules)):
         yield from done
 
 
