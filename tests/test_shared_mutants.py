@@ -27,14 +27,14 @@ from followup import (
     new_step,
 )
 from followup._draft import Draft
-from followup._time import coerce_instant
+from followup._sheet import Sheet
+from followup._time import coerce_instant, utc
 from followup._vocabulary import Severity
 from followup.rules._shared import (
     DayOff,
     days_off,
     days_off_in_words,
     later,
-    none_before,
     timeliness,
 )
 
@@ -178,17 +178,16 @@ def _follow_up_draft(due: str) -> Draft:
 
 
 def _moved(due: str, moment: str) -> tuple[str, ...]:
-    draft = none_before(
-        _follow_up_draft(due),
+    sheet = Sheet.of(_follow_up_draft(due))
+    sheet.none_before(
         StepKind.FOLLOW_UP,
-        coerce_instant(moment, "moment"),
+        utc(coerce_instant(moment, "moment")),
         by="FU999",
         why="not before then",
     )
-    (step,) = draft.steps
+    (entry,) = sheet.steps
     return tuple(
-        FACTS.local(t).strftime("%d %H:%M")
-        for t in (step.window.start, step.window.end, step.due)
+        FACTS.local(t).strftime("%d %H:%M") for t in (entry.start, entry.end, entry.due)
     )
 
 

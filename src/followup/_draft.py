@@ -6,7 +6,9 @@ methods, each of which returns a new draft and leaves the old one alone.
 
 A draft holds `DraftStep`s, whose times are stdlib datetimes in UTC; the
 public `Step`s, with pendulum times on the recipient's calendar, are built
-once, when the engine freezes the plan (`frozen_steps`).  A rule written for
+once, when the plan is made (`timed_public`; `frozen_steps` for a whole
+draft).  The built-in rules work on the engine's sheet instead, and their
+`plan` on a sheet made from the draft (see `followup._sheet`).  A rule written for
 the public types (proposing a `Step`, or putting one in place of a draft
 step) still works: the draft takes it in as a draft step.
 """
@@ -23,15 +25,17 @@ from followup._facts import Facts
 from followup._plan import Finding, Step, Window
 from followup._rule import Phase
 from followup._time import Zone, to_pendulum, utc
-from followup._trusted import assemble, replaced
+from followup._trusted import rebuilder, replaced
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable
 
+    from followup._sheet import Entry
     from followup._vocabulary import StepKind
 
-__all__ = ["Draft", "draft_step", "frozen_steps", "public_step"]
+__all__ = ["Draft", "draft_step", "frozen_steps", "public_step", "timed_public"]
 
 
 #: What a step keeps as it is between the draft and the plan: all but its times.
@@ -70,28 +74,46 @@ def draft_step(step: Step) -> DraftStep:
 def public_step(step: DraftStep, tz: Zone) -> Step:
     """The public `Step` of a draft step, its times on the calendar of `tz`."""
     window = step.window
-    start = to_pendulum(window.start.astimezone(tz))
+    return timed_public(step, window.start, window.end, step.due, tz)
+
+
+def timed_public(
+    step: DraftStep | Entry,
+    start: dt.datetime,
+    end: dt.datetime,
+    due: dt.datetime,
+    tz: Zone,
+) -> Step:
+    """The public `Step` of `step` (a draft step, or the engine's entry for one).
+
+    `start`, `end` and `due` are its times in UTC; the step has the other
+    fields of a `Step`.
+    """
+    shown = to_pendulum(start.astimezone(tz))
     # Most steps are due when their window opens: one value serves both.
-    due = start if step.due == window.start else to_pendulum(step.due.astimezone(tz))
-    end = to_pendulum(window.end.astimezone(tz))
+    at = shown if due == start else to_pendulum(due.astimezone(tz))
     # Each field by name, not through `_untimed`: this runs for every step of
     # every plan, and a dictionary built per step costs as much as the rest.
-    return assemble(
-        Step,
-        kind=step.kind,
-        channel=step.channel,
-        window=assemble(Window, start=start, end=end),
-        due=due,
-        rule=step.rule,
-        reason=step.reason,
-        requirements=step.requirements,
-        advice=step.advice,
-        number=step.number,
-        agreed=step.agreed,
-        adjusted_by=step.adjusted_by,
-        kind_name=step.kind_name,
-        channel_name=step.channel_name,
+    made: Step = _step(
+        step.kind,
+        step.channel,
+        _window(shown, to_pendulum(end.astimezone(tz))),
+        at,
+        step.rule,
+        step.reason,
+        step.requirements,
+        step.advice,
+        step.number,
+        step.agreed,
+        step.adjusted_by,
+        step.kind_name,
+        step.channel_name,
     )
+    return made
+
+
+_step = rebuilder(Step)
+_window = rebuilder(Window)
 
 
 def _order(step: DraftStep) -> tuple[object, int, int]:

@@ -107,6 +107,11 @@ class Facts:
     #: (the configured week, else the country's, else Monday to Friday).
     calendar: WorkingCalendar
     weekdays: frozenset[int]
+    #: `now` and `call_ends` in UTC, where instants compare fastest.
+    now_utc: dt.datetime = attrs.field(init=False, eq=False, repr=False, hash=False)
+    call_ends_utc: dt.datetime = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
     _derived: dict[Hashable, Any] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
@@ -129,6 +134,8 @@ class Facts:
         calendar = self.calendar
         off = bool(calendar.closed) or (calendar.holidays and self.knows_holidays)
         object.__setattr__(self, "_days_off", off)
+        object.__setattr__(self, "now_utc", self.now.astimezone(_UTC))
+        object.__setattr__(self, "call_ends_utc", self.call_ends.astimezone(_UTC))
 
     @classmethod
     def gather(
@@ -321,6 +328,7 @@ class Facts:
 
 _DEFAULT_CALENDAR = WorkingCalendar()
 _ONE_DAY = dt.timedelta(days=1)
+_UTC = dt.timezone.utc
 
 
 def _week(calendar: WorkingCalendar, interview: Interview) -> frozenset[int]:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from followup._facts import Facts
 
-__all__ = ["moved_step", "new_step"]
+__all__ = ["check_span", "moved_step", "new_step", "single_spaced"]
 
 
 _UTC = dt.timezone.utc
@@ -62,7 +62,10 @@ def _here(moment: object, field: str) -> dt.datetime:
     return utc(moment)
 
 
-def _span(start: dt.datetime, due: dt.datetime, end: dt.datetime, rule: str) -> None:
+def check_span(
+    start: dt.datetime, due: dt.datetime, end: dt.datetime, rule: str
+) -> None:
+    """Refuse a window that ends before it starts, or a due time outside it."""
     if end < start:
         raise InvalidValueError(
             "window",
@@ -115,11 +118,20 @@ def _check_parts(
     return words
 
 
+def single_spaced(text: str, field: str) -> str:
+    """`text` as single-spaced words on one line; a control character is refused.
+
+    Most texts are so already (printable, no double or edge space) and come
+    back as they are.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return without_controls(" ".join(text.split()), field)
+
+
 def _check_move(by: object, why: object) -> None:
-    if why is not None:
-        if not isinstance(why, str) or not why.strip():
-            raise InvalidTypeError("why", why, "a reason in words (str)")
-        without_controls(" ".join(why.split()), "why")
+    if why is not None and (not isinstance(why, str) or not why.strip()):
+        raise InvalidTypeError("why", why, "a reason in words (str)")
     if by is not None:
         if not isinstance(by, str) or not by:
             raise InvalidTypeError("by", by, "the code of the rule (str) or None")
@@ -166,7 +178,7 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         requirements = _NO_REQUIREMENTS
     elif not isinstance(requirements, Requirements):
         raise InvalidTypeError("requirements", requirements, "a Requirements")
-    _span(start, moment, end, rule)
+    check_span(start, moment, end, rule)
     kind = kind if type(kind) is StepKind else enum_member(StepKind, kind, "kind")
     channel = (
         channel
@@ -259,7 +271,7 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
             moment = last
         else:
             moment = step.due
-    _span(first, moment, last, by or step.rule)
+    check_span(first, moment, last, by or step.rule)
     _check_move(by, why)
     return replaced(
         step,
@@ -269,6 +281,8 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
             else DraftWindow(start=first, end=last)
         ),
         due=moment,
-        reason=step.reason if why is None else f"{step.reason} {' '.join(why.split())}",
+        reason=step.reason
+        if why is None
+        else f"{step.reason} {single_spaced(why, 'why')}",
         adjusted_by=step.adjusted_by if by is None else (*step.adjusted_by, by),
     )

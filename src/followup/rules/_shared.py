@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, final
 import attrs
 
 from followup._plan import Finding
-from followup._steps import moved_step
 from followup._time import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
@@ -28,12 +27,10 @@ from followup.rules._params import DayCount
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from followup._draft import Draft
     from followup._facts import Facts
     from followup._letters import Letter
     from followup._lexicon import Element
     from followup._plan import Step
-    from followup._vocabulary import StepKind
 
 __all__ = [
     "DayOff",
@@ -49,7 +46,6 @@ __all__ = [
     "missing_details",
     "missing_facts",
     "missing_phrase",
-    "none_before",
     "timeliness",
     "when",
 ]
@@ -166,30 +162,6 @@ def days_off_in_words(found: list[DayOff]) -> str:
 
 def _day(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
-
-
-def none_before(
-    draft: Draft, kind: StepKind, moment: dt.datetime, *, by: str, why: str
-) -> Draft:
-    """`draft` with no step of `kind` before `moment`, whoever proposed it.
-
-    A window over by `moment` moves whole, keeping its length; a window that
-    straddles `moment` is cut there, and a due time before it moves to it.
-    Agreed steps keep their time.
-    """
-    # A draft step's times are in UTC: compared with `moment` in UTC too,
-    # they compare as instants, in C, with no offsets looked up.
-    at = utc(moment)
-    for step in draft.of_kind(kind):
-        if step.agreed or step.window.start >= at:
-            continue
-        if step.window.end < at:
-            moved = moved_step(step, draft.facts, at=moment, by=by, why=why)
-        else:
-            due = step.due if step.due >= at else moment
-            moved = moved_step(step, draft.facts, start=moment, due=due, by=by, why=why)
-        draft = draft.replacing(step, moved)
-    return draft
 
 
 _DAY = dt.timedelta(days=1)

@@ -9,7 +9,7 @@ import attrs
 
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
-from followup._steps import new_step
+from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Outcome, Severity, StepKind
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["CallBackAsAgreed", "CallBackParams"]
 
@@ -46,6 +47,7 @@ class CallBackParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class CallBackAsAgreed:
     """Plan the next call after a call that left the company undecided.
@@ -71,10 +73,13 @@ class CallBackAsAgreed:
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the next call-back, if the last call left things open."""
-        facts = draft.facts
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
         last = facts.last_call
         if last is None or not facts.waiting_on_company:
-            return draft
+            return
         agreed = facts.agreed_call_back
         params = self.params
         low, high = params.call_minutes
@@ -117,8 +122,7 @@ class CallBackAsAgreed:
                 f"{params.latest_days} days later (A11); {low} to {high} minutes "
                 "(A13)."
             )
-        step = new_step(
-            facts,
+        entry = sheet.propose(
             StepKind.CALL_BACK,
             Channel.PHONE,
             window,
@@ -134,20 +138,18 @@ class CallBackAsAgreed:
             number=len(facts.calls),
             agreed=keep_agreed,
         )
-        draft = draft.proposing(step)
         if agreed is not None and not keep_agreed:
-            return draft.noting(
+            sheet.note(
                 Finding(
                     self.code,
                     Severity.WARNING,
                     "the agreed call-back time has passed: call at the next working "
                     "time (A11)",
-                    step=step,
                     expected=f"a call at {when(agreed)}",
                     actual="no call yet",
-                )
+                ),
+                about=entry,
             )
-        return draft
 
     @property
     def _slack(self) -> dt.timedelta:

@@ -11,7 +11,7 @@ import attrs
 
 from followup._plan import Finding, Step
 from followup._rule import Phase
-from followup._steps import moved_step
+from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
 from followup.rules._params import whole
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from followup._draft import Draft
-    from followup._draft_step import DraftStep
     from followup._facts import Facts
+    from followup._sheet import Entry, Sheet
 
 __all__ = ["CallSpacingParams", "CallSparingly"]
 
@@ -45,6 +45,7 @@ class CallSpacingParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class CallSparingly:
     """Keep calls apart and few.
@@ -69,13 +70,16 @@ class CallSparingly:
 
     def plan(self, draft: Draft) -> Draft:
         """Drop the calls beyond the limit and space the rest out."""
-        facts = draft.facts
-        # Draft steps' times are in UTC: they sort as instants as they are.
-        planned = sorted(draft.of_kind(*_CALLS), key=_due)
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
+        # Entries' times are in UTC: they sort as instants as they are.
+        planned = sorted(sheet.of_kind(*_CALLS), key=_due)
         allowed = max(self.params.max_calls - len(facts.calls), 0)
         if len(planned) > allowed:
-            extra = planned[allowed:]
-            draft = draft.dropping(*extra).noting(
+            sheet.drop(*planned[allowed:])
+            sheet.note(
                 Finding(
                     self.code,
                     Severity.INFO,
@@ -87,29 +91,26 @@ class CallSparingly:
             )
             planned = planned[:allowed]
         previous: dt.datetime | None = facts.last_call.at if facts.last_call else None
-        for step in planned:
-            if previous is not None and not self._exempt(facts, step):
+        for entry in planned:
+            if previous is not None and not self._exempt(facts, entry):
                 earliest = self._earliest_after(facts, previous)
-                if step.window.start < utc(earliest):
-                    moved = moved_step(
-                        step,
-                        facts,
-                        at=earliest,
+                if entry.start < utc(earliest):
+                    sheet.move(
+                        entry,
+                        at=utc(earliest),
                         by=self.code,
                         why=f"Moved to {when(earliest)} so that calls stay "
                         f"{self.params.min_days_between} days apart (A14).",
                     )
-                    draft = draft.replacing(step, moved)
-                    step = moved  # noqa: PLW2901 - the next call counts from here
-            previous = step.due
-        return draft
+            # The next call counts from this one, where it is now.
+            previous = entry.due
 
     def _earliest_after(self, facts: Facts, call: dt.datetime) -> dt.datetime:
         day = facts.local(call).date() + dt.timedelta(days=self.params.min_days_between)
         return facts.start_of(day)
 
     @staticmethod
-    def _exempt(facts: Facts, step: Step | DraftStep) -> bool:
+    def _exempt(facts: Facts, step: Step | Entry) -> bool:
         # Any call-back after a call that agreed a time honours the agreement,
         # even one planned late because the agreed time has passed.
         return step.agreed or (

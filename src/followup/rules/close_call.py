@@ -9,7 +9,7 @@ import attrs
 
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
-from followup._steps import moved_step, new_step
+from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from followup._draft import Draft
-    from followup._draft_step import DraftStep
     from followup._facts import Facts
+    from followup._sheet import Entry, Sheet
 
 __all__ = ["CloseCallParams", "CloseOnPositiveNote"]
 
@@ -35,6 +35,7 @@ class CloseCallParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class CloseOnPositiveNote:
     """Plan the close of the call while it is still going on.
@@ -71,53 +72,50 @@ class CloseOnPositiveNote:
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the close of the call; keep every close of the call in it."""
-        facts = draft.facts
-        ended = utc(facts.now) >= utc(facts.call_ends)
-        if draft.phase is Phase.PLACE:
-            closes = draft.of_kind(StepKind.CLOSE_CALL)
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
+        ended = facts.now_utc >= facts.call_ends_utc
+        if sheet.phase is Phase.PLACE:
+            closes = sheet.of_kind(StepKind.CLOSE_CALL)
             if ended:
-                return draft.dropping(*closes) if closes else draft
-            return self._keep_in_call(draft, closes)
+                if closes:
+                    sheet.drop(*closes)
+                return
+            self._keep_in_call(sheet, closes)
+            return
         if ended:
-            return draft
-        return draft.proposing(
-            new_step(
-                facts,
-                StepKind.CLOSE_CALL,
-                Channel.PHONE,
-                self.window(facts),
-                rule=self.code,
-                reason=(
-                    "End the call on a positive note by thanking the interviewer "
-                    "for the opportunity (A1), and ask for the contact details a "
-                    "follow-up needs (A2)."
-                ),
-                advice=self.advice,
-                requirements=assemble(
-                    Requirements, talking_points=_talking_points(facts)
-                ),
-            )
+            return
+        sheet.propose(
+            StepKind.CLOSE_CALL,
+            Channel.PHONE,
+            self.window(facts),
+            rule=self.code,
+            reason=(
+                "End the call on a positive note by thanking the interviewer "
+                "for the opportunity (A1), and ask for the contact details a "
+                "follow-up needs (A2)."
+            ),
+            advice=self.advice,
+            requirements=assemble(Requirements, talking_points=_talking_points(facts)),
         )
 
-    def _keep_in_call(self, draft: Draft, closes: tuple[DraftStep, ...]) -> Draft:
-        facts = draft.facts
-        start, end = self.window(facts)
-        # Draft steps' times are in UTC: so are the bounds, to compare as instants.
+    def _keep_in_call(self, sheet: Sheet, closes: list[Entry]) -> None:
+        start, end = self.window(sheet.facts)
+        # Entries' times are in UTC: so are the bounds, to compare as instants.
         first, last = utc(start), utc(end)
-        for step in closes:
-            if step.agreed or first <= step.due <= last:
+        for entry in closes:
+            if entry.agreed or first <= entry.due <= last:
                 continue
-            moved = moved_step(
-                step,
-                facts,
-                start=start,
-                end=end,
-                due=start,
+            sheet.move(
+                entry,
+                start=first,
+                end=last,
+                due=first,
                 by=self.code,
                 why="Moved into the last minutes of the call (A1, A2).",
             )
-            draft = draft.replacing(step, moved)
-        return draft
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a close-of-call step that falls outside the call."""

@@ -8,6 +8,7 @@ import attrs
 
 from followup._plan import Finding, Step
 from followup._rule import Phase
+from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity
 from followup.errors import InvalidValueError
 from followup.rules._shared import in_words, missing_details
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 from followup._fields import text_tuple
 
 __all__ = ["AskForContactDetails", "ContactDetailsParams"]
@@ -46,6 +48,7 @@ class ContactDetailsParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class AskForContactDetails:
     """Warn when the interviewer's name, phone number or email is missing.
@@ -69,7 +72,11 @@ class AskForContactDetails:
 
     def plan(self, draft: Draft) -> Draft:
         """Note what is missing; the steps are planned all the same."""
-        return draft.noting(*self.check(draft.facts, ()))
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        for finding in self.check(sheet.facts, ()):
+            sheet.note(finding)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:  # noqa: ARG002
         """Warn about missing details while there is something left to follow up."""

@@ -8,6 +8,7 @@ import attrs
 
 from followup._plan import Finding, Step
 from followup._rule import Phase
+from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity
 from followup.rules._shared import NoParams, when
 
@@ -16,11 +17,13 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["DecisionEndsFollowUp"]
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class DecisionEndsFollowUp:
     """Drop every step once an offer, a rejection or a next round is known.
@@ -42,15 +45,20 @@ class DecisionEndsFollowUp:
 
     def plan(self, draft: Draft) -> Draft:
         """Drop every step after a decision, and say so."""
-        decision = draft.facts.decision
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
+        decision = facts.decision
         if decision is None or decision.outcome is None:
-            return draft
-        return draft.dropping(*draft.steps).noting(
+            return
+        sheet.drop(*sheet.steps)
+        sheet.note(
             Finding(
                 self.code,
                 Severity.INFO,
                 f"the company decided ({decision.outcome.value}) on "
-                f"{when(draft.facts.local(decision.at))}: nothing more to follow up",
+                f"{when(facts.local(decision.at))}: nothing more to follow up",
             )
         )
 

@@ -10,7 +10,8 @@ import attrs
 from followup._fields import enum_member
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
-from followup._steps import new_step
+from followup._sheet import worked, works_on_sheet
+from followup._time import utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import DayCount, check_order, letter_channel, whole
@@ -20,7 +21,6 @@ from followup.rules._shared import (
     interview_mentions,
     missing_facts,
     missing_phrase,
-    none_before,
     timeliness,
 )
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from followup._draft import Draft
     from followup._facts import Facts
     from followup._letters import Letter
+    from followup._sheet import Sheet
 
 __all__ = ["FollowUpAfterDays", "FollowUpParams"]
 
@@ -72,6 +73,7 @@ class FollowUpParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class FollowUpAfterDays:
     """Plan the follow-up letter 2 to 3 days after the interview.
@@ -101,18 +103,21 @@ class FollowUpAfterDays:
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the follow-up unless the history covers it; none too early."""
-        facts = draft.facts
-        if draft.phase is Phase.PLACE:
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
+        if sheet.phase is Phase.PLACE:
             opens, _ = self.window(facts)
-            return none_before(
-                draft,
+            sheet.none_before(
                 StepKind.FOLLOW_UP,
-                opens,
+                utc(opens),
                 by=self.code,
                 why=f"Moved to {self._days()} after the interview (A5).",
             )
+            return
         if not facts.needs(StepKind.FOLLOW_UP):
-            return draft
+            return
         params = self.params
         interview = facts.interview
         job = f"the {interview.position} job" if interview.position else "the job"
@@ -139,24 +144,21 @@ class FollowUpAfterDays:
         are = "are no business days" if many else "is no business day"
         named = " and ".join(day.text for day in skipped)
         counted = f" ({named} {are} there)" if skipped else ""
-        return draft.proposing(
-            new_step(
-                facts,
-                StepKind.FOLLOW_UP,
-                params.channel,
-                window,
-                rule=self.code,
-                reason=(
-                    f"The follow-up comes {self._days()} after the interview"
-                    f"{counted} (A5), "
-                    f"by {params.channel.value.replace('-', ' ')} (A7), naming you "
-                    "and the date and time of the call, your interest in the company "
-                    "and why you fit (A8), in under "
-                    f"{params.max_lines + 1} lines (A9)."
-                ),
-                advice=self.advice,
-                requirements=requirements,
-            )
+        sheet.propose(
+            StepKind.FOLLOW_UP,
+            params.channel,
+            window,
+            rule=self.code,
+            reason=(
+                f"The follow-up comes {self._days()} after the interview"
+                f"{counted} (A5), "
+                f"by {params.channel.value.replace('-', ' ')} (A7), naming you "
+                "and the date and time of the call, your interest in the company "
+                "and why you fit (A8), in under "
+                f"{params.max_lines + 1} lines (A9)."
+            ),
+            advice=self.advice,
+            requirements=requirements,
         )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:

@@ -8,8 +8,8 @@ import attrs
 
 from followup._plan import Finding, Step
 from followup._rule import Phase
-from followup._steps import moved_step
-from followup._time import instant_key, utc
+from followup._sheet import worked, works_on_sheet
+from followup._time import instant_key
 from followup._vocabulary import Severity
 from followup.rules._shared import NoParams, when
 
@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["LateStepsStillPlanned"]
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class LateStepsStillPlanned:
     """Move past steps to ``now`` and say they are late.
@@ -49,41 +51,38 @@ class LateStepsStillPlanned:
 
     def plan(self, draft: Draft) -> Draft:
         """Move every step that starts before now to start at now."""
-        facts = draft.facts
-        now = facts.now
-        # Draft steps' times are in UTC: so is now, to compare as instants.
-        now_utc = utc(now)
-        for step in draft.steps:
-            if step.window.start >= now_utc:
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
+        now = facts.now_utc
+        for entry in list(sheet.steps):
+            if entry.start >= now:
                 continue
-            if step.window.end < now_utc:
-                closed = when(facts.local(step.window.end))
-                moved = moved_step(
-                    step,
-                    facts,
+            if entry.end < now:
+                closed = when(facts.local(entry.end))
+                sheet.move(
+                    entry,
                     at=now,
                     by=self.code,
                     why=f"Late: its window closed at {closed}, so "
                     "it is planned from now on.",
                 )
-                draft = draft.replacing(step, moved).noting(
+                sheet.note(
                     Finding(
                         self.code,
                         Severity.WARNING,
-                        f"the {step.label} is late: better late than never",
-                        step=moved,
+                        f"the {entry.label} is late: better late than never",
                         expected=f"by {closed}",
-                        actual=f"from {when(now)}",
-                    )
+                        actual=f"from {when(facts.now)}",
+                    ),
+                    about=entry,
                 )
             else:
                 # Cutting off the part of a window that has passed is not a
                 # move: the step keeps its reason and its provenance, so a
                 # replan later on tells the same story as the first plan.
-                draft = draft.replacing(
-                    step, moved_step(step, facts, start=now, by=None)
-                )
-        return draft
+                sheet.move(entry, start=now, by=None)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag steps whose window closed before now."""

@@ -9,6 +9,7 @@ import attrs
 from followup._fields import enum_member
 from followup._plan import Finding, Step
 from followup._rule import Phase
+from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Performance, Severity, StepKind
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["FollowUpOnPerformance", "PerformanceParams"]
 
@@ -45,6 +47,7 @@ class PerformanceParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class FollowUpOnPerformance:
     """Drop the follow-up and the calls when the interview went below the threshold.
@@ -71,10 +74,14 @@ class FollowUpOnPerformance:
 
     def plan(self, draft: Draft) -> Draft:
         """Drop the follow-up steps of an interview below the threshold."""
-        facts = draft.facts
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
         if self.follows_up(facts) or facts.decision is not None:
-            return draft
-        return draft.dropping(*draft.of_kind(*_FOLLOWING_UP)).noting(
+            return
+        sheet.drop(*sheet.of_kind(*_FOLLOWING_UP))
+        sheet.note(
             Finding(
                 self.code,
                 Severity.INFO,

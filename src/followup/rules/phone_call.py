@@ -9,7 +9,7 @@ import attrs
 from followup._fields import enum_member
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
-from followup._steps import new_step
+from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["CallAfterWeeks", "CallParams"]
 
@@ -53,6 +54,7 @@ class CallParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class CallAfterWeeks:
     """Plan a short phone call one to two weeks after the interview.
@@ -79,9 +81,12 @@ class CallAfterWeeks:
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the call unless a call has been made or a decision heard."""
-        facts = draft.facts
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
         if not facts.needs(StepKind.CALL):
-            return draft
+            return
         low, high = self.params.call_minutes
         requirements = assemble(
             Requirements,
@@ -93,22 +98,19 @@ class CallAfterWeeks:
                 "if they have not, agree a time to call back (A11)",
             ),
         )
-        return draft.proposing(
-            new_step(
-                facts,
-                StepKind.CALL,
-                Channel.PHONE,
-                self.window(facts),
-                rule=self.code,
-                reason=(
-                    "With no word one to two weeks after the interview, phone the "
-                    "interviewer about your interest and their decision (A10); a "
-                    "call reaches a busy recruiter better than another email (A12); "
-                    f"{low} to {high} minutes are enough (A13)."
-                ),
-                advice=self.advice,
-                requirements=requirements,
-            )
+        sheet.propose(
+            StepKind.CALL,
+            Channel.PHONE,
+            self.window(facts),
+            rule=self.code,
+            reason=(
+                "With no word one to two weeks after the interview, phone the "
+                "interviewer about your interest and their decision (A10); a "
+                "call reaches a busy recruiter better than another email (A12); "
+                f"{low} to {high} minutes are enough (A13)."
+            ),
+            advice=self.advice,
+            requirements=requirements,
         )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple, final
 
 import attrs
 
-from followup._draft_step import DraftStep
 from followup._plan import Finding, Step
 from followup._rule import Phase
+from followup._sheet import Entry, worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import none_before, when
+from followup.rules._shared import when
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["SpacingParams", "StepsInOrder"]
 
@@ -66,6 +67,7 @@ class SpacingParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class StepsInOrder:
     """Keep the thank-you, the follow-up and the call in order, and apart.
@@ -95,14 +97,14 @@ class StepsInOrder:
 
     def plan(self, draft: Draft) -> Draft:
         """Move the follow-up after the thank-you, and the call after both."""
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
         # In order: the call counts from the follow-up where it now is.
         for kind in _SPACED:
-            gap = self._gap(draft.facts, draft.steps, kind)
+            gap = self._gap(sheet.facts, sheet.steps, kind)
             if gap is not None:
-                draft = none_before(
-                    draft, kind, gap.earliest, by=self.code, why=gap.why
-                )
-        return draft
+                sheet.none_before(kind, gap.earliest, by=self.code, why=gap.why)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a follow-up or a call planned too soon after what comes before it."""
@@ -127,7 +129,7 @@ class StepsInOrder:
                     )
 
     def _gap(
-        self, facts: Facts, steps: Iterable[Step | DraftStep], kind: StepKind
+        self, facts: Facts, steps: Iterable[Step | Entry], kind: StepKind
     ) -> _Gap | None:
         """How soon a step of `kind` may come, and after what; None: any time."""
         steps = tuple(steps)
@@ -180,12 +182,12 @@ def _after(days: int) -> str:
 
 
 def _last(
-    facts: Facts, steps: Iterable[Step | DraftStep], kind: StepKind
+    facts: Facts, steps: Iterable[Step | Entry], kind: StepKind
 ) -> dt.datetime | None:
     """When the last message of `kind` goes out: planned, or sent already."""
     # UTC datetimes all (a draft step's are already): they compare as instants.
     moments = [
-        step.due if type(step) is DraftStep else utc(step.due)
+        step.due if type(step) is Entry else utc(step.due)
         for step in steps
         if step.kind is kind
     ]

@@ -9,7 +9,7 @@ import attrs
 
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
-from followup._steps import new_step
+from followup._sheet import worked, works_on_sheet
 from followup._time import utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
@@ -18,7 +18,6 @@ from followup.rules._shared import (
     interview_mentions,
     missing_facts,
     missing_phrase,
-    none_before,
     timeliness,
 )
 
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from followup._draft import Draft
     from followup._facts import Facts
     from followup._letters import Letter
+    from followup._sheet import Sheet
 
 __all__ = ["ThankYouImmediately", "ThankYouParams"]
 
@@ -48,6 +48,7 @@ class ThankYouParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class ThankYouImmediately:
     """Plan the thank-you email, due the moment the call ends.
@@ -78,17 +79,20 @@ class ThankYouImmediately:
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the thank-you unless the history covers it; none before the end."""
-        facts = draft.facts
-        if draft.phase is Phase.PLACE:
-            return none_before(
-                draft,
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        facts = sheet.facts
+        if sheet.phase is Phase.PLACE:
+            sheet.none_before(
                 StepKind.THANK_YOU,
-                facts.call_ends,
+                facts.call_ends_utc,
                 by=self.code,
                 why="Moved to the end of the call: the thank-you follows it (A3).",
             )
+            return
         if not facts.needs(StepKind.THANK_YOU):
-            return draft
+            return
         requirements = assemble(
             Requirements,
             must_mention=interview_mentions(facts, company=False),
@@ -98,22 +102,19 @@ class ThankYouImmediately:
                 "keep it to a few sentences (A4)",
             ),
         )
-        return draft.proposing(
-            new_step(
-                facts,
-                StepKind.THANK_YOU,
-                self.params.channel,
-                self.window(facts),
-                rule=self.code,
-                reason=(
-                    "The thank-you is the first follow-up and goes out right after "
-                    f"the call (A3), within {self.params.within_hours} hours: a few "
-                    "sentences of thanks and interest, naming you and the date and "
-                    "time of the interview (A4)."
-                ),
-                advice=self.advice,
-                requirements=requirements,
-            )
+        sheet.propose(
+            StepKind.THANK_YOU,
+            self.params.channel,
+            self.window(facts),
+            rule=self.code,
+            reason=(
+                "The thank-you is the first follow-up and goes out right after "
+                f"the call (A3), within {self.params.within_hours} hours: a few "
+                "sentences of thanks and interest, naming you and the date and "
+                "time of the interview (A4)."
+            ),
+            advice=self.advice,
+            requirements=requirements,
         )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:

@@ -8,9 +8,10 @@ import attrs
 
 from followup._plan import Finding, Step
 from followup._rule import Phase
+from followup._sheet import worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
-from followup.rules._shared import NoParams, none_before, when
+from followup.rules._shared import NoParams, when
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from followup._draft import Draft
     from followup._facts import Facts
+    from followup._sheet import Sheet
 
 __all__ = ["WaitForThem"]
 
@@ -41,6 +43,7 @@ def _day(day: dt.date) -> str:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class WaitForThem:
     """Hold the plan while the interviewer is away, you pause, or they decide.
@@ -71,12 +74,13 @@ class WaitForThem:
 
     def plan(self, draft: Draft) -> Draft:
         """Move every held step to the end of its hold."""
-        for hold in self.holds(draft.facts):
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        for hold in self.holds(sheet.facts):
+            moment = utc(hold.moment)
             for kind in hold.kinds:
-                draft = none_before(
-                    draft, kind, hold.moment, by=self.code, why=hold.why
-                )
-        return draft
+                sheet.none_before(kind, moment, by=self.code, why=hold.why)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a step planned inside a hold."""

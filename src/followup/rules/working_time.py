@@ -17,7 +17,7 @@ from followup._calendar import (
 )
 from followup._plan import Finding, Step
 from followup._rule import Phase
-from followup._steps import moved_step
+from followup._sheet import worked, works_on_sheet
 from followup._time import Zone, at_wall_time, utc
 from followup._vocabulary import Severity, StepKind
 from followup.errors import FollowUpError, InvalidValueError
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from followup._draft import Draft
-    from followup._draft_step import DraftStep
     from followup._facts import Facts
+    from followup._sheet import Entry, Sheet
 
 __all__ = ["WorkingHoursParams", "WorkingTime"]
 
@@ -131,6 +131,7 @@ class WorkingHoursParams:
 
 
 @final
+@works_on_sheet
 @attrs.frozen
 class WorkingTime:
     """Move follow-ups and calls into the recipient's working time.
@@ -168,14 +169,13 @@ class WorkingTime:
 
     def plan(self, draft: Draft) -> Draft:
         """Narrow or roll each step's window into working time."""
-        facts = draft.facts
-        for step in draft.steps:
-            if step.agreed or step.kind not in self.params.kinds:
-                continue
-            moved = self._into_working_time(facts, step)
-            if moved is not step:
-                draft = draft.replacing(step, moved)
-        return draft
+        return worked(self._work, draft)
+
+    def _work(self, sheet: Sheet) -> None:
+        kinds = self.params.kinds
+        for entry in sheet.steps:
+            if not entry.agreed and entry.kind in kinds:
+                self._into_working_time(sheet, entry)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a step due outside working time."""
@@ -256,17 +256,17 @@ class WorkingTime:
             f"{len(calendar.closed)} closures)"
         )
 
-    def _into_working_time(self, facts: Facts, step: DraftStep) -> DraftStep:
-        # A draft step's times are in UTC already: the searches take them as
+    def _into_working_time(self, sheet: Sheet, entry: Entry) -> None:
+        # An entry's times are in UTC already: the searches take them as
         # they are.
-        window = step.window
-        first, last = window.start, window.end
+        facts = sheet.facts
+        first, last = entry.start, entry.end
         start = self.next_working(facts, first)
         why = None
         if start > last:
             # No working time in the window: roll it forward, keeping its length.
             end = self.last_working(facts, start + (last - first))
-            if any(code != self.code for code in step.adjusted_by):
+            if any(code != self.code for code in entry.adjusted_by):
                 # Another rule moved the window here and said why; the hours
                 # it landed on are that move's, not the step's own.
                 why = f"Moved to {when(facts.local(start))}, the next working time."
@@ -278,12 +278,12 @@ class WorkingTime:
                 )
         else:
             end = self.last_working(facts, last)
-        wanted = step.due
+        wanted = entry.due
         due = self.next_working(facts, wanted)
         if due > end:
             due = start
         if why is None and (start, end, due) == (first, last, wanted):
-            return step
+            return
         passed = days_off(
             facts,
             facts.local(wanted).date(),
@@ -293,6 +293,4 @@ class WorkingTime:
             # A holiday or a closure is no weekend: say which one moved the step.
             note = f"Moved past {days_off_in_words(passed)}."
             why = note if why is None else f"{why} {note}"
-        return moved_step(
-            step, facts, start=start, end=end, due=due, by=self.code, why=why
-        )
+        sheet.move(entry, start=start, end=end, due=due, by=self.code, why=why)
