@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
     Channel,
     Event,
     EventKind,
@@ -34,7 +35,6 @@ from followup.rules._shared import (
     DayOff,
     days_off,
     days_off_in_words,
-    later,
     timeliness,
 )
 
@@ -105,14 +105,23 @@ def test_too_late_is_a_warning_with_the_window_end_and_the_moment(
     )
 
 
-def test_later_compares_instants_and_keeps_the_first_on_a_tie() -> None:
-    new_york = coerce_instant("2026-11-24T09:00:00-05:00[America/New_York]", "a")
-    london = coerce_instant("2026-11-24T14:00:00+00:00", "b")
-    assert later(new_york, london) is new_york
-    assert later(london, new_york) is london
-    earlier = coerce_instant("2026-11-24T13:59:00+00:00", "c")
-    assert later(earlier, new_york) is new_york
-    assert later(new_york, earlier) is new_york
+@pytest.mark.parametrize(
+    ("minutes", "now", "opens"),
+    [
+        (30, None, "10:25"),  # before the call: its last five minutes
+        (30, "2026-11-23T10:27:00-05:00", "10:27"),  # in them: from now
+        (3, None, "10:00"),  # a three-minute call: from its start
+        (3, "2026-11-23T15:01:00+00:00", "10:01"),  # now, written in UTC
+    ],
+)
+def test_the_close_of_the_call_opens_at_the_latest_of_three(
+    minutes: int, now: str | None, opens: str
+) -> None:
+    interview = Interview("Ada", "Acme", INTERVIEW.at, duration=minutes)
+    facts = Facts.gather(interview, now=now)
+    start, end = DEFAULT_RULES["FU001"].window(facts)  # type: ignore[attr-defined]
+    assert (start.strftime("%H:%M"), start.tzinfo) == (opens, facts.zone)
+    assert end == facts.call_ends
 
 
 @pytest.mark.parametrize(

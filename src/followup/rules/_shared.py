@@ -42,7 +42,6 @@ __all__ = [
     "days_window",
     "in_words",
     "interview_mentions",
-    "later",
     "missing_details",
     "missing_facts",
     "missing_phrase",
@@ -71,11 +70,6 @@ class DaysAfter(Protocol):
     @property
     def days(self) -> DayCount:
         """How the days are counted."""
-
-
-def later(first: dt.datetime, second: dt.datetime) -> dt.datetime:
-    """The later of two instants (compared as instants, not wall clocks)."""
-    return second if utc(second) > utc(first) else first
 
 
 def day_window(

@@ -14,7 +14,7 @@ from followup._time import instant_key, utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import in_words, later, missing_details, when
+from followup.rules._shared import in_words, missing_details, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from followup._sheet import Entry, Sheet
 
 __all__ = ["CloseCallParams", "CloseOnPositiveNote"]
+
+_UTC = dt.timezone.utc
 
 
 @final
@@ -65,10 +67,11 @@ class CloseOnPositiveNote:
 
     def _window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         lead = dt.timedelta(minutes=self.params.minutes_before_end)
-        start = later(
-            later(facts.local(utc(facts.call_ends) - lead), facts.now), facts.start
+        # The latest of the three, compared as instants, in UTC.
+        start = max(
+            facts.call_ends_utc - lead, facts.now_utc, facts.start.astimezone(_UTC)
         )
-        return start, facts.call_ends
+        return facts.local(start), facts.call_ends
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the close of the call; keep every close of the call in it."""

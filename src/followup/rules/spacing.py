@@ -100,16 +100,26 @@ class StepsInOrder:
         return worked(self._work, draft)
 
     def _work(self, sheet: Sheet) -> None:
-        # In order: the call counts from the follow-up where it now is.
-        for kind in _SPACED:
-            gap = self._gap(sheet.facts, sheet.steps, kind)
-            if gap is not None:
-                sheet.none_before(kind, gap.earliest, by=self.code, why=gap.why)
+        facts = sheet.facts
+        thanked, written = _lasts(facts, sheet.steps)
+        follow_up = self._gap(facts, StepKind.FOLLOW_UP, thanked, written)
+        if follow_up is not None:
+            before = sheet.changes
+            sheet.none_before(
+                StepKind.FOLLOW_UP, follow_up.earliest, by=self.code, why=follow_up.why
+            )
+            if sheet.changes != before:
+                # The call counts from the follow-up where it is now.
+                thanked, written = _lasts(facts, sheet.steps)
+        call = self._gap(facts, StepKind.CALL, thanked, written)
+        if call is not None:
+            sheet.none_before(StepKind.CALL, call.earliest, by=self.code, why=call.why)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a follow-up or a call planned too soon after what comes before it."""
+        thanked, written = _lasts(facts, steps)
         for kind in _SPACED:
-            gap = self._gap(facts, steps, kind)
+            gap = self._gap(facts, kind, thanked, written)
             if gap is None:
                 continue
             for step in steps:
@@ -129,17 +139,22 @@ class StepsInOrder:
                     )
 
     def _gap(
-        self, facts: Facts, steps: Iterable[Step | Entry], kind: StepKind
+        self,
+        facts: Facts,
+        kind: StepKind,
+        thanked: dt.datetime | None,
+        written: dt.datetime | None,
     ) -> _Gap | None:
-        """How soon a step of `kind` may come, and after what; None: any time."""
-        steps = tuple(steps)
-        thanked = _last(facts, steps, StepKind.THANK_YOU)
+        """How soon a step of `kind` may come, and after what; None: any time.
+
+        `thanked` and `written` are when the last thank-you and follow-up go
+        out (`_lasts`).
+        """
         if kind is StepKind.FOLLOW_UP:
             before, label = thanked, "thank-you"
             days = self.params.follow_up_after
             purpose = "so that the two letters do not arrive together (A5)"
         else:
-            written = _last(facts, steps, StepKind.FOLLOW_UP)
             before, label = (
                 (written, "follow-up")
                 if written is not None
@@ -181,20 +196,33 @@ def _after(days: int) -> str:
     return "a business day after" if days == 1 else f"{days} business days after"
 
 
-def _last(
-    facts: Facts, steps: Iterable[Step | Entry], kind: StepKind
-) -> dt.datetime | None:
-    """When the last message of `kind` goes out: planned, or sent already."""
-    # UTC datetimes all (a draft step's are already): they compare as instants.
-    moments = [
-        step.due if type(step) is Entry else utc(step.due)
-        for step in steps
-        if step.kind is kind
-    ]
-    last_sent = facts.derived((_last, kind), lambda: _last_sent(facts, kind))
-    if last_sent is not None:
-        moments.append(last_sent)
-    return max(moments, default=None)
+def _lasts(
+    facts: Facts, steps: Iterable[Step | Entry]
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """When the last thank-you and the last follow-up go out: planned, or sent."""
+    thanked, written = (
+        facts.derived(
+            _last_sent,
+            lambda: (
+                _last_sent(facts, StepKind.THANK_YOU),
+                _last_sent(facts, StepKind.FOLLOW_UP),
+            ),
+        )
+        if facts.history
+        else (None, None)
+    )
+    for step in steps:
+        kind = step.kind
+        if kind is StepKind.THANK_YOU or kind is StepKind.FOLLOW_UP:
+            # UTC datetimes all (an entry's are already): they compare as
+            # instants.
+            due = step.due if type(step) is Entry else utc(step.due)
+            if kind is StepKind.THANK_YOU:
+                if thanked is None or due > thanked:
+                    thanked = due
+            elif written is None or due > written:
+                written = due
+    return thanked, written
 
 
 def _last_sent(facts: Facts, kind: StepKind) -> dt.datetime | None:

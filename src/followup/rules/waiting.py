@@ -102,6 +102,8 @@ class WaitForThem:
 
     def holds(self, facts: Facts) -> list[_Hold]:
         """What waits, until when and why, from the history."""
+        if not facts.history:
+            return []
         return facts.derived(id(self), lambda: self._holds(facts))
 
     @staticmethod
