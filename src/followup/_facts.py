@@ -8,15 +8,13 @@ none has to work them out again.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import warnings
-from collections.abc import Callable, Hashable, Mapping
-from types import MappingProxyType
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
 
 from followup._calendar import WorkingCalendar
+from followup._days import HOLIDAY_LANGUAGE, Days, days_of, public_holidays
 from followup._fields import typed_tuple
 from followup._history import Event
 from followup._interview import Interview
@@ -25,7 +23,6 @@ from followup._time import (
     coerce_instant,
     instant_key,
     local,
-    start_of_day,
     utc,
     zone,
     zone_of,
@@ -48,35 +45,6 @@ _COVERS = {
     # conversation is under way.
     EventKind.REPLIED: StepKind.FOLLOW_UP.stage,
 }
-
-
-#: The language holidays are named in: that of the reasons they appear in.  A
-#: country whose holidays the package cannot name in it keeps their own names.
-HOLIDAY_LANGUAGE = "en_US"
-
-
-@functools.lru_cache(maxsize=1024)
-def public_holidays(
-    country: str, subdivision: str | None, year: int
-) -> Mapping[dt.date, str]:
-    """Return the public holidays of a country (and subdivision) in one year, named.
-
-    Cached per year: the first use of a country costs 100-250 ms, a look-up
-    after that is a set membership test.  Years the ``holidays`` package has
-    no data for hold no holidays (it would only warn).
-    """
-    import holidays  # noqa: PLC0415 - heavy, and only plans with a country need it
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        # In English, whatever the machine's locale: left to itself the
-        # package names holidays in the language LANG or LANGUAGE asks for,
-        # and a plan's reasons would read differently from machine to machine.
-        calendar = holidays.country_holidays(
-            country, subdiv=subdivision, years=year, language=HOLIDAY_LANGUAGE
-        )
-        # Read-only: the cache hands the same mapping to every caller.
-        return MappingProxyType(dict(calendar.items()))
 
 
 @final
@@ -107,6 +75,8 @@ class Facts:
     #: (the configured week, else the country's, else Monday to Friday).
     calendar: WorkingCalendar
     weekdays: frozenset[int]
+    #: The recipient's days, shared with every plan on the same calendar.
+    days: Days = attrs.field(eq=False, repr=False, hash=False)
     #: `now` and `call_ends` in UTC, where instants compare fastest.
     now_utc: dt.datetime = attrs.field(init=False, eq=False, repr=False, hash=False)
     call_ends_utc: dt.datetime = attrs.field(
@@ -115,25 +85,8 @@ class Facts:
     _derived: dict[Hashable, Any] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
-    # Whether any day can be off beyond the weekend: without closures and
-    # with no holidays to skip, a business day is a working weekday, and
-    # the look-ups a plan makes a few dozen times are skipped.
-    _days_off: bool = attrs.field(init=False, eq=False, repr=False, hash=False)
-
-    # Day arithmetic the rules ask for over and over while a plan is made:
-    # business days after a day, and where a day starts.  Per plan, so they
-    # need no bound and hold no zone beyond this one.
-    _days_after: dict[tuple[dt.date, int], dt.date] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False, hash=False
-    )
-    _starts: dict[dt.date, dt.datetime] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False, hash=False
-    )
 
     def __attrs_post_init__(self) -> None:
-        calendar = self.calendar
-        off = bool(calendar.closed) or (calendar.holidays and self.knows_holidays)
-        object.__setattr__(self, "_days_off", off)
         object.__setattr__(self, "now_utc", self.now.astimezone(_UTC))
         object.__setattr__(self, "call_ends_utc", self.call_ends.astimezone(_UTC))
 
@@ -163,6 +116,12 @@ class Facts:
         elif not isinstance(calendar, WorkingCalendar):
             raise InvalidTypeError("calendar", calendar, "a WorkingCalendar")
         tz = recipient_zone(interview)
+        contact = interview.interviewer
+        days = (
+            days_of(tz, calendar, None, None)
+            if contact is None
+            else days_of(tz, calendar, contact.country, contact.subdivision)
+        )
         events = _sorted_history(history)
         moment = interview.at if now is None else coerce_instant(now, "now")
         start_key = utc(interview.at)
@@ -197,7 +156,8 @@ class Facts:
             decision=decision,
             calls=tuple(e for e in events if e.kind is EventKind.CALLED),
             calendar=calendar,
-            weekdays=_week(calendar, interview),
+            weekdays=days.weekdays,
+            days=days,
         )
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -260,23 +220,16 @@ class Facts:
 
     def is_public_holiday(self, day: dt.date) -> bool:
         """Whether `day` is a public holiday where the interviewer is (if known)."""
-        contact = self.interview.interviewer
-        if contact is None or contact.country is None:
-            return False
-        return day in public_holidays(contact.country, contact.subdivision, day.year)
+        return self.days.holiday(day) is not None
 
     @property
     def knows_holidays(self) -> bool:
         """Whether the interviewer's country, and so its holidays, is known."""
-        contact = self.interview.interviewer
-        return contact is not None and contact.country is not None
+        return self.days.country is not None
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` where the interviewer is, if any."""
-        contact = self.interview.interviewer
-        if contact is None or contact.country is None:
-            return None
-        return public_holidays(contact.country, contact.subdivision, day.year).get(day)
+        return self.days.holiday(day)
 
     def is_business_day(self, day: dt.date) -> bool:
         """Whether the recipient works on `day`: a working weekday, no day off.
@@ -285,9 +238,7 @@ class Facts:
         default); public holidays count when the calendar says so, closures
         always.
         """
-        if day.weekday() not in self.weekdays:
-            return False
-        return not self._days_off or self.day_off(day) is None
+        return self.days.is_business(day)
 
     def day_off(self, day: dt.date) -> str | None:
         """What keeps the recipient from work on `day`, beyond the weekend.
@@ -296,46 +247,25 @@ class Facts:
         closure's, for a reason to say what moved a step; `None` on a
         working day and on a plain weekend day.
         """
-        if self.calendar.holidays:
-            name = self.holiday(day)
-            if name is not None:
-                return name
-        return self.calendar.closure(day)
+        return self.days.day_off(day)
 
     def days_after(self, day: dt.date, count: int, *, business: bool) -> dt.date:
         """The day `count` calendar or business days after `day`."""
         if not business:
             return day + dt.timedelta(days=count)
-        key = (day, count)
-        found = self._days_after.get(key)
-        if found is None:
-            found = day
-            remaining = count
-            while remaining > 0:
-                found += _ONE_DAY
-                if self.is_business_day(found):
-                    remaining -= 1
-            self._days_after[key] = found
-        return found
+        return self.days.after(day, count)
 
     def start_of(self, day: dt.date) -> dt.datetime:
         """The first instant of `day` on the recipient's calendar."""
-        found = self._starts.get(day)
-        if found is None:
-            found = self._starts[day] = start_of_day(day, self.zone)
-        return found
+        return self.days.start(day)
+
+    def end_of(self, day: dt.date) -> dt.datetime:
+        """The last microsecond of `day` on the recipient's calendar."""
+        return self.days.end(day)
 
 
 _DEFAULT_CALENDAR = WorkingCalendar()
-_ONE_DAY = dt.timedelta(days=1)
 _UTC = dt.timezone.utc
-
-
-def _week(calendar: WorkingCalendar, interview: Interview) -> frozenset[int]:
-    contact = interview.interviewer
-    if contact is None:
-        return calendar.week(None, None)
-    return calendar.week(contact.country, contact.subdivision)
 
 
 def recipient_zone(interview: Interview) -> Zone:

@@ -17,7 +17,6 @@ from followup._time import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
     describe_instant,
-    end_of_day,
     long_date,
     utc,
 )
@@ -82,7 +81,7 @@ def day_window(
     """
     first = facts.days_after(day, earliest, business=business)
     last = facts.days_after(day, latest, business=business)
-    return facts.start_of(first), end_of_day(last, facts.zone)
+    return facts.start_of(first), facts.end_of(last)
 
 
 def days_window(facts: Facts, params: DaysAfter) -> tuple[dt.datetime, dt.datetime]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
@@ -18,7 +17,7 @@ from followup._calendar import (
 from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import Zone, at_wall_time, utc
+from followup._time import utc
 from followup._vocabulary import Severity, StepKind
 from followup.errors import FollowUpError, InvalidValueError
 from followup.rules._params import boolean, check_order, clock_time, kinds
@@ -36,13 +35,6 @@ __all__ = ["WorkingHoursParams", "WorkingTime"]
 # A year and some: no sensible working week goes longer without a working day.
 _SEARCH_DAYS = 400
 _ONE_DAY = dt.timedelta(days=1)
-
-
-@functools.lru_cache(maxsize=4096)
-def _opening_hours(
-    day: dt.date, opens: dt.time, closes: dt.time, tz: Zone
-) -> tuple[dt.datetime, dt.datetime]:
-    return utc(at_wall_time(day, opens, tz)), utc(at_wall_time(day, closes, tz))
 
 
 def _start(value: object) -> dt.time:
@@ -234,18 +226,8 @@ class WorkingTime:
         raise self._no_working_time(facts, moment)
 
     def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        # Kept for the plan: the searches ask for the same days again and
-        # again, and the lru_cache below hashes a pendulum zone each time.
-        known: dict[dt.date, tuple[dt.datetime, dt.datetime]] = facts.derived(
-            (id(self), "hours"), dict
-        )
-        found = known.get(day)
-        if found is None:
-            params = self.params
-            found = known[day] = _opening_hours(
-                day, params.start, params.end, facts.zone
-            )
-        return found
+        params = self.params
+        return facts.days.hours(day, params.start, params.end)
 
     def _no_working_time(self, facts: Facts, moment: dt.datetime) -> FollowUpError:
         calendar = facts.calendar

@@ -1,0 +1,228 @@
+"""The recipient's days, worked out once and shared by every plan on the same calendar.
+
+Planning asks the same questions about days over and over: where a day
+starts and ends, whether the recipient works on it, which day comes so
+many business days later, when its working hours open and close.  The
+answers depend only on the recipient's zone, the working calendar and the
+interviewer's country, so one `Days` per such calendar keeps them for
+every plan that shares it, in plain dictionaries: a tracker's interviews
+sit in a few zones and weeks, and most answers are found, not worked out.
+
+Each dictionary holds at most `MOST_DAYS` answers and starts afresh when
+full; at most `MOST_CALENDARS` calendars are kept.  So memory stays flat
+whatever is planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import warnings
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, TypeVar, final
+
+from followup._time import Zone, at_wall_time, local, start_of_day, utc
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Mapping
+
+    from followup._calendar import WorkingCalendar
+
+__all__ = [
+    "HOLIDAY_LANGUAGE",
+    "MOST_CALENDARS",
+    "MOST_DAYS",
+    "Days",
+    "days_of",
+    "public_holidays",
+]
+
+#: The language holidays are named in: that of the reasons they appear in.  A
+#: country whose holidays the package cannot name in it keeps their own names.
+HOLIDAY_LANGUAGE: Final = "en_US"
+
+#: Answers of one kind a calendar keeps (nearly three years of days).
+MOST_DAYS: Final = 1024
+#: Calendars kept: zones, working calendars and countries in one process.
+MOST_CALENDARS: Final = 64
+
+K = TypeVar("K")
+V = TypeVar("V")
+_ONE_DAY = dt.timedelta(days=1)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+@functools.lru_cache(maxsize=1024)
+def public_holidays(
+    country: str, subdivision: str | None, year: int
+) -> Mapping[dt.date, str]:
+    """Return the public holidays of a country (and subdivision) in one year, named.
+
+    Cached per year: the first use of a country costs 100-250 ms, a look-up
+    after that is a set membership test.  Years the ``holidays`` package has
+    no data for hold no holidays (it would only warn).
+    """
+    import holidays  # noqa: PLC0415 - heavy, and only plans with a country need it
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        # In English, whatever the machine's locale: left to itself the
+        # package names holidays in the language LANG or LANGUAGE asks for,
+        # and a plan's reasons would read differently from machine to machine.
+        calendar = holidays.country_holidays(
+            country, subdiv=subdivision, years=year, language=HOLIDAY_LANGUAGE
+        )
+        # Read-only: the cache hands the same mapping to every caller.
+        return MappingProxyType(dict(calendar.items()))
+
+
+def _kept(answers: dict[K, V], key: K, value: V) -> V:
+    if len(answers) >= MOST_DAYS:
+        answers.clear()
+    answers[key] = value
+    return value
+
+
+@final
+class Days:
+    """The days of one recipient's calendar: their starts, working days and hours.
+
+    Build one with `days_of`, which shares it.  Days are dates on the
+    recipient's calendar; instants are stdlib datetimes (`start` and `end`
+    in `zone`, `hours` in UTC).
+    """
+
+    __slots__ = (
+        "_after",
+        "_business",
+        "_ends",
+        "_hours",
+        "_starts",
+        "calendar",
+        "country",
+        "off",
+        "subdivision",
+        "weekdays",
+        "zone",
+    )
+
+    def __init__(
+        self,
+        zone: Zone,
+        calendar: WorkingCalendar,
+        country: str | None,
+        subdivision: str | None,
+    ) -> None:
+        self.zone = zone
+        self.calendar = calendar
+        self.country = country
+        self.subdivision = subdivision
+        #: The weekdays the week works: the calendar's, else the country's.
+        self.weekdays = calendar.week(country, subdivision)
+        #: Whether any day can be off beyond the weekend: without closures,
+        #: and with no holidays to skip, a business day is a working weekday.
+        self.off = bool(calendar.closed) or (calendar.holidays and country is not None)
+        self._starts: dict[dt.date, dt.datetime] = {}
+        self._ends: dict[dt.date, dt.datetime] = {}
+        self._business: dict[dt.date, bool] = {}
+        self._after: dict[tuple[dt.date, int], dt.date] = {}
+        self._hours: dict[
+            tuple[dt.date, dt.time, dt.time], tuple[dt.datetime, dt.datetime]
+        ] = {}
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day` in the country, if any."""
+        if self.country is None:
+            return None
+        return public_holidays(self.country, self.subdivision, day.year).get(day)
+
+    def day_off(self, day: dt.date) -> str | None:
+        """What keeps the recipient from work on `day`, beyond the weekend.
+
+        The public holiday's name (when the calendar skips holidays) or the
+        closure's; `None` on a working day and on a plain weekend day.
+        """
+        if self.calendar.holidays:
+            name = self.holiday(day)
+            if name is not None:
+                return name
+        return self.calendar.closure(day)
+
+    def is_business(self, day: dt.date) -> bool:
+        """Whether the recipient works on `day`: a working weekday, no day off."""
+        if not self.off:
+            return day.weekday() in self.weekdays
+        found = self._business.get(day)
+        if found is None:
+            found = _kept(
+                self._business,
+                day,
+                day.weekday() in self.weekdays and self.day_off(day) is None,
+            )
+        return found
+
+    def after(self, day: dt.date, count: int) -> dt.date:
+        """The day `count` business days after `day`."""
+        key = (day, count)
+        found = self._after.get(key)
+        if found is None:
+            found = day
+            remaining = count
+            while remaining > 0:
+                found += _ONE_DAY
+                if self.is_business(found):
+                    remaining -= 1
+            _kept(self._after, key, found)
+        return found
+
+    def start(self, day: dt.date) -> dt.datetime:
+        """The first instant of `day`, in the recipient's zone."""
+        found = self._starts.get(day)
+        if found is None:
+            found = _kept(self._starts, day, start_of_day(day, self.zone))
+        return found
+
+    def end(self, day: dt.date) -> dt.datetime:
+        """The last microsecond of `day`, in the recipient's zone."""
+        found = self._ends.get(day)
+        if found is None:
+            # Elapsed arithmetic, in UTC: on a local datetime a microsecond
+            # before a gap would land inside it.
+            last = utc(self.start(day + _ONE_DAY)) - _MICROSECOND
+            found = _kept(self._ends, day, local(last, self.zone))
+        return found
+
+    def hours(
+        self, day: dt.date, opens: dt.time, closes: dt.time
+    ) -> tuple[dt.datetime, dt.datetime]:
+        """When hours from `opens` to `closes` begin and end on `day`, in UTC."""
+        key = (day, opens, closes)
+        found = self._hours.get(key)
+        if found is None:
+            found = _kept(
+                self._hours,
+                key,
+                (
+                    utc(at_wall_time(day, opens, self.zone)),
+                    utc(at_wall_time(day, closes, self.zone)),
+                ),
+            )
+        return found
+
+
+_CALENDARS: dict[Hashable, Days] = {}
+
+
+def days_of(
+    zone: Zone, calendar: WorkingCalendar, country: str | None, subdivision: str | None
+) -> Days:
+    """The shared `Days` of a recipient in `zone` on `calendar` in `country`."""
+    # A named zone by its name: a string hashes in C, a pendulum zone in
+    # Python.
+    key = (getattr(zone, "key", None) or zone, calendar, country, subdivision)
+    found = _CALENDARS.get(key)
+    if found is None:
+        if len(_CALENDARS) >= MOST_CALENDARS:
+            _CALENDARS.clear()
+        found = _CALENDARS[key] = Days(zone, calendar, country, subdivision)
+    return found

@@ -1,0 +1,116 @@
+"""The recipient's days, shared between plans: right answers, shared, bounded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import followup._days as days_module
+from followup import Contact, Interview, WorkingCalendar
+from followup._days import MOST_DAYS, Days, days_of
+from followup._facts import Facts
+from followup._time import end_of_day, start_of_day, utc, zone
+from followup.testing import ZONE_NAMES
+
+if TYPE_CHECKING:
+    import pytest
+
+NEW_YORK = zone("America/New_York")
+WINTER = WorkingCalendar(closed={"2026-12-24/2027-01-01": "the winter shutdown"})
+
+
+@given(
+    st.sampled_from(ZONE_NAMES),
+    st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)),
+)
+def test_a_day_starts_and_ends_where_the_time_functions_say(
+    name: str, day: dt.date
+) -> None:
+    tz = zone(name)
+    days = days_of(tz, WorkingCalendar(), None, None)
+    # Asked twice: the second answer is the kept one.
+    for _ in range(2):
+        assert days.start(day) == start_of_day(day, tz)
+        assert days.start(day).tzinfo is tz
+        assert days.end(day) == end_of_day(day, tz)
+        assert days.end(day).tzinfo is tz
+
+
+def test_daylight_saving_days_are_23_and_25_hours_long() -> None:
+    days = days_of(NEW_YORK, WorkingCalendar(), None, None)
+    spring, autumn = dt.date(2026, 3, 8), dt.date(2026, 11, 1)
+
+    def length(day: dt.date) -> dt.timedelta:
+        # Elapsed time, in UTC: in one zone, datetimes subtract as wall clocks.
+        return utc(days.end(day)) - utc(days.start(day)) + dt.timedelta(microseconds=1)
+
+    assert length(spring) == dt.timedelta(hours=23)
+    assert length(autumn) == dt.timedelta(hours=25)
+    assert length(dt.date(2026, 11, 2)) == dt.timedelta(hours=24)
+    # Working hours on the spring day still open at 09:00 local, 13:00 UTC.
+    opens, closes = days.hours(spring, dt.time(9), dt.time(17))
+    assert (opens.hour, closes.hour) == (13, 21)
+    assert opens.tzinfo is dt.timezone.utc
+
+
+def test_business_days_skip_the_weekend_holidays_and_closures() -> None:
+    days = days_of(NEW_YORK, WINTER, "US", None)
+    # Wed 23 Dec 2026: the shutdown runs to Fri 1 Jan, then a weekend.
+    assert days.after(dt.date(2026, 12, 23), 1) == dt.date(2027, 1, 4)
+    assert days.day_off(dt.date(2026, 12, 25)) == "Christmas Day"
+    assert days.day_off(dt.date(2026, 12, 28)) == "the winter shutdown"
+    assert days.day_off(dt.date(2026, 12, 19)) is None  # a plain Saturday
+    assert not days.is_business(dt.date(2026, 12, 19))
+    assert not days.is_business(dt.date(2026, 12, 28))
+    assert days.is_business(dt.date(2027, 1, 4))
+    # Thanksgiving, Thu 26 Nov: two business days after Wed 25 is Mon 30.
+    assert days.after(dt.date(2026, 11, 25), 2) == dt.date(2026, 11, 30)
+    plain = days_of(NEW_YORK, WorkingCalendar(), None, None)
+    assert plain.after(dt.date(2026, 11, 25), 2) == dt.date(2026, 11, 27)
+    assert plain.holiday(dt.date(2026, 11, 26)) is None
+
+
+def test_plans_on_one_calendar_share_its_days_and_no_other() -> None:
+    def facts(name: str, country: str | None, at: str) -> Facts:
+        contact = Contact("Grace", timezone=name, country=country)
+        return Facts.gather(Interview("Ada", "Acme", at, interviewer=contact))
+
+    first = facts("America/New_York", "US", "2026-11-23T10:00:00-05:00")
+    second = facts("America/New_York", "US", "2027-03-01T15:00:00Z")
+    assert first.days is second.days
+    assert facts("America/New_York", None, "2026-11-23T10:00:00-05:00").days is not (
+        first.days
+    )
+    assert facts("Europe/Paris", "US", "2026-11-23T10:00:00-05:00").days is not (
+        first.days
+    )
+    configured = Facts.gather(first.interview, calendar=WINTER)
+    assert configured.days is not first.days
+    assert configured.days is days_of(NEW_YORK, WINTER, "US", None)
+    # Israel works Sunday to Thursday: the week comes from the country.
+    israel = facts("Asia/Jerusalem", "IL", "2026-11-23T10:00:00+02:00")
+    assert israel.days.weekdays == frozenset({6, 0, 1, 2, 3})
+    assert israel.weekdays == israel.days.weekdays
+
+
+def test_what_a_calendar_keeps_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    days = Days(NEW_YORK, WINTER, "US", None)
+    first = dt.date(2026, 1, 1)
+    for offset in range(MOST_DAYS + 10):
+        day = first + dt.timedelta(days=offset)
+        days.start(day)
+        days.is_business(day)
+    assert len(days._starts) <= MOST_DAYS  # noqa: SLF001 - what is kept
+    assert len(days._business) <= MOST_DAYS  # noqa: SLF001
+    # Answers after a fresh start are the same answers.
+    assert days.start(first) == start_of_day(first, NEW_YORK)
+
+    monkeypatch.setattr(days_module, "MOST_CALENDARS", 3)
+    monkeypatch.setattr(days_module, "_CALENDARS", {})
+    names = ["Asia/Tokyo", "Europe/Paris", "America/Chicago", "Australia/Sydney"]
+    made = [days_of(zone(name), WorkingCalendar(), None, None) for name in names]
+    assert len(days_module._CALENDARS) <= 3  # noqa: SLF001
+    assert days_of(zone("Australia/Sydney"), WorkingCalendar(), None, None) is made[-1]
