@@ -14,7 +14,8 @@ import pickle
 import pytest
 
 from followup import Contact
-from followup._contact import _codes_in_registry_file
+from followup._contact import _codes_in_registry_file, _e164, _normalized_email
+from followup.errors import InvalidValueError
 from test_scale import codes_in_registry
 
 TABLE = '\nCOUNTRIES: RegistryDict = {\n    "united_states": ("UnitedStates", "US", "USA", "USAX", "U"),\n}\n'
@@ -50,3 +51,23 @@ def test_the_table_under_its_heading_gives_codes_of_two_or_three_letters(
 def test_entries_without_the_heading_are_not_taken(tmp_path, monkeypatch):
     text = '    "united_states": ("UnitedStates", "US"),\n}\n'
     assert codes_in_registry(tmp_path, monkeypatch, text) is None
+
+
+def test_an_address_and_a_number_are_checked_once_and_a_refusal_every_time() -> None:
+    _normalized_email.cache_clear()
+    _e164.cache_clear()
+    for _ in range(3):
+        contact = Contact("Grace", email=" Grace@Example.COM ", phone="+1 212 555 0123")
+        assert contact.email == "Grace@example.com"
+        assert contact.phone == "+12125550123"
+    assert _normalized_email.cache_info()[:2] == (2, 1)  # hits, misses
+    assert _e164.cache_info()[:2] == (2, 1)
+    for _ in range(2):
+        with pytest.raises(
+            InvalidValueError, match=r"Contact\.email: 'not an address'"
+        ):
+            Contact("Grace", email="not an address")
+        with pytest.raises(InvalidValueError, match=r"Contact\.phone: '123'"):
+            Contact("Grace", phone="123", country="US")
+    assert _normalized_email.cache_info().currsize == 1
+    assert _e164.cache_info().currsize == 1
