@@ -8,6 +8,7 @@ none has to work them out again.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
@@ -122,18 +123,18 @@ class Facts:
             if contact is None
             else days_of(tz, calendar, contact.country, contact.subdivision)
         )
-        events = _sorted_history(history)
+        events, instants = _sorted_history(history)
         moment = interview.at if now is None else coerce_instant(now, "now")
         start_key = utc(interview.at)
         now_key = start_key if now is None else utc(moment)
-        for index, event in enumerate(events):
-            if utc(event.at) > now_key:
+        for index, (event, at) in enumerate(zip(events, instants, strict=True)):
+            if at > now_key:
                 raise InvalidValueError(
                     f"history[{index}].at",
                     event.at.isoformat(),
                     f"is after now ({moment.isoformat()})",
                 )
-            if utc(event.at) < start_key:
+            if at < start_key:
                 raise InvalidValueError(
                     f"history[{index}].at",
                     event.at.isoformat(),
@@ -276,11 +277,19 @@ def recipient_zone(interview: Interview) -> Zone:
     return zone_of(interview.at)
 
 
-def _sorted_history(history: Iterable[Event]) -> tuple[Event, ...]:
+def _sorted_history(
+    history: Iterable[Event],
+) -> tuple[tuple[Event, ...], list[dt.datetime]]:
+    """The events in order, and each one's instant in UTC."""
     events = typed_tuple(
         history, "history", Event, "an Event", whole="a sequence of Event"
     )
-    return tuple(sorted(events, key=_event_order))
+    instants = [utc(event.at) for event in events]
+    if any(later <= earlier for earlier, later in itertools.pairwise(instants)):
+        # Out of order, or two at one instant: the full order decides.
+        events = tuple(sorted(events, key=_event_order))
+        instants = [utc(event.at) for event in events]
+    return events, instants
 
 
 def _event_order(event: Event) -> tuple[object, ...]:

@@ -108,6 +108,7 @@ class RuleSet:
         init=False, eq=False, repr=False
     )
     _calendar: WorkingCalendar = attrs.field(init=False, eq=False, repr=False)
+    _codes: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         origins = self.origins or (None,) * len(self.rules)
@@ -124,6 +125,7 @@ class RuleSet:
         )
         object.__setattr__(self, "origins", origins)
         object.__setattr__(self, "_phases", tuple(p for p in schedule if p[1]))
+        object.__setattr__(self, "_codes", tuple(rule.code for rule in self.rules))
         object.__setattr__(
             self,
             "_letter_rules",
@@ -163,7 +165,7 @@ class RuleSet:
     @property
     def codes(self) -> tuple[str, ...]:
         """The codes of the rules, in order."""
-        return tuple(rule.code for rule in self.rules)
+        return self._codes
 
     @property
     def phases(self) -> tuple[tuple[Phase, tuple[Rule, ...]], ...]:

@@ -108,13 +108,14 @@ class FollowUpAfterDays:
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
         if sheet.phase is Phase.PLACE:
-            opens, _ = self.window(facts)
-            sheet.none_before(
-                StepKind.FOLLOW_UP,
-                utc(opens),
-                by=self.code,
-                why=f"Moved to {self._days()} after the interview (A5).",
-            )
+            if any(entry.kind is StepKind.FOLLOW_UP for entry in sheet.steps):
+                opens, _ = self.window(facts)
+                sheet.none_before(
+                    StepKind.FOLLOW_UP,
+                    utc(opens),
+                    by=self.code,
+                    why=f"Moved to {self._days()} after the interview (A5).",
+                )
             return
         if not facts.needs(StepKind.FOLLOW_UP):
             return

@@ -101,19 +101,29 @@ class StepsInOrder:
 
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
+        kinds = {entry.kind for entry in sheet.steps}
+        if StepKind.FOLLOW_UP not in kinds and StepKind.CALL not in kinds:
+            return
         thanked, written = _lasts(facts, sheet.steps)
-        follow_up = self._gap(facts, StepKind.FOLLOW_UP, thanked, written)
-        if follow_up is not None:
-            before = sheet.changes
-            sheet.none_before(
-                StepKind.FOLLOW_UP, follow_up.earliest, by=self.code, why=follow_up.why
-            )
-            if sheet.changes != before:
-                # The call counts from the follow-up where it is now.
-                thanked, written = _lasts(facts, sheet.steps)
-        call = self._gap(facts, StepKind.CALL, thanked, written)
-        if call is not None:
-            sheet.none_before(StepKind.CALL, call.earliest, by=self.code, why=call.why)
+        if StepKind.FOLLOW_UP in kinds:
+            follow_up = self._gap(facts, StepKind.FOLLOW_UP, thanked, written)
+            if follow_up is not None:
+                before = sheet.changes
+                sheet.none_before(
+                    StepKind.FOLLOW_UP,
+                    follow_up.earliest,
+                    by=self.code,
+                    why=follow_up.why,
+                )
+                if sheet.changes != before:
+                    # The call counts from the follow-up where it is now.
+                    thanked, written = _lasts(facts, sheet.steps)
+        if StepKind.CALL in kinds:
+            call = self._gap(facts, StepKind.CALL, thanked, written)
+            if call is not None:
+                sheet.none_before(
+                    StepKind.CALL, call.earliest, by=self.code, why=call.why
+                )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a follow-up or a call planned too soon after what comes before it."""
