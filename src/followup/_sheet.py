@@ -4,9 +4,10 @@ The public way to write a rule is a fold over immutable `Draft`s: each rule
 returns a new draft, and the engine compares drafts to know whether a rule
 changed anything.  That costs a new draft, a new step and a check of every
 value for each move.  The built-in rules do their work on a `Sheet`
-instead: the same steps and findings, changed in place, with no checks
-(their values come from checked facts and parameters) and a count of
-changes that tells the engine whether a rule moved anything.
+instead: the same steps and findings, changed in place, with only the
+checks their own text and windows need (the rest comes from checked facts
+and parameters), and a count of changes that tells the engine whether a
+rule moved anything.
 
 Each built-in rule has its work written once, against the sheet, and
 registered with `works_on_sheet`; its public `plan(draft)` runs that work on
