@@ -90,6 +90,26 @@ def test_plans_on_one_calendar_share_its_days_and_no_other() -> None:
     configured = Facts.gather(first.interview, calendar=WINTER)
     assert configured.days is not first.days
     assert configured.days is days_of(NEW_YORK, WINTER, "US", None)
+    # New York keeps holidays of its own: Lincoln's Birthday, Fri 12 Feb 2027.
+    new_york = facts("America/New_York", "US", "2026-11-23T10:00:00-05:00")
+    state = Facts.gather(
+        Interview(
+            "Ada",
+            "Acme",
+            "2026-11-23T10:00:00-05:00",
+            interviewer=Contact(
+                "Grace", timezone="America/New_York", country="US", subdivision="NY"
+            ),
+        )
+    )
+    assert state.days is not new_york.days
+    lincoln = dt.date(2027, 2, 12)
+    assert (state.days.holiday(lincoln), new_york.days.holiday(lincoln)) == (
+        "Lincoln's Birthday",
+        None,
+    )
+    assert not state.is_business_day(lincoln)
+    assert new_york.is_business_day(lincoln)
     # Israel works Sunday to Thursday: the week comes from the country.
     israel = facts("Asia/Jerusalem", "IL", "2026-11-23T10:00:00+02:00")
     assert israel.days.weekdays == frozenset({6, 0, 1, 2, 3})

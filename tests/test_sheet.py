@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 import pytest
 from followup_blackout import BlackoutDays, BlackoutParams
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from followup import (
@@ -42,7 +42,7 @@ from followup.errors import FollowUpError
 from followup.json import to_json
 from followup.rules import NoParams
 from followup.testing import situations
-from test_phases import generic_rules
+from test_phases import Generic, generic_rules
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 
@@ -240,6 +240,8 @@ BASE = dt.datetime(2026, 11, 24, 14, tzinfo=dt.timezone.utc)
 minutes = st.integers(-3 * 24 * 60, 3 * 24 * 60).map(
     lambda n: BASE + dt.timedelta(minutes=n)
 )
+# Near the windows drawn, so that most moves make a window.
+near = st.integers(-120, 720).map(lambda n: BASE + dt.timedelta(minutes=n))
 words = st.text(
     st.sampled_from(["a", "b", " ", "\t", "\n", "\x00", "\u2028"]), min_size=1
 )
@@ -262,11 +264,17 @@ def drafted(start: dt.datetime, length: int, reason: str = "Call.") -> Draft:
     st.integers(0, 600),
     st.fixed_dictionaries(
         {},
-        optional={"start": minutes, "end": minutes, "due": minutes, "at": minutes},
+        optional={"start": near, "end": near, "due": near, "at": near},
     ),
     st.one_of(st.none(), st.just("ME002")),
     st.one_of(st.none(), words),
 )
+# The three ways a due time is kept or brought in: given, left inside the
+# new window, and left outside it.
+@example(BASE, 60, {"due": BASE + dt.timedelta(minutes=1)}, None, None)
+@example(BASE, 60, {"start": BASE - dt.timedelta(minutes=5)}, "ME002", "Why.")
+@example(BASE, 60, {"end": BASE - dt.timedelta(minutes=0)}, None, None)
+@example(BASE, 60, {"start": BASE + dt.timedelta(minutes=30)}, None, None)
 def test_a_move_on_the_sheet_is_moved_step(
     start: dt.datetime,
     length: int,
@@ -377,3 +385,21 @@ def test_a_built_in_rule_that_fails_on_the_sheet_is_named() -> None:
         "closures)"
     )
     assert isinstance(raised.value.__cause__, FollowUpError)
+
+
+def test_a_follow_up_of_someone_elses_waits_for_its_window_without_a_call() -> None:
+    # No call in the plan (FU006 ignored): FU004 still keeps a follow-up,
+    # proposed by another rule a day after the interview, out of the days
+    # before its window opens (Wed 25 Nov, two business days after).
+    early = Generic(
+        kind=StepKind.FOLLOW_UP, channel=Channel.EMAIL, offset=dt.timedelta(days=1)
+    )
+    rules = DEFAULT_RULES.ignore("FU006").extend(early)
+    plan = plan_followups(Interview("Ada", "Acme", AT), rules=rules)
+    kinds = [step.kind for step in plan.steps]
+    assert StepKind.CALL not in kinds
+    theirs = [step for step in plan.steps if step.rule == "GEN001"]
+    assert [step.due.format("ddd D MMM HH:mm") for step in theirs] == [
+        "Wed 25 Nov 09:00"
+    ]
+    assert theirs[0].adjusted_by[0] == "FU004"

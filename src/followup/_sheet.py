@@ -312,13 +312,10 @@ class Sheet:
     def take(self, draft: Draft) -> None:
         """Hold what `draft` holds now: the draft a plugin's rule returned.
 
-        A step of the draft that an entry stands for keeps that entry, so
-        that findings about it still speak of it.
+        Its findings about its steps speak of their entries, so that they
+        follow the steps wherever a built-in rule moves them next.
         """
-        held = {
-            id(entry.origin): entry for entry in self.steps if entry.origin is not None
-        }
-        entries = [held.get(id(step)) or Entry.of(step) for step in draft.steps]
+        entries = [Entry.of(step) for step in draft.steps]
         by_step = {id(entry.origin): entry for entry in entries}
         self.steps = entries
         # A finding in a draft may speak of a draft step: see `Draft.noting`.
