@@ -25,7 +25,7 @@ from followup._draft import Draft, timed_public
 from followup._draft_step import DraftStep, DraftWindow, StepNames
 from followup._plan import Finding, Requirements
 from followup._rule import Phase
-from followup._steps import check_span, single_spaced
+from followup._steps import check_span, moved_span, single_spaced
 from followup._trusted import rebuilder, replaced
 
 if TYPE_CHECKING:
@@ -238,21 +238,9 @@ class Sheet:
         time left outside the new window going to its nearest edge.  `why`
         is added to the reason and `by` to ``adjusted_by``.
         """
-        if at is not None:
-            first = at
-            last = at + (entry.end - entry.start)
-            moment = at
-        else:
-            first = entry.start if start is None else start
-            last = entry.end if end is None else end
-            if due is not None:
-                moment = due
-            elif entry.due < first:
-                moment = first
-            elif entry.due > last:
-                moment = last
-            else:
-                moment = entry.due
+        first, last, moment = moved_span(
+            entry.start, entry.end, entry.due, at=at, start=start, end=end, due=due
+        )
         check_span(first, moment, last, by or entry.rule)
         entry.start, entry.end, entry.due = first, last, moment
         if why is not None:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from followup._facts import Facts
 
-__all__ = ["check_span", "moved_step", "new_step", "single_spaced"]
+__all__ = ["check_span", "moved_span", "moved_step", "new_step", "single_spaced"]
 
 
 _UTC = dt.timezone.utc
@@ -222,6 +222,32 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
     return made
 
 
+def moved_span(  # noqa: PLR0913 - a span, and the ways it moves
+    first: dt.datetime,
+    last: dt.datetime,
+    moment: dt.datetime,
+    *,
+    at: dt.datetime | None,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    due: dt.datetime | None,
+) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """The window from `first` to `last`, due at `moment`, moved as `moved_step` says.
+
+    Returns the new start, end and due time, unchecked.
+    """
+    if at is not None:
+        return at, at + (last - first), at
+    if start is not None:
+        first = start
+    if end is not None:
+        last = end
+    if due is not None:
+        return first, last, due
+    # A due time left outside the new window goes to its nearest edge.
+    return first, last, min(max(moment, first), last)
+
+
 def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     step: DraftStep | Step,
     facts: Facts,  # noqa: ARG001 - the step is of these facts; part of the contract
@@ -252,25 +278,19 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
             raise InvalidTypeError("step", step, "a DraftStep or a Step")
         step = draft_step(step)
     window = step.window
-    if at is not None:
-        if start is not None or end is not None or due is not None:
-            raise InvalidValueError(
-                "at", at, "moves the whole window: give start, end or due instead"
-            )
-        first = _here(at, "at")
-        last = first + window.length
-        moment = first
-    else:
-        first = window.start if start is None else _here(start, "start")
-        last = window.end if end is None else _here(end, "end")
-        if due is not None:
-            moment = _here(due, "due")
-        elif step.due < first:
-            moment = first
-        elif step.due > last:
-            moment = last
-        else:
-            moment = step.due
+    if at is not None and (start is not None or end is not None or due is not None):
+        raise InvalidValueError(
+            "at", at, "moves the whole window: give start, end or due instead"
+        )
+    first, last, moment = moved_span(
+        window.start,
+        window.end,
+        step.due,
+        at=None if at is None else _here(at, "at"),
+        start=None if start is None else _here(start, "start"),
+        end=None if end is None else _here(end, "end"),
+        due=None if due is None else _here(due, "due"),
+    )
     check_span(first, moment, last, by or step.rule)
     _check_move(by, why)
     return replaced(
