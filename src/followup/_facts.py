@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, final
 import attrs
 
 from followup._calendar import WorkingCalendar
-from followup._days import HOLIDAY_LANGUAGE, Days, days_of, public_holidays
+from followup._days import Days, days_of
 from followup._fields import typed_tuple
 from followup._history import Event
 from followup._interview import Interview
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["HOLIDAY_LANGUAGE", "Facts", "public_holidays"]
+__all__ = ["Facts", "recipient_zone"]
 
 _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,

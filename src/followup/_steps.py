@@ -98,12 +98,7 @@ def _check_parts(
     # reasons are printable, single-spaced words already (no control
     # character, and no whitespace but single spaces between words): kept as
     # they are, with only the short codes left to look at.
-    if (
-        reason.isprintable()
-        and "  " not in reason
-        and reason[0] != " "
-        and reason[-1] != " "
-    ):
+    if _single_spaced_already(reason):
         words = reason
         looked_at = "".join((rule, *advice))
     else:
@@ -124,9 +119,17 @@ def single_spaced(text: str, field: str) -> str:
     Most texts are so already (printable, no double or edge space) and come
     back as they are.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if _single_spaced_already(text):
         return text
     return without_controls(" ".join(text.split()), field)
+
+
+def _single_spaced_already(text: str) -> bool:
+    # Printable (so no control character), and no whitespace but single
+    # spaces between words.
+    return (
+        text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    )
 
 
 def _check_move(by: object, why: object) -> None:
