@@ -37,6 +37,24 @@ def test_planning_without_contact_details_or_a_country_loads_none_either():
     assert out.strip() == "[]"
 
 
+def test_planning_loads_nothing_of_reading_letters():
+    # A plan needs no letter's languages, words or patterns: `check_letter`
+    # loads them when it is first called.
+    code = (
+        "import sys, followup; "
+        "followup.plan_followups(followup.Interview('Ada', 'Acme', "
+        "'2026-11-23T10:00:00Z')); "
+        "print(sorted(m for m in sys.modules if m.startswith('followup._l'))); "
+        "followup.check_letter('Thanks!', followup.Interview('Ada', 'Acme', "
+        "'2026-11-23T10:00:00Z')); "
+        "print('followup._letters' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split("\n")[:2] == ["[]", "True"]
+
+
 _CLOCK = re.compile(
     # now()/today() on anything (datetime, date, pendulum), the time module's
     # clocks by name, and the same functions imported bare.

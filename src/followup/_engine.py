@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from followup._draft import Draft
 from followup._facts import Facts
 from followup._fields import typed_tuple
-from followup._letters import Letter
 from followup._plan import Finding, FollowUpPlan, Step
 from followup._rule import Phase
 from followup._rule_metadata import owner
@@ -337,6 +336,10 @@ def check_letter(  # noqa: PLR0913 - the letter, its interview, and how to read 
             not one of the four, or an argument has the wrong type.
         RuleError: a rule failed reading the letter; the message names it.
     """
+    # Imported here: reading letters loads their languages, words and
+    # patterns, which planning has no need of.
+    from followup._letters import Letter  # noqa: PLC0415
+
     rule_set = _rule_set(rules)
     letter = Letter(
         text, interview, kind, sent=sent, language=language, aliases=aliases
