@@ -14,13 +14,18 @@ SRC = pathlib.Path(__file__).parent.parent / "src" / "followup"
 HEAVY = ("holidays", "email_validator", "phonenumbers", "cattrs", "icalendar", "dns")
 
 
+def printed(code: str) -> str:
+    """What `code` prints, run in a fresh Python process."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_importing_followup_loads_no_heavy_dependency():
     code = (
         f"import sys, followup; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = printed(code)
     assert out.strip() == "[]"
 
 
@@ -31,9 +36,7 @@ def test_planning_without_contact_details_or_a_country_loads_none_either():
         "'2026-11-23T10:00:00Z', interviewer=followup.Contact('Grace'))); "
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = printed(code)
     assert out.strip() == "[]"
 
 
@@ -49,9 +52,7 @@ def test_planning_loads_nothing_of_reading_letters():
         "'2026-11-23T10:00:00Z')); "
         "print('followup._letters' in sys.modules)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = printed(code)
     assert out.split("\n")[:2] == ["[]", "True"]
 
 
