@@ -11,11 +11,18 @@ order they were sent in only if the command failed to restore it.
 from __future__ import annotations
 
 import json
+import multiprocessing
+from typing import ClassVar
 
+import attrs
 import pytest
 
-from followup._batch_work import CHUNK
+from followup import DEFAULT_RULES, RuleError
+from followup._batch_work import CHUNK, JsonLines, worked
 from followup._inputs import InterviewFile, Line, open_batch, read_entry
+from followup._time import coerce_instant
+from followup.cli import _Progress
+from followup.rules import NoParams
 from test_batch_cli import NOW, broken_env, generated, run, toml_interview
 
 __all__ = ["broken_env"]  # a fixture, used by name
@@ -169,3 +176,35 @@ def test_a_batch_travels_as_raw_lines_and_file_names(tracker, tmp_path):
     (job,) = open_batch(str(tmp_path)).jobs
     assert job == InterviewFile(tmp_path / "a.toml")
     assert read_entry(job).tracker_id == "a"
+
+
+@attrs.frozen
+class Failing:
+    """A rule that fails on every interview, as a broken plugin's would."""
+
+    code: ClassVar[str] = "FAIL001"
+    name: ClassVar[str] = "failing"
+    summary: ClassVar[str] = "Fails."
+    advice: ClassVar[tuple[str, ...]] = ("FAIL:always",)
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        raise ValueError("no luck")
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_a_stopped_batch_shuts_its_workers_down_before_the_error_is_raised(tracker):
+    # Left to be collected, the worker pool would shut down whenever the
+    # batch's generators were: at exit, at worst, when its pipes may be gone
+    # already ("Exception ignored in ... Bad file descriptor").
+    batch = open_batch(str(tracker))
+    rules = DEFAULT_RULES.extend(Failing())
+    done = worked(batch, JsonLines(coerce_instant(NOW, "now")), rules, 2)
+    with _Progress(batch, "planning", shown=False) as progress:
+        with pytest.raises(RuleError, match="FAIL001"):
+            for _ in progress.pieces(done):
+                pass
+        assert multiprocessing.active_children() == []
+    assert progress.problems == 1

@@ -26,7 +26,7 @@ from followup.errors import FollowUpError, RuleError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Generator, Iterable
 
     from followup._due import Reminder
     from followup._inputs import Batch, Entry, Job
@@ -109,7 +109,7 @@ def _work_on_chunk(
 
 def worked(
     batch: Batch, work: Work[P], rules: RuleSet, workers: int = 1
-) -> Iterator[Done[P]]:
+) -> Generator[Done[P], None, None]:
     """Each entry of `batch` worked, in the order of the batch.
 
     With one worker the entries are read, planned and worked here, one at

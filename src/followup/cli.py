@@ -53,7 +53,7 @@ LETTER_LANGUAGES = ("en", "de", "fr", "es")
 P = TypeVar("P")
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Generator, Iterable, Iterator, Sequence
 
     from followup._batch_work import Done, DueLine
     from followup._inputs import Batch
@@ -906,19 +906,23 @@ class _Progress:
         else:
             sys.stderr.write(line + "\n")
 
-    def pieces(self, done: Iterable[Done[P]]) -> Iterator[P]:
+    def pieces(self, done: Generator[Done[P], None, None]) -> Iterator[P]:
         """The pieces of the entries worked, each counted; problems reported.
 
         A rule that failed stops the batch at its entry, with its error.
         """
-        for entry in done:
-            self.advance(entry.size)
-            if entry.problem is not None:
-                self.report(entry.problem)
-            if entry.stopped is not None:
-                raise entry.stopped
-            if entry.piece is not None:
-                yield entry.piece
+        # Closed here, however the batch ends: worker processes shut down
+        # now, not when the generators are collected (at exit, at worst,
+        # when their pipes may be gone already).
+        with contextlib.closing(done):
+            for entry in done:
+                self.advance(entry.size)
+                if entry.problem is not None:
+                    self.report(entry.problem)
+                if entry.stopped is not None:
+                    raise entry.stopped
+                if entry.piece is not None:
+                    yield entry.piece
 
     def __enter__(self) -> _Progress:
         return self
