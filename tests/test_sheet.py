@@ -33,7 +33,7 @@ from followup import (
     new_step,
     plan_followups,
 )
-from followup._draft import Draft, frozen_steps
+from followup._draft import Draft
 from followup._engine import fold
 from followup._facts import Facts
 from followup._sheet import KERNELS, Sheet, worked
@@ -133,10 +133,10 @@ def rule_sets(draw: st.DrawFn, interview: Interview) -> RuleSet:
 def folded(
     interview: Interview, history: list, now: dt.datetime, rules: RuleSet
 ) -> FollowUpPlan:
-    """The plan of the fold over drafts, frozen as `plan_followups` freezes it."""
+    """The plan of the fold over drafts, made public as `plan_followups` does."""
     facts = Facts.gather(interview, history, now, rules.calendar)
     draft = fold(rules, facts)
-    steps, findings = frozen_steps(draft.steps, draft.findings, facts.zone)
+    steps, findings = Sheet.of(draft).public(facts.zone)
     return FollowUpPlan(
         interview, steps, findings, rules=rules.codes, as_of=to_pendulum(facts.now)
     )

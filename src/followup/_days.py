@@ -21,7 +21,7 @@ import warnings
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar, final
 
-from followup._time import Zone, at_wall_time, local, start_of_day, utc
+from followup._time import Zone, at_wall_time, end_of_day, start_of_day, utc
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Mapping
@@ -49,7 +49,6 @@ MOST_CALENDARS: Final = 64
 K = TypeVar("K")
 V = TypeVar("V")
 _ONE_DAY = dt.timedelta(days=1)
-_MICROSECOND = dt.timedelta(microseconds=1)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -186,10 +185,7 @@ class Days:
         """The last microsecond of `day`, in the recipient's zone."""
         found = self._ends.get(day)
         if found is None:
-            # Elapsed arithmetic, in UTC: on a local datetime a microsecond
-            # before a gap would land inside it.
-            last = utc(self.start(day + _ONE_DAY)) - _MICROSECOND
-            found = _kept(self._ends, day, local(last, self.zone))
+            found = _kept(self._ends, day, end_of_day(day, self.zone))
         return found
 
     def hours(

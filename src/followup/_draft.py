@@ -6,9 +6,9 @@ methods, each of which returns a new draft and leaves the old one alone.
 
 A draft holds `DraftStep`s, whose times are stdlib datetimes in UTC; the
 public `Step`s, with pendulum times on the recipient's calendar, are built
-once, when the plan is made (`timed_public`; `frozen_steps` for a whole
-draft).  The built-in rules work on the engine's sheet instead, and their
-`plan` on a sheet made from the draft (see `followup._sheet`).  A rule written for
+once, when the plan is made (`timed_public`, from the engine's sheet: see
+`followup._sheet`, where the built-in rules do their work, and their `plan`
+on a sheet made from the draft).  A rule written for
 the public types (proposing a `Step`, or putting one in place of a draft
 step) still works: the draft takes it in as a draft step.
 """
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from followup._sheet import Entry
     from followup._vocabulary import StepKind
 
-__all__ = ["Draft", "draft_step", "frozen_steps", "public_step", "timed_public"]
+__all__ = ["Draft", "draft_step", "public_step", "timed_public"]
 
 
 #: What a step keeps as it is between the draft and the plan: all but its times.
@@ -114,29 +114,6 @@ def timed_public(
 
 _step = rebuilder(Step)
 _window = rebuilder(Window)
-
-
-def _order(step: DraftStep) -> tuple[object, int, int]:
-    # The order of `FollowUpPlan.steps`: due as an instant, then the advice's
-    # order, then the number.
-    return (step.due, step.kind.stage, step.number)
-
-
-def frozen_steps(
-    steps: Iterable[DraftStep], findings: Iterable[Finding], tz: Zone
-) -> tuple[tuple[Step, ...], tuple[Finding, ...]]:
-    """The public steps, in plan order, and the findings speaking of them."""
-    public = {id(step): public_step(step, tz) for step in sorted(steps, key=_order)}
-    frozen = []
-    for finding in findings:
-        about: object = finding.step
-        if type(about) is DraftStep:
-            known = public.get(id(about))
-            finding = replaced(  # noqa: PLW2901 - the finding, now about a Step
-                finding, step=public_step(about, tz) if known is None else known
-            )
-        frozen.append(finding)
-    return tuple(public.values()), tuple(frozen)
 
 
 def _taken_in(values: tuple[object, ...], field: str) -> tuple[DraftStep, ...]:

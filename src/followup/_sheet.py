@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
-from followup._draft import Draft, timed_public
+from followup._draft import Draft, public_step, timed_public
 from followup._draft_step import DraftStep, DraftWindow, StepNames
 from followup._plan import Finding, Requirements
 from followup._rule import Phase
@@ -143,8 +143,8 @@ _window = rebuilder(DraftWindow)
 
 
 def _order(entry: Entry) -> tuple[dt.datetime, int, int]:
-    # The order of `FollowUpPlan.steps`: due, then the advice's order, then
-    # the number (as `followup._draft.frozen_steps` has it).
+    # The order of `FollowUpPlan.steps`: due as an instant, then the
+    # advice's order, then the number.
     return (entry.due, entry.kind.stage, entry.number)
 
 
@@ -355,7 +355,7 @@ class Sheet:
             if type(gone) is DraftStep:
                 # A plugin's rule noted it about a step no longer in the
                 # plan: it speaks of the step as it was.
-                finding = replaced(finding, step=_public_of(gone, tz))  # noqa: PLW2901
+                finding = replaced(finding, step=public_step(gone, tz))  # noqa: PLW2901
             findings.append(finding)
         return tuple(made.values()), tuple(findings)
 
@@ -363,11 +363,6 @@ class Sheet:
 def _about(finding: Finding) -> object:
     # Typed as a public step; while a plan is made, it may be a draft step.
     return finding.step
-
-
-def _public_of(step: DraftStep, tz: Zone) -> Step:
-    window = step.window
-    return timed_public(step, window.start, window.end, step.due, tz)
 
 
 def worked(work: Callable[[Sheet], None], draft: Draft) -> Draft:

@@ -94,10 +94,11 @@ class CallSparingly:
         for entry in planned:
             if previous is not None and not self._exempt(facts, entry):
                 earliest = self._earliest_after(facts, previous)
-                if entry.start < utc(earliest):
+                opens = utc(earliest)
+                if entry.start < opens:
                     sheet.move(
                         entry,
-                        at=utc(earliest),
+                        at=opens,
                         by=self.code,
                         why=f"Moved to {when(earliest)} so that calls stay "
                         f"{self.params.min_days_between} days apart (A14).",

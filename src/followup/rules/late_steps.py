@@ -56,7 +56,7 @@ class LateStepsStillPlanned:
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
         now = facts.now_utc
-        for entry in list(sheet.steps):
+        for entry in sheet.steps:
             if entry.start >= now:
                 continue
             if entry.end < now:
