@@ -16,8 +16,10 @@ from followup import (
     Interview,
     NaiveDatetimeError,
     UnknownTimeZoneError,
+    _time,
 )
 from followup._time import (
+    MOST_FORMATTED,
     at_wall_time,
     coerce_duration,
     coerce_instant,
@@ -163,6 +165,80 @@ def test_coercion_keeps_every_instant_and_zone(moment):
     assert instant_key(coerce_instant(format_instant(coerced), "at")) == instant_key(
         moment
     )
+
+
+def _written(moment: dt.datetime) -> str:
+    # What `format_instant` writes, worked out here in full every time.
+    text = dt.datetime.isoformat(moment)
+    # A named zone, pendulum's (a ZoneInfo) or the stdlib's, is written out,
+    # and the stdlib's UTC is pendulum's zone "UTC".
+    if isinstance(moment.tzinfo, zoneinfo.ZoneInfo):
+        return f"{text}[{moment.tzinfo.key}]"
+    if moment.tzinfo is dt.timezone.utc:
+        return f"{text}[UTC]"
+    return text
+
+
+def test_both_readings_of_an_overlap_are_written_apart():
+    # The same wall time twice in New York's repeated hour: the kept texts
+    # must not mix them up.
+    first = coerce_instant("2026-11-01T01:30:00-04:00[America/New_York]", "at")
+    second = coerce_instant("2026-11-01T01:30:00-05:00[America/New_York]", "at")
+    assert (first.fold, second.fold) == (0, 1)
+    for _ in range(2):
+        assert format_instant(first) == "2026-11-01T01:30:00-04:00[America/New_York]"
+        assert format_instant(second) == "2026-11-01T01:30:00-05:00[America/New_York]"
+
+
+def test_one_wall_time_in_two_zones_is_written_with_each_zone():
+    # Paris and Berlin share an offset: only the zone tells the texts apart.
+    paris = coerce_instant("2026-11-23T10:00:00+01:00[Europe/Paris]", "at")
+    berlin = coerce_instant("2026-11-23T10:00:00+01:00[Europe/Berlin]", "at")
+    assert format_instant(paris) == "2026-11-23T10:00:00+01:00[Europe/Paris]"
+    assert format_instant(berlin) == "2026-11-23T10:00:00+01:00[Europe/Berlin]"
+
+
+class _Unhashable(dt.tzinfo):
+    __hash__ = None  # type: ignore[assignment]
+
+    def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=2)
+
+    def dst(self, _moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+
+def test_an_instant_in_a_zone_that_cannot_be_hashed_is_written_all_the_same():
+    moment = pendulum.DateTime(2026, 11, 23, 10, tzinfo=_Unhashable())
+    assert format_instant(moment) == "2026-11-23T10:00:00+02:00"
+
+
+def test_the_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept: dict[object, str] = {}
+    monkeypatch.setattr(_time, "_FORMATTED", kept)
+    first = coerce_instant("2026-01-01T00:00:00+00:00[UTC]", "at")
+    moments = [first.add(minutes=index) for index in range(MOST_FORMATTED + 10)]
+    written = [format_instant(moment) for moment in moments]
+    assert written == [_written(moment) for moment in moments]
+    # Started afresh when full: the last ten are kept, the first is not.
+    assert len(kept) == 10
+    assert format_instant(first) == "2026-01-01T00:00:00+00:00[UTC]"
+
+
+@given(
+    st.one_of(
+        instants(),
+        instants().map(pendulum.instance),
+        instants().map(lambda moment: moment.astimezone(dt.timezone.utc)),
+        instants().map(
+            lambda moment: moment.astimezone(pendulum.timezone(moment.tzinfo.key))
+        ),
+    )
+)
+def test_an_instant_is_written_the_same_whether_kept_or_not(moment):
+    assert format_instant(moment) == _written(moment)
+    # The second time it may come from the kept texts.
+    assert format_instant(moment) == _written(moment)
 
 
 @given(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import pathlib
 import sys
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from followup import (
+    Channel,
     Contact,
     Event,
     Finding,
@@ -22,7 +24,9 @@ from followup import (
     FollowUpPlan,
     Interview,
     Requirements,
+    Severity,
     Step,
+    StepKind,
     Window,
     plan_followups,
 )
@@ -486,3 +490,19 @@ def test_a_fresh_converter_reads_and_writes_as_the_modules_does():
         fresh.structure(1, bool)
     assert fresh.structure(3, int) == 3
     assert fresh.structure(True, bool) is True  # noqa: FBT003 - the value read
+
+
+class _Length(enum.Enum):
+    SHORT = "short"
+    HALF_HOUR = dt.timedelta(minutes=30)
+
+
+def test_a_member_is_written_as_its_value_and_a_value_as_its_own_type_is():
+    # Followup's enums hold text and are written as it; an enum that holds
+    # other values has each one written by the hook for its type.
+    assert unstructure([StepKind.FOLLOW_UP, Channel.EMAIL, Severity.ERROR]) == [
+        "follow-up",
+        "email",
+        "error",
+    ]
+    assert unstructure([_Length.SHORT, _Length.HALF_HOUR]) == ["short", "PT30M"]

@@ -485,6 +485,11 @@ def at_wall_time(day: dt.date, time: dt.time, tz: Zone) -> dt.datetime:
     return dt.datetime.combine(day, time, tzinfo=tz).astimezone(_UTC).astimezone(tz)
 
 
+#: Instants written that `format_instant` keeps, by wall time, fold and zone.
+MOST_FORMATTED = 4096
+_FORMATTED: dict[tuple[bytes, dt.tzinfo], str] = {}
+
+
 def format_instant(moment: dt.datetime) -> str:
     """Write an instant as ISO 8601 with its RFC 9557 zone suffix when named.
 
@@ -492,6 +497,24 @@ def format_instant(moment: dt.datetime) -> str:
     >>> format_instant(coerce_instant(text, "at")) == text
     True
     """
+    # A batch writes the same instants again and again (the due times of a
+    # day, the `as_of` of every plan), and writing a pendulum value costs a
+    # microsecond: its offset goes through zoneinfo's path for subclasses.
+    # The stdlib's state (wall time and fold) and the zone name the text.
+    wall, tz = _state(moment)
+    if type(tz) is not _Timezone:
+        # A fixed offset is rare in a plan, and another tzinfo may not hash.
+        return _formatted(moment)
+    key = (wall, tz)
+    found = _FORMATTED.get(key)
+    if found is None:
+        if len(_FORMATTED) >= MOST_FORMATTED:
+            _FORMATTED.clear()
+        found = _FORMATTED[key] = _formatted(moment)
+    return found
+
+
+def _formatted(moment: dt.datetime) -> str:
     tz = zone_of(moment)
     text = moment.isoformat()
     if isinstance(tz, pendulum.Timezone):

@@ -24,6 +24,7 @@ import datetime as dt
 import enum
 import functools
 import json
+import operator
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any, TypeVar, get_args
@@ -114,6 +115,19 @@ def _member(value: object, kind: type[enum.Enum]) -> enum.Enum:
     return enum_member(kind, value, kind.__name__)
 
 
+def _is_enum(kind: object) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+def _enum_hook(kind: type[enum.Enum], made: cattrs.Converter) -> Any:
+    # A member written as its value.  Every enum of followup's holds text,
+    # which needs no hook of its own: read from the slot, not through the
+    # `value` property, which takes longer than the rest of the work.
+    if all(type(member._value_) is str for member in kind):
+        return operator.attrgetter("_value_")
+    return lambda member: made.unstructure(member.value)
+
+
 def _strict(kind: type[Any]) -> Any:
     def structure(value: object, _: object) -> object:
         if type(value) is not kind:
@@ -170,6 +184,7 @@ def _make() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True)
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
     made.register_unstructure_hook(dt.timedelta, format_duration)
+    made.register_unstructure_hook_factory(_is_enum, _enum_hook)
     for kind in (str, dt.datetime):
         made.register_structure_hook(kind, _passthrough)
     # Fields run their own converters (`_value_type_hook`); these read an
