@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar, final
+from typing import TYPE_CHECKING, ClassVar, NoReturn, final
 
 import attrs
 
@@ -26,6 +26,7 @@ from followup.rules._shared import days_off, days_off_in_words, when
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from followup._days import Days
     from followup._draft import Draft
     from followup._facts import Facts
     from followup._sheet import Entry, Sheet
@@ -201,29 +202,43 @@ class WorkingTime:
 
     def next_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
         """The first working instant at or after `moment`, in UTC."""
-        at = utc(moment)
-        day = at.astimezone(facts.zone).date()
-        working = facts.is_business_day
-        for _ in range(_SEARCH_DAYS):
-            if working(day):
-                opens, closes = self._hours(facts, day)
-                if at <= closes:
-                    return max(at, opens)
-            day += _ONE_DAY
-        raise self._no_working_time(facts, moment)
+        found = self._next(facts.days, utc(moment))
+        if found is None:
+            raise self._no_working_time(facts, moment)
+        return found
 
     def last_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
         """The last working instant at or before `moment`, in UTC."""
-        at = utc(moment)
-        day = at.astimezone(facts.zone).date()
-        working = facts.is_business_day
+        found = self._last(facts.days, utc(moment))
+        if found is None:
+            raise self._no_working_time(facts, moment)
+        return found
+
+    # The searches ask the shared days directly: they run four times for
+    # each step of every plan, twice a round.
+
+    def _next(self, days: Days, at: dt.datetime) -> dt.datetime | None:
+        # `at` in UTC; None: no working time within `_SEARCH_DAYS` days.
+        opening, closing = self.params.start, self.params.end
+        day = at.astimezone(days.zone).date()
         for _ in range(_SEARCH_DAYS):
-            if working(day):
-                opens, closes = self._hours(facts, day)
+            if days.is_business(day):
+                opens, closes = days.hours(day, opening, closing)
+                if at <= closes:
+                    return max(at, opens)
+            day += _ONE_DAY
+        return None
+
+    def _last(self, days: Days, at: dt.datetime) -> dt.datetime | None:
+        opening, closing = self.params.start, self.params.end
+        day = at.astimezone(days.zone).date()
+        for _ in range(_SEARCH_DAYS):
+            if days.is_business(day):
+                opens, closes = days.hours(day, opening, closing)
                 if at >= opens:
                     return min(at, closes)
             day -= _ONE_DAY
-        raise self._no_working_time(facts, moment)
+        return None
 
     def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
         params = self.params
@@ -242,12 +257,14 @@ class WorkingTime:
         # An entry's times are in UTC already: the searches take them as
         # they are.
         facts = sheet.facts
+        days = facts.days
         first, last = entry.start, entry.end
-        start = self.next_working(facts, first)
+        start = self._next(days, first) or self._none(facts, first)
         why = None
         if start > last:
             # No working time in the window: roll it forward, keeping its length.
-            end = self.last_working(facts, start + (last - first))
+            rolled = start + (last - first)
+            end = self._last(days, rolled) or self._none(facts, rolled)
             if any(code != self.code for code in entry.adjusted_by):
                 # Another rule moved the window here and said why; the hours
                 # it landed on are that move's, not the step's own.
@@ -259,20 +276,24 @@ class WorkingTime:
                     "held no working time."
                 )
         else:
-            end = self.last_working(facts, last)
+            end = self._last(days, last) or self._none(facts, last)
         wanted = entry.due
-        due = self.next_working(facts, wanted)
+        due = self._next(days, wanted) or self._none(facts, wanted)
         if due > end:
             due = start
-        if why is None and (start, end, due) == (first, last, wanted):
+        if why is None and start == first and end == last and due == wanted:
             return
+        zone = days.zone
         passed = days_off(
             facts,
-            facts.local(wanted).date(),
-            facts.local(due).date() - dt.timedelta(days=1),
+            wanted.astimezone(zone).date(),
+            due.astimezone(zone).date() - _ONE_DAY,
         )
         if passed:
             # A holiday or a closure is no weekend: say which one moved the step.
             note = f"Moved past {days_off_in_words(passed)}."
             why = note if why is None else f"{why} {note}"
         sheet.move(entry, start=start, end=end, due=due, by=self.code, why=why)
+
+    def _none(self, facts: Facts, moment: dt.datetime) -> NoReturn:
+        raise self._no_working_time(facts, moment)
