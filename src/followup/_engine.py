@@ -91,27 +91,32 @@ def _same(before: Draft, after: Draft) -> bool:
     )
 
 
-def _work(rule_set: RuleSet, rule: Rule, sheet: Sheet) -> bool:
-    """Apply `rule` to the sheet; return whether it changed anything.
+def _sheet_work(rule_set: RuleSet, sheet: Sheet) -> Callable[[Rule], bool]:
+    """Apply a rule to the sheet and tell whether it changed anything.
 
     A built-in rule works on the sheet itself; any other rule gets the draft
-    of it, and what it returns is taken back.
+    of it, and what it returns is taken back.  (A closure over the sheet:
+    the place phase calls it a dozen times or more a plan.)
     """
-    before = sheet.changes
-    kernel = KERNELS.get(type(rule))
-    if kernel is None:
-        draft = sheet.draft()
-        after = _apply(rule_set, rule, draft)
-        if _same(draft, after):
-            return False
-        sheet.take(after)
-        return True
-    try:
-        kernel(rule, sheet)
-    # As in `_apply`: whatever the rule raises is reported as the rule's.
-    except (Exception, SystemExit) as error:
-        raise _raised(rule_set, rule, "plan()", error) from error
-    return sheet.changes != before
+
+    def changes(rule: Rule) -> bool:
+        before = sheet.changes
+        kernel = KERNELS.get(type(rule))
+        if kernel is None:
+            draft = sheet.draft()
+            after = _apply(rule_set, rule, draft)
+            if _same(draft, after):
+                return False
+            sheet.take(after)
+            return True
+        try:
+            kernel(rule, sheet)
+        # As in `_apply`: whatever the rule raises is reported as the rule's.
+        except (Exception, SystemExit) as error:
+            raise _raised(rule_set, rule, "plan()", error) from error
+        return sheet.changes != before
+
+    return changes
 
 
 def _settle(
@@ -153,13 +158,14 @@ def work(rule_set: RuleSet, facts: Facts) -> Sheet:
     place, and a plugin's rule folds a draft of it (see `followup._sheet`).
     """
     sheet = Sheet(facts)
+    changes = _sheet_work(rule_set, sheet)
     for phase, rules in rule_set.phases:
         sheet.phase = phase
         if phase is Phase.PLACE:
-            _settle(rule_set, rules, lambda rule: _work(rule_set, rule, sheet))
+            _settle(rule_set, rules, changes)
         else:
             for rule in rules:
-                _work(rule_set, rule, sheet)
+                changes(rule)
     return sheet
 
 
