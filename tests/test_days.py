@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
 import followup._days as days_module
-from followup import Contact, Interview, WorkingCalendar
+from followup import Contact, Interview, WorkingCalendar, plan_followups
 from followup._days import MOST_DAYS, Days, days_of
 from followup._facts import Facts
 from followup._time import end_of_day, start_of_day, utc, zone
@@ -134,3 +135,43 @@ def test_what_a_calendar_keeps_is_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     made = [days_of(zone(name), WorkingCalendar(), None, None) for name in names]
     assert len(days_module._CALENDARS) <= 3  # noqa: SLF001
     assert days_of(zone("Australia/Sydney"), WorkingCalendar(), None, None) is made[-1]
+
+
+def test_a_fixed_offset_keeps_its_own_name_in_the_plan() -> None:
+    # Offsets compare equal whatever they are called; the steps of a plan
+    # in "CET" must still say CET, whichever plan shared the days first.
+    unnamed = pendulum.FixedTimezone(3600)
+    named = pendulum.FixedTimezone(3600, name="CET")
+    for tz in (unnamed, named, unnamed):
+        plan = plan_followups(
+            Interview(
+                "Ada Lovelace", "Acme", pendulum.DateTime(2026, 11, 23, 10, tzinfo=tz)
+            )
+        )
+        shown = {
+            moment.tzinfo.name
+            for step in plan.steps
+            for moment in (step.due, step.window.start, step.window.end)
+        }
+        assert shown == {tz.name}
+        assert f"{tz.name} with FU001" in plan.explain()
+
+
+def test_the_public_times_are_made_once_and_shared() -> None:
+    days = Days(NEW_YORK, WorkingCalendar(), None, None)
+    moment = dt.datetime(2026, 11, 23, 14, tzinfo=dt.timezone.utc)
+    shown = days.shown(moment)
+    assert (type(shown), shown.isoformat(), shown.tzinfo) == (
+        pendulum.DateTime,
+        "2026-11-23T09:00:00-05:00",
+        NEW_YORK,
+    )
+    assert days.shown(dt.datetime(2026, 11, 23, 14, tzinfo=dt.timezone.utc)) is shown
+    # In a repeated hour, the instant decides: both readings are kept apart.
+    first = days.shown(dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc))
+    second = days.shown(dt.datetime(2026, 11, 1, 6, 30, tzinfo=dt.timezone.utc))
+    assert (first.isoformat(), second.isoformat()) == (
+        "2026-11-01T01:30:00-04:00",
+        "2026-11-01T01:30:00-05:00",
+    )
+    assert (first.fold, second.fold) == (0, 1)

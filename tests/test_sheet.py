@@ -136,7 +136,7 @@ def folded(
     """The plan of the fold over drafts, made public as `plan_followups` does."""
     facts = Facts.gather(interview, history, now, rules.calendar)
     draft = fold(rules, facts)
-    steps, findings = Sheet.of(draft).public(facts.zone)
+    steps, findings = Sheet.of(draft).public()
     return FollowUpPlan(
         interview, steps, findings, rules=rules.codes, as_of=to_pendulum(facts.now)
     )

@@ -21,7 +21,16 @@ import warnings
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar, final
 
-from followup._time import Zone, at_wall_time, end_of_day, start_of_day, utc
+import pendulum
+
+from followup._time import (
+    Zone,
+    at_wall_time,
+    end_of_day,
+    start_of_day,
+    to_pendulum,
+    utc,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Mapping
@@ -96,6 +105,7 @@ class Days:
         "_business",
         "_ends",
         "_hours",
+        "_shown",
         "_starts",
         "calendar",
         "country",
@@ -128,6 +138,7 @@ class Days:
         self._hours: dict[
             tuple[dt.date, dt.time, dt.time], tuple[dt.datetime, dt.datetime]
         ] = {}
+        self._shown: dict[dt.datetime, pendulum.DateTime] = {}
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` in the country, if any."""
@@ -205,6 +216,19 @@ class Days:
             )
         return found
 
+    def shown(self, moment: dt.datetime) -> pendulum.DateTime:
+        """The public value of `moment` (a stdlib datetime in UTC) in the zone.
+
+        Steps of many plans open and close on the same working hours: the
+        value is made once and shared, as any immutable value may be.
+        """
+        found = self._shown.get(moment)
+        if found is None:
+            found = _kept(
+                self._shown, moment, to_pendulum(moment.astimezone(self.zone))
+            )
+        return found
+
 
 _CALENDARS: dict[Hashable, Days] = {}
 
@@ -214,8 +238,10 @@ def days_of(
 ) -> Days:
     """The shared `Days` of a recipient in `zone` on `calendar` in `country`."""
     # A named zone by its name: a string hashes in C, a pendulum zone in
-    # Python.
-    key = (getattr(zone, "key", None) or zone, calendar, country, subdivision)
+    # Python.  A fixed offset by the offset and its name: offsets compare
+    # equal whatever they are called, and the plan's steps show the name.
+    where = zone.key if isinstance(zone, pendulum.Timezone) else (zone, zone.name)
+    key = (where, calendar, country, subdivision)
     found = _CALENDARS.get(key)
     if found is None:
         if len(_CALENDARS) >= MOST_CALENDARS:

@@ -30,7 +30,9 @@ from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+
+    import pendulum
 
     from followup._sheet import Entry
     from followup._vocabulary import StepKind
@@ -74,7 +76,13 @@ def draft_step(step: Step) -> DraftStep:
 def public_step(step: DraftStep, tz: Zone) -> Step:
     """The public `Step` of a draft step, its times on the calendar of `tz`."""
     window = step.window
-    return timed_public(step, window.start, window.end, step.due, tz)
+    return timed_public(
+        step,
+        window.start,
+        window.end,
+        step.due,
+        lambda at: to_pendulum(at.astimezone(tz)),
+    )
 
 
 def timed_public(
@@ -82,22 +90,22 @@ def timed_public(
     start: dt.datetime,
     end: dt.datetime,
     due: dt.datetime,
-    tz: Zone,
+    shown: Callable[[dt.datetime], pendulum.DateTime],
 ) -> Step:
     """The public `Step` of `step` (a draft step, or the engine's entry for one).
 
-    `start`, `end` and `due` are its times in UTC; the step has the other
-    fields of a `Step`.
+    `start`, `end` and `due` are its times in UTC, and `shown` makes the
+    public value of each; the step has the other fields of a `Step`.
     """
-    shown = to_pendulum(start.astimezone(tz))
+    opens = shown(start)
     # Most steps are due when their window opens: one value serves both.
-    at = shown if due == start else to_pendulum(due.astimezone(tz))
+    at = opens if due == start else shown(due)
     # Each field by name, not through `_untimed`: this runs for every step of
     # every plan, and a dictionary built per step costs as much as the rest.
     made: Step = _step(
         step.kind,
         step.channel,
-        _window(shown, to_pendulum(end.astimezone(tz))),
+        _window(opens, shown(end)),
         at,
         step.rule,
         step.reason,

@@ -223,7 +223,7 @@ def plan_followups(
     """
     rule_set = _rule_set(rules)
     facts = Facts.gather(interview, history, now, rule_set.calendar)
-    steps, findings = work(rule_set, facts).public(facts.zone)
+    steps, findings = work(rule_set, facts).public()
     return assemble(
         FollowUpPlan,
         interview=interview,

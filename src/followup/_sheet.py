@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
     from followup._facts import Facts
     from followup._plan import Step
-    from followup._time import Zone
     from followup._vocabulary import Channel, StepKind
 
 __all__ = ["KERNELS", "Entry", "Sheet", "worked", "works_on_sheet"]
@@ -339,10 +338,15 @@ class Sheet:
 
     # -- the plan --------------------------------------------------------
 
-    def public(self, tz: Zone) -> tuple[tuple[Step, ...], tuple[Finding, ...]]:
-        """The public steps, in plan order, and the findings speaking of them."""
+    def public(self) -> tuple[tuple[Step, ...], tuple[Finding, ...]]:
+        """The public steps, in plan order, and the findings speaking of them.
+
+        Their times are on the recipient's calendar, made by the shared days.
+        """
+        days = self.facts.days
+        shown = days.shown
         made = {
-            id(entry): timed_public(entry, entry.start, entry.end, entry.due, tz)
+            id(entry): timed_public(entry, entry.start, entry.end, entry.due, shown)
             for entry in sorted(self.steps, key=_order)
         }
         findings = []
@@ -355,7 +359,7 @@ class Sheet:
             if type(gone) is DraftStep:
                 # A plugin's rule noted it about a step no longer in the
                 # plan: it speaks of the step as it was.
-                finding = replaced(finding, step=public_step(gone, tz))  # noqa: PLW2901
+                finding = replaced(finding, step=public_step(gone, days.zone))  # noqa: PLW2901
             findings.append(finding)
         return tuple(made.values()), tuple(findings)
 
