@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from followup import (
@@ -115,3 +116,30 @@ def test_the_call_ends_on_the_recipient_s_clock() -> None:
         "2026-11-23T10:30:00-05:00",
         dt.timedelta(hours=-5),
     )
+
+
+@pytest.mark.parametrize(
+    "history",
+    [(), [], (Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),)],
+)
+def test_gathered_facts_are_those_the_constructor_makes(history: object) -> None:
+    # `gather` fills every slot itself; the constructor's own work (the
+    # instants in UTC, a fresh store of derived values) must come out alike.
+    facts = Facts.gather(INTERVIEW, history, now=NOW)
+    made = Facts(
+        **{
+            field.name: getattr(facts, field.name)
+            for field in attrs.fields(Facts)
+            if field.init
+        }
+    )
+    assert facts == made
+    utc = dt.timezone.utc
+    assert (facts.now_utc, facts.call_ends_utc) == (made.now_utc, made.call_ends_utc)
+    assert (facts.now_utc.tzinfo, facts.call_ends_utc.tzinfo) == (utc, utc)
+    assert facts.now_utc.isoformat() == "2026-11-24T15:00:00+00:00"
+    assert facts.call_ends_utc.isoformat() == "2026-11-23T15:30:00+00:00"
+    assert facts.history == tuple(history)
+    # Each plan keeps its own derived values.
+    facts.derived("key", lambda: 1)
+    assert Facts.gather(INTERVIEW, history, now=NOW).derived("key", lambda: 2) == 2

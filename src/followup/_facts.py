@@ -28,6 +28,7 @@ from followup._time import (
     zone,
     zone_of,
 )
+from followup._trusted import rebuilder
 from followup._vocabulary import EventKind, Outcome, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
 
@@ -145,21 +146,28 @@ class Facts:
             None,
         )
         start = start_key.astimezone(tz)
-        return cls(
-            interview=interview,
-            history=events,
-            now=now_key.astimezone(tz),
-            zone=tz,
-            start=start,
-            interview_day=start.date(),
-            call_ends=(start_key + interview.duration).astimezone(tz),
-            covered=max((_COVERS.get(e.kind, -1) for e in events), default=-1),
-            decision=decision,
-            calls=tuple(e for e in events if e.kind is EventKind.CALLED),
-            calendar=calendar,
-            weekdays=days.weekdays,
-            days=days,
+        ends = start_key + interview.duration
+        # Every field in order, `now_utc` and `call_ends_utc` included: what
+        # `__attrs_post_init__` would work out is at hand.
+        made: Facts = _facts(
+            interview,
+            events,
+            now_key.astimezone(tz),
+            tz,
+            start,
+            start.date(),
+            ends.astimezone(tz),
+            max((_COVERS.get(e.kind, -1) for e in events), default=-1),
+            decision,
+            tuple(e for e in events if e.kind is EventKind.CALLED),
+            calendar,
+            days.weekdays,
+            days,
+            now_key,
+            ends,
+            {},
         )
+        return made
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A value derived from these facts, computed once per plan or check.
@@ -267,6 +275,7 @@ class Facts:
 
 _DEFAULT_CALENDAR = WorkingCalendar()
 _UTC = dt.timezone.utc
+_facts = rebuilder(Facts)
 
 
 def recipient_zone(interview: Interview) -> Zone:
@@ -281,6 +290,9 @@ def _sorted_history(
     history: Iterable[Event],
 ) -> tuple[tuple[Event, ...], list[dt.datetime]]:
     """The events in order, and each one's instant in UTC."""
+    if type(history) is tuple and not history:
+        # No history (the default): nothing to check or sort.
+        return (), []
     events = typed_tuple(
         history, "history", Event, "an Event", whole="a sequence of Event"
     )
