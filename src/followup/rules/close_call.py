@@ -10,7 +10,7 @@ import attrs
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import instant_key, utc
+from followup._time import instant_key
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import whole
@@ -63,15 +63,21 @@ class CloseOnPositiveNote:
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         """The last minutes of the call that are still to come."""
-        return facts.derived(id(self), lambda: self._window(facts))
+        first, _ = self._span(facts)
+        return facts.local(first), facts.call_ends
 
-    def _window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+    def _span(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+        # The window in UTC, where the sheet keeps times: worked out once a
+        # plan, asked again in each round of the place phase.
+        return facts.derived(id(self), lambda: self._utc_window(facts))
+
+    def _utc_window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         lead = dt.timedelta(minutes=self.params.minutes_before_end)
-        # The latest of the three, compared as instants, in UTC.
+        # The latest of the three, compared as instants.
         start = max(
             facts.call_ends_utc - lead, facts.now_utc, facts.start.astimezone(_UTC)
         )
-        return facts.local(start), facts.call_ends
+        return start, facts.call_ends_utc
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the close of the call; keep every close of the call in it."""
@@ -93,7 +99,7 @@ class CloseOnPositiveNote:
         sheet.propose(
             StepKind.CLOSE_CALL,
             Channel.PHONE,
-            self.window(facts),
+            self._span(facts),
             rule=self.code,
             reason=(
                 "End the call on a positive note by thanking the interviewer "
@@ -105,9 +111,8 @@ class CloseOnPositiveNote:
         )
 
     def _keep_in_call(self, sheet: Sheet, closes: list[Entry]) -> None:
-        start, end = self.window(sheet.facts)
         # Entries' times are in UTC: so are the bounds, to compare as instants.
-        first, last = utc(start), utc(end)
+        first, last = self._span(sheet.facts)
         for entry in closes:
             if entry.agreed or first <= entry.due <= last:
                 continue

@@ -109,13 +109,10 @@ class FollowUpAfterDays:
         facts = sheet.facts
         if sheet.phase is Phase.PLACE:
             if any(entry.kind is StepKind.FOLLOW_UP for entry in sheet.steps):
-                opens, _ = self.window(facts)
-                sheet.none_before(
-                    StepKind.FOLLOW_UP,
-                    utc(opens),
-                    by=self.code,
-                    why=f"Moved to {self._days()} after the interview (A5).",
+                opens, why = facts.derived(
+                    (id(self), Phase.PLACE), lambda: self._opening(facts)
                 )
+                sheet.none_before(StepKind.FOLLOW_UP, opens, by=self.code, why=why)
             return
         if not facts.needs(StepKind.FOLLOW_UP):
             return
@@ -209,6 +206,12 @@ class FollowUpAfterDays:
         yield from missing_facts(self.code, letter, "A8")
         yield from missing_phrase(self.code, letter, "interest", "A8")
         yield from missing_phrase(self.code, letter, "fit", "A8")
+
+    def _opening(self, facts: Facts) -> tuple[dt.datetime, str]:
+        # When the window opens, in UTC, and what a follow-up moved there is
+        # told: asked in every round of the place phase, worked out once.
+        opens, _ = self.window(facts)
+        return utc(opens), f"Moved to {self._days()} after the interview (A5)."
 
     def _days(self) -> str:
         params = self.params
