@@ -176,13 +176,17 @@ def missing_details(
 
 def interview_mentions(facts: Facts, *, company: bool) -> tuple[str, ...]:
     """The facts a message must name: candidate, date and time [, company] (A4, A8)."""
+    mentions = facts.derived(interview_mentions, lambda: _mentions(facts))
+    return (*mentions, facts.interview.company) if company else mentions
+
+
+def _mentions(facts: Facts) -> tuple[str, str, str]:
     at = facts.start
-    mentions = (
+    return (
         facts.interview.candidate,
         long_date(at.date()),
         f"{at.hour:02d}:{at.minute:02d}",
     )
-    return (*mentions, facts.interview.company) if company else mentions
 
 
 def in_words(items: list[str]) -> str:

@@ -194,10 +194,12 @@ class StepsInOrder:
     def _after(self, facts: Facts, moment: dt.datetime, days: int) -> dt.datetime:
         # `days` business days after the day of `moment`, from that day's
         # start; none at all means "not before `moment` itself".
+        # `moment` is in UTC (see `_lasts`); the shared days answer directly.
         if days == 0:
-            return utc(moment)
-        day = facts.days_after(facts.local(moment).date(), days, business=True)
-        return utc(facts.start_of(day))
+            return moment
+        calendar = facts.days
+        day = calendar.after(moment.astimezone(calendar.zone).date(), days)
+        return utc(calendar.start(day))
 
 
 def _after(days: int) -> str:

@@ -102,10 +102,12 @@ class ThankYouImmediately:
                 "keep it to a few sentences (A4)",
             ),
         )
+        ends = facts.call_ends_utc
         sheet.propose(
             StepKind.THANK_YOU,
             self.params.channel,
-            self.window(facts),
+            # `window`, in UTC as the sheet keeps it.
+            (ends, ends + dt.timedelta(hours=self.params.within_hours)),
             rule=self.code,
             reason=(
                 "The thank-you is the first follow-up and goes out right after "
