@@ -110,7 +110,7 @@ class FollowUpAfterDays:
         if sheet.phase is Phase.PLACE:
             if any(entry.kind is StepKind.FOLLOW_UP for entry in sheet.steps):
                 opens, why = facts.derived(
-                    (id(self), Phase.PLACE), lambda: self._opening(facts)
+                    (id(self), "place"), lambda: self._opening(facts)
                 )
                 sheet.none_before(StepKind.FOLLOW_UP, opens, by=self.code, why=why)
             return
