@@ -228,10 +228,13 @@ def contact_values(contact: Contact) -> ContactValues:
     )
 
 
+_new_contact = rebuilder(Contact)
+
+
 def contact_from(values: ContactValues) -> Contact:
     """Rebuild a pickled contact, validated when it was first made."""
     # Name, email, phone, zone, country and subdivision: the fields in order.
-    return rebuilder(Contact)(*values)
+    return _new_contact(*values)
 
 
 def _phone(value: object, country: str | None) -> str:

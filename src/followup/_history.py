@@ -212,10 +212,13 @@ def event_values(event: Event) -> EventValues:
     )
 
 
+_new_event = rebuilder(Event)
+
+
 def event_from(values: EventValues) -> Event:
     """Rebuild a pickled event, validated when it was first made."""
     kind, at, outcome, call_back_at, channel, until = values
-    return rebuilder(Event)(
+    return _new_event(
         _KINDS[kind],
         unpack_instant(at),
         None if outcome is None else _OUTCOMES[outcome],

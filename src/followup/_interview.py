@@ -149,10 +149,13 @@ def interview_values(interview: Interview) -> InterviewValues:
     )
 
 
+_new_interview = rebuilder(Interview)
+
+
 def interview_from(values: InterviewValues) -> Interview:
     """Rebuild a pickled interview, validated when it was first made."""
     candidate, company, at, interviewer, position, duration, performance, key = values
-    return rebuilder(Interview)(
+    return _new_interview(
         candidate,
         company,
         unpack_instant(at),

@@ -124,10 +124,15 @@ def window_values(window: Window) -> WindowValues:
     return pack_instant(window.start), pack_instant(window.end)
 
 
+# Each unpickler's builder, made once here: a plan comes back through a
+# dozen of them, and looking each one up again cost a sixth of loading it.
+_new_window = rebuilder(Window)
+
+
 def window_from(values: WindowValues) -> Window:
     """Rebuild a pickled window."""
     start, end = values
-    return rebuilder(Window)(unpack_instant(start), unpack_instant(end))
+    return _new_window(unpack_instant(start), unpack_instant(end))
 
 
 def _minutes(value: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -213,9 +218,12 @@ def requirements_values(requirements: Requirements) -> RequirementsValues:
     )
 
 
+_new_requirements = rebuilder(Requirements)
+
+
 def requirements_from(values: RequirementsValues) -> Requirements:
     """Rebuild pickled requirements."""
-    return rebuilder(Requirements)(*values)
+    return _new_requirements(*values)
 
 
 def _window(value: Window) -> Window:
@@ -380,12 +388,15 @@ def step_values(step: Step) -> StepValues:
     )
 
 
+_new_step = rebuilder(Step)
+
+
 def step_from(values: StepValues) -> Step:
     """Rebuild a pickled step."""
     kind, channel, window, due, rule, reason, requirements, *as_they_are = values
     # Every field, in the order of the class's fields: the last six (advice,
     # number, agreed, adjusted_by, kind_name, channel_name) as they were packed.
-    return rebuilder(Step)(
+    return _new_step(
         _KINDS[kind],
         _CHANNELS[channel],
         window_from(window),
@@ -493,6 +504,9 @@ def finding_values(
     )
 
 
+_new_finding = rebuilder(Finding)
+
+
 def finding_from(values: FindingValues, steps: Sequence[Step] = ()) -> Finding:
     """Rebuild a pickled finding; `steps` are the plan's, rebuilt first."""
     code, severity, message, step, expected, actual = values
@@ -500,9 +514,7 @@ def finding_from(values: FindingValues, steps: Sequence[Step] = ()) -> Finding:
         about: Step | None = steps[step]  # a step of the plan, by its index
     else:
         about = None if step is None else step_from(step)
-    return rebuilder(Finding)(
-        code, _SEVERITIES[severity], message, about, expected, actual
-    )
+    return _new_finding(code, _SEVERITIES[severity], message, about, expected, actual)
 
 
 def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
@@ -632,11 +644,14 @@ def plan_values(plan: FollowUpPlan) -> PlanValues:
     )
 
 
+_new_follow_up_plan = rebuilder(FollowUpPlan)
+
+
 def plan_from(values: PlanValues) -> FollowUpPlan:
     """Rebuild a pickled plan."""
     interview, steps, findings, rules, as_of = values
     rebuilt = tuple(map(step_from, steps))
-    return rebuilder(FollowUpPlan)(
+    return _new_follow_up_plan(
         interview_from(interview),
         rebuilt,
         tuple(finding_from(finding, rebuilt) for finding in findings),
