@@ -79,9 +79,12 @@ def day_window(
     Days are counted on the recipient's calendar, so an interview at 23:30 in
     New York and the same instant written in UTC get the same window.
     """
-    first = facts.days_after(day, earliest, business=business)
-    last = facts.days_after(day, latest, business=business)
-    return facts.start_of(first), facts.end_of(last)
+    days = facts.days
+    if business:
+        first, last = days.after(day, earliest), days.after(day, latest)
+    else:
+        first, last = day + dt.timedelta(days=earliest), day + dt.timedelta(days=latest)
+    return days.start(first), days.end(last)
 
 
 def days_window(facts: Facts, params: DaysAfter) -> tuple[dt.datetime, dt.datetime]:

@@ -129,19 +129,19 @@ class FollowUpAfterDays:
             ),
         )
         window = self.window(facts)
-        skipped = (
-            days_off(
+        counted = ""
+        # Only a calendar with days off (holidays, closures) can skip one.
+        if params.days is DayCount.BUSINESS and facts.days.off:
+            skipped = days_off(
                 facts,
                 facts.interview_day + dt.timedelta(days=1),
                 facts.local(window[1]).date(),
             )
-            if params.days is DayCount.BUSINESS
-            else []
-        )
-        many = sum(day.days for day in skipped) > 1
-        are = "are no business days" if many else "is no business day"
-        named = " and ".join(day.text for day in skipped)
-        counted = f" ({named} {are} there)" if skipped else ""
+            if skipped:
+                many = sum(day.days for day in skipped) > 1
+                are = "are no business days" if many else "is no business day"
+                named = " and ".join(day.text for day in skipped)
+                counted = f" ({named} {are} there)"
         sheet.propose(
             StepKind.FOLLOW_UP,
             params.channel,
