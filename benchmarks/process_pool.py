@@ -43,7 +43,7 @@ def interviews(count: int) -> list[Interview]:
 
 def rate(batch: list[Interview], workers: int) -> float:
     started = time.perf_counter()
-    for _ in plan_many(batch, workers=workers, chunk_size=500):
+    for _ in plan_many(batch, workers=workers):
         pass
     return len(batch) / (time.perf_counter() - started)
 

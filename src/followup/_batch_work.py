@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar, f
 
 import attrs
 
-from followup._batch import in_chunks, in_order
+from followup._batch import CHUNK, in_chunks, in_order
 from followup._engine import plan_followups
 from followup._inputs import read_entry
 from followup.errors import FollowUpError, RuleError
@@ -46,11 +46,6 @@ __all__ = [
 
 P = TypeVar("P")
 P_co = TypeVar("P_co", covariant=True)
-
-#: Entries a chunk holds: enough that a chunk's trip between the processes
-#: costs little beside planning it, few enough that the first lines come
-#: out soon and a progress bar moves.
-CHUNK = 200
 
 
 class Work(Protocol[P_co]):
