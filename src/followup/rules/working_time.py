@@ -214,8 +214,8 @@ class WorkingTime:
             raise self._no_working_time(facts, moment)
         return found
 
-    # The searches ask the shared days directly: they run four times for
-    # each step of every plan, twice a round.
+    # The searches ask the shared days directly: placing a step runs them
+    # three times, for every step of every plan.
 
     def _next(self, days: Days, at: dt.datetime) -> dt.datetime | None:
         # `at` in UTC; None: no working time within `_SEARCH_DAYS` days.
