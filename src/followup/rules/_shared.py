@@ -117,8 +117,8 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
     not.  Days off of one name in a row (a weekend between them or not) read
     as one span.
     """
-    calendar = facts.calendar
-    if not calendar.closed and not (calendar.holidays and facts.knows_holidays):
+    if not facts.days.off:
+        # No closures, and no holidays to skip: every weekday works.
         return []
     runs: list[tuple[str, dt.date, dt.date, int]] = []
     open_run = False
@@ -140,7 +140,7 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
             if start == end
             else f"{name} from {_day(start)} to {_day(end)}",
             # `day_off` names a holiday before a closure on the same day.
-            calendar.holidays and facts.holiday(start) == name,
+            facts.calendar.holidays and facts.holiday(start) == name,
             days,
         )
         for name, start, end, days in runs[:_MOST_DAYS_OFF]
