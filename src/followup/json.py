@@ -158,24 +158,41 @@ def _is_value_type(kind: object) -> bool:
 
 
 def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
-    # Run each field's own converter while cattrs walks the document, so that
-    # every bad field is reported at once with its path, not only the first
-    # one the class's __init__ would meet.  Fields holding other value types
-    # are left to their own hooks.
+    # A document that is right goes straight to the class, whose __init__
+    # runs each field's converter once.  One that is not is walked again
+    # with each converter run while cattrs walks it, so that every bad field
+    # is reported at once with its path, not only the first one __init__
+    # would meet.  Fields holding other value types are left to their own
+    # hooks either way.
     attrs.resolve_types(kind)
-    overrides = {
-        field.name: override(struct_hook=_through(field.converter))
+    converted = [
+        field
         for field in attrs.fields(kind)
         if field.converter is not None and not _holds_attrs(field.type)
-    }
+    ]
     make: Any = make_dict_structure_fn  # its typed keywords hide **overrides
-    structure_fields = make(kind, made, **overrides)
+    structure_checked = make(
+        kind,
+        made,
+        **{
+            field.name: override(struct_hook=_through(field.converter))
+            for field in converted
+        },
+    )
+    structure_given = make(
+        kind,
+        made,
+        **{field.name: override(struct_hook=_passthrough) for field in converted},
+    )
 
     def structure(value: object, cls: object) -> object:
         if not isinstance(value, Mapping):
             got = f"{type(value).__name__} {value!r}"
             raise FollowUpError(f"expected an object ({kind.__name__}), got {got}")
-        return structure_fields(value, cls)
+        try:
+            return structure_given(value, cls)
+        except Exception:  # noqa: BLE001 - any mistake: found again, with its path
+            return structure_checked(value, cls)
 
     return structure
 
