@@ -178,6 +178,43 @@ def test_a_schedule_of_ones_own_that_crowds_the_steps_is_flagged():
     assert not [f for f in check_plan(plan) if f.code == "FU012"]
 
 
+def test_with_no_days_between_them_a_step_may_follow_the_one_before_at_once():
+    # A gap of no days is the step before itself, to the minute: not the day
+    # it falls on, however often the same facts are asked about.
+    rules = DEFAULT_RULES.configure("FU012", follow_up_after=0, call_after=0)
+    spacing = rules["FU012"]
+    facts = Facts.gather(example_interview(), (), None, rules.calendar)
+
+    def step(kind, at):
+        moment = example_interview().at.set(hour=at[0], minute=at[1])
+        return Step(
+            kind,
+            "email",
+            Window(moment, moment.add(hours=1)),
+            moment,
+            rule="me",
+            reason="my own",
+        )
+
+    def found(thanked, written):
+        steps = (step(StepKind.THANK_YOU, thanked), step(StepKind.FOLLOW_UP, written))
+        return [(f.message, f.expected) for f in spacing.check(facts, steps)]
+
+    assert found((10, 30), (11, 0)) == []
+    assert found((12, 0), (11, 0)) == [
+        (
+            "the follow-up comes sooner than right after the thank-you",
+            "on or after Mon 23 Nov 2026 12:00 EST",
+        )
+    ]
+    assert found((10, 30), (10, 15)) == [
+        (
+            "the follow-up comes sooner than right after the thank-you",
+            "on or after Mon 23 Nov 2026 10:30 EST",
+        )
+    ]
+
+
 def _gap_start(facts, moment, days):
     day = facts.days_after(facts.local(moment).date(), days, business=True)
     return facts.start_of(day)

@@ -175,31 +175,28 @@ class StepsInOrder:
         if before is None:
             return None
         # The place phase asks again after every move of another rule, mostly
-        # about steps that stayed where they were: the answer is kept.
-        found: dict[tuple[StepKind, str, dt.datetime], _Gap] = facts.derived(
+        # about steps that stayed where they were, or on the same day (a gap
+        # counted in days depends on the day of `before` alone): the answer
+        # is kept.
+        found: dict[tuple[StepKind, str, object], _Gap] = facts.derived(
             (id(self), "gaps"), dict
         )
-        key = (kind, label, before)
+        calendar = facts.days
+        # `before` is in UTC (see `_lasts`).
+        since = before.astimezone(calendar.zone).date() if days else before
+        key = (kind, label, since)
         gap = found.get(key)
         if gap is None:
             after = _after(days)
             gap = found[key] = _Gap(
-                self._after(facts, before, days),
+                # `days` business days after that day, from its start; none
+                # at all means "not before `before` itself".
+                utc(calendar.start(calendar.after(since, days))) if days else before,
                 label,
                 after,
                 f"Moved to {after} the {label}, {purpose}.",
             )
         return gap
-
-    def _after(self, facts: Facts, moment: dt.datetime, days: int) -> dt.datetime:
-        # `days` business days after the day of `moment`, from that day's
-        # start; none at all means "not before `moment` itself".
-        # `moment` is in UTC (see `_lasts`); the shared days answer directly.
-        if days == 0:
-            return moment
-        calendar = facts.days
-        day = calendar.after(moment.astimezone(calendar.zone).date(), days)
-        return utc(calendar.start(day))
 
 
 def _after(days: int) -> str:
