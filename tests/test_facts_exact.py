@@ -143,3 +143,28 @@ def test_gathered_facts_are_those_the_constructor_makes(history: object) -> None
     # Each plan keeps its own derived values.
     facts.derived("key", lambda: 1)
     assert Facts.gather(INTERVIEW, history, now=NOW).derived("key", lambda: 2) == 2
+
+
+def test_the_day_helpers_rules_of_ones_own_call_count_on_the_recipients_calendar() -> (
+    None
+):
+    # The built-in rules ask the shared days directly; a rule of one's own
+    # asks the facts (docs/writing-rules.md), and gets the same answers.
+    # Monday 23 November 2026 in New York, with Thanksgiving on Thursday.
+    interview = Interview(
+        "Ada Lovelace",
+        "Acme",
+        "2026-11-23T10:00:00-05:00[America/New_York]",
+        interviewer=Contact("Grace Hopper", country="US"),
+    )
+    facts = Facts.gather(interview)
+    monday = facts.interview_day
+    assert facts.days_after(monday, 3, business=False) == dt.date(2026, 11, 26)
+    assert facts.days_after(monday, 3, business=True) == dt.date(2026, 11, 27)
+    assert facts.start_of(monday).isoformat() == "2026-11-23T00:00:00-05:00"
+    assert facts.end_of(monday).isoformat() == "2026-11-23T23:59:59.999999-05:00"
+    thanksgiving = dt.date(2026, 11, 26)
+    assert facts.is_public_holiday(thanksgiving)
+    assert not facts.is_business_day(thanksgiving)
+    assert facts.holiday(thanksgiving) == facts.day_off(thanksgiving)
+    assert facts.day_off(thanksgiving) == "Thanksgiving Day"

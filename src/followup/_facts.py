@@ -231,11 +231,6 @@ class Facts:
         """Whether `day` is a public holiday where the interviewer is (if known)."""
         return self.days.holiday(day) is not None
 
-    @property
-    def knows_holidays(self) -> bool:
-        """Whether the interviewer's country, and so its holidays, is known."""
-        return self.days.country is not None
-
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` where the interviewer is, if any."""
         return self.days.holiday(day)

@@ -197,25 +197,10 @@ class WorkingTime:
         opens, closes = self._hours(facts, day)
         return opens <= utc(moment) <= closes
 
-    # The searches below work on UTC datetimes: they compare as instants (a
-    # shared zone would compare wall clocks) and cost nothing to compare.
-
-    def next_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
-        """The first working instant at or after `moment`, in UTC."""
-        found = self._next(facts.days, utc(moment))
-        if found is None:
-            raise self._no_working_time(facts, moment)
-        return found
-
-    def last_working(self, facts: Facts, moment: dt.datetime) -> dt.datetime:
-        """The last working instant at or before `moment`, in UTC."""
-        found = self._last(facts.days, utc(moment))
-        if found is None:
-            raise self._no_working_time(facts, moment)
-        return found
-
-    # The searches ask the shared days directly: placing a step runs them
-    # three times, for every step of every plan.
+    # The searches work on UTC datetimes, which compare as instants (a
+    # shared zone would compare wall clocks), and ask the shared days
+    # directly: placing a step runs them three times, for every step of
+    # every plan.
 
     def _next(self, days: Days, at: dt.datetime) -> dt.datetime | None:
         # `at` in UTC; None: no working time within `_SEARCH_DAYS` days.
