@@ -8,6 +8,7 @@ pinned by counting the items taken when the first plan comes out.
 
 from __future__ import annotations
 
+import pickle
 from typing import ClassVar
 
 import attrs
@@ -23,11 +24,23 @@ from followup import (
     plan_many,
 )
 from followup._batch import _plan_chunk, _share, _work_on
+from followup._plan import plan_parts, plan_with
 from followup._ruleset import DEFAULT_RULES
 from followup.rules._shared import NoParams
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 NOW = "2026-11-24T12:00:00-05:00"
+
+
+def _worked(chunk):
+    # What the parent makes of a worker's chunk: each plan with its own
+    # interview and the parts the worker sent back.
+    return [
+        plan_with(interview, pickle.loads(parts))
+        for (interview, _), parts in zip(
+            chunk, _work_on(_plan_chunk, chunk), strict=True
+        )
+    ]
 
 
 def test_a_worker_plans_its_chunk_with_the_now_and_rules_it_started_with():
@@ -36,13 +49,42 @@ def test_a_worker_plans_its_chunk_with_the_now_and_rules_it_started_with():
     rules = DEFAULT_RULES.ignore("FU006")
     # As a worker process does: what it was started with, then each chunk.
     _share((NOW, rules))
-    assert _work_on(_plan_chunk, [(ada, sent), (ada, ())]) == [
+    assert _worked([(ada, sent), (ada, ())]) == [
         plan_followups(ada, sent, now=NOW, rules=rules),
         plan_followups(ada, (), now=NOW, rules=rules),
     ]
     # And not the default rules or each interview's own start.
-    assert _work_on(_plan_chunk, [(ada, ())]) != [plan_followups(ada, now=NOW)]
-    assert _work_on(_plan_chunk, [(ada, ())]) != [plan_followups(ada, rules=rules)]
+    assert _worked([(ada, ())]) != [plan_followups(ada, now=NOW)]
+    assert _worked([(ada, ())]) != [plan_followups(ada, rules=rules)]
+
+
+def test_a_plan_from_the_workers_holds_the_interview_it_was_given():
+    # Only the rest of the plan travels back; the interview is the caller's
+    # own object, as it is in one process.
+    interviews = [
+        Interview("Ada", "Acme", f"2026-11-{day}T10:00:00Z") for day in (23, 24, 25)
+    ]
+    plans = list(plan_many(interviews, now=NOW, workers=2, chunk_size=2))
+    assert [plan.interview for plan in plans] == interviews
+    assert all(
+        plan.interview is interview
+        for plan, interview in zip(plans, interviews, strict=True)
+    )
+    assert plans == [plan_followups(interview, now=NOW) for interview in interviews]
+
+
+def test_what_a_plan_holds_beside_its_interview_makes_it_again():
+    ada = Interview("Ada", "Acme", AT)
+    # Planned late: FU010 speaks of steps of the plan, FU002 of none.
+    plan = plan_followups(ada, now="2026-12-05T12:00:00-05:00")
+    assert {finding.step is None for finding in plan.findings} == {True, False}
+    again = plan_with(ada, pickle.loads(pickle.dumps(plan_parts(plan))))
+    assert again == plan
+    assert again.interview is ada
+    # A finding about a step comes back about the same step object.
+    for finding in again.findings:
+        if finding.step is not None:
+            assert any(finding.step is step for step in again.steps)
 
 
 def test_two_chunks_a_worker_are_read_before_the_first_plan_comes_out():

@@ -623,9 +623,22 @@ PlanValues: TypeAlias = (
     "tuple[str, ...], Packed]"
 )
 
+#: What a plan holds beside its interview, as plain values: the steps, the
+#: findings, the rules and `as_of`.  A worker of `plan_many` sends these
+#: back, and the plan is made again with the interview the caller gave.
+PlanParts: TypeAlias = (
+    "tuple[tuple[StepValues, ...], tuple[FindingValues, ...], tuple[str, ...], "
+    "Packed]"
+)
+
 
 def plan_values(plan: FollowUpPlan) -> PlanValues:
     """The fields of `plan` as plain values: `plan_from` rebuilds it."""
+    return (interview_values(plan.interview), *plan_parts(plan))
+
+
+def plan_parts(plan: FollowUpPlan) -> PlanParts:
+    """What `plan` holds beside its interview: `plan_with` makes it again."""
     steps = plan.steps
     findings = plan.findings
     # A finding about one of the plan's steps names it by index: the step is
@@ -636,7 +649,6 @@ def plan_values(plan: FollowUpPlan) -> PlanValues:
         else None
     )
     return (
-        interview_values(plan.interview),
         tuple(map(step_values, steps)),
         tuple(finding_values(finding, indices) for finding in findings),
         plan.rules,
@@ -650,9 +662,15 @@ _new_follow_up_plan = rebuilder(FollowUpPlan)
 def plan_from(values: PlanValues) -> FollowUpPlan:
     """Rebuild a pickled plan."""
     interview, steps, findings, rules, as_of = values
+    return plan_with(interview_from(interview), (steps, findings, rules, as_of))
+
+
+def plan_with(interview: Interview, parts: PlanParts) -> FollowUpPlan:
+    """The plan of `interview` whose other fields `plan_parts` packed."""
+    steps, findings, rules, as_of = parts
     rebuilt = tuple(map(step_from, steps))
     return _new_follow_up_plan(
-        interview_from(interview),
+        interview,
         rebuilt,
         tuple(finding_from(finding, rebuilt) for finding in findings),
         rules,
