@@ -487,7 +487,7 @@ def at_wall_time(day: dt.date, time: dt.time, tz: Zone) -> dt.datetime:
 
 #: Instants written that `format_instant` keeps, by wall time, fold and zone.
 MOST_FORMATTED = 4096
-_FORMATTED: dict[tuple[bytes, dt.tzinfo], str] = {}
+_FORMATTED: dict[tuple[bytes, str], str] = {}
 
 
 def format_instant(moment: dt.datetime) -> str:
@@ -500,12 +500,13 @@ def format_instant(moment: dt.datetime) -> str:
     # A batch writes the same instants again and again (the due times of a
     # day, the `as_of` of every plan), and writing a pendulum value costs a
     # microsecond: its offset goes through zoneinfo's path for subclasses.
-    # The stdlib's state (wall time and fold) and the zone name the text.
+    # The stdlib's state (wall time and fold) and the zone's name make the
+    # text.  By the name, not the zone: a pendulum zone hashes in Python.
     wall, tz = _state(moment)
     if type(tz) is not _Timezone:
         # A fixed offset is rare in a plan, and another tzinfo may not hash.
         return _formatted(moment)
-    key = (wall, tz)
+    key = (wall, tz.key)
     found = _FORMATTED.get(key)
     if found is None:
         if len(_FORMATTED) >= MOST_FORMATTED:

@@ -27,11 +27,13 @@ import json
 import operator
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any, TypeVar, get_args
+from types import NoneType, UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
 import pendulum
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.json import make_converter
 
@@ -128,6 +130,25 @@ def _enum_hook(kind: type[enum.Enum], made: cattrs.Converter) -> Any:
     return lambda member: made.unstructure(member.value)
 
 
+def _is_optional(kind: object) -> bool:
+    args = get_args(kind)
+    return (
+        get_origin(kind) in (Union, UnionType) and len(args) == 2 and NoneType in args
+    )
+
+
+def _optional_hook(kind: object, made: cattrs.Converter) -> Any:
+    # cattrs writes an optional value through a function that tests for None
+    # and calls the value's hook, field after field: a plan has about thirty
+    # of them.  Optional text needs neither, and the function that cattrs
+    # knows for that inlines the field's value.
+    (value,) = (arg for arg in get_args(kind) if arg is not NoneType)
+    hook = made.get_unstructure_hook(value)
+    if hook is identity:
+        return identity
+    return lambda given: None if given is None else hook(given)
+
+
 def _strict(kind: type[Any]) -> Any:
     def structure(value: object, _: object) -> object:
         if type(value) is not kind:
@@ -202,6 +223,7 @@ def _make() -> cattrs.Converter:
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
     made.register_unstructure_hook(dt.timedelta, format_duration)
     made.register_unstructure_hook_factory(_is_enum, _enum_hook)
+    made.register_unstructure_hook_factory(_is_optional, _optional_hook)
     for kind in (str, dt.datetime):
         made.register_structure_hook(kind, _passthrough)
     # Fields run their own converters (`_value_type_hook`); these read an
