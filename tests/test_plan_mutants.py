@@ -154,6 +154,27 @@ def test_a_finding_about_a_step_outside_the_plan_pickles_equal() -> None:
     assert pickle.loads(pickle.dumps(plan)) == plan
 
 
+def test_a_step_due_as_its_window_opens_comes_back_so_and_one_due_later_too() -> None:
+    # The engine makes one value of `due` and the window's start when they
+    # are the same instant; a pickle packs it once and makes one value again.
+    # A step due later, or due at an equal value of its own, comes back equal.
+    opening = _step()
+    later = _step(due=WINDOW.start.add(hours=2))
+    equal = _step(due=WINDOW.start.add(seconds=0))
+    assert equal.due is not equal.window.start
+    plan = FollowUpPlan(
+        INTERVIEW, (opening, later, equal), (), ("FU004",), INTERVIEW.at
+    )
+    again = pickle.loads(pickle.dumps(plan))
+    assert again == plan
+    assert [step.due is step.window.start for step in again.steps] == [
+        True,
+        False,
+        False,
+    ]
+    assert [step.due for step in again.steps] == [step.due for step in plan.steps]
+
+
 def test_a_dask_bag_plans_with_the_rules_it_is_given() -> None:
     pytest.importorskip("dask.bag")
     from dask import bag  # noqa: PLC0415 - an optional extra

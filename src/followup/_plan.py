@@ -371,11 +371,16 @@ def step_values(step: Step) -> StepValues:
     """The fields of `step` as plain values: `step_from` rebuilds it."""
     # `_value_`, not `value`: that one is a property in Python, half the cost
     # of packing an instant.
+    window = step.window
+    packed = window_values(window)
     return (
         step.kind._value_,
         step.channel._value_,
-        window_values(step.window),
-        pack_instant(step.due),
+        packed,
+        # Most steps are due when their window opens, and the engine makes
+        # one value of both: packed once, pickled once, and made one value
+        # again when the step comes back.
+        packed[0] if step.due is window.start else pack_instant(step.due),
         step.rule,
         step.reason,
         requirements_values(step.requirements),
@@ -394,13 +399,14 @@ _new_step = rebuilder(Step)
 def step_from(values: StepValues) -> Step:
     """Rebuild a pickled step."""
     kind, channel, window, due, rule, reason, requirements, *as_they_are = values
+    made = window_from(window)
     # Every field, in the order of the class's fields: the last six (advice,
     # number, agreed, adjusted_by, kind_name, channel_name) as they were packed.
     return _new_step(
         _KINDS[kind],
         _CHANNELS[channel],
-        window_from(window),
-        unpack_instant(due),
+        made,
+        made.start if due is window[0] else unpack_instant(due),
         rule,
         reason,
         requirements_from(requirements),
