@@ -42,6 +42,11 @@ _SENT = {
     StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
 }
 
+# Bound once for `_lasts`, which runs over every step several times a plan:
+# a member looked up on its enum takes ten times as long on Python 3.10 and
+# 3.11 (about 60 ns).
+_THANK_YOU, _FOLLOW_UP = StepKind.THANK_YOU, StepKind.FOLLOW_UP
+
 
 @final
 @attrs.frozen
@@ -222,11 +227,11 @@ def _lasts(
     )
     for step in steps:
         kind = step.kind
-        if kind is StepKind.THANK_YOU or kind is StepKind.FOLLOW_UP:
+        if kind is _THANK_YOU or kind is _FOLLOW_UP:
             # UTC datetimes all (an entry's are already): they compare as
             # instants.
             due = step.due if type(step) is Entry else utc(step.due)
-            if kind is StepKind.THANK_YOU:
+            if kind is _THANK_YOU:
                 if thanked is None or due > thanked:
                     thanked = due
             elif written is None or due > written:
