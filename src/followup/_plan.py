@@ -633,8 +633,7 @@ PlanValues: TypeAlias = (
 #: findings, the rules and `as_of`.  A worker of `plan_many` sends these
 #: back, and the plan is made again with the interview the caller gave.
 PlanParts: TypeAlias = (
-    "tuple[tuple[StepValues, ...], tuple[FindingValues, ...], tuple[str, ...], "
-    "Packed]"
+    "tuple[tuple[StepValues, ...], tuple[FindingValues, ...], tuple[str, ...], Packed]"
 )
 
 
