@@ -194,7 +194,8 @@ class WorkingTime:
         day = facts.local(moment).date()
         if not self.is_working_day(facts, day):
             return False
-        opens, closes = self._hours(facts, day)
+        params = self.params
+        opens, closes = facts.days.hours(day, params.start, params.end)
         return opens <= utc(moment) <= closes
 
     # The searches work on UTC datetimes, which compare as instants (a
@@ -224,19 +225,6 @@ class WorkingTime:
                     return min(at, closes)
             day -= _ONE_DAY
         return None
-
-    def _hours(self, facts: Facts, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        params = self.params
-        return facts.days.hours(day, params.start, params.end)
-
-    def _no_working_time(self, facts: Facts, moment: dt.datetime) -> FollowUpError:
-        calendar = facts.calendar
-        return FollowUpError(
-            f"{self.code} {self.name}: no working time within {_SEARCH_DAYS} days "
-            f"of {moment.isoformat()} ({self.params.describe(facts.weekdays)}, "
-            f"holidays {'on' if calendar.holidays else 'off'}, "
-            f"{len(calendar.closed)} closures)"
-        )
 
     def _into_working_time(self, sheet: Sheet, entry: Entry) -> None:
         # An entry's times are in UTC already: the searches take them as
@@ -281,4 +269,11 @@ class WorkingTime:
         sheet.move(entry, start=start, end=end, due=due, by=self.code, why=why)
 
     def _none(self, facts: Facts, moment: dt.datetime) -> NoReturn:
-        raise self._no_working_time(facts, moment)
+        # A search that found no working time (a calendar closed for weeks).
+        calendar = facts.calendar
+        raise FollowUpError(
+            f"{self.code} {self.name}: no working time within {_SEARCH_DAYS} days "
+            f"of {moment.isoformat()} ({self.params.describe(facts.weekdays)}, "
+            f"holidays {'on' if calendar.holidays else 'off'}, "
+            f"{len(calendar.closed)} closures)"
+        )
