@@ -519,10 +519,10 @@ def test_due_as_json_lines_keeps_other_scripts_readable_and_writes_the_output(
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert target.read_bytes().decode() == (
-        '{"status": "due", "at": "2026-11-25T09:00:00-05:00[America/New_York]", '
-        '"id": "café-1", "candidate": "Ada Lovelace", "company": "Acme Analytics", '
-        '"step": "follow-up", "kind": "follow-up", "how": "email", "last": null, '
-        '"silent_days": null, "on": "2026-11-25"}\n'
+        '{"status":"due","at":"2026-11-25T09:00:00-05:00[America/New_York]",'
+        '"id":"café-1","candidate":"Ada Lovelace","company":"Acme Analytics",'
+        '"step":"follow-up","kind":"follow-up","how":"email","last":null,'
+        '"silent_days":null,"on":"2026-11-25"}\n'
     )
 
 
@@ -584,7 +584,7 @@ def test_many_plans_as_json_lines_keep_other_scripts_readable(tmp_path):
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0].decode()
     assert first.startswith(
-        '{"interview": {"candidate": "Ada Lovelace", "company": "Acmé", '
+        '{"interview":{"candidate":"Ada Lovelace","company":"Acmé",'
     )
 
 

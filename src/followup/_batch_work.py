@@ -134,11 +134,10 @@ class JsonLines:
 
     def piece(self, entry: Entry, plan: FollowUpPlan) -> bytes:  # noqa: ARG002
         """The plan's line, with its line break."""
-        import json  # noqa: PLC0415
-
+        from followup._json_lines import json_line  # noqa: PLC0415
         from followup.json import unstructure  # noqa: PLC0415
 
-        return json.dumps(unstructure(plan), ensure_ascii=False).encode() + b"\n"
+        return json_line(unstructure(plan))
 
 
 @final
@@ -245,12 +244,11 @@ class DueLines:
         self, reminder: Reminder, tracker_id: str | None, day: dt.date
     ) -> DueLine:
         if self.as_json:
-            import json  # noqa: PLC0415
+            from followup._json_lines import json_line  # noqa: PLC0415
 
             record = {**reminder.record(tracker_id), "on": str(day)}
-            return DueLine(
-                _order(reminder), json.dumps(record, ensure_ascii=False), None
-            )
+            text = json_line(record)[:-1].decode()
+            return DueLine(_order(reminder), text, None)
         cells = reminder.cells(tracker_id)
         # No cell holds a line break (names and ids with one are refused),
         # so one joins them.
