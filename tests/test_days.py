@@ -13,7 +13,14 @@ import followup._days as days_module
 from followup import Contact, Interview, WorkingCalendar, plan_followups
 from followup._days import MOST_DAYS, Days, days_of
 from followup._facts import Facts
-from followup._time import end_of_day, start_of_day, utc, zone
+from followup._time import (
+    describe_instant,
+    end_of_day,
+    local,
+    start_of_day,
+    utc,
+    zone,
+)
 from followup.testing import ZONE_NAMES
 
 if TYPE_CHECKING:
@@ -175,3 +182,39 @@ def test_the_public_times_are_made_once_and_shared() -> None:
         "2026-11-01T01:30:00-05:00",
     )
     assert (first.fold, second.fold) == (0, 1)
+
+
+def test_an_instant_in_words_keeps_the_two_readings_of_a_repeated_hour() -> None:
+    days = Days(NEW_YORK, WorkingCalendar(), None, None)
+    # New York's clocks went back at 06:00 UTC on 1 November 2026.
+    first = dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc)
+    second = dt.datetime(2026, 11, 1, 6, 30, tzinfo=dt.timezone.utc)
+    assert days.described(first) == "Sun 1 Nov 2026 01:30 EDT"
+    assert days.described(second) == "Sun 1 Nov 2026 01:30 EST"
+    assert days.described(first) == "Sun 1 Nov 2026 01:30 EDT"
+
+
+@given(
+    st.sampled_from(ZONE_NAMES),
+    st.datetimes(
+        dt.datetime(2020, 1, 1),
+        dt.datetime(2035, 12, 31),
+        timezones=st.just(dt.timezone.utc),
+    ),
+)
+def test_an_instant_in_words_is_as_describe_instant_writes_it(
+    name: str, moment: dt.datetime
+) -> None:
+    days = days_of(zone(name), WorkingCalendar(), None, None)
+    expected = describe_instant(local(moment, zone(name)))
+    assert days.described(moment) == expected
+    assert days.described(moment) == expected  # kept, the same
+
+
+def test_instants_in_words_are_bounded() -> None:
+    days = Days(NEW_YORK, WorkingCalendar(), None, None)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    for hour in range(MOST_DAYS + 10):
+        days.described(start + dt.timedelta(hours=hour))
+    assert len(days._described) <= MOST_DAYS  # noqa: SLF001 - what is kept
+    assert days.described(start) == "Wed 31 Dec 2025 19:00 EST"

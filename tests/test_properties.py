@@ -12,6 +12,7 @@ from followup import (
     DEFAULT_RULES,
     Event,
     EventKind,
+    Finding,
     Interview,
     Severity,
     StepKind,
@@ -44,6 +45,25 @@ def test_every_plan_passes_its_own_check(situation):
     plan = plan_followups(interview, history, now=now)
     assert errors(check_plan(plan, interview, history)) == []
     assert plan.passes
+
+
+@given(situations())
+def test_every_finding_of_a_plan_is_as_the_finding_constructor_makes_it(situation):
+    # The built-in rules make their findings without the constructor's
+    # checks (`own_finding`): their words must pass them unchanged.
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    for finding in plan.findings:
+        rebuilt = Finding(
+            finding.code,
+            finding.severity,
+            finding.message,
+            finding.step,
+            expected=finding.expected,
+            actual=finding.actual,
+        )
+        assert rebuilt == finding
+        assert type(finding.severity) is Severity
 
 
 @given(situations())

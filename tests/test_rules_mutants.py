@@ -656,6 +656,25 @@ def test_a_plan_made_on_friday_after_a_monday_call_catches_up_with_warnings() ->
     )
 
 
+def test_late_steps_are_told_in_the_recipients_zone_whatever_zone_now_is_in() -> None:
+    # The interview is written in New York, the interviewer works in Paris,
+    # and now is given in UTC: the warning speaks the interviewer's time.
+    interview = attrs.evolve(
+        MONDAY,
+        interviewer=Contact(
+            "Grace Hopper",
+            email="grace@example.com",
+            phone="+33 1 23 45 67 89",
+            timezone="Europe/Paris",
+        ),
+    )
+    plan = plan_followups(interview, [], now="2026-11-27T17:00:00+00:00")
+    assert [(f.code, f.expected, f.actual) for f in plan.findings] == [
+        ("FU010", "by Tue 24 Nov 2026 16:30 CET", "from Fri 27 Nov 2026 18:00 CET"),
+        ("FU010", "by Thu 26 Nov 2026 23:59 CET", "from Fri 27 Nov 2026 18:00 CET"),
+    ]
+
+
 def test_a_thank_you_whose_window_closes_right_now_is_not_late() -> None:
     plan = plan_followups(MONDAY, [], now="2026-11-24T10:30:00-05:00")
     assert shown(plan.steps[0]) == (

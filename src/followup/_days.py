@@ -26,6 +26,7 @@ import pendulum
 from followup._time import (
     Zone,
     at_wall_time,
+    describe_instant,
     end_of_day,
     start_of_day,
     to_pendulum,
@@ -103,6 +104,7 @@ class Days:
     __slots__ = (
         "_after",
         "_business",
+        "_described",
         "_ends",
         "_hours",
         "_shown",
@@ -139,6 +141,7 @@ class Days:
             tuple[dt.date, dt.time, dt.time], tuple[dt.datetime, dt.datetime]
         ] = {}
         self._shown: dict[dt.datetime, pendulum.DateTime] = {}
+        self._described: dict[dt.datetime, str] = {}
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` in the country, if any."""
@@ -226,6 +229,19 @@ class Days:
         if found is None:
             found = _kept(
                 self._shown, moment, to_pendulum(moment.astimezone(self.zone))
+            )
+        return found
+
+    def described(self, moment: dt.datetime) -> str:
+        """`moment` (a stdlib datetime in UTC) in words, in the zone.
+
+        As `describe_instant` writes it.  A late step's window closes at the
+        end of a day, and every plan late on that day says so.
+        """
+        found = self._described.get(moment)
+        if found is None:
+            found = _kept(
+                self._described, moment, describe_instant(moment.astimezone(self.zone))
             )
         return found
 

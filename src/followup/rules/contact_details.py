@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._plan import Finding, Step
+from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity
@@ -85,7 +85,7 @@ class AskForContactDetails:
         missing = missing_details(facts, self.params.required)
         pronoun = "it" if len(missing) == 1 else "them"
         if missing:
-            yield Finding(
+            yield own_finding(
                 self.code,
                 Severity.WARNING,
                 f"the interviewer's {in_words(missing)} "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._plan import Finding, Step
+from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity
@@ -54,7 +54,7 @@ class DecisionEndsFollowUp:
             return
         sheet.drop(*sheet.steps)
         sheet.note(
-            Finding(
+            own_finding(
                 self.code,
                 Severity.INFO,
                 f"the company decided ({decision.outcome.value}) on "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._plan import Finding, Step
+from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key
@@ -60,7 +60,10 @@ class LateStepsStillPlanned:
             if entry.start >= now:
                 continue
             if entry.end < now:
-                closed = when(facts.local(entry.end))
+                # Windows close at the end of a day, and many plans are late
+                # on the same days, as of the same now: the shared days keep
+                # the words (in the recipient's zone, as the facts' `now` is).
+                closed = facts.days.described(entry.end)
                 sheet.move(
                     entry,
                     at=now,
@@ -69,12 +72,12 @@ class LateStepsStillPlanned:
                     "it is planned from now on.",
                 )
                 sheet.note(
-                    Finding(
+                    own_finding(
                         self.code,
                         Severity.WARNING,
                         f"the {entry.label} is late: better late than never",
                         expected=f"by {closed}",
-                        actual=f"from {when(facts.now)}",
+                        actual=f"from {facts.days.described(now)}",
                     ),
                     about=entry,
                 )
