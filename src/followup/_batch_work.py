@@ -15,7 +15,16 @@ over a batch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar, final
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    NamedTuple,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    final,
+)
 
 import attrs
 
@@ -95,11 +104,19 @@ def _work_on(job: Job, work: Work[P], rules: RuleSet) -> Done[P]:
     return Done(entry.size, work.piece(entry, plan))
 
 
-def _work_on_chunk(
-    shared: tuple[Work[Any], RuleSet], jobs: list[Job]
-) -> list[Done[Any]]:
+#: A `Done` as it crosses back from a worker: its fields in order.  A
+#: tuple loads in a seventh of the time of the attrs instance's state, and
+#: every entry of the batch crosses.
+Sent: TypeAlias = "tuple[int, Any, str | None, RuleError | None]"
+
+
+def _work_on_chunk(shared: tuple[Work[Any], RuleSet], jobs: list[Job]) -> list[Sent]:
     work, rules = shared
-    return [_work_on(job, work, rules) for job in jobs]
+    sent: list[Sent] = []
+    for job in jobs:
+        done = _work_on(job, work, rules)
+        sent.append((done.size, done.piece, done.problem, done.stopped))
+    return sent
 
 
 def worked(
@@ -117,8 +134,9 @@ def worked(
             yield _work_on(job, work, rules)
         return
     chunks: Iterable[list[Job]] = in_chunks(batch.jobs, CHUNK)
-    for done in in_order(_work_on_chunk, chunks, workers, shared=(work, rules)):
-        yield from done
+    for sent in in_order(_work_on_chunk, chunks, workers, shared=(work, rules)):
+        for size, piece, problem, stopped in sent:
+            yield Done(size, piece, problem, stopped)
 
 
 @final
