@@ -22,6 +22,7 @@ from followup._interview import Interview
 from followup._time import (
     Zone,
     coerce_instant,
+    coerce_utc,
     instant_key,
     local,
     utc,
@@ -125,15 +126,16 @@ class Facts:
             else days_of(tz, calendar, contact.country, contact.subdivision)
         )
         events, instants = _sorted_history(history)
-        moment = interview.at if now is None else coerce_instant(now, "now")
         start_key = utc(interview.at)
-        now_key = start_key if now is None else utc(moment)
+        # Only the instant: a batch passes the same `now` for every plan, and
+        # its pendulum value would be made again for each.
+        now_key = start_key if now is None else coerce_utc(now, "now")
         for index, (event, at) in enumerate(zip(events, instants, strict=True)):
             if at > now_key:
                 raise InvalidValueError(
                     f"history[{index}].at",
                     event.at.isoformat(),
-                    f"is after now ({moment.isoformat()})",
+                    f"is after now ({_written(interview, now).isoformat()})",
                 )
             if at < start_key:
                 raise InvalidValueError(
@@ -271,6 +273,11 @@ class Facts:
 _DEFAULT_CALENDAR = WorkingCalendar()
 _UTC = dt.timezone.utc
 _facts = rebuilder(Facts)
+
+
+def _written(interview: Interview, now: object) -> dt.datetime:
+    # `now` as the user gave it, for a message.
+    return interview.at if now is None else coerce_instant(now, "now")
 
 
 def recipient_zone(interview: Interview) -> Zone:
