@@ -19,6 +19,7 @@ from followup import (
     _time,
 )
 from followup._time import (
+    _SUFFIXED,
     MOST_FORMATTED,
     at_wall_time,
     coerce_duration,
@@ -56,8 +57,20 @@ def test_a_wall_time_with_only_a_zone_suffix_is_read_in_that_zone():
 
 
 def test_an_offset_that_contradicts_the_zone_is_refused():
-    with pytest.raises(InvalidValueError, match="Europe/Paris does not use"):
+    with pytest.raises(InvalidValueError, match="Europe/Paris does not use") as error:
         coerce_instant("2026-07-01T10:00:00+01:00[Europe/Paris]", "Interview.at")
+    assert str(error.value).endswith(
+        "has an offset that Europe/Paris does not use at that time (it uses +0200)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1899-12-31T23:00:00+00:00[UTC]", "2200-01-01T01:00:00+01:00[CET]"],
+)
+def test_an_instant_with_an_offset_and_a_zone_outside_the_range_is_refused(text):
+    with pytest.raises(InvalidValueError, match="outside the supported range"):
+        coerce_instant(text, "Interview.at")
 
 
 @pytest.mark.parametrize(
@@ -315,3 +328,17 @@ def test_durations_accept_minutes_iso_8601_and_timedeltas(value, minutes):
 def test_bad_durations_are_refused(value, error, message):
     with pytest.raises(error, match=message):
         Interview("Ada", "Acme", "2026-11-23T10:00:00Z", duration=value)
+
+
+# The zone suffix as RFC 9557 writes it, by the lazy pattern the reader
+# used to match it with: the reader's own pattern must split every text the
+# same way.
+_LAZY_SUFFIXED = re.compile(r"(?P<base>[^\[\]]+?)(?:\[!?(?P<zone>[^\[\]=]+)\])?")
+
+
+@given(st.text(alphabet="2026-11T10:00+Z[]!=/Ea", max_size=24))
+def test_the_zone_suffix_is_split_as_the_lazy_pattern_splits_it(text):
+    ours, lazy = _SUFFIXED.fullmatch(text), _LAZY_SUFFIXED.fullmatch(text)
+    assert (ours is None) == (lazy is None)
+    if ours is not None and lazy is not None:
+        assert ours.groupdict() == lazy.groupdict()
