@@ -30,9 +30,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from followup._json_lines import json_line, json_line_of_stdlib
 from followup.cli import main as followup
 
 NOW = "2026-12-01T12:00:00+00:00"
@@ -154,6 +156,13 @@ def profile(source: Path, count: int, out: Path) -> None:
     print(report.getvalue())
 
 
+def _writer() -> str:
+    """Which encoder writes the lines: orjson with the ``fast`` extra."""
+    if json_line is json_line_of_stdlib:
+        return "the standard library's json (without the fast extra)"
+    return f"orjson {version('orjson')} (the fast extra)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
@@ -170,6 +179,7 @@ def main() -> None:
             f"generated {args.count:,} lines ({size:.1f} MB) in "
             f"{time.perf_counter() - start:.1f} s"
         )
+        print(f"JSON Lines written by {_writer()}")
         plan = ["plan", str(source), "--format", "jsonl", "--output", str(out)]
         runs = {
             "plan --format jsonl": [*plan, "--now", NOW],
