@@ -523,12 +523,11 @@ def finding_from(values: FindingValues, steps: Sequence[Step] = ()) -> Finding:
     return _new_finding(code, _SEVERITIES[severity], message, about, expected, actual)
 
 
-def own_finding(  # noqa: PLR0913 - a finding has this many parts
+def own_finding(
     code: str,
     severity: Severity,
     message: str,
     *,
-    step: Step | None = None,
     expected: str | None = None,
     actual: str | None = None,
 ) -> Finding:
@@ -536,9 +535,10 @@ def own_finding(  # noqa: PLR0913 - a finding has this many parts
 
     The rule's own words, filled in from checked facts, so they are one line
     without control characters already; a property test rebuilds every
-    finding of a plan through `Finding` and finds it equal.
+    finding of a plan through `Finding` and finds it equal.  The engine puts
+    in the step it is about (`Sheet.note`).
     """
-    return _new_finding(code, severity, message, step, expected, actual)
+    return _new_finding(code, severity, message, None, expected, actual)
 
 
 def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
