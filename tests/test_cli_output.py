@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+import followup.cli as cli_module
 from distributions import BROKEN
 from followup.cli import main
 
@@ -133,11 +134,12 @@ def test_a_write_that_fails_midway_is_one_line_and_leaves_the_old_file(
     import resource  # noqa: PLC0415 - POSIX only
 
     source = tmp_path / "many.jsonl"
-    # About 4 kB of plan each: the writes pass the limit below mid-stream,
-    # not in the last flush.
+    # About 4 kB of plan each, more than the output's buffer holds: the
+    # writes pass the limit below mid-stream, not in the last flush.
+    count = cli_module._BUFFER // 4_000 + 20  # noqa: SLF001 - the buffer's size
     source.write_text(
         "".join(
-            json.dumps({"id": f"a-{n}", "interview": ADA}) + "\n" for n in range(20)
+            json.dumps({"id": f"a-{n}", "interview": ADA}) + "\n" for n in range(count)
         )
     )
     target = tmp_path / "plans.jsonl"
