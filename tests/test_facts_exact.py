@@ -145,9 +145,7 @@ def test_gathered_facts_are_those_the_constructor_makes(history: object) -> None
     assert Facts.gather(INTERVIEW, history, now=NOW).derived("key", lambda: 2) == 2
 
 
-def test_the_day_helpers_rules_of_ones_own_call_count_on_the_recipients_calendar() -> (
-    None
-):
+def test_the_day_helpers_for_rules_of_ones_own_count_on_the_recipients_days() -> None:
     # The built-in rules ask the shared days directly; a rule of one's own
     # asks the facts (docs/writing-rules.md), and gets the same answers.
     # Monday 23 November 2026 in New York, with Thanksgiving on Thursday.

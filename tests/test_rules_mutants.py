@@ -30,6 +30,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
+from followup._facts import Facts
 from followup._vocabulary import Severity
 from followup.rules.follow_up import FollowUpParams
 
@@ -804,4 +805,27 @@ def test_a_follow_up_in_calendar_days_says_which_holidays_moved_it(
     assert step.reason == (
         f"The follow-up comes 2 to 3 days after the interview (A5), by email (A7), "
         f"{FOLLOW_UP_ASKS}{moved}"
+    )
+
+
+def test_the_thank_you_window_lasts_its_hours_in_the_recipients_zone() -> None:
+    # The call ends at 10:30 in New York; the interviewer works in Paris.
+    paris = attrs.evolve(
+        MONDAY, interviewer=attrs.evolve(GRACE, timezone="Europe/Paris")
+    )
+    rules = DEFAULT_RULES.configure("FU003", within_hours=4)
+    (thanks,) = [
+        step
+        for step in plan_followups(paris, rules=rules).steps
+        if step.kind is StepKind.THANK_YOU
+    ]
+    assert (thanks.window.start.isoformat(), thanks.window.end.isoformat()) == (
+        "2026-11-23T16:30:00+01:00",
+        "2026-11-23T20:30:00+01:00",
+    )
+    facts = Facts.gather(paris, (), None, rules.calendar)
+    start, end = rules["FU003"].window(facts)
+    assert (start.isoformat(), end.isoformat()) == (
+        "2026-11-23T16:30:00+01:00",
+        "2026-11-23T20:30:00+01:00",
     )

@@ -281,9 +281,9 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
         # A wall time in the zone: fold=0 takes the earlier of two readings in
         # an overlap and the later wall time in a gap, as RFC 9557 readers do.
         return _exact(parsed.replace(tzinfo=tz), tz, field, text)
-    # As `_exact`, with the offset compared on the stdlib value: a pendulum
-    # value's offset goes through zoneinfo's slower path for subclasses.
-    moment = _in_range(parsed, field, text).astimezone(tz)
+    # The offset compared on the stdlib value: a pendulum value's offset
+    # goes through zoneinfo's slower path for subclasses.
+    moment = _zoned(parsed, tz, field, text)
     if moment.utcoffset() != parsed.utcoffset():
         raise InvalidValueError(
             field,
@@ -311,7 +311,12 @@ def _exact(
     (03:30 EDT), as zoneinfo reads it, instead of keeping an impossible
     time.
     """
-    return to_pendulum(_in_range(moment, field, original).astimezone(tz))
+    return to_pendulum(_zoned(moment, tz, field, original))
+
+
+def _zoned(moment: dt.datetime, tz: Zone, field: str, original: object) -> dt.datetime:
+    """`_exact`'s instant as a stdlib datetime, before it is made pendulum's."""
+    return _in_range(moment, field, original).astimezone(tz)
 
 
 def _in_range(moment: dt.datetime, field: str, original: object) -> dt.datetime:

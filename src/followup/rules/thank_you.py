@@ -10,7 +10,6 @@ import attrs
 from followup._plan import Finding, Requirements, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import letter_channel, whole
@@ -74,8 +73,13 @@ class ThankYouImmediately:
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
         """From the end of the call to `within_hours` later."""
-        within = dt.timedelta(hours=self.params.within_hours)
-        return facts.call_ends, facts.local(utc(facts.call_ends) + within)
+        _, end = self._span(facts)
+        return facts.call_ends, facts.local(end)
+
+    def _span(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
+        # The window in UTC, where the sheet keeps times.
+        ends = facts.call_ends_utc
+        return ends, ends + dt.timedelta(hours=self.params.within_hours)
 
     def plan(self, draft: Draft) -> Draft:
         """Propose the thank-you unless the history covers it; none before the end."""
@@ -102,12 +106,10 @@ class ThankYouImmediately:
                 "keep it to a few sentences (A4)",
             ),
         )
-        ends = facts.call_ends_utc
         sheet.propose(
             StepKind.THANK_YOU,
             self.params.channel,
-            # `window`, in UTC as the sheet keeps it.
-            (ends, ends + dt.timedelta(hours=self.params.within_hours)),
+            self._span(facts),
             rule=self.code,
             reason=(
                 "The thank-you is the first follow-up and goes out right after "
