@@ -2,7 +2,7 @@
 
 Workers run in processes of their own, where neither coverage nor mutation
 testing follows them: here a worker's two steps run in this process.  And
-the promise of flat memory, at most two chunks a worker in flight, is
+the promise of flat memory, at most `HELD` chunks a process held, is
 pinned by counting the items taken when the first plan comes out.
 """
 
@@ -23,39 +23,38 @@ from followup import (
     plan_followups,
     plan_many,
 )
-from followup._batch import _plan_chunk, _share, _work_on
+from followup._batch import _plan_chunk, _plan_chunk_here
 from followup._plan import plan_parts, plan_with
 from followup._ruleset import DEFAULT_RULES
+from followup._workers import HELD
 from followup.rules._shared import NoParams
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 NOW = "2026-11-24T12:00:00-05:00"
 
 
-def _worked(chunk):
-    # What the parent makes of a worker's chunk: each plan with its own
-    # interview and the parts the worker sent back.
+def _worked(shared, chunk):
+    # What the caller makes of another process's chunk: each plan with its
+    # own interview and the parts the other process sent back.
     return [
         plan_with(interview, pickle.loads(parts))
-        for (interview, _), parts in zip(
-            chunk, _work_on(_plan_chunk, chunk), strict=True
-        )
+        for (interview, _), parts in zip(chunk, _plan_chunk(shared, chunk), strict=True)
     ]
 
 
-def test_a_worker_plans_its_chunk_with_the_now_and_rules_it_started_with():
+@pytest.mark.parametrize("work", [_worked, _plan_chunk_here])
+def test_a_chunk_is_planned_with_the_now_and_rules_it_was_given(work):
     ada = Interview("Ada", "Acme", AT)
     sent = (Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),)
     rules = DEFAULT_RULES.ignore("FU006")
-    # As a worker process does: what it was started with, then each chunk.
-    _share((NOW, rules))
-    assert _worked([(ada, sent), (ada, ())]) == [
+    shared = (NOW, rules)
+    assert work(shared, [(ada, sent), (ada, ())]) == [
         plan_followups(ada, sent, now=NOW, rules=rules),
         plan_followups(ada, (), now=NOW, rules=rules),
     ]
     # And not the default rules or each interview's own start.
-    assert _worked([(ada, ())]) != [plan_followups(ada, now=NOW)]
-    assert _worked([(ada, ())]) != [plan_followups(ada, rules=rules)]
+    assert work(shared, [(ada, ())]) != [plan_followups(ada, now=NOW)]
+    assert work(shared, [(ada, ())]) != [plan_followups(ada, rules=rules)]
 
 
 def test_a_plan_from_the_workers_holds_the_interview_it_was_given():
@@ -87,20 +86,22 @@ def test_what_a_plan_holds_beside_its_interview_makes_it_again():
             assert any(finding.step is step for step in again.steps)
 
 
-def test_two_chunks_a_worker_are_read_before_the_first_plan_comes_out():
+def test_at_most_held_chunks_a_process_are_read_before_the_first_plan_comes_out():
     taken = []
 
     def interviews():
-        for day in range(10, 30):
+        for day in range(1, 29):
             taken.append(day)
-            yield Interview("Ada", "Acme", f"2026-11-{day}T10:00:00Z")
+            yield Interview("Ada", "Acme", f"2026-11-{day:02d}T10:00:00Z")
 
     plans = plan_many(interviews(), now=NOW, workers=2, chunk_size=1)
     first = next(plans)
     assert first == plan_followups(
-        Interview("Ada", "Acme", "2026-11-10T10:00:00Z"), now=NOW
+        Interview("Ada", "Acme", "2026-11-01T10:00:00Z"), now=NOW
     )
-    assert len(taken) == 4
+    # The other process is handed two; this one plans the next ones itself
+    # while it waits, up to `HELD` chunks a process.
+    assert 2 <= len(taken) <= HELD * 2
     plans.close()
 
 

@@ -12,30 +12,26 @@ from __future__ import annotations
 import collections
 import itertools
 import pickle
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from followup._engine import plan_followups
 from followup._interview import Interview
 from followup._plan import plan_parts, plan_with
 from followup._ruleset import DEFAULT_RULES
+from followup._workers import in_order
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator
 
     from followup._history import Event
     from followup._plan import FollowUpPlan
     from followup._ruleset import RuleSet
     from followup._time import InstantLike
 
-__all__ = ["CHUNK", "in_chunks", "in_order", "plan_many"]
+__all__ = ["CHUNK", "in_chunks", "plan_many"]
 
 T = TypeVar("T")
-#: A chunk of work, what a worker makes of it, and what every chunk needs.
-C = TypeVar("C")
-S = TypeVar("S")
-R = TypeVar("R")
 
 
 def _item(index: int, item: object) -> tuple[Interview, Iterable[Event]]:
@@ -58,11 +54,12 @@ def _count(value: object, field: str) -> int:
 
 #: Items a chunk holds by default (`plan_many`, and the commands'
 #: ``--workers``): enough that a chunk's trip between the processes costs
-#: little beside planning it, few enough that the first results come back
-#: soon, a progress bar moves, and the parent takes plans in as they come
-#: (on two cores, chunks of 100-200 gave 1.12 times one process where 500
-#: gave 1.04).
-CHUNK = 200
+#: little beside planning it, and few enough that the plans a worker sends
+#: back (about 130 kB) fit in a socket's buffer, so that it goes on to its
+#: next chunk while the caller is busy planning (`plan_many` on two cores:
+#: chunks of 50-100 gave 1.55 times one process, 200 gave 1.46 and 400,
+#: 1.31; the commands' 100,000 lines took as long with 32 as with 64).
+CHUNK = 64
 
 
 def plan_many(
@@ -78,10 +75,13 @@ def plan_many(
     Each item is an `Interview`, or a pair ``(interview, history)``.  `now`
     applies to every interview; ``None`` plans each as of its own start.
     With ``workers=1`` (the default) one plan is made per item taken.  With
-    more, the items go to that many processes in chunks of `chunk_size`; at
-    most two chunks a worker are in flight, so memory stays flat however
-    long the input, and the plans come back in the order of the input,
-    each holding the interview object it was given, as in one process.
+    more, that many processes plan, this one among them: the items go out
+    in chunks of `chunk_size` to the ``workers - 1`` processes started for
+    it, two chunks each at a time, and this process plans the next chunk
+    itself whenever they all have two.  At most four chunks a process are
+    held, so memory stays flat however long the input, and the plans come
+    back in the order of the input, each holding the interview object it
+    was given, as in one process.
 
     >>> from followup import Interview, plan_many
     >>> interviews = (Interview("Ada", "Acme", f"2026-11-{day}T10:00:00Z")
@@ -93,6 +93,8 @@ def plan_many(
         InvalidTypeError: an item is neither an interview nor a pair; the
             message gives its position.
         InvalidValueError: `workers` or `chunk_size` is below 1.
+        BrokenProcessPool: a process it started ended before its work was
+            done (killed, say).
     """
     workers = _count(workers, "workers")
     chunk_size = _count(chunk_size, "chunk_size")
@@ -104,19 +106,34 @@ def plan_many(
     yield from _in_processes(items, now, rules, workers, chunk_size)
 
 
-def _plan_chunk(
-    shared: tuple[InstantLike | None, RuleSet],
-    chunk: Sequence[tuple[Interview, Iterable[Event]]],
-) -> list[bytes]:
-    # Each plan goes back as the pickle of what it holds beside its
-    # interview (the parent has the interview), one pickle a plan: see
-    # `_in_processes`.
+#: A plan as another process sends it back (the pickle of what it holds
+#: beside its interview: `plan_parts`), or as this process made it.
+Made: TypeAlias = "bytes | FollowUpPlan"
+#: Items as they are handed out: each interview with its history as a tuple.
+Items: TypeAlias = "list[tuple[Interview, tuple[Event, ...]]]"
+
+
+def _plan_chunk(shared: tuple[InstantLike | None, RuleSet], chunk: Items) -> list[Made]:
+    # In another process: each plan goes back as the pickle of what it holds
+    # beside its interview (the caller has the interview), one pickle a
+    # plan: see `_in_processes`.
     now, rules = shared
     return [
         pickle.dumps(
             plan_parts(plan_followups(interview, history, now=now, rules=rules)),
             pickle.HIGHEST_PROTOCOL,
         )
+        for interview, history in chunk
+    ]
+
+
+def _plan_chunk_here(
+    shared: tuple[InstantLike | None, RuleSet], chunk: Items
+) -> list[Made]:
+    # In the caller's process, where the plans stay.
+    now, rules = shared
+    return [
+        plan_followups(interview, history, now=now, rules=rules)
         for interview, history in chunk
     ]
 
@@ -128,13 +145,12 @@ def _in_processes(
     workers: int,
     chunk_size: int,
 ) -> Iterator[FollowUpPlan]:
-    # The chunks in flight, in the order they were sent: the results come
+    # The chunks in flight, in the order they were taken: the results come
     # back in that order too, and each plan is made with the interview its
     # caller gave, the same object as in one process.
-    sent: collections.deque[list[tuple[Interview, tuple[Event, ...]]]]
-    sent = collections.deque()
+    sent: collections.deque[Items] = collections.deque()
 
-    def chunks() -> Iterator[list[tuple[Interview, tuple[Event, ...]]]]:
+    def chunks() -> Iterator[Items]:
         for chunk in in_chunks(items, chunk_size):
             # A history may be a generator: made a tuple, it travels to the
             # worker.
@@ -143,13 +159,20 @@ def _in_processes(
             yield made
 
     loads = pickle.loads
-    for pickled in in_order(_plan_chunk, chunks(), workers, shared=(now, rules)):
+    done = in_order(
+        _plan_chunk, chunks(), workers, shared=(now, rules), here=_plan_chunk_here
+    )
+    for made in done:
         # Each plan is unpickled only when it is taken, not a chunk at once:
         # a chunk's plans alive together were walked by the cyclic garbage
         # collector again and again, and that cost as much as loading them
         # (1.07 times one process against 1.26, over 20,000 interviews).
-        for (interview, _), plan in zip(sent.popleft(), pickled, strict=True):
-            yield plan_with(interview, loads(plan))
+        for (interview, _), plan in zip(sent.popleft(), made, strict=True):
+            if isinstance(plan, bytes):
+                # From another process.
+                yield plan_with(interview, loads(plan))
+            else:
+                yield plan
 
 
 def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -157,44 +180,3 @@ def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
-
-
-# What every chunk of a worker process needs (a rule set, say), set once
-# when the process starts: it travels to each process once, not per chunk.
-_SHARED: list[Any] = []
-
-
-def _share(shared: object) -> None:
-    _SHARED[:] = [shared]
-
-
-def _work_on(work: Callable[[Any, C], R], chunk: C) -> R:
-    return work(_SHARED[0], chunk)
-
-
-def in_order(
-    work: Callable[[S, C], R],
-    chunks: Iterable[C],
-    workers: int,
-    *,
-    shared: S,
-) -> Iterator[R]:
-    """``work(shared, chunk)`` of each chunk, in `workers` processes, in order.
-
-    `shared` goes to each process once, when it starts; `work` is a
-    module-level function, which travels with each chunk by name.  At most
-    two chunks a worker are in flight, so memory stays flat however long the
-    input; a consumer that stops early (or an error) drops the chunks still
-    in flight.
-    """
-    pool = ProcessPoolExecutor(workers, initializer=_share, initargs=(shared,))
-    pending: collections.deque[Future[R]] = collections.deque()
-    try:
-        for chunk in chunks:
-            pending.append(pool.submit(_work_on, work, chunk))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)

@@ -4,9 +4,10 @@
 plan it, and turn the plan into what they write: a JSON line, a table,
 calendar items, the lines of the due list.  All of that is a function of
 the entry, so with ``--workers N`` it runs in N processes, a chunk of
-entries at a time: the command itself only reads the raw lines (or the
-names of the files), and reports and writes what comes back, in the order
-of the input.  What travels between the processes is bytes and text, not
+entries at a time: the command's own process reads the raw lines (or the
+names of the files), hands chunks of them to the others and works on
+chunks of its own meanwhile, and reports and writes the results in the
+order of the input.  What travels between the processes is bytes and text, not
 plans, which would cost as much to pickle and load as to make.
 
 A `Work` is the part that differs between the commands; `worked` runs one
@@ -28,9 +29,10 @@ from typing import (
 
 import attrs
 
-from followup._batch import CHUNK, in_chunks, in_order
+from followup._batch import CHUNK, in_chunks
 from followup._engine import plan_followups
 from followup._inputs import read_entry
+from followup._workers import in_order
 from followup.errors import FollowUpError, RuleError
 
 if TYPE_CHECKING:
@@ -125,9 +127,10 @@ def worked(
     """Each entry of `batch` worked, in the order of the batch.
 
     With one worker the entries are read, planned and worked here, one at
-    a time; with more, in that many processes, at most two chunks of
-    `CHUNK` entries a process in flight, so memory stays flat however long
-    the batch.  A consumer stops at the first `Done` that says `stopped`.
+    a time; with more, in that many processes, this one among them, in
+    chunks of `CHUNK` entries (see `in_order`), so memory stays flat
+    however long the batch.  A consumer stops at the first `Done` that says
+    `stopped`.
     """
     if workers == 1:
         for job in batch.jobs:
