@@ -29,7 +29,7 @@ from typing import (
 
 import attrs
 
-from followup._batch import CHUNK, in_chunks
+from followup._batch import in_chunks
 from followup._engine import plan_followups
 from followup._inputs import read_entry
 from followup._workers import in_order
@@ -87,6 +87,13 @@ class Done(Generic[P]):
     piece: P | None = None
     problem: str | None = None
     stopped: RuleError | None = None
+
+
+#: Entries a chunk holds with ``--workers``: half of `plan_many`'s, since
+#: a JSON line (about 5 kB) is twice a plan's pickle.  What a worker sends
+#: back for a chunk then fits in a socket's buffer, and it goes on to its
+#: next chunk while the command's own process is busy working on one.
+CHUNK = 32
 
 
 def _work_on(job: Job, work: Work[P], rules: RuleSet) -> Done[P]:
