@@ -35,10 +35,11 @@ NOW = "2026-11-24T12:00:00-05:00"
 
 def _worked(shared, chunk):
     # What the caller makes of another process's chunk: each plan with its
-    # own interview and the parts the other process sent back.
+    # own interview and the parts the other process sent back, pickled.
+    sent = pickle.loads(pickle.dumps(_plan_chunk(shared, chunk)))
     return [
-        plan_with(interview, pickle.loads(parts))
-        for (interview, _), parts in zip(chunk, _plan_chunk(shared, chunk), strict=True)
+        plan_with(interview, parts)
+        for (interview, _), parts in zip(chunk, sent, strict=True)
     ]
 
 

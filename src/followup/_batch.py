@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import collections
 import itertools
-import pickle
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from followup._engine import plan_followups
 from followup._interview import Interview
-from followup._plan import plan_parts, plan_with
+from followup._plan import PlanParts, plan_parts, plan_with
 from followup._ruleset import DEFAULT_RULES
 from followup._workers import in_order
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -106,23 +105,19 @@ def plan_many(
     yield from _in_processes(items, now, rules, workers, chunk_size)
 
 
-#: A plan as another process sends it back (the pickle of what it holds
-#: beside its interview: `plan_parts`), or as this process made it.
-Made: TypeAlias = "bytes | FollowUpPlan"
+#: A plan as another process sends it back (what it holds beside its
+#: interview: `plan_parts`), or as this process made it.
+Made: TypeAlias = "PlanParts | FollowUpPlan"
 #: Items as they are handed out: each interview with its history as a tuple.
 Items: TypeAlias = "list[tuple[Interview, tuple[Event, ...]]]"
 
 
 def _plan_chunk(shared: tuple[InstantLike | None, RuleSet], chunk: Items) -> list[Made]:
-    # In another process: each plan goes back as the pickle of what it holds
-    # beside its interview (the caller has the interview), one pickle a
-    # plan: see `_in_processes`.
+    # In another process: each plan goes back as what it holds beside its
+    # interview (the caller has the interview): see `_in_processes`.
     now, rules = shared
     return [
-        pickle.dumps(
-            plan_parts(plan_followups(interview, history, now=now, rules=rules)),
-            pickle.HIGHEST_PROTOCOL,
-        )
+        plan_parts(plan_followups(interview, history, now=now, rules=rules))
         for interview, history in chunk
     ]
 
@@ -158,19 +153,19 @@ def _in_processes(
             sent.append(made)
             yield made
 
-    loads = pickle.loads
     done = in_order(
         _plan_chunk, chunks(), workers, shared=(now, rules), here=_plan_chunk_here
     )
     for made in done:
-        # Each plan is unpickled only when it is taken, not a chunk at once:
-        # a chunk's plans alive together were walked by the cyclic garbage
-        # collector again and again, and that cost as much as loading them
-        # (1.07 times one process against 1.26, over 20,000 interviews).
+        # A plan from another process is made when it is taken, not a chunk
+        # at once: a chunk's plans alive together were walked by the cyclic
+        # garbage collector again and again, and that cost as much as making
+        # them (1.07 times one process against 1.26, over 20,000 interviews).
+        # Their parts, tuples and text, come in a chunk at once: one pickle
+        # a chunk, not one a plan (1.58 against 1.55).
         for (interview, _), plan in zip(sent.popleft(), made, strict=True):
-            if isinstance(plan, bytes):
-                # From another process.
-                yield plan_with(interview, loads(plan))
+            if isinstance(plan, tuple):
+                yield plan_with(interview, plan)
             else:
                 yield plan
 
