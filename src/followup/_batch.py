@@ -51,13 +51,12 @@ def _count(value: object, field: str) -> int:
     return value
 
 
-#: Items a chunk holds by default (`plan_many`, and the commands'
-#: ``--workers``): enough that a chunk's trip between the processes costs
-#: little beside planning it, and few enough that the plans a worker sends
-#: back (about 130 kB) fit in a socket's buffer, so that it goes on to its
-#: next chunk while the caller is busy planning (`plan_many` on two cores:
-#: chunks of 50-100 gave 1.55 times one process, 200 gave 1.46 and 400,
-#: 1.31; the commands' 100,000 lines took as long with 32 as with 64).
+#: Items a chunk of `plan_many` holds by default: enough that a chunk's trip
+#: between the processes costs little beside planning it, and few enough
+#: that the plans another process sends back (about 90 kB) fit in a
+#: socket's buffer, so that it goes on to its next chunk while the caller
+#: is busy planning (on two cores, chunks of 50-100 gave 1.55 times one
+#: process, 200 gave 1.46 and 400, 1.31).
 CHUNK = 64
 
 
