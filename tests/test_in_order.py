@@ -144,6 +144,27 @@ def test_another_process_that_ends_breaks_the_run(chunks):
     assert multiprocessing.active_children() == []
 
 
+def test_a_process_with_many_files_open_waits_on_sockets_numbered_past_1024(
+    tmp_path,
+):
+    # select() takes no file descriptor numbered 1024 or more; a server
+    # with many connections open hands out such numbers.
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip(f"this system allows {hard} open files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    spare = [os.open(tmp_path, os.O_RDONLY) for _ in range(1100)]
+    try:
+        chunks = chunks_of(list(range(40)), 4)
+        results = list(in_order(tagged, chunks, 2, shared=os.getpid()))
+    finally:
+        for number in spare:
+            os.close(number)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert [item for result in results for item, _ in result] == list(range(40))
+
+
 def test_another_process_that_ended_takes_nothing_more():
     other = _Other(None)
     try:

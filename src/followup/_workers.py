@@ -20,7 +20,7 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import pickle
-import select
+import selectors
 import socket
 import struct
 from concurrent.futures import Future
@@ -140,10 +140,17 @@ def _move(others: list[_Other]) -> None:
 
 
 def _wait(others: list[_Other]) -> None:
-    # Until a socket can take or give something, then as `_move`.
-    readable = [other.connection for other in others if other.held]
-    writable = [other.connection for other in others if other.outgoing]
-    select.select(readable, writable, [])
+    # Until a socket can take or give something, then as `_move`.  Not
+    # select(), which takes no descriptor numbered 1024 or more: a process
+    # with many files or connections open has them.
+    with selectors.DefaultSelector() as selector:
+        for other in others:
+            events = (selectors.EVENT_READ if other.held else 0) | (
+                selectors.EVENT_WRITE if other.outgoing else 0
+            )
+            if events:
+                selector.register(other.connection, events)
+        selector.select()
     _move(others)
 
 
