@@ -45,8 +45,9 @@ BAD = {
 def tracker(tmp_path_factory):
     """A JSON Lines file of 5.5 chunks of interviews, some lines bad.
 
-    Two workers hold four chunks in flight: the fifth and sixth are sent
-    only as the first come back.
+    With two workers, the other process is handed two chunks at a time and
+    the command's own works on others meanwhile: the chunks are done out of
+    order, and come out in order only if the command restores it.
     """
     lines = [json.dumps(record) for record in generated(CHUNK * 11 // 2, seed=11)]
     for index in sorted(BAD):
