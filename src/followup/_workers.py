@@ -82,9 +82,9 @@ def in_order(
             _move(others)
             while pending and pending[0].done():
                 yield pending.popleft().result()
-            other = min(others, key=_Other.load)
+            other = min(others, key=_Other.load, default=None)
             # Two: one to work on, the next to start on at once.
-            if other.load() < 2:
+            if other is not None and other.load() < 2:
                 pending.append(other.send(work, chunk))
             else:
                 pending.append(_done_here(work_here, shared, chunk, others))
