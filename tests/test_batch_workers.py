@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from typing import ClassVar
 
 import attrs
 import pytest
 
-from followup import DEFAULT_RULES, RuleError
+from followup import DEFAULT_RULES, RuleError, cli
 from followup._batch_work import CHUNK, JsonLines, worked
 from followup._inputs import InterviewFile, Line, open_batch, read_entry
 from followup._time import coerce_instant
@@ -209,3 +210,52 @@ def test_a_stopped_batch_shuts_its_workers_down_before_the_error_is_raised(track
                 pass
         assert multiprocessing.active_children() == []
     assert progress.problems == 1
+
+
+@attrs.frozen
+class Ending:
+    """A rule whose process ends at once in another process, as a killed one does."""
+
+    code: ClassVar[str] = "END001"
+    name: ClassVar[str] = "ending"
+    summary: ClassVar[str] = "Ends its worker."
+    advice: ClassVar[tuple[str, ...]] = ("END:always",)
+    params: NoParams = attrs.field(factory=NoParams)
+    parent: int = attrs.field(factory=os.getpid)
+
+    def plan(self, draft):
+        if os.getpid() != self.parent:
+            os._exit(9)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_a_worker_that_ends_is_a_line_on_stderr_and_the_output_is_left(
+    tracker, tmp_path, monkeypatch
+):
+    output = tmp_path / "plans.jsonl"
+    output.write_text("yesterday's plans\n")
+    monkeypatch.setattr(cli, "_rule_set", lambda _: DEFAULT_RULES.extend(Ending()))
+    result = run(
+        "plan", tracker, "--format", "jsonl", "--output", output, "--workers", "2"
+    )
+    assert result.returncode == 2
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("followup: error: --workers: a worker process (pid ")
+    assert last.endswith(") ended before its work was done, with exit code 9")
+    assert "Traceback" not in result.stderr
+    assert output.read_text() == "yesterday's plans\n"
+    assert multiprocessing.active_children() == []
+
+
+def test_another_failure_of_the_command_is_not_taken_for_a_lost_worker(
+    tracker, monkeypatch
+):
+    def broken(_):
+        raise RuntimeError("not a worker")
+
+    monkeypatch.setattr(cli, "_rule_set", broken)
+    with pytest.raises(RuntimeError, match="not a worker"):
+        cli.main(["plan", str(tracker), "--workers", "2"])

@@ -467,6 +467,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # pragma: no cover - the reader went away
         return 0
+    except Exception as error:
+        if not _lost_a_worker(error):
+            raise
+        # Killed, or out of memory: a line that says so, not a traceback.
+        sys.stderr.write(f"{_PROGRAM}: error: --workers: {error}\n")
+        return 2
+
+
+def _lost_a_worker(error: Exception) -> bool:
+    # Looked up, not imported: a command that started no process has not
+    # loaded the module, and need not.
+    module = sys.modules.get("concurrent.futures.process")
+    return module is not None and isinstance(error, module.BrokenProcessPool)
 
 
 #: A quoted value longer than this is cut to its first _SHOWN characters and
