@@ -111,25 +111,25 @@ Made: TypeAlias = "PlanParts | FollowUpPlan"
 Items: TypeAlias = "list[tuple[Interview, tuple[Event, ...]]]"
 
 
+def _planned(
+    shared: tuple[InstantLike | None, RuleSet], chunk: Items
+) -> Iterator[FollowUpPlan]:
+    now, rules = shared
+    for interview, history in chunk:
+        yield plan_followups(interview, history, now=now, rules=rules)
+
+
 def _plan_chunk(shared: tuple[InstantLike | None, RuleSet], chunk: Items) -> list[Made]:
     # In another process: each plan goes back as what it holds beside its
     # interview (the caller has the interview): see `_in_processes`.
-    now, rules = shared
-    return [
-        plan_parts(plan_followups(interview, history, now=now, rules=rules))
-        for interview, history in chunk
-    ]
+    return [plan_parts(plan) for plan in _planned(shared, chunk)]
 
 
 def _plan_chunk_here(
     shared: tuple[InstantLike | None, RuleSet], chunk: Items
 ) -> list[Made]:
     # In the caller's process, where the plans stay.
-    now, rules = shared
-    return [
-        plan_followups(interview, history, now=now, rules=rules)
-        for interview, history in chunk
-    ]
+    return list(_planned(shared, chunk))
 
 
 def _in_processes(
