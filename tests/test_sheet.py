@@ -10,6 +10,7 @@ toolkit's `new_step` and `moved_step`.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from typing import ClassVar
 
 import attrs
@@ -28,14 +29,17 @@ from followup import (
     RuleError,
     RuleSet,
     Severity,
+    Step,
     StepKind,
+    Window,
     moved_step,
     new_step,
     plan_followups,
 )
 from followup._draft import Draft
-from followup._engine import fold
+from followup._engine import fold, plan_parts_of
 from followup._facts import Facts
+from followup._plan import plan_parts, plan_with
 from followup._sheet import KERNELS, Sheet, worked
 from followup._time import to_pendulum
 from followup.errors import FollowUpError
@@ -162,6 +166,135 @@ def test_the_sheet_plans_what_the_fold_of_drafts_plans(data: st.DataObject) -> N
     assert plan == folded(interview, history, now, rules)
     # Byte for byte too: the zones and offsets of every time, every reason.
     assert to_json(plan) == to_json(folded(interview, history, now, rules))
+
+
+def _same_parts(
+    interview: Interview, history: list, now: object, rules: RuleSet
+) -> FollowUpPlan:
+    """Hold `plan_parts_of` to the parts of the plan, and return the plan."""
+    plan = plan_followups(interview, history, now=now, rules=rules)
+    parts = plan_parts_of(interview, history, now=now, rules=rules)
+    assert parts == plan_parts(plan)
+    # The caller makes the plan again of them, after their trip between
+    # processes: equal, byte for byte, and with one value for a step due
+    # when its window opens, as the engine makes it.
+    again = plan_with(interview, pickle.loads(pickle.dumps(parts)))
+    assert again == plan
+    assert to_json(again) == to_json(plan)
+    assert [step.due is step.window.start for step in again.steps] == [
+        step.due is step.window.start for step in plan.steps
+    ]
+    return plan
+
+
+@given(st.data())
+def test_the_parts_of_a_sheet_are_those_of_the_plan_made_public(
+    data: st.DataObject,
+) -> None:
+    interview, history, now = data.draw(situations())
+    rules = data.draw(rule_sets(interview))
+    try:
+        plan_followups(interview, history, now=now, rules=rules)
+    except FollowUpError as error:
+        refused = error
+    else:
+        _same_parts(interview, history, now, rules)
+        return
+    # Refused in the same words, whichever way the plan is made.
+    with pytest.raises(FollowUpError) as expected:
+        plan_parts_of(interview, history, now=now, rules=rules)
+    assert str(expected.value) == str(refused)
+
+
+@attrs.frozen
+class NotingPublic:
+    """Someone else's rule: a finding about a public step of no plan."""
+
+    code: ClassVar[str] = "NOTE002"
+    name: ClassVar[str] = "noting-public"
+    summary: ClassVar[str] = "Notes a finding about a step of no plan."
+    advice: ClassVar[tuple[str, ...]] = ("NOTE:anything",)
+    phase: ClassVar[Phase] = Phase.PROPOSE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        at = draft.facts.interview.at
+        step = Step(
+            StepKind.CALL, Channel.PHONE, Window(at, at), at, self.code, "Elsewhere."
+        )
+        return draft.noting(Finding(self.code, Severity.INFO, "elsewhere", step=step))
+
+    def check(self, facts: Facts, steps: object) -> tuple[Finding, ...]:
+        return ()
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        AT,
+        "2026-11-23T10:00:00+05:45",
+        # London's repeated hour: the close of the call and the thank-you
+        # open in its second pass.
+        "2026-10-25T01:10:00+00:00[Europe/London]",
+    ],
+)
+def test_a_sheets_parts_hold_the_findings_about_steps(at: str) -> None:
+    interview = Interview("Ada", "Acme", at, duration=20)
+    rules = DEFAULT_RULES.extend(Noting(), NotingPublic())
+    plan = _same_parts(interview, [], None, rules)
+    about, another, elsewhere = [f for f in plan.findings if f.code[:4] == "NOTE"]
+    # One finding names a step of the plan by its place in it; the others a
+    # step never proposed and a step of no plan, packed whole.
+    assert about.step in plan.steps
+    assert another.step not in plan.steps
+    assert elsewhere.step is not None
+    assert elsewhere.step.reason == "Elsewhere."
+    parts = plan_parts_of(interview, rules=rules)
+    noted = [finding for finding in parts[1] if finding[0][:4] == "NOTE"]
+    assert noted[0][3] == plan.steps.index(about.step)
+    assert isinstance(noted[1][3], tuple)
+    assert isinstance(noted[2][3], tuple)
+
+
+@attrs.frozen
+class DueLater:
+    """Someone else's rule: a message whose window opens before it is due."""
+
+    code: ClassVar[str] = "LATER001"
+    name: ClassVar[str] = "due-later"
+    summary: ClassVar[str] = "Proposes a message due after its window opens."
+    advice: ClassVar[tuple[str, ...]] = ("LATER:anything",)
+    phase: ClassVar[Phase] = Phase.PROPOSE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        facts = draft.facts
+        opens = facts.start_of(facts.interview_day + dt.timedelta(days=1))
+        opens += dt.timedelta(hours=10)
+        step = new_step(
+            facts,
+            StepKind.OTHER,
+            Channel.OTHER,
+            (opens, opens + dt.timedelta(hours=6)),
+            rule=self.code,
+            reason="Say hello.",
+            kind_name="linkedin-message",
+            channel_name="linkedin",
+        )
+        later = moved_step(step, facts, by=None, due=opens + dt.timedelta(hours=3))
+        return draft.proposing(later)
+
+    def check(self, facts: Facts, steps: object) -> tuple[Finding, ...]:
+        return ()
+
+
+def test_a_sheets_parts_keep_a_due_time_after_its_window_opens() -> None:
+    plan = _same_parts(
+        Interview("Ada", "Acme", AT), [], None, DEFAULT_RULES.extend(DueLater())
+    )
+    (message,) = [step for step in plan.steps if step.rule == "LATER001"]
+    assert message.due.format("ddd HH:mm") == "Tue 13:00"
+    assert message.window.start.format("ddd HH:mm") == "Tue 10:00"
 
 
 @given(situations())

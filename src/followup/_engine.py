@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from followup._history import Event
     from followup._interview import Interview
+    from followup._plan import PlanParts
     from followup._rule import Rule
     from followup._time import InstantLike
 
@@ -232,6 +233,24 @@ def plan_followups(
         rules=rule_set.codes,
         as_of=to_pendulum(facts.now),
     )
+
+
+def plan_parts_of(
+    interview: Interview,
+    history: Iterable[Event] = (),
+    *,
+    now: InstantLike | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+) -> PlanParts:
+    """``plan_parts(plan_followups(...))``, without making the plan itself.
+
+    What another process of `plan_many` sends back, for the caller to make
+    the plan with `plan_with` and the interview it holds.  It raises what
+    `plan_followups` raises, and a property test holds the two equal.
+    """
+    rule_set = _rule_set(rules)
+    facts = Facts.gather(interview, history, now, rule_set.calendar)
+    return work(rule_set, facts).parts(rule_set.codes)
 
 
 def check_plan(

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from followup._interview import InterviewValues
+    from followup._sheet import Entry
     from followup._time import InstantLike, Packed, Zone
 
 __all__ = [
@@ -369,18 +370,32 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def step_values(step: Step) -> StepValues:
     """The fields of `step` as plain values: `step_from` rebuilds it."""
-    # `_value_`, not `value`: that one is a property in Python, half the cost
-    # of packing an instant.
     window = step.window
     packed = window_values(window)
+    # Most steps are due when their window opens, and the engine makes one
+    # value of both: packed once, pickled once, and made one value again
+    # when the step comes back.
+    return timed_values(
+        step, packed, packed[0] if step.due is window.start else pack_instant(step.due)
+    )
+
+
+def timed_values(
+    step: Step | DraftStep | Entry, window: WindowValues, due: Packed
+) -> StepValues:
+    """The plain values of a step whose window and due time are packed already.
+
+    `step` has the other fields of a `Step`: a step, a draft step, or the
+    engine's entry for one, which is packed without a `Step` made of it
+    first (`Sheet.parts`).
+    """
+    # `_value_`, not `value`: that one is a property in Python, half the cost
+    # of packing an instant.
     return (
         step.kind._value_,
         step.channel._value_,
-        packed,
-        # Most steps are due when their window opens, and the engine makes
-        # one value of both: packed once, pickled once, and made one value
-        # again when the step comes back.
-        packed[0] if step.due is window.start else pack_instant(step.due),
+        window,
+        due,
         step.rule,
         step.reason,
         requirements_values(step.requirements),
@@ -500,11 +515,19 @@ def finding_values(
         packed = steps[id(step)]
     else:
         packed = step_values(step)
+    return about_values(finding, packed)
+
+
+def about_values(finding: Finding, step: StepValues | int | None) -> FindingValues:
+    """The plain values of `finding`, the step it speaks of packed already.
+
+    `step` is the step's values, its index among the plan's steps, or `None`.
+    """
     return (
         finding.code,
         finding.severity._value_,
         finding.message,
-        packed,
+        step,
         finding.expected,
         finding.actual,
     )

@@ -23,16 +23,23 @@ from typing import TYPE_CHECKING, Any, TypeVar, final
 
 from followup._draft import Draft, public_step, timed_public
 from followup._draft_step import DraftStep, DraftWindow, StepNames
-from followup._plan import Finding, Requirements
+from followup._plan import (
+    Finding,
+    Requirements,
+    about_values,
+    step_values,
+    timed_values,
+)
 from followup._rule import Phase
 from followup._steps import check_span, moved_span, single_spaced
+from followup._time import pack_instant
 from followup._trusted import rebuilder, replaced
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from followup._facts import Facts
-    from followup._plan import Step
+    from followup._plan import FindingValues, PlanParts, Step, StepValues
     from followup._vocabulary import Channel, StepKind
 
 __all__ = ["KERNELS", "Entry", "Sheet", "worked", "works_on_sheet"]
@@ -362,6 +369,49 @@ class Sheet:
                 finding = replaced(finding, step=public_step(gone, days.zone))  # noqa: PLW2901
             findings.append(finding)
         return tuple(made.values()), tuple(findings)
+
+    def parts(self, rules: tuple[str, ...]) -> PlanParts:
+        """What `plan_parts` packs of the plan `public` makes, without making it.
+
+        `rules` are the codes of the rule set.  The steps are in plan order
+        and each finding names the step it speaks of by its index, as in
+        `plan_parts`; the times are packed from stdlib values on the
+        recipient's calendar, as the public values would hold them.  Another
+        process of `plan_many` sends these: making public values there only
+        to take them apart cost a third of its time a plan.
+        """
+        zone = self.facts.days.zone
+        ordered = sorted(self.steps, key=_order)
+        steps = []
+        for entry in ordered:
+            start = entry.start
+            opens = pack_instant(start.astimezone(zone))
+            closes = pack_instant(entry.end.astimezone(zone))
+            # As `timed_public` and `step_values`: a step due when its window
+            # opens is packed with one value for both.
+            due = (
+                opens
+                if entry.due == start
+                else pack_instant(entry.due.astimezone(zone))
+            )
+            steps.append(timed_values(entry, (opens, closes), due))
+        indices = {id(entry): index for index, entry in enumerate(ordered)}
+        findings: list[FindingValues] = []
+        for finding, about in self.findings:
+            packed: StepValues | int | None
+            if about is not None:
+                packed = indices[id(about)]
+            else:
+                gone = _about(finding)
+                if type(gone) is DraftStep:
+                    # As in `public`: a plugin's rule noted it about a step
+                    # no longer in the plan.
+                    packed = step_values(public_step(gone, zone))
+                else:
+                    step = finding.step
+                    packed = None if step is None else step_values(step)
+            findings.append(about_values(finding, packed))
+        return tuple(steps), tuple(findings), rules, pack_instant(self.facts.now)
 
 
 def _about(finding: Finding) -> object:
