@@ -27,7 +27,6 @@ import datetime as dt
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 import tempfile
@@ -1112,6 +1111,10 @@ def _create_beside(target: Path, *, new: bool) -> tuple[Path, IO[bytes]]:
     is there is replaced by a file created private and given its mode last.
     The name is cut so that a long one still leaves room for the rest.
     """
+    # Here, not at the top: it loads OpenSSL's hashes (about 4 ms), which a
+    # command that writes no file has no need of.
+    import secrets  # noqa: PLC0415
+
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         path = target.with_name(f".{target.name[:40]}.{secrets.token_hex(4)}.tmp")
