@@ -222,17 +222,27 @@ def plan_followups(
             other (an event after `now`, or before the interview).
         RuleError: a rule failed; the message names it.
     """
-    rule_set = _rule_set(rules)
-    facts = Facts.gather(interview, history, now, rule_set.calendar)
-    steps, findings = work(rule_set, facts).public()
+    rule_set, sheet = _worked(interview, history, now, rules)
+    steps, findings = sheet.public()
     return assemble(
         FollowUpPlan,
         interview=interview,
         steps=steps,
         findings=findings,
         rules=rule_set.codes,
-        as_of=to_pendulum(facts.now),
+        as_of=to_pendulum(sheet.facts.now),
     )
+
+
+def _worked(
+    interview: Interview,
+    history: Iterable[Event],
+    now: InstantLike | None,
+    rules: RuleSet,
+) -> tuple[RuleSet, Sheet]:
+    rule_set = _rule_set(rules)
+    facts = Facts.gather(interview, history, now, rule_set.calendar)
+    return rule_set, work(rule_set, facts)
 
 
 def plan_parts_of(
@@ -248,9 +258,8 @@ def plan_parts_of(
     the plan with `plan_with` and the interview it holds.  It raises what
     `plan_followups` raises, and a property test holds the two equal.
     """
-    rule_set = _rule_set(rules)
-    facts = Facts.gather(interview, history, now, rule_set.calendar)
-    return work(rule_set, facts).parts(rule_set.codes)
+    rule_set, sheet = _worked(interview, history, now, rules)
+    return sheet.parts(rule_set.codes)
 
 
 def check_plan(
