@@ -222,7 +222,7 @@ def plan_followups(
             other (an event after `now`, or before the interview).
         RuleError: a rule failed; the message names it.
     """
-    rule_set, sheet = _worked(interview, history, now, rules)
+    rule_set, sheet = _sheet_for(interview, history, now, rules)
     steps, findings = sheet.public()
     return assemble(
         FollowUpPlan,
@@ -234,12 +234,14 @@ def plan_followups(
     )
 
 
-def _worked(
+def _sheet_for(
     interview: Interview,
     history: Iterable[Event],
     now: InstantLike | None,
     rules: RuleSet,
 ) -> tuple[RuleSet, Sheet]:
+    # What `plan_followups` and `plan_parts_of` share: the rule set checked,
+    # the facts gathered, and the rules' work on them.
     rule_set = _rule_set(rules)
     facts = Facts.gather(interview, history, now, rule_set.calendar)
     return rule_set, work(rule_set, facts)
@@ -258,7 +260,7 @@ def plan_parts_of(
     the plan with `plan_with` and the interview it holds.  It raises what
     `plan_followups` raises, and a property test holds the two equal.
     """
-    rule_set, sheet = _worked(interview, history, now, rules)
+    rule_set, sheet = _sheet_for(interview, history, now, rules)
     return sheet.parts(rule_set.codes)
 
 

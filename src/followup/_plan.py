@@ -380,14 +380,11 @@ def step_values(step: Step) -> StepValues:
     )
 
 
-def timed_values(
-    step: Step | DraftStep | Entry, window: WindowValues, due: Packed
-) -> StepValues:
+def timed_values(step: Step | Entry, window: WindowValues, due: Packed) -> StepValues:
     """The plain values of a step whose window and due time are packed already.
 
-    `step` has the other fields of a `Step`: a step, a draft step, or the
-    engine's entry for one, which is packed without a `Step` made of it
-    first (`Sheet.parts`).
+    `step` has the other fields of a `Step`: a step, or the engine's entry
+    for one, packed without a `Step` made of it first (`Sheet.parts`).
     """
     # `_value_`, not `value`: that one is a property in Python, half the cost
     # of packing an instant.
