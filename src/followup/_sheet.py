@@ -378,7 +378,7 @@ class Sheet:
         `plan_parts`; the times are packed from stdlib values on the
         recipient's calendar, as the public values would hold them.  Another
         process of `plan_many` sends these: making public values there only
-        to take them apart cost a tenth of its time a plan.
+        to take them apart cost an eighth of its time a plan.
         """
         zone = self.facts.days.zone
         ordered = sorted(self.steps, key=_order)
