@@ -9,10 +9,13 @@ file, then runs, as a user would:
 
 and prints the wall time, plans a second and the peak RSS of each run: in
 one process, then with ``--workers N`` (two by default; 1 skips them).
-``--profile N`` then profiles ``plan`` over the first N lines in this
-process and splits the time between reading, planning and writing.
+``--repeat K`` runs each command K times in turn and prints the median and
+the range as well: on a shared machine one run's time depends on the
+minute.  ``--profile N`` then profiles ``plan`` over the first N lines in
+this process and splits the time between reading, planning and writing.
 
-    python benchmarks/batch_jsonl.py [--count 100000] [--workers 2] [--profile 10000]
+    python benchmarks/batch_jsonl.py [--count 100000] [--workers 2] [--repeat 1]
+                                     [--profile 10000]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import json
 import os
 import pstats
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -167,6 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2, metavar="N")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K")
     parser.add_argument("--profile", type=int, default=10_000, metavar="N")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -195,12 +200,25 @@ def main() -> None:
                 DAY,
                 *workers,
             ]
-        for label, command in runs.items():
-            elapsed, peak, status = timed(command)
-            print(
-                f"{label:<22} {elapsed:6.1f} s  {args.count / elapsed:8,.0f} plans/s  "
-                f"peak RSS {peak:6.1f} MB  exit {status}"
-            )
+        times: dict[str, list[float]] = {label: [] for label in runs}
+        # In turns, not each command K times over: a slow minute then slows
+        # one run of every command, not every run of one.
+        for _ in range(max(1, args.repeat)):
+            for label, command in runs.items():
+                elapsed, peak, status = timed(command)
+                times[label].append(elapsed)
+                print(
+                    f"{label:<22} {elapsed:6.1f} s  "
+                    f"{args.count / elapsed:8,.0f} plans/s  "
+                    f"peak RSS {peak:6.1f} MB  exit {status}"
+                )
+        if args.repeat > 1:
+            print(f"over {args.repeat} runs each:")
+            for label, seconds in times.items():
+                print(
+                    f"  {label:<22} median {statistics.median(seconds):6.1f} s  "
+                    f"range {min(seconds):.1f}-{max(seconds):.1f} s"
+                )
         with out.open(encoding="utf-8") as plans:
             written = sum(1 for _ in plans)
         print(f"plans written: {written:,}  (target: {args.count:,} in < 10 s)")
