@@ -560,6 +560,111 @@ def test_plan_never_writes_over_its_rules_or_history(tmp_path, many):
         assert target.read_text() == before
 
 
+def test_plan_never_writes_over_the_plan_it_updates(tmp_path):
+    previous = tmp_path / "plan.json"
+    made = run(
+        "plan", INTERVIEW, "--now", NOW, "--format", "json", "--output", previous
+    )
+    assert made.returncode == 0, made.stderr
+    before = previous.read_bytes()
+    result = run(
+        "plan", INTERVIEW, "--now", NOW, "--format", "ics",
+        "--previous", previous, "--output", previous,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"followup: error: --output {previous} is an input file; it is never "
+        "overwritten\n"
+    )
+    assert previous.read_bytes() == before
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_sync_never_writes_its_report_over_the_credentials(
+    tmp_path, monkeypatch, named
+):
+    # Given with --netrc, or the ~/.netrc read without it.
+    monkeypatch.delenv("FOLLOWUP_CALDAV_USERNAME", raising=False)
+    monkeypatch.delenv("FOLLOWUP_CALDAV_PASSWORD", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine calendar.test login ada password secret\n")
+    netrc.chmod(0o600)
+    options = ["--netrc", netrc] if named else []
+    result = run(
+        "sync", "--example", "--to", "https://calendar.test/ada/",
+        *options, "--output", netrc,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"followup: error: --output {netrc} is an input file; it is never overwritten\n"
+    )
+    assert netrc.read_text() == "machine calendar.test login ada password secret\n"
+
+
+def _folder_of_interviews(tmp_path):
+    folder = tmp_path / "applications"
+    folder.mkdir()
+    (folder / "acme.toml").write_text(INTERVIEW.read_text())
+    (folder / "acme.history.toml").write_text(HISTORY.read_text())
+    return folder
+
+
+@pytest.mark.parametrize("command", ["plan", "due"])
+@pytest.mark.parametrize("name", ["acme.toml", "acme.history.toml"])
+def test_a_folder_batch_never_writes_over_the_files_it_reads(tmp_path, command, name):
+    folder = _folder_of_interviews(tmp_path)
+    target = folder / name
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    options = ["--now", NOW] if command == "plan" else ["--on", "2026-11-25"]
+    # Named from inside the folder too: the same file.
+    for output in (target, pathlib.Path("applications") / name):
+        result = run(command, folder, *options, "--output", output, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"followup: error: --output {output} is an input file; it is never "
+            "overwritten\n"
+        )
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
+def test_a_folder_batch_writes_beside_the_files_it_reads(tmp_path):
+    # Only what the batch reads is refused: a JSON Lines file in the folder,
+    # a TOML file in a folder within it, or one that is not there yet (the
+    # batch has read the names by then), is written.
+    folder = _folder_of_interviews(tmp_path)
+    (folder / "old").mkdir()
+    targets = (
+        folder / "plans.jsonl",
+        folder / "old" / "plans.toml",
+        folder / "new.toml",
+    )
+    for target in targets:
+        result = run(
+            "plan", folder, "--format", "jsonl", "--now", "2026-12-01T12:00:00Z",
+            "--output", target,
+        )  # fmt: skip
+        assert (result.returncode, result.stderr) == (0, "")
+        assert target.read_text().count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["plan", "a" * 300 + ".toml"],
+        ["explain", "a" * 300 + ".toml"],
+        ["plan", "a" * 300 + ".jsonl"],
+        ["due", "a" * 300 + ".jsonl"],
+        ["sync", "a" * 300 + ".toml", "--to", "https://calendar.test/"],
+    ],
+)
+def test_a_name_too_long_for_the_file_system_is_an_input_error(arguments):
+    result = run(*arguments)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"followup: error: {arguments[1]}: ")
+    assert result.stderr.endswith(" (File name too long)\n")
+
+
 def test_plan_applies_the_rule_configuration(tmp_path):
     rules = tmp_path / "rules.toml"
     rules.write_text('ignore = ["FU002"]\n')

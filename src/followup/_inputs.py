@@ -18,6 +18,7 @@ Nothing here plans: entries carry checked values, and the command plans them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -42,6 +43,7 @@ __all__ = [
     "Line",
     "is_batch",
     "open_batch",
+    "read_by_batch",
     "read_document",
     "read_entry",
     "read_history",
@@ -191,7 +193,42 @@ class Batch(NamedTuple):
 
 def is_batch(path: str) -> bool:
     """Whether `path` names many interviews: ``-``, a ``.jsonl`` file, a folder."""
-    return path == "-" or Path(path).suffix.lower() == ".jsonl" or Path(path).is_dir()
+    return (
+        path == "-" or Path(path).suffix.lower() == ".jsonl" or _is_folder(Path(path))
+    )
+
+
+def _is_folder(path: Path) -> bool:
+    # Before Python 3.13, is_dir() raises on a name too long for the file
+    # system: such a name is no folder, and reading it says why.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def read_by_batch(batch: str, path: str) -> bool:
+    """Whether the batch `batch` (see `is_batch`) reads the file at `path`.
+
+    A folder's batch reads each ``.toml`` file in it (interviews and their
+    histories); a file's, the file.  Symbolic links are followed.
+    """
+    if batch == "-":
+        return False
+    with contextlib.suppress(OSError, RuntimeError):
+        # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
+        target = Path(path).resolve()
+        place = Path(batch).resolve()
+        if target == place:
+            return True
+        return target.parent == place and _is_batch_file(target) and target.exists()
+    return False
+
+
+def _is_batch_file(path: Path) -> bool:
+    # What a folder's batch reads: its TOML files, interviews and histories
+    # (one that cannot be read is reported as the batch's).
+    return path.suffix == ".toml" and not path.is_dir()
 
 
 def open_batch(path: str) -> Batch:
@@ -199,7 +236,7 @@ def open_batch(path: str) -> Batch:
     if path == "-":
         return Batch(STDIN, None, "B", _lines(sys.stdin.buffer, STDIN))
     place = Path(path)
-    if place.is_dir():
+    if _is_folder(place):
         interviews, orphans = _folder_files(place)
         if not interviews and not orphans:
             # Most likely the wrong folder: say so rather than plan nothing.
@@ -319,11 +356,7 @@ def _under(path: str, problems: list[str]) -> list[str]:
 
 def _folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
     try:
-        files = sorted(
-            path
-            for path in folder.iterdir()
-            if path.suffix == ".toml" and not path.is_dir()
-        )
+        files = sorted(path for path in folder.iterdir() if _is_batch_file(path))
     except OSError as error:
         raise InputError(f"{folder}: cannot be read ({error.strerror})") from None
     histories = [path for path in files if path.name.endswith(_HISTORY_SUFFIX)]

@@ -37,6 +37,7 @@ from followup._inputs import (
     InputError,
     is_batch,
     open_batch,
+    read_by_batch,
     read_history,
     read_interview,
     read_text,
@@ -750,7 +751,7 @@ def _plan_batch(args: argparse.Namespace) -> int:
             f"--format json writes one plan; give --format jsonl for {args.file}"
         )
     # Before the batch is open: its file closes only once it is read.
-    _refuse_to_overwrite(args.output, args.file, args.rules)
+    _refuse_to_overwrite_batch(args.output, args.file, args.rules)
     batch = open_batch(args.file)
     now = _now(args.now)
     rules = _rule_set(args)
@@ -818,7 +819,7 @@ def _due_command(args: argparse.Namespace) -> int:
             "files ('followup plan' plans one interview)"
         )
     # Before the batch is open: its file closes only once it is read.
-    _refuse_to_overwrite(args.output, args.file, args.rules)
+    _refuse_to_overwrite_batch(args.output, args.file, args.rules)
     batch = open_batch(args.file)
     on: dt.date | dt.datetime = args.on or _clock()
     rules = _rule_set(args)
@@ -954,7 +955,16 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
 
     interview = _interview(args.file, example=args.example, option="FILE")
     history = read_history(args.history) if args.history else ()
-    _refuse_to_overwrite(args.output, args.file, args.history, args.rules)
+    # `plan --previous` and `sync --netrc` (or the ~/.netrc it reads) are
+    # inputs too.
+    _refuse_to_overwrite(
+        args.output,
+        args.file,
+        args.history,
+        args.rules,
+        getattr(args, "previous", None),
+        *_netrc_files(args),
+    )
     # The example's plan shows the close of the call too, and the same table
     # on every day; a person's own interview is planned as of now.
     now = None if args.example and args.now is None else _now(args.now)
@@ -968,6 +978,22 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
     except FollowUpError as error:
         where = args.history or args.file or "the example"
         raise InputError(f"{where}: {error}") from error
+
+
+def _netrc_files(args: argparse.Namespace) -> tuple[str, ...]:
+    # The credentials `sync` may read: never a place to write its report.
+    if not hasattr(args, "netrc"):
+        return ()
+    return (args.netrc or str(Path("~/.netrc").expanduser()),)
+
+
+def _refuse_to_overwrite_batch(
+    output: str | None, batch: str, rules: str | None
+) -> None:
+    # A folder's batch reads every TOML file in it, not only the folder.
+    _refuse_to_overwrite(output, rules)
+    if output is not None and read_by_batch(batch, output):
+        raise InputError(f"--output {output} is an input file; it is never overwritten")
 
 
 def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
