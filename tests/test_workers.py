@@ -44,6 +44,82 @@ def test_processes_give_the_serial_plans_in_the_input_order(drawn, chunk_size):
     assert list(plan_many(items, now=now, workers=2, chunk_size=chunk_size)) == serial
 
 
+LATE = Event(EventKind.THANK_YOU_SENT, "2026-11-30T10:00:00-05:00")
+
+
+def bad_items():
+    """Items one process refuses, each in its own words.
+
+    When taken: no pair, a history that is no sequence of events or holds
+    something else; when planned: an event after `now`, an interview that
+    is no Interview.  (Made anew each time: one is an iterator.)
+    """
+    ada = Interview("Ada", "Acme", AT)
+    return (
+        "Grace",
+        (ada, None),
+        (ada, "thank-you-sent"),
+        (ada, iter([LATE, "called"])),
+        (ada, (LATE,)),
+        ("Ada", ()),
+    )
+
+
+def _outcome(items, **options):
+    # The plans made before the error, and the error's type and words.
+    plans = []
+    try:
+        plans.extend(plan_many(items, now="2026-11-24T12:00:00Z", **options))
+    except Exception as error:  # noqa: BLE001 - compared, whatever it is
+        return plans, (type(error), str(error))
+    return plans, None
+
+
+def _stopping(count, error):
+    # An iterator that raises after `count` items.
+    for index in range(count):
+        yield Interview("Ada", "Acme", f"2026-11-{1 + index:02d}T10:00:00Z")
+    raise error
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(0, 12),
+    st.integers(0, len(bad_items()) - 1),
+    st.integers(1, 4),
+    st.booleans(),
+)
+def test_processes_stop_where_one_process_stops_with_the_same_error(
+    place, bad, chunk_size, stopping
+):
+    good = [
+        Interview("Ada", "Acme", f"2026-11-{1 + index:02d}T10:00:00Z")
+        for index in range(place)
+    ]
+    one = _outcome(
+        _stopping(place, KeyError("lost")) if stopping else [*good, bad_items()[bad]]
+    )
+    many = _outcome(
+        _stopping(place, KeyError("lost")) if stopping else [*good, bad_items()[bad]],
+        workers=2,
+        chunk_size=chunk_size,
+    )
+    assert many == one
+    # Every item before the bad one is planned, then its error is raised.
+    assert len(one[0]) == place
+    assert one[1] is not None
+
+
+def test_an_input_that_is_no_iterable_is_refused_by_name():
+    for workers in (1, 2):
+        with pytest.raises(InvalidTypeError) as caught:
+            next(plan_many(5, workers=workers))
+        assert str(caught.value) == (
+            "interviews: expected an iterable of Interview or (Interview, history), "
+            "got int 5"
+        )
+
+
 def test_now_and_rules_reach_the_workers():
     batch = interviews(60)
     rules = DEFAULT_RULES.ignore("FU011")

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import collections
 import itertools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from followup._engine import plan_followups, plan_parts_of
+from followup._facts import checked_history
 from followup._interview import Interview
 from followup._plan import PlanParts, plan_with
 from followup._ruleset import DEFAULT_RULES
 from followup._workers import in_order
-from followup.errors import InvalidTypeError, InvalidValueError
+from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterator
 
     from followup._history import Event
     from followup._plan import FollowUpPlan
@@ -87,55 +89,97 @@ def plan_many(
     >>> [len(plan.steps) for plan in plan_many(interviews)]
     [4, 4, 4]
 
+    Whatever the number of workers, an item that cannot be planned raises
+    its error in its turn, after the plans of the items before it.
+
     Raises:
-        InvalidTypeError: an item is neither an interview nor a pair; the
-            message gives its position.
+        InvalidTypeError: `interviews` is no iterable, or an item is neither
+            an interview nor a pair; the message gives its position.
         InvalidValueError: `workers` or `chunk_size` is below 1.
         BrokenProcessPool: a process it started ended before its work was
             done (killed, say).
     """
     workers = _count(workers, "workers")
     chunk_size = _count(chunk_size, "chunk_size")
-    items = (_item(index, item) for index, item in enumerate(interviews))
+    if not isinstance(interviews, Iterable):
+        raise InvalidTypeError(
+            "interviews", interviews, "an iterable of Interview or (Interview, history)"
+        )
     if workers == 1:
-        for interview, history in items:
+        for index, item in enumerate(interviews):
+            interview, history = _item(index, item)
             yield plan_followups(interview, history, now=now, rules=rules)
         return
-    yield from _in_processes(items, now, rules, workers, chunk_size)
+    yield from _in_processes(interviews, now, rules, workers, chunk_size)
 
 
 #: A plan as another process sends it back (what it holds beside its
-#: interview: `plan_parts`), or as this process made it.
-Made: TypeAlias = "PlanParts | FollowUpPlan"
+#: interview: `plan_parts`), or as this process made it; or what planning
+#: an item raised, which ends its chunk.
+Made: TypeAlias = "PlanParts | FollowUpPlan | Exception"
 #: Items as they are handed out: each interview with its history as a tuple.
 Items: TypeAlias = "list[tuple[Interview, tuple[Event, ...]]]"
+Shared: TypeAlias = "tuple[InstantLike | None, RuleSet]"
 
 
-def _plan_chunk(shared: tuple[InstantLike | None, RuleSet], chunk: Items) -> list[Made]:
+def _plan_chunk(shared: Shared, chunk: Items) -> list[Made]:
     # In another process: each plan goes back as what it holds beside its
     # interview (the caller has the interview): see `_in_processes`.  The
     # parts are packed from the engine's own values, not taken apart from a
     # public plan made only for that (89 against 102-103 µs a plan).
-    now, rules = shared
-    return [
-        plan_parts_of(interview, history, now=now, rules=rules)
-        for interview, history in chunk
-    ]
+    return _planned(plan_parts_of, shared, chunk)
 
 
-def _plan_chunk_here(
-    shared: tuple[InstantLike | None, RuleSet], chunk: Items
-) -> list[Made]:
+def _plan_chunk_here(shared: Shared, chunk: Items) -> list[Made]:
     # In the caller's process, where the plans stay.
+    return _planned(plan_followups, shared, chunk)
+
+
+def _planned(
+    plan: Callable[..., PlanParts | FollowUpPlan], shared: Shared, chunk: Items
+) -> list[Made]:
     now, rules = shared
-    return [
-        plan_followups(interview, history, now=now, rules=rules)
-        for interview, history in chunk
-    ]
+    made: list[Made] = []
+    try:
+        for interview, history in chunk:
+            made.append(plan(interview, history, now=now, rules=rules))
+    # Raised in its turn, after the plans before it, as in one process;
+    # nothing after it is planned.
+    except Exception as error:  # noqa: BLE001
+        made.append(error)
+    return made
+
+
+def _taken(
+    interviews: Iterable[Interview | tuple[Interview, Iterable[Event]]],
+    refused: list[Exception],
+) -> Iterator[tuple[Interview, tuple[Event, ...]]]:
+    """Each item as it travels to another process: a history made a tuple.
+
+    An item refused as it is taken (or an iterator that raises) ends the
+    items: its error goes to `refused`, to be raised once the plans of the
+    items before it are out.
+    """
+    iterator = iter(interviews)
+    for index in itertools.count():
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as error:  # noqa: BLE001 - raised in its turn
+            refused.append(error)
+            return
+        try:
+            interview, history = _item(index, item)
+            # A history may be a generator: made a tuple, it travels.
+            yield interview, checked_history(history)
+        except FollowUpError as error:
+            refused.append(error)
+            return
 
 
 def _in_processes(
-    items: Iterator[tuple[Interview, Iterable[Event]]],
+    interviews: Iterable[Interview | tuple[Interview, Iterable[Event]]],
     now: InstantLike | None,
     rules: RuleSet,
     workers: int,
@@ -145,14 +189,12 @@ def _in_processes(
     # back in that order too, and each plan is made with the interview its
     # caller gave, the same object as in one process.
     sent: collections.deque[Items] = collections.deque()
+    refused: list[Exception] = []
 
     def chunks() -> Iterator[Items]:
-        for chunk in in_chunks(items, chunk_size):
-            # A history may be a generator: made a tuple, it travels to the
-            # worker.
-            made = [(interview, tuple(history)) for interview, history in chunk]
-            sent.append(made)
-            yield made
+        for chunk in in_chunks(_taken(interviews, refused), chunk_size):
+            sent.append(chunk)
+            yield chunk
 
     done = in_order(
         _plan_chunk, chunks(), workers, shared=(now, rules), here=_plan_chunk_here
@@ -164,11 +206,17 @@ def _in_processes(
         # them (1.07 times one process against 1.26, over 20,000 interviews).
         # Their parts, tuples and text, come in a chunk at once: one pickle
         # a chunk, not one a plan (1.58 against 1.55).
+        # Fewer plans than items only when planning one raised: its error,
+        # the last of them, is raised before zip() would miss the rest.
         for (interview, _), plan in zip(sent.popleft(), made, strict=True):
+            if isinstance(plan, Exception):
+                raise plan
             if isinstance(plan, tuple):
                 yield plan_with(interview, plan)
             else:
                 yield plan
+    if refused:
+        raise refused[0]
 
 
 def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

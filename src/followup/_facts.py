@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Facts", "recipient_zone"]
+__all__ = ["Facts", "checked_history", "recipient_zone"]
 
 _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,
@@ -288,6 +288,18 @@ def recipient_zone(interview: Interview) -> Zone:
     return zone_of(interview.at)
 
 
+def checked_history(history: object) -> tuple[Event, ...]:
+    """The events of `history` as a tuple, as planning takes them.
+
+    Raises:
+        InvalidTypeError: `history` is no sequence of events; the message
+            names the index of an item that is no `Event`.
+    """
+    return typed_tuple(
+        history, "history", Event, "an Event", whole="a sequence of Event"
+    )
+
+
 def _sorted_history(
     history: Iterable[Event],
 ) -> tuple[tuple[Event, ...], list[dt.datetime]]:
@@ -295,9 +307,7 @@ def _sorted_history(
     if type(history) is tuple and not history:
         # No history (the default): nothing to check or sort.
         return (), []
-    events = typed_tuple(
-        history, "history", Event, "an Event", whole="a sequence of Event"
-    )
+    events = checked_history(history)
     instants = [utc(event.at) for event in events]
     if any(later <= earlier for earlier, later in itertools.pairwise(instants)):
         # Out of order, or two at one instant: the full order decides.
