@@ -311,9 +311,11 @@ def _describe(error: BaseException, _type: object) -> str:
         return str(error)
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
         known = [field.name for field in attrs.fields(error.cl)]
+        # A key from Python need not be text (JSON's always is).
         return "; ".join(
-            f"unknown key {key!r}{did_you_mean(key, known)}"
-            for key in sorted(error.extra_fields)
+            f"unknown key {key!r}"
+            + (did_you_mean(key, known) if isinstance(key, str) else "")
+            for key in sorted(error.extra_fields, key=str)
         )
     if isinstance(error, KeyError):
         return "required key is missing"
