@@ -17,6 +17,7 @@ from followup import (
     NaiveDatetimeError,
     UnknownTimeZoneError,
     _time,
+    plan_followups,
 )
 from followup._time import (
     _SUFFIXED,
@@ -88,6 +89,53 @@ def test_naive_input_is_refused_naming_the_field(value):
         NaiveDatetimeError, match=r"^Interview\.at: .* has no time zone"
     ):
         Interview("Ada", "Acme", value)
+
+
+class _Offset(dt.tzinfo):
+    """A zone of the caller's own, whose offset is whatever it was given."""
+
+    def __init__(self, offset):
+        self.offset = offset
+
+    def utcoffset(self, moment):
+        if isinstance(self.offset, Exception):
+            raise self.offset
+        return self.offset
+
+    def dst(self, moment):
+        return None
+
+
+@pytest.mark.parametrize(
+    ("offset", "problem"),
+    [
+        (
+            dt.timedelta(hours=30),
+            "ValueError: offset must be a timedelta strictly between",
+        ),
+        (5, "TypeError: tzinfo.utcoffset() must return None or timedelta"),
+        (RuntimeError("no zone data"), "RuntimeError: no zone data"),
+    ],
+)
+def test_a_zone_whose_offset_cannot_be_read_is_refused_naming_the_field(
+    offset, problem
+):
+    moment = dt.datetime(2026, 11, 23, 10, tzinfo=_Offset(offset))
+    checks = {
+        "Interview.at": lambda: Interview("Ada", "Acme", moment),
+        "now": lambda: plan_followups(
+            Interview("Ada", "Acme", "2026-11-23T10:00:00Z"), now=moment
+        ),
+        "at": lambda: coerce_utc(moment, "at"),
+    }
+    for field, check in checks.items():
+        with pytest.raises(InvalidValueError) as caught:
+            check()
+        error = caught.value
+        assert (error.field, error.value) == (field, moment)
+        assert error.problem.startswith(
+            f"has a time zone whose UTC offset cannot be read ({problem}"
+        )
 
 
 @pytest.mark.parametrize("value", ["yesterday", "2026-13-01T10:00:00Z", ""])

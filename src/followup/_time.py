@@ -246,7 +246,18 @@ def zone_of(moment: dt.datetime) -> Zone:
 
 
 def _refuse_naive(moment: dt.datetime, field: str, original: object) -> None:
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    try:
+        offset = moment.utcoffset()
+    # A tzinfo of the caller's own may raise, or give what datetime refuses
+    # (a number, a day or more).
+    except Exception as error:
+        raise InvalidValueError(
+            field,
+            original,
+            f"has a time zone whose UTC offset cannot be read "
+            f"({type(error).__name__}: {error})",
+        ) from error
+    if offset is None:
         raise NaiveDatetimeError(
             field,
             # As the user wrote it: a TOML local datetime arrives as a datetime.
