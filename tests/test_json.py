@@ -110,6 +110,40 @@ def test_a_fixed_offset_stays_a_fixed_offset_and_a_zone_a_zone():
 
 
 @pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("2026-11-23T10:00:00+00:00", "2026-11-23T10:00:00+00:00"),
+        ("2026-11-23T10:00:00-00:00", "2026-11-23T10:00:00+00:00"),
+        ("2026-11-23T10:00:00Z", "2026-11-23T10:00:00+00:00[UTC]"),
+        ("2026-11-23T10:00:00+00:00[UTC]", "2026-11-23T10:00:00+00:00[UTC]"),
+    ],
+)
+def test_a_zero_offset_is_an_offset_and_z_the_zone_utc(written, kept):
+    interview = Interview("Ada", "Acme", written)
+    assert f'"at": "{kept}"' in to_json(interview)
+    round_trip(interview)
+    round_trip(plan_followups(interview))
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1990, 1, 1),
+        max_value=dt.datetime(2100, 1, 1),
+    ),
+    st.integers(-14 * 60, 14 * 60),
+)
+def test_plans_at_a_fixed_offset_round_trip_exactly(moment, minutes):
+    offset = dt.timezone(dt.timedelta(minutes=minutes))
+    at = moment.replace(second=0, microsecond=0, tzinfo=offset)
+    text = at.isoformat()
+    interview = Interview("Ada", "Acme", pendulum.parse(text))
+    round_trip(interview)
+    round_trip(plan_followups(interview))
+    # As text, the same: an offset is never taken for a zone.
+    assert round_trip(Interview("Ada", "Acme", text)).at.isoformat() == text
+
+
+@pytest.mark.parametrize(
     ("value", "text"),
     [
         (dt.timedelta(minutes=30), "PT30M"),

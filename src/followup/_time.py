@@ -286,6 +286,11 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
         ) from None
     if zone_name is None:
         _refuse_naive(parsed, field, text)
+        if parsed.tzinfo is _UTC:
+            # fromisoformat() reads "+00:00" as the stdlib's UTC, which
+            # `zone_of` takes for the named zone (as "Z" is): it is an offset
+            # like any other, and is written back as one.
+            parsed = parsed.replace(tzinfo=_fixed(0))
         return coerce_instant(parsed, field)
     tz = zone(zone_name, field)
     if parsed.tzinfo is None:
