@@ -22,6 +22,7 @@ from followup._fields import (
 from followup._interview import Interview, interview_from, interview_values
 from followup._time import (
     coerce_instant,
+    coerce_planned,
     describe_for,
     describe_instant,
     instant_key,
@@ -55,11 +56,11 @@ __all__ = [
 
 
 def _window_start(value: InstantLike) -> pendulum.DateTime:
-    return coerce_instant(value, "Window.start")
+    return coerce_planned(value, "Window.start")
 
 
 def _window_end(value: InstantLike) -> pendulum.DateTime:
-    return coerce_instant(value, "Window.end")
+    return coerce_planned(value, "Window.end")
 
 
 @final
@@ -92,12 +93,12 @@ class Window:
 
     def contains(self, moment: InstantLike) -> bool:
         """Whether `moment` (any instant the library accepts) lies in the window."""
-        key = instant_key(coerce_instant(moment, "moment"))
+        key = instant_key(coerce_planned(moment, "moment"))
         return instant_key(self.start) <= key <= instant_key(self.end)
 
     def moved_to(self, start: InstantLike) -> Window:
         """Return a window of the same length that starts at `start`."""
-        start = coerce_instant(start, "start")
+        start = coerce_planned(start, "start")
         tz = zone_of(self.start)
         # start + length >= start always: nothing to check again.
         return assemble(
@@ -244,7 +245,7 @@ def _step_channel(value: Channel | str) -> Channel:
 
 
 def _step_due(value: InstantLike) -> pendulum.DateTime:
-    return coerce_instant(value, "Step.due")
+    return coerce_planned(value, "Step.due")
 
 
 def _step_rule(value: str) -> str:
@@ -620,7 +621,7 @@ class FollowUpPlan:
 
     def next_step(self, now: InstantLike) -> Step | None:
         """Return the first step whose window has not closed at `now`, if any."""
-        key = instant_key(coerce_instant(now, "now"))
+        key = instant_key(coerce_planned(now, "now"))
         for step in self.steps:
             if instant_key(step.window.end) >= key:
                 return step

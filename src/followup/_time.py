@@ -50,6 +50,7 @@ __all__ = [
     "calendar_date",
     "coerce_duration",
     "coerce_instant",
+    "coerce_planned",
     "coerce_utc",
     "coerce_zone_name",
     "describe_for",
@@ -267,7 +268,7 @@ def _refuse_naive(moment: dt.datetime, field: str, original: object) -> None:
         )
 
 
-def _parse(text: str, field: str) -> pendulum.DateTime:
+def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
     match = _SUFFIXED.fullmatch(text.strip())
     if match is None:
         raise InvalidValueError(field, text, "is not an ISO 8601 date and time")
@@ -291,15 +292,15 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
             # `zone_of` takes for the named zone (as "Z" is): it is an offset
             # like any other, and is written back as one.
             parsed = parsed.replace(tzinfo=_fixed(0))
-        return coerce_instant(parsed, field)
+        return coerce_instant(parsed, field, latest=latest)
     tz = zone(zone_name, field)
     if parsed.tzinfo is None:
         # A wall time in the zone: fold=0 takes the earlier of two readings in
         # an overlap and the later wall time in a gap, as RFC 9557 readers do.
-        return _exact(parsed.replace(tzinfo=tz), tz, field, text)
+        return _exact(parsed.replace(tzinfo=tz), tz, field, text, latest)
     # The offset compared on the stdlib value: a pendulum value's offset
     # goes through zoneinfo's slower path for subclasses.
-    moment = _zoned(parsed, tz, field, text)
+    moment = _zoned(parsed, tz, field, text, latest)
     if moment.utcoffset() != parsed.utcoffset():
         raise InvalidValueError(
             field,
@@ -310,15 +311,22 @@ def _parse(text: str, field: str) -> pendulum.DateTime:
     return to_pendulum(moment)
 
 
-#: The instants the library plans with: wide enough for any interview and the
-#: weeks of follow-up after it, narrow enough that no arithmetic on them
-#: leaves the years `datetime` can hold.
+#: The instants the library plans from: wide enough for any interview, narrow
+#: enough that no arithmetic on them leaves the years `datetime` can hold.
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=_UTC)
 LATEST = dt.datetime(2200, 1, 1, tzinfo=_UTC)
+#: The end of the instants a plan may hold: its windows run weeks past the
+#: interview and `now` (a year or two with long closures), so a plan made
+#: late in 2199 is read back whole.
+LATEST_PLANNED = dt.datetime(2205, 1, 1, tzinfo=_UTC)
 
 
 def _exact(
-    moment: dt.datetime, tz: Zone, field: str, original: object
+    moment: dt.datetime,
+    tz: Zone,
+    field: str,
+    original: object,
+    latest: dt.datetime = LATEST,
 ) -> pendulum.DateTime:
     """`moment` in `tz`, by way of UTC, checked to lie in the supported range.
 
@@ -327,15 +335,23 @@ def _exact(
     (03:30 EDT), as zoneinfo reads it, instead of keeping an impossible
     time.
     """
-    return to_pendulum(_zoned(moment, tz, field, original))
+    return to_pendulum(_zoned(moment, tz, field, original, latest))
 
 
-def _zoned(moment: dt.datetime, tz: Zone, field: str, original: object) -> dt.datetime:
+def _zoned(
+    moment: dt.datetime,
+    tz: Zone,
+    field: str,
+    original: object,
+    latest: dt.datetime = LATEST,
+) -> dt.datetime:
     """`_exact`'s instant as a stdlib datetime, before it is made pendulum's."""
-    return _in_range(moment, field, original).astimezone(tz)
+    return _in_range(moment, field, original, latest).astimezone(tz)
 
 
-def _in_range(moment: dt.datetime, field: str, original: object) -> dt.datetime:
+def _in_range(
+    moment: dt.datetime, field: str, original: object, latest: dt.datetime = LATEST
+) -> dt.datetime:
     """`moment` as a stdlib datetime in UTC, checked to lie in the supported range."""
     if type(moment) is not dt.datetime:
         moment = _copy(moment, dt.datetime)
@@ -343,13 +359,13 @@ def _in_range(moment: dt.datetime, field: str, original: object) -> dt.datetime:
         at = moment.astimezone(_UTC)
     except OverflowError:
         at = None
-    if at is None or not EARLIEST <= at < LATEST:
+    if at is None or not EARLIEST <= at < latest:
         shown = original.isoformat() if isinstance(original, dt.datetime) else original
         raise InvalidValueError(
             field,
             shown,
             f"is outside the supported range ({EARLIEST:%Y-%m-%d} to "
-            f"{LATEST - dt.timedelta(days=1):%Y-%m-%d}, UTC)",
+            f"{latest - dt.timedelta(days=1):%Y-%m-%d}, UTC)",
         )
     return at
 
@@ -367,7 +383,9 @@ def coerce_utc(value: object, field: str) -> dt.datetime:
     return utc(coerce_instant(value, field))
 
 
-def coerce_instant(value: object, field: str) -> pendulum.DateTime:
+def coerce_instant(
+    value: object, field: str, *, latest: dt.datetime = LATEST
+) -> pendulum.DateTime:
     """Turn what a user may pass for a moment into an aware `pendulum.DateTime`.
 
     Accepts a `pendulum.DateTime`, an aware `datetime.datetime`, or an ISO 8601
@@ -380,7 +398,7 @@ def coerce_instant(value: object, field: str) -> pendulum.DateTime:
         UnknownTimeZoneError: the zone suffix names no IANA zone.
         InvalidValueError: the text is not ISO 8601, its offset contradicts
             its zone, or the instant lies outside 1900-2199 (`EARLIEST`,
-            `LATEST`).
+            `LATEST`; `latest` moves the end, as `coerce_planned` does).
         InvalidTypeError: the value is neither a datetime nor a string.
 
     A wall time that a daylight-saving gap skips is read as zoneinfo reads
@@ -389,16 +407,25 @@ def coerce_instant(value: object, field: str) -> pendulum.DateTime:
     """
     if isinstance(value, dt.datetime):
         _refuse_naive(value, field, value)
-        made = _exact(value, zone_of(value), field, value)
+        made = _exact(value, zone_of(value), field, value, latest)
         # A value that was exact already comes back as itself.
         if type(value) is _DateTime and _reduce(made, 4)[1] == _reduce(value, 4)[1]:
             return value
         return made
     if isinstance(value, str):
-        return _parse(value, field)
+        return _parse(value, field, latest)
     raise InvalidTypeError(
         field, value, "an aware datetime or an ISO 8601 string with an offset"
     )
+
+
+def coerce_planned(value: object, field: str) -> pendulum.DateTime:
+    """`coerce_instant` for what a plan holds: a window's ends, a due time.
+
+    They may lie up to `LATEST_PLANNED`: a plan made late in 2199 runs into
+    2200, and is read back (and compared with) as it was written.
+    """
+    return coerce_instant(value, field, latest=LATEST_PLANNED)
 
 
 #: The longest call the library plans after: a phone interview lasts
