@@ -55,6 +55,24 @@ def test_every_draft_passes_its_check_in_every_language(
     assert interview.company in follow_up
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "at",
+    [
+        # Offsets with seconds: the draft writes them to the minute.
+        "1930-06-02T10:00:00+01:19:32[Europe/Amsterdam]",
+        "1970-03-02T09:00:00-00:44:30[Africa/Monrovia]",
+        "2026-11-23T10:00:00+05:30:15",
+        "2026-11-23T10:00:00-03:00:45",
+    ],
+)
+def test_a_draft_passes_its_check_where_the_offset_has_seconds(at, language):
+    interview = Interview("Ada Lovelace", "Acme", at)
+    thank_you = draft_thank_you(interview, language=language)
+    assert check_letter(thank_you, interview, "thank-you") == ()
+    assert check_letter(draft_follow_up(interview, language=language), interview) == ()
+
+
 @given(interviews(), st.sampled_from(LANGUAGES))
 def test_the_same_interview_gives_the_same_letter(interview, language):
     assert draft_thank_you(interview, language=language) == draft_thank_you(

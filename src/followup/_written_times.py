@@ -71,14 +71,17 @@ class WrittenTime:
         """Whether this mention names `instant`, read in its zones or `local_zones`.
 
         A label is also read as a local zone's own abbreviation: "PST" in
-        Manila is Philippine time.
+        Manila is Philippine time; and an offset as a local zone's offset
+        written to the minute, as `unambiguous_label` writes one that has
+        seconds (Amsterdam before 1937: "UTC+01:19" for +01:19:32).
         """
         if not self.zones:
             return any(self._names(instant.astimezone(zone)) for zone in local_zones)
         moments = [instant.astimezone(_tzinfo(zone)) for zone in self.zones]
         for zone in local_zones:
             moment = instant.astimezone(zone)
-            if (moment.tzname() or "").casefold() == self.label:
+            named = (moment.tzname() or "").casefold() == self.label
+            if named or _offset_text(moment) in self.zones:
                 moments.append(moment)
         return any(self._names(moment) for moment in moments)
 
@@ -480,6 +483,12 @@ def unambiguous_label(moment: dt.datetime) -> str:
         meanings = [z for z in _ABBREVIATIONS.get(name.casefold(), ()) if z[0] in "+-"]
         if len(meanings) == 1 and _tzinfo(meanings[0]).utcoffset(None) == offset:
             return name
+    return f"UTC{_offset_text(moment)}"
+
+
+def _offset_text(moment: dt.datetime) -> str:
+    """``±HH:MM``: `moment`'s offset from UTC, its seconds (if any) left out."""
+    offset = moment.utcoffset() or dt.timedelta()
     sign = "-" if offset < dt.timedelta() else "+"
     minutes = abs(offset) // dt.timedelta(minutes=1)
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
