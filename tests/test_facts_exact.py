@@ -49,6 +49,12 @@ NOW = "2026-11-24T10:00:00-05:00"
             "expected a sequence of Event, got int 5",
         ),
         (
+            {"history": {"kind": "called"}},
+            "history",
+            {"kind": "called"},
+            "expected a sequence of Event, got dict {'kind': 'called'}",
+        ),
+        (
             {"history": [Event("called", "2026-11-23T09:59:00-05:00")], "now": NOW},
             "history[0].at",
             "2026-11-23T09:59:00-05:00",

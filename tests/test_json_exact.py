@@ -7,11 +7,21 @@ is explained only by the error's text, so both are compared whole here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pendulum
 import pytest
 
-from followup import Channel, Event, EventKind, Interview, Performance, StepKind
+from followup import (
+    Channel,
+    Event,
+    EventKind,
+    FollowUpPlan,
+    Interview,
+    Performance,
+    StepKind,
+    plan_followups,
+)
 from followup.errors import InvalidTypeError
 from followup.json import InvalidDocumentError, from_json, structure, to_json
 
@@ -96,9 +106,35 @@ def test_null_for_a_list_is_refused_as_null():
     assert caught.value.problems == ["$: is null but a value is required"]
 
 
-def test_an_unexpected_error_is_named_by_its_own_type():
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(True, "bool True"), (5, "int 5"), ("x", "str 'x'"), ({"a": 1}, "dict {'a': 1}")],
+)
+def test_what_is_no_array_is_refused_as_a_whole(value, shown):
+    # Not iterated: a string's characters, an object's keys.
+    document = json.loads(to_json(plan_followups(Interview("Ada", "Acme", PARIS))))
+    for key, item in (("steps", "Step"), ("findings", "Finding")):
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure({**document, key: value}, FollowUpPlan)
+        assert caught.value.problems == [
+            f"$.{key}: expected an array of {item}, got {shown}"
+        ]
     with pytest.raises(InvalidDocumentError) as caught:
-        structure(5, list[Event])
+        structure(value, list[Event])
+    assert caught.value.problems == [f"$: expected an array of Event, got {shown}"]
+    if not isinstance(value, bool):
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure({**document, "rules": value}, FollowUpPlan)
+        assert caught.value.problems == [
+            f"$.rules: expected a sequence of strings, got {shown}"
+        ]
+
+
+def test_an_unexpected_error_is_named_by_its_own_type():
+    # No document of the library's holds a list of numbers: cattrs' own
+    # error, named by its type.
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(5, list[int])
     assert caught.value.problems == ["$: TypeError: 'int' object is not iterable"]
 
 

@@ -84,6 +84,15 @@ CHANNELS = "'email', 'printed-letter', 'handwritten-letter', 'phone', 'other'"
             InvalidTypeError,
             "Requirements.talking_points[0]: expected text (str), got int 5",
         ),
+        (
+            # A mapping is refused whole, not read as its keys.
+            {"must_mention": {"Ada": 1}},
+            InvalidTypeError,
+            (
+                "Requirements.must_mention: expected a sequence of strings, got "
+                "dict {'Ada': 1}"
+            ),
+        ),
     ],
 )
 def test_bad_requirements_name_the_field_and_value(changes, error, message):

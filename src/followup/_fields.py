@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from typing import TypeVar
 
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -124,13 +125,15 @@ def typed_tuple(
 ) -> tuple[T, ...]:
     """Return any iterable of `kind` values as a tuple, naming a bad item's index.
 
-    Text and a lone `kind` value are refused as the whole: iterating them
-    would hide the mistake.
+    Text, a mapping and a lone `kind` value are refused as the whole:
+    iterating them (characters, keys) would hide the mistake.
 
     >>> typed_tuple(["a", "b"], "names", str, "text", whole="a sequence of text")
     ('a', 'b')
     """
-    if isinstance(values, (str, bytes, kind)) or not hasattr(values, "__iter__"):
+    if isinstance(values, (str, bytes, Mapping, kind)) or not hasattr(
+        values, "__iter__"
+    ):
         raise InvalidTypeError(field, values, whole)
     items = tuple(values)
     for index, item in enumerate(items):

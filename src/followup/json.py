@@ -33,6 +33,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import attrs
 import cattrs
 import pendulum
+from cattrs.cols import is_sequence, list_structure_factory
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.json import make_converter
@@ -218,6 +219,27 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
     return structure
 
 
+def _is_sequence_of_values(kind: object) -> bool:
+    return is_sequence(kind) and _holds_attrs(kind)
+
+
+def _sequence_hook(kind: Any, made: cattrs.Converter) -> Any:
+    # A JSON array of value types (a plan's steps, a history's events).
+    # cattrs would iterate whatever it is given: a string's characters, an
+    # object's keys, or fail on a number with a bare TypeError.
+    (item,) = get_args(kind)[:1]
+    items = list_structure_factory(list[item], made)  # type: ignore[valid-type]
+    make = tuple if get_origin(kind) is tuple else list
+
+    def structure(value: object, _: object) -> object:
+        # (null is reported as every other null is.)
+        if value is not None and type(value) is not list and type(value) is not tuple:
+            raise InvalidTypeError("", value, f"an array of {item.__name__}")
+        return make(items(value, kind))
+
+    return structure
+
+
 def _make() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True)
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
@@ -236,6 +258,7 @@ def _make() -> cattrs.Converter:
     made.register_structure_hook(int, _strict(int))
     made.register_structure_hook(bool, _strict(bool))
     made.register_structure_hook_factory(_is_value_type, _value_type_hook)
+    made.register_structure_hook_factory(_is_sequence_of_values, _sequence_hook)
     return made
 
 
