@@ -1,0 +1,60 @@
+"""Packed instants keep a fixed zone's own name; `local` keeps the fold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pendulum
+
+from followup import Interview, Step, StepKind, Window, check_plan
+from followup._engine import plan_parts_of
+from followup._plan import plan_with
+from followup._time import local, pack_instant, unpack_instant, zone
+
+CET = pendulum.FixedTimezone(3600, name="CET")
+
+
+def test_a_fixed_zone_with_a_name_of_its_own_is_packed_with_it() -> None:
+    # Mutant: `pack_instant` packs every fixed zone as its offset, and the
+    # instant comes back in an unnamed "+01:00".
+    moment = pendulum.DateTime(2026, 11, 23, 10, tzinfo=CET)
+    back = unpack_instant(pickle.loads(pickle.dumps(pack_instant(moment))))
+    assert back == moment
+    assert back.tzinfo.name == "CET"
+
+
+def test_a_plan_made_in_another_process_keeps_the_fixed_zones_name() -> None:
+    # What `plan_many`'s other processes send back (see test_sheet.py).
+    interview = Interview(
+        "Ada Lovelace", "Acme", pendulum.DateTime(2026, 11, 23, 10, tzinfo=CET)
+    )
+    parts = pickle.loads(pickle.dumps(plan_parts_of(interview)))
+    plan = plan_with(interview, parts)
+    assert {step.due.tzinfo.name for step in plan.steps} == {"CET"}
+
+
+NEW_YORK = zone("America/New_York")
+# Sunday 1 November 2026, 06:30 UTC: 01:30 EST, the second 01:30 of the night.
+SECOND_READING = dt.datetime(2026, 11, 1, 6, 30, tzinfo=dt.timezone.utc)
+
+
+def test_local_keeps_the_second_reading_of_a_repeated_hour() -> None:
+    # Mutant: `local` clears the fold, naming 01:30 EDT, an hour earlier.
+    mine = local(SECOND_READING, NEW_YORK)
+    assert (mine.fold, mine.tzname()) == (1, "EST")
+    assert mine.astimezone(dt.timezone.utc) == SECOND_READING
+
+
+def test_a_finding_names_a_due_time_in_the_repeated_hour_as_it_is() -> None:
+    # A follow-up due at 01:30 EST (after the clocks went back) is outside
+    # working time, and FU011 says when it is due, in EST.
+    interview = Interview(
+        "Ada Lovelace", "Acme", "2026-10-29T10:00:00-04:00[America/New_York]"
+    )
+    due = pendulum.instance(SECOND_READING).in_timezone("America/New_York")
+    step = Step(
+        StepKind.FOLLOW_UP, "email", Window(due, due), due, rule="ME", reason="Mine."
+    )
+    found = [f for f in check_plan([step], interview) if f.code == "FU011"]
+    assert [f.actual for f in found] == ["Sun 1 Nov 2026 01:30 EST"]
