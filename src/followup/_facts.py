@@ -295,6 +295,9 @@ def checked_history(history: object) -> tuple[Event, ...]:
         InvalidTypeError: `history` is no sequence of events; the message
             names the index of an item that is no `Event`.
     """
+    if type(history) is tuple and not history:
+        # No history (the default, and most interviews of a batch).
+        return history
     return typed_tuple(
         history, "history", Event, "an Event", whole="a sequence of Event"
     )

@@ -131,11 +131,16 @@ def typed_tuple(
     >>> typed_tuple(["a", "b"], "names", str, "text", whole="a sequence of text")
     ('a', 'b')
     """
-    if isinstance(values, (str, bytes, Mapping, kind)) or not hasattr(
+    # A tuple or a list, the usual sequences, skip the test against Mapping,
+    # an abstract class and the slowest of them.
+    if type(values) is tuple or type(values) is list:
+        items = tuple(values)
+    elif isinstance(values, (str, bytes, Mapping, kind)) or not hasattr(
         values, "__iter__"
     ):
         raise InvalidTypeError(field, values, whole)
-    items = tuple(values)
+    else:
+        items = tuple(values)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidTypeError(f"{field}[{index}]", item, each)
