@@ -25,7 +25,7 @@ import enum
 import functools
 import json
 import operator
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import NoneType, UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -214,7 +214,21 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
         try:
             return structure_given(value, cls)
         except Exception:  # noqa: BLE001 - any mistake: found again, with its path
-            return structure_checked(value, cls)
+            odd = [key for key in value if type(key) is not str]
+            if not odd:
+                return structure_checked(value, cls)
+            # Keys that are not text (from Python; JSON's always are): cattrs
+            # before 25 fails on them while it words its own error, so they
+            # are reported here, beside whatever else is wrong.
+            unknown = FollowUpError(_unknown_keys(odd, kind))
+            rest = {key: item for key, item in value.items() if type(key) is str}
+            try:
+                structure_checked(rest, cls)
+            except cattrs.ClassValidationError as error:
+                problems = [*error.exceptions, unknown]
+                message = error.message
+                raise cattrs.ClassValidationError(message, problems, kind) from None
+            raise unknown from None
 
     return structure
 
@@ -327,19 +341,23 @@ def _problems(error: BaseException) -> list[str]:
     return problems
 
 
+def _unknown_keys(keys: Iterable[object], kind: type[Any]) -> str:
+    known = [field.name for field in attrs.fields(kind)]
+    # A key from Python need not be text (JSON's always is).
+    return "; ".join(
+        f"unknown key {key!r}"
+        + (did_you_mean(key, known) if isinstance(key, str) else "")
+        for key in sorted(keys, key=str)
+    )
+
+
 def _describe(error: BaseException, _type: object) -> str:
     if isinstance(error, (InvalidValueError, InvalidTypeError)):
         return error.detail
     if isinstance(error, FollowUpError):
         return str(error)
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        known = [field.name for field in attrs.fields(error.cl)]
-        # A key from Python need not be text (JSON's always is).
-        return "; ".join(
-            f"unknown key {key!r}"
-            + (did_you_mean(key, known) if isinstance(key, str) else "")
-            for key in sorted(error.extra_fields, key=str)
-        )
+        return _unknown_keys(error.extra_fields, error.cl)
     if isinstance(error, KeyError):
         return "required key is missing"
     if isinstance(error, TypeError) and "NoneType" in str(error):
