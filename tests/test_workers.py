@@ -50,8 +50,8 @@ LATE = Event(EventKind.THANK_YOU_SENT, "2026-11-30T10:00:00-05:00")
 def bad_items():
     """Items one process refuses, each in its own words.
 
-    When taken: no pair, a history that is no sequence of events or holds
-    something else; when planned: an event after `now`, an interview that
+    When taken: no pair, a history that is no sequence of events, holds
+    something else or raises; when planned: an event after `now`, an interview that
     is no Interview.  (Made anew each time: one is an iterator.)
     """
     ada = Interview("Ada", "Acme", AT)
@@ -60,6 +60,7 @@ def bad_items():
         (ada, None),
         (ada, "thank-you-sent"),
         (ada, iter([LATE, "called"])),
+        (ada, _stopping(1, KeyError("history lost"))),
         (ada, (LATE,)),
         ("Ada", ()),
     )

@@ -20,7 +20,7 @@ from followup._interview import Interview
 from followup._plan import PlanParts, plan_with
 from followup._ruleset import DEFAULT_RULES
 from followup._workers import in_order
-from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -173,7 +173,8 @@ def _taken(
             interview, history = _item(index, item)
             # A history may be a generator: made a tuple, it travels.
             yield interview, checked_history(history)
-        except FollowUpError as error:
+        # Refused, or a history's own iterator raised.
+        except Exception as error:  # noqa: BLE001 - raised in its turn
             refused.append(error)
             return
 

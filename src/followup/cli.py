@@ -993,7 +993,7 @@ def _refuse_to_overwrite_batch(
     # A folder's batch reads every TOML file in it, not only the folder.
     _refuse_to_overwrite(output, rules)
     if output is not None and read_by_batch(batch, output):
-        raise InputError(f"--output {output} is an input file; it is never overwritten")
+        raise _an_input(output)
 
 
 def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
@@ -1002,7 +1002,11 @@ def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
     # What no file can be written to is refused now, before any planning.
     _destination(output)
     if any(path and _same_file(output, path) for path in inputs):
-        raise InputError(f"--output {output} is an input file; it is never overwritten")
+        raise _an_input(output)
+
+
+def _an_input(output: str) -> InputError:
+    return InputError(f"--output {output} is an input file; it is never overwritten")
 
 
 def _now(text: str | None, option: str = "--now") -> dt.datetime:

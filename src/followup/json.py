@@ -248,6 +248,7 @@ def _sequence_hook(kind: Any, made: cattrs.Converter) -> Any:
     def structure(value: object, _: object) -> object:
         # (null is reported as every other null is.)
         if value is not None and type(value) is not list and type(value) is not tuple:
+            # No field name: the problem's path names where it is.
             raise InvalidTypeError("", value, f"an array of {item.__name__}")
         return make(items(value, kind))
 
