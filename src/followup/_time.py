@@ -326,7 +326,7 @@ def _exact(
     tz: Zone,
     field: str,
     original: object,
-    latest: dt.datetime = LATEST,
+    latest: dt.datetime,
 ) -> pendulum.DateTime:
     """`moment` in `tz`, by way of UTC, checked to lie in the supported range.
 
@@ -343,14 +343,14 @@ def _zoned(
     tz: Zone,
     field: str,
     original: object,
-    latest: dt.datetime = LATEST,
+    latest: dt.datetime,
 ) -> dt.datetime:
     """`_exact`'s instant as a stdlib datetime, before it is made pendulum's."""
     return _in_range(moment, field, original, latest).astimezone(tz)
 
 
 def _in_range(
-    moment: dt.datetime, field: str, original: object, latest: dt.datetime = LATEST
+    moment: dt.datetime, field: str, original: object, latest: dt.datetime
 ) -> dt.datetime:
     """`moment` as a stdlib datetime in UTC, checked to lie in the supported range."""
     if type(moment) is not dt.datetime:
@@ -379,7 +379,7 @@ def coerce_utc(value: object, field: str) -> dt.datetime:
     """
     if isinstance(value, dt.datetime):
         _refuse_naive(value, field, value)
-        return _in_range(value, field, value)
+        return _in_range(value, field, value, LATEST)
     return utc(coerce_instant(value, field))
 
 
