@@ -31,7 +31,13 @@ from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import enum_member, has_controls, without_controls
 from followup._plan import Requirements, Step, own_name
-from followup._time import coerce_instant, utc
+from followup._time import (
+    EARLIEST,
+    LATEST_PLANNED,
+    check_planned,
+    coerce_instant,
+    utc,
+)
 from followup._trusted import assemble, replaced
 from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -65,7 +71,11 @@ def _here(moment: object, field: str) -> dt.datetime:
 def check_span(
     start: dt.datetime, due: dt.datetime, end: dt.datetime, rule: str
 ) -> None:
-    """Refuse a window that ends before it starts, or a due time outside it."""
+    """Refuse a window that ends before it starts, or a due time outside it.
+
+    And a window outside the instants a plan may hold (`LATEST_PLANNED`):
+    placed there, by whichever rule, the plan could not be read back.
+    """
     if end < start:
         raise InvalidValueError(
             "window",
@@ -78,6 +88,9 @@ def check_span(
             due.isoformat(),
             f"is outside its window ({start.isoformat()} to {end.isoformat()})",
         )
+    if start < EARLIEST or end >= LATEST_PLANNED:
+        check_planned(start, "window.start")
+        check_planned(end, "window.end")
 
 
 def _check_parts(

@@ -48,6 +48,7 @@ __all__ = [
     "Zone",
     "at_wall_time",
     "calendar_date",
+    "check_planned",
     "coerce_duration",
     "coerce_instant",
     "coerce_planned",
@@ -417,6 +418,16 @@ def coerce_instant(
     raise InvalidTypeError(
         field, value, "an aware datetime or an ISO 8601 string with an offset"
     )
+
+
+def check_planned(moment: dt.datetime, field: str) -> None:
+    """Refuse an aware datetime that a plan may not hold, as `coerce_planned` does.
+
+    For the instants rules work out themselves: a window a plugin proposes
+    in 2300, or one that follows a step already at the end of the range.
+    A plan holding one could not be read back.
+    """
+    _in_range(moment, field, moment, LATEST_PLANNED)
 
 
 def coerce_planned(value: object, field: str) -> pendulum.DateTime:
