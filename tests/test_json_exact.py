@@ -19,11 +19,12 @@ from followup import (
     FollowUpPlan,
     Interview,
     Performance,
+    Step,
     StepKind,
     plan_followups,
 )
-from followup.errors import InvalidTypeError
-from followup.json import InvalidDocumentError, from_json, structure, to_json
+from followup.errors import InvalidTypeError, InvalidValueError
+from followup.json import InvalidDocumentError, _within, from_json, structure, to_json
 
 PARIS = "2026-11-23T10:00:00+01:00[Europe/Paris]"
 
@@ -133,6 +134,45 @@ def test_what_is_no_array_is_refused_as_a_whole(value, shown):
         assert caught.value.problems == [
             f"$.rules: expected a sequence of strings, got {shown}"
         ]
+
+
+def test_a_bad_item_of_a_field_that_checks_its_own_items_is_named_by_index():
+    document = json.loads(to_json(plan_followups(Interview("Ada", "Acme", PARIS))))
+    document["rules"] = ["FU001", 1, "FU003"]
+    document["steps"][0]["advice"] = ["A1", 2]
+    document["steps"][1]["adjusted_by"] = [None]
+    document["steps"][1]["reason"] = 5
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(document, FollowUpPlan)
+    assert caught.value.problems == [
+        "$.steps[0].advice[1]: expected text (str), got int 2",
+        "$.steps[1].reason: expected text (str), got int 5",
+        "$.steps[1].adjusted_by[0]: expected text (str), got NoneType None",
+        "$.rules[1]: expected text (str), got int 1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("problem", "name", "beyond"),
+    [
+        (InvalidTypeError("rules[1]", 1, "text"), "rules", "[1]"),
+        (InvalidTypeError("Step.advice[1]", 1, "text"), "advice", "[1]"),
+        (InvalidValueError("window.start", "x", "is late"), "window", ".start"),
+        (InvalidValueError("Step.window.end", "x", "is late"), "window", ".end"),
+        (InvalidValueError("kind_name", None, "is missing"), "kind", ""),
+        (InvalidValueError("Step.kind_name", None, "is missing"), "kind", ""),
+        (InvalidValueError("Window.advice[1]", None, "is late"), "advice", ""),
+        (InvalidValueError("rules", None, "is missing"), "rules", ""),
+        (InvalidValueError("Step.advice", None, "is missing"), "advice", ""),
+        (InvalidValueError("due", None, "is missing"), "rules", ""),
+        (ValueError("rules[1]"), "rules", ""),
+    ],
+)
+def test_only_a_fields_own_items_go_on_the_path(problem, name, beyond):
+    # "kind_name" is no item of the field "kind", nor a field of another
+    # class one of this one's: only "[" or "." after the field's own name
+    # (bare, or after its class's) goes on the path.
+    assert _within(problem, name, Step) == beyond
 
 
 def test_an_unexpected_error_is_named_by_its_own_type():

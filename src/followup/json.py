@@ -25,7 +25,7 @@ import enum
 import functools
 import json
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import NoneType, UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -331,15 +331,41 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
 
 def _problems(error: BaseException) -> list[str]:
-    if not isinstance(
-        error, (cattrs.ClassValidationError, cattrs.IterableValidationError)
-    ):
-        return [f"$: {_describe(error, None)}"]
-    problems = []
-    for line in cattrs.transform_error(error, path="$", format_exception=_describe):
-        message, _, path = line.rpartition(" @ ")
-        problems.append(f"{path}: {message}")
-    return problems
+    """Each problem in `error` on a line: ``$.steps[0].due: what is wrong``."""
+    return [f"{path}: {_describe(problem)}" for path, problem in _found(error, "$")]
+
+
+def _found(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+    # `cattrs.transform_error`'s walk, with one step more: a field that
+    # checks its own items names the bad one ("rules[1]"), which cattrs,
+    # seeing one field, cannot.
+    if isinstance(error, cattrs.IterableValidationError):
+        items, bare = error.group_exceptions()
+        inner = [(f"{path}[{note.index!r}]", problem) for problem, note in items]
+    elif isinstance(error, cattrs.ClassValidationError):
+        fields, bare = error.group_exceptions()
+        inner = [
+            (f"{path}.{note.name}{_within(problem, note.name, error.cl)}", problem)
+            for problem, note in fields
+        ]
+    else:
+        yield path, error
+        return
+    for where, problem in inner:
+        yield from _found(problem, where)
+    for problem in bare:
+        yield path, problem
+
+
+def _within(problem: BaseException, name: str, owner: type[Any]) -> str:
+    # "[1]" for a problem with the field "rules[1]" (or "FollowUpPlan.rules[1]")
+    # in the field `rules`.
+    if isinstance(problem, (InvalidValueError, InvalidTypeError)):
+        for field in (name, f"{owner.__name__}.{name}"):
+            beyond = problem.field[len(field) : len(field) + 1]
+            if problem.field.startswith(field) and beyond in {"[", "."}:
+                return problem.field[len(field) :]
+    return ""
 
 
 def _unknown_keys(keys: Iterable[object], kind: type[Any]) -> str:
@@ -352,7 +378,7 @@ def _unknown_keys(keys: Iterable[object], kind: type[Any]) -> str:
     )
 
 
-def _describe(error: BaseException, _type: object) -> str:
+def _describe(error: BaseException) -> str:
     if isinstance(error, (InvalidValueError, InvalidTypeError)):
         return error.detail
     if isinstance(error, FollowUpError):
