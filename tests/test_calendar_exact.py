@@ -7,8 +7,11 @@ compared whole: the field, the value named, and the words.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup import InvalidTypeError, InvalidValueError, WorkingCalendar
+from followup._calendar import day_names, weekday_keys, weekdays
 
 WEEK = "WorkingCalendar.weekdays"
 CLOSED = "WorkingCalendar.closed"
@@ -94,3 +97,39 @@ def test_a_blank_closure_name_is_refused_naming_it():
         " ",
         f"{CLOSED}: ' ' is not a one-line name for a closure",
     )
+
+
+@pytest.mark.parametrize(
+    ("days", "keys", "words"),
+    [
+        ({0, 1, 2, 3, 4}, ["mon", "tue", "wed", "thu", "fri"], "Mon-Fri"),
+        ({6, 0, 1, 2, 3}, ["sun", "mon", "tue", "wed", "thu"], "Sun-Thu"),
+        ({4, 5}, ["fri", "sat"], "Fri-Sat"),
+        ({5, 6, 0}, ["sat", "sun", "mon"], "Sat-Mon"),
+        ({0, 6}, ["sun", "mon"], "Sun-Mon"),
+        ({0, 2, 4}, ["mon", "wed", "fri"], "Mon,Wed,Fri"),
+        ({6, 1, 2}, ["tue", "wed", "sun"], "Tue,Wed,Sun"),
+        ({3}, ["thu"], "Thu"),
+        (set(range(7)), ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "Mon-Sun"),
+    ],
+)
+def test_a_week_is_written_from_its_first_day_after_a_day_off(days, keys, words):
+    assert weekday_keys(days) == keys
+    assert day_names(days) == words
+
+
+def test_no_week_is_written_as_none():
+    # The default: the country's week.
+    assert weekday_keys(None) is None
+
+
+@given(st.sets(st.integers(0, 6), min_size=1))
+def test_a_week_written_by_name_reads_back_as_the_same_days(days):
+    keys = weekday_keys(days)
+    assert weekdays(keys, "weekdays") == tuple(sorted(days))
+    # The words name the same days in the same order, a run shortened.
+    if "-" not in day_names(days):
+        assert day_names(days) == ",".join(key.title() for key in keys)
+    else:
+        first, last = day_names(days).split("-")
+        assert (first, last) == (keys[0].title(), keys[-1].title())

@@ -392,11 +392,12 @@ def test_a_mapping_survives_toml(tmp_path):
         "FU011", weekdays=("sun", "mon"), start="08:00"
     ).ignore("FU002")
     mapping = rules.to_mapping()
-    assert mapping["rules"]["FU011"] == {"weekdays": [0, 6], "start": "08:00"}
+    # The week by name, in its own order (Sunday first), as people write it.
+    assert mapping["rules"]["FU011"] == {"weekdays": ["sun", "mon"], "start": "08:00"}
     lines = [
         f"select = {mapping['select']!r}".replace("'", '"'),
         "[rules.FU011]",
-        "weekdays = [0, 6]",
+        'weekdays = ["sun", "mon"]',
         'start = "08:00"',
     ]
     path = tmp_path / "rules.toml"

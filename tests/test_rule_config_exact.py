@@ -146,8 +146,11 @@ def test_a_file_in_utf8_is_read_whatever_the_locale(tmp_path):
         ({"end": dt.time(17, 30, 0, 250)}, {"end": "17:30:00.000250"}),
         ({"end": dt.time(17, 30)}, {"end": "17:30"}),
         ({"kinds": ["thank-you", "call"]}, {"kinds": ["call", "thank-you"]}),
-        # Days of the week as numbers, Monday 0: a set, so in order.
-        ({"weekdays": ["sun", "mon"]}, {"weekdays": [0, 6]}),
+        # Days of the week by name, from the week's first day after a day
+        # off; however they were given.
+        ({"weekdays": ["sun", "mon"]}, {"weekdays": ["sun", "mon"]}),
+        ({"weekdays": [6, 0]}, {"weekdays": ["sun", "mon"]}),
+        ({"weekdays": ["fri", 0, "wed"]}, {"weekdays": ["mon", "wed", "fri"]}),
     ],
 )
 def test_parameters_are_written_as_a_file_holds_them(changes, written):

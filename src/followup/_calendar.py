@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, final
@@ -35,6 +36,7 @@ __all__ = [
     "closures",
     "country_weekend",
     "day_names",
+    "weekday_keys",
     "weekdays",
 ]
 
@@ -49,16 +51,33 @@ _MOST_CLOSURES = 100
 
 def day_names(days: Iterable[int]) -> str:
     """``Mon-Fri``, ``Sun-Thu`` or ``Mon,Wed,Fri``: a working week in words."""
+    order = _week_order(days)
+    if len(order) == 7:
+        return "Mon-Sun"
+    if len(order) > 1 and all((b - a) % 7 == 1 for a, b in itertools.pairwise(order)):
+        return f"{_DAY_NAMES[order[0]]}-{_DAY_NAMES[order[-1]]}"
+    return ",".join(_DAY_NAMES[day] for day in order)
+
+
+def weekday_keys(days: Iterable[int] | None) -> list[str] | None:
+    """A working week as a rule file writes it: ``["sun", "mon", "tue"]``.
+
+    In the order of `day_names`, which `weekdays` reads back as the same days.
+    """
+    return (
+        None if days is None else [_DAY_NAMES[day].lower() for day in _week_order(days)]
+    )
+
+
+def _week_order(days: Iterable[int]) -> list[int]:
+    # A week that wraps past Sunday (Sunday to Thursday) reads from its
+    # first day after a day off; any other, from Monday.
     ordered = sorted(set(days))
     if len(ordered) == 7:
-        return "Mon-Sun"
-    # A week that wraps past Sunday (Sunday to Thursday) reads from its
-    # first day after a day off.
+        return ordered
     start = next(day for day in ordered if (day - 1) % 7 not in ordered)
     run = [(start + offset) % 7 for offset in range(len(ordered))]
-    if len(ordered) > 1 and sorted(run) == ordered:
-        return f"{_DAY_NAMES[run[0]]}-{_DAY_NAMES[run[-1]]}"
-    return ",".join(_DAY_NAMES[day] for day in ordered)
+    return run if sorted(run) == ordered else ordered
 
 
 def weekdays(values: object, field: str) -> tuple[int, ...]:

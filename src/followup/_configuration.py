@@ -377,7 +377,8 @@ def rule_set_to_mapping(rules: RuleSet, base: RuleSet) -> dict[str, Any]:
     """The configuration data that rebuilds `rules` from `base`.
 
     Parameters are written as TOML and JSON can hold them (enums by value,
-    times as ``"HH:MM"``, dates as ``"YYYY-MM-DD"``, sets as sorted lists).
+    times as ``"HH:MM"``, dates as ``"YYYY-MM-DD"``, sets as sorted lists,
+    weekdays as ``"mon"`` .. ``"sun"``).
     The plugins the set's rules came from are loaded again, to learn the
     order and the parameters they give.
 
@@ -482,8 +483,9 @@ def _changes(rule: Rule, reference: Rule) -> dict[str, Any] | None:
     given: Any = reference.params
     if type(params) is not type(given) or not attrs.has(type(params)):
         return None
+    # A field may say how it is written (FU011's weekdays, by name).
     changed = {
-        field.name: _plain(getattr(params, field.name))
+        field.name: field.metadata.get("written", _plain)(getattr(params, field.name))
         for field in attrs.fields(type(params))
         if field.init and getattr(params, field.name) != getattr(given, field.name)
     }

@@ -12,6 +12,7 @@ from followup._calendar import (
     WorkingCalendar,
     closures,
     day_names,
+    weekday_keys,
     weekdays,
 )
 from followup._plan import Finding, Step
@@ -84,7 +85,11 @@ class WorkingHoursParams:
     weekdays: tuple[int, ...] | None = attrs.field(
         default=None,
         converter=_weekdays,
-        metadata={"default": "the country's week, else `[0, 1, 2, 3, 4]` (Mon-Fri)"},
+        metadata={
+            "default": "the country's week, else "
+            '`["mon", "tue", "wed", "thu", "fri"]`',
+            "written": weekday_keys,
+        },
     )
     start: dt.time = attrs.field(default=dt.time(9), converter=_start)
     end: dt.time = attrs.field(default=dt.time(17), converter=_end)
