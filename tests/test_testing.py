@@ -358,4 +358,9 @@ def test_a_set_without_working_time_promises_none():
 def test_a_step_due_outside_its_window_breaks_the_contract():
     with pytest.raises(AssertionError) as raised:
         assert_rule_keeps_the_contract(OutOfItsWindow(), among=st.just(BEFORE_THE_CALL))
-    assert "  - the thank-you is due outside its window\n" in str(raised.value)
+    assert (
+        "  - a rule failed: rule HACK001 out-of-its-window (test_testing."
+        "OutOfItsWindow) failed in plan(): InvalidValueError: due: "
+        "'2026-11-24T16:30:00+00:00' is outside its window "
+        "(2026-11-23T15:30:00+00:00 to 2026-11-24T15:30:00+00:00)\n"
+    ) in str(raised.value)

@@ -21,10 +21,11 @@ from followup._rule import Phase
 from followup._rule_metadata import owner
 from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._sheet import KERNELS, Sheet
+from followup._steps import check_span
 from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
-from followup.errors import InvalidTypeError, RuleError
+from followup.errors import FollowUpError, InvalidTypeError, RuleError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -81,7 +82,28 @@ def _apply(rule_set: RuleSet, rule: Rule, draft: Draft) -> Draft:
         raise _failure(
             rule_set, rule, "plan()", "it returned a draft of other facts or phase"
         )
+    if result.steps is not draft.steps:
+        _check_new_steps(rule_set, rule, draft, result)
     return result
+
+
+def _check_new_steps(
+    rule_set: RuleSet, rule: Rule, before: Draft, after: Draft
+) -> None:
+    # `new_step` and `moved_step` check the steps they make; a rule may
+    # build a `DraftStep` itself.  Checked here, a bad one is blamed on the
+    # rule that made it, not on the first rule to trip over it later, and
+    # one no later rule moves cannot reach the plan.
+    held = {id(step) for step in before.steps}
+    for step in after.steps:
+        if id(step) in held:
+            continue
+        try:
+            check_span(step.window.start, step.due, step.window.end, rule.code)
+        # A naive datetime, or none at all, cannot be compared; a window
+        # that is no `DraftWindow` has no start.
+        except (FollowUpError, TypeError, AttributeError) as error:
+            raise _raised(rule_set, rule, "plan()", error) from error
 
 
 def _same(before: Draft, after: Draft) -> bool:

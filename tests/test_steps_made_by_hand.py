@@ -1,0 +1,164 @@
+"""A rule that builds its `DraftStep` itself is held to what `new_step` checks.
+
+`new_step` and `moved_step` refuse a window that ends before it starts, a
+due time outside its window and a window outside the instants a plan may
+hold.  A rule of one's own may skip them and build a `DraftStep` by hand:
+the engine checks each new step a rule returns, and names that rule, not
+the built-in rule that would have tripped over the step later (or the JSON
+reader that would have refused the plan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+
+from followup import (
+    DEFAULT_RULES,
+    Channel,
+    DraftStep,
+    DraftWindow,
+    Interview,
+    NoParams,
+    Phase,
+    Requirements,
+    RuleError,
+    StepKind,
+    new_step,
+    plan_followups,
+)
+from followup._engine import fold
+from followup._facts import Facts
+from own_steps import AT
+
+UTC = dt.timezone.utc
+DEC_1 = dt.datetime(2026, 12, 1, 14, tzinfo=UTC)
+HOUR = dt.timedelta(hours=1)
+
+
+@attrs.frozen
+class ByHand:
+    """Someone else's rule: proposes one step it builds itself."""
+
+    code: ClassVar[str] = "OWN009"
+    name: ClassVar[str] = "by-hand"
+    summary: ClassVar[str] = "Builds a step without new_step."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PROPOSE
+    params: NoParams = attrs.field(factory=NoParams)
+    start: Any = DEC_1
+    end: Any = DEC_1 + HOUR
+    due: Any = DEC_1
+    kind: StepKind = StepKind.CALL
+
+    def plan(self, draft):
+        step = DraftStep(
+            kind=self.kind,
+            channel=Channel.PHONE,
+            window=DraftWindow(self.start, self.end),
+            due=self.due,
+            rule=self.code,
+            reason="Built by hand.",
+            requirements=Requirements(),
+        )
+        return draft.proposing(step)
+
+    def check(self, facts, steps):
+        return ()
+
+
+def planned(rule: ByHand):
+    return plan_followups(
+        Interview("Ada", "Acme", AT), rules=DEFAULT_RULES.extend(rule)
+    )
+
+
+def test_a_step_built_by_hand_as_new_step_would_build_it_is_planned():
+    plan = planned(ByHand())
+    (step,) = [step for step in plan.steps if step.rule == "OWN009"]
+    # A second call, which call spacing (FU008) moves a week after the first.
+    assert step.reason.startswith("Built by hand.")
+    assert step.adjusted_by == ("FU008", "FU011")
+
+
+@pytest.mark.parametrize(
+    ("rule", "problem"),
+    [
+        (
+            ByHand(end=DEC_1 - HOUR),
+            (
+                "InvalidValueError: window: ('2026-12-01T14:00:00+00:00', "
+                "'2026-12-01T13:00:00+00:00') ends before it starts (OWN009)"
+            ),
+        ),
+        (
+            ByHand(due=DEC_1 + 2 * HOUR),
+            (
+                "InvalidValueError: due: '2026-12-01T16:00:00+00:00' is outside its "
+                "window (2026-12-01T14:00:00+00:00 to 2026-12-01T15:00:00+00:00)"
+            ),
+        ),
+        (
+            ByHand(
+                start=dt.datetime(2300, 1, 1, tzinfo=UTC),
+                end=dt.datetime(2300, 1, 2, tzinfo=UTC),
+                due=dt.datetime(2300, 1, 1, tzinfo=UTC),
+                kind=StepKind.THANK_YOU,
+            ),
+            (
+                "InvalidValueError: window.start: '2300-01-01T00:00:00+00:00' is "
+                "outside the supported range (1900-01-01 to 2204-12-31, UTC)"
+            ),
+        ),
+        (
+            ByHand(
+                start=dt.datetime(2026, 12, 1, 14),
+                end=dt.datetime(2026, 12, 1, 15),
+                due=dt.datetime(2026, 12, 1, 14),
+            ),
+            "TypeError: can't compare offset-naive and offset-aware datetimes",
+        ),
+        (
+            ByHand(start="2026-12-01T14:00Z", end="2026-12-01T15:00Z", due=DEC_1),
+            (
+                "TypeError: '<=' not supported between instances of 'str' and "
+                "'datetime.datetime'"
+            ),
+        ),
+    ],
+)
+def test_a_bad_step_built_by_hand_is_blamed_on_the_rule_that_built_it(rule, problem):
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    rules = DEFAULT_RULES.extend(rule)
+    for plan in (planned, lambda rule: fold(rules, facts)):
+        with pytest.raises(RuleError) as caught:
+            plan(rule)
+        assert caught.value.code == "OWN009"
+        assert str(caught.value) == (
+            f"rule OWN009 by-hand ({__name__}.ByHand) failed in plan(): {problem}"
+        )
+
+
+def test_a_window_that_is_no_draft_window_is_blamed_on_its_rule():
+    @attrs.frozen
+    class TupleWindow(ByHand):
+        def plan(self, draft):
+            made = new_step(
+                draft.facts,
+                StepKind.CALL,
+                Channel.PHONE,
+                (DEC_1, DEC_1 + HOUR),
+                rule=self.code,
+                reason="A call.",
+            )
+            return draft.proposing(attrs.evolve(made, window=(DEC_1, DEC_1 + HOUR)))
+
+    with pytest.raises(RuleError) as caught:
+        planned(TupleWindow())
+    assert caught.value.code == "OWN009"
+    assert "AttributeError: 'tuple' object has no attribute 'start'" in str(
+        caught.value
+    )
