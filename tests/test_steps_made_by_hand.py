@@ -53,6 +53,8 @@ class ByHand:
     end: Any = DEC_1 + HOUR
     due: Any = DEC_1
     kind: StepKind = StepKind.CALL
+    #: The rule the step says proposed it: this one unless told otherwise.
+    claimed: str | None = None
 
     def plan(self, draft):
         step = DraftStep(
@@ -60,7 +62,7 @@ class ByHand:
             channel=Channel.PHONE,
             window=DraftWindow(self.start, self.end),
             due=self.due,
-            rule=self.code,
+            rule=self.claimed or self.code,
             reason="Built by hand.",
             requirements=Requirements(),
         )
@@ -89,6 +91,14 @@ def test_a_step_built_by_hand_as_new_step_would_build_it_is_planned():
     [
         (
             ByHand(end=DEC_1 - HOUR),
+            (
+                "InvalidValueError: window: ('2026-12-01T14:00:00+00:00', "
+                "'2026-12-01T13:00:00+00:00') ends before it starts (OWN009)"
+            ),
+        ),
+        (
+            # The step may name another rule; the one that returned it is blamed.
+            ByHand(end=DEC_1 - HOUR, claimed="FU008"),
             (
                 "InvalidValueError: window: ('2026-12-01T14:00:00+00:00', "
                 "'2026-12-01T13:00:00+00:00') ends before it starts (OWN009)"
