@@ -31,6 +31,8 @@ from followup.json import from_json, to_json
 from own_steps import AT, Proposer
 
 UTC = dt.timezone.utc
+PLUS_5 = dt.timezone(dt.timedelta(hours=5))
+MINUS_5 = dt.timezone(-dt.timedelta(hours=5))
 FACTS = Facts.gather(Interview("Ada", "Acme", AT))
 RANGE = "is outside the supported range (1900-01-01 to 2204-12-31, UTC)"
 
@@ -70,6 +72,31 @@ def test_new_step_refuses_a_window_a_plan_may_not_hold(window, field, shown):
             FACTS, StepKind.CALL, Channel.PHONE, window, rule="OWN001", reason="Far."
         )
     assert str(caught.value) == f"{field}: {shown!r} {RANGE}"
+
+
+@pytest.mark.parametrize(
+    ("start", "shown"),
+    [
+        (dt.datetime(1, 1, 1, tzinfo=PLUS_5), "0001-01-01T00:00:00+05:00"),
+        (dt.datetime(9999, 12, 31, 23, tzinfo=MINUS_5), "9999-12-31T23:00:00-05:00"),
+    ],
+)
+def test_new_step_refuses_an_instant_with_no_utc_time_by_name(start, shown):
+    # Year 1 at +05:00 is before year 1 in UTC: read as any instant is, and
+    # refused by the field's name, not with an OverflowError.
+    with pytest.raises(InvalidValueError) as caught:
+        new_step(
+            FACTS,
+            StepKind.CALL,
+            Channel.PHONE,
+            (start, utc(2026, 12, 1)),
+            rule="OWN001",
+            reason="Far.",
+        )
+    assert str(caught.value) == (
+        f"window[0]: {shown!r} is outside the supported range (1900-01-01 to "
+        "2199-12-31, UTC)"
+    )
 
 
 def test_new_step_takes_the_ends_of_the_range():

@@ -22,6 +22,7 @@ from followup import (
     DraftStep,
     DraftWindow,
     Interview,
+    InvalidValueError,
     NoParams,
     Phase,
     Requirements,
@@ -171,4 +172,61 @@ def test_a_window_that_is_no_draft_window_is_blamed_on_its_rule():
     assert caught.value.code == "OWN009"
     assert "AttributeError: 'tuple' object has no attribute 'start'" in str(
         caught.value
+    )
+
+
+class DayAhead(dt.tzinfo):
+    """A zone of one's own with an offset that datetime refuses."""
+
+    def utcoffset(self, moment):
+        return dt.timedelta(hours=25)
+
+    def dst(self, moment):
+        return dt.timedelta(0)
+
+    def tzname(self, moment):
+        return "ODD"
+
+
+class Broken(DayAhead):
+    """A zone of one's own whose offset cannot be asked for at all."""
+
+    def utcoffset(self, moment):
+        raise RuntimeError("no offset today")
+
+
+@pytest.mark.parametrize(
+    ("zone", "problem"),
+    [
+        (
+            DayAhead(),
+            (
+                "ValueError: offset must be a timedelta strictly between "
+                "-timedelta(hours=24) and timedelta(hours=24)."
+            ),
+        ),
+        (Broken(), "RuntimeError: no offset today"),
+    ],
+)
+def test_a_zone_of_ones_own_that_fails_is_blamed_on_the_rule(zone, problem):
+    at = dt.datetime(2026, 12, 1, 14, tzinfo=zone)
+    with pytest.raises(RuleError) as caught:
+        planned(ByHand(start=at, end=at + HOUR, due=at))
+    assert str(caught.value) == (
+        f"rule OWN009 by-hand ({__name__}.ByHand) failed in plan(): {problem}"
+    )
+    # new_step refuses the same time by the field's name.
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    with pytest.raises(InvalidValueError) as refused:
+        new_step(
+            facts,
+            StepKind.CALL,
+            Channel.PHONE,
+            (at, at + HOUR),
+            rule="OWN009",
+            reason="x",
+        )
+    assert refused.value.field == "window[0]"
+    assert str(refused.value).endswith(
+        f"has a time zone whose UTC offset cannot be read ({problem})"
     )

@@ -25,7 +25,7 @@ from followup._steps import check_span
 from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
-from followup.errors import FollowUpError, InvalidTypeError, RuleError
+from followup.errors import InvalidTypeError, RuleError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -100,9 +100,10 @@ def _check_new_steps(
             continue
         try:
             check_span(step.window.start, step.due, step.window.end, rule.code)
-        # A naive datetime, or none at all, cannot be compared; a window
-        # that is no `DraftWindow` has no start.
-        except (FollowUpError, TypeError, AttributeError) as error:
+        # Whatever comparing its times raises is the rule's, as in `_apply`:
+        # a naive datetime, or none at all, a tzinfo of its own that fails,
+        # a window that is no `DraftWindow`.
+        except (Exception, SystemExit) as error:
             raise _raised(rule_set, rule, "plan()", error) from error
 
 

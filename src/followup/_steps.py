@@ -57,15 +57,19 @@ _NO_REQUIREMENTS = Requirements()
 def _here(moment: object, field: str) -> dt.datetime:
     # Rules compute on stdlib datetimes; plugins may hand pendulum values or
     # text.  Either way the draft holds the instant, in UTC.
-    if type(moment) is dt.datetime:
-        if moment.tzinfo is _UTC:
-            return moment
-        if moment.utcoffset() is not None:
-            return moment.astimezone(_UTC)
-    if not isinstance(moment, dt.datetime) or moment.utcoffset() is None:
-        # Text, or a naive datetime: refused with the field's name.
-        moment = coerce_instant(moment, field)
-    return utc(moment)
+    if type(moment) is dt.datetime and moment.tzinfo is _UTC:
+        return moment
+    if isinstance(moment, dt.datetime):
+        try:
+            if moment.utcoffset() is not None:
+                return utc(moment)
+        # A tzinfo of one's own may raise, or give an offset datetime
+        # refuses; an instant near year 1 or 9999 has no UTC time.  Refused
+        # below, with the field's name.
+        except Exception:  # noqa: BLE001, S110
+            pass
+    # Text, a naive datetime, or one of those: read, or refused by name.
+    return utc(coerce_instant(moment, field))
 
 
 def check_span(
