@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup import InvalidTypeError, InvalidValueError, WorkingCalendar
+from followup import InvalidTypeError, InvalidValueError, RuleSet, WorkingCalendar
 from followup._calendar import day_names, weekday_keys, weekdays
 
 WEEK = "WorkingCalendar.weekdays"
@@ -133,3 +133,50 @@ def test_a_week_written_by_name_reads_back_as_the_same_days(days):
     else:
         first, last = day_names(days).split("-")
         assert (first, last) == (keys[0].title(), keys[-1].title())
+
+
+def test_one_span_under_two_names_is_refused_naming_both():
+    closed = {"2026-12-24": "Christmas Eve", "2026-12-24/2026-12-24": "the shutdown"}
+    assert refusal(InvalidValueError, closed=closed) == (
+        CLOSED,
+        "2026-12-24",
+        (
+            f"{CLOSED}: '2026-12-24' is closed twice, as 'Christmas Eve' and as "
+            "'the shutdown': give it one name"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "closed",
+    [
+        ["2026-12-24", "2026-12-24/2026-12-24", "2026-12-24"],
+        {"2026-12-24": "a closure", "2026-12-24/2026-12-24": "a closure"},
+    ],
+)
+def test_the_same_closure_given_twice_is_one_closure(closed):
+    calendar = WorkingCalendar(closed=closed)
+    assert [str(closure) for closure in calendar.closed] == ["2026-12-24"]
+
+
+def test_closures_given_twice_are_written_once_and_read_back():
+    rules = RuleSet.from_mapping(
+        {
+            "rules": {
+                "FU011": {
+                    "closed": {
+                        "2026-12-24": "Christmas Eve",
+                        "2026-12-24/2026-12-24": "Christmas Eve",
+                        "2026-12-31": "New Year's Eve",
+                    }
+                }
+            }
+        }
+    )
+    mapping = rules.to_mapping()
+    assert mapping["rules"] == {
+        "FU011": {
+            "closed": {"2026-12-24": "Christmas Eve", "2026-12-31": "New Year's Eve"}
+        }
+    }
+    assert RuleSet.from_mapping(mapping) == rules

@@ -168,7 +168,20 @@ def closures(values: object, field: str) -> tuple[Closure, ...]:
         (_closure(value, name, field) for value, name in pairs),
         key=lambda closure: (closure.first, closure.last, closure.name),
     )
-    return tuple(found)
+    # One span under two names ("2026-12-24" and "2026-12-24/2026-12-24")
+    # leaves the reasons to pick one, and no rule file could hold both.
+    names: dict[tuple[dt.date, dt.date], str] = {}
+    for closure in found:
+        named = names.setdefault((closure.first, closure.last), closure.name)
+        if named != closure.name:
+            raise InvalidValueError(
+                field,
+                str(closure),
+                f"is closed twice, as {named!r} and as {closure.name!r}: give "
+                "it one name",
+            )
+    # The same closure given twice is one closure.
+    return tuple(dict.fromkeys(found))
 
 
 def _calendar_closed(values: object) -> tuple[Closure, ...]:

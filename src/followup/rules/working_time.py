@@ -70,7 +70,8 @@ class WorkingHoursParams:
     * `closed`: days off beyond the week and the holidays, such as a company
       shutdown: dates, spans (``"2026-12-24/2027-01-01"``), or a mapping
       from either to a name the reasons use (``{"2026-12-24/2027-01-01":
-      "the winter shutdown"}``);
+      "the winter shutdown"}``); a span given twice under two names is
+      refused;
     * `kinds`: the steps kept in working time: the follow-up, the call, the
       call-back and steps of a kind of one's own (the close of the call and
       the thank-you are tied to the interview itself, and an agreed
