@@ -16,6 +16,7 @@ import sys
 import pytest
 
 from shell import run as run_in_process
+from shell import run_process
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 NOW = "2026-12-01T12:00:00+00:00"
@@ -78,12 +79,7 @@ def test_the_program_exits_with_the_commands_status(args, status):
 
 
 def test_python_dash_m_runs_the_program():
-    result = subprocess.run(
-        [sys.executable, "-m", "followup", "plan", "no-such-file.toml"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_process("plan", "no-such-file.toml")
     assert result.returncode == 2
     assert result.stderr.startswith("followup: error: ")
 
