@@ -8,11 +8,13 @@ replaced by a file, or a ten-megabyte value echoed whole on standard error.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import pathlib
 import re
 import stat
+import subprocess
 import sys
 from typing import Any
 
@@ -394,4 +396,73 @@ def test_a_huge_argument_is_cut_short_in_the_usage_error(
     assert capsys.readouterr().err == (
         "followup: error: argument --within: give days (3d) or weeks (2w), "
         f"not '{'9' * 80}…' (5000 characters) (see followup due --help)\n"
+    )
+
+
+class _Full(io.RawIOBase):
+    """Standard output on a full disk: every write fails with ENOSPC."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+FULL = f"followup: error: standard output: cannot write there ({os.strerror(errno.ENOSPC)})\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "--example"),
+        ("plan", ROOT / "examples" / "interviews.jsonl", "--format", "jsonl"),
+        ("due", ROOT / "examples" / "interviews.jsonl", "--on", "2026-12-01"),
+        ("rules",),
+        ("rules", "--format", "markdown"),
+        ("--version",),
+        ("check-letter", ROOT / "examples" / "follow-up.txt", "--example"),
+    ],
+)
+def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(
+    args: tuple[Any, ...],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Unbuffered: the write itself fails, as a large output's does.
+    full = io.TextIOWrapper(io.BufferedWriter(_Full(), buffer_size=1))
+    monkeypatch.setattr(sys, "stdout", full)
+    status = main([str(arg) for arg in args])
+    assert (status, capsys.readouterr().err) == (2, FULL)
+
+
+def test_standard_output_closed_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What Python gives for a descriptor 1 closed when it starts.
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["plan", "--example"]) == 2
+    assert capsys.readouterr().err == (
+        "followup: error: standard output is closed: nothing can be written\n"
+    )
+
+
+@pytest.mark.skipif(not pathlib.Path("/dev/full").exists(), reason="no /dev/full here")
+def test_the_program_on_a_full_disk_or_with_output_closed_says_so() -> None:
+    command = [sys.executable, "-m", "followup", "plan", "--example"]
+    with open("/dev/full", "wb") as full:  # noqa: PTH123
+        result = subprocess.run(
+            command, stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert (result.returncode, result.stderr) == (2, FULL)
+    closed = subprocess.run(
+        command,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (closed.returncode, closed.stderr) == (
+        2,
+        "followup: error: standard output is closed: nothing can be written\n",
     )

@@ -13,7 +13,8 @@ Bad input ends with exit status 2 and one line on standard error naming the
 file and the field, with a long value cut short; no input file is ever
 modified, and ``--output`` writes through a temporary file renamed into place
 (beside the file a symbolic link leads to, keeping the mode of the file it
-replaces), or straight into a device or a pipe.  Many interviews (a JSON Lines
+replaces), or straight into a device or a pipe.  Standard output that cannot
+be written (a full disk, or closed) is one such line too.  Many interviews (a JSON Lines
 file or a folder, see `followup._inputs`) stream through one at a time: a
 bad one is reported by its line or file and the rest go on, and the exit
 status is 2 at the end.
@@ -483,15 +484,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.version:
-        from followup.ics import _version  # noqa: PLC0415
-
-        sys.stdout.write(f"{_PROGRAM} {_version()}\n")
-        return 0
-    if args.command is None:
+    if args.command is None and not args.version:
         parser.print_help()
         return 2
     try:
+        if args.version:
+            return _version_command()
         return int(_COMMANDS[args.command](args))
     except FollowUpError as error:
         sys.stderr.write(f"{_PROGRAM}: error: {_error_line(str(error))}\n")
@@ -504,6 +502,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Killed, or out of memory: a line that says so, not a traceback.
         sys.stderr.write(f"{_PROGRAM}: error: --workers: {error}\n")
         return 2
+
+
+def _version_command() -> int:
+    from followup.ics import _version  # noqa: PLC0415
+
+    _emit(None, f"{_PROGRAM} {_version()}\n".encode())
+    return 0
 
 
 def _lost_a_worker(error: Exception) -> bool:
@@ -750,10 +755,8 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         language=args.language,
         aliases=args.alias,
     )
-    if not findings:
-        sys.stdout.write(f"{source}: no findings\n")
-    for finding in findings:
-        sys.stdout.write(f"{source}: {finding}\n")
+    lines = [f"{source}: {finding}\n" for finding in findings]
+    _emit(None, "".join(lines or [f"{source}: no findings\n"]).encode())
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -761,10 +764,10 @@ def _rules_command(args: argparse.Namespace) -> int:
     from followup._reference import rule_reference, rule_table  # noqa: PLC0415
 
     rules = _rule_set(args)
-    if args.format == "markdown":
-        sys.stdout.write(rule_reference(rules))
-    else:
-        sys.stdout.write(rule_table(rules) + "\n")
+    text = (
+        rule_reference(rules) if args.format == "markdown" else rule_table(rules) + "\n"
+    )
+    _emit(None, text.encode())
     return 0
 
 
@@ -1094,8 +1097,9 @@ def _output(output: str | None) -> Iterator[_Sink]:
     `InputError` naming ``--output``, the path and the reason.
     """
     if output is None:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
+        out = _StandardOutput()
+        yield out
+        out.flush()
         return
     target, status = _destination(output)
     if status is not None and not stat.S_ISREG(status.st_mode):
@@ -1217,6 +1221,45 @@ class _File:
             return self._handle.write(data)
         except OSError as error:
             raise _cannot_write(self._output, error) from None
+
+
+@final
+class _StandardOutput:
+    """Standard output as the commands write it: a failed write is one line.
+
+    A full disk behind ``> file``, or standard output closed (``>&-``),
+    is an `InputError` naming standard output, not a traceback.  A reader
+    that went away (`BrokenPipeError`) is left to `main`.
+    """
+
+    def __init__(self) -> None:
+        stream = sys.stdout
+        if stream is None:
+            # Python gives no stream at all for a descriptor closed at start.
+            raise InputError("standard output is closed: nothing can be written")
+        self._buffer: IO[bytes] = stream.buffer
+        with _standard_output_blamed():
+            # Text the stream holds goes first.
+            stream.flush()
+
+    def write(self, data: bytes, /) -> int:
+        with _standard_output_blamed():
+            return self._buffer.write(data)
+
+    def flush(self) -> None:
+        with _standard_output_blamed():
+            self._buffer.flush()
+
+
+@contextlib.contextmanager
+def _standard_output_blamed() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"standard output: cannot write there ({reason})") from None
 
 
 @contextlib.contextmanager
