@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import pathlib
+import signal
 import subprocess
 import sys
 
@@ -104,3 +105,28 @@ def test_main_leaves_the_callers_collector_as_it_was(args, collecting):
         (gc.enable if was else gc.disable)()
     assert result.returncode == 0, result.stderr
     assert gc.get_freeze_count() == frozen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
+    # A batch read from a pipe that stays open: the command reports the bad
+    # first line, then waits for the next one, where Ctrl-C finds it.
+    target = tmp_path / "plans.jsonl"
+    target.write_text("old\n")
+    command = [sys.executable, "-m", "followup", "plan", "-", "--output", str(target)]
+    process = subprocess.Popen(
+        [*command, "--format", "jsonl", "--now", NOW],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
+    )
+    process.stdin.write("not json\n")
+    process.stdin.flush()
+    first = process.stderr.readline()
+    assert first.startswith("<stdin>:1: ")
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=60)
+    assert (process.returncode, rest) == (130, "followup: interrupted\n")
+    # The --output file is left as it was.
+    assert target.read_text() == "old\n"

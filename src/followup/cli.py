@@ -14,7 +14,8 @@ file and the field, with a long value cut short; no input file is ever
 modified, and ``--output`` writes through a temporary file renamed into place
 (beside the file a symbolic link leads to, keeping the mode of the file it
 replaces), or straight into a device or a pipe.  Standard output that cannot
-be written (a full disk, or closed) is one such line too.  Many interviews (a JSON Lines
+be written (a full disk, or closed) is one such line too; Ctrl-C is the line
+``followup: interrupted`` and exit status 130.  Many interviews (a JSON Lines
 file or a folder, see `followup._inputs`) stream through one at a time: a
 bad one is reported by its line or file and the rest go on, and the exit
 status is 2 at the end.
@@ -472,6 +473,12 @@ def run() -> NoReturn:
     _collector_paused = True
     try:
         status = main()
+    except KeyboardInterrupt:
+        # Ctrl-C: a line, not the traceback of wherever the batch was; an
+        # --output file is left as it was (`_output`).  128 + SIGINT, as
+        # shells report it.
+        sys.stderr.write(f"{_PROGRAM}: interrupted\n")
+        status = 130
     finally:
         # On the way out Python collects once more, walking every object,
         # before it takes the modules apart (27 ms of those 190).  Frozen
