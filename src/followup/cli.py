@@ -1265,7 +1265,7 @@ def _standard_output_blamed() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = _reason(error)
         raise InputError(f"standard output: cannot write there ({reason})") from None
 
 
@@ -1278,9 +1278,11 @@ def _blamed(output: str) -> Iterator[None]:
 
 
 def _cannot_write(output: str, error: OSError | int) -> InputError:
-    if isinstance(error, int):
-        reason = os.strerror(error)
-    else:
-        reason = error.strerror or str(error)
     shown = output or "''"
-    return InputError(f"--output {shown}: cannot write there ({reason})")
+    return InputError(f"--output {shown}: cannot write there ({_reason(error)})")
+
+
+def _reason(error: OSError | int) -> str:
+    if isinstance(error, int):
+        return os.strerror(error)
+    return error.strerror or str(error)
