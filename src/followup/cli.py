@@ -32,7 +32,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, final
 
@@ -829,7 +828,10 @@ def _plan_batch(args: argparse.Namespace) -> int:
 def _write_calendar(
     args: argparse.Namespace, pieces: Iterator[tuple[bytes, CalendarOfPlans]]
 ) -> None:
+    # Here, not at the top: tempfile loads shutil and random, which no
+    # other command needs (a few milliseconds of every start-up).
     import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
 
     from followup.ics import CalendarOfPlans  # noqa: PLC0415
 
