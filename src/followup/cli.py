@@ -1267,8 +1267,7 @@ def _standard_output_blamed() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as error:
-        reason = _reason(error)
-        raise InputError(f"standard output: cannot write there ({reason})") from None
+        raise _cannot_write(None, error) from None
 
 
 @contextlib.contextmanager
@@ -1279,12 +1278,12 @@ def _blamed(output: str) -> Iterator[None]:
         raise _cannot_write(output, error) from None
 
 
-def _cannot_write(output: str, error: OSError | int) -> InputError:
-    shown = output or "''"
-    return InputError(f"--output {shown}: cannot write there ({_reason(error)})")
-
-
-def _reason(error: OSError | int) -> str:
+def _cannot_write(output: str | None, error: OSError | int) -> InputError:
+    # `output` as `_output` takes it: None for standard output.
     if isinstance(error, int):
-        return os.strerror(error)
-    return error.strerror or str(error)
+        reason = os.strerror(error)
+    else:
+        reason = error.strerror or str(error)
+    shown = output or "''"
+    where = "standard output" if output is None else f"--output {shown}"
+    return InputError(f"{where}: cannot write there ({reason})")
