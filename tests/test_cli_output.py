@@ -7,6 +7,7 @@ replaced by a file, or a ten-megabyte value echoed whole on standard error.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
@@ -422,6 +423,10 @@ FULL = f"followup: error: standard output: cannot write there ({os.strerror(errn
         ("rules", "--format", "markdown"),
         ("--version",),
         ("check-letter", ROOT / "examples" / "follow-up.txt", "--example"),
+        # argparse's own writing dropped the failure and exited 0.
+        ("--help",),
+        ("plan", "--help"),
+        (),
     ],
 )
 def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(
@@ -447,14 +452,93 @@ def test_standard_output_closed_is_one_line_and_exit_2(
     )
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "--example"),
+        ("plan", "--example", "--format", "ics"),
+        ("rules",),
+        ("--version",),
+        ("--help",),
+    ],
+)
+def test_standard_output_of_text_alone_is_given_the_text(
+    args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Code that runs the command into a string: no bytes underneath.
+    def status() -> int | str | None:
+        try:
+            return main(list(args))
+        except SystemExit as stopped:  # --help
+            return stopped.code
+
+    expected = (status(), capsys.readouterr().out)
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        assert (status(), text.getvalue()) == expected
+    assert expected[0] == 0
+    assert expected[1].strip()
+
+
+# Python buffers standard output unless told not to; what the buffer holds
+# when the program exits is written then, or fails then.
+BUFFERING = {
+    "buffered": {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+    "unbuffered": {**os.environ, "PYTHONUNBUFFERED": "1"},
+}
+PROGRAM_RUNS = [
+    ("--help",),
+    ("plan", "--help"),
+    ("plan", "--example"),
+    ("plan", str(ROOT / "examples" / "interviews.jsonl"), "--format", "jsonl"),
+]
+
+
 @pytest.mark.skipif(not pathlib.Path("/dev/full").exists(), reason="no /dev/full here")
-def test_the_program_on_a_full_disk_or_with_output_closed_says_so() -> None:
-    command = [sys.executable, "-m", "followup", "plan", "--example"]
+@pytest.mark.parametrize("buffering", sorted(BUFFERING))
+@pytest.mark.parametrize("args", PROGRAM_RUNS)
+def test_the_program_on_a_full_disk_says_so_once(
+    args: tuple[str, ...], buffering: str
+) -> None:
+    # Once: not again as "Exception ignored" with status 120 when Python
+    # flushes the buffer at exit.
     with open("/dev/full", "wb") as full:  # noqa: PTH123
         result = subprocess.run(
-            command, stdout=full, stderr=subprocess.PIPE, text=True, check=False
+            [sys.executable, "-m", "followup", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=BUFFERING[buffering],
         )
     assert (result.returncode, result.stderr) == (2, FULL)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+@pytest.mark.parametrize("buffering", sorted(BUFFERING))
+@pytest.mark.parametrize("args", PROGRAM_RUNS)
+def test_the_program_leaves_quietly_when_its_reader_has_gone(
+    args: tuple[str, ...], buffering: str
+) -> None:
+    # `followup ... | head`: the reader has gone before the first byte.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=BUFFERING[buffering],
+        )
+    finally:
+        os.close(writer)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_the_program_with_standard_output_closed_says_so() -> None:
+    command = [sys.executable, "-m", "followup", "plan", "--example"]
     closed = subprocess.run(
         command,
         stderr=subprocess.PIPE,

@@ -57,6 +57,8 @@ P = TypeVar("P")
 if TYPE_CHECKING:
     from collections.abc import Generator, Iterable, Iterator, Sequence
 
+    from _typeshed import SupportsWrite
+
     from followup._batch_work import Done, DueLine
     from followup._inputs import Batch
     from followup._interview import Interview
@@ -80,6 +82,17 @@ _collector_paused = False
 
 
 class _Parser(argparse.ArgumentParser):
+    def _print_message(
+        self, message: str, file: SupportsWrite[str] | None = None
+    ) -> None:
+        # argparse drops whatever fails as it writes (so `--help` on a full
+        # disk said nothing and exited 0); help for standard output goes
+        # through the commands' sink, and a failure is their one line.
+        if file is sys.stdout and message:
+            _emit(None, message.encode())
+        else:
+            super()._print_message(message, file)
+
     def error(self, message: str) -> NoReturn:
         # argparse prints the usage and then the error; one clear line is
         # promised instead.
@@ -483,17 +496,38 @@ def run() -> NoReturn:
         # before it takes the modules apart (27 ms of those 190).  Frozen
         # objects are not walked; they are freed all the same.
         gc.freeze()
+        _let_go_of_standard_output()
     sys.exit(status)
+
+
+def _let_go_of_standard_output() -> None:
+    """Drop what standard output holds and could not write: it has been told.
+
+    A reader that went away (``| head``) or a full disk fails the write
+    `main` reports (or, for a reader, quietly leaves); the bytes left in
+    the buffer would fail once more as Python exits, as "Exception ignored"
+    and status 120.  Pointed at the null device, they are let go.
+    """
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError):
+            ignored = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(ignored, stream.fileno())
+            os.close(ignored)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None and not args.version:
-        parser.print_help()
-        return 2
     try:
+        args = parser.parse_args(argv)
+        if args.command is None and not args.version:
+            parser.print_help()
+            return 2
         if args.version:
             return _version_command()
         return int(_COMMANDS[args.command](args))
@@ -1238,7 +1272,10 @@ class _StandardOutput:
 
     A full disk behind ``> file``, or standard output closed (``>&-``),
     is an `InputError` naming standard output, not a traceback.  A reader
-    that went away (`BrokenPipeError`) is left to `main`.
+    that went away (`BrokenPipeError`) is left to `main`.  The commands
+    write UTF-8 to the stream's bytes; a stream of text alone (code that
+    calls `main` inside ``contextlib.redirect_stdout(io.StringIO())``) is
+    given the text.
     """
 
     def __init__(self) -> None:
@@ -1246,18 +1283,22 @@ class _StandardOutput:
         if stream is None:
             # Python gives no stream at all for a descriptor closed at start.
             raise InputError("standard output is closed: nothing can be written")
-        self._buffer: IO[bytes] = stream.buffer
+        self._text = stream
+        self._buffer: IO[bytes] | None = getattr(stream, "buffer", None)
         with _standard_output_blamed():
             # Text the stream holds goes first.
             stream.flush()
 
     def write(self, data: bytes, /) -> int:
         with _standard_output_blamed():
+            if self._buffer is None:
+                self._text.write(data.decode())
+                return len(data)
             return self._buffer.write(data)
 
     def flush(self) -> None:
         with _standard_output_blamed():
-            self._buffer.flush()
+            (self._text if self._buffer is None else self._buffer).flush()
 
 
 @contextlib.contextmanager
