@@ -9,8 +9,12 @@ Every figure is the median over several fresh processes:
   `import followup` in a fresh process (they check the codes against the
   public-holiday calendars: a country alone reads the holidays package's
   table of countries, a subdivision imports the package's countries);
-* the wall time of `python -m followup --help` and of
-  `python -m followup plan --example`, interpreter start-up included.
+* the wall time of `python -m followup --help`, of
+  `python -m followup plan --example`, and of the README's
+  `python -m followup plan examples/interview.toml --now ...`, interpreter
+  start-up included.  The file's interviewer has an email address and a
+  phone number, which load the packages that check them; the built-in
+  example's interviewer is built already checked.
 
     python benchmarks/startup.py [--runs 15]
 
@@ -26,11 +30,15 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 # As a user's installation runs: with the bytecode that pip compiles.  This
 # workplace sets PYTHONDONTWRITEBYTECODE, which would make every run compile
 # every module from source.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+DOCUMENTED = str(Path(__file__).resolve().parent.parent / "examples" / "interview.toml")
+PLAN_FILE = ("-m", "followup", "plan", DOCUMENTED, "--now", "2026-11-23T10:30:00-05:00")
 
 FIRST_CONTACT = """
 import sys
@@ -95,6 +103,7 @@ def main() -> None:
         "subdivision": [],
         "help": [],
         "plan": [],
+        "file": [],
         "bare": [],
     }
     for _ in runs:
@@ -103,6 +112,7 @@ def main() -> None:
         figures["subdivision"].append(first_contact("NY"))
         figures["help"].append(wall_time("-m", "followup", "--help"))
         figures["plan"].append(wall_time("-m", "followup", "plan", "--example"))
+        figures["file"].append(wall_time(*PLAN_FILE))
         figures["bare"].append(wall_time("-c", "pass"))
     ms = {name: statistics.median(values) * 1e3 for name, values in figures.items()}
     print(f"runs: {args.runs} (medians)")
@@ -112,6 +122,7 @@ def main() -> None:
         ("subdivision", "first Contact with country, subdivision", ""),
         ("help", "followup --help, wall time", "(< 300 ms)"),
         ("plan", "followup plan --example, wall time", "(<= 150 ms)"),
+        ("file", "followup plan examples/interview.toml", ""),
         ("bare", "python -c pass, for scale", ""),
     ):
         print(f"{label + ':':41} {ms[name]:6.1f} ms  {target}".rstrip())

@@ -8,11 +8,13 @@ its plan shows the warning for it (A2).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
 
-from followup import Performance, Severity, plan_followups
+from followup import Contact, Performance, Severity, plan_followups
 from followup._inputs import read_interview
 from followup.example import example_interview
 
@@ -27,6 +29,35 @@ def test_the_example_is_the_documented_interview_without_a_phone() -> None:
         documented, interviewer=attrs.evolve(documented.interviewer, phone=None)
     )
     assert example_interview() == without_phone
+
+
+def test_the_examples_contact_is_the_one_contact_makes() -> None:
+    # Built without its checks, to spare loading email-validator: it must be
+    # what `Contact` makes of the same values, down to the normal form of
+    # the address, and hash and print alike.
+    built = example_interview().interviewer
+    checked = Contact(
+        "Grace Hopper",
+        email="grace.hopper@example.com",
+        timezone="America/New_York",
+        country="US",
+        subdivision="NY",
+    )
+    assert (built, hash(built), repr(built)) == (checked, hash(checked), repr(checked))
+
+
+def test_the_example_loads_no_email_validator() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from followup.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main(['plan', '--example'])\n"
+        "print(status, 'email_validator' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", "False"]
 
 
 def test_the_example_reads_as_its_docstring_says() -> None:

@@ -11,8 +11,9 @@ Each runs a function written once per class, the way attrs writes its own
 ``__init__``: straight-line code that sets each slot, with no loop over the
 fields and no converter.
 
-Only the engine and the built-in rules use these.  Rules written elsewhere
-build their values with the public constructors and the toolkit.
+Only the engine, the built-in rules and the built-in example use these.
+Rules written elsewhere build their values with the public constructors
+and the toolkit.
 """
 
 from __future__ import annotations
