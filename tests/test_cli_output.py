@@ -514,6 +514,34 @@ def test_the_program_on_a_full_disk_says_so_once(
     assert (result.returncode, result.stderr) == (2, FULL)
 
 
+# The program, with text printed after the command's output by something
+# else (a plugin's rule, say) and left in the buffer.
+PRINTS_LATE = """
+import followup.cli
+
+def main():
+    print("printed after the output")
+    return 0
+
+followup.cli.main = main
+followup.cli.run()
+"""
+
+
+@pytest.mark.skipif(not pathlib.Path("/dev/full").exists(), reason="no /dev/full here")
+def test_text_printed_after_the_output_on_a_full_disk_is_still_one_line() -> None:
+    with open("/dev/full", "wb") as full:  # noqa: PTH123
+        result = subprocess.run(
+            [sys.executable, "-c", PRINTS_LATE],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=BUFFERING["buffered"],
+        )
+    assert (result.returncode, result.stderr) == (2, FULL)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
 @pytest.mark.parametrize("buffering", sorted(BUFFERING))
 @pytest.mark.parametrize("args", PROGRAM_RUNS)

@@ -484,7 +484,7 @@ def run() -> NoReturn:
     gc.disable()
     _collector_paused = True
     try:
-        status = main()
+        status = _flushed(main())
     except KeyboardInterrupt:
         # Ctrl-C: a line, not the traceback of wherever the batch was; an
         # --output file is left as it was (`_output`).  128 + SIGINT, as
@@ -498,6 +498,28 @@ def run() -> NoReturn:
         gc.freeze()
         _let_go_of_standard_output()
     sys.exit(status)
+
+
+def _flushed(status: int) -> int:
+    """`status`, or 2 if standard output cannot take what it still holds.
+
+    The commands flush what they write (`_output`); text something else
+    printed after that (a plugin's rule, say) is flushed here, so that a
+    full disk is still one line and status 2, not a quiet 0.
+    """
+    stream = sys.stdout
+    if stream is None:
+        return status
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        return status
+    except OSError as error:
+        if status == 0:
+            message = str(_cannot_write(None, error))
+            sys.stderr.write(f"{_PROGRAM}: error: {message}\n")
+            return 2
+    return status
 
 
 def _let_go_of_standard_output() -> None:
