@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
+import io
 import pickle
 
 import pendulum
+import pytest
 
-from followup import Interview, Step, StepKind, Window, check_plan
+from followup import Interview, Step, StepKind, Window, check_plan, plan_many
 from followup._engine import plan_parts_of
 from followup._plan import plan_with
 from followup._time import local, pack_instant, unpack_instant, zone
@@ -58,3 +61,33 @@ def test_a_finding_names_a_due_time_in_the_repeated_hour_as_it_is() -> None:
     )
     found = [f for f in check_plan([step], interview) if f.code == "FU011"]
     assert [f.actual for f in found] == ["Sun 1 Nov 2026 01:30 EST"]
+
+
+def _paris(key: str | None) -> pendulum.Timezone:
+    # Europe/Paris read from its file under another name, or none: as a
+    # zone read from a file, or named after the machine's own copies.
+    data = importlib.resources.files("tzdata").joinpath("zoneinfo", "Europe", "Paris")
+    return pendulum.Timezone.from_file(io.BytesIO(data.read_bytes()), key=key)
+
+
+@pytest.mark.parametrize("key", [None, "posix/Europe/Paris", "Factory"])
+def test_a_pendulum_zone_without_an_iana_name_is_kept_as_its_offset(
+    key: str | None,
+) -> None:
+    # Refused by name, such a zone came through as it was, and did not
+    # travel: no name to pickle, or one that is refused when read back.
+    at = pendulum.DateTime(2026, 11, 23, 10, tzinfo=_paris(key))
+    interview = Interview("Ada Lovelace", "Acme", at)
+    assert interview.at.isoformat() == "2026-11-23T10:00:00+01:00"
+    assert interview.at.tzinfo == pendulum.FixedTimezone(3600)
+    assert pickle.loads(pickle.dumps(interview)) == interview
+    assert list(plan_many([interview] * 3, workers=2, chunk_size=1)) == list(
+        plan_many([interview] * 3)
+    )
+
+
+def test_a_pendulum_zone_with_an_iana_name_is_kept_as_it_is() -> None:
+    # Mutant: every pendulum zone read again by its name, the value given
+    # no longer comes back as itself.
+    at = pendulum.DateTime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK, fold=1)
+    assert Interview("Ada Lovelace", "Acme", at).at is at

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
+import multiprocessing
 import pickle
+import threading
+from typing import ClassVar
 
+import attrs
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +26,7 @@ from followup import (
     RuleError,
     plan_many,
 )
+from followup.rules import NoParams
 from strategies import situations
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
@@ -63,7 +70,16 @@ def bad_items():
         (ada, _stopping(1, KeyError("history lost"))),
         (ada, (LATE,)),
         ("Ada", ()),
+        # The interview is checked first, in any process: a history that is
+        # no sequence, or raises, comes after.
+        (None, "thank-you-sent"),
+        ("Ada", _raising(KeyError("history lost"))),
     )
+
+
+def _raising(error):
+    raise error
+    yield  # a generator, which raises when iterated
 
 
 def _outcome(items, **options):
@@ -194,3 +210,142 @@ def test_a_dask_bag_plans_as_plan_many_does():
     now = "2026-12-31T12:00:00Z"
     plans = plan_bag(bag.from_sequence(items, npartitions=4), now=now)
     assert plans.compute(scheduler="sync") == list(plan_many(items, now=now))
+
+
+def test_an_error_from_a_worker_ends_the_workers_before_it_reaches_you():
+    items = [*interviews(6), (Interview("Ada", "Acme", AT), [LATE])]
+    # Collected, the generator would be closed and the worker ended anyway;
+    # a program that has made little garbage yet has not collected.
+    gc.disable()
+    try:
+        with pytest.raises(InvalidValueError, match="is after now") as caught:
+            list(plan_many(items, now="2026-11-24T12:00:00Z", workers=2, chunk_size=1))
+        # Still held, with the traceback that holds what raised it.
+        assert caught.value.__traceback__ is not None
+        assert multiprocessing.active_children() == []
+    finally:
+        gc.enable()
+
+
+def test_two_runs_taken_in_turns_each_end_their_own_worker():
+    before = set(multiprocessing.active_children())
+    first = plan_many(interviews(100), workers=2, chunk_size=4)
+    next(first)
+    mine = set(multiprocessing.active_children()) - before
+    second = plan_many(interviews(100), workers=2, chunk_size=4)
+    next(second)
+    theirs = set(multiprocessing.active_children()) - before - mine
+    assert (len(mine), len(theirs)) == (1, 1)
+    # The first run's worker ends once its caller closes its socket (exit
+    # code 0), not terminated after a wait because the second run's worker,
+    # forked meanwhile, held that socket open too.
+    assert len(list(first)) == 99
+    assert [process.exitcode for process in mine] == [0]
+    assert len(list(second)) == 99
+    assert [process.exitcode for process in theirs] == [0]
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork here"
+)
+def test_a_process_forked_during_a_run_leaves_that_runs_workers_alone():
+    run = plan_many(interviews(50), workers=2, chunk_size=2)
+    next(run)
+    # The forked process holds the run too; finishing it there must not
+    # try to end workers that are not its children.
+    child = multiprocessing.get_context("fork").Process(target=run.close)
+    child.start()
+    child.join()
+    assert child.exitcode == 0
+    assert len(list(run)) == 49
+
+
+def test_now_travels_with_its_fold_to_processes_that_are_spawned(monkeypatch):
+    # Spawned (macOS's default, and Python 3.14's forkserver), a process
+    # gets `now` pickled; pendulum pickles a DateTime without its fold.
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *_: spawn)
+    now = pendulum.datetime(2026, 11, 1, 1, 30, tz="America/New_York").replace(fold=1)
+    items = [
+        Interview("Ada", "Acme", "2026-10-30T10:00:00-04:00[America/New_York]")
+    ] * 6
+    serial = list(plan_many(items, now=now))
+    assert {plan.as_of.isoformat() for plan in serial} == {"2026-11-01T01:30:00-05:00"}
+    assert list(plan_many(items, now=now, workers=2, chunk_size=1)) == serial
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ({"now": lambda: None}, "now: expected an aware datetime"),
+        ({"rules": "FU001"}, "rules: expected a RuleSet"),
+    ],
+)
+def test_a_now_or_rules_planning_refuses_start_no_process(options, said):
+    started = []
+    # Every kind of process (fork, spawn) starts through the base class.
+    original = multiprocessing.process.BaseProcess.start
+
+    def start(process):
+        started.append(process)
+        original(process)
+
+    def outcome(workers):
+        try:
+            list(plan_many(interviews(3), workers=workers, **options))
+        except InvalidTypeError as error:
+            return str(error)
+        return None
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(multiprocessing.process.BaseProcess, "start", start)
+        one, many = outcome(1), outcome(2)
+    assert one is not None
+    assert one.startswith(said)
+    assert many == one
+    assert started == []
+    # And it is this that sees them: a good `now` and rules start one.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(multiprocessing.process.BaseProcess, "start", start)
+        assert len(list(plan_many(interviews(3), workers=2))) == 3
+    assert len(started) == 1
+
+
+class _BoomError(Exception):
+    pass
+
+
+@attrs.frozen
+class _Exploding:
+    code: ClassVar[str] = "XPL001"
+    name: ClassVar[str] = "exploding"
+    summary: ClassVar[str] = "Raise while planning."
+    advice: ClassVar[tuple[str, ...]] = ("XPL:always",)
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        raise _BoomError("kaboom")
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_a_rule_error_from_a_worker_keeps_its_cause():
+    rules = DEFAULT_RULES.extend(_Exploding())
+    causes = []
+    for workers in (1, 2):
+        with pytest.raises(RuleError) as caught:
+            list(plan_many(interviews(5), rules=rules, workers=workers, chunk_size=1))
+        causes.append((type(caught.value.__cause__), caught.value.__cause__.args))
+    assert causes == [(_BoomError, ("kaboom",))] * 2
+
+
+def test_a_rule_error_pickles_with_its_cause_where_that_pickles():
+    caused = RuleError("XPL001", None, "rule XPL001 failed")
+    caused.__cause__ = _BoomError("kaboom")
+    again = pickle.loads(pickle.dumps(caused))
+    assert (type(again.__cause__), again.__cause__.args) == (_BoomError, ("kaboom",))
+    # A cause that does not pickle stays behind; the error still travels.
+    caused.__cause__ = _BoomError(threading.Lock())
+    again = pickle.loads(pickle.dumps(caused))
+    assert (again.__cause__, str(again)) == (None, "rule XPL001 failed")

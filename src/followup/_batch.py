@@ -10,6 +10,7 @@ see ``docs/scale.md``).
 from __future__ import annotations
 
 import collections
+import contextlib
 import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
@@ -18,16 +19,16 @@ from followup._engine import plan_followups, plan_parts_of
 from followup._facts import checked_history
 from followup._interview import Interview
 from followup._plan import PlanParts, plan_with
-from followup._ruleset import DEFAULT_RULES
+from followup._ruleset import DEFAULT_RULES, RuleSet
+from followup._time import coerce_instant, plain
 from followup._workers import in_order
-from followup.errors import InvalidTypeError, InvalidValueError
+from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from followup._history import Event
     from followup._plan import FollowUpPlan
-    from followup._ruleset import RuleSet
     from followup._time import InstantLike
 
 __all__ = ["CHUNK", "in_chunks", "plan_many"]
@@ -39,6 +40,10 @@ def _item(index: int, item: object) -> tuple[Interview, Iterable[Event]]:
     if isinstance(item, Interview):
         return item, ()
     if isinstance(item, tuple) and len(item) == 2:
+        # As `plan_followups` checks them, the interview before the history:
+        # an item wrong in both raises the same error in any process.
+        if not isinstance(item[0], Interview):
+            raise InvalidTypeError("interview", item[0], "an Interview")
         return item
     raise InvalidTypeError(
         f"interviews[{index}]", item, "an Interview or (Interview, history)"
@@ -105,12 +110,32 @@ def plan_many(
         raise InvalidTypeError(
             "interviews", interviews, "an iterable of Interview or (Interview, history)"
         )
-    if workers == 1:
+    shared = _shared(now, rules) if workers > 1 else None
+    if shared is None:
         for index, item in enumerate(interviews):
             interview, history = _item(index, item)
             yield plan_followups(interview, history, now=now, rules=rules)
         return
-    yield from _in_processes(interviews, now, rules, workers, chunk_size)
+    yield from _in_processes(interviews, shared, workers, chunk_size)
+
+
+def _shared(now: InstantLike | None, rules: RuleSet) -> Shared | None:
+    """`now` and `rules` as they travel to other processes; None: they cannot.
+
+    `now` goes as a stdlib datetime on its own zone, which pickles with its
+    fold (a `pendulum.DateTime` pickles without it) and reads back as the
+    moment it was given.  A `now` or a rule set that planning would refuse
+    makes no process: this one plans, and raises what one process raises,
+    when one process raises it.
+    """
+    try:
+        moment = None if now is None else plain(coerce_instant(now, "now"))
+    except FollowUpError:
+        return None
+    given: object = rules
+    if not isinstance(given, RuleSet):
+        return None
+    return moment, given
 
 
 #: A plan as another process sends it back (what it holds beside its
@@ -181,8 +206,7 @@ def _taken(
 
 def _in_processes(
     interviews: Iterable[Interview | tuple[Interview, Iterable[Event]]],
-    now: InstantLike | None,
-    rules: RuleSet,
+    shared: Shared,
     workers: int,
     chunk_size: int,
 ) -> Iterator[FollowUpPlan]:
@@ -198,8 +222,20 @@ def _in_processes(
             yield chunk
 
     done = in_order(
-        _plan_chunk, chunks(), workers, shared=(now, rules), here=_plan_chunk_here
+        _plan_chunk, chunks(), workers, shared=shared, here=_plan_chunk_here
     )
+    # Closed however this ends, an error raised here included: the other
+    # processes end then, not when the garbage collector finds the error's
+    # traceback holding this frame.
+    with contextlib.closing(done):
+        yield from _plans(done, sent)
+    if refused:
+        raise refused[0]
+
+
+def _plans(
+    done: Iterable[list[Made]], sent: collections.deque[Items]
+) -> Iterator[FollowUpPlan]:
     for made in done:
         # A plan from another process is made when it is taken, not a chunk
         # at once: a chunk's plans alive together were walked by the cyclic
@@ -216,8 +252,6 @@ def _in_processes(
                 yield plan_with(interview, plan)
             else:
                 yield plan
-    if refused:
-        raise refused[0]
 
 
 def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -219,6 +219,14 @@ def local(moment: dt.datetime, tz: Zone) -> dt.datetime:
     return moment.astimezone(tz)
 
 
+def plain(moment: dt.datetime) -> dt.datetime:
+    """The same wall time, zone and fold as a stdlib datetime.
+
+    Stdlib datetimes pickle with their fold; pendulum's do not.
+    """
+    return moment if type(moment) is dt.datetime else _copy(moment, dt.datetime)
+
+
 def to_pendulum(moment: dt.datetime) -> pendulum.DateTime:
     """Wrap a stdlib datetime whose tzinfo is a pendulum zone, keeping the instant.
 
@@ -231,8 +239,12 @@ def to_pendulum(moment: dt.datetime) -> pendulum.DateTime:
 def zone_of(moment: dt.datetime) -> Zone:
     """Return the pendulum zone of an aware datetime (IANA name kept if known)."""
     tzinfo = moment.tzinfo
-    if isinstance(tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)):
+    if isinstance(tzinfo, pendulum.FixedTimezone):
         return tzinfo
+    # A pendulum zone too: one read from a file has no name, and one named
+    # after the machine's own files ('posix/...', 'Factory') is refused by
+    # name; either would not travel to another process or a document.
+    # Without an IANA name, a zone is kept as its offset at that instant.
     key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
     if isinstance(key, str):
         try:

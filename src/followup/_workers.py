@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import os
 import pickle
 import selectors
 import socket
@@ -28,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Generator, Iterable
 
 __all__ = ["HELD", "SLICE", "in_order"]
 
@@ -49,6 +50,12 @@ SLICE = 16
 # A message's length, ahead of it.
 _LENGTH = struct.Struct("!Q")
 
+#: The caller's ends of the sockets of every run in progress in this
+#: process.  A process forked for one run holds copies of them all; it closes
+#: them first thing (`_serve`), or another run's worker would never see its
+#: caller close its end, and that run would wait for it in vain.
+_CALLERS_ENDS: set[socket.socket] = set()
+
 
 def in_order(
     work: Callable[[Shared, list[Item]], list[Made]],
@@ -57,7 +64,7 @@ def in_order(
     *,
     shared: Shared,
     here: Callable[[Shared, list[Item]], list[Made]] | None = None,
-) -> Iterator[list[Made]]:
+) -> Generator[list[Made], None, None]:
     """``work(shared, chunk)`` of each chunk, in `workers` processes, in order.
 
     `workers` - 1 processes are started; `shared` goes to each once, and
@@ -76,6 +83,10 @@ def in_order(
     work_here = work if here is None else here
     others: list[_Other] = []
     pending: collections.deque[Future[list[Made]]] = collections.deque()
+    # The process that starts the others is the one to end them: a process
+    # forked meanwhile (by this or another run) holds this generator too,
+    # and may finish it when it collects its garbage.
+    starter = os.getpid()
     try:
         others.extend(_Other(shared) for _ in range(workers - 1))
         for chunk in chunks:
@@ -97,9 +108,11 @@ def in_order(
         # sockets of those started before it, so the first ones end only
         # once the later ones have.
         for other in others:
+            _CALLERS_ENDS.discard(other.connection)
             other.connection.close()
-        for other in others:
-            other.stop()
+        if os.getpid() == starter:
+            for other in others:
+                other.stop()
 
 
 def _done_here(
@@ -169,8 +182,13 @@ class _Other:
         self.process = multiprocessing.get_context().Process(
             target=_serve, args=(theirs, mine, shared), daemon=True
         )
+        _CALLERS_ENDS.add(mine)
         try:
             self.process.start()
+        except BaseException:
+            _CALLERS_ENDS.discard(mine)
+            mine.close()
+            raise
         finally:
             theirs.close()
         mine.setblocking(False)  # noqa: FBT003 - the socket's own API
@@ -259,9 +277,13 @@ def _serve(connection: socket.socket, callers: socket.socket, shared: object) ->
     """The other process: each chunk in, its results (or its error) out.
 
     `callers` is the caller's end of the socket, which a forked process
-    holds too: closed here, so that the caller closing it ends this process.
+    holds too: closed here, so that the caller closing it ends this process;
+    so are the ends of any other run's sockets it was forked with.
     """
     callers.close()
+    for end in _CALLERS_ENDS:
+        end.close()
+    _CALLERS_ENDS.clear()
     try:
         with connection:
             while (message := _message(connection)) is not None:

@@ -146,8 +146,26 @@ class RuleError(FollowUpError, RuntimeError):
         self.origin = origin
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str | None, str]]:
-        return type(self), (self.code, self.origin, str(self))
+    def __reduce__(
+        self,
+    ) -> tuple[type[RuleError], tuple[str, str | None, str], dict[str, object] | None]:
+        # Pickled (from a worker process, say), the error keeps the one that
+        # caused it where that pickles too: Python drops `__cause__` itself.
+        cause = self.__cause__
+        kept: dict[str, object] | None = None
+        if cause is not None and _pickles(cause):
+            kept = {"__cause__": cause}
+        return type(self), (self.code, self.origin, str(self)), kept
+
+
+def _pickles(value: object) -> bool:
+    import pickle  # noqa: PLC0415 - only for an error on its way elsewhere
+
+    try:
+        pickle.dumps(value)
+    except Exception:  # noqa: BLE001 - whatever pickling a stranger raises
+        return False
+    return True
 
 
 def did_you_mean(wrong: str, choices: Iterable[str]) -> str:
