@@ -127,6 +127,15 @@ def test_processes_stop_where_one_process_stops_with_the_same_error(
     assert one[1] is not None
 
 
+@pytest.mark.parametrize("bad", range(len(bad_items())))
+def test_each_bad_item_raises_as_in_one_process(bad):
+    # Every kind, every run: the property above draws a few of them.
+    one = _outcome([*interviews(3), bad_items()[bad]])
+    many = _outcome([*interviews(3), bad_items()[bad]], workers=2, chunk_size=2)
+    assert many == one
+    assert (len(one[0]), one[1] is not None) == (3, True)
+
+
 def test_an_input_that_is_no_iterable_is_refused_by_name():
     for workers in (1, 2):
         with pytest.raises(InvalidTypeError) as caught:
