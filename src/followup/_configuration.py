@@ -359,7 +359,7 @@ def rule_set_from_toml(path: str | os.PathLike[str], *, base: RuleSet) -> RuleSe
     """
     source = os.fspath(path)
     try:
-        data = read_toml(Path(source).read_text(encoding="utf-8"))
+        data = read_toml(Path(source).read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise RuleConfigurationError(
             f"{source}: cannot be read ({error.strerror})"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
@@ -63,9 +64,12 @@ class InputError(FollowUpError, ValueError):
 
 
 def read_text(path: str) -> str:
-    """The whole of a UTF-8 file; a missing or unreadable file is an `InputError`."""
+    """The whole of a UTF-8 file; a missing or unreadable file is an `InputError`.
+
+    A byte order mark, which some editors on Windows write, is no part of it.
+    """
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -221,8 +225,26 @@ def read_by_batch(batch: str, path: str) -> bool:
         place = Path(batch).resolve()
         if target == place:
             return True
-        return target.parent == place and _is_batch_file(target) and target.exists()
+        if not _is_folder(place):
+            return False
+        # A file in the folder, or one a link in it names (even one not there
+        # yet): the batch reads it, or tries to, as it reads the others.
+        return any(
+            _resolved(file) == target
+            for file in place.iterdir()
+            if _is_batch_file(file)
+        )
     return False
+
+
+def _resolved(file: Path) -> Path | None:
+    # In a resolved folder, only a link stands for another path.
+    if not file.is_symlink():
+        return file
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _is_batch_file(path: Path) -> bool:
@@ -247,9 +269,18 @@ def open_batch(path: str) -> Batch:
     # Tried now, so that a file that cannot be read stops the command before
     # it writes anything; read when the entries are, so that a batch never
     # read (the command stopped by another mistake) holds no open file.
-    with _opened(path) as handle:
-        size = os.fstat(handle.fileno()).st_size
-    return Batch(path, size, "B", _file_lines(path))
+    handle = _opened(path)
+    try:
+        status = os.fstat(handle.fileno())
+    except BaseException:
+        handle.close()
+        raise
+    if stat.S_ISREG(status.st_mode):
+        handle.close()
+        return Batch(path, status.st_size, "B", _file_lines(path))
+    # A named pipe (or /dev/stdin) gives its bytes to one opening: the one
+    # made here is the one read, its length unknown.
+    return Batch(path, None, "B", _handle_lines(handle, path))
 
 
 def _opened(path: str) -> IO[bytes]:
@@ -263,6 +294,11 @@ def _opened(path: str) -> IO[bytes]:
 
 def _file_lines(path: str) -> Iterator[Line]:
     with _opened(path) as handle:
+        yield from _lines(handle, path)
+
+
+def _handle_lines(handle: IO[bytes], path: str) -> Iterator[Line]:
+    with handle:
         yield from _lines(handle, path)
 
 
@@ -387,10 +423,17 @@ def _interview_file(path: Path) -> Entry:
         # the bytes that are not UTF-8 escaped, as Python shows them.
         shown = where.encode("utf-8", "backslashreplace").decode()
         return Entry(shown, 1, problem=f"{shown}: the file's name is not UTF-8")
+    if len(where.splitlines()) != 1:
+        # As a JSON Lines id must be: its name is printed on a line of `due`.
+        shown = where.encode("unicode_escape").decode("ascii")
+        return Entry(shown, 1, problem=f"{shown}: the file's name is not one line")
     history = _history_of(path)
     try:
         interview = read_interview(where)
-        events = read_history(str(history)) if history.exists() else ()
+        # A link to nothing, or in a loop, is a history that cannot be read,
+        # as it is given to --history; not none at all.
+        found = history.is_symlink() or history.exists()
+        events = read_history(str(history)) if found else ()
     except InputError as error:
         return Entry(where, 1, problem=str(error))
     return Entry(where, 1, path.stem, interview, events)

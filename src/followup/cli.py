@@ -371,7 +371,7 @@ def _due_parser(commands: Any) -> None:
 
 #: Mirrors followup._due.QUIET_DAYS, which --help must not import.
 QUIET_DAYS = 21
-_DAYS = re.compile(r"(\d{1,4})([dw]?)")
+_DAYS = re.compile(r"([0-9]{1,4})([dw]?)")
 #: Mirror followup._time.EARLIEST and LATEST (1900-01-01 to 2199-12-31 UTC),
 #: which --help must not import: a day's start, in any zone, falls between.
 _FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 2), dt.date(2199, 12, 31)
@@ -401,7 +401,8 @@ def _workers_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _workers(text: str) -> int:
-    if not text.strip().isdecimal() or not 1 <= int(text) <= _MOST_WORKERS:
+    # ASCII digits: str.isdecimal() and int() take any script's.
+    if not _NUMBER.fullmatch(text.strip()) or not 1 <= int(text) <= _MOST_WORKERS:
         message = f"give a number of processes from 1 to {_MOST_WORKERS}, not {text!r}"
         raise argparse.ArgumentTypeError(message)
     return int(text)
@@ -409,14 +410,26 @@ def _workers(text: str) -> int:
 
 #: More processes than any machine this runs on has cores is a typing slip.
 _MOST_WORKERS = 256
+_NUMBER = re.compile(r"[0-9]+")
+#: What the help promises; date.fromisoformat() also takes 20261201 and
+#: 2026-W48-1 from Python 3.11 on, but not on 3.10.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_day(text: str) -> dt.date | None:
+    if not _ISO_DAY.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:  # 2026-02-30
+        return None
 
 
 def _date(text: str) -> dt.date:
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
+    day = _iso_day(text.strip())
+    if day is None:
         message = f"give a date as YYYY-MM-DD, not {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
+        raise argparse.ArgumentTypeError(message)
     if not _FIRST_DAY <= day <= _LAST_DAY:
         # Each interview is planned as of the start of this day where its
         # recipient is: in any zone, an instant plans may be made as of.

@@ -1,0 +1,252 @@
+"""What a batch reads, found by fuzzing: links, pipes, odd names, a BOM.
+
+A folder's interviews and histories may be symbolic links to files kept
+elsewhere, a batch may come through a named pipe, a file's name may hold a
+line break, and an editor may open a file with a byte order mark.  Each is
+read as the same thing given on its own would be, and what the batch reads
+is never written over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from followup import FollowUpPlan
+from followup.json import from_json
+from shell import run
+
+ROOT = pathlib.Path(__file__).parent.parent
+INTERVIEW = ROOT / "examples" / "interview.toml"
+HISTORY = ROOT / "examples" / "history.toml"
+BATCH = ROOT / "examples" / "interviews.jsonl"
+NOW = "2026-12-01T09:00:00-05:00"
+
+links = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links")
+
+
+def _linked_folder(tmp_path: pathlib.Path) -> tuple[pathlib.Path, pathlib.Path]:
+    """A folder whose interview and history are links to files kept elsewhere."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "acme.toml").write_text(INTERVIEW.read_text())
+    (elsewhere / "acme.history.toml").write_text(HISTORY.read_text())
+    folder = tmp_path / "tracker"
+    folder.mkdir()
+    for name in ("acme.toml", "acme.history.toml"):
+        (folder / name).symlink_to(pathlib.Path("..", "elsewhere", name))
+    return folder, elsewhere
+
+
+@links
+@pytest.mark.parametrize("command", ["plan", "due"])
+@pytest.mark.parametrize(
+    "output",
+    [
+        "tracker/acme.toml",
+        "tracker/acme.history.toml",
+        "elsewhere/acme.toml",
+        "elsewhere/acme.history.toml",
+    ],
+)
+def test_a_folder_batch_never_writes_over_a_file_it_reads_through_a_link(
+    tmp_path: pathlib.Path, command: str, output: str
+) -> None:
+    folder, elsewhere = _linked_folder(tmp_path)
+    before = {path.name: path.read_bytes() for path in elsewhere.iterdir()}
+    options = ["--now", NOW] if command == "plan" else ["--on", "2026-12-01"]
+    result = run(command, "tracker", *options, "--output", output, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        (
+            f"followup: error: --output {output} is an input file; it is never "
+            "overwritten\n"
+        ),
+    )
+    assert {path.name: path.read_bytes() for path in elsewhere.iterdir()} == before
+    assert all(path.is_symlink() for path in folder.iterdir())
+
+
+@links
+def test_a_folder_batch_never_writes_where_a_link_it_reads_leads_to_nothing(
+    tmp_path: pathlib.Path,
+) -> None:
+    # The batch tries to read the link (and says it cannot): written there,
+    # the plans would be read as an interview next time.
+    folder, elsewhere = _linked_folder(tmp_path)
+    (folder / "beta.toml").symlink_to(pathlib.Path("..", "elsewhere", "beta.toml"))
+    result = run(
+        "plan", "tracker", "--now", NOW, "--output", "elsewhere/beta.toml",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        2,
+        (
+            "followup: error: --output elsewhere/beta.toml is an input file; it is "
+            "never overwritten\n"
+        ),
+    )
+    assert not (elsewhere / "beta.toml").exists()
+
+
+@links
+def test_a_link_in_the_folder_to_a_file_it_does_not_read_is_written_through(
+    tmp_path: pathlib.Path,
+) -> None:
+    # Only what the batch reads is refused: a link named .jsonl is no input.
+    folder, elsewhere = _linked_folder(tmp_path)
+    (elsewhere / "plans.jsonl").write_text("old\n")
+    (folder / "plans.jsonl").symlink_to(elsewhere / "plans.jsonl")
+    result = run(
+        "plan", folder, "--format", "jsonl", "--now", NOW,
+        "--output", folder / "plans.jsonl",
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+    plan = from_json((elsewhere / "plans.jsonl").read_text(), FollowUpPlan)
+    assert plan.interview.company == "Acme Analytics"
+
+
+@links
+@pytest.mark.parametrize("kind", ["dangling", "loop"])
+def test_a_history_link_that_leads_nowhere_is_reported_not_ignored(
+    tmp_path: pathlib.Path, kind: str
+) -> None:
+    (tmp_path / "acme.toml").write_text(INTERVIEW.read_text())
+    history = tmp_path / "acme.history.toml"
+    if kind == "dangling":
+        history.symlink_to(tmp_path / "gone.toml")
+    else:
+        history.symlink_to(history)
+    # As the pair given on its own reads it.
+    alone = run("plan", tmp_path / "acme.toml", "--history", history, "--now", NOW)
+    assert alone.returncode == 2
+    problem = alone.stderr.removeprefix("followup: error: ")
+    assert problem.startswith(f"{history}: ")
+    result = run("plan", tmp_path, "--format", "jsonl", "--now", NOW)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", problem)
+
+
+def test_a_file_name_with_a_line_break_is_refused_as_a_json_lines_id_is(
+    tmp_path: pathlib.Path,
+) -> None:
+    if sys.platform == "win32":
+        pytest.skip("no line break in a file name")
+    (tmp_path / "acme\n42.toml").write_text(INTERVIEW.read_text())
+    (tmp_path / "beta.toml").write_text(INTERVIEW.read_text())
+    result = run("due", tmp_path, "--on", "2026-12-01")
+    assert result.returncode == 2
+    assert (
+        result.stderr == f"{tmp_path}/acme\\n42.toml: the file's name is not one line\n"
+    )
+    # The other file's rows are whole: who, then the id.
+    assert result.stdout
+    assert all(line.endswith("Ada Lovelace, Acme Analytics (beta)") for line in
+               result.stdout.splitlines())  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_batch_through_a_named_pipe_is_read_once_whole(
+    tmp_path: pathlib.Path,
+) -> None:
+    # A pipe gives its bytes to one opening.  Opened to be checked, closed,
+    # then opened again to be read, the batch lost what a quick writer (as
+    # `cat file > pipe`) wrote, and waited for ever for a second one.
+    pipe = tmp_path / "tracker.jsonl"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        # As soon as the command opens the pipe: write it all, and go.
+        while True:
+            try:
+                writer = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # ENXIO: no reader yet
+                time.sleep(0.01)
+                continue
+            break
+        with contextlib.suppress(BrokenPipeError), os.fdopen(writer, "wb") as out:
+            out.write(BATCH.read_bytes())
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "plan", str(pipe), "--format", "jsonl",
+             "--now", NOW],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("the command still waited for the pipe after a minute")
+    finally:
+        writer.join(timeout=5)
+    assert (result.returncode, result.stderr) == (0, "")
+    expected = run("plan", BATCH, "--format", "jsonl", "--now", NOW)
+    assert result.stdout == expected.stdout
+    assert len(result.stdout.splitlines()) == len(BATCH.read_text().splitlines())
+
+
+BOM = "\ufeff"
+
+
+def test_a_toml_interview_with_a_byte_order_mark_is_read(
+    tmp_path: pathlib.Path,
+) -> None:
+    marked = tmp_path / "acme.toml"
+    marked.write_text(BOM + INTERVIEW.read_text(), encoding="utf-8")
+    (tmp_path / "acme.history.toml").write_text(BOM + HISTORY.read_text())
+    plain = run(
+        "plan", INTERVIEW, "--history", HISTORY, "--format", "json", "--now", NOW
+    )
+    for args in (
+        (
+            "plan",
+            marked,
+            "--history",
+            tmp_path / "acme.history.toml",
+            "--format",
+            "json",
+        ),
+        ("plan", tmp_path, "--format", "jsonl"),
+    ):
+        result = run(*args, "--now", NOW)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert from_json(result.stdout, FollowUpPlan) == from_json(
+            plain.stdout, FollowUpPlan
+        )
+
+
+def test_a_rules_file_with_a_byte_order_mark_is_read(tmp_path: pathlib.Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text(BOM + 'ignore = ["FU002"]\n', encoding="utf-8")
+    result = run("plan", "--example", "--rules", rules, "--format", "json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "FU002" not in from_json(result.stdout, FollowUpPlan).rules
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--on", "20261201"),
+        ("--on", "2026-W48-2"),
+        ("--on", "2026-12-01T00:00"),
+        # Arabic-Indic digits.
+        ("--on", "\u0662\u0660\u0662\u0666-\u0661\u0662-\u0660\u0661"),
+        ("--within", "\u0663d"),
+        ("--workers", "\u0662"),
+    ],
+)
+def test_options_take_what_their_help_says_in_ascii_digits(
+    option: str, value: str
+) -> None:
+    # date.fromisoformat() takes the basic and week forms from Python 3.11
+    # on (not on 3.10), and int() any script's digits.
+    result = run("due", BATCH, option, value)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"followup: error: argument {option}: ")
