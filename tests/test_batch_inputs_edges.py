@@ -250,3 +250,53 @@ def test_options_take_what_their_help_says_in_ascii_digits(
     result = run("due", BATCH, option, value)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith(f"followup: error: argument {option}: ")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("plan", "-", "--format", "jsonl", "--now", NOW),
+        ("due", "--on", "2026-12-01"),  # standard input by default
+    ],
+)
+def test_output_never_writes_over_the_file_given_as_standard_input(
+    tmp_path: pathlib.Path, command: tuple[str, ...]
+) -> None:
+    # `followup plan - --output in.jsonl < in.jsonl`: the shell's file is
+    # read as one named would be, and it was replaced by the plans.
+    batch = tmp_path / "in.jsonl"
+    batch.write_bytes(BATCH.read_bytes())
+    with batch.open("rb") as given:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", *command, "--output", "in.jsonl"],
+            stdin=given, capture_output=True, text=True, cwd=tmp_path, check=False,
+        )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        (
+            "followup: error: --output in.jsonl is an input file; it is never "
+            "overwritten\n"
+        ),
+    )
+    assert batch.read_bytes() == BATCH.read_bytes()
+    # Another file is written, whatever standard input is.
+    with batch.open("rb") as given:
+        other = subprocess.run(
+            [sys.executable, "-m", "followup", *command, "--output", "out.txt"],
+            stdin=given, capture_output=True, text=True, cwd=tmp_path, check=False,
+        )  # fmt: skip
+    assert (other.returncode, other.stderr) == (0, "")
+    assert (tmp_path / "out.txt").read_text()
+
+
+@pytest.mark.skipif(not pathlib.Path("/dev/null").exists(), reason="no /dev/null")
+def test_a_device_given_as_standard_input_may_be_the_output() -> None:
+    # Only a file's contents can be lost: /dev/null in and out is no overwrite.
+    with pathlib.Path("/dev/null").open("rb") as nothing:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "plan", "-", "--format", "jsonl",
+             "--now", NOW, "--output", "/dev/null"],
+            stdin=nothing, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

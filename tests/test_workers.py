@@ -5,7 +5,10 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import os
 import pickle
+import subprocess
+import sys
 import threading
 from typing import ClassVar
 
@@ -358,3 +361,35 @@ def test_a_rule_error_pickles_with_its_cause_where_that_pickles():
     caused.__cause__ = _BoomError(threading.Lock())
     again = pickle.loads(pickle.dumps(caused))
     assert (again.__cause__, str(again)) == (None, "rule XPL001 failed")
+
+
+# A program that forks while a run is under way, and whose child ends as a
+# program does (atexit, where multiprocessing ends its daemonic children).
+FORKS_AND_EXITS = """
+import os, sys
+from followup import Interview, plan_many
+
+interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(300)]
+run = plan_many(interviews, workers=3, chunk_size=4)
+taken = [next(run) for _ in range(20)]
+child = os.fork()
+if child == 0:
+    sys.exit(0)
+os.waitpid(child, 0)
+taken.extend(run)
+print(len(taken))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_program_that_forks_during_a_run_and_exits_leaves_the_run_alone():
+    # The child held the run's processes as its own children, and ended them
+    # as it exited: the run failed with BrokenProcessPool.
+    result = subprocess.run(
+        [sys.executable, "-c", FORKS_AND_EXITS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "300\n", "")

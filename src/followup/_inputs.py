@@ -218,7 +218,7 @@ def read_by_batch(batch: str, path: str) -> bool:
     histories); a file's, the file.  Symbolic links are followed.
     """
     if batch == "-":
-        return False
+        return _behind_standard_input(path)
     with contextlib.suppress(OSError, RuntimeError):
         # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
         target = Path(path).resolve()
@@ -235,6 +235,22 @@ def read_by_batch(batch: str, path: str) -> bool:
             if _is_batch_file(file)
         )
     return False
+
+
+def _behind_standard_input(path: str) -> bool:
+    # `followup plan - --output plans.jsonl < plans.jsonl`: the file a shell
+    # gave as standard input is read as one named would be.  It has no name
+    # here, only its device and number.
+    try:
+        given = os.fstat(sys.stdin.fileno())
+        there = Path(path).stat()
+    except (AttributeError, OSError, ValueError):
+        # No standard input, one of Python's own (a test's), or no file there.
+        return False
+    return stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (
+        there.st_dev,
+        there.st_ino,
+    )
 
 
 def _resolved(file: Path) -> Path | None:

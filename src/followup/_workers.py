@@ -24,6 +24,7 @@ import pickle
 import selectors
 import socket
 import struct
+import weakref
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar, final
@@ -51,10 +52,35 @@ SLICE = 16
 _LENGTH = struct.Struct("!Q")
 
 #: The caller's ends of the sockets of every run in progress in this
-#: process.  A process forked for one run holds copies of them all; it closes
-#: them first thing (`_serve`), or another run's worker would never see its
-#: caller close its end, and that run would wait for it in vain.
+#: process, and the other processes of those runs.  A process forked while
+#: they run (for another run, or by other code) holds copies of them all;
+#: it lets go of them first thing (`_forget_runs`).
 _CALLERS_ENDS: set[socket.socket] = set()
+_OTHERS: weakref.WeakSet[multiprocessing.process.BaseProcess] = weakref.WeakSet()
+
+
+def _forget_runs() -> None:
+    """In a forked process: the runs of the process it was forked from are not its.
+
+    Their sockets are closed, or another run's worker would never see its
+    caller close its end, and that run would wait for it in vain.  Their
+    processes are dropped from multiprocessing's list of this process's
+    children: at exit, multiprocessing ends every daemonic child on that
+    list, and a program that forks and exits would end the runs of the one
+    it was forked from.
+    """
+    for end in _CALLERS_ENDS:
+        end.close()
+    _CALLERS_ENDS.clear()
+    # multiprocessing's own list (it has no public way to drop a process).
+    children = getattr(multiprocessing.process, "_children", None)
+    if isinstance(children, set):
+        children.difference_update(_OTHERS)
+    _OTHERS.clear()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_forget_runs)
 
 
 def in_order(
@@ -191,6 +217,7 @@ class _Other:
             raise
         finally:
             theirs.close()
+        _OTHERS.add(self.process)
         mine.setblocking(False)  # noqa: FBT003 - the socket's own API
         self.connection = mine
         self.outgoing: collections.deque[memoryview] = collections.deque()
@@ -277,13 +304,10 @@ def _serve(connection: socket.socket, callers: socket.socket, shared: object) ->
     """The other process: each chunk in, its results (or its error) out.
 
     `callers` is the caller's end of the socket, which a forked process
-    holds too: closed here, so that the caller closing it ends this process;
-    so are the ends of any other run's sockets it was forked with.
+    holds too: closed here, so that the caller closing it ends this process
+    (forked, it has let go of other runs' already: `_forget_runs`).
     """
     callers.close()
-    for end in _CALLERS_ENDS:
-        end.close()
-    _CALLERS_ENDS.clear()
     try:
         with connection:
             while (message := _message(connection)) is not None:
