@@ -494,6 +494,20 @@ PROGRAM_RUNS = [
 ]
 
 
+def _program(
+    command: list[str], stdout: Any, buffering: str
+) -> subprocess.CompletedProcess[str]:
+    # The program in a process of its own, its standard output where given.
+    return subprocess.run(
+        [sys.executable, *command],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        env=BUFFERING[buffering],
+    )
+
+
 @pytest.mark.skipif(not pathlib.Path("/dev/full").exists(), reason="no /dev/full here")
 @pytest.mark.parametrize("buffering", sorted(BUFFERING))
 @pytest.mark.parametrize("args", PROGRAM_RUNS)
@@ -503,14 +517,7 @@ def test_the_program_on_a_full_disk_says_so_once(
     # Once: not again as "Exception ignored" with status 120 when Python
     # flushes the buffer at exit.
     with open("/dev/full", "wb") as full:  # noqa: PTH123
-        result = subprocess.run(
-            [sys.executable, "-m", "followup", *args],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            env=BUFFERING[buffering],
-        )
+        result = _program(["-m", "followup", *args], full, buffering)
     assert (result.returncode, result.stderr) == (2, FULL)
 
 
@@ -531,14 +538,7 @@ followup.cli.run()
 @pytest.mark.skipif(not pathlib.Path("/dev/full").exists(), reason="no /dev/full here")
 def test_text_printed_after_the_output_on_a_full_disk_is_still_one_line() -> None:
     with open("/dev/full", "wb") as full:  # noqa: PTH123
-        result = subprocess.run(
-            [sys.executable, "-c", PRINTS_LATE],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            env=BUFFERING["buffered"],
-        )
+        result = _program(["-c", PRINTS_LATE], full, "buffered")
     assert (result.returncode, result.stderr) == (2, FULL)
 
 
@@ -552,14 +552,7 @@ def test_the_program_leaves_quietly_when_its_reader_has_gone(
     reader, writer = os.pipe()
     os.close(reader)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "followup", *args],
-            stdout=writer,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            env=BUFFERING[buffering],
-        )
+        result = _program(["-m", "followup", *args], writer, buffering)
     finally:
         os.close(writer)
     assert (result.returncode, result.stderr) == (0, "")

@@ -10,9 +10,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from typing import ClassVar
 
-import attrs
 import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,8 +27,8 @@ from followup import (
     RuleError,
     plan_many,
 )
-from followup.rules import NoParams
 from strategies import situations
+from test_batch_workers import Failing
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 
@@ -327,29 +325,14 @@ class _BoomError(Exception):
     pass
 
 
-@attrs.frozen
-class _Exploding:
-    code: ClassVar[str] = "XPL001"
-    name: ClassVar[str] = "exploding"
-    summary: ClassVar[str] = "Raise while planning."
-    advice: ClassVar[tuple[str, ...]] = ("XPL:always",)
-    params: NoParams = attrs.field(factory=NoParams)
-
-    def plan(self, draft):
-        raise _BoomError("kaboom")
-
-    def check(self, facts, steps):
-        return ()
-
-
 def test_a_rule_error_from_a_worker_keeps_its_cause():
-    rules = DEFAULT_RULES.extend(_Exploding())
+    rules = DEFAULT_RULES.extend(Failing())
     causes = []
     for workers in (1, 2):
         with pytest.raises(RuleError) as caught:
             list(plan_many(interviews(5), rules=rules, workers=workers, chunk_size=1))
         causes.append((type(caught.value.__cause__), caught.value.__cause__.args))
-    assert causes == [(_BoomError, ("kaboom",))] * 2
+    assert causes == [(ValueError, ("no luck",))] * 2
 
 
 def test_a_rule_error_pickles_with_its_cause_where_that_pickles():
