@@ -300,3 +300,47 @@ def test_a_device_given_as_standard_input_may_be_the_output() -> None:
             stdin=nothing, capture_output=True, text=True, check=False,
         )  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+@pytest.mark.parametrize(
+    "command",
+    [("plan", "-"), ("due",), ("check-letter", "-", "--example")],
+)
+def test_standard_input_closed_is_one_line_and_exit_2(command: tuple[str, ...]) -> None:
+    # `followup due <&-`: Python gives no stream, and the command read None.
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", *command],
+        capture_output=True, text=True, check=False,
+        preexec_fn=lambda: os.close(0),
+    )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "followup: error: standard input is closed: nothing can be read\n",
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_output_never_writes_into_the_named_pipe_given_as_standard_input(
+    tmp_path: pathlib.Path,
+) -> None:
+    # Written into its own input, the batch read its plans back as lines.
+    pipe = tmp_path / "p.jsonl"
+    os.mkfifo(pipe)
+    given = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "plan", "-", "--format", "jsonl",
+             "--now", NOW, "--output", str(pipe)],
+            stdin=given, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(given)
+    assert (result.returncode, result.stderr) == (
+        2,
+        (
+            f"followup: error: --output {pipe} is an input file; it is never "
+            "overwritten\n"
+        ),
+    )

@@ -23,7 +23,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
 # Both load with `import followup`, which the command has done already; the
 # heavy readers (cattrs, TOML) load on first use.
@@ -50,6 +50,7 @@ __all__ = [
     "read_history",
     "read_interview",
     "read_text",
+    "standard_input",
     "structured",
 ]
 
@@ -237,6 +238,15 @@ def read_by_batch(batch: str, path: str) -> bool:
     return False
 
 
+def standard_input() -> TextIO:
+    """Standard input; closed (``<&-``), an `InputError`."""
+    stream = sys.stdin
+    if stream is None:
+        # Python gives no stream at all for a descriptor closed at start.
+        raise InputError("standard input is closed: nothing can be read")
+    return stream
+
+
 def _behind_standard_input(path: str) -> bool:
     # `followup plan - --output plans.jsonl < plans.jsonl`: the file a shell
     # gave as standard input is read as one named would be.  It has no name
@@ -247,10 +257,13 @@ def _behind_standard_input(path: str) -> bool:
     except (AttributeError, OSError, ValueError):
         # No standard input, one of Python's own (a test's), or no file there.
         return False
-    return stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (
-        there.st_dev,
-        there.st_ino,
-    )
+    # A file, or a named pipe: what a name can stand for (a device is no
+    # file to lose, and an unnamed pipe has no name).
+    kind = stat.S_IFMT(given.st_mode)
+    return kind in {stat.S_IFREG, stat.S_IFIFO} and (
+        given.st_dev,
+        given.st_ino,
+    ) == (there.st_dev, there.st_ino)
 
 
 def _resolved(file: Path) -> Path | None:
@@ -272,7 +285,7 @@ def _is_batch_file(path: Path) -> bool:
 def open_batch(path: str) -> Batch:
     """The batch at `path`; a file or folder that cannot be read is an `InputError`."""
     if path == "-":
-        return Batch(STDIN, None, "B", _lines(sys.stdin.buffer, STDIN))
+        return Batch(STDIN, None, "B", _lines(standard_input().buffer, STDIN))
     place = Path(path)
     if _is_folder(place):
         interviews, orphans = _folder_files(place)

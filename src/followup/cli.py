@@ -43,6 +43,7 @@ from followup._inputs import (
     read_history,
     read_interview,
     read_text,
+    standard_input,
 )
 from followup._table import table
 from followup.errors import FollowUpError, PluginError, RuleError
@@ -818,7 +819,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
 
     interview = _interview(args.interview, example=args.example, option="--interview")
     if args.file == "-":
-        text, source = sys.stdin.read(), "standard input"
+        text, source = standard_input().read(), "standard input"
     else:
         text, source = read_text(args.file), args.file
     findings = check_letter(
