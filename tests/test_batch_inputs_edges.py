@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,18 @@ BATCH = ROOT / "examples" / "interviews.jsonl"
 NOW = "2026-12-01T09:00:00-05:00"
 
 links = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links")
+
+
+def program(*args: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    """``python -m followup ARGS`` in a process of its own: for what only one shows.
+
+    Standard input as `options` give it (a file, a pipe, none), and a
+    minute at most: a command that waits on a pipe fails the test.
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "followup", *args],
+        capture_output=True, text=True, timeout=60, check=False, **options,
+    )  # fmt: skip
 
 
 def _linked_folder(tmp_path: pathlib.Path) -> tuple[pathlib.Path, pathlib.Path]:
@@ -177,11 +190,7 @@ def test_a_batch_through_a_named_pipe_is_read_once_whole(
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "followup", "plan", str(pipe), "--format", "jsonl",
-             "--now", NOW],
-            capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
+        result = program("plan", str(pipe), "--format", "jsonl", "--now", NOW)
     except subprocess.TimeoutExpired:
         pytest.fail("the command still waited for the pipe after a minute")
     finally:
@@ -267,10 +276,7 @@ def test_output_never_writes_over_the_file_given_as_standard_input(
     batch = tmp_path / "in.jsonl"
     batch.write_bytes(BATCH.read_bytes())
     with batch.open("rb") as given:
-        result = subprocess.run(
-            [sys.executable, "-m", "followup", *command, "--output", "in.jsonl"],
-            stdin=given, capture_output=True, text=True, cwd=tmp_path, check=False,
-        )  # fmt: skip
+        result = program(*command, "--output", "in.jsonl", stdin=given, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (
         2,
         "",
@@ -282,10 +288,7 @@ def test_output_never_writes_over_the_file_given_as_standard_input(
     assert batch.read_bytes() == BATCH.read_bytes()
     # Another file is written, whatever standard input is.
     with batch.open("rb") as given:
-        other = subprocess.run(
-            [sys.executable, "-m", "followup", *command, "--output", "out.txt"],
-            stdin=given, capture_output=True, text=True, cwd=tmp_path, check=False,
-        )  # fmt: skip
+        other = program(*command, "--output", "out.txt", stdin=given, cwd=tmp_path)
     assert (other.returncode, other.stderr) == (0, "")
     assert (tmp_path / "out.txt").read_text()
 
@@ -294,10 +297,9 @@ def test_output_never_writes_over_the_file_given_as_standard_input(
 def test_a_device_given_as_standard_input_may_be_the_output() -> None:
     # Only a file's contents can be lost: /dev/null in and out is no overwrite.
     with pathlib.Path("/dev/null").open("rb") as nothing:
-        result = subprocess.run(
-            [sys.executable, "-m", "followup", "plan", "-", "--format", "jsonl",
-             "--now", NOW, "--output", "/dev/null"],
-            stdin=nothing, capture_output=True, text=True, check=False,
+        result = program(
+            "plan", "-", "--format", "jsonl", "--now", NOW, "--output", "/dev/null",
+            stdin=nothing,
         )  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
@@ -309,11 +311,7 @@ def test_a_device_given_as_standard_input_may_be_the_output() -> None:
 )
 def test_standard_input_closed_is_one_line_and_exit_2(command: tuple[str, ...]) -> None:
     # `followup due <&-`: Python gives no stream, and the command read None.
-    result = subprocess.run(
-        [sys.executable, "-m", "followup", *command],
-        capture_output=True, text=True, check=False,
-        preexec_fn=lambda: os.close(0),
-    )  # fmt: skip
+    result = program(*command, preexec_fn=lambda: os.close(0))
     assert (result.returncode, result.stdout, result.stderr) == (
         2,
         "",
@@ -330,10 +328,9 @@ def test_output_never_writes_into_the_named_pipe_given_as_standard_input(
     os.mkfifo(pipe)
     given = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "followup", "plan", "-", "--format", "jsonl",
-             "--now", NOW, "--output", str(pipe)],
-            stdin=given, capture_output=True, text=True, timeout=60, check=False,
+        result = program(
+            "plan", "-", "--format", "jsonl", "--now", NOW, "--output", str(pipe),
+            stdin=given,
         )  # fmt: skip
     finally:
         os.close(given)
