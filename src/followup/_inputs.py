@@ -296,8 +296,9 @@ def open_batch(path: str) -> Batch:
             )
         return Batch(path, len(interviews), "file", _folder(interviews, orphans))
     # Tried now, so that a file that cannot be read stops the command before
-    # it writes anything; read when the entries are, so that a batch never
-    # read (the command stopped by another mistake) holds no open file.
+    # it writes anything; a file is read when the entries are, so that a
+    # batch never read (the command stopped by another mistake) holds no
+    # open file.
     handle = _opened(path)
     try:
         status = os.fstat(handle.fileno())
@@ -322,8 +323,8 @@ def _opened(path: str) -> IO[bytes]:
 
 
 def _file_lines(path: str) -> Iterator[Line]:
-    with _opened(path) as handle:
-        yield from _lines(handle, path)
+    # Opened when the first line is asked for.
+    yield from _handle_lines(_opened(path), path)
 
 
 def _handle_lines(handle: IO[bytes], path: str) -> Iterator[Line]:
