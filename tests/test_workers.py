@@ -376,3 +376,181 @@ def test_a_program_that_forks_during_a_run_and_exits_leaves_the_run_alone():
         check=False,
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "300\n", "")
+
+
+# Races between threads: a run's socket or process registered, or let go
+# of, a moment before or after another thread forked.  Each script widens
+# that moment with a sleep, in the thread whose run is there.
+
+# A program's own fork while a thread's run has started its worker and not
+# yet taken note of it: the child took that worker for its own, and ended
+# it as it exited.
+FORKS_WHILE_A_RUN_STARTS = """
+import os, sys, threading, time, weakref
+import followup._workers
+from followup import Interview, plan_many
+
+started = threading.Event()
+
+class SlowToNote(weakref.WeakSet):
+    def add(self, process):
+        if threading.current_thread().name == "run":
+            started.set()
+            time.sleep(0.5)
+        super().add(process)
+
+followup._workers._OTHERS = SlowToNote()
+interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(200)]
+planned = []
+run = threading.Thread(
+    target=lambda: planned.extend(plan_many(interviews, workers=2, chunk_size=4)),
+    name="run",
+)
+run.start()
+started.wait()
+child = os.fork()
+if child == 0:
+    sys.exit(0)
+os.waitpid(child, 0)
+run.join()
+print(len(planned))
+"""
+
+# A worker of one run forked while another thread's run has opened its
+# socket and not yet taken note of it: the worker held the socket open,
+# so the first run's worker never saw its caller close it, and was ended
+# after a wait instead of ending on its own.
+FORKS_WHILE_A_SOCKET_OPENS = """
+import multiprocessing.process, socket, threading, time
+from followup import Interview, plan_many
+
+pair = socket.socketpair
+mine = []
+start = multiprocessing.process.BaseProcess.start
+
+def slow_pair(*args):
+    made = pair(*args)
+    if threading.current_thread().name == "first":
+        time.sleep(0.5)
+    return made
+
+def noted_start(process):
+    if threading.current_thread().name == "first":
+        mine.append(process)
+    start(process)
+
+socket.socketpair = slow_pair
+multiprocessing.process.BaseProcess.start = noted_start
+interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(400)]
+
+def second():
+    run = plan_many(interviews, workers=2, chunk_size=4)
+    time.sleep(0.2)
+    next(run)
+    time.sleep(6)
+    run.close()
+
+def first():
+    print(len(list(plan_many(interviews[:40], workers=2, chunk_size=2))))
+    print([process.exitcode for process in mine])
+
+threads = [threading.Thread(target=first, name="first"), threading.Thread(target=second)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+"""
+
+# The same, as a run lets go of its socket: a worker of another run forked
+# after the socket was struck off the run's list and before it was closed.
+FORKS_WHILE_A_SOCKET_CLOSES = """
+import multiprocessing.process, socket, threading, time
+from followup import Interview, plan_many
+
+closing = threading.Event()
+close = socket.socket.close
+mine = []
+start = multiprocessing.process.BaseProcess.start
+
+def slow_close(self):
+    if threading.current_thread().name == "first" and len(planned) == 40:
+        closing.set()
+        time.sleep(0.5)
+    close(self)
+
+def noted_start(process):
+    if threading.current_thread().name == "first":
+        mine.append(process)
+    start(process)
+
+socket.socket.close = slow_close
+multiprocessing.process.BaseProcess.start = noted_start
+interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(40)]
+planned = []
+
+def second():
+    closing.wait()
+    run = plan_many(interviews, workers=2, chunk_size=4)
+    next(run)
+    time.sleep(6)
+    run.close()
+
+def first():
+    planned.extend(plan_many(interviews, workers=2, chunk_size=2))
+    print(len(planned), [process.exitcode for process in mine])
+
+threads = [threading.Thread(target=first, name="first"), threading.Thread(target=second)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+"""
+
+# A process forked by a thread that was starting a run's worker: another of
+# its threads must be able to start runs too.
+RUNS_IN_A_FORKED_PROCESS = """
+import os, threading, time
+import followup._workers
+from followup import Interview, plan_many
+
+interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(20)]
+# Forked while this thread holds what a run holds as it starts a worker.
+with followup._workers._RUNS:
+    child = os.fork()
+if child == 0:
+    planned = []
+    run = threading.Thread(target=lambda: planned.extend(plan_many(interviews, workers=2)))
+    run.start()
+    run.join(60)
+    print(len(planned), flush=True)
+    os._exit(0)
+os.waitpid(child, 0)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        (FORKS_WHILE_A_RUN_STARTS, "200\n"),
+        (FORKS_WHILE_A_SOCKET_OPENS, "40\n[0]\n"),
+        (FORKS_WHILE_A_SOCKET_CLOSES, "40 [0]\n"),
+        (RUNS_IN_A_FORKED_PROCESS, "20\n"),
+    ],
+    ids=[
+        "a program's fork as a run starts",
+        "another run's worker as a socket opens",
+        "another run's worker as a socket closes",
+        "a run in the forked process",
+    ],
+)
+def test_a_fork_in_another_thread_leaves_every_run_alone(script, said):
+    result = subprocess.run(
+        # Python 3.12 and later warn of any fork in a process with threads.
+        [sys.executable, "-W", "ignore::DeprecationWarning", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, said, "")

@@ -24,6 +24,7 @@ import pickle
 import selectors
 import socket
 import struct
+import threading
 import weakref
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -57,6 +58,21 @@ _LENGTH = struct.Struct("!Q")
 #: it lets go of them first thing (`_forget_runs`).
 _CALLERS_ENDS: set[socket.socket] = set()
 _OTHERS: weakref.WeakSet[multiprocessing.process.BaseProcess] = weakref.WeakSet()
+#: Held while a run opens or closes a socket or starts a process, and by
+#: every fork of this process (`_before_fork`): so no thread forks between
+#: a socket's opening and its entry in `_CALLERS_ENDS`, or between a
+#: process's start and its entry in `_OTHERS`, and no forked process holds
+#: a run's socket or process without knowing it.  Reentrant: starting a
+#: process forks in the thread that holds it.
+_RUNS = threading.RLock()
+
+
+def _before_fork() -> None:
+    _RUNS.acquire()
+
+
+def _after_fork_in_parent() -> None:
+    _RUNS.release()
 
 
 def _forget_runs() -> None:
@@ -69,6 +85,10 @@ def _forget_runs() -> None:
     list, and a program that forks and exits would end the runs of the one
     it was forked from.
     """
+    global _RUNS  # noqa: PLW0603 - this process needs a lock of its own
+    # The fork held it in the thread that forked; that thread alone goes on
+    # here, and may start runs of its own.
+    _RUNS = threading.RLock()
     for end in _CALLERS_ENDS:
         end.close()
     _CALLERS_ENDS.clear()
@@ -80,7 +100,11 @@ def _forget_runs() -> None:
 
 
 if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_forget_runs)
+    os.register_at_fork(
+        before=_before_fork,
+        after_in_parent=_after_fork_in_parent,
+        after_in_child=_forget_runs,
+    )
 
 
 def in_order(
@@ -133,9 +157,10 @@ def in_order(
         # All told first: a forked process holds the caller's ends of the
         # sockets of those started before it, so the first ones end only
         # once the later ones have.
-        for other in others:
-            _CALLERS_ENDS.discard(other.connection)
-            other.connection.close()
+        with _RUNS:
+            for other in others:
+                _CALLERS_ENDS.discard(other.connection)
+                other.connection.close()
         if os.getpid() == starter:
             for other in others:
                 other.stop()
@@ -204,20 +229,21 @@ class _Other:
     __slots__ = ("body", "connection", "got", "head", "held", "outgoing", "process")
 
     def __init__(self, shared: object) -> None:
-        mine, theirs = socket.socketpair()
-        self.process = multiprocessing.get_context().Process(
-            target=_serve, args=(theirs, mine, shared), daemon=True
-        )
-        _CALLERS_ENDS.add(mine)
-        try:
-            self.process.start()
-        except BaseException:
-            _CALLERS_ENDS.discard(mine)
-            mine.close()
-            raise
-        finally:
-            theirs.close()
-        _OTHERS.add(self.process)
+        with _RUNS:
+            mine, theirs = socket.socketpair()
+            self.process = multiprocessing.get_context().Process(
+                target=_serve, args=(theirs, mine, shared), daemon=True
+            )
+            _CALLERS_ENDS.add(mine)
+            try:
+                self.process.start()
+            except BaseException:
+                _CALLERS_ENDS.discard(mine)
+                mine.close()
+                raise
+            finally:
+                theirs.close()
+            _OTHERS.add(self.process)
         mine.setblocking(False)  # noqa: FBT003 - the socket's own API
         self.connection = mine
         self.outgoing: collections.deque[memoryview] = collections.deque()
