@@ -201,6 +201,44 @@ def test_a_batch_through_a_named_pipe_is_read_once_whole(
     assert len(result.stdout.splitlines()) == len(BATCH.read_text().splitlines())
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("plan", "--now", "soon"), "--now: 'soon' is not an ISO 8601 date and time"),
+        (("plan", "--output", "nowhere/plans.jsonl"), "cannot write there"),
+        (("due", "--rules", "nowhere.toml"), "nowhere.toml: cannot be read"),
+    ],
+)
+def test_a_named_pipe_batch_the_command_stops_before_reading_is_closed(
+    tmp_path: pathlib.Path, options: tuple[str, ...], said: str
+) -> None:
+    # Opened to be read from its one opening, and then left to the garbage
+    # collector (a ResourceWarning, under -X dev) when another mistake
+    # stopped the command first.
+    pipe = tmp_path / "tracker.jsonl"
+    os.mkfifo(pipe)
+    command, *rest = options
+
+    def write() -> None:
+        # The command opens the pipe and stops: the writer may find it gone.
+        with contextlib.suppress(BrokenPipeError), pipe.open("wb") as out:
+            out.write(BATCH.read_bytes())
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-X", "dev", "-m", "followup", command, str(pipe), *rest],
+            capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+        )  # fmt: skip
+    finally:
+        writer.join(timeout=5)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert said in result.stderr
+
+
 BOM = "\ufeff"
 
 

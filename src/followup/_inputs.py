@@ -189,11 +189,18 @@ class Batch(NamedTuple):
     total: int | None
     unit: str
     jobs: Iterator[Job]
+    #: The pipe the batch comes through, open from the start (see `open_batch`).
+    pipe: IO[bytes] | None = None
 
     @property
     def entries(self) -> Iterator[Entry]:
         """The entries, each read as it is taken."""
         return map(read_entry, self.jobs)
+
+    def close(self) -> None:
+        """Let go of the batch's pipe, read or not: a command that stopped early."""
+        if self.pipe is not None:
+            self.pipe.close()
 
 
 def is_batch(path: str) -> bool:
@@ -296,9 +303,9 @@ def open_batch(path: str) -> Batch:
             )
         return Batch(path, len(interviews), "file", _folder(interviews, orphans))
     # Tried now, so that a file that cannot be read stops the command before
-    # it writes anything; a file is read when the entries are, so that a
-    # batch never read (the command stopped by another mistake) holds no
-    # open file.
+    # it writes anything; a file is opened again when the entries are read,
+    # so that a batch never read (the command stopped by another mistake)
+    # holds no open file.
     handle = _opened(path)
     try:
         status = os.fstat(handle.fileno())
@@ -309,8 +316,9 @@ def open_batch(path: str) -> Batch:
         handle.close()
         return Batch(path, status.st_size, "B", _file_lines(path))
     # A named pipe (or /dev/stdin) gives its bytes to one opening: the one
-    # made here is the one read, its length unknown.
-    return Batch(path, None, "B", _handle_lines(handle, path))
+    # made here is the one read, its length unknown, and closed by
+    # `Batch.close` if the command stops before reading it.
+    return Batch(path, None, "B", _handle_lines(handle, path), handle)
 
 
 def _opened(path: str) -> IO[bytes]:

@@ -860,9 +860,13 @@ def _plan_batch(args: argparse.Namespace) -> int:
         raise InputError(
             f"--format json writes one plan; give --format jsonl for {args.file}"
         )
-    # Before the batch is open: its file closes only once it is read.
+    # Before the batch is open: opening a named pipe waits for its writer.
     _refuse_to_overwrite_batch(args.output, args.file, args.rules)
-    batch = open_batch(args.file)
+    with contextlib.closing(open_batch(args.file)) as batch:
+        return _plan_opened_batch(args, batch)
+
+
+def _plan_opened_batch(args: argparse.Namespace, batch: Batch) -> int:
     now = _now(args.now)
     rules = _rule_set(args)
     from followup._batch_work import worked  # noqa: PLC0415
@@ -920,8 +924,6 @@ def _write_calendar(
 
 
 def _due_command(args: argparse.Namespace) -> int:
-    from followup._batch_work import DueLines, worked  # noqa: PLC0415
-
     if args.file == "-" and _is_terminal(sys.stdin):
         raise InputError(
             "no interviews: give a .jsonl file or a folder, or pipe JSON Lines in"
@@ -931,9 +933,15 @@ def _due_command(args: argparse.Namespace) -> int:
             f"{args.file}: give a JSON Lines file (.jsonl) or a folder of TOML "
             "files ('followup plan' plans one interview)"
         )
-    # Before the batch is open: its file closes only once it is read.
+    # Before the batch is open: opening a named pipe waits for its writer.
     _refuse_to_overwrite_batch(args.output, args.file, args.rules)
-    batch = open_batch(args.file)
+    with contextlib.closing(open_batch(args.file)) as batch:
+        return _list_due(args, batch)
+
+
+def _list_due(args: argparse.Namespace, batch: Batch) -> int:
+    from followup._batch_work import DueLines, worked  # noqa: PLC0415
+
     on: dt.date | dt.datetime = args.on or _clock()
     rules = _rule_set(args)
     work = DueLines(
