@@ -8,7 +8,6 @@ Mistakes in a plan or a letter are not errors: they come back as findings.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -170,5 +169,9 @@ def _pickles(value: object) -> bool:
 
 def did_you_mean(wrong: str, choices: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest choice, or ``""``."""
+    # Here: difflib (and heapq with it) takes 2 to 3 ms to import, on every
+    # start of a program that imports followup, for a mistake's message.
+    import difflib  # noqa: PLC0415
+
     close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else ""
