@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+import attrs
 import icalendar
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
     Contact,
     Event,
     EventKind,
     FollowUpError,
     Interview,
+    NoParams,
     PlanChanges,
     StepKind,
+    new_step,
     plan_changes,
     plan_followups,
 )
@@ -157,3 +163,46 @@ def test_the_plans_warnings_travel_into_the_calendar():
         )
         note = f"Warning ({finding.code}): {finding.message}"
         assert [uid for uid, text in items.items() if note in text] == [where]
+
+
+@attrs.frozen
+class _Extras:
+    """Two steps of kinds of their own, each the first of its kind."""
+
+    code: ClassVar[str] = "XTR001"
+    name: ClassVar[str] = "extras"
+    summary: ClassVar[str] = "A LinkedIn note and a thank-you card."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        facts = draft.facts
+        note, card = (
+            new_step(
+                facts,
+                "other",
+                "other",
+                (f"2026-11-{day}T10:00:00-05:00", f"2026-11-{day}T12:00:00-05:00"),
+                rule=self.code,
+                reason=f"A {name}.",
+                kind_name=name,
+                channel_name="post",
+            )
+            for day, name in ((24, "linkedin-note"), (26, "thank-you-card"))
+        )
+        return draft.proposing(note, card)
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_steps_of_kinds_of_ones_own_are_told_apart_by_their_names():
+    plan = plan_followups(_interview(), rules=DEFAULT_RULES.extend(_Extras()))
+    uids = [step_uid(plan.interview, step) for step in plan.steps]
+    assert len(set(uids)) == len(uids) == 6
+    assert sorted(uid.split("-", 1)[1] for uid in uids if "-other-" in uid) == [
+        "other-linkedin-note-1@followup",
+        "other-thank-you-card-1@followup",
+    ]
+    assert not plan_changes(plan, plan)
+    assert len(_items(to_ics(plan))) == 6

@@ -49,8 +49,16 @@ def interview_key(interview: Interview) -> str:
 
 
 def step_key(interview: Interview, step: Step) -> str:
-    """A step's identity across plans: ``<interview key>-<kind>-<number>``."""
-    return f"{interview_key(interview)}-{step.kind.value}-{step.number}"
+    """A step's identity across plans: ``<interview key>-<kind>-<number>``.
+
+    A step of a kind of one's own (`StepKind.OTHER`) is told by its
+    `kind_name` too, ``<interview key>-other-linkedin-note-1``: a rule's
+    LinkedIn note and its thank-you card are two steps, each number 1.
+    """
+    kind = step.kind.value
+    if step.kind_name is not None:
+        kind = f"{kind}-{step.kind_name}"
+    return f"{interview_key(interview)}-{kind}-{step.number}"
 
 
 @final
