@@ -19,9 +19,11 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Channel,
+    Draft,
     DraftStep,
     DraftWindow,
     Interview,
+    InvalidTypeError,
     InvalidValueError,
     NoParams,
     Phase,
@@ -170,9 +172,94 @@ def test_a_window_that_is_no_draft_window_is_blamed_on_its_rule():
     with pytest.raises(RuleError) as caught:
         planned(TupleWindow())
     assert caught.value.code == "OWN009"
-    assert "AttributeError: 'tuple' object has no attribute 'start'" in str(
-        caught.value
+    assert str(caught.value).endswith(
+        "InvalidTypeError: window: expected a DraftWindow, got tuple "
+        "(datetime.datetime(2026, 12, 1, 14, 0, tzinfo=datetime.timezone.utc), "
+        "datetime.datetime(2026, 12, 1, 15, 0, tzinfo=datetime.timezone.utc))"
     )
+
+
+@attrs.frozen
+class Evolved(ByHand):
+    """A step from `new_step`, then changed by hand (`attrs.evolve`)."""
+
+    changes: Any = attrs.field(factory=dict)
+
+    def plan(self, draft):
+        made = new_step(
+            draft.facts,
+            StepKind.CALL,
+            Channel.PHONE,
+            (DEC_1, DEC_1 + HOUR),
+            rule=self.code,
+            reason="A call.",
+        )
+        return draft.proposing(attrs.evolve(made, **self.changes))
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        # Text for a member: the engine's rules compare members by identity.
+        ({"kind": "call"}, "InvalidTypeError: kind: expected a StepKind"),
+        ({"channel": "phone"}, "InvalidTypeError: channel: expected a Channel"),
+        # What the public step refuses, and the plan could not be read back.
+        (
+            {"reason": "Call\x1b[2J now."},
+            (
+                "InvalidValueError: Step.reason: 'Call\\x1b[2J now.' holds a control "
+                "character (U+001B)"
+            ),
+        ),
+        ({"number": 0}, "InvalidValueError: Step.number: 0 is not 1 or more"),
+        (
+            {"kind_name": "linkedin-note"},
+            (
+                "InvalidValueError: Step.kind_name: 'linkedin-note' names a kind of "
+                "one's own; set Step.kind to other for it"
+            ),
+        ),
+        (
+            {"adjusted_by": ("FU0\n11",)},
+            (
+                "InvalidValueError: Step.adjusted_by[0]: 'FU0\\n11' holds a control "
+                "character (U+000A)"
+            ),
+        ),
+        (
+            {"requirements": None},
+            (
+                "InvalidTypeError: Step.requirements: expected a Requirements, got "
+                "NoneType None"
+            ),
+        ),
+    ],
+    ids=lambda value: next(iter(value)) if isinstance(value, dict) else "",
+)
+def test_a_step_changed_by_hand_is_held_to_the_checks_of_a_step(changes, problem):
+    with pytest.raises(RuleError) as caught:
+        planned(Evolved(changes=changes))
+    assert caught.value.code == "OWN009"
+    assert problem in str(caught.value)
+
+
+def test_a_draft_built_by_hand_holds_findings_only():
+    @attrs.frozen
+    class Noted(ByHand):
+        def plan(self, draft):
+            return Draft(draft.facts, draft.steps, ("a note",), draft.phase)
+
+    with pytest.raises(RuleError) as caught:
+        planned(Noted())
+    assert str(caught.value).endswith(
+        "InvalidTypeError: Draft.findings[0]: expected a Finding, got str 'a note'"
+    )
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    with pytest.raises(InvalidTypeError, match=r"^Draft\.facts: expected Facts"):
+        Draft("facts")
+    with pytest.raises(InvalidTypeError, match=r"^Draft\.phase: expected a Phase"):
+        Draft(facts, phase="place")
+    assert Draft(facts, findings=[]).findings == ()
 
 
 class DayAhead(dt.tzinfo):

@@ -22,6 +22,7 @@ import attrs
 
 from followup._draft_step import DraftStep, DraftWindow
 from followup._facts import Facts
+from followup._fields import instance_of, typed_tuple
 from followup._plan import Finding, Step, Window
 from followup._rule import Phase
 from followup._time import Zone, to_pendulum, utc
@@ -146,6 +147,21 @@ def _draft_steps(values: Iterable[DraftStep | Step]) -> tuple[DraftStep, ...]:
     return _taken_in(tuple(values), "Draft.steps")
 
 
+def _draft_facts(value: Facts) -> Facts:
+    return instance_of(value, Facts, "Draft.facts", "Facts (Facts.gather)")
+
+
+def _draft_phase(value: Phase) -> Phase:
+    return instance_of(value, Phase, "Draft.phase", "a Phase")
+
+
+def _draft_findings(values: Iterable[Finding]) -> tuple[Finding, ...]:
+    # A draft a rule builds itself: the engine reads every finding's step.
+    return typed_tuple(
+        values, "Draft.findings", Finding, "a Finding", whole="a sequence of Finding"
+    )
+
+
 @final
 @attrs.frozen
 class Draft:
@@ -156,10 +172,10 @@ class Draft:
     Every method checks what it is given and returns a new draft.
     """
 
-    facts: Facts
+    facts: Facts = attrs.field(converter=_draft_facts)
     steps: tuple[DraftStep, ...] = attrs.field(default=(), converter=_draft_steps)
-    findings: tuple[Finding, ...] = ()
-    phase: Phase = Phase.PROPOSE
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_draft_findings)
+    phase: Phase = attrs.field(default=Phase.PROPOSE, converter=_draft_phase)
 
     def of_kind(self, *kinds: StepKind) -> tuple[DraftStep, ...]:
         """The steps of the given kinds, in the order they were proposed."""

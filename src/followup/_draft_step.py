@@ -8,8 +8,9 @@ calendar, is built once per step when the engine freezes the plan
 (`followup._draft.public_step`).
 
 A draft step carries no checks of its own: `new_step` and `moved_step`
-check what they are given, and the engine builds the rest from checked
-parts.
+check what they are given, the engine builds the rest from checked parts,
+and a step a rule built itself is checked when the rule returns it
+(`followup._steps.check_own_step`).
 """
 
 from __future__ import annotations

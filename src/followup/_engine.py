@@ -21,7 +21,7 @@ from followup._rule import Phase
 from followup._rule_metadata import owner
 from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._sheet import KERNELS, Sheet
-from followup._steps import check_span
+from followup._steps import check_own_step
 from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
@@ -99,10 +99,9 @@ def _check_new_steps(
         if id(step) in held:
             continue
         try:
-            check_span(step.window.start, step.due, step.window.end, rule.code)
-        # Whatever comparing its times raises is the rule's, as in `_apply`:
-        # a naive datetime, or none at all, a tzinfo of its own that fails,
-        # a window that is no `DraftWindow`.
+            check_own_step(step, rule.code)
+        # Whatever checking it raises is the rule's, as in `_apply`: a
+        # naive datetime, or none at all, a tzinfo of its own that fails.
         except (Exception, SystemExit) as error:
             raise _raised(rule_set, rule, "plan()", error) from error
 

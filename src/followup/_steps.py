@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import enum_member, has_controls, without_controls
-from followup._plan import Requirements, Step, own_name
+from followup._plan import Requirements, Step, Window, own_name
 from followup._time import (
     EARLIEST,
     LATEST_PLANNED,
@@ -47,7 +47,14 @@ if TYPE_CHECKING:
 
     from followup._facts import Facts
 
-__all__ = ["check_span", "moved_span", "moved_step", "new_step", "single_spaced"]
+__all__ = [
+    "check_own_step",
+    "check_span",
+    "moved_span",
+    "moved_step",
+    "new_step",
+    "single_spaced",
+]
 
 
 _UTC = dt.timezone.utc
@@ -95,6 +102,51 @@ def check_span(
     if start < EARLIEST or end >= LATEST_PLANNED:
         check_planned(start, "window.start")
         check_planned(end, "window.end")
+
+
+def check_own_step(step: DraftStep, rule: str) -> None:
+    """Hold a draft step `rule` built itself to the checks of a public `Step`.
+
+    `new_step`, `moved_step` and the public `Step` check what they make; a
+    rule may also build a `DraftStep` itself (``attrs.evolve``, say), and
+    what it holds then reaches the plan: the kind and channel as members,
+    the window in order, and every part as `Step` takes it, or the plan
+    could not be written and read back.
+
+    Raises:
+        InvalidTypeError: a part of the wrong type (text for a kind, say).
+        InvalidValueError: a part `Step` refuses (a reason on two lines, a
+            number below 1), or a window out of order.
+    """
+    for field, value, members in (
+        ("kind", step.kind, StepKind),
+        ("channel", step.channel, Channel),
+    ):
+        if type(value) is not members:
+            raise InvalidTypeError(
+                field, value, f"a {members.__name__} (new_step takes its value)"
+            )
+    window = step.window
+    if type(window) is not DraftWindow:
+        raise InvalidTypeError("window", window, "a DraftWindow")
+    check_span(window.start, step.due, window.end, rule)
+    # The public step's own checks, on the instants in UTC: as `Step` is
+    # written and read back.
+    Step(
+        kind=step.kind,
+        channel=step.channel,
+        window=Window(start=window.start, end=window.end),
+        due=step.due,
+        rule=step.rule,
+        reason=step.reason,
+        requirements=step.requirements,
+        advice=step.advice,
+        number=step.number,
+        agreed=step.agreed,
+        adjusted_by=step.adjusted_by,
+        kind_name=step.kind_name,
+        channel_name=step.channel_name,
+    )
 
 
 def _check_parts(
