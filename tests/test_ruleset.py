@@ -22,6 +22,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
+from followup._reference import rule_reference
 from followup.rules import (
     CallBackParams,
     FollowUpParams,
@@ -287,3 +288,51 @@ def test_a_rule_that_is_not_attrs_cannot_be_configured_but_can_be_used():
     assert plan_followups(INTERVIEW, rules=rules).rules[-1] == "PLN001"
     with pytest.raises(RuleConfigurationError, match="cannot be configured"):
         rules.configure("PLN001", day=dt.date(2026, 1, 1))
+
+
+def test_a_rule_class_is_refused_where_a_rule_is_meant():
+    # The protocol is met by the class's attributes too: it failed only when
+    # planning, calling plan() without a draft.
+    with pytest.raises(RuleConfigurationError) as caught:
+        DEFAULT_RULES.extend(NoMessagesOnBlackoutDay)
+    assert str(caught.value) == (
+        f"{__name__}.NoMessagesOnBlackoutDay is a rule class; give a rule made of "
+        "it, such as NoMessagesOnBlackoutDay()"
+    )
+
+
+@pytest.mark.parametrize(
+    "summary", ["first line\nsecond line", "red \x1b[31mtext", "", "   ", "tab\there"]
+)
+def test_a_summary_is_one_line_of_printable_text(summary):
+    # Printed as one cell of `followup rules`, on a terminal.
+    told = type("Told", (NoMessagesOnBlackoutDay,), {"summary": summary})
+    with pytest.raises(RuleConfigurationError) as caught:
+        DEFAULT_RULES.extend(told())
+    assert str(caught.value) == (
+        f"rule BLK001 has summary {summary!r}; a summary is one line of text"
+    )
+
+
+class Plain:
+    """A rule whose parameters are no attrs instance: none can be configured."""
+
+    code = "BLK001"
+    name = "no-blackout-day"
+    summary = "Flag steps due on the company's blackout day."
+    advice = ()
+    params = None
+
+    def plan(self, draft):
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_the_reference_of_a_rule_without_attrs_parameters_lists_none():
+    # `followup rules --format markdown` failed on it with a traceback.
+    reference = rule_reference(DEFAULT_RULES.extend(Plain()))
+    own = reference[reference.index("## BLK001") :]
+    assert "| parameter |" not in own
+    assert own.startswith("## BLK001 `no-blackout-day`\n\n*Flag steps due on")

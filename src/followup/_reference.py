@@ -57,6 +57,10 @@ def advice_index(rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
 
 def _params(rule: Rule) -> list[str]:
     params: Any = rule.params
+    if not attrs.has(type(params)):
+        # A rule of one's own may hold no attrs parameters (None, a dict):
+        # then none can be configured, and there are none to list.
+        return []
     lines = []
     for field in attrs.fields(type(params)):
         value = getattr(params, field.name)

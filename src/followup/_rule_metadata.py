@@ -58,6 +58,13 @@ def check_rule(rule: object) -> Rule:
 
 
 def _checked(rule: object) -> Rule:
+    if isinstance(rule, type):
+        # The protocol is met by a class's attributes as well: it would fail
+        # only when planning, calling plan() without a draft.
+        raise RuleConfigurationError(
+            f"{rule.__module__}.{rule.__qualname__} is a rule class; give a rule "
+            f"made of it, such as {rule.__qualname__}()"
+        )
     if not isinstance(rule, Rule):
         raise RuleConfigurationError(
             f"{rule!r} is not a rule: a rule has code, name, summary, advice, "
@@ -74,9 +81,11 @@ def _checked(rule: object) -> Rule:
             f"rule {code} has name {name!r}; a name is kebab-case, "
             "such as 'thank-you-immediately'"
         )
-    if not isinstance(rule.summary, str):
+    summary = rule.summary
+    if not isinstance(summary, str) or not summary.strip() or not summary.isprintable():
+        # Printed as one cell of `followup rules`, and as one line of docs.
         raise RuleConfigurationError(
-            f"rule {code} has summary {rule.summary!r}; a summary is one line of text"
+            f"rule {code} has summary {summary!r}; a summary is one line of text"
         )
     advice: object = rule.advice
     if isinstance(advice, str) or not isinstance(advice, (tuple, list)):
