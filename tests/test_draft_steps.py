@@ -19,12 +19,14 @@ from followup import (
     Finding,
     Interview,
     InvalidTypeError,
+    InvalidValueError,
     NoParams,
     Phase,
     Severity,
     Step,
     StepKind,
     Window,
+    moved_step,
     new_step,
     plan_followups,
 )
@@ -188,3 +190,60 @@ def test_a_draft_refuses_what_is_not_one_of_its_steps():
         draft.replacing(public, held)
     with pytest.raises(InvalidTypeError, match=r"^Draft.steps\[0\]: expected a Draft"):
         Draft(facts, steps=("a call",))
+
+
+def _call(facts, window=("2026-11-30T09:00:00-05:00", "2026-11-30T17:00:00-05:00")):
+    return new_step(facts, "call", "phone", window, rule="QF001", reason="A call.")
+
+
+def test_of_kind_takes_a_kind_by_its_value_as_new_step_does():
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    draft = Draft(facts).proposing(_call(facts))
+    assert draft.of_kind("call") == draft.of_kind(StepKind.CALL) == draft.steps
+    assert draft.of_kind("thank-you", StepKind.CALL) == draft.steps
+    assert draft.of_kind("thank-you") == ()
+    with pytest.raises(InvalidValueError, match=r"^of_kind\[1\]: 'cal' is not a"):
+        draft.of_kind("call", "cal")
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        None,
+        (moment for moment in ("2026-11-30T09:00:00Z", "2026-11-30T17:00:00Z")),
+        {"start": "2026-11-30T09:00:00Z", "end": "2026-11-30T17:00:00Z"},
+        "ab",
+        ("2026-11-30T09:00:00Z",),
+    ],
+    ids=["none", "generator", "mapping", "text", "one"],
+)
+def test_a_window_that_is_no_pair_of_times_is_named(window):
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    with pytest.raises(InvalidTypeError, match=r"^window: expected a \(start, end\)"):
+        _call(facts, window)
+    # A window of a step is no pair either: its start and end are.
+    step = _call(facts)
+    with pytest.raises(InvalidTypeError, match=r"^window: expected"):
+        _call(facts, step.window)
+    assert _call(facts, [step.window.start, step.window.end]) == step
+
+
+def test_a_window_in_2200_is_taken_as_text_as_it_is_as_a_datetime():
+    # A plan made late in 2199 runs into 2200: the text of an instant there
+    # was refused with a range that ended in 2199.
+    facts = Facts.gather(Interview("Ada", "Acme", "2199-12-20T10:00:00+00:00"))
+    utc = dt.timezone.utc
+    as_datetimes = _call(
+        facts,
+        (
+            dt.datetime(2200, 1, 5, 9, tzinfo=utc),
+            dt.datetime(2200, 1, 5, 17, tzinfo=utc),
+        ),
+    )
+    assert _call(facts, ("2200-01-05T09:00:00Z", "2200-01-05T17:00:00Z")) == (
+        as_datetimes
+    )
+    moved = moved_step(as_datetimes, facts, by="QF001", at="2200-01-06T09:00:00Z")
+    assert moved.due == dt.datetime(2200, 1, 6, 9, tzinfo=utc)
+    with pytest.raises(InvalidValueError, match="1900-01-01 to 2204-12-31"):
+        _call(facts, ("2205-01-05T09:00:00Z", "2205-01-05T17:00:00Z"))

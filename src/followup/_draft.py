@@ -22,11 +22,12 @@ import attrs
 
 from followup._draft_step import DraftStep, DraftWindow
 from followup._facts import Facts
-from followup._fields import instance_of, typed_tuple
+from followup._fields import enum_member, instance_of, typed_tuple
 from followup._plan import Finding, Step, Window
 from followup._rule import Phase
 from followup._time import Zone, to_pendulum, utc
 from followup._trusted import rebuilder, replaced
+from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     import pendulum
 
     from followup._sheet import Entry
-    from followup._vocabulary import StepKind
 
 __all__ = ["Draft", "draft_step", "public_step", "timed_public"]
 
@@ -177,10 +177,22 @@ class Draft:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_draft_findings)
     phase: Phase = attrs.field(default=Phase.PROPOSE, converter=_draft_phase)
 
-    def of_kind(self, *kinds: StepKind) -> tuple[DraftStep, ...]:
-        """The steps of the given kinds, in the order they were proposed."""
+    def of_kind(self, *kinds: StepKind | str) -> tuple[DraftStep, ...]:
+        """The steps of the given kinds, in the order they were proposed.
+
+        A kind may be named by its value (``"call"``), as for `new_step`.
+
+        Raises:
+            InvalidValueError: a name that is no kind.
+        """
+        wanted = [
+            kind
+            if type(kind) is StepKind
+            else enum_member(StepKind, kind, f"of_kind[{index}]")
+            for index, kind in enumerate(kinds)
+        ]
         # A list first: a generator feeding a tuple costs a third more.
-        return tuple([step for step in self.steps if step.kind in kinds])
+        return tuple([step for step in self.steps if step.kind in wanted])
 
     def proposing(self, *steps: DraftStep | Step) -> Draft:
         """Add steps (from `new_step`, or public `Step`s); only in `PROPOSE`.

@@ -25,6 +25,7 @@ ends before it starts) and nothing that the public types already guarantee.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from followup._draft import draft_step
@@ -35,7 +36,7 @@ from followup._time import (
     EARLIEST,
     LATEST_PLANNED,
     check_planned,
-    coerce_instant,
+    coerce_planned,
     utc,
 )
 from followup._trusted import assemble, replaced
@@ -43,8 +44,6 @@ from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from followup._facts import Facts
 
 __all__ = [
@@ -75,8 +74,9 @@ def _here(moment: object, field: str) -> dt.datetime:
         # below, with the field's name.
         except Exception:  # noqa: BLE001, S110
             pass
-    # Text, a naive datetime, or one of those: read, or refused by name.
-    return utc(coerce_instant(moment, field))
+    # Text, a naive datetime, or one of those: read, or refused by name, in
+    # the range of the instants a plan may hold, as a datetime is.
+    return utc(coerce_planned(moment, field))
 
 
 def check_span(
@@ -240,7 +240,7 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
             before it starts, or a value is out of range.
         InvalidTypeError: a value is of the wrong type.
     """
-    if len(window) != 2:
+    if not _is_pair(window):
         raise InvalidTypeError("window", window, "a (start, end) pair")
     start = _here(window[0], "window[0]")
     end = _here(window[1], "window[1]")
@@ -292,6 +292,18 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         channel_name=channel_name,
     )
     return made
+
+
+def _is_pair(window: object) -> bool:
+    # A tuple or a list, most often; any other sequence of two but text (a
+    # mapping, a generator or a window object are no pair of times).
+    if type(window) is tuple or type(window) is list:
+        return len(window) == 2
+    return (
+        isinstance(window, Sequence)
+        and not isinstance(window, (str, bytes))
+        and len(window) == 2
+    )
 
 
 def moved_span(  # noqa: PLR0913 - a span, and the ways it moves
