@@ -34,6 +34,18 @@ def refused(mapping, base=DEFAULT_RULES):
     return str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("FU008", "do-not-call-frequently"), ("do-not-call-frequently", "FU008")],
+)
+def test_one_rule_configured_by_its_code_and_its_name_is_refused(first, second):
+    # The later table won, and the earlier was lost without a word.
+    assert refused({"rules": {first: {"max_calls": 2}, second: {"max_calls": 5}}}) == (
+        f"rule configuration: rules.{second}: rule FU008 is configured by "
+        f"rules.{first} already; give it one table"
+    )
+
+
 def test_a_code_prefix_is_no_key_of_the_rules_table():
     assert refused({"rules": {"FU00": {"max_calls": 2}}}) == (
         "rule configuration: rules.FU00: no rule 'FU00' in this set: give codes "

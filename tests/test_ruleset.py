@@ -23,6 +23,7 @@ from followup import (
     plan_followups,
 )
 from followup._reference import rule_reference
+from followup.plugins import Origin
 from followup.rules import (
     CallBackParams,
     FollowUpParams,
@@ -336,3 +337,16 @@ def test_the_reference_of_a_rule_without_attrs_parameters_lists_none():
     own = reference[reference.index("## BLK001") :]
     assert "| parameter |" not in own
     assert own.startswith("## BLK001 `no-blackout-day`\n\n*Flag steps due on")
+
+
+def test_a_rule_put_in_a_plugins_place_is_your_own():
+    origin = Origin("blackout", "followup-blackout", "2.0.0")
+    rules = RuleSet((*DEFAULT_RULES, NoMessagesOnBlackoutDay()), origins=(
+        *DEFAULT_RULES.origins, origin))  # fmt: skip
+    # The plugin's rule with other parameters is still the plugin's.
+    moved = rules.configure("BLK001", day=dt.date(2026, 11, 26))
+    assert moved.origin_of("BLK001") == origin
+    # A rule of yours in its place is yours: an error names no plugin.
+    mine = rules.replace(Plain())
+    assert mine.origin_of("BLK001") is None
+    assert mine.origins[:-1] == rules.origins[:-1]

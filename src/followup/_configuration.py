@@ -131,11 +131,23 @@ def rule_set_from_mapping(
     if not isinstance(configured, Mapping):
         problems.append(f"{source}: rules: expected a table of rules")
         configured = {}
+    # The key that configured each rule, by code: a table may name a rule by
+    # its code or by its name, and two tables for one rule would leave it
+    # as the later one says, the earlier silently lost.
+    keyed: dict[str, str] = {}
     for key, params in configured.items():
         where = f"{source}: rules.{key}"
         if str(key) not in rules:
             problems.append(f"{where}: {_not_found(str(key), rules, loaded)}")
             continue
+        code = rules[str(key)].code
+        if code in keyed:
+            problems.append(
+                f"{where}: rule {code} is configured by rules.{keyed[code]} "
+                "already; give it one table"
+            )
+            continue
+        keyed[code] = str(key)
         rules = _configure(rules, str(key), params, where, problems)
     for verb in _STEPS:
         rules, found = _narrowed(rules, verb, data, loaded, source)

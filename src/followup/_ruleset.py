@@ -214,11 +214,18 @@ class RuleSet:
         )
 
     def replace(self, rule: Rule) -> RuleSet:
-        """Put `rule` in the place of the rule with the same code."""
+        """Put `rule` in the place of the rule with the same code.
+
+        A rule of the same class as the one it replaces (the same rule with
+        other parameters) keeps that one's plugin; any other is your own.
+        """
         self[rule.code]
         return RuleSet(
             (rule if old.code == rule.code else old for old in self.rules),
-            origins=self.origins,
+            origins=(
+                origin if old.code != rule.code or type(old) is type(rule) else None
+                for old, origin in zip(self.rules, self.origins, strict=True)
+            ),
         )
 
     def reordered(self, *keys: str) -> RuleSet:
