@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup import (
@@ -32,8 +32,10 @@ from followup.rules import WorkingHoursParams, WorkingTime
 from followup.testing import (
     assert_rule_keeps_the_contract,
     contacts,
+    histories,
     instants_near_transitions,
     interviews,
+    situations,
     transitions,
 )
 
@@ -364,3 +366,21 @@ def test_a_step_due_outside_its_window_breaks_the_contract():
         "'2026-11-24T16:30:00+00:00' is outside its window "
         "(2026-11-23T15:30:00+00:00 to 2026-11-24T15:30:00+00:00)\n"
     ) in str(raised.value)
+
+
+@settings(max_examples=100)
+@given(st.data(), st.integers(0, 30 * 24 * 60))
+def test_histories_of_an_interview_late_in_2199_are_ones_the_library_takes(
+    data, minutes
+):
+    # Events, call-backs, days and `now` drawn after the interview ran past
+    # 2199, which the library refuses: drawing itself raised.
+    last = dt.datetime(2199, 12, 31, 23, 0, tzinfo=dt.timezone.utc)
+    interview = Interview("Ada", "Acme", last - dt.timedelta(minutes=minutes))
+    history, now = data.draw(histories(interview))
+    plan = plan_followups(interview, history, now=now)
+    assert plan.as_of == now
+    assert all(event.at <= now for event in history)
+    # And so do situations drawn in that year.
+    interview, history, now = data.draw(situations(years=(2199, 2199)))
+    assert plan_followups(interview, history, now=now).as_of == now

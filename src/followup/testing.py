@@ -359,7 +359,10 @@ def histories(draw: st.DrawFn, interview: Interview) -> tuple[list[Event], dt.da
     moment = interview.ends_at
     events = []
     for _ in range(draw(st.integers(0, 5))):
-        moment = moment + dt.timedelta(minutes=draw(st.integers(1, 20 * 24 * 60)))
+        if _room(moment) < 1:
+            # An interview late in 2199: no event can follow it.
+            break
+        moment = _later(draw, moment, 1, 20 * 24 * 60)
         kind = draw(st.sampled_from(EventKind))
         if kind is EventKind.DECISION_RECEIVED:
             events.append(
@@ -369,29 +372,50 @@ def histories(draw: st.DrawFn, interview: Interview) -> tuple[list[Event], dt.da
         if kind is EventKind.CALLED:
             outcome = draw(st.sampled_from([*_CALL_OUTCOMES, *_DECISIONS]))
             call_back = None
-            if outcome in {None, Outcome.UNDECIDED} and draw(st.booleans()):
-                call_back = moment + dt.timedelta(
-                    minutes=draw(st.integers(10, 21 * 24 * 60))
-                )
+            if (
+                outcome in {None, Outcome.UNDECIDED}
+                and _room(moment) >= 10
+                and draw(st.booleans())
+            ):
+                call_back = _later(draw, moment, 10, 21 * 24 * 60)
             events.append(Event(kind, moment, outcome=outcome, call_back_at=call_back))
             if outcome in _DECISIONS:
                 break
         elif kind in _UNTIL:
             # A reply may name the day of the decision; an absence and a
             # pause always say when they end.
-            until: dt.date | None = moment.date() + dt.timedelta(
-                days=draw(st.integers(0, 21))
+            until: dt.date | None = min(
+                moment.date() + dt.timedelta(days=draw(st.integers(0, 21))),
+                _LAST_DAY,
             )
             if kind is EventKind.REPLIED and draw(st.booleans()):
                 until = None
             events.append(Event(kind, moment, until=until))
         else:
             events.append(Event(kind, moment))
-    now = moment + dt.timedelta(minutes=draw(st.integers(0, 30 * 24 * 60)))
+    now = _later(draw, moment, 0, 30 * 24 * 60)
     if not events:
-        start = interview.at
-        now = start + dt.timedelta(minutes=draw(st.integers(0, 40 * 24 * 60)))
+        now = _later(draw, interview.at, 0, 40 * 24 * 60)
     return events, now
+
+
+#: The last instant and day the library takes (see `followup` on dates).
+_LAST = dt.datetime(2199, 12, 31, 23, 59, tzinfo=dt.timezone.utc)
+_LAST_DAY = _LAST.date()
+
+
+def _room(moment: dt.datetime) -> int:
+    """Whole minutes from `moment` to the last instant the library takes."""
+    # As instants: `moment` may be a pendulum value, whose difference with a
+    # stdlib one is pendulum's own kind of span.
+    return (instant_key(_LAST) - instant_key(moment)) // dt.timedelta(minutes=1)
+
+
+def _later(draw: st.DrawFn, moment: dt.datetime, least: int, most: int) -> dt.datetime:
+    # From `least` to `most` minutes after `moment`, and no later than the
+    # library takes: years drawn up to 2199 hold whole histories.
+    minutes = draw(st.integers(least, max(least, min(most, _room(moment)))))
+    return moment + dt.timedelta(minutes=minutes)
 
 
 @st.composite
