@@ -356,7 +356,7 @@ def histories(draw: st.DrawFn, interview: Interview) -> tuple[list[Event], dt.da
     time to call back, which `now` may or may not have passed; a reply, an
     absence or a pause lasts up to three weeks.
     """
-    moment = interview.ends_at
+    moment: dt.datetime = interview.ends_at
     events = []
     for _ in range(draw(st.integers(0, 5))):
         if _room(moment) < 1:
