@@ -21,12 +21,20 @@ from followup import (
     Channel,
     FollowUpPlan,
     Interview,
+    InvalidTypeError,
+    InvalidValueError,
     Step,
     StepKind,
     Window,
     plan_followups,
 )
-from followup.ics import step_uid, to_ics, to_ics_many
+from followup.ics import (
+    CalendarOfPlans,
+    calendar_objects,
+    step_uid,
+    to_ics,
+    to_ics_many,
+)
 from strategies import instants, transitions
 
 UTC = dt.timezone.utc
@@ -369,3 +377,79 @@ def test_vtimezones_resolve_every_time_to_the_plans_instant(moments, todos):
     for text in (to_ics(plans[0], todos=todos), to_ics_many(plans, todos=todos)):
         assert_times_resolve_to_the_plans(text, plans)
         assert_observances_follow_the_zones(text)
+
+
+def _example_plan():
+    return plan_followups(Interview("Ada", "Acme", "2026-11-23T10:00:00Z"))
+
+
+@pytest.mark.parametrize(
+    ("write", "error", "said"),
+    [
+        (lambda plan: to_ics(None), InvalidTypeError, "plan: expected a FollowUpPlan"),
+        (
+            lambda plan: to_ics_many([plan, None]),
+            InvalidTypeError,
+            "plans[1]: expected a FollowUpPlan",
+        ),
+        (
+            lambda plan: calendar_objects("plan"),
+            InvalidTypeError,
+            "plan: expected a FollowUpPlan",
+        ),
+        (
+            lambda plan: CalendarOfPlans().items(None),
+            InvalidTypeError,
+            "plan: expected a FollowUpPlan",
+        ),
+        (
+            # It rang fifteen minutes after the item started.
+            lambda plan: to_ics(plan, alarm_minutes=-15),
+            InvalidValueError,
+            "alarm_minutes: -15 is not from 0 to 10080 (a week) minutes before",
+        ),
+        (
+            lambda plan: to_ics(plan, alarm_minutes=10**20),
+            InvalidValueError,
+            "alarm_minutes: 100000000000000000000 is not from 0 to 10080",
+        ),
+        (
+            lambda plan: calendar_objects(plan, alarm_minutes=1.5),
+            InvalidTypeError,
+            "alarm_minutes: expected a whole number of minutes (int), got float",
+        ),
+        (
+            lambda plan: CalendarOfPlans(alarm_minutes="15"),
+            InvalidTypeError,
+            "alarm_minutes: expected a whole number of minutes (int), got str",
+        ),
+        (
+            lambda plan: to_ics(plan, todos="no"),
+            InvalidTypeError,
+            "todos: expected true or false, got str 'no'",
+        ),
+    ],
+    ids=[
+        "no plan",
+        "no plan among many",
+        "text",
+        "no plan for items",
+        "alarm after",
+        "alarm too early",
+        "alarm in fractions",
+        "alarm as text",
+        "todos as text",
+    ],
+)
+def test_a_bad_argument_to_the_calendar_writers_is_named(write, error, said):
+    plan = _example_plan()
+    with pytest.raises(error) as caught:
+        write(plan)
+    assert str(caught.value).startswith(said)
+
+
+@pytest.mark.parametrize("minutes", [0, 10080])
+def test_an_alarm_rings_from_the_item_itself_to_a_week_before(minutes):
+    text = to_ics(_example_plan(), alarm_minutes=minutes).decode()
+    trigger = "TRIGGER:-P7D" if minutes else "TRIGGER:P0D"
+    assert trigger in text.replace("\r\n ", "")

@@ -56,15 +56,17 @@ import icalendar
 import pendulum
 
 from followup._changes import interview_key, step_key
-from followup._plan import Finding, provenance
+from followup._fields import instance_of
+from followup._plan import Finding, FollowUpPlan, provenance
 from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
     from followup._interview import Interview
-    from followup._plan import FollowUpPlan, Step
+    from followup._plan import Step
 
 __all__ = [
     "CalendarOfPlans",
@@ -136,6 +138,8 @@ def calendar_objects(
 'call-1@followup']
     """
     found = []
+    _check_options(todos, alarm_minutes)
+    plan = _plan(plan, "plan")
     for item in _items(plan, todos=todos, alarm_minutes=alarm_minutes):
         calendar = _calendar(None)
         spans: _Spans = {}
@@ -172,8 +176,13 @@ def to_ics(
     3
 
     Raises:
-        InvalidTypeError: `previous` is not a FollowUpPlan.
+        InvalidTypeError: `plan` or `previous` is not a FollowUpPlan, or
+            `todos` is not true or false.
+        InvalidValueError: `alarm_minutes` is not a whole number of minutes
+            from 0 to a week.
     """
+    _check_options(todos, alarm_minutes)
+    plan = _plan(plan, "plan")
     calendar = _calendar(f"Follow-up: {plan.interview.company}")
     items = _items(plan, todos=todos, alarm_minutes=alarm_minutes)
     if previous is not None:
@@ -203,7 +212,10 @@ def to_ics_many(
     8
     """
     calendar = CalendarOfPlans(todos=todos, alarm_minutes=alarm_minutes)
-    body = b"".join(calendar.items(plan) for plan in plans)
+    body = b"".join(
+        calendar.items(_plan(plan, f"plans[{index}]"))
+        for index, plan in enumerate(plans)
+    )
     return calendar.head() + body + calendar.tail()
 
 
@@ -219,12 +231,14 @@ class CalendarOfPlans:
     """
 
     def __init__(self, *, todos: bool = True, alarm_minutes: int = 15) -> None:
+        _check_options(todos, alarm_minutes)
         self._todos = todos
         self._alarm_minutes = alarm_minutes
         self._spans: _Spans = {}
 
     def items(self, plan: FollowUpPlan) -> bytes:
         """The plan's items (events and to-dos) as iCalendar text."""
+        plan = _plan(plan, "plan")
         items = _items(plan, todos=self._todos, alarm_minutes=self._alarm_minutes)
         _widen(self._spans, items)
         return b"".join(item.to_ical() for item in items)
@@ -306,6 +320,29 @@ def _cancelled(
         # A cancelled item rings no more.
         item.subcomponents = [sub for sub in item.subcomponents if sub.name != "VALARM"]
     return items
+
+
+#: The earliest an alarm rings before its item: a week.
+LONGEST_ALARM = 7 * 24 * 60
+
+
+def _check_options(todos: object, alarm_minutes: object) -> None:
+    instance_of(todos, bool, "todos", "true or false")
+    if not isinstance(alarm_minutes, int) or isinstance(alarm_minutes, bool):
+        raise InvalidTypeError(
+            "alarm_minutes", alarm_minutes, "a whole number of minutes (int)"
+        )
+    if not 0 <= alarm_minutes <= LONGEST_ALARM:
+        # A negative one would ring after the item starts.
+        raise InvalidValueError(
+            "alarm_minutes",
+            alarm_minutes,
+            f"is not from 0 to {LONGEST_ALARM} (a week) minutes before the item",
+        )
+
+
+def _plan(plan: object, field: str) -> FollowUpPlan:
+    return instance_of(plan, FollowUpPlan, field, "a FollowUpPlan")
 
 
 def _items(
