@@ -498,3 +498,19 @@ def test_previous_is_refused_when_it_cannot_apply(extra, message):
     result = run("plan", INTERVIEW, "--now", "now", "--previous", INTERVIEW, *extra)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("missing", [True, False], ids=["no such file", "a folder"])
+def test_previous_that_cannot_be_read_is_named_once(tmp_path, missing):
+    # It was named twice: "old.json: old.json: no such file".
+    previous = tmp_path / "old.json"
+    if not missing:
+        previous.mkdir()
+    result = run(
+        "plan", INTERVIEW, "--now", "now", "--format", "ics", "--previous", previous
+    )
+    problem = "no such file" if missing else "is a directory, not a file"
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"followup: error: {previous}: {problem}\n",
+    )

@@ -683,8 +683,10 @@ def _previous(path: str) -> FollowUpPlan:
     from followup._plan import FollowUpPlan  # noqa: PLC0415
     from followup.json import from_json  # noqa: PLC0415
 
+    # A file that cannot be read says so with its name, as --history's does.
+    text = read_text(path)
     try:
-        return from_json(read_text(path), FollowUpPlan)
+        return from_json(text, FollowUpPlan)
     except FollowUpError as error:
         raise InputError(f"{path}: {error}") from error
 
