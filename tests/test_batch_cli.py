@@ -21,8 +21,8 @@ import pytest
 from referencing import Registry, Resource
 
 from distributions import BROKEN
-from followup import Event, FollowUpPlan, Interview, plan_followups
-from followup.ics import step_uid, to_ics
+from followup import Event, FollowUpPlan, Interview, InvalidValueError, plan_followups
+from followup.ics import step_uid, to_ics, to_ics_many
 from followup.json import from_json, schema, structure
 from shell import run as run_in_process
 from shell import run_process
@@ -377,6 +377,36 @@ def test_explain_takes_one_interview():
 
 
 # -- one calendar for many ------------------------------------------------------
+
+
+def test_two_interviews_of_one_identity_share_no_calendar(tmp_path):
+    # Applying again a year later, under another tracker id but with no
+    # interview id: the second interview's items took the first one's UIDs,
+    # and a calendar importing the file kept one item of each pair.
+    first, later = (
+        {"id": f"acme-{year}", "interview": {
+            "candidate": "Ada", "company": "Acme", "at": f"{year}-11-23T10:00:00Z"}}
+        for year in (2025, 2026)
+    )  # fmt: skip
+    third = {"id": "acme-again", "interview": {**later["interview"], "id": "acme-3"}}
+    source = write_lines(tmp_path / "interviews.jsonl", [first, later, third])
+    target = tmp_path / "all.ics"
+    result = run("plan", source, "--format", "ics", "--now", NOW, "--output", target)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{source}:2: has the identity of {source}:1 (the "
+        "interview's id, or its candidate, company and position): its items would "
+        "take that one's UIDs; left out of the calendar (give each interview an id "
+        "of its own)\n"
+    )
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    uids = [str(c["uid"]) for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]
+    plans = [planned(record) for record in (first, third)]
+    assert sorted(uids) == sorted(
+        step_uid(plan.interview, step) for plan in plans for step in plan.steps
+    )
+    with pytest.raises(InvalidValueError, match=r"^plans\[1\]: 'Ada' is an interview"):
+        to_ics_many([planned(first), planned(later)])
 
 
 def test_one_calendar_holds_every_plan_with_distinct_uids(tmp_path):

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CalendarItems",
+    "CalendarPiece",
     "Done",
     "DueLines",
     "JsonLines",
@@ -206,16 +207,29 @@ class CalendarItems:
         """The command's ``--now``."""
         return self.now
 
-    def piece(
-        self,
-        entry: Entry,  # noqa: ARG002 - a plan's items are the plan's alone
-        plan: FollowUpPlan,
-    ) -> tuple[bytes, CalendarOfPlans]:
-        """The plan's items as iCalendar text, and the zones they use."""
-        from followup.ics import CalendarOfPlans  # noqa: PLC0415
+    def piece(self, entry: Entry, plan: FollowUpPlan) -> CalendarPiece:
+        """The plan's items as iCalendar text, the zones they use, and whose."""
+        from followup.ics import CalendarOfPlans, interview_uid_prefix  # noqa: PLC0415
 
         calendar = CalendarOfPlans(todos=self.todos)
-        return calendar.items(plan), calendar
+        return CalendarPiece(
+            calendar.items(plan),
+            calendar,
+            interview_uid_prefix(plan.interview),
+            entry.where,
+        )
+
+
+class CalendarPiece(NamedTuple):
+    """A plan's part of the batch's calendar (`CalendarItems`)."""
+
+    items: bytes
+    #: A calendar that noted only the zones and times of `items`.
+    zones: CalendarOfPlans
+    #: What the UIDs of its items start with: the interview's identity.
+    identity: str
+    #: Where the interview was read (``FILE:LINE``), for a message.
+    where: str
 
 
 class DueLine(NamedTuple):

@@ -60,12 +60,11 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-    from followup._batch_work import Done, DueLine
+    from followup._batch_work import CalendarPiece, Done, DueLine
     from followup._inputs import Batch
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
     from followup._writing import Style
-    from followup.ics import CalendarOfPlans
 
     class _Sink(Protocol):
         """Where output goes: standard output, or a file for ``--output``."""
@@ -881,7 +880,9 @@ def _plan_opened_batch(args: argparse.Namespace, batch: Batch) -> int:
 
             work = CalendarItems(now, todos=not args.events_only)
             _write_calendar(
-                args, progress.pieces(worked(batch, work, rules, args.workers))
+                args,
+                progress.pieces(worked(batch, work, rules, args.workers)),
+                progress,
             )
         else:
             with _output(args.output) as out:
@@ -902,7 +903,7 @@ def _plan_opened_batch(args: argparse.Namespace, batch: Batch) -> int:
 
 
 def _write_calendar(
-    args: argparse.Namespace, pieces: Iterator[tuple[bytes, CalendarOfPlans]]
+    args: argparse.Namespace, pieces: Iterator[CalendarPiece], progress: _Progress
 ) -> None:
     # Here, not at the top: tempfile loads shutil and random, which no
     # other command needs (a few milliseconds of every start-up).
@@ -912,12 +913,25 @@ def _write_calendar(
     from followup.ics import CalendarOfPlans  # noqa: PLC0415
 
     calendar = CalendarOfPlans(todos=not args.events_only)
+    # Where each interview's identity was first read: a second interview of
+    # the same identity would give its items the first one's UIDs, and a
+    # calendar keeps one item per UID.
+    first_read: dict[str, str] = {}
     # The time zones open the calendar but are known only once every plan is
     # in: the items wait in a spool file, so memory holds one plan at a time.
     with tempfile.TemporaryFile() as spool:
-        for items, zones in pieces:
-            spool.write(items)
-            calendar.take_zones(zones)
+        for piece in pieces:
+            seen = first_read.setdefault(piece.identity, piece.where)
+            if seen != piece.where:
+                progress.report(
+                    f"{piece.where}: has the identity of {seen} (the interview's "
+                    "id, or its candidate, company and position): its items "
+                    "would take that one's UIDs; left out of the calendar (give "
+                    "each interview an id of its own)"
+                )
+                continue
+            spool.write(piece.items)
+            calendar.take_zones(piece.zones)
         spool.seek(0)
         with _output(args.output) as out:
             out.write(calendar.head())

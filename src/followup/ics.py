@@ -203,20 +203,39 @@ def to_ics_many(
     """Write several plans as one iCalendar file, every plan's items in it.
 
     Each item is the one `to_ics` writes for its plan, with the same UID, so
-    a calendar fed one plan at a time and one fed them all agree.
+    a calendar fed one plan at a time and one fed them all agree.  So two
+    plans of one interview's identity (`step_uid`) cannot share a calendar.
 
     >>> from followup import Interview, plan_followups
     >>> plans = [plan_followups(Interview(name, "Acme", "2026-11-23T10:00:00Z"))
     ...          for name in ("Ada", "Grace")]
     >>> to_ics_many(plans).decode().count("UID:")
     8
+
+    Raises:
+        InvalidTypeError: an item of `plans` is not a FollowUpPlan, or an
+            option is of the wrong type (see `to_ics`).
+        InvalidValueError: two plans are of one interview's identity, or
+            `alarm_minutes` is out of range.
     """
     calendar = CalendarOfPlans(todos=todos, alarm_minutes=alarm_minutes)
-    body = b"".join(
-        calendar.items(_plan(plan, f"plans[{index}]"))
-        for index, plan in enumerate(plans)
-    )
-    return calendar.head() + body + calendar.tail()
+    # Where each interview's identity came first: a second plan of it would
+    # give its items the same UIDs, and a calendar keeps one item per UID.
+    first: dict[str, int] = {}
+    body = []
+    for index, plan in enumerate(plans):
+        field = f"plans[{index}]"
+        identity = interview_uid_prefix(_plan(plan, field).interview)
+        if first.setdefault(identity, index) != index:
+            raise InvalidValueError(
+                field,
+                plan.interview.candidate,
+                f"is an interview of the identity of plans[{first[identity]}] "
+                "(its id, or its candidate, company and position): their items "
+                "would share UIDs; give each interview an id of its own",
+            )
+        body.append(calendar.items(plan))
+    return calendar.head() + b"".join(body) + calendar.tail()
 
 
 class CalendarOfPlans:
