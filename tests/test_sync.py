@@ -20,6 +20,7 @@ import caldav
 import pytest
 
 from followup import Event, EventKind, plan_followups
+from followup.errors import InvalidTypeError
 from followup.example import example_interview
 from followup.ics import calendar_objects, sequence_of
 from followup.sync import SyncError, sync_plan
@@ -246,6 +247,24 @@ def test_a_bad_destination_is_one_line_and_exit_2(url, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("plan", "url", "field"),
+    [
+        (None, "http://127.0.0.1:1/cal/", "plan"),
+        (plan_followups(example_interview()), 5, "url"),
+        (plan_followups(example_interview()), b"http://127.0.0.1:1/cal/", "url"),
+        (plan_followups(example_interview()), None, "url"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_named(plan, url, field):
+    value = plan if field == "plan" else url
+    with pytest.raises(InvalidTypeError) as caught:
+        sync_plan(plan, url)
+    assert caught.value.field == field
+    assert caught.value.value is value
+    assert str(caught.value).startswith(f"{field}: ")
 
 
 def test_no_calendar_at_the_url_is_said(server):

@@ -68,12 +68,15 @@ def sync_plan(
         SyncError: the server cannot be reached, refuses the credentials, or
             has no calendar at `url`; the message is one line and names
             `url`.
-        InvalidTypeError: `plan` is not a FollowUpPlan.
+        InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
     """
     from followup._plan import FollowUpPlan  # noqa: PLC0415
 
     if not isinstance(plan, FollowUpPlan):
         raise InvalidTypeError("plan", plan, "a FollowUpPlan")
+    if not isinstance(url, str):
+        # Else the HTTP client's AttributeError, far from the argument.
+        raise InvalidTypeError("url", url, "a str")
     # An optional dependency, and a heavy one: imported only to push.
     from caldav.davclient import DAVClient  # noqa: PLC0415
     from caldav.lib import error as dav  # noqa: PLC0415
