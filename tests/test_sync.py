@@ -249,6 +249,30 @@ def test_a_bad_destination_is_one_line_and_exit_2(url, message):
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("where", ["--netrc", "~/.netrc"])
+def test_a_netrc_file_that_is_not_utf8_is_one_line_and_exit_2(tmp_path, where):
+    # A Latin-1 password: netrc reads UTF-8 (else the locale's encoding).
+    netrc = tmp_path / ".netrc"
+    netrc.write_bytes(b"machine 127.0.0.1 login ada password caf\xe9\n")
+    netrc.chmod(0o600)
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("FOLLOWUP_CALDAV_")
+    }
+    env["HOME"] = str(tmp_path)
+    option = ["--netrc", netrc] if where == "--netrc" else []
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "sync", INTERVIEW, "--now", "now",
+         "--to", "http://127.0.0.1:1/cal/", *map(str, option)],
+        capture_output=True, text=True, check=False, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"followup: error: --netrc {netrc}: ")
+    assert "UTF-8" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize(
     ("plan", "url", "field"),
     [

@@ -736,6 +736,13 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
         entry = netrc.netrc(path).authenticators(parts.hostname)
     except (OSError, netrc.NetrcParseError) as error:
         raise InputError(f"--netrc {path}: {_one_line(str(error))}") from error
+    except UnicodeDecodeError as error:
+        # netrc reads UTF-8, else the locale's encoding: a password in
+        # Latin-1 under a UTF-8 locale is neither.
+        raise InputError(
+            f"--netrc {path}: not UTF-8 text (byte {error.object[error.start]:#04x} "
+            f"at offset {error.start})"
+        ) from error
     if entry is None:
         return None, None
     login, _, secret = entry
