@@ -301,6 +301,40 @@ def test_no_calendar_at_the_url_is_said(server):
         )
 
 
+def _collections(server):
+    """The names of the user's collections on the server."""
+    client = caldav.DAVClient(f"{server}/", username=USER, password=PASSWORD)
+    return sorted(
+        str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
+        for calendar in client.principal().calendars()
+    )
+
+
+@pytest.mark.parametrize("where", ["home", "item"])
+def test_a_url_that_is_not_a_calendar_is_refused_before_writing(
+    server, calendar_url, where
+):
+    # The user's home collection is an easy slip for the calendar's URL, and
+    # Radicale would make every item written there a calendar of its own.
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
+    url = {
+        "home": f"{server}/{USER}/",
+        "item": str(next(iter(_components(calendar_url).values())).url),
+    }[where]
+    before = _collections(server)
+    with pytest.raises(SyncError, match="no calendar there") as caught:
+        sync_plan(plan, url, username=USER, password=PASSWORD)
+    assert str(caught.value).startswith(f"{url}: ")
+    assert _collections(server) == before
+    assert len(_read_back(calendar_url)) == 4
+    result = _run("sync", INTERVIEW, "--to", url, "--now", "now", env=CREDENTIALS)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"followup: error: {url}: no calendar there")
+    assert len(result.stderr.splitlines()) == 1
+    assert _collections(server) == before
+
+
 def test_what_sync_reports_and_how_it_cancels_item_by_item(calendar_url):
     plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
     uids = sorted(uid for uid, _ in calendar_objects(plan, todos=True))

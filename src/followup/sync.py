@@ -66,8 +66,9 @@ def sync_plan(
 
     Raises:
         SyncError: the server cannot be reached, refuses the credentials, or
-            has no calendar at `url`; the message is one line and names
-            `url`.
+            has no calendar at `url` (nothing there, or a collection of
+            another kind, checked before anything is written); the message
+            is one line and names `url`.
         InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
     """
     from followup._plan import FollowUpPlan  # noqa: PLC0415
@@ -84,9 +85,23 @@ def sync_plan(
     try:
         client = DAVClient(url, username=username, password=password)
         calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
+        if not _is_calendar(calendar):
+            # Checked before anything is written: a PUT into the user's home
+            # collection, say, is no error to Radicale, which makes each item
+            # a calendar of its own there.
+            raise SyncError(f"{url}: no calendar there (not a calendar collection)")
         return _push(plan, calendar, todos=todos)
     except (dav.DAVError, OSError, ValueError) as error:
         raise SyncError(f"{url}: {_why(error)}") from error
+
+
+def _is_calendar(calendar: Any) -> bool:
+    """Whether the collection at the calendar's URL is a calendar (its resourcetype)."""
+    from caldav.elements import cdav, dav  # noqa: PLC0415
+
+    properties = calendar.get_properties([dav.ResourceType()])
+    kinds = properties.get(dav.ResourceType.tag) or []
+    return cdav.Calendar.tag in kinds
 
 
 def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
