@@ -335,6 +335,52 @@ def test_a_url_that_is_not_a_calendar_is_refused_before_writing(
     assert _collections(server) == before
 
 
+def test_items_a_calendar_client_imported_under_its_own_names_are_updated(
+    calendar_url, tmp_path
+):
+    # A calendar client that imported the .ics names each resource itself;
+    # the push finds them by UID and must rewrite those, not add its own.
+    client = caldav.DAVClient(calendar_url, username=USER, password=PASSWORD)
+    first = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    imported = {}
+    for number, (uid, text) in enumerate(calendar_objects(first)):
+        imported[uid] = f"{calendar_url}imported-{number}.ics"
+        response = client.put(
+            imported[uid], text, {"Content-Type": "text/calendar; charset=utf-8"}
+        )
+        assert response.status == 201
+    # The interview moves to Thursday: every item changes.
+    push = ("sync", _moved(tmp_path, 26), "--to", calendar_url,
+            "--now", "2026-11-23T10:20:00-05:00")  # fmt: skip
+    moved = _run(*push, env=CREDENTIALS)
+    assert moved.returncode == 0, moved.stderr
+    assert moved.stdout == (
+        f"{calendar_url}: 0 created, 4 updated, 0 cancelled, 0 unchanged\n"
+    )
+
+    def where():
+        return {uid: str(item.url) for uid, item in _components(calendar_url).items()}
+
+    assert where() == imported
+    # What the push wrote is there: a second push of it has nothing to do.
+    again = _run(*push, env=CREDENTIALS)
+    assert again.stdout == (
+        f"{calendar_url}: 0 created, 0 updated, 0 cancelled, 4 unchanged\n"
+    )
+    no = Event(
+        EventKind.DECISION_RECEIVED, "2026-11-24T09:00:00-05:00", outcome="rejected"
+    )
+    rejected = plan_followups(
+        example_interview(), [no], now="2026-11-24T09:05:00-05:00"
+    )
+    synced = sync_plan(rejected, calendar_url, username=USER, password=PASSWORD)
+    assert sorted(synced.cancelled) == sorted(imported)
+    assert where() == imported
+    assert {status for _, status, _ in _read_back(calendar_url).values()} == {
+        "CANCELLED"
+    }
+
+
 def test_what_sync_reports_and_how_it_cancels_item_by_item(calendar_url):
     plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
     uids = sorted(uid for uid, _ in calendar_objects(plan, todos=True))

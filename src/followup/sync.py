@@ -3,7 +3,9 @@
 Radicale, Nextcloud, Fastmail, iCloud and most calendar servers speak
 CalDAV.  `sync_plan` writes each step of a plan as one calendar resource
 named by its UID (`followup.ics.step_uid`), so a second push updates what
-the first wrote.  Items of the same interview already on the server that
+the first wrote; an item found by its UID under another name (a calendar
+client that imported the ``.ics`` names them itself) is rewritten where it
+is.  Items of the same interview already on the server that
 the plan no longer holds — after a rejection, or a reschedule that dropped
 the close of the call — are rewritten as cancelled (``STATUS:CANCELLED``, a
 higher SEQUENCE, no alarm) rather than deleted, so that every client that
@@ -121,7 +123,13 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
             # have no new version to fetch.
             unchanged.append(uid)
             continue
-        if b"BEGIN:VTODO" in text:
+        if there is not None:
+            # Rewritten where it is: a calendar client that imported the .ics
+            # first named the resource itself, and a new one at <UID>.ics
+            # would be a duplicate (or a 409 no-uid-conflict from Radicale).
+            there.data = text.decode()
+            there.save()
+        elif b"BEGIN:VTODO" in text:
             calendar.save_todo(text.decode())
         else:
             calendar.save_event(text.decode())
