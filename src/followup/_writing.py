@@ -31,7 +31,7 @@ from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._time import local
 from followup._vocabulary import Severity, StepKind
 from followup._written_times import unambiguous_label
-from followup.errors import InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -304,6 +304,7 @@ def draft_thank_you(  # noqa: PLR0913 - the interview, and how to write to them
         InvalidValueError: an unknown `language`, `locale` or `greeting`, a
             ``"title"`` greeting without `title`, or a `topic` or `title`
             that is empty, holds a line break or runs too long.
+        InvalidTypeError: a `locale` that is not text.
     """
     style = _style(interview, language, locale, greeting, title)
     words = _WORDS[style.language]
@@ -457,6 +458,10 @@ def _locale(interview: Interview, language: str, locale: str | None) -> str:
     from babel import Locale, UnknownLocaleError  # noqa: PLC0415
 
     if locale is not None:
+        # Checked here, where every letter and subject reads it: a number
+        # passed by mistake would otherwise fail inside `str.replace`.
+        if not isinstance(locale, str):
+            raise InvalidTypeError("locale", locale, "a locale name (str)")
         try:
             parsed = Locale.parse(locale.replace("-", "_"))
         except (ValueError, TypeError, UnknownLocaleError):

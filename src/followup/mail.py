@@ -24,6 +24,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING, Final
 
 from followup._contact import _email_address
+from followup._interview import Interview
 from followup._letters import letter_kind
 from followup._ruleset import DEFAULT_RULES
 from followup._time import coerce_instant
@@ -35,14 +36,13 @@ from followup._writing import (
     letter_style,
     written_day,
 )
-from followup.errors import InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
         from typing import Unpack
     else:  # pragma: no cover - Python 3.10
         from typing_extensions import Unpack
-    from followup._interview import Interview
     from followup._ruleset import RuleSet
     from followup._time import InstantLike
 
@@ -81,6 +81,7 @@ def subject(
     In `language`, the day written as `locale` writes it (by default as for
     `followup.draft_thank_you`), on the recipient's calendar.
     """
+    interview = _interview(interview)
     letter = letter_kind(kind)
     style = letter_style(interview, language, locale)
     day = written_day(interview, style.locale)
@@ -109,10 +110,13 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
     with a follow-up.
 
     Raises:
+        InvalidTypeError: `interview` is not an Interview, or `locale` not
+            text (so in `subject`, `mailto_link` and `draft_text`).
         FollowUpError: `kind` is no letter, `sent` no instant, `sender` no
             email address, `fit` unfit (see `draft_follow_up`), or a style
             refused.
     """
+    interview = _interview(interview)
     letter = letter_kind(kind)
     at = coerce_instant(sent, "sent")
     sender = _email_address(sender, "sender")
@@ -143,6 +147,7 @@ def mailto_link(
 
     `style` is as for `draft_message`.
     """
+    interview = _interview(interview)
     letter = letter_kind(kind)
     contact = interview.interviewer
     to = contact.email if contact is not None and contact.email else ""
@@ -169,7 +174,16 @@ def draft_text(
 
     `style` is as for `draft_message`.
     """
+    interview = _interview(interview)
     return _text(interview, letter_kind(kind), (fit, topic), rules, style)
+
+
+def _interview(value: object) -> Interview:
+    # Each function here reads the interview's fields at once: without this,
+    # a None passed by mistake fails as an AttributeError deep inside.
+    if not isinstance(value, Interview):
+        raise InvalidTypeError("interview", value, "an Interview")
+    return value
 
 
 def _subject(interview: Interview, letter: StepKind, style: Style) -> str:
