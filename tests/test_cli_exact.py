@@ -923,11 +923,11 @@ def test_draft_keeps_the_follow_up_within_the_configured_line_limit(tmp_path, fo
         assert result.stdout == SHORT_FOLLOW_UP
     elif form == "mailto":
         assert result.stdout.endswith(
-            "&body=Dear%20Grace%20Hopper%2C%0AFollowing%20up%20on%20our%20phone%20"
+            "&body=Dear%20Grace%20Hopper%2C%0D%0AFollowing%20up%20on%20our%20phone%20"
             "interview%20on%20Monday%2C%20November%2023%2C%202026%20at%2010%3A00%20"
             "AM%20EST%3A%20I%20remain%20very%20interested%20in%20Acme%20Analytics."
             "%20I%20believe%20my%20experience%20and%20skills%20fit%20the%20job%20"
-            "well.%0ABest%20regards%2C%20Ada%20Lovelace%0A\n"
+            "well.%0D%0ABest%20regards%2C%20Ada%20Lovelace%0D%0A\n"
         )
     else:
         assert _email_body(result.stdout.encode())[1] == SHORT_FOLLOW_UP

@@ -7,6 +7,8 @@ address, the subject or the moment of sending.
 
 from __future__ import annotations
 
+import urllib.parse
+
 import pytest
 
 from followup import InvalidTypeError
@@ -51,3 +53,14 @@ def test_a_locale_that_is_no_text_is_refused_naming_it(call, locale):
         call(locale)
     assert caught.value.field == "locale"
     assert caught.value.value == locale
+
+
+def test_a_link_writes_the_body_s_line_breaks_as_crlf():
+    # RFC 6068, section 5: a line break in the body MUST be %0D%0A.
+    link = mailto_link(example_interview(), "thank-you")
+    body = link.split("&body=", 1)[1]
+    assert "%0D%0A%0D%0A" in body
+    assert body.count("%0A") == body.count("%0D%0A")
+    assert body.count("%0D") == body.count("%0D%0A")
+    text = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["body"][0]
+    assert text.replace("\r\n", "\n") == draft_text(example_interview(), "thank-you")

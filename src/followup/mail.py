@@ -145,6 +145,8 @@ def mailto_link(
 ) -> str:
     """A ``mailto:`` link (RFC 6068) that opens the draft in a mail program.
 
+    The body's line breaks are written ``%0D%0A``, as RFC 6068 (section 5)
+    requires, where `draft_text` ends its lines in a plain line feed.
     `style` is as for `draft_message`.
     """
     interview = _interview(interview)
@@ -154,7 +156,10 @@ def mailto_link(
     query = urllib.parse.urlencode(
         {
             "subject": _subject(interview, letter, style),
-            "body": _text(interview, letter, (fit, topic), rules, style),
+            # RFC 6068 wants CRLF in a body, whatever the platform's lines.
+            "body": _text(interview, letter, (fit, topic), rules, style).replace(
+                "\n", "\r\n"
+            ),
         },
         quote_via=urllib.parse.quote,
     )
