@@ -7,13 +7,19 @@ address, the subject or the moment of sending.
 
 from __future__ import annotations
 
+import datetime as dt
+import email
+import email.policy
 import urllib.parse
 
 import pytest
+from hypothesis import given
 
 from followup import InvalidTypeError
+from followup._time import coerce_instant
 from followup.example import example_interview
 from followup.mail import draft_message, draft_text, mailto_link, subject
+from strategies import instants
 
 SENT = "2026-11-25T09:00:00-05:00"
 
@@ -64,3 +70,49 @@ def test_a_link_writes_the_body_s_line_breaks_as_crlf():
     assert body.count("%0D") == body.count("%0D%0A")
     text = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["body"][0]
     assert text.replace("\r\n", "\n") == draft_text(example_interview(), "thank-you")
+
+
+def _parsed(message):
+    return email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+
+
+@pytest.mark.parametrize(
+    ("sent", "written"),
+    [
+        # Local mean time, whose offsets have seconds: no RFC 5322 zone can
+        # say them, so the moment is written in UTC.
+        (
+            "1930-01-01T12:00:00+00:19:32[Europe/Amsterdam]",
+            "Wed, 01 Jan 1930 11:40:28 +0000",
+        ),
+        (
+            "1950-06-01T12:00:00-00:44:30[Africa/Monrovia]",
+            "Thu, 01 Jun 1950 12:44:30 +0000",
+        ),
+        # Whole minutes keep the sender's offset.
+        ("2026-11-25T09:00:00-05:00", "Wed, 25 Nov 2026 09:00:00 -0500"),
+        (
+            "2026-11-25T09:00:00+05:45[Asia/Kathmandu]",
+            "Wed, 25 Nov 2026 09:00:00 +0545",
+        ),
+    ],
+)
+def test_the_date_is_written_in_a_zone_rfc_5322_can_say(sent, written):
+    message = draft_message(example_interview(), "thank-you", sent=sent)
+    head = message.as_bytes().split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    assert f"Date: {written}".encode() in head
+    read = _parsed(message)["Date"]
+    assert read.defects == ()
+    assert read.datetime == coerce_instant(sent, "sent")
+
+
+# A year inside the supported range at either end, in any zone.
+@given(sent=instants(years=(1901, 2198)))
+def test_the_date_reads_back_as_the_moment_sent_to_the_second(sent):
+    message = draft_message(example_interview(), "thank-you", sent=sent)
+    read = _parsed(message)["Date"]
+    assert read.defects == ()
+    # Compared in UTC: a wall time of a fold (fold=1) never equals one in
+    # another zone, even at the same instant.
+    utc = dt.timezone.utc
+    assert read.datetime.astimezone(utc) == sent.replace(microsecond=0).astimezone(utc)

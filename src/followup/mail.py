@@ -16,6 +16,7 @@ program gives one when it sends, so the same inputs write the same file.
 
 from __future__ import annotations
 
+import datetime as dt
 import email.policy
 import email.utils
 import sys  # noqa: TC003 - read at run time by the type-checking block
@@ -109,6 +110,10 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
     `locale`, `greeting`, `title`; `topic` goes with a thank-you, `fit`
     with a follow-up.
 
+    Date is `sent` in its own offset, or in UTC when that offset has
+    seconds (local mean time, before zones were standard), which RFC 5322
+    cannot write.
+
     Raises:
         InvalidTypeError: `interview` is not an Interview, or `locale` not
             text (so in `subject`, `mailto_link` and `draft_text`).
@@ -127,7 +132,7 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
     if sender is not None:
         message["From"] = sender
     message["Subject"] = _subject(interview, letter, style)
-    message["Date"] = email.utils.format_datetime(at)
+    message["Date"] = _date(at)
     message.set_content(
         _text(interview, letter, (fit, topic), rules, style), charset="utf-8"
     )
@@ -189,6 +194,22 @@ def _interview(value: object) -> Interview:
     if not isinstance(value, Interview):
         raise InvalidTypeError("interview", value, "an Interview")
     return value
+
+
+def _date(at: dt.datetime) -> str:
+    """`at` as an RFC 5322 date, in its own offset when RFC 5322 can write it.
+
+    A zone is written as hours and minutes (``-0500``).  Before time zones
+    were standard, local mean time had offsets with seconds (Amsterdam's
+    +00:19:32 until 1937); `format_datetime` writes those as ``+001932``,
+    which reads back as another moment, or nothing.  Such a moment is
+    written in UTC (``+0000``), the same instant.  The header holds whole
+    seconds: a fraction is left out, as ever.
+    """
+    offset = at.utcoffset()
+    if offset is None or offset % dt.timedelta(minutes=1):
+        at = at.astimezone(dt.timezone.utc)
+    return email.utils.format_datetime(at)
 
 
 def _subject(interview: Interview, letter: StepKind, style: Style) -> str:
