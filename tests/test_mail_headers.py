@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import email.header
 import email.policy
+import re
 import urllib.parse
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from followup import InvalidTypeError
+from followup import Contact, FollowUpError, Interview, InvalidTypeError
+from followup._languages import LANGUAGES
 from followup._time import coerce_instant
 from followup.example import example_interview
 from followup.mail import draft_message, draft_text, mailto_link, subject
-from strategies import instants
+from shell import run as run_in_process
+from strategies import instants, interviews, people
 
 SENT = "2026-11-25T09:00:00-05:00"
+AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 
 
 @pytest.mark.parametrize(
@@ -116,3 +122,173 @@ def test_the_date_reads_back_as_the_moment_sent_to_the_second(sent):
     # another zone, even at the same instant.
     utc = dt.timezone.utc
     assert read.datetime.astimezone(utc) == sent.replace(microsecond=0).astimezone(utc)
+
+
+def _head(message) -> list[bytes]:
+    """The header lines as written, each folded header unfolded into one."""
+    head = message.as_bytes().split(b"\r\n\r\n", 1)[0]
+    return head.replace(b"\r\n ", b" ").split(b"\r\n")
+
+
+def _field(message, name: str) -> bytes:
+    [line] = [line for line in _head(message) if line.startswith(name.encode() + b":")]
+    return line
+
+
+def _to(name: str | None, address: str = "grace@example.com") -> Interview:
+    return Interview(
+        "Ada Lovelace", "Acme", AT, interviewer=Contact(name, email=address)
+    )
+
+
+def _rfc_2047_name(message) -> str:
+    """The To name as RFC 2047 reads it: space between encoded words is not text.
+
+    The stdlib's address parser keeps that space (it reads a long name split
+    into several encoded words with spaces added); a mail program does not.
+    """
+    value = _field(message, "To").decode().removeprefix("To: ")
+    phrase = value.rsplit(" <", 1)[0]
+    return str(email.header.make_header(email.header.decode_header(phrase)))
+
+
+def test_an_internationalized_address_is_written_with_its_idna_domain():
+    message = draft_message(
+        _to("Grace Hopper", "grace@xn--bcher-kva.example"),
+        "thank-you",
+        sent=SENT,
+        sender="ada@bücher.example",
+    )
+    assert _field(message, "To") == b"To: Grace Hopper <grace@xn--bcher-kva.example>"
+    assert _field(message, "From") == b"From: ada@xn--bcher-kva.example"
+    parsed = _parsed(message)
+    assert parsed["To"].addresses[0].addr_spec == "grace@xn--bcher-kva.example"
+    assert parsed["From"].addresses[0].addr_spec == "ada@xn--bcher-kva.example"
+    assert parsed["To"].defects == parsed["From"].defects == ()
+
+
+def test_an_address_with_a_local_part_not_in_ascii_makes_utf8_headers():
+    # No ASCII form exists: RFC 6532 puts UTF-8 in the head, and IDNA still
+    # writes the domain.
+    message = draft_message(
+        _to("Zoë Ångström", "zoë@bücher.example"),
+        "thank-you",
+        sent=SENT,
+        sender="jürgen@example.com",
+    )
+    assert _field(message, "From") == "From: jürgen@example.com".encode()
+    # The stdlib reads bytes beyond ASCII in a head as undecodable: read it as
+    # UTF-8 text, as RFC 6532 says.
+    parsed = email.message_from_string(
+        message.as_bytes().decode("utf-8"), policy=email.policy.default
+    )
+    [to] = parsed["To"].addresses
+    assert (to.display_name, to.addr_spec) == (
+        "Zoë Ångström",
+        "zoë@xn--bcher-kva.example",
+    )
+    assert parsed["From"].addresses[0].addr_spec == "jürgen@example.com"
+    assert str(parsed["Subject"]) == subject(
+        _to(None, "zoë@bücher.example"), "thank-you"
+    )
+
+
+def test_the_command_writes_a_message_to_an_internationalized_address(tmp_path):
+    path = tmp_path / "interview.toml"
+    path.write_text(
+        'candidate = "Ada"\ncompany = "Acme"\n'
+        'at = "2026-11-23T10:00:00-05:00[America/New_York]"\n'
+        '[interviewer]\nname = "Grace Hopper"\nemail = "grace@xn--bcher-kva.example"\n',
+        encoding="utf-8",
+    )
+    result = run_in_process(
+        "draft", "thank-you", path, "--format", "eml", "--sent", SENT, binary=True
+    )
+    assert result.returncode == 0, result.stderr
+    parsed = email.message_from_bytes(result.stdout, policy=email.policy.default)
+    assert parsed["To"] == "Grace Hopper <grace@xn--bcher-kva.example>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "O'Brien, Seán",
+        'Zoë "Z" O\'Neill',
+        "A. Müller (HR)",
+        "Ng\\ Thị",
+        "Grace Hopper",
+        "Hopper, Grace",
+        'Grace "Amazing" Hopper',
+        "Grace  Hopper (Navy)",
+        "=?utf-8?q?Grace?=",
+        "Nguyễn Thị Minh Khai",
+    ],
+)
+def test_the_name_in_to_reads_back_as_one_recipient_with_that_name(name):
+    message = draft_message(_to(name), "thank-you", sent=SENT)
+    [to] = _parsed(message)["To"].addresses
+    assert (to.display_name, to.addr_spec) == (name, "grace@example.com")
+
+
+def _valid_name(text: str) -> str | None:
+    try:
+        return Contact(text).name
+    except FollowUpError:
+        return None
+
+
+names = st.one_of(people, st.text(min_size=1, max_size=100)).map(_valid_name)
+
+
+@given(name=names.filter(bool))
+def test_any_name_in_to_reads_back_as_one_recipient_with_that_name(name):
+    message = draft_message(_to(name), "thank-you", sent=SENT)
+    [to] = _parsed(message)["To"].addresses
+    assert to.addr_spec == "grace@example.com"
+    if name.isascii():
+        assert to.display_name == name
+    else:
+        assert _rfc_2047_name(message) == name
+    _assert_rfc_5322_lines(message)
+
+
+def _assert_rfc_5322_lines(message) -> None:
+    # RFC 5322 2.1.1: a line MUST hold at most 998 characters, SHOULD 78;
+    # only a word too long to break (a long address, a long name in ASCII)
+    # makes a longer line.  RFC 2047: an encoded word holds 75 at most.
+    for line in message.as_bytes().split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
+        assert len(line) <= 998, line
+        assert line.strip(), "a folded line of white space only"
+        words = re.findall(rb"=\?[^ ]*\?=", line)
+        assert all(len(word) <= 75 for word in words), line
+        assert not words or len(line) <= 78, line
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "Leiter Qualitätsmanagement für Lösungen im Bereich Energieübertragung",
+        "Softwareentwickler für eingebettete Systeme in der Fahrzeugtechnik München Süd",
+        "=?utf-8?q?data_engineer?=",
+        "data  engineer, platform team (remote) with a long title to fold it x",
+    ],
+)
+def test_a_long_subject_reads_back_as_written(position):
+    interview = Interview("Ada Lovelace", "Acme", AT, position=position)
+    message = draft_message(interview, "follow-up", sent=SENT, language="de")
+    assert str(_parsed(message)["Subject"]) == subject(
+        interview, "follow-up", language="de"
+    )
+    _assert_rfc_5322_lines(message)
+
+
+@given(
+    interview=interviews(),
+    kind=st.sampled_from(["thank-you", "follow-up"]),
+    language=st.sampled_from(LANGUAGES),
+)
+def test_any_subject_reads_back_as_written(interview, kind, language):
+    message = draft_message(interview, kind, sent=SENT, language=language)
+    parsed = _parsed(message)
+    assert str(parsed["Subject"]) == subject(interview, kind, language=language)
+    assert parsed["Subject"].defects == ()

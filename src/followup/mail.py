@@ -2,7 +2,9 @@
 
 Built with the standard library's `email` package: To from the interviewer
 (name and address, when known), From when you give it, a Subject, Date the
-moment you send it, and the draft as UTF-8 text.  No Message-ID: your mail
+moment you send it, and the draft as UTF-8 text.  To, From and Subject are
+written here rather than by the stdlib, whose folding loses or adds spaces
+(see `draft_message` for what a mail program is given).  No Message-ID: your mail
 program gives one when it sends, so the same inputs write the same file.
 
 >>> from followup.example import example_interview
@@ -16,13 +18,23 @@ program gives one when it sends, so the same inputs write the same file.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import email.policy
 import email.utils
+import functools
+import re
 import sys  # noqa: TC003 - read at run time by the type-checking block
 import urllib.parse
+from email.headerregistry import (
+    Address,
+    AddressHeader,
+    BaseHeader,
+    HeaderRegistry,
+    UnstructuredHeader,
+)
 from email.message import EmailMessage
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from followup._contact import _email_address
 from followup._interview import Interview
@@ -40,6 +52,8 @@ from followup._writing import (
 from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
+    from email.policy import EmailPolicy, Policy
+
     if sys.version_info >= (3, 11):
         from typing import Unpack
     else:  # pragma: no cover - Python 3.10
@@ -48,6 +62,125 @@ if TYPE_CHECKING:
     from followup._time import InstantLike
 
 __all__ = ["Style", "draft_message", "draft_text", "mailto_link", "subject"]
+
+
+# How the head is written.  The stdlib folds a long header into lines of 78
+# characters, but loses a space where non-ASCII words meet a fold (a subject
+# of "für Lösungen" reads back "fürLösungen"), and writes a name holding
+# both non-ASCII letters and a comma or a quote unquoted: "O'Brien, Seán"
+# reads back as two recipients.  So To, From and Subject write themselves.
+
+#: A display name of these words, one space apart, needs no quotes (RFC 5322
+#: atext).
+_ATOMS: Final = re.compile(
+    r"[\w!#$%&'*+/=?^`{|}~-]+(?: [\w!#$%&'*+/=?^`{|}~-]+)*", re.ASCII
+)
+#: The line a header is folded to (RFC 5322, section 2.1.1).
+_WIDTH: Final = 78
+#: UTF-8 bytes in one encoded word: 56 base64 characters, 68 in all, so a
+#: word fits the 75 of RFC 2047 and a line after ``Subject: ``.
+_ENCODED_BYTES: Final = 42
+_CHECKED_ADDRESSES: Final = 4096
+
+
+def _encoded_words(text: str) -> list[str]:
+    """`text` as RFC 2047 encoded words, each of whole characters.
+
+    Every character, spaces too, is inside a word: a reader drops the space
+    between two encoded words, so none is left there to be lost.
+    """
+    words: list[str] = []
+    chunk = b""
+    for character in text:
+        octets = character.encode("utf-8")
+        if len(chunk) + len(octets) > _ENCODED_BYTES:
+            words.append(_encoded_word(chunk))
+            chunk = b""
+        chunk += octets
+    words.append(_encoded_word(chunk))
+    return words
+
+
+def _encoded_word(octets: bytes) -> str:
+    return f"=?utf-8?b?{base64.b64encode(octets).decode('ascii')}?="
+
+
+def _plain(text: str) -> bool:
+    # ASCII that a reader would not take for an encoded word.
+    return text.isascii() and "=?" not in text
+
+
+def _folded(name: str, units: list[str], linesep: str) -> str:
+    """A header: its `name`, and `units` a space apart, folded at `_WIDTH`.
+
+    A line is broken before a unit that would pass `_WIDTH`.  Unfolding
+    takes out the line break and keeps the space, so the value reads back
+    as written.  An empty unit (between two spaces) never starts a line:
+    a line of white space only is not allowed.
+    """
+    lines: list[str] = []
+    line = f"{name}:"
+    for unit in units:
+        if unit and line.strip() != f"{name}:" and len(line) + 1 + len(unit) > _WIDTH:
+            lines.append(line)
+            line = ""
+        line += f" {unit}"
+    lines.append(line)
+    return linesep.join(lines) + linesep
+
+
+class _Subject(UnstructuredHeader, BaseHeader):
+    """Subject: plain ASCII folded at its spaces, else encoded words."""
+
+    @classmethod
+    def parse(cls, value: str, kwds: dict[str, Any]) -> None:
+        super().parse(value, kwds)
+        # The stdlib would decode text that looks like an encoded word (a
+        # position of "=?utf-8?q?CTO?="); the subject is what it says.
+        kwds["decoded"] = value
+
+    def fold(self, *, policy: Policy) -> str:
+        text = str(self)
+        units = text.split(" ") if _plain(text) else _encoded_words(text)
+        return _folded(self.name, units, policy.linesep)
+
+
+# typeshed gives AddressHeader.init other keywords than BaseHeader.init; at
+# run time AddressHeader.init takes its groups and hands the rest on, and
+# HeaderRegistry itself mixes BaseHeader into every header class.
+class _Mailboxes(AddressHeader, BaseHeader):  # type: ignore[misc]
+    """To and From: each name as a word, quoted or encoded as it needs."""
+
+    def fold(self, *, policy: Policy) -> str:
+        units: list[str] = []
+        for address in self.addresses:
+            if units:
+                units[-1] += ","
+            name = address.display_name
+            if not name:
+                units.append(address.addr_spec)
+                continue
+            if not _plain(name):
+                units.extend(_encoded_words(name))
+            elif _ATOMS.fullmatch(name):
+                units.append(name)
+            else:
+                escaped = name.replace("\\", "\\\\").replace('"', '\\"')
+                units.append(f'"{escaped}"')
+            units.append(f"<{address.addr_spec}>")
+        return _folded(self.name, units, policy.linesep)
+
+
+def _head_policy() -> EmailPolicy[EmailMessage]:
+    headers = HeaderRegistry()
+    headers.map_to_type("subject", _Subject)
+    for name in ("to", "from"):
+        headers.map_to_type(name, _Mailboxes)
+    return email.policy.SMTP.clone(header_factory=headers)
+
+
+_ASCII_HEADERS: Final = _head_policy()
+_UTF8_HEADERS: Final = _ASCII_HEADERS.clone(utf8=True)
 
 
 _SUBJECTS: Final = {
@@ -110,6 +243,16 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
     `locale`, `greeting`, `title`; `topic` goes with a thank-you, `fit`
     with a follow-up.
 
+    The head is ASCII, as every mail program reads it: a name or a subject
+    beyond ASCII is written as RFC 2047 encoded words (base64, whole
+    characters, at most 75 characters a word, so no space is lost or added
+    where a long one is folded), and an internationalized domain in its
+    IDNA form (``grace@bücher.example`` as ``grace@xn--bcher-kva.example``),
+    which any mail server delivers.  An address whose local part is beyond
+    ASCII (``zoë@example.com``) has no ASCII form: the head of that message
+    is UTF-8 (RFC 6532, as with `email.policy.SMTPUTF8`), which current mail
+    programs open, but only servers offering SMTPUTF8 deliver.
+
     Date is `sent` in its own offset, or in UTC when that offset has
     seconds (local mean time, before zones were standard), which RFC 5322
     cannot write.
@@ -125,12 +268,18 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
     letter = letter_kind(kind)
     at = coerce_instant(sent, "sent")
     sender = _email_address(sender, "sender")
-    message = EmailMessage(policy=email.policy.SMTP)
     contact = interview.interviewer
+    to = None
     if contact is not None and contact.email is not None:
-        message["To"] = email.utils.formataddr((contact.name or "", contact.email))
+        to = _mailbox(contact.email, contact.name)
+    mailboxes = [mailbox for mailbox in (to, sender and _mailbox(sender)) if mailbox]
+    # Only a local part outside ASCII has no ASCII form (RFC 6530).
+    utf8 = any(not mailbox.username.isascii() for mailbox in mailboxes)
+    message = EmailMessage(policy=_UTF8_HEADERS if utf8 else _ASCII_HEADERS)
+    if to is not None:
+        message["To"] = to
     if sender is not None:
-        message["From"] = sender
+        message["From"] = mailboxes[-1]
     message["Subject"] = _subject(interview, letter, style)
     message["Date"] = _date(at)
     message.set_content(
@@ -194,6 +343,25 @@ def _interview(value: object) -> Interview:
     if not isinstance(value, Interview):
         raise InvalidTypeError("interview", value, "an Interview")
     return value
+
+
+def _mailbox(address: str, name: str | None = None) -> Address:
+    """`address` (checked already) as a header writes it: IDNA for the domain.
+
+    email-validator gives the domain's ASCII form by IDNA 2008, as it checked
+    it; Python's ``idna`` codec is IDNA 2003, which would write
+    ``straße.example`` as another domain, ``strasse.example``.
+    """
+    local_part, domain = _address_parts(address)
+    return Address(display_name=name or "", username=local_part, domain=domain)
+
+
+@functools.lru_cache(maxsize=_CHECKED_ADDRESSES)
+def _address_parts(address: str) -> tuple[str, str]:
+    import email_validator  # noqa: PLC0415 - see `followup._contact`
+
+    checked = email_validator.validate_email(address, check_deliverability=False)
+    return checked.local_part, checked.ascii_domain
 
 
 def _date(at: dt.datetime) -> str:
