@@ -416,17 +416,35 @@ run.join()
 print(len(planned))
 """
 
+# Two threads' runs, the first one's processes noted to see how they end.
+IN_TWO_THREADS = """
+import multiprocessing.process, socket, threading, time
+from followup import Interview, plan_many
+
+mine = []
+start = multiprocessing.process.BaseProcess.start
+
+def noted_start(process):
+    if threading.current_thread().name == "first":
+        mine.append(process)
+    start(process)
+
+multiprocessing.process.BaseProcess.start = noted_start
+{body}
+threads = [threading.Thread(target=first, name="first"), threading.Thread(target=second)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+"""
+
 # A worker of one run forked while another thread's run has opened its
 # socket and not yet taken note of it: the worker held the socket open,
 # so the first run's worker never saw its caller close it, and was ended
 # after a wait instead of ending on its own.
-FORKS_WHILE_A_SOCKET_OPENS = """
-import multiprocessing.process, socket, threading, time
-from followup import Interview, plan_many
-
+FORKS_WHILE_A_SOCKET_OPENS = IN_TWO_THREADS.format(
+    body="""
 pair = socket.socketpair
-mine = []
-start = multiprocessing.process.BaseProcess.start
 
 def slow_pair(*args):
     made = pair(*args)
@@ -434,13 +452,7 @@ def slow_pair(*args):
         time.sleep(0.5)
     return made
 
-def noted_start(process):
-    if threading.current_thread().name == "first":
-        mine.append(process)
-    start(process)
-
 socket.socketpair = slow_pair
-multiprocessing.process.BaseProcess.start = noted_start
 interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(400)]
 
 def second():
@@ -453,24 +465,15 @@ def second():
 def first():
     print(len(list(plan_many(interviews[:40], workers=2, chunk_size=2))))
     print([process.exitcode for process in mine])
-
-threads = [threading.Thread(target=first, name="first"), threading.Thread(target=second)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
 """
+)
 
 # The same, as a run lets go of its socket: a worker of another run forked
 # after the socket was struck off the run's list and before it was closed.
-FORKS_WHILE_A_SOCKET_CLOSES = """
-import multiprocessing.process, socket, threading, time
-from followup import Interview, plan_many
-
+FORKS_WHILE_A_SOCKET_CLOSES = IN_TWO_THREADS.format(
+    body="""
 closing = threading.Event()
 close = socket.socket.close
-mine = []
-start = multiprocessing.process.BaseProcess.start
 
 def slow_close(self):
     if threading.current_thread().name == "first" and len(planned) == 40:
@@ -478,13 +481,7 @@ def slow_close(self):
         time.sleep(0.5)
     close(self)
 
-def noted_start(process):
-    if threading.current_thread().name == "first":
-        mine.append(process)
-    start(process)
-
 socket.socket.close = slow_close
-multiprocessing.process.BaseProcess.start = noted_start
 interviews = [Interview("Ada", f"Acme {n}", "2026-11-23T10:00:00Z") for n in range(40)]
 planned = []
 
@@ -498,13 +495,8 @@ def second():
 def first():
     planned.extend(plan_many(interviews, workers=2, chunk_size=2))
     print(len(planned), [process.exitcode for process in mine])
-
-threads = [threading.Thread(target=first, name="first"), threading.Thread(target=second)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
 """
+)
 
 # A process forked by a thread that was starting a run's worker: another of
 # its threads must be able to start runs too.
