@@ -261,3 +261,94 @@ def test_check_plan_refuses_what_is_not_a_schedule():
         check_plan([None], INTERVIEW)
     with pytest.raises(InvalidTypeError, match="interview"):
         check_plan(good_schedule())
+
+
+# -- the order the user gave the steps in changes no finding --------------------
+
+NY = "2026-12-{:02d}T{}:00-05:00[America/New_York]"
+
+
+def _mine(kind, day, **kwargs):
+    at = NY.format(day, "10:00")
+    channel = Channel.EMAIL if kind is StepKind.FOLLOW_UP else Channel.PHONE
+    window = Window(at, NY.format(day, "11:00"))
+    return Step(kind, channel, window, at, "ME001", "Mine.", **kwargs)
+
+
+def _findings(code, steps, history, now="2026-12-01T11:00:00-05:00"):
+    found = check_plan(steps, INTERVIEW, history, now=now)
+    return [(f.severity, f.step, f.actual) for f in found if f.code == code]
+
+
+SENT = [
+    Event(EventKind.THANK_YOU_SENT, "2026-11-23T10:45:00-05:00"),
+    Event(EventKind.FOLLOW_UP_SENT, "2026-11-25T10:45:00-05:00"),
+]
+AGREED = Event(
+    EventKind.CALLED,
+    "2026-12-01T10:00:00-05:00",
+    outcome="undecided",
+    call_back_at="2026-12-08T15:00:00-05:00",
+)
+DECIDED = Event(
+    EventKind.DECISION_RECEIVED, "2026-12-01T10:00:00-05:00", outcome="rejected"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "history", "steps", "expected"),
+    [
+        # An agreed call-back and a call of one's own at one instant: the
+        # call is too close to it, whichever was listed first.
+        (
+            "FU008",
+            SENT,
+            (_mine(StepKind.CALL_BACK, 8, agreed=True), _mine(StepKind.CALL, 8)),
+            [(Severity.ERROR, _mine(StepKind.CALL, 8), "Tue 8 Dec 2026 10:00 EST")],
+        ),
+        # The steps after a decision, and the call-backs not at the agreed
+        # time, are named soonest first.
+        (
+            "FU009",
+            [DECIDED],
+            (_mine(StepKind.CALL_BACK, 9), _mine(StepKind.FOLLOW_UP, 2)),
+            [(Severity.ERROR, None, "follow-up, call-back")],
+        ),
+        (
+            "FU007",
+            [*SENT, AGREED],
+            (_mine(StepKind.CALL_BACK, 10), _mine(StepKind.CALL_BACK, 9)),
+            [
+                (
+                    Severity.WARNING,
+                    None,
+                    "Wed 9 Dec 2026 10:00 EST, Thu 10 Dec 2026 10:00 EST",
+                )
+            ],
+        ),
+    ],
+)
+def test_findings_do_not_depend_on_the_order_of_the_steps(
+    code, history, steps, expected
+):
+    assert _findings(code, list(steps), history) == expected
+    assert _findings(code, list(reversed(steps)), history) == expected
+
+
+def test_a_closed_window_is_named_on_the_recipients_calendar():
+    # Written in Tokyo time, the end of the window was named in Tokyo time,
+    # and what was expected in New York's.
+    tokyo = "2026-11-24T{}:30:00+09:00[Asia/Tokyo]"
+    late = Step(
+        StepKind.THANK_YOU,
+        Channel.EMAIL,
+        Window(tokyo.format("00"), tokyo.format("00")),
+        tokyo.format("00"),
+        "ME001",
+        "Mine.",
+    )
+    (finding,) = [
+        f for f in check_plan([late], INTERVIEW, now="2026-12-20T12:00:00Z")
+        if f.code == "FU010"
+    ]  # fmt: skip
+    assert finding.actual == "closed at Mon 23 Nov 2026 10:30 EST"

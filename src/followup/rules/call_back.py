@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._plan import Finding, Requirements, Step
+from followup._plan import Finding, Requirements, Step, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
@@ -158,7 +158,10 @@ class CallBackAsAgreed:
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag an agreed call-back that is not planned at its time."""
         agreed = facts.agreed_call_back
-        backs = [step for step in steps if step.kind is StepKind.CALL_BACK]
+        # In plan order, however the steps were given: the finding names them.
+        backs = sorted(
+            (step for step in steps if step.kind is StepKind.CALL_BACK), key=step_order
+        )
         if (
             not facts.waiting_on_company
             or agreed is None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._plan import Finding, Step
+from followup._plan import Finding, Step, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
@@ -120,8 +120,15 @@ class CallSparingly:
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag too many calls, and calls closer than the minimum."""
+        # Calls at one instant in one order, however they were given: the
+        # exempt first, so that any other is checked against them.
         planned = sorted(
-            (s for s in steps if s.kind in _CALLS), key=lambda s: instant_key(s.due)
+            (s for s in steps if s.kind in _CALLS),
+            key=lambda s: (
+                instant_key(s.due),
+                not self._exempt(facts, s),
+                step_order(s),
+            ),
         )
         total = len(facts.calls) + len(planned)
         if total > self.params.max_calls:

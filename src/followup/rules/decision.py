@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
-from followup._plan import Finding, Step, own_finding
+from followup._plan import Finding, Step, own_finding, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity
@@ -71,5 +71,6 @@ class DecisionEndsFollowUp:
             Severity.ERROR,
             "steps are planned although the company has decided",
             expected="no steps",
-            actual=", ".join(step.label for step in steps),
+            # In plan order, however the steps were given.
+            actual=", ".join(step.label for step in sorted(steps, key=step_order)),
         )

@@ -98,5 +98,5 @@ class LateStepsStillPlanned:
                     f"the {step.label}'s window closed before now: move it",
                     step=step,
                     expected=f"a window still open at {when(facts.now)}",
-                    actual=f"closed at {when(step.window.end)}",
+                    actual=f"closed at {when(facts.local(step.window.end))}",
                 )
