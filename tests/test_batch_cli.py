@@ -156,6 +156,7 @@ def test_each_line_passes_the_batch_line_schema():
         {"id": 7, "interview": interview},
         {"id": "two\nlines", "interview": interview},
         {"id": "", "interview": interview},
+        {"id": "acme\x1b[2J", "interview": interview},
         {"history": []},
     ]
     for record in wrong:
@@ -167,15 +168,19 @@ def test_the_reader_refuses_what_the_schema_refuses(tmp_path):
     records = [
         {**interview, "id": "two\nlines"},
         {**interview, "id": ""},
+        # A terminal would obey it: `due` prints the id.
+        {**interview, "id": "acme\x1b[2J\x07"},
         {**interview, "history": {"events": "none"}},
         {**interview, "id": "fine", "history": None},
     ]
     source = write_lines(tmp_path / "t.jsonl", records)
     result = run("plan", source, "--format", "jsonl")
     assert result.returncode == 2
+    said = "$.id: expected one line of UTF-8 text without control characters, got"
     assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()] == [
-        "$.id: expected one line of UTF-8 text, got 'two\\nlines'",
-        "$.id: expected one line of UTF-8 text, got ''",
+        f"{said} 'two\\nlines'",
+        f"{said} ''",
+        f"{said} 'acme\\x1b[2J\\x07'",
         "$.history: expected a list of events",
     ]
     (line,) = result.stdout.splitlines()
@@ -314,7 +319,8 @@ def test_bad_lines_are_reported_by_number_and_the_others_planned(tmp_path):
             "'history', 'id'), got list"
         ),
         (
-            f"{source}:4: $.id: expected one line of UTF-8 text, got 3; "
+            f"{source}:4: $.id: expected one line of UTF-8 text without control "
+            "characters, got 3; "
             "$.interview.candidate: '' is empty; "
             "$.interview.at: required key is missing"
         ),

@@ -156,8 +156,9 @@ def test_a_file_name_with_a_line_break_is_refused_as_a_json_lines_id_is(
     (tmp_path / "beta.toml").write_text(INTERVIEW.read_text())
     result = run("due", tmp_path, "--on", "2026-12-01")
     assert result.returncode == 2
-    assert (
-        result.stderr == f"{tmp_path}/acme\\n42.toml: the file's name is not one line\n"
+    assert result.stderr == (
+        f"{tmp_path}/acme\\n42.toml: the file's name is not one line without "
+        "control characters\n"
     )
     # The other file's rows are whole: who, then the id.
     assert result.stdout

@@ -369,7 +369,8 @@ def test_a_huge_value_that_is_not_text_loses_the_middle_of_the_line(
     status, _, err = run(capsys, "plan", source, "--format", "jsonl")
     assert status == 2
     assert err.startswith(
-        f"{source}:1: $.id: expected one line of UTF-8 text, got [0, 1, 2, 3,"
+        f"{source}:1: $.id: expected one line of UTF-8 text without control "
+        "characters, got [0, 1, 2, 3,"
     )
     assert re.search(r" … \(\d+ characters left out\) … ", err)
     assert err.endswith(", 299998, 299999]\n")

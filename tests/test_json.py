@@ -260,6 +260,13 @@ def test_no_silent_coercion_of_numbers_strings_or_booleans():
             "at": "2026-07-01T10:00:00[Europe/Paris]",
             "duration": 20,
         },
+        # Local mean time, an offset with seconds, as `to_json` writes it.
+        {"candidate": "Ada", "company": "Acme", "at": "1911-01-01T00:00:00-00:16:08"},
+        {
+            "candidate": "Ada",
+            "company": "Acme",
+            "at": "1930-06-01T12:00:00+01:19:32[Europe/Amsterdam]",
+        },
     ],
 )
 def test_valid_interviews_pass_the_schema_and_load(document):
@@ -292,6 +299,9 @@ def test_valid_interviews_pass_the_schema_and_load(document):
             "extra": 1,
         },
         {"candidate": "Ada\nBcc: x", "company": "Acme", "at": "2026-11-23T10:00:00Z"},
+        # A control character that is no line break: the loader refuses it.
+        {"candidate": "Ada\x1b[2J", "company": "Acme", "at": "2026-11-23T10:00:00Z"},
+        {"candidate": "Ada", "company": "Acme\x7f", "at": "2026-11-23T10:00:00Z"},
         {"candidate": "A" * 101, "company": "Acme", "at": "2026-11-23T10:00:00Z"},
         {
             "candidate": "Ada",
@@ -540,3 +550,12 @@ def test_a_member_is_written_as_its_value_and_a_value_as_its_own_type_is():
         "error",
     ]
     assert unstructure([_Length.SHORT, _Length.HALF_HOUR]) == ["short", "PT30M"]
+
+
+@given(st.data())
+def test_every_instant_the_library_writes_passes_the_schema(data):
+    # Hypothesis found years before 1940 whose zones' offsets had seconds.
+    interview = data.draw(interviews(years=(1900, 1975)))
+    written = json.loads(to_json(interview))
+    jsonschema.validate(written, schema("interview"))
+    assert structure(written, Interview) == interview

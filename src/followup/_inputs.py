@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
 # Both load with `import followup`, which the command has done already; the
 # heavy readers (cattrs, TOML) load on first use.
+from followup._fields import has_controls
 from followup._history import Event
 from followup._interview import Interview
 from followup._parsing import Unreadable, read_json, read_toml
@@ -380,10 +381,15 @@ def _line_entry(data: object, where: str, size: int) -> Entry:
     if tracker_id is not None and (
         not isinstance(tracker_id, str)
         or len(tracker_id.splitlines()) != 1
+        or has_controls(tracker_id)
         or not _is_utf8(tracker_id)
     ):
-        # One line: the id is printed on a line of `followup due`.
-        problems.append(f"$.id: expected one line of UTF-8 text, got {tracker_id!r}")
+        # One line, and no control character: the id is printed on a line
+        # of `followup due`, on a terminal that would obey an escape.
+        problems.append(
+            "$.id: expected one line of UTF-8 text without control characters, "
+            f"got {tracker_id!r}"
+        )
     interview = None
     if "interview" not in data:
         problems.append("$.interview: required key is missing")
@@ -461,10 +467,15 @@ def _interview_file(path: Path) -> Entry:
         # the bytes that are not UTF-8 escaped, as Python shows them.
         shown = where.encode("utf-8", "backslashreplace").decode()
         return Entry(shown, 1, problem=f"{shown}: the file's name is not UTF-8")
-    if len(where.splitlines()) != 1:
+    if len(where.splitlines()) != 1 or has_controls(where):
         # As a JSON Lines id must be: its name is printed on a line of `due`.
         shown = where.encode("unicode_escape").decode("ascii")
-        return Entry(shown, 1, problem=f"{shown}: the file's name is not one line")
+        return Entry(
+            shown,
+            1,
+            problem=f"{shown}: the file's name is not one line without control "
+            "characters",
+        )
     history = _history_of(path)
     try:
         interview = read_interview(where)
