@@ -559,3 +559,37 @@ def test_every_instant_the_library_writes_passes_the_schema(data):
     written = json.loads(to_json(interview))
     jsonschema.validate(written, schema("interview"))
     assert structure(written, Interview) == interview
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            (
+                '{"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00Z", '
+                '"performance": "strong", "performance": "weak"}'
+            ),
+            "performance",
+        ),
+        (
+            (
+                '{"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00Z", '
+                '"interviewer": {"name": "Grace", "name": "Hopper"}}'
+            ),
+            "name",
+        ),
+    ],
+    ids=["at the top", "nested"],
+)
+def test_a_key_given_twice_is_refused_not_read_as_the_last(text, key):
+    # One reader keeps the first value, another the last: the same file would
+    # say "strong" to one tool and "weak" to this one.
+    for data in (text, text.encode()):
+        with pytest.raises(InvalidDocumentError) as caught:
+            from_json(data, Interview)
+        assert caught.value.problems == [
+            (
+                f"the key {key!r} is given twice in one object, which readers take "
+                "differently (not JSON)"
+            )
+        ]

@@ -50,16 +50,47 @@ def _limits(error: BaseException) -> Unreadable:
     return Unreadable(f"holds a value that cannot be read ({error})")
 
 
+class _Repeated(Exception):  # noqa: N818 - a key, raised and caught here
+    """A key given twice in one JSON object."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON leaves a repeated key to the reader, and readers differ: one keeps
+    # the first value, another the last, so one file would say "offer" to
+    # one tool and "rejected" to the next.  Refused here.
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Repeated(key)
+            seen.add(key)
+    return made
+
+
+# One decoder for every text: `json.loads` with a hook makes one a call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+
+
 def read_json(text: str | bytes) -> Any:
     """Plain data from JSON text (or UTF-8 bytes).
 
     Raises:
-        Unreadable: the text is not JSON, or is beyond what can be read.
+        Unreadable: the text is not JSON, repeats a key in an object, or is
+            beyond what can be read.
     """
     try:
-        return json.loads(text)
+        if isinstance(text, str):
+            return _DECODER.decode(text)
+        return json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         raise Unreadable(error.msg, error.lineno, error.colno) from None
+    except _Repeated as repeated:
+        key = f"{str(repeated)!r:.80}"
+        raise Unreadable(
+            f"the key {key} is given twice in one object, which readers take "
+            "differently"
+        ) from None
     except (RecursionError, ValueError) as error:
         raise _limits(error) from None
 
