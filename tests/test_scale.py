@@ -312,7 +312,11 @@ def test_contacts_accept_the_countries_and_subdivisions_holidays_lists():
     import holidays  # noqa: PLC0415 - 100-250 ms; only this test needs it
 
     supported = holidays.list_supported_countries()
-    assert country_codes() == set(supported)
+    codes = country_codes()
+    assert set(codes) == set(supported)
+    # Each to its alpha-2 code, which holidays lists too.
+    assert {codes["UK"], codes["GBR"], codes["USA"]} == {"GB", "US"}
+    assert all(len(code) == 2 and codes[code] == code for code in codes.values())
     for code, subdivisions in supported.items():
         assert list(subdivisions_of(code)) == subdivisions, code
 
@@ -334,12 +338,15 @@ def test_the_countries_read_from_the_registry_file_are_the_registrys():
     import holidays.registry  # noqa: PLC0415 - the real table, to compare
 
     assert _codes_in_registry_file() == {
-        code
+        code: names[1]
         for names in holidays.registry.COUNTRIES.values()
         for code in names[1:]
         if 2 <= len(code) <= 3
     }
-    assert {"US", "USA", "GB", "UK", "DE"} <= _codes_in_registry_file()  # type: ignore[operator]
+    found = _codes_in_registry_file()
+    assert found is not None
+    assert [found[code] for code in ("US", "USA", "GB", "UK", "DE")] == [
+        "US", "US", "GB", "GB", "DE"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

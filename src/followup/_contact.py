@@ -17,7 +17,7 @@ from followup._trusted import rebuilder
 from followup.errors import InvalidTypeError, InvalidValueError, did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
 __all__ = ["Contact"]
 
@@ -63,8 +63,13 @@ def _zone_name(value: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def country_codes() -> frozenset[str]:
-    """Every code holidays has a calendar for, aliases included (``UK``, ``USA``)."""
+def country_codes() -> Mapping[str, str]:
+    """Every code holidays has a calendar for, to its ISO 3166-1 alpha-2 code.
+
+    Aliases and alpha-3 codes included: ``UK`` and ``GBR`` are ``GB``,
+    ``USA`` is ``US``.  A contact keeps the alpha-2 code, which phone
+    numbers, the letters' locale and the JSON Schema read.
+    """
     if "holidays.registry" not in sys.modules:
         # Importing holidays costs 35-60 ms (its version through
         # importlib.metadata, its base classes) before a contact could say
@@ -74,15 +79,18 @@ def country_codes() -> frozenset[str]:
             return found
     from holidays import registry  # noqa: PLC0415 - loaded, or only now
 
-    return frozenset(
-        code
-        for names in registry.COUNTRIES.values()
-        for code in names[1:]
-        if 2 <= len(code) <= 3
-    )
+    return _alpha_2(names[1:] for names in registry.COUNTRIES.values())
 
 
-def _codes_in_registry_file() -> frozenset[str] | None:
+def _alpha_2(countries: Iterable[Sequence[str]]) -> Mapping[str, str]:
+    # Each country's codes, its alpha-2 code first (then alpha-3, aliases);
+    # longer names are the classes holidays also offers.
+    return {
+        code: codes[0] for codes in countries for code in codes if 2 <= len(code) <= 3
+    }
+
+
+def _codes_in_registry_file() -> Mapping[str, str] | None:
     """The codes of ``holidays.registry.COUNTRIES``, read without importing it.
 
     The registry holds them as a literal table, one country a line:
@@ -108,15 +116,12 @@ def _codes_in_registry_file() -> frozenset[str] | None:
     end = text.find("\n}\n", start)
     if start < 0 or end < 0:
         return None
-    codes = {
-        code
-        for names in _ENTRY.findall(text, start, end)
-        for code in _QUOTED.findall(names)[1:]
-        if 2 <= len(code) <= 3
-    }
+    codes = _alpha_2(
+        _QUOTED.findall(names)[1:] for names in _ENTRY.findall(text, start, end)
+    )
     # A table that reads as nothing, or without the best-known code, is not
     # the one this expects.
-    return frozenset(codes) if "US" in codes else None
+    return codes if codes.get("US") == "US" else None
 
 
 _ENTRY = re.compile(r"\(([^()]*)\)")
@@ -142,8 +147,8 @@ def _country_code(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidTypeError("Contact.country", value, "an ISO 3166 code (str)")
-    code = value.strip().upper()
-    if code not in country_codes():
+    code = country_codes().get(value.strip().upper())
+    if code is None:
         raise InvalidValueError(
             "Contact.country",
             value,
