@@ -473,3 +473,23 @@ def test_the_plan_names_the_holidays_that_moved_a_step():
     # Without a country, no holiday is named.
     plain = plan_followups(Interview("Ada", "Acme", "2026-11-19T10:00:00-05:00"))
     assert not [s for s in plain.steps if "holiday" in s.reason]
+
+
+def test_working_hours_a_clock_change_cuts_to_nothing_are_skipped():
+    # Night hours, 02:30 to 03:00, every day: on Sun 8 Mar 2026 New York's
+    # clocks jump from 02:00 to 03:00, so 02:30 reads as 03:30, after the
+    # close.  FU011 put the follow-up there, outside its own hours, and
+    # check_plan flagged the plan that plan_followups made.
+    rules = DEFAULT_RULES.configure(
+        "FU011", weekdays=list(range(7)), start="02:30", end="03:00", holidays=False
+    )
+    interview = Interview(
+        "Ada",
+        "Acme",
+        "2026-03-06T12:00:00-05:00[America/New_York]",
+        interviewer=Contact("Grace", timezone=NY),
+    )
+    plan = plan_followups(interview, rules=rules)
+    follow_up = next(s for s in plan.steps if s.kind is StepKind.FOLLOW_UP)
+    assert follow_up.due.isoformat() == "2026-03-09T02:30:00-04:00"
+    assert [f for f in check_plan(plan, rules=rules) if f.code == "FU011"] == []

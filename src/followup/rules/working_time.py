@@ -216,7 +216,9 @@ class WorkingTime:
         for _ in range(_SEARCH_DAYS):
             if days.is_business(day):
                 opens, closes = days.hours(day, opening, closing)
-                if at <= closes:
+                # Hours that a clock change cuts to nothing (the opening in
+                # a gap, read after it, past the close) are no working time.
+                if at <= closes and opens <= closes:
                     return max(at, opens)
             day += _ONE_DAY
         return None
@@ -227,7 +229,7 @@ class WorkingTime:
         for _ in range(_SEARCH_DAYS):
             if days.is_business(day):
                 opens, closes = days.hours(day, opening, closing)
-                if at >= opens:
+                if at >= opens and opens <= closes:
                     return min(at, closes)
             day -= _ONE_DAY
         return None
