@@ -81,6 +81,10 @@ def read_json(text: str | bytes) -> Any:
     """
     try:
         if isinstance(text, str):
+            if text.startswith("\ufeff"):
+                # As `json.loads` says it: the decoder itself does not look.
+                msg = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+                raise json.JSONDecodeError(msg, text, 0)  # noqa: TRY301
             return _DECODER.decode(text)
         return json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
