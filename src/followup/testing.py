@@ -382,21 +382,34 @@ def histories(draw: st.DrawFn, interview: Interview) -> tuple[list[Event], dt.da
             if outcome in _DECISIONS:
                 break
         elif kind in _UNTIL:
-            # A reply may name the day of the decision; an absence and a
-            # pause always say when they end.
-            until: dt.date | None = min(
-                moment.date() + dt.timedelta(days=draw(st.integers(0, 21))),
-                _LAST_DAY,
-            )
-            if kind is EventKind.REPLIED and draw(st.booleans()):
-                until = None
-            events.append(Event(kind, moment, until=until))
+            event = _lasting(draw, kind, moment)
+            if event is None:
+                break
+            events.append(event)
         else:
             events.append(Event(kind, moment))
     now = _later(draw, moment, 0, 30 * 24 * 60)
     if not events:
         now = _later(draw, interview.at, 0, 40 * 24 * 60)
     return events, now
+
+
+def _lasting(draw: st.DrawFn, kind: EventKind, moment: dt.datetime) -> Event | None:
+    """A reply, an absence or a pause at `moment`, and the day it lasts to.
+
+    None when its day (in its own zone, east of UTC) is past the last the
+    library takes: no day can end it.
+    """
+    if moment.date() > _LAST_DAY:
+        return None
+    # A reply may name the day of the decision; an absence and a pause
+    # always say when they end.
+    until: dt.date | None = min(
+        moment.date() + dt.timedelta(days=draw(st.integers(0, 21))), _LAST_DAY
+    )
+    if kind is EventKind.REPLIED and draw(st.booleans()):
+        until = None
+    return Event(kind, moment, until=until)
 
 
 #: The last instant and day the library takes (see `followup` on dates).
