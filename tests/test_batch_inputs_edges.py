@@ -166,18 +166,16 @@ def test_a_file_name_with_a_line_break_is_refused_as_a_json_lines_id_is(
                result.stdout.splitlines())  # fmt: skip
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
-def test_a_batch_through_a_named_pipe_is_read_once_whole(
-    tmp_path: pathlib.Path,
-) -> None:
-    # A pipe gives its bytes to one opening.  Opened to be checked, closed,
-    # then opened again to be read, the batch lost what a quick writer (as
-    # `cat file > pipe`) wrote, and waited for ever for a second one.
-    pipe = tmp_path / "tracker.jsonl"
+def _fed(pipe: pathlib.Path) -> threading.Thread:
+    """A named pipe made at `pipe`, and a thread that writes the batch into it.
+
+    As soon as the command opens the pipe, the batch is written whole and
+    the writer goes, as ``cat file > pipe`` does; a command that stops
+    without reading leaves it to go too.
+    """
     os.mkfifo(pipe)
 
     def write() -> None:
-        # As soon as the command opens the pipe: write it all, and go.
         while True:
             try:
                 writer = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
@@ -190,6 +188,18 @@ def test_a_batch_through_a_named_pipe_is_read_once_whole(
 
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
+    return writer
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_batch_through_a_named_pipe_is_read_once_whole(
+    tmp_path: pathlib.Path,
+) -> None:
+    # A pipe gives its bytes to one opening.  Opened to be checked, closed,
+    # then opened again to be read, the batch lost what a quick writer (as
+    # `cat file > pipe`) wrote, and waited for ever for a second one.
+    pipe = tmp_path / "tracker.jsonl"
+    writer = _fed(pipe)
     try:
         result = program("plan", str(pipe), "--format", "jsonl", "--now", NOW)
     except subprocess.TimeoutExpired:
@@ -218,16 +228,8 @@ def test_a_named_pipe_batch_the_command_stops_before_reading_is_closed(
     # collector (a ResourceWarning, under -X dev) when another mistake
     # stopped the command first.
     pipe = tmp_path / "tracker.jsonl"
-    os.mkfifo(pipe)
     command, *rest = options
-
-    def write() -> None:
-        # The command opens the pipe and stops: the writer may find it gone.
-        with contextlib.suppress(BrokenPipeError), pipe.open("wb") as out:
-            out.write(BATCH.read_bytes())
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
+    writer = _fed(pipe)
     try:
         result = subprocess.run(
             [sys.executable, "-X", "dev", "-m", "followup", command, str(pipe), *rest],
