@@ -18,7 +18,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup import Contact, FollowUpError, Interview, InvalidTypeError
+from followup import (
+    Contact,
+    FollowUpError,
+    Interview,
+    InvalidTypeError,
+    draft_follow_up,
+    draft_thank_you,
+)
 from followup._languages import LANGUAGES
 from followup._time import coerce_instant
 from followup.example import example_interview
@@ -37,6 +44,8 @@ AT = "2026-11-23T10:00:00-05:00[America/New_York]"
         lambda value: mailto_link(value, "thank-you"),
         lambda value: draft_message(value, "thank-you", sent=SENT),
         lambda value: subject(value, "follow-up"),
+        draft_thank_you,
+        draft_follow_up,
     ],
 )
 @pytest.mark.parametrize("value", [None, "Ada at Acme", 5])

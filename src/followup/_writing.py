@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypedDict
 from followup._engine import check_letter
 from followup._facts import recipient_zone
 from followup._fields import single_line
+from followup._interview import Interview
 from followup._languages import LANGUAGES
 from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._time import local
@@ -36,8 +37,6 @@ from followup.errors import InvalidTypeError, InvalidValueError
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
-
-    from followup._interview import Interview
 
 __all__ = [
     "FIT_LENGTH",
@@ -435,6 +434,10 @@ def _style(
     greeting: Greeting,
     title: str | None,
 ) -> _Style:
+    # Every draft starts here, and reads the interview's fields at once: a
+    # None passed by mistake would fail as an AttributeError deep inside.
+    if not isinstance(interview, Interview):
+        raise InvalidTypeError("interview", interview, "an Interview")
     if language not in LANGUAGES:
         raise InvalidValueError(
             "language",
