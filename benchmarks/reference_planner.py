@@ -11,9 +11,10 @@ for an interview with no history planned as of its start:
   and no earlier than the 2nd business day after the follow-up's;
 
 the last two narrowed to working time, 09:00-17:00 on the recipient's
-calendar, on the working week of the interviewer's country (its weekend as
-the ``holidays`` package has it; Monday to Friday without a country),
-skipping its public holidays, and due as soon as it opens.  No validation,
+calendar, on the working week of the interviewer's country (its weekend on
+each date as the ``holidays`` package has it, and the weekend days it works
+to make up for a holiday; Monday to Friday without a country), skipping its
+public holidays, and due as soon as it opens.  No validation,
 no reasons, no rule set: only the arithmetic a careful programmer would
 write by hand.  It shares no code with the library, so that each checks
 the other.
@@ -53,9 +54,9 @@ Step = tuple[str, dt.datetime, dt.datetime, dt.datetime]
 # less, and building a timedelta costs as much as a zone conversion.
 ZONES: dict[str, zoneinfo.ZoneInfo] = {}
 LENGTHS: dict[int, dt.timedelta] = {}
-HOLIDAYS: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
-# The working week of a country: the days its weekend leaves.
-WEEKS: dict[tuple[str, str | None], frozenset[int]] = {}
+# A country's days off in a year; its weekend is among them, date by date.
+DAYS_OFF: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
+EVERY_DAY = frozenset(range(7))
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:
@@ -72,9 +73,14 @@ def _length(minutes: int) -> dt.timedelta:
     return length
 
 
-def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[dt.date]:
+def _days_off(country: str, subdivision: str | None, year: int) -> frozenset[dt.date]:
+    """The days of `year` no one works in the country: holidays and its weekend.
+
+    The weekend of each date, less the weekend days the country works to
+    make up for a holiday it bridges.
+    """
     key = (country, subdivision, year)
-    days = HOLIDAYS.get(key)
+    days = DAYS_OFF.get(key)
     if days is None:
         import holidays  # noqa: PLC0415 - slow to import; only countries need it
 
@@ -82,22 +88,16 @@ def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[dt.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             found = holidays.country_holidays(country, subdiv=subdivision, years=year)
+            day = dt.date(year, 1, 1)
+            weekend = set()
+            while day.year == year:
+                if found.is_weekend(day) and day not in found.weekend_workdays:
+                    weekend.add(day)
+                day += ONE_DAY
             # Frozen: a look-up in the package's calendar would add the year
             # of the day looked up.
-            days = HOLIDAYS[key] = frozenset(found)
+            days = DAYS_OFF[key] = frozenset(found) | weekend
     return days
-
-
-def _week(country: str, subdivision: str | None) -> frozenset[int]:
-    week = WEEKS.get((country, subdivision))
-    if week is None:
-        import holidays  # noqa: PLC0415
-
-        found = holidays.country_holidays(country, subdiv=subdivision)
-        week = WEEKS[country, subdivision] = frozenset(range(7)) - frozenset(
-            found.weekend
-        )
-    return week
 
 
 def _business_days_after(
@@ -209,10 +209,10 @@ def plan_by_hand(
     off = NO_HOLIDAYS
     week = MONDAY_TO_FRIDAY
     if country is not None:
-        week = _week(country, subdivision)
+        week = EVERY_DAY
         # A year's calendar holds that year's days only, and a plan looks at
         # days within weeks of the interview.
-        off = _holidays(country, subdivision, day.year) | _holidays(
+        off = _days_off(country, subdivision, day.year) | _days_off(
             country, subdivision, day.year + 1
         )
     first = _business_days_after(day, 2, off, week)

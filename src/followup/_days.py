@@ -43,6 +43,7 @@ __all__ = [
     "MOST_CALENDARS",
     "MOST_DAYS",
     "Days",
+    "country_week",
     "days_of",
     "public_holidays",
 ]
@@ -71,8 +72,34 @@ def public_holidays(
     after that is a set membership test.  Years the ``holidays`` package has
     no data for hold no holidays (it would only warn).
     """
+    return _country_year(country, subdivision, year)[0]
+
+
+def country_week(
+    country: str, subdivision: str | None, year: int
+) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """The days of `year` the country's weekend takes, and the weekend days it works.
+
+    Both as the ``holidays`` package has them: the weekend of each date (the
+    United Arab Emirates moved theirs in 2022, Saudi Arabia in 2013), and
+    the weekend days a country works to make up for a holiday it bridges
+    (China works Saturday 10 October 2026 after its National Day week).
+    """
+    _, weekend, workdays = _country_year(country, subdivision, year)
+    return weekend, workdays
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_year(
+    country: str, subdivision: str | None, year: int
+) -> tuple[Mapping[dt.date, str], frozenset[dt.date], frozenset[dt.date]]:
     import holidays  # noqa: PLC0415 - heavy, and only plans with a country need it
 
+    first = dt.date(year, 1, 1)
+    dates = [
+        first + dt.timedelta(days=n)
+        for n in range((dt.date(year + 1, 1, 1) - first).days)
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         # In English, whatever the machine's locale: left to itself the
@@ -82,7 +109,17 @@ def public_holidays(
             country, subdiv=subdivision, years=year, language=HOLIDAY_LANGUAGE
         )
         # Read-only: the cache hands the same mapping to every caller.
-        return MappingProxyType(dict(calendar.items()))
+        named = MappingProxyType(dict(calendar.items()))
+        weekend = frozenset(day for day in dates if calendar.is_weekend(day))
+        # The package keeps every year's in one set.
+        workdays = frozenset(
+            day for day in calendar.weekend_workdays if day.year == year
+        )
+    if len(weekend) == len(dates):
+        # A weekend that leaves no working day is not believed, as in
+        # `country_weekend`: Saturday and Sunday instead.
+        weekend = frozenset(day for day in dates if day.weekday() >= 5)
+    return named, weekend, workdays
 
 
 def _kept(answers: dict[K, V], key: K, value: V) -> V:
@@ -104,6 +141,7 @@ class Days:
     __slots__ = (
         "_after",
         "_business",
+        "_dated",
         "_described",
         "_ends",
         "_hours",
@@ -133,6 +171,9 @@ class Days:
         #: Whether any day can be off beyond the weekend: without closures,
         #: and with no holidays to skip, a business day is a working weekday.
         self.off = bool(calendar.closed) or (calendar.holidays and country is not None)
+        # The country whose week is read date by date (`country_week`), if
+        # the week is a country's: a week of one's own is the same every week.
+        self._dated = country if calendar.weekdays is None else None
         self._starts: dict[dt.date, dt.datetime] = {}
         self._ends: dict[dt.date, dt.datetime] = {}
         self._business: dict[dt.date, bool] = {}
@@ -161,16 +202,32 @@ class Days:
                 return name
         return self.calendar.closure(day)
 
+    def works(self, day: dt.date) -> bool:
+        """Whether `day` is a working day of the recipient's week, days off aside.
+
+        A week of one's own (`WorkingCalendar.weekdays`) is the same every
+        week.  The country's is its weekend on that date; and a weekend day
+        the country works to make up for a bridged holiday is a working day
+        when the calendar skips holidays, as the two come together.
+        """
+        country = self._dated
+        if country is None:
+            return day.weekday() in self.weekdays
+        weekend, workdays = country_week(country, self.subdivision, day.year)
+        if day not in weekend:
+            return True
+        return self.calendar.holidays and day in workdays
+
     def is_business(self, day: dt.date) -> bool:
-        """Whether the recipient works on `day`: a working weekday, no day off."""
-        if not self.off:
+        """Whether the recipient works on `day`: a working day, no day off."""
+        if not self.off and self._dated is None:
             return day.weekday() in self.weekdays
         found = self._business.get(day)
         if found is None:
             found = _kept(
                 self._business,
                 day,
-                day.weekday() in self.weekdays and self.day_off(day) is None,
+                self.works(day) and self.day_off(day) is None,
             )
         return found
 

@@ -109,8 +109,25 @@ ZONE_NAMES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 #: The countries whose public holidays interviewers observe.  The first plan
 #: for a country loads its calendar (100-250 ms), so the list stays short;
-#: Israel (Friday and Saturday) and Iran (Friday) bring weekends of their own.
-COUNTRIES = ("US", "GB", "DE", "FR", "JP", "BR", "IN", "AU", "NZ", "ZA", "IL", "IR")
+#: Israel (Friday and Saturday) and Iran (Friday) bring weekends of their own,
+#: the United Arab Emirates one that moved in 2022, and China weekend days
+#: worked to make up for the holidays it bridges.
+COUNTRIES = (
+    "US",
+    "GB",
+    "DE",
+    "FR",
+    "JP",
+    "BR",
+    "IN",
+    "AU",
+    "NZ",
+    "ZA",
+    "IL",
+    "IR",
+    "AE",
+    "CN",
+)
 
 #: The years instants are drawn from, first and last included.
 YEARS = (2000, 2035)

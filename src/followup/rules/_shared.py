@@ -124,7 +124,7 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
     open_run = False
     day = first
     while day <= last and len(runs) <= _MOST_DAYS_OFF:
-        if day.weekday() in facts.weekdays:
+        if facts.days.works(day):
             name = facts.day_off(day)
             if name is None:
                 open_run = False
