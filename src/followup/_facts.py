@@ -74,8 +74,9 @@ class Facts:
     decision: Event | None
     #: The calls made so far, oldest first.
     calls: tuple[Event, ...]
-    #: The recipient's working calendar, and the weekdays its week works
-    #: (the configured week, else the country's, else Monday to Friday).
+    #: The recipient's working calendar, and the weekdays its week works now
+    #: (the configured week, else the country's, else Monday to Friday).  A
+    #: country's week can differ on a date (`is_business_day` knows).
     calendar: WorkingCalendar
     weekdays: frozenset[int]
     #: The recipient's days, shared with every plan on the same calendar.
