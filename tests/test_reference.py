@@ -128,3 +128,18 @@ def test_london_on_the_day_the_clocks_go_back():
             "2026-10-25T01:10:00+00:00",
         ),
     ]
+
+
+def test_china_works_a_saturday_to_make_up_for_its_national_day_week():
+    # Tue 29 Sep 2026: 1-7 October are off, Saturday 10 October is worked.
+    ours, theirs = _both(_at("Asia/Shanghai", 2026, 9, 29, 10, 0), 30, country="CN")
+    assert ours == theirs
+    assert ours[3][1] == "2026-10-10T09:00:00+08:00"
+
+
+def test_the_emirates_weekend_was_friday_and_saturday_before_2022():
+    ours, theirs = _both(
+        _at("Asia/Dubai", 2021, 6, 2, 10, 0), 30, zone="Asia/Dubai", country="AE"
+    )
+    assert ours == theirs
+    assert ours[2][1] == "2021-06-06T09:00:00+04:00"
