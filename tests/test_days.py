@@ -133,6 +133,7 @@ def test_what_a_calendar_keeps_is_bounded(monkeypatch: pytest.MonkeyPatch) -> No
         days.is_business(day)
     assert len(days._starts) <= MOST_DAYS  # noqa: SLF001 - what is kept
     assert len(days._business) <= MOST_DAYS  # noqa: SLF001
+    assert len(days._works) <= MOST_DAYS  # noqa: SLF001
     # Answers after a fresh start are the same answers.
     assert days.start(first) == start_of_day(first, NEW_YORK)
 

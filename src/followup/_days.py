@@ -147,6 +147,7 @@ class Days:
         "_hours",
         "_shown",
         "_starts",
+        "_works",
         "calendar",
         "country",
         "off",
@@ -177,6 +178,7 @@ class Days:
         self._starts: dict[dt.date, dt.datetime] = {}
         self._ends: dict[dt.date, dt.datetime] = {}
         self._business: dict[dt.date, bool] = {}
+        self._works: dict[dt.date, bool] = {}
         self._after: dict[tuple[dt.date, int], dt.date] = {}
         self._hours: dict[
             tuple[dt.date, dt.time, dt.time], tuple[dt.datetime, dt.datetime]
@@ -213,10 +215,15 @@ class Days:
         country = self._dated
         if country is None:
             return day.weekday() in self.weekdays
-        weekend, workdays = country_week(country, self.subdivision, day.year)
-        if day not in weekend:
-            return True
-        return self.calendar.holidays and day in workdays
+        found = self._works.get(day)
+        if found is None:
+            weekend, workdays = country_week(country, self.subdivision, day.year)
+            found = _kept(
+                self._works,
+                day,
+                day not in weekend or (self.calendar.holidays and day in workdays),
+            )
+        return found
 
     def is_business(self, day: dt.date) -> bool:
         """Whether the recipient works on `day`: a working day, no day off."""
