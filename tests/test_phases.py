@@ -71,12 +71,16 @@ class Generic:
         window = (start, start + self.length)
         if self.action == "propose":
             other = self.kind is StepKind.OTHER
+            # The next of its kind: a step of one a plan holds already would
+            # be the same step to a calendar, and the engine refuses it.
+            numbers = [step.number for step in draft.of_kind(self.kind)]
             return draft.proposing(
                 new_step(
                     facts,
                     self.kind,
                     self.channel,
                     window,
+                    number=max(numbers, default=0) + 1,
                     rule=self.code,
                     reason="Someone else's step.",
                     kind_name="linkedin-message" if other else None,

@@ -159,8 +159,8 @@ def test_a_step_due_as_its_window_opens_comes_back_so_and_one_due_later_too() ->
     # are the same instant; a pickle packs it once and makes one value again.
     # A step due later, or due at an equal value of its own, comes back equal.
     opening = _step()
-    later = _step(due=WINDOW.start.add(hours=2))
-    equal = _step(due=WINDOW.start.add(seconds=0))
+    later = _step(due=WINDOW.start.add(hours=2), number=2)
+    equal = _step(due=WINDOW.start.add(seconds=0), number=3)
     assert equal.due is not equal.window.start
     plan = FollowUpPlan(
         INTERVIEW, (opening, later, equal), (), ("FU004",), INTERVIEW.at

@@ -125,7 +125,8 @@ def test_moved_step_refuses_to_move_a_window_past_the_range():
 
 
 def plan_with(kind: StepKind, window: tuple[dt.datetime, dt.datetime]) -> FollowUpPlan:
-    rules = DEFAULT_RULES.extend(Proposer(steps=((kind, window, None, 1, False),)))
+    # Number 2: the built-in rules propose the first of their kinds.
+    rules = DEFAULT_RULES.extend(Proposer(steps=((kind, window, None, 2, False),)))
     return plan_followups(Interview("Ada", "Acme", AT), rules=rules)
 
 

@@ -68,6 +68,8 @@ class ByHand:
             rule=self.claimed or self.code,
             reason="Built by hand.",
             requirements=Requirements(),
+            # The plan's second step of its kind: FU006 proposes the first call.
+            number=2,
         )
         return draft.proposing(step)
 

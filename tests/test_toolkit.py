@@ -205,6 +205,8 @@ class Proposes:
             (self.at, self.at),
             rule=self.code,
             reason="Mine.",
+            # A second of its kind: the built-in rule proposed number 1.
+            number=2,
         )
         return draft.proposing(step)
 
@@ -269,6 +271,7 @@ def test_an_agreed_step_of_anyones_is_left_where_it_was_agreed():
                 rule=self.code,
                 reason="Agreed.",
                 agreed=True,
+                number=2,
             )
             return draft.proposing(step)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from followup._draft import Draft
 from followup._facts import Facts
 from followup._fields import typed_tuple
-from followup._plan import Finding, FollowUpPlan, Step
+from followup._plan import Finding, FollowUpPlan, Step, repeated_step
 from followup._rule import Phase
 from followup._rule_metadata import owner
 from followup._ruleset import DEFAULT_RULES, RuleSet
@@ -28,12 +28,14 @@ from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, RuleError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
+    from followup._draft_step import DraftStep
     from followup._history import Event
     from followup._interview import Interview
     from followup._plan import PlanParts
     from followup._rule import Rule
+    from followup._sheet import Entry
     from followup._time import InstantLike
 
 __all__ = ["check_letter", "check_plan", "plan_followups"]
@@ -84,6 +86,7 @@ def _apply(rule_set: RuleSet, rule: Rule, draft: Draft) -> Draft:
         )
     if result.steps is not draft.steps:
         _check_new_steps(rule_set, rule, draft, result)
+        _one_of_each(rule_set, rule, result.steps)
     return result
 
 
@@ -106,6 +109,30 @@ def _check_new_steps(
             raise _raised(rule_set, rule, "plan()", error) from error
 
 
+def _one_of_each(
+    rule_set: RuleSet, rule: Rule, steps: Sequence[DraftStep | Entry]
+) -> None:
+    # Checked after each rule, so that the rule that made the second step of
+    # an identity is blamed: `FollowUpPlan` would refuse the plan, and a
+    # calendar would keep one of the two steps (`step_key`).
+    twice = repeated_step(steps)
+    if twice is not None:
+        first, second = steps[twice[0]], steps[twice[1]]
+        whose = (
+            f"both from {first.rule}"
+            if first.rule == second.rule
+            else f"from {first.rule} and {second.rule}"
+        )
+        raise _failure(
+            rule_set,
+            rule,
+            "plan()",
+            f"two steps of the plan are {second.label!r} ({whose}): a step's "
+            "kind, kind name and number are its identity, which calendar UIDs "
+            "go by, so no two steps of a plan share them",
+        )
+
+
 def _same(before: Draft, after: Draft) -> bool:
     # Rules return the draft they were given when they change nothing; the
     # comparison is for those that rebuild equal steps.
@@ -121,8 +148,14 @@ def _sheet_work(rule_set: RuleSet, sheet: Sheet) -> Callable[[Rule], bool]:
     of it, and what it returns is taken back.  (A closure over the sheet:
     the place phase calls it a dozen times or more a plan.)
     """
+    # The built-in rules alone never make two steps of one identity; once
+    # another rule has changed the sheet, one of them may propose a step
+    # that rule proposed already (a thank-you of its own, say).  `_apply`
+    # checks the other rule's draft.
+    others_changed = False
 
     def changes(rule: Rule) -> bool:
+        nonlocal others_changed
         before = sheet.changes
         kernel = KERNELS.get(type(rule))
         if kernel is None:
@@ -131,13 +164,18 @@ def _sheet_work(rule_set: RuleSet, sheet: Sheet) -> Callable[[Rule], bool]:
             if _same(draft, after):
                 return False
             sheet.take(after)
+            others_changed = True
             return True
         try:
             kernel(rule, sheet)
         # As in `_apply`: whatever the rule raises is reported as the rule's.
         except (Exception, SystemExit) as error:
             raise _raised(rule_set, rule, "plan()", error) from error
-        return sheet.changes != before
+        if sheet.changes == before:
+            return False
+        if others_changed:
+            _one_of_each(rule_set, rule, sheet.steps)
+        return True
 
     return changes
 

@@ -567,10 +567,42 @@ def step_order(step: Step) -> tuple[dt.timedelta, int, int]:
     return (instant_key(step.due), step.kind.stage, step.number)
 
 
+def repeated_step(steps: Sequence[StepNames]) -> tuple[int, int] | None:
+    """The indices of two of `steps` with one identity, or `None` if there are none.
+
+    A step's identity is its kind, its `kind_name` and its number: what
+    `step_key` builds calendar UIDs and `plan_changes` on, so that two steps
+    of one identity would be one calendar item, and one of them lost.  The
+    second index is the first step that repeats an earlier one.
+    """
+    # One set of a few tuples: the plans that hold no repeat, all but a
+    # mistake, pay for nothing more.
+    if len({(step.kind, step.kind_name, step.number) for step in steps}) == len(steps):
+        return None
+    seen: dict[tuple[StepKind, str | None, int], int] = {}
+    for index, step in enumerate(steps):
+        first = seen.setdefault((step.kind, step.kind_name, step.number), index)
+        if first != index:
+            return first, index
+    return None  # pragma: no cover - the set above found a repeat
+
+
 def _sorted_steps(values: Iterable[Step]) -> tuple[Step, ...]:
     steps = typed_tuple(
         values, "FollowUpPlan.steps", Step, "a Step", whole="a sequence of Step"
     )
+    twice = repeated_step(steps)
+    if twice is not None:
+        first, second = twice
+        # The indices in the text, not in the field's name: read from JSON,
+        # the error is the plan's, not a field's, and would lose the name.
+        raise InvalidValueError(
+            "FollowUpPlan.steps",
+            steps[second].label,
+            f"is twice among the steps, [{first}] and [{second}]: a step's kind, "
+            "kind name and number are its identity, which calendar UIDs and "
+            "plan_changes go by, so no two steps of a plan share them",
+        )
     return tuple(sorted(steps, key=step_order))
 
 
@@ -604,6 +636,11 @@ class FollowUpPlan:
     `steps` are sorted by `due` as instants; `findings` carry what the rules
     noticed while planning (late steps, missing contact details, ...);
     `rules` holds the codes of the rules that made the plan, in order.
+
+    No two steps share an identity: their kind, `kind_name` (for
+    `StepKind.OTHER`) and `number` together, which calendar UIDs go by
+    (`followup.ics.step_uid`): two steps of one identity are refused with an
+    `InvalidValueError` naming both.  The second call is `number` 2.
     """
 
     interview: Interview = attrs.field(converter=_plan_interview)
