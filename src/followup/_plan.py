@@ -24,7 +24,6 @@ from followup._time import (
     coerce_instant,
     coerce_planned,
     describe_for,
-    describe_instant,
     instant_key,
     local,
     pack_instant,
@@ -759,18 +758,21 @@ def plan_with(interview: Interview, parts: PlanParts) -> FollowUpPlan:
     )
 
 
-def provenance(step: Step) -> tuple[str, str]:
+def provenance(step: Step, reader: Zone | None = None) -> tuple[str, str]:
     """The step's window, and the rules and advice behind it, in words.
 
     `FollowUpPlan.explain` and the calendar's descriptions say them alike.
+    The window is in the recipient's zone, or in the `reader`'s with the
+    recipient's time beside it, as `explain` writes every time for a reader.
     """
-    start, end = describe_instant(step.window.start), describe_instant(step.window.end)
+    window = step.window
+    start, end = describe_for(window.start, reader), describe_for(window.end, reader)
     rules = ", ".join((step.rule, *step.adjusted_by))
     return f"{start} to {end}", f"{rules}; advice: {', '.join(step.advice) or 'none'}"
 
 
 def _explain_step(index: int, step: Step, reader: Zone | None) -> list[str]:
-    window, rules = provenance(step)
+    window, rules = provenance(step, reader)
     lines = [
         f"{index}. {step.label} by {step.how}, due {describe_for(step.due, reader)}",
         f"   window: {window}",
