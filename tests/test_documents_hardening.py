@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,8 +19,9 @@ from followup import (
     RuleConfigurationError,
     RuleSet,
 )
+from followup._inputs import Line, read_entry
 from followup.cli import main
-from followup.json import InvalidDocumentError, from_json, to_json
+from followup.json import InvalidDocumentError, from_json, structure, to_json
 
 DEEP = "[" * 100_000 + "]" * 100_000
 ADA = {"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00-05:00"}
@@ -159,3 +161,86 @@ def test_a_file_whose_name_is_not_utf8_is_reported_and_the_folder_goes_on(
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 1
     assert "the file's name is not UTF-8" in err
+
+
+HUGE = 100_000
+CUT = f"'{'k' * 80}…' ({HUGE} characters)"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "problem"),
+    [
+        ({**ADA, "k" * HUGE: 1}, Interview, f"$: unknown key {CUT}"),
+        (
+            {**ADA, "interviewer": {"name": "Grace", "k" * HUGE: 1}},
+            Interview,
+            f"$.interviewer: unknown key {CUT}",
+        ),
+        ("k" * HUGE, Interview, f"$: expected an object (Interview), got str {CUT}"),
+        ("k" * HUGE, int, f"$: expected int, got str {CUT}"),
+    ],
+    ids=["key", "nested key", "no object", "no int"],
+)
+def test_a_document_error_cuts_a_huge_key_or_value_short(data, kind, problem):
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(data, kind)
+    assert caught.value.problems == [problem]
+    assert len(str(caught.value)) < 300
+    if isinstance(data, dict):
+        with pytest.raises(InvalidDocumentError) as read:
+            from_json(json.dumps(data), kind)
+        assert read.value.problems == [problem]
+
+
+def test_a_document_error_cuts_a_huge_key_given_twice_short():
+    key = json.dumps("k" * HUGE)
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json("{" + key + ": 1, " + key + ": 2}", Interview)
+    twice = "is given twice in one object, which readers take differently"
+    assert caught.value.problems == [f"the key {CUT} {twice} (not JSON)"]
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("compny", " (did you mean 'company'?)"),
+        # As long as a name may be, and as the command line quotes whole.
+        ("k" * 100, ""),
+        ("line\nbreak", ""),
+    ],
+)
+def test_a_document_error_quotes_a_key_of_a_names_length_whole(key, hint):
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure({**ADA, key: 1}, Interview)
+    assert caught.value.problems == [f"$: unknown key {key!r}{hint}"]
+
+
+def test_a_line_of_json_lines_cuts_a_huge_key_or_id_short():
+    line = json.dumps({"id": ["x" * HUGE], "interview": ADA, "k" * HUGE: 1})
+    entry = read_entry(Line("t.jsonl", 1, line.encode()))
+    assert entry.problem == (
+        f"t.jsonl:1: $: unknown key {CUT}; $.id: expected one line of UTF-8 text "
+        f"without control characters, got ['{'x' * 158} … ({HUGE - 316} "
+        f"characters left out) … {'x' * 158}']"
+    )
+    normal = json.dumps({"id": "x\ny", "interview": ADA, "histori": []})
+    entry = read_entry(Line("t.jsonl", 2, normal.encode()))
+    assert entry.problem == (
+        "t.jsonl:2: $: unknown key 'histori' (did you mean 'history'?); $.id: "
+        "expected one line of UTF-8 text without control characters, got 'x\\ny'"
+    )
+
+
+@given(
+    st.one_of(
+        st.text(min_size=1, max_size=20), st.text(min_size=95, max_size=400)
+    ).filter(lambda key: key not in {field.name for field in attrs.fields(Interview)})
+)
+def test_an_unknown_key_is_quoted_whole_up_to_a_names_length(key):
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure({**ADA, key: 1}, Interview)
+    (problem,) = caught.value.problems
+    if len(key) <= 100:
+        assert problem.startswith(f"$: unknown key {key!r}")
+    else:
+        assert problem == f"$: unknown key {key[:80] + '…'!r} ({len(key)} characters)"

@@ -31,7 +31,7 @@ from followup._fields import has_controls
 from followup._history import Event
 from followup._interview import Interview
 from followup._parsing import Unreadable, read_json, read_toml
-from followup.errors import FollowUpError, did_you_mean
+from followup.errors import FollowUpError, _shown, _shown_key, did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -373,7 +373,7 @@ def _line_entry(data: object, where: str, size: int) -> Entry:
         )
         return Entry(where, size, problem=f"{where}: {problem}")
     problems = [
-        f"$: unknown key {key!r}{did_you_mean(key, _LINE_KEYS)}"
+        f"$: unknown key {_shown_key(key)}{did_you_mean(key, _LINE_KEYS)}"
         for key in sorted(set(data) - set(_LINE_KEYS))
     ]
     # null reads as absent, for trackers that write every key.
@@ -388,7 +388,7 @@ def _line_entry(data: object, where: str, size: int) -> Entry:
         # of `followup due`, on a terminal that would obey an escape.
         problems.append(
             "$.id: expected one line of UTF-8 text without control characters, "
-            f"got {tracker_id!r}"
+            f"got {_shown(tracker_id)}"
         )
     interview = None
     if "interview" not in data:

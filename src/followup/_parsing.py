@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any, final
 
+from followup.errors import _shown_key
+
 __all__ = ["Unreadable", "read_json", "read_toml"]
 
 
@@ -90,10 +92,9 @@ def read_json(text: str | bytes) -> Any:
     except json.JSONDecodeError as error:
         raise Unreadable(error.msg, error.lineno, error.colno) from None
     except _Repeated as repeated:
-        key = f"{str(repeated)!r:.80}"
         raise Unreadable(
-            f"the key {key} is given twice in one object, which readers take "
-            "differently"
+            f"the key {_shown_key(str(repeated))} is given twice in one object, "
+            "which readers take differently"
         ) from None
     except (RecursionError, ValueError) as error:
         raise _limits(error) from None

@@ -29,12 +29,18 @@ __all__ = [
 #: How much of a value an error message shows: enough to recognise it, not a
 #: 10 MB field echoed whole.
 _SHOWN = 80
+#: A key of a document is a name: quoted whole up to the 100 characters a
+#: name may have, as the command line quotes it (`followup.cli`).
+_KEY = 100
 
 
-def _shown(value: object) -> str:
-    """`repr(value)`, cut short when long: text keeps its start, the rest both ends."""
+def _shown(value: object, whole: int = _SHOWN) -> str:
+    """`repr(value)`, cut short when long: text keeps its start, the rest both ends.
+
+    Text of more than `whole` characters keeps its first 80.
+    """
     if isinstance(value, str):
-        if len(value) <= _SHOWN:
+        if len(value) <= whole:
             return repr(value)
         return f"{value[:_SHOWN] + '…'!r} ({len(value)} characters)"
     try:
@@ -50,6 +56,11 @@ def _shown(value: object) -> str:
         f"{text[: 2 * _SHOWN]} … ({left_out} characters left out) … "
         f"{text[-2 * _SHOWN :]}"
     )
+
+
+def _shown_key(key: object) -> str:
+    """A document's key as a message quotes it: ``'compny'``, a huge one cut short."""
+    return _shown(key, _KEY)
 
 
 class FollowUpError(Exception):

@@ -45,6 +45,8 @@ from followup.errors import (
     FollowUpError,
     InvalidTypeError,
     InvalidValueError,
+    _shown,
+    _shown_key,
     did_you_mean,
 )
 
@@ -153,7 +155,7 @@ def _optional_hook(kind: object, made: cattrs.Converter) -> Any:
 def _strict(kind: type[Any]) -> Any:
     def structure(value: object, _: object) -> object:
         if type(value) is not kind:
-            got = f"{type(value).__name__} {value!r}"
+            got = f"{type(value).__name__} {_shown(value)}"
             raise FollowUpError(f"expected {kind.__name__}, got {got}")
         return value
 
@@ -209,7 +211,7 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
 
     def structure(value: object, cls: object) -> object:
         if not isinstance(value, Mapping):
-            got = f"{type(value).__name__} {value!r}"
+            got = f"{type(value).__name__} {_shown(value)}"
             raise FollowUpError(f"expected an object ({kind.__name__}), got {got}")
         try:
             return structure_given(value, cls)
@@ -370,9 +372,10 @@ def _within(problem: BaseException, name: str, owner: type[Any]) -> str:
 
 def _unknown_keys(keys: Iterable[object], kind: type[Any]) -> str:
     known = [field.name for field in attrs.fields(kind)]
-    # A key from Python need not be text (JSON's always is).
+    # A key from Python need not be text (JSON's always is); a key of
+    # 100,000 characters is cut short, as a value is.
     return "; ".join(
-        f"unknown key {key!r}"
+        f"unknown key {_shown_key(key)}"
         + (did_you_mean(key, known) if isinstance(key, str) else "")
         for key in sorted(keys, key=str)
     )
