@@ -141,3 +141,36 @@ def test_a_wrong_time_is_named_by_its_key_beside_others():
             {"rules": {"working-time": {"start": "09:00+05:00", "end": "23:00"}}}
         )
     assert "rules.working-time.start: '09:00+05:00' has an offset" in str(raised.value)
+
+
+HUGE = "k" * 100_000
+
+
+@pytest.mark.parametrize(
+    "configure",
+    [
+        lambda: DEFAULT_RULES.configure(HUGE),
+        lambda: DEFAULT_RULES.configure("FU011", **{HUGE: 1}),
+        lambda: DEFAULT_RULES.select(HUGE),
+        lambda: RuleSet.from_mapping({HUGE: 1}),
+        lambda: RuleSet.from_mapping({"plugins": [HUGE]}),
+        lambda: RuleSet.from_mapping({"plugins": HUGE}),
+        lambda: RuleSet.from_mapping({"rules": {HUGE: {}}}),
+        lambda: RuleSet.from_mapping({"rules": {"FU011": {HUGE: 1}}}),
+        lambda: RuleSet.from_mapping({"order": [HUGE]}),
+    ],
+)
+def test_a_huge_key_or_name_is_cut_short_in_the_message(configure):
+    with pytest.raises(FollowUpError) as caught:
+        configure()
+    message = str(caught.value)
+    assert "(100000 characters)" in message
+    assert len(message) < 1_000
+
+
+def test_a_key_of_a_names_length_is_quoted_whole():
+    key = "k" * 100
+    with pytest.raises(RuleConfigurationError) as caught:
+        RuleSet.from_mapping({"rules": {"FU011": {key: 1}}})
+    assert f"rules.FU011.{key}: " in str(caught.value)
+    assert f"no parameter {key!r}" in str(caught.value)

@@ -76,6 +76,8 @@ from followup.errors import (
     InvalidValueError,
     PluginError,
     RuleConfigurationError,
+    _shown,
+    _shown_key,
     did_you_mean,
 )
 from followup.plugins import GROUP
@@ -120,7 +122,7 @@ def rule_set_from_mapping(
     if not isinstance(data, Mapping):
         raise RuleConfigurationError(f"{source}: expected a table of settings")
     problems = [
-        f"{source}: unknown key {key!r}{did_you_mean(str(key), _KEYS)}; "
+        f"{source}: unknown key {_shown_key(key)}{did_you_mean(str(key), _KEYS)}; "
         f"the keys are {', '.join(_KEYS)}"
         for key in data
         if key not in _KEYS
@@ -136,7 +138,7 @@ def rule_set_from_mapping(
     # as the later one says, the earlier silently lost.
     keyed: dict[str, str] = {}
     for key, params in configured.items():
-        where = f"{source}: rules.{key}"
+        where = f"{source}: rules.{_in_path(str(key))}"
         if str(key) not in rules:
             problems.append(f"{where}: {_not_found(str(key), rules, loaded)}")
             continue
@@ -212,7 +214,7 @@ def _with_plugins(base: RuleSet, plugins: object, source: str) -> RuleSet:
     else:
         raise RuleConfigurationError(
             f"{source}: plugins: expected true, false or a list of plugin names, "
-            f"got {plugins!r}"
+            f"got {_shown(plugins)}"
         )
     try:
         return _loading(base, names)
@@ -260,7 +262,7 @@ def _not_found(
     `loaded` is the set as the plugins left it, before any step removed a
     rule; `left_out_by` names the steps that did.
     """
-    text = f"no rule {key!r} in this set"
+    text = f"no rule {_shown_key(key)} in this set"
     if left_out_by and (_matches(loaded, key) if prefixes else key in loaded):
         return f"{text}: {left_out_by} left it out"
     if not prefixes and _matches(rules, key):
@@ -301,6 +303,16 @@ def _plugin_hint(loaded: RuleSet) -> str:
     )
 
 
+def _in_path(key: str) -> str:
+    # A key as a step of a path, bare: quoted and cut short when huge, as
+    # the message after it quotes it.
+    return key if len(key) <= _KEY_IN_PATH else _shown_key(key)
+
+
+#: The longest key a path shows whole, as `_shown_key` quotes keys.
+_KEY_IN_PATH = 100
+
+
 def _configure(
     rules: RuleSet, key: str, params: object, where: str, problems: list[str]
 ) -> RuleSet:
@@ -318,7 +330,7 @@ def _configure(
                 rules.configure(key, **{unknown: given.pop(unknown)})
             except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
                 # "rule FU011 (working-time) has no parameter ...": whole.
-                problems.append(f"{where}.{unknown}: {error}")
+                problems.append(f"{where}.{_in_path(unknown)}: {error}")
     # All together, as `configure` takes them: a pair of bounds may only
     # make sense with both of its values.  While that fails, the parameter
     # the error names is reported and left out, and the rest is tried

@@ -27,6 +27,8 @@ from followup.errors import (
     InvalidValueError,
     PluginError,
     RuleConfigurationError,
+    _shown,
+    _shown_key,
     did_you_mean,
 )
 from followup.plugins import Origin, load_plugins
@@ -240,7 +242,7 @@ class RuleSet:
         """
         first = [self[key] for key in keys]
         if len({id(rule) for rule in first}) != len(first):
-            raise RuleConfigurationError(f"a rule is named twice in {keys!r}")
+            raise RuleConfigurationError(f"a rule is named twice in {_shown(keys)}")
         rest = [rule for rule in self.rules if all(rule is not f for f in first)]
         order = [*first, *rest]
         origins = {
@@ -267,8 +269,9 @@ class RuleSet:
         for param in params:
             if param not in known:
                 raise RuleConfigurationError(
-                    f"rule {rule.code} ({rule.name}) has no parameter {param!r}"
-                    f"{did_you_mean(param, known)}; it has {', '.join(known)}"
+                    f"rule {rule.code} ({rule.name}) has no parameter "
+                    f"{_shown_key(param)}{did_you_mean(param, known)}; it has "
+                    f"{', '.join(known)}"
                 )
         try:
             new_params = attrs.evolve(current, **params)
@@ -359,7 +362,7 @@ class RuleSet:
     def _unknown(self, key: str) -> RuleConfigurationError:
         choices = [*self.codes, *(rule.name for rule in self.rules)]
         return RuleConfigurationError(
-            f"no rule {key!r} in this set{did_you_mean(key, choices)}"
+            f"no rule {_shown_key(key)} in this set{did_you_mean(key, choices)}"
         )
 
 

@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING, Any, final
 import attrs
 
 from followup._rule_metadata import check_rule
-from followup.errors import PluginError, RuleConfigurationError, did_you_mean
+from followup.errors import (
+    PluginError,
+    RuleConfigurationError,
+    _shown_key,
+    did_you_mean,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -145,7 +150,7 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
         if name not in known:
             installed = ", ".join(known) or "none"
             raise PluginError(
-                f"no plugin {name!r} in the entry-point group {GROUP!r}"
+                f"no plugin {_shown_key(name)} in the entry-point group {GROUP!r}"
                 f"{did_you_mean(name, known)}; installed: {installed}"
             )
     loaded: list[tuple[Rule, Origin]] = []
