@@ -10,8 +10,10 @@ is never written over.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pathlib
+import socket
 import subprocess
 import sys
 import threading
@@ -145,6 +147,58 @@ def test_a_history_link_that_leads_nowhere_is_reported_not_ignored(
     assert problem.startswith(f"{history}: ")
     result = run("plan", tmp_path, "--format", "jsonl", "--now", NOW)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", problem)
+
+
+@links
+@pytest.mark.parametrize("command", ["plan", "due"])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("m.toml", "a named pipe"),
+        ("a.history.toml", "a named pipe"),
+        ("m.toml", "a device"),
+        ("m.toml", "a socket"),
+    ],
+)
+def test_a_folder_entry_that_is_no_file_is_reported_and_the_others_go_on(
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    name: str,
+    kind: str,
+) -> None:
+    # A named pipe left in the folder used to be read, waiting for a writer
+    # that never came, and held up every interview after it.
+    for each in ("a.toml", "z.toml"):
+        (tmp_path / each).write_text(INTERVIEW.read_text())
+    odd = tmp_path / name
+    if kind == "a named pipe":
+        os.mkfifo(odd)
+    elif kind == "a socket":
+        # Bound by a name relative to the folder: a socket's whole path may
+        # be too long for it.
+        monkeypatch.chdir(tmp_path)
+        listening = socket.socket(socket.AF_UNIX)
+        listening.bind(name)
+        listening.close()
+    else:
+        odd.symlink_to(os.devnull)
+    args = ["--format", "jsonl"] + (["--now", NOW] if command == "plan" else [])
+    if command == "due":
+        args += ["--on", "2026-11-23"]
+    result = program(command, str(tmp_path), *args)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{odd}: is {kind}, not a file; a folder's interviews and histories are "
+        "read from files\n"
+    )
+    # Both interviews of the folder, but the one whose history is no file.
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    read = 1 if name == "a.history.toml" else 2
+    if command == "due":
+        assert {line["id"] for line in lines} == ({"z"} if read == 1 else {"a", "z"})
+    else:
+        assert len(lines) == read
 
 
 def test_a_file_name_with_a_line_break_is_refused_as_a_json_lines_id_is(

@@ -446,6 +446,24 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return interviews, orphans
 
 
+def _not_a_file(path: Path) -> str | None:
+    """What `path` is if it is no file (a link: what it leads to), else `None`.
+
+    A path that cannot be looked at is left to reading, which says why.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None
+
+
 def _history_of(interview: Path) -> Path:
     return interview.with_name(interview.stem + _HISTORY_SUFFIX)
 
@@ -477,6 +495,17 @@ def _interview_file(path: Path) -> Entry:
             "characters",
         )
     history = _history_of(path)
+    for file in (path, history):
+        kind = _not_a_file(file)
+        if kind is not None:
+            # Read, a named pipe would wait for a writer that may never
+            # come, and hold up every interview after it.
+            return Entry(
+                where,
+                1,
+                problem=f"{file}: is {kind}, not a file; a folder's "
+                "interviews and histories are read from files",
+            )
     try:
         interview = read_interview(where)
         # A link to nothing, or in a loop, is a history that cannot be read,
