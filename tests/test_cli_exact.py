@@ -979,3 +979,32 @@ def test_a_rules_file_that_is_a_symlink_loop_is_one_line_and_exit_2(tmp_path):
         f"followup: error: {loop}: cannot be read (Too many levels of symbolic links)\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("plan", "", "--now", NOW), "FILE"),
+        (("plan", INTERVIEW, "--history", "", "--now", NOW), "--history"),
+        (("plan", INTERVIEW, "--rules", "", "--now", NOW), "--rules"),
+        (("plan", INTERVIEW, "--format", "ics", "--previous", ""), "--previous"),
+        (("explain", INTERVIEW, "--history", ""), "--history"),
+        (("due", "", "--on", "2026-12-01"), "FILE"),
+        (("draft", "thank-you", ""), "FILE"),
+        (("check-letter", ""), "FILE"),
+        (("check-letter", "-", "--interview", ""), "--interview"),
+        (("rules", "--rules", ""), "--rules"),
+        (("sync", INTERVIEW, "--to", "http://127.0.0.1:9/", "--netrc", ""), "--netrc"),
+    ],
+)
+def test_an_empty_file_name_is_refused_naming_its_option(args, named):
+    # What `--history "$HISTORY"` passes with the variable unset: it used to
+    # be read as no history (done steps planned again), and `due ''` read the
+    # current folder.
+    result = run(*args, stdin="")
+    command = next(arg for arg in args if isinstance(arg, str) and arg)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"followup: error: argument {named}: an empty name names no file "
+        f"(see followup {command} --help)\n"
+    )

@@ -208,31 +208,26 @@ def test_a_hundred_taken_temporary_names_are_one_error_line(
 
 
 def _feed_when_written(
-    fifo: pathlib.Path, text: str, folder: pathlib.Path, modes: list[int]
+    fifo: pathlib.Path, lines: list[str], folder: pathlib.Path, modes: list[int]
 ) -> None:
-    """Note the modes of the temporary files in `folder`, then write `text` into `fifo`.
+    """Write the first of `lines` into `fifo`, note the modes of the temporary
+    files in `folder`, then write the rest.
 
     The command is blocked reading the FIFO while its output is open: what
     is noted is the temporary file as it is while being written.
     """
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        found = list(folder.glob(".*.tmp"))
-        if found:
-            modes.extend(stat.S_IMODE(path.stat().st_mode) for path in found)
-            break
-        time.sleep(0.01)
-    while True:  # until the command opens the FIFO to read it
-        try:
-            descriptor = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError:
-            if time.monotonic() > deadline:
-                return
+    # Opened when the command opens it to read: the batch is tried first.
+    with fifo.open("w", encoding="utf-8") as writer:
+        writer.write(lines[0])
+        writer.flush()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = list(folder.glob(".*.tmp"))
+            if found:
+                modes.extend(stat.S_IMODE(path.stat().st_mode) for path in found)
+                break
             time.sleep(0.01)
-            continue
-        with os.fdopen(descriptor, "w") as writer:
-            writer.write(text)
-        return
+        writer.writelines(lines[1:])
 
 
 @POSIX
@@ -240,24 +235,23 @@ def _feed_when_written(
 def test_an_output_replacing_a_file_stays_private_until_it_is_whole(
     capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
 ) -> None:
-    folder = tmp_path / "interviews"
-    folder.mkdir()
-    fifo = folder / "acme.toml"
+    # A batch through a named pipe: the command reads it as it is written.
+    fifo = tmp_path / "interviews.jsonl"
     os.mkfifo(fifo)
     out = tmp_path / "out"
     out.mkdir()
     target = out / "plans.jsonl"
     target.write_text("old\n")
     target.chmod(0o644)
-    interview = (ROOT / "examples" / "interview.toml").read_text()
-    modes: list[int] = []
-    feeder = threading.Thread(
-        target=_feed_when_written, args=(fifo, interview, out, modes)
+    lines = (
+        (ROOT / "examples" / "interviews.jsonl").read_text().splitlines(keepends=True)
     )
+    modes: list[int] = []
+    feeder = threading.Thread(target=_feed_when_written, args=(fifo, lines, out, modes))
     feeder.start()
     try:
         status, _, err = _run(
-            capsys, "plan", folder, "--now", NOW, "--format", "jsonl",
+            capsys, "plan", fifo, "--now", NOW, "--format", "jsonl",
             "--output", target,
         )  # fmt: skip
     finally:

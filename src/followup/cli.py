@@ -112,12 +112,15 @@ def _parser() -> argparse.ArgumentParser:
 
     def planning(name: str, summary: str, file: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=summary, description=summary)
-        sub.add_argument("file", nargs="?", metavar="FILE", help=file)
+        sub.add_argument("file", nargs="?", metavar="FILE", type=_file_name, help=file)
         sub.add_argument(
             "--example", action="store_true", help="use the built-in example interview"
         )
         sub.add_argument(
-            "--history", metavar="FILE", help="what happened since, as TOML or JSON"
+            "--history",
+            metavar="FILE",
+            type=_file_name,
+            help="what happened since, as TOML or JSON",
         )
         sub.add_argument(
             "--now",
@@ -165,6 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--netrc",
         metavar="FILE",
+        type=_file_name,
         help="read the credentials for the server's host from this netrc file "
         "(default: ~/.netrc, when the environment holds none)",
     )
@@ -184,7 +188,11 @@ def _parser() -> argparse.ArgumentParser:
         "kind", choices=("thank-you", "follow-up"), help="which letter to draft"
     )
     draft.add_argument(
-        "file", nargs="?", metavar="FILE", help="the interview, as TOML or JSON"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        type=_file_name,
+        help="the interview, as TOML or JSON",
     )
     draft.add_argument(
         "--example", action="store_true", help="use the built-in example interview"
@@ -248,10 +256,16 @@ def _parser() -> argparse.ArgumentParser:
         "when a finding is an error.",
     )
     letter.add_argument(
-        "file", metavar="FILE", help="the letter's text ('-' for stdin)"
+        "file",
+        metavar="FILE",
+        type=_file_name,
+        help="the letter's text ('-' for stdin)",
     )
     letter.add_argument(
-        "--interview", metavar="FILE", help="the interview, as TOML or JSON"
+        "--interview",
+        metavar="FILE",
+        type=_file_name,
+        help="the interview, as TOML or JSON",
     )
     letter.add_argument(
         "--example", action="store_true", help="use the built-in example interview"
@@ -318,6 +332,7 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--previous",
         metavar="FILE",
+        type=_file_name,
         help="with --format ics: the plan imported before, as --format json "
         "wrote it; the steps this plan dropped are written as cancelled",
     )
@@ -332,6 +347,7 @@ def _due_parser(commands: Any) -> None:
         nargs="?",
         default="-",
         metavar="FILE",
+        type=_file_name,
         help="a JSON Lines file (.jsonl), a folder of TOML files, or - for "
         "JSON Lines on standard input (the default)",
     )
@@ -389,6 +405,16 @@ def _days(text: str) -> int:
     return count
 
 
+def _file_name(text: str) -> str:
+    # What `--history "$HISTORY"` passes with the variable unset: read as no
+    # history at all, steps already done would be planned again; and as a
+    # path it names the current folder.
+    if not text:
+        message = "an empty name names no file"
+        raise argparse.ArgumentTypeError(message)
+    return text
+
+
 def _workers_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers",
@@ -442,6 +468,7 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         metavar="FILE",
+        type=_file_name,
         help="a TOML rule configuration (plugins, select, ignore, order, parameters)",
     )
     # Two options, not one with an optional value: `--plugins FILE` would
