@@ -293,6 +293,20 @@ BAD_INPUTS = [
         id="event without time",
     ),
     pytest.param(
+        lambda tmp: [
+            "plan",
+            "--example",
+            "--history",
+            _write(
+                tmp,
+                "h.toml",
+                '[[events]]\nkind = "away"\nat = "2026-11-24T10:00:00-05:00"\n',
+            ),
+        ],
+        "h.toml: $[0].until: None is required when the kind is away: the day it ends",
+        id="away without until",
+    ),
+    pytest.param(
         lambda tmp: ["plan"], "no interview: give FILE or --example", id="no interview"
     ),
     pytest.param(

@@ -237,6 +237,33 @@ def test_problems_of_a_lines_history_are_placed_under_history(tmp_path):
     ]
 
 
+def test_a_lines_problem_across_fields_names_the_field(tmp_path):
+    # The check runs in Event's __init__, not in a field's converter.
+    away = {"kind": "away", "at": LATER}
+    called = {**CALLED_DATA, "channel": "email"}
+    interviewer = {"name": "Grace", "phone": "abc"}
+    bad = line(
+        {
+            "interview": {**INTERVIEW, "interviewer": interviewer},
+            "history": [CALLED_DATA, away, called],
+        }
+    )
+    path, entries = entries_of(tmp_path, bad)
+    assert entries == [
+        Entry(
+            f"{path}:1",
+            len(bad),
+            problem=(
+                f"{path}:1: $.interview.interviewer.phone: 'abc' is not a phone "
+                "number; write it with + and the country code; "
+                "$.history[1].until: None is required when the kind is away: the "
+                "day it ends; $.history[2].channel: 'email' does not fit a called "
+                "event"
+            ),
+        )
+    ]
+
+
 def test_a_folder_reads_every_entry_with_its_file_as_its_place(tmp_path):
     (tmp_path / "ada.toml").write_text(TOML, encoding="utf-8")
     (tmp_path / "ada.history.toml").write_text(HISTORY_TOML, encoding="utf-8")

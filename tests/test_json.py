@@ -23,6 +23,7 @@ from followup import (
     FollowUpError,
     FollowUpPlan,
     Interview,
+    InvalidValueError,
     Requirements,
     Severity,
     Step,
@@ -39,7 +40,7 @@ from followup.json import (
     to_json,
     unstructure,
 )
-from strategies import contacts, histories, interviews
+from strategies import contacts, event_documents, histories, interviews
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -211,11 +212,105 @@ def test_missing_keys_wrong_shapes_and_bad_json():
             list[Event],
         )
     with pytest.raises(
-        InvalidDocumentError, match=r"\$\[0\]: None must be the decision"
+        InvalidDocumentError, match=r"\$\[0\]\.outcome: None must be the decision"
     ):
         from_json(
             '[{"kind": "decision-received", "at": "2026-11-23T10:00:00Z"}]', list[Event]
         )
+
+
+@pytest.mark.parametrize(
+    ("document", "cls", "problem"),
+    [
+        (
+            {"kind": "away", "at": "2026-11-24T10:00:00Z"},
+            Event,
+            "$.until: None is required when the kind is away: the day it ends",
+        ),
+        (
+            {"kind": "decision-received", "at": "2026-11-24T10:00:00Z"},
+            Event,
+            (
+                "$.outcome: None must be the decision ('offer', 'rejected' or "
+                "'next-round') for a decision-received event"
+            ),
+        ),
+        (
+            {"kind": "called", "at": "2026-11-24T10:00:00Z", "channel": "email"},
+            Event,
+            "$.channel: 'email' does not fit a called event",
+        ),
+        (
+            {"kind": "called", "at": "2026-11-24T10:00:00Z", "until": "2026-12-01"},
+            Event,
+            (
+                "$.until: '2026-12-01' belongs to a reply, an absence or a pause, not "
+                "to called"
+            ),
+        ),
+        (
+            [
+                {"kind": "called", "at": "2026-11-24T10:00:00Z"},
+                {"kind": "away", "at": "2026-11-24T10:00:00Z"},
+            ],
+            list[Event],
+            "$[1].until: None is required when the kind is away: the day it ends",
+        ),
+        (
+            {"name": "Grace", "phone": "abc"},
+            Contact,
+            (
+                "$.phone: 'abc' is not a phone number; write it with + and the "
+                "country code"
+            ),
+        ),
+        (
+            {"name": "Grace", "country": "US", "subdivision": "ZZ"},
+            Contact,
+            "$.subdivision: 'ZZ' is not a subdivision of US (did you mean 'AZ'?)",
+        ),
+        (
+            {
+                "candidate": "Ada",
+                "company": "Acme",
+                "at": "2026-11-23T10:00:00Z",
+                "interviewer": {"name": "Grace", "subdivision": "NY"},
+            },
+            Interview,
+            "$.interviewer.subdivision: 'NY' needs Contact.country to be set",
+        ),
+        # A problem of the whole object stays at the object's path.
+        (
+            {},
+            Contact,
+            (
+                "$: '' holds nothing: give a name, an email address, a "
+                "phone number, a time zone or a country"
+            ),
+        ),
+    ],
+)
+def test_a_check_across_fields_names_its_field_in_a_document(document, cls, problem):
+    # Python names the field (Event.until); a document names its path.
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json(json.dumps(document), cls)
+    assert caught.value.problems == [problem]
+
+
+@given(event_documents())
+def test_a_document_reports_the_constructors_problem_at_the_field_it_names(
+    document,
+):
+    try:
+        expected = Event(**document)
+    except InvalidValueError as error:
+        problem = f"{error.field.removeprefix('Event.')}: {error.detail}"
+    else:
+        assert structure(document, Event) == expected
+        return
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(document, Event)
+    assert caught.value.problems == [f"$.{problem}"]
 
 
 def test_no_silent_coercion_of_numbers_strings_or_booleans():

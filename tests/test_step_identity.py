@@ -114,7 +114,7 @@ def test_a_plan_read_from_json_refuses_two_steps_of_one_identity():
     with pytest.raises(InvalidDocumentError) as caught:
         from_json(json.dumps(data), FollowUpPlan)
     assert caught.value.problems == [
-        f"$: 'thank-you' is twice among the steps, [1] and [4]: {IDENTITY}"
+        f"$.steps: 'thank-you' is twice among the steps, [1] and [4]: {IDENTITY}"
     ]
 
 

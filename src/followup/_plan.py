@@ -593,8 +593,8 @@ def _sorted_steps(values: Iterable[Step]) -> tuple[Step, ...]:
     twice = repeated_step(steps)
     if twice is not None:
         first, second = twice
-        # The indices in the text, not in the field's name: read from JSON,
-        # the error is the plan's, not a field's, and would lose the name.
+        # Both indices in the text, not one in the field's name: the
+        # mistake is the pair's, not the second step's alone.
         raise InvalidValueError(
             "FollowUpPlan.steps",
             steps[second].label,

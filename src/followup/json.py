@@ -34,6 +34,7 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.cols import is_sequence, list_structure_factory
+from cattrs.errors import AttributeValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.json import make_converter
@@ -208,6 +209,20 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
         made,
         **{field.name: override(struct_hook=_passthrough) for field in converted},
     )
+    fields = attrs.fields_dict(kind)
+
+    def structure_named(value: object, cls: object) -> object:
+        # A check across fields (an away event without `until`) runs in
+        # __init__, after cattrs has left the fields: cattrs reports its
+        # error as the object's, at the object's path.  The field it names
+        # is its place in the document.
+        try:
+            return structure_checked(value, cls)
+        except cattrs.ClassValidationError as error:
+            for problem in error.exceptions:
+                if isinstance(problem, (InvalidValueError, InvalidTypeError)):
+                    _note_field(problem, kind, fields)
+            raise
 
     def structure(value: object, cls: object) -> object:
         if not isinstance(value, Mapping):
@@ -218,14 +233,14 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
         except Exception:  # noqa: BLE001 - any mistake: found again, with its path
             odd = [key for key in value if type(key) is not str]
             if not odd:
-                return structure_checked(value, cls)
+                return structure_named(value, cls)
             # Keys that are not text (from Python; JSON's always are): cattrs
             # before 25 fails on them while it words its own error, so they
             # are reported here, beside whatever else is wrong.
             unknown = FollowUpError(_unknown_keys(odd, kind))
             rest = {key: item for key, item in value.items() if type(key) is str}
             try:
-                structure_checked(rest, cls)
+                structure_named(rest, cls)
             except cattrs.ClassValidationError as error:
                 problems = [*error.exceptions, unknown]
                 message = error.message
@@ -233,6 +248,30 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
             raise unknown from None
 
     return structure
+
+
+def _note_field(
+    problem: InvalidValueError | InvalidTypeError,
+    kind: type[Any],
+    fields: Mapping[str, attrs.Attribute[Any]],
+) -> None:
+    """Note on `problem` the field of `kind` that it names, as cattrs notes its own.
+
+    ``Event.until`` names `until`, ``FollowUpPlan.steps[1]`` names `steps`;
+    a problem that cattrs noted already, or that names no field of `kind`
+    (``Contact``, of the whole contact), is left as it is.
+    """
+    notes = getattr(problem, "__notes__", [])
+    if any(type(note) is AttributeValidationNote for note in notes):
+        return
+    name = problem.field.removeprefix(f"{kind.__name__}.")
+    name = name.partition("[")[0].partition(".")[0]
+    field = fields.get(name)
+    if field is None:
+        return
+    note = f"Structuring class {kind.__qualname__} @ attribute {name}"
+    # `add_note` is Python 3.11's; cattrs sets the list itself.
+    problem.__notes__ = [*notes, AttributeValidationNote(note, name, field.type)]
 
 
 def _is_sequence_of_values(kind: object) -> bool:
