@@ -8,6 +8,7 @@ check it); the examples pin what people will read.
 from __future__ import annotations
 
 import pytest
+from babel import Locale, localedata
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from followup import (
     Contact,
     FollowUpError,
     Interview,
+    InvalidValueError,
     check_letter,
     draft_follow_up,
     draft_thank_you,
@@ -53,6 +55,43 @@ def test_every_draft_passes_its_check_in_every_language(
     assert check_letter(follow_up, interview) == ()
     assert interview.candidate in thank_you
     assert interview.company in follow_up
+
+
+#: Every locale Babel knows in a language drafts are written in.
+LOCALES = sorted(
+    name
+    for name in localedata.locale_identifiers()
+    if Locale.parse(name).language in LANGUAGES
+)
+
+
+def drafts_in(interview, locale):
+    """Both drafts in `locale`, or the error that refuses it, checked."""
+    parsed = Locale.parse(locale)
+    if parsed.script is not None:
+        # English in Deseret or Shavian: a date in that script is no date a
+        # reader, or check_letter, would find.  Refused, naming the locale.
+        for draft in (draft_thank_you, draft_follow_up):
+            with pytest.raises(InvalidValueError) as caught:
+                draft(interview, language=parsed.language, locale=locale)
+            assert caught.value.field == "locale"
+            assert caught.value.value == locale
+        return
+    thank_you = draft_thank_you(interview, language=parsed.language, locale=locale)
+    assert check_letter(thank_you, interview, "thank-you") == ()
+    follow_up = draft_follow_up(interview, language=parsed.language, locale=locale)
+    assert check_letter(follow_up, interview) == ()
+
+
+def test_every_locale_of_a_draft_language_passes_its_check_or_is_refused():
+    assert {"en_Dsrt", "en_Shaw", "en_GB", "de_AT", "fr_CA", "es_MX"} <= set(LOCALES)
+    for locale in LOCALES:
+        drafts_in(INTERVIEW, locale)
+
+
+@given(interviews(), st.sampled_from(LOCALES))
+def test_a_draft_in_any_locale_passes_its_check_for_every_interview(interview, locale):
+    drafts_in(interview, locale)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -123,6 +123,20 @@ def test_no_draft_holds_the_no_break_spaces_babel_writes():
     [
         ("xx-YY", "locale: 'xx-YY' is not a locale Babel knows"),
         ("de-DE", "locale: 'de-DE' is not a locale of the language 'en'"),
+        (
+            "en_Dsrt",
+            (
+                "locale: 'en_Dsrt' writes the Deseret script; drafts are written, "
+                "and checked, in the Latin script"
+            ),
+        ),
+        (
+            "en-Shaw-GB",
+            (
+                "locale: 'en-Shaw-GB' writes the Shavian script; drafts are written, "
+                "and checked, in the Latin script"
+            ),
+        ),
     ],
 )
 def test_a_locale_that_does_not_fit_is_refused(locale, message):

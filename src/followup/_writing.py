@@ -301,8 +301,10 @@ def draft_thank_you(  # noqa: PLR0913 - the interview, and how to write to them
 
     Raises:
         InvalidValueError: an unknown `language`, `locale` or `greeting`, a
-            ``"title"`` greeting without `title`, or a `topic` or `title`
-            that is empty, holds a line break or runs too long.
+            `locale` of another language or of a script other than Latin
+            (``en_Dsrt``), a ``"title"`` greeting without `title`, or a
+            `topic` or `title` that is empty, holds a line break or runs too
+            long.
         InvalidTypeError: a `locale` that is not text.
     """
     style = _style(interview, language, locale, greeting, title)
@@ -474,6 +476,16 @@ def _locale(interview: Interview, language: str, locale: str | None) -> str:
         if parsed.language != language:
             raise InvalidValueError(
                 "locale", locale, f"is not a locale of the language '{language}'"
+            )
+        if parsed.script not in {None, "Latn"}:
+            # English in Deseret or Shavian (en_Dsrt, en_Shaw): Babel would
+            # write the date in that script, which no reader of the draft,
+            # nor `check_letter`, takes for the date of the interview.
+            raise InvalidValueError(
+                "locale",
+                locale,
+                f"writes the {parsed.get_script_name('en')} script; drafts are "
+                "written, and checked, in the Latin script",
             )
         return str(parsed)
     contact = interview.interviewer
