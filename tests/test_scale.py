@@ -44,6 +44,7 @@ from strategies import YEARS, histories, transitions
 from strategies import interviews as any_interviews
 
 ZONES = ("America/New_York", "Europe/Paris", "Asia/Tokyo", "Australia/Sydney")
+ADA = Interview("Ada", "Acme", "2026-11-23T10:00:00Z")
 
 
 def interviews(count=None):
@@ -155,6 +156,41 @@ def test_a_dask_bag_plans_as_plan_many_does():
         .compute(scheduler="processes", num_workers=2)
     )
     assert planned == list(plan_many(batch))
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        # The natural slip: plan_many's list.
+        ([ADA], "list [Interview(candidate='Ada', company='Acme', "),
+        (None, "NoneType None"),
+        ("interviews.jsonl", "str 'interviews.jsonl'"),
+        (iter([ADA]), "list_iterator <list_iterator object at "),
+    ],
+)
+def test_plan_bag_refuses_what_is_not_a_bag_naming_it(given, shown):
+    pytest.importorskip("dask.bag")
+    from followup.scale import plan_bag  # noqa: PLC0415 - only with the dask extra
+
+    with pytest.raises(InvalidTypeError) as caught:
+        plan_bag(given)
+    assert (caught.value.field, caught.value.value) == ("bag", given)
+    assert str(caught.value).startswith(
+        f"bag: expected a Dask bag (dask.bag.Bag), got {shown}"
+    )
+
+
+def test_plan_bag_without_dask_says_to_install_it(monkeypatch):
+    from followup.scale import plan_bag  # noqa: PLC0415 - imports no dask
+
+    # As if the extra were not installed (None: the import fails).
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(InvalidTypeError) as caught:
+        plan_bag([ADA])
+    assert str(caught.value).startswith(
+        'bag: expected a Dask bag (Dask is not installed: pip install "followup[dask]"), '
+        "got list [Interview(candidate='Ada', "
+    )
 
 
 def test_times_in_the_repeated_hour_survive_pickling():

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup._batch import plan_many
 from followup._ruleset import DEFAULT_RULES
+from followup.errors import InvalidTypeError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,7 +55,23 @@ def plan_bag(
     Nothing is planned until the bag is computed, with whichever scheduler
     the caller picks: ``"sync"`` to debug, ``"processes"`` for the cores of
     one machine, a ``dask.distributed`` client for a cluster.
+
+    Raises:
+        InvalidTypeError: `bag` is not a Dask bag (a list is for
+            `plan_many`), or Dask is not installed to make one.
     """
+    try:
+        from dask.bag import Bag  # noqa: PLC0415 - the extra, needed here only
+    except ImportError:
+        # Without Dask there is no bag: whatever was given is not one.
+        raise InvalidTypeError(
+            "bag",
+            bag,
+            'a Dask bag (Dask is not installed: pip install "followup[dask]")',
+        ) from None
+    # A list, plan_many's input, would fail inside as an AttributeError.
+    if not isinstance(bag, Bag):
+        raise InvalidTypeError("bag", bag, "a Dask bag (dask.bag.Bag)")
     # dask leaves map_partitions unannotated.
     map_partitions: Any = bag.map_partitions
     planned: dask.bag.Bag = map_partitions(_plan_partition, now, rules)
