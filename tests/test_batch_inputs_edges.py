@@ -201,6 +201,28 @@ def test_a_folder_entry_that_is_no_file_is_reported_and_the_others_go_on(
         assert len(lines) == read
 
 
+@pytest.mark.parametrize(
+    "event",
+    [
+        'kind = "called"\nat = "2026-12-05T10:00:00-05:00"',  # after --now
+        'kind = "called"\nat = "2026-11-20T10:00:00-05:00"',  # before the call
+    ],
+)
+def test_a_folders_history_is_blamed_for_its_own_events(
+    tmp_path: pathlib.Path, event: str
+) -> None:
+    (tmp_path / "acme.toml").write_text(INTERVIEW.read_text())
+    history = tmp_path / "acme.history.toml"
+    history.write_text(f"[[events]]\n{event}\n")
+    # As the pair given on its own reads it: the history holds the mistake.
+    alone = run("plan", tmp_path / "acme.toml", "--history", history, "--now", NOW)
+    assert alone.returncode == 2
+    problem = alone.stderr.removeprefix("followup: error: ")
+    assert problem.startswith(f"{history}: history[0].at: ")
+    result = run("plan", tmp_path, "--format", "jsonl", "--now", NOW)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", problem)
+
+
 def test_a_file_name_with_a_line_break_is_refused_as_a_json_lines_id_is(
     tmp_path: pathlib.Path,
 ) -> None:

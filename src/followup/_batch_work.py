@@ -112,7 +112,9 @@ def _work_on(job: Job, work: Work[P], rules: RuleSet) -> Done[P]:
             entry.size, problem=f"{entry.where}: planning stopped here", stopped=error
         )
     except FollowUpError as error:
-        return Done(entry.size, problem=f"{entry.where}: {error}")
+        # An event after `now`, or before the interview: the history's, as
+        # for one interview given with its history.
+        return Done(entry.size, problem=f"{entry.history_file or entry.where}: {error}")
     return Done(entry.size, work.piece(entry, plan))
 
 

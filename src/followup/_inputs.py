@@ -136,7 +136,10 @@ class Entry(NamedTuple):
     `where` names it in messages (``FILE:LINE``, or the TOML file); `size`
     is how far it moves a progress bar (its bytes in a JSON Lines file, one
     a TOML file).  A bad entry has no interview and says why in `problem`,
-    a whole line for standard error.
+    a whole line for standard error.  `history_file` is the file its
+    history was read from, if it has one of its own (a folder's
+    ``NAME.history.toml``): what a problem planning it is blamed on, as
+    ``followup plan NAME.toml --history NAME.history.toml`` blames it.
     """
 
     where: str
@@ -145,6 +148,7 @@ class Entry(NamedTuple):
     interview: Interview | None = None
     history: tuple[Event, ...] = ()
     problem: str | None = None
+    history_file: str | None = None
 
 
 class Line(NamedTuple):
@@ -514,4 +518,11 @@ def _interview_file(path: Path) -> Entry:
         events = read_history(str(history)) if found else ()
     except InputError as error:
         return Entry(where, 1, problem=str(error))
-    return Entry(where, 1, path.stem, interview, events)
+    return Entry(
+        where,
+        1,
+        path.stem,
+        interview,
+        events,
+        history_file=str(history) if found else None,
+    )
