@@ -276,7 +276,14 @@ def test_a_folder_reads_every_entry_with_its_file_as_its_place(tmp_path):
         Entry(
             str(lost), 0, problem=f"{lost}: a history without its interview (lost.toml)"
         ),
-        Entry(str(tmp_path / "ada.toml"), 1, "ada", ADA, (CALLED,)),
+        Entry(
+            str(tmp_path / "ada.toml"),
+            1,
+            "ada",
+            ADA,
+            (CALLED,),
+            history_file=str(tmp_path / "ada.history.toml"),
+        ),
         Entry(
             str(bad),
             1,
