@@ -25,6 +25,7 @@ from followup._inputs import (
     read_interview,
     read_text,
 )
+from followup.json import to_json
 
 PARIS = "2026-11-23T10:00:00+01:00[Europe/Paris]"
 LATER = "2026-11-24T10:00:00+01:00[Europe/Paris]"
@@ -313,3 +314,23 @@ def test_a_folder_the_system_refuses_to_list_names_the_reason(tmp_path, monkeypa
     with pytest.raises(InputError) as caught:
         open_batch(str(tmp_path))
     assert str(caught.value) == f"{tmp_path}: cannot be read (Permission denied)"
+
+
+@pytest.mark.parametrize(
+    ("at", "written"),
+    [
+        # TOML gives Z, +00:00 and -00:00 alike as UTC (docs/edges.md).
+        ("2026-11-23T10:00:00Z", "2026-11-23T10:00:00+00:00[UTC]"),
+        ("2026-11-23T10:00:00+00:00", "2026-11-23T10:00:00+00:00[UTC]"),
+        ("2026-11-23T10:00:00-00:00", "2026-11-23T10:00:00+00:00[UTC]"),
+        # A string keeps what it says.
+        ('"2026-11-23T10:00:00+00:00"', "2026-11-23T10:00:00+00:00"),
+        ('"2026-11-23T10:00:00Z"', "2026-11-23T10:00:00+00:00[UTC]"),
+        ("2026-11-23T10:00:00-05:00", "2026-11-23T10:00:00-05:00"),
+    ],
+)
+def test_a_toml_offset_datetime_keeps_its_offset_and_utc_is_utc(tmp_path, at, written):
+    path = tmp_path / "interview.toml"
+    path.write_text(f'candidate = "Ada"\ncompany = "Acme"\nat = {at}\n')
+    interview = read_interview(str(path))
+    assert json.loads(to_json(interview))["at"] == written
