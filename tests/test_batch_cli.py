@@ -403,7 +403,8 @@ def test_two_interviews_of_one_identity_share_no_calendar(tmp_path):
         f"{source}:2: has the identity of {source}:1 (the "
         "interview's id, or its candidate, company and position): its items would "
         "take that one's UIDs; left out of the calendar (give each interview an id "
-        "of its own)\n"
+        "of its own, as the interview's own id: a line's id, or a file's name, is "
+        "not part of it)\n"
     )
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     uids = [str(c["uid"]) for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]

@@ -961,7 +961,8 @@ def _write_calendar(
                     f"{piece.where}: has the identity of {seen} (the interview's "
                     "id, or its candidate, company and position): its items "
                     "would take that one's UIDs; left out of the calendar (give "
-                    "each interview an id of its own)"
+                    "each interview an id of its own, as the interview's own "
+                    "id: a line's id, or a file's name, is not part of it)"
                 )
                 continue
             spool.write(piece.items)
