@@ -129,6 +129,19 @@ def test_a_link_in_the_folder_to_a_file_it_does_not_read_is_written_through(
     assert plan.interview.company == "Acme Analytics"
 
 
+def _reported_as_on_its_own(
+    folder: pathlib.Path, history: pathlib.Path, starts: str
+) -> None:
+    """A folder of acme.toml and `history` reports what the pair given on its
+    own reports, its message starting with `starts`."""
+    alone = run("plan", folder / "acme.toml", "--history", history, "--now", NOW)
+    assert alone.returncode == 2
+    problem = alone.stderr.removeprefix("followup: error: ")
+    assert problem.startswith(starts)
+    result = run("plan", folder, "--format", "jsonl", "--now", NOW)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", problem)
+
+
 @links
 @pytest.mark.parametrize("kind", ["dangling", "loop"])
 def test_a_history_link_that_leads_nowhere_is_reported_not_ignored(
@@ -140,13 +153,7 @@ def test_a_history_link_that_leads_nowhere_is_reported_not_ignored(
         history.symlink_to(tmp_path / "gone.toml")
     else:
         history.symlink_to(history)
-    # As the pair given on its own reads it.
-    alone = run("plan", tmp_path / "acme.toml", "--history", history, "--now", NOW)
-    assert alone.returncode == 2
-    problem = alone.stderr.removeprefix("followup: error: ")
-    assert problem.startswith(f"{history}: ")
-    result = run("plan", tmp_path, "--format", "jsonl", "--now", NOW)
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", problem)
+    _reported_as_on_its_own(tmp_path, history, f"{history}: ")
 
 
 @links
@@ -214,13 +221,8 @@ def test_a_folders_history_is_blamed_for_its_own_events(
     (tmp_path / "acme.toml").write_text(INTERVIEW.read_text())
     history = tmp_path / "acme.history.toml"
     history.write_text(f"[[events]]\n{event}\n")
-    # As the pair given on its own reads it: the history holds the mistake.
-    alone = run("plan", tmp_path / "acme.toml", "--history", history, "--now", NOW)
-    assert alone.returncode == 2
-    problem = alone.stderr.removeprefix("followup: error: ")
-    assert problem.startswith(f"{history}: history[0].at: ")
-    result = run("plan", tmp_path, "--format", "jsonl", "--now", NOW)
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", problem)
+    # The history holds the mistake.
+    _reported_as_on_its_own(tmp_path, history, f"{history}: history[0].at: ")
 
 
 def test_a_file_name_with_a_line_break_is_refused_as_a_json_lines_id_is(
