@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
+import attrs
 import holidays
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,14 +16,14 @@ from followup import (
     Contact,
     Interview,
     StepKind,
+    Window,
     WorkingCalendar,
+    check_plan,
     plan_followups,
 )
 from followup._days import country_week, days_of
+from followup._facts import Facts
 from followup._time import zone
-
-if TYPE_CHECKING:
-    import pytest
 
 SHANGHAI = zone("Asia/Shanghai")
 DUBAI = zone("Asia/Dubai")
@@ -166,3 +167,33 @@ def test_a_weekend_of_every_day_is_not_believed(
         if day.weekday() >= 5
     }
     assert workdays == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("country", "subdivision", "zone_name", "at", "friday"),
+    [
+        # Kedah rests on Friday and Saturday, Malaysia at large does not.
+        ("MY", "02", "Asia/Kuala_Lumpur", "2026-11-23T10:00:00+08:00", "2026-11-27"),
+        # The Emirates rested on Friday and Saturday before 2022.
+        ("AE", None, "Asia/Dubai", "2021-05-31T10:00:00+04:00", "2021-06-04"),
+    ],
+)
+def test_a_step_outside_working_time_names_the_week_of_its_day(
+    country: str, subdivision: str | None, zone_name: str, at: str, friday: str
+) -> None:
+    interviewer = Contact(
+        "Aminah", timezone=zone_name, country=country, subdivision=subdivision
+    )
+    interview = Interview("Ada", "Acme", at, interviewer=interviewer)
+    plan = plan_followups(interview)
+    moved = [
+        attrs.evolve(step, window=Window(due, due), due=due)
+        if step.kind is StepKind.FOLLOW_UP
+        else step
+        for step in plan.steps
+        for due in [f"{friday}T10:00:00[{zone_name}]"]
+    ]
+    found = [str(f) for f in check_plan(moved, interview, now=at) if f.code == "FU011"]
+    assert len(found) == 1
+    assert "(expected Sun-Thu 09:00-17:00, got Fri " in found[0]
+    assert Facts.gather(interview).weekdays == {6, 0, 1, 2, 3}

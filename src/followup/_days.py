@@ -147,6 +147,7 @@ class Days:
         "_hours",
         "_shown",
         "_starts",
+        "_weeks",
         "_works",
         "calendar",
         "country",
@@ -179,6 +180,7 @@ class Days:
         self._ends: dict[dt.date, dt.datetime] = {}
         self._business: dict[dt.date, bool] = {}
         self._works: dict[dt.date, bool] = {}
+        self._weeks: dict[dt.date, frozenset[int]] = {}
         self._after: dict[tuple[dt.date, int], dt.date] = {}
         self._hours: dict[
             tuple[dt.date, dt.time, dt.time], tuple[dt.datetime, dt.datetime]
@@ -222,6 +224,33 @@ class Days:
                 self._works,
                 day,
                 day not in weekend or (self.calendar.holidays and day in workdays),
+            )
+        return found
+
+    def week(self, day: dt.date) -> frozenset[int]:
+        """The weekdays the recipient's week works in the week of `day`.
+
+        `weekdays`, but for a country's week: the days its weekend leaves in
+        the week (Monday to Sunday) of `day`, as a subdivision of its own
+        (Kedah, in Malaysia) or that year (the Emirates before 2022) has
+        it.  What a message names as the week; the weekend days a country
+        works to make up for a holiday do not change it.
+        """
+        country = self._dated
+        if country is None:
+            return self.weekdays
+        monday = day - dt.timedelta(days=day.weekday())
+        found = self._weeks.get(monday)
+        if found is None:
+            week = [monday + dt.timedelta(days=n) for n in range(7)]
+            found = _kept(
+                self._weeks,
+                monday,
+                frozenset(
+                    each.weekday()
+                    for each in week
+                    if each not in country_week(country, self.subdivision, each.year)[0]
+                ),
             )
         return found
 

@@ -74,9 +74,10 @@ class Facts:
     decision: Event | None
     #: The calls made so far, oldest first.
     calls: tuple[Event, ...]
-    #: The recipient's working calendar, and the weekdays its week works now
-    #: (the configured week, else the country's, else Monday to Friday).  A
-    #: country's week can differ on a date (`is_business_day` knows).
+    #: The recipient's working calendar, and the weekdays its week works in
+    #: the week of the interview (the configured week, else the country's,
+    #: else Monday to Friday).  A country's week can differ on another date
+    #: (`is_business_day` knows).
     calendar: WorkingCalendar
     weekdays: frozenset[int]
     #: The recipient's days, shared with every plan on the same calendar.
@@ -164,7 +165,7 @@ class Facts:
             decision,
             tuple(e for e in events if e.kind is EventKind.CALLED),
             calendar,
-            days.weekdays,
+            days.week(start.date()),
             days,
             now_key,
             ends,

@@ -181,14 +181,17 @@ class WorkingTime:
         for step in steps:
             if step.agreed or step.kind not in self.params.kinds:
                 continue
-            if not self.is_working(facts, facts.local(step.due)):
+            due = facts.local(step.due)
+            if not self.is_working(facts, due):
                 yield Finding(
                     self.code,
                     Severity.WARNING,
                     f"the {step.label} is due outside the recipient's working time",
                     step=step,
-                    expected=self.params.describe(facts.weekdays),
-                    actual=when(facts.local(step.due)),
+                    # The week of that day: a country's may differ from the
+                    # interview's (the Emirates' before and after 2022).
+                    expected=self.params.describe(facts.days.week(due.date())),
+                    actual=when(due),
                 )
 
     def is_working_day(self, facts: Facts, day: dt.date) -> bool:
@@ -281,7 +284,8 @@ class WorkingTime:
         calendar = facts.calendar
         raise FollowUpError(
             f"{self.code} {self.name}: no working time within {_SEARCH_DAYS} days "
-            f"of {moment.isoformat()} ({self.params.describe(facts.weekdays)}, "
+            f"of {moment.isoformat()} "
+            f"({self.params.describe(facts.days.week(facts.local(moment).date()))}, "
             f"holidays {'on' if calendar.holidays else 'off'}, "
             f"{len(calendar.closed)} closures)"
         )
