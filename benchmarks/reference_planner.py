@@ -56,6 +56,8 @@ ZONES: dict[str, zoneinfo.ZoneInfo] = {}
 LENGTHS: dict[int, dt.timedelta] = {}
 # A country's days off in a year; its weekend is among them, date by date.
 DAYS_OFF: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
+# Those of a year and the next, by the first year.
+DAYS_OFF_FROM: dict[tuple[str, str | None, int], frozenset[dt.date]] = {}
 EVERY_DAY = frozenset(range(7))
 
 
@@ -97,6 +99,21 @@ def _days_off(country: str, subdivision: str | None, year: int) -> frozenset[dt.
             # Frozen: a look-up in the package's calendar would add the year
             # of the day looked up.
             days = DAYS_OFF[key] = frozenset(found) | weekend
+    return days
+
+
+def _days_off_from(
+    country: str, subdivision: str | None, year: int
+) -> frozenset[dt.date]:
+    """The days off of `year` and the next: a plan looks weeks past its interview."""
+    key = (country, subdivision, year)
+    days = DAYS_OFF_FROM.get(key)
+    if days is None:
+        # A year's calendar holds that year's days only.  Joined once: two
+        # years of weekends are too many to join for every plan.
+        days = DAYS_OFF_FROM[key] = _days_off(country, subdivision, year) | _days_off(
+            country, subdivision, year + 1
+        )
     return days
 
 
@@ -210,11 +227,7 @@ def plan_by_hand(
     week = MONDAY_TO_FRIDAY
     if country is not None:
         week = EVERY_DAY
-        # A year's calendar holds that year's days only, and a plan looks at
-        # days within weeks of the interview.
-        off = _days_off(country, subdivision, day.year) | _days_off(
-            country, subdivision, day.year + 1
-        )
+        off = _days_off_from(country, subdivision, day.year)
     first = _business_days_after(day, 2, off, week)
     last = _business_days_after(first, 1, off, week)
     letter_opens, letter_closes = _working_window(
