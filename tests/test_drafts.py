@@ -83,8 +83,15 @@ def drafts_in(interview, locale):
     assert check_letter(follow_up, interview) == ()
 
 
+#: Whether Babel reads a locale's script: 2.12 reads en_Dsrt as en, in the
+#: Latin script, and lists no English in Deseret or Shavian.
+KEEPS_SCRIPTS = Locale.parse("en_Dsrt").script is not None
+
+
 def test_every_locale_of_a_draft_language_passes_its_check_or_is_refused():
-    assert {"en_Dsrt", "en_Shaw", "en_GB", "de_AT", "fr_CA", "es_MX"} <= set(LOCALES)
+    assert {"en_GB", "de_AT", "fr_CA", "es_MX"} <= set(LOCALES)
+    if KEEPS_SCRIPTS:
+        assert {"en_Dsrt", "en_Shaw"} <= set(LOCALES)
     for locale in LOCALES:
         drafts_in(INTERVIEW, locale)
 
