@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import followup.testing as testing_module
 from followup import (
     DEFAULT_RULES,
     Channel,
@@ -35,6 +36,7 @@ from followup.testing import (
     histories,
     instants_near_transitions,
     interviews,
+    plain_instants,
     situations,
     transitions,
 )
@@ -384,3 +386,35 @@ def test_histories_of_an_interview_late_in_2199_are_ones_the_library_takes(
     # And so do situations drawn in that year.
     interview, history, now = data.draw(situations(years=(2199, 2199)))
     assert plan_followups(interview, history, now=now).as_of == now
+
+
+@pytest.mark.parametrize(
+    ("zone_name", "years"),
+    [
+        # 1 January 1900 in Longyearbyen is still 1899 in UTC; 31 December
+        # 2199 in Los Angeles is 2200 already.
+        ("Arctic/Longyearbyen", (1900, 1900)),
+        ("America/Los_Angeles", (2199, 2199)),
+        ("Pacific/Kiritimati", (1900, 1900)),
+    ],
+)
+def test_instants_of_the_first_and_last_years_are_ones_the_library_takes(
+    zone_name, years
+):
+    # Drawn with the instant at each end of the years first.
+    for strategy in (plain_instants, instants_near_transitions):
+
+        @given(strategy(zone_name=zone_name, years=years))
+        @settings(max_examples=30)
+        def taken(at):
+            assert Interview("Ada", "Acme", at).at.timestamp() == at.timestamp()
+
+        taken()
+    # The ends themselves, which a run of the strategy may not draw.
+    first = dt.datetime(years[0], 1, 1, tzinfo=zoneinfo.ZoneInfo(zone_name))
+    last = dt.datetime(years[1], 12, 31, 23, 59, tzinfo=zoneinfo.ZoneInfo(zone_name))
+    for edge in (first, last):
+        moved = testing_module._supported(edge)  # noqa: SLF001 - where the ends go
+        assert Interview("Ada", "Acme", moved).at.timestamp() == moved.timestamp()
+        assert moved.tzinfo is edge.tzinfo
+        assert abs(moved - edge) <= dt.timedelta(days=1)

@@ -64,7 +64,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
-from followup._time import describe_instant, instant_key
+from followup._time import EARLIEST, LATEST, describe_instant, instant_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -190,7 +190,16 @@ def plain_instants(
             allow_imaginary=False,
         )
     )
-    return moment.replace(second=0, microsecond=0)
+    return _supported(moment.replace(second=0, microsecond=0))
+
+
+def _supported(moment: dt.datetime) -> dt.datetime:
+    # The first and last days of the range are days somewhere else too: on
+    # 1 January 1900 in Longyearbyen it is still 1899 in UTC, which the
+    # library refuses.  Such an instant is moved to the edge of the range.
+    at = moment.astimezone(dt.timezone.utc)
+    edge = max(EARLIEST, min(at, LATEST - dt.timedelta(minutes=1)))
+    return moment if edge == at else edge.astimezone(moment.tzinfo)
 
 
 @st.composite
@@ -211,7 +220,9 @@ def instants_near_transitions(
         return draw(plain_instants(zone_name=name, years=(year, year)))
     change = draw(st.sampled_from(changes))
     minutes = draw(st.integers(-4 * 24 * 60, 4 * 24 * 60))
-    return (change + dt.timedelta(minutes=minutes)).astimezone(zoneinfo.ZoneInfo(name))
+    return _supported(
+        (change + dt.timedelta(minutes=minutes)).astimezone(zoneinfo.ZoneInfo(name))
+    )
 
 
 def instants(
