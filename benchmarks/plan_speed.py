@@ -15,6 +15,11 @@ decision), against the reference's time without one (the performance
 issue's "with a history of three events, at most 6 times"), and
 `check_plan` of each fresh plan against planning it.
 
+Last, planning in its three stages, for the interviews without a country:
+gathering the facts, the rules' work on them, and making the public plan.
+The first and the last are the part of a plan no rule can make cheaper;
+against the reference they bound the ratio from below.
+
     python benchmarks/plan_speed.py [--rounds 7] [--interviews 2000]
 """
 
@@ -25,6 +30,7 @@ import datetime as dt
 import platform
 import statistics
 import sys
+import time
 import timeit
 import zoneinfo
 from pathlib import Path
@@ -33,7 +39,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from reference_planner import plan_by_hand
 
-from followup import Contact, Event, Interview, check_plan, plan_followups
+from followup import (
+    DEFAULT_RULES,
+    Contact,
+    Event,
+    Interview,
+    check_plan,
+    plan_followups,
+)
+from followup._engine import plan_of, work
+from followup._facts import Facts
 
 ZONES = (
     "Asia/Kathmandu",
@@ -160,6 +175,36 @@ def timed_check(drawn: list[Case], rounds: int) -> tuple[float, float]:
     return statistics.median(checks), statistics.median(makes)
 
 
+def timed_stages(drawn: list[Case], rounds: int) -> tuple[float, float, float]:
+    """Median seconds a plan in each stage: the facts, the rules, the public plan.
+
+    As `plan_followups` goes about it (`followup._engine`), each stage over
+    every interview before the next, the facts gathered afresh each round.
+    """
+    interviews = [case[0] for case in drawn]
+    calendar = DEFAULT_RULES.calendar
+    stages: tuple[list[float], list[float], list[float]] = ([], [], [])
+    for _ in range(rounds):
+        start = time.perf_counter()
+        gathered = [
+            Facts.gather(interview, (), None, calendar) for interview in interviews
+        ]
+        facts_done = time.perf_counter()
+        sheets = [work(DEFAULT_RULES, facts) for facts in gathered]
+        rules_done = time.perf_counter()
+        for interview, sheet in zip(interviews, sheets, strict=True):
+            plan_of(interview, DEFAULT_RULES, sheet)
+        plans_done = time.perf_counter()
+        for stage, seconds in zip(
+            stages,
+            (facts_done - start, rules_done - facts_done, plans_done - rules_done),
+            strict=True,
+        ):
+            stage.append(seconds / len(interviews))
+    gather, rules, public = (statistics.median(stage) for stage in stages)
+    return gather, rules, public
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -199,6 +244,15 @@ def main() -> None:
     print(f"  check_plan:      {check * 1e6:8.1f} us/plan")
     print(f"  plan_followups:  {make * 1e6:8.1f} us/plan")
     print(f"  ratio:           {check / make:8.2f}")
+    gather, rules, public = timed_stages(drawn, args.rounds)
+    print("planning in stages (no country):")
+    print(f"  the facts:       {gather * 1e6:8.1f} us/plan")
+    print(f"  the rules:       {rules * 1e6:8.1f} us/plan")
+    print(f"  the public plan: {public * 1e6:8.1f} us/plan")
+    print(
+        "  facts and public plan against the reference: "
+        f"{(gather + public) / reference:5.1f}"
+    )
 
 
 if __name__ == "__main__":
