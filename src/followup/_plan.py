@@ -574,16 +574,12 @@ def repeated_step(steps: Sequence[StepNames]) -> tuple[int, int] | None:
     of one identity would be one calendar item, and one of them lost.  The
     second index is the first step that repeats an earlier one.
     """
-    # One set of a few tuples: the plans that hold no repeat, all but a
-    # mistake, pay for nothing more.
-    if len({(step.kind, step.kind_name, step.number) for step in steps}) == len(steps):
-        return None
     seen: dict[tuple[StepKind, str | None, int], int] = {}
     for index, step in enumerate(steps):
         first = seen.setdefault((step.kind, step.kind_name, step.number), index)
         if first != index:
             return first, index
-    return None  # pragma: no cover - the set above found a repeat
+    return None
 
 
 def _sorted_steps(values: Iterable[Step]) -> tuple[Step, ...]:
