@@ -17,6 +17,7 @@ from followup import (
     Contact,
     Interview,
     InvalidValueError,
+    check_letter,
     draft_follow_up,
     draft_thank_you,
 )
@@ -90,6 +91,30 @@ def test_under_the_tightest_limits_the_sign_off_joins_the_name(max_lines):
     assert draft_follow_up(INTERVIEW, rules=rules) == (
         f"Dear Grace Hopper,\n{COMPACT_BODY}\nBest regards, Ada Lovelace"
     )
+
+
+@pytest.mark.parametrize(
+    ("company", "written"),
+    [
+        ("Acme Inc.", "in Acme Inc. I believe"),
+        ("Yahoo!", "in Yahoo! I believe"),
+        # A company ending in "." that looks like the start of a link: with a
+        # second stop after it, "www.." read as a link, and the letter's own
+        # check no longer found the company.
+        ("WWW.", "in WWW. I believe"),
+        ("Acme", "in Acme. I believe"),
+    ],
+)
+@pytest.mark.parametrize("max_lines", [9, 6])
+def test_a_company_that_ends_its_sentence_with_a_stop_gets_no_second(
+    company, written, max_lines
+):
+    interview = Interview("Ada Lovelace", company, AT, performance="strong")
+    rules = DEFAULT_RULES.configure("FU004", max_lines=max_lines)
+    draft = draft_follow_up(interview, rules=rules)
+    assert written in draft
+    assert ".." not in draft
+    assert check_letter(draft, interview, rules=rules) == ()
 
 
 def test_a_fit_is_written_in_its_own_words():

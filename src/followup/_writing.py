@@ -394,14 +394,17 @@ def _follow_ups(interview: Interview, fit: str | None, style: _Style) -> list[st
         reason = words.fit_given.format(fit=_sentence(fit))
     when = written_when(interview, style.locale, words.when)
     close = words.closes[_pick(interview, StepKind.FOLLOW_UP, len(words.closes))]
-    full = words.follow_up[0].format(
+    full = _filled(
+        words.follow_up[0],
         role=_role(interview, words),
         when=when,
         company=interview.company,
         reason=reason,
         close=close,
     )
-    compact = words.compact.format(when=when, company=interview.company, reason=reason)
+    compact = _filled(
+        words.compact, when=when, company=interview.company, reason=reason
+    )
     greeting = _greeting(interview, style)
     candidate = interview.candidate
     return [
@@ -556,6 +559,19 @@ def _date_and_time(start: dt.datetime, locale: str) -> tuple[str, str]:
 
 def _plain_spaces(text: str) -> str:
     return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def _filled(template: str, **values: str) -> str:
+    """`template` with its placeholders filled in, and no stop after a stop.
+
+    A value that ends a sentence and ends with a stop of its own ("Acme
+    Inc.") takes the place of the template's full stop: "interested in Acme
+    Inc.", not "Acme Inc..".
+    """
+    for name, value in values.items():
+        if value.endswith(_STOPS):
+            template = template.replace(f"{{{name}}}.", f"{{{name}}}")
+    return template.format(**values)
 
 
 def _sentence(text: str) -> str:
