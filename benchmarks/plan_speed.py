@@ -30,7 +30,6 @@ import datetime as dt
 import platform
 import statistics
 import sys
-import time
 import timeit
 import zoneinfo
 from pathlib import Path
@@ -47,7 +46,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
-from followup._engine import plan_of, work
+from followup._engine import work
 from followup._facts import Facts
 
 ZONES = (
@@ -178,31 +177,33 @@ def timed_check(drawn: list[Case], rounds: int) -> tuple[float, float]:
 def timed_stages(drawn: list[Case], rounds: int) -> tuple[float, float, float]:
     """Median seconds a plan in each stage: the facts, the rules, the public plan.
 
-    As `plan_followups` goes about it (`followup._engine`), each stage over
-    every interview before the next, the facts gathered afresh each round.
+    Three loops over the interviews, taking turns: gathering the facts; the
+    facts and the rules' work on them (`followup._engine`); and the whole of
+    `plan_followups`.  Each stage is the difference between a loop and the
+    one before it, so that each plan's stages run one after the other, as
+    they do when it is planned.
     """
     interviews = [case[0] for case in drawn]
     calendar = DEFAULT_RULES.calendar
-    stages: tuple[list[float], list[float], list[float]] = ([], [], [])
+
+    def facts() -> None:
+        for interview in interviews:
+            Facts.gather(interview, (), None, calendar)
+
+    def facts_and_rules() -> None:
+        for interview in interviews:
+            work(DEFAULT_RULES, Facts.gather(interview, (), None, calendar))
+
+    def whole() -> None:
+        for interview in interviews:
+            plan_followups(interview)
+
+    loops: tuple[list[float], list[float], list[float]] = ([], [], [])
     for _ in range(rounds):
-        start = time.perf_counter()
-        gathered = [
-            Facts.gather(interview, (), None, calendar) for interview in interviews
-        ]
-        facts_done = time.perf_counter()
-        sheets = [work(DEFAULT_RULES, facts) for facts in gathered]
-        rules_done = time.perf_counter()
-        for interview, sheet in zip(interviews, sheets, strict=True):
-            plan_of(interview, DEFAULT_RULES, sheet)
-        plans_done = time.perf_counter()
-        for stage, seconds in zip(
-            stages,
-            (facts_done - start, rules_done - facts_done, plans_done - rules_done),
-            strict=True,
-        ):
-            stage.append(seconds / len(interviews))
-    gather, rules, public = (statistics.median(stage) for stage in stages)
-    return gather, rules, public
+        for times, loop in zip(loops, (facts, facts_and_rules, whole), strict=True):
+            times.append(timeit.timeit(loop, number=1) / len(interviews))
+    gathered, worked, planned = (statistics.median(times) for times in loops)
+    return gathered, worked - gathered, planned - worked
 
 
 def main() -> None:

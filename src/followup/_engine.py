@@ -283,15 +283,6 @@ def plan_followups(
         RuleError: a rule failed; the message names it.
     """
     rule_set, sheet = _sheet_for(interview, history, now, rules)
-    return plan_of(interview, rule_set, sheet)
-
-
-def plan_of(interview: Interview, rule_set: RuleSet, sheet: Sheet) -> FollowUpPlan:
-    """The public plan of the sheet that `rule_set` made of `interview`'s facts.
-
-    The last of planning's three stages (gathering the facts, the rules'
-    work, the public values): `benchmarks/plan_speed.py` times each.
-    """
     steps, findings = sheet.public()
     return assemble(
         FollowUpPlan,
