@@ -310,7 +310,8 @@ def draft_thank_you(  # noqa: PLR0913 - the interview, and how to write to them
     style = _style(interview, language, locale, greeting, title)
     words = _WORDS[style.language]
     variant = _pick(interview, StepKind.THANK_YOU, len(words.thank_you))
-    body = words.thank_you[variant].format(
+    body = _filled(
+        words.thank_you[variant],
         role=_role(interview, words),
         when=written_when(interview, style.locale, words.when),
         company=interview.company,
