@@ -18,6 +18,7 @@ import followup.testing as testing_module
 from followup import (
     DEFAULT_RULES,
     Channel,
+    Contact,
     Event,
     Interview,
     NoParams,
@@ -381,11 +382,37 @@ def test_histories_of_an_interview_late_in_2199_are_ones_the_library_takes(
     interview = Interview("Ada", "Acme", last - dt.timedelta(minutes=minutes))
     history, now = data.draw(histories(interview))
     plan = plan_followups(interview, history, now=now)
-    assert plan.as_of == now
+    assert _utc(plan.as_of) == _utc(now)
     assert all(event.at <= now for event in history)
     # And so do situations drawn in that year.
     interview, history, now = data.draw(situations(years=(2199, 2199)))
-    assert plan_followups(interview, history, now=now).as_of == now
+    assert _utc(plan_followups(interview, history, now=now).as_of) == _utc(now)
+
+
+def test_a_plan_as_of_a_repeated_hour_is_as_of_that_instant():
+    # The draw that showed `==` unfit: now is the second 01:00 in Halifax.
+    now = dt.datetime(
+        2199, 11, 3, 1, 0, fold=1, tzinfo=zoneinfo.ZoneInfo("America/Halifax")
+    )
+    interview = Interview(
+        "Ada Lovelace",
+        "Acme",
+        now,
+        interviewer=Contact("Grace Hopper", timezone="Africa/Abidjan"),
+        duration=5,
+    )
+    as_of = plan_followups(interview, now=now).as_of
+    assert as_of.isoformat() == "2199-11-03T05:00:00+00:00"
+    assert as_of != now
+    assert _utc(as_of) == _utc(now)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # `as_of` is in the recipient's zone and `now` may be in another; a time
+    # in the repeated hour of a daylight-saving change (01:00 in Halifax on 3
+    # November 2199, fold 1) never equals one in another zone (PEP 495), so
+    # the two are compared as instants.
+    return moment.astimezone(dt.timezone.utc)
 
 
 @pytest.mark.parametrize(
