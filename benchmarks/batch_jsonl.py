@@ -143,11 +143,9 @@ def profile(source: Path, count: int, out: Path) -> None:
     write = spent("_batch_work.py", "piece")
     parts = {
         "read: JSON, interviews and histories checked": read,
-        "  of which json.loads": spent("__init__.py", "loads"),
-        "  of which the interviews' contacts": spent(
-            "<cattrs generated structure followup._contact.Contact>",
-            "structure_Contact",
-        ),
+        "  of which the JSON text": spent("_parsing.py", "read_json"),
+        "  of which the interviews and interviewers": spent("_inputs.py", "_interview"),
+        "  of which the histories": spent("_inputs.py", "_events"),
         "plan: plan_followups": plan,
         "write: unstructure and JSON text": write,
         "  of which unstructure": spent("json.py", "unstructure"),
