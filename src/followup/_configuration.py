@@ -36,7 +36,7 @@ Every key is optional:
     rules always apply phase by phase (propose, drop, adjust, place).
 ``rules``
     A table of parameters for each rule to configure, by code or by name;
-    docs/rules.md lists every parameter, its default and its bounds.
+    docs/rules.md lists every parameter and its default.
 
 The steps run in this order: load the plugins, configure the rules, keep the
 selected ones, drop the ignored ones, put the ordered ones first.  Everything
