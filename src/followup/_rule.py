@@ -54,8 +54,9 @@ class Rule(Protocol):
       own prefix), `name` is readable (``thank-you-immediately``), `summary`
       is one line, and `advice` holds the advice ids it encodes: ``A1`` to
       ``A14`` for the advice this library encodes, or ids of the rule's own
-      in its own namespace (``BLK:blackout``, the code's prefix, a colon and
-      a kebab-case name); empty for a rule that refines the advice.
+      in its own namespace (``BLK:company-blackout-days``: the code's
+      prefix, a colon and a kebab-case name); empty for a rule that refines
+      the advice.
     * `params` is a frozen attrs instance, validated on construction;
       `RuleSet.configure` makes a new rule with new params.
     * `plan` returns a new draft (proposing, adjusting or dropping steps);
