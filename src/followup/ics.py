@@ -593,11 +593,17 @@ def _description(step: Step, findings: Iterable[Finding] = ()) -> str:
 
 
 def _note(finding: Finding) -> str:
-    """``Warning (FU002): ... (expected ..., got ...)``: a finding for people."""
+    """``Warning (FU002): ... (expected ..., got ...)``: a finding for people.
+
+    Either detail may come alone (a plugin's finding), as `Finding` writes it.
+    """
     text = f"{finding.severity.value.capitalize()} ({finding.code}): {finding.message}"
-    if finding.expected is not None and finding.actual is not None:
-        text += f" (expected {finding.expected}, got {finding.actual})"
-    return text
+    details = []
+    if finding.expected is not None:
+        details.append(f"expected {finding.expected}")
+    if finding.actual is not None:
+        details.append(f"got {finding.actual}")
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 def _version() -> str:
