@@ -412,15 +412,16 @@ class _Resource:
 class _Calendar:
     def __init__(self, resources) -> None:
         self.resources = resources
-        self.written: list[str] = []
+        self.written: list[tuple[str, str]] = []
 
     def objects(self, load_objects: bool = False):
         return list(self.resources)
 
     def save_todo(self, text: str) -> None:
-        self.written.append(text)
+        self.written.append(("todo", text))
 
-    save_event = save_todo
+    def save_event(self, text: str) -> None:
+        self.written.append(("event", text))
 
 
 def test_sync_leaves_other_interviews_and_foreign_items_of_the_prefix_alone():
@@ -442,3 +443,42 @@ def test_sync_leaves_other_interviews_and_foreign_items_of_the_prefix_alone():
     assert synced.created == tuple(uid for uid, _ in calendar_objects(plan))
     assert [r.data for r in calendar.resources] == before
     assert [r.saves for r in calendar.resources] == [0] * 5
+
+
+def test_sync_writes_new_events_as_events_and_to_dos_as_to_dos():
+    """The close of the call and the call are events, the messages to-dos."""
+    from followup.sync import _push  # noqa: PLC0415
+
+    calendar = _Calendar([])
+    _push(plan_followups(ADA), calendar, todos=True)
+    assert [kind for kind, _ in calendar.written] == ["event", "todo", "todo", "event"]
+
+
+def _refolded(text: str, width: int) -> str:
+    """`text` unfolded, then folded again at `width` characters (RFC 5545, 3.1)."""
+    lines = text.replace("\r\n ", "").split("\r\n")
+    folded = []
+    for line in lines:
+        parts = [line[:width]]
+        parts += [" " + line[i : i + width] for i in range(width, len(line), width)]
+        folded.append("\r\n".join(parts))
+    return "\r\n".join(folded)
+
+
+def test_sync_takes_items_a_server_folded_otherwise_for_unchanged():
+    """Folding is no content (RFC 5545, 3.1): an item the server stored folded
+    at another width, saying the same, is left as it is, with no new version."""
+    from followup.ics import calendar_objects  # noqa: PLC0415
+    from followup.sync import _push  # noqa: PLC0415
+
+    plan = plan_followups(ADA)
+    objects = calendar_objects(plan)
+    stored = [_Resource(_refolded(text.decode(), 40)) for _, text in objects]
+    assert all(
+        r.data != text.decode() for r, (_, text) in zip(stored, objects, strict=True)
+    )
+    calendar = _Calendar(stored)
+    synced = _push(plan, calendar, todos=True)
+    assert synced.unchanged == tuple(uid for uid, _ in objects)
+    assert calendar.written == []
+    assert [r.saves for r in stored] == [0] * 4
