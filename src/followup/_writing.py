@@ -513,12 +513,38 @@ def _greeting(interview: Interview, style: _Style) -> str:
     if contact is None or contact.name is None:
         return words.greet_team
     name = contact.name
-    parts = name.split()
+    parts = _name_words(name)
     if style.greeting == "title" and parts:
         return words.greet_name.format(name=f"{style.title} {parts[-1]}")
     if style.greeting == "first-name" and parts:
         return words.greet_first.format(name=parts[0])
     return words.greet_name.format(name=name)
+
+
+#: What may follow a name and is no part of it: "Jr.", "III", "Ph.D.".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def _is_suffix(word: str) -> bool:
+    return word.replace(".", "").casefold() in _SUFFIXES
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of `name` in reading order, the given name first, no suffix.
+
+    "Martin Luther King Jr." and "Grace Hopper, PhD" end on the surname
+    without what follows it; "Hopper, Grace" is read as "Grace Hopper".
+    """
+    segments = [segment.split() for segment in name.split(",")]
+    while len(segments) > 1 and all(map(_is_suffix, segments[-1])):
+        segments.pop()
+    if len(segments) == 2:  # the surname first: "Hopper, Grace"
+        words = [*segments[1], *segments[0]]
+    else:
+        words = [word for segment in segments for word in segment]
+    while len(words) > 1 and _is_suffix(words[-1]):
+        words.pop()
+    return words
 
 
 def _role(interview: Interview, words: _Words) -> str:
