@@ -61,9 +61,21 @@ def _with_interviewer(name: str) -> Interview:
         ("King, Martin Luther, Jr.", "first-name", None, "Dear Martin,"),
         # The full name is written as given.
         ("Grace Hopper, PhD", "name", None, "Dear Grace Hopper, PhD,"),
+        # A title before the name is no given name...
+        ("Dr. Grace Hopper", "first-name", None, "Dear Grace,"),
+        ("Prof. Dr. Grace Hopper", "first-name", None, "Dear Grace,"),
+        ("Mrs Grace Hopper", "first-name", None, "Dear Grace,"),
+        ("Hopper, Dr. Grace", "first-name", None, "Dear Grace,"),
+        # ... and with a surname alone after it there is no given name to
+        # take: the name as given.
+        ("Dr. Hopper", "first-name", None, "Dear Dr. Hopper,"),
+        ("Dr. Grace Hopper", "title", "Dr.", "Dear Dr. Hopper,"),
+        # A lone initial may be the given name's own.
+        ("M. Hopper", "first-name", None, "Dear M.,"),
+        ("Grace", "first-name", None, "Dear Grace,"),
     ],
 )
-def test_a_greeting_takes_the_surname_and_first_name_past_suffixes_and_commas(
+def test_a_greeting_takes_the_surname_and_first_name_past_titles_and_suffixes(
     name: str, greeting: str, title: str | None, first_line: str
 ) -> None:
     draft = draft_thank_you(

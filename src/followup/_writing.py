@@ -516,17 +516,44 @@ def _greeting(interview: Interview, style: _Style) -> str:
     parts = _name_words(name)
     if style.greeting == "title" and parts:
         return words.greet_name.format(name=f"{style.title} {parts[-1]}")
-    if style.greeting == "first-name" and parts:
-        return words.greet_first.format(name=parts[0])
+    given = _given_name(parts)
+    if style.greeting == "first-name" and given is not None:
+        return words.greet_first.format(name=given)
     return words.greet_name.format(name=name)
 
 
 #: What may follow a name and is no part of it: "Jr.", "III", "Ph.D.".
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
+#: What may come before a name in the four languages, and is no given name:
+#: "Dr.", "Frau", "Mme", "Sra.".  A lone initial ("M.") is left alone: it
+#: may be the given name's.
+_TITLES = frozenset(
+    {
+        *("mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "dame"),
+        *("herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "don", "doña"),
+    }
+)
+
 
 def _is_suffix(word: str) -> bool:
     return word.replace(".", "").casefold() in _SUFFIXES
+
+
+def _given_name(words: list[str]) -> str | None:
+    """The given name among a name's words (`_name_words`), past any title.
+
+    None when there is none to tell: no words, or a title and a surname
+    alone ("Dr. Hopper"), which the greeting then writes as given.
+    """
+    start = 0
+    while (
+        start < len(words) - 1 and words[start].replace(".", "").casefold() in _TITLES
+    ):
+        start += 1
+    if not words or (start and len(words) - start < 2):
+        return None
+    return words[start]
 
 
 def _name_words(name: str) -> list[str]:
