@@ -18,6 +18,7 @@ from followup import (
     Interview,
     InvalidValueError,
     Letter,
+    check_letter,
     draft_follow_up,
     draft_thank_you,
 )
@@ -363,3 +364,53 @@ def test_the_quoted_message_starts_at_its_header(
 def test_lines_above_the_subject_are_not_the_letters_own(text: str) -> None:
     parts = letter_parts(text)
     assert (parts.subject, parts.own) == ("Thanks", "Dear Grace,")
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("on the thirty first of october", 10, 31),
+        ("on the thirty-first of october", 10, 31),
+        ("on the twenty-ninth of october", 10, 29),
+        ("on the twenty first of may", 5, 21),
+    ],
+)
+def test_the_unit_of_an_ordinal_in_words_is_no_day_of_its_own(
+    text: str, month: int, day: int
+) -> None:
+    # "first of october" inside "thirty first of october" is no 1 October.
+    words = text.removeprefix("on ")
+    assert dates_in(text, "en") == (
+        WrittenDate(words.removeprefix("the "), month, day),
+        WrittenDate(words.split(" of ")[0], day=day),
+    )
+
+
+def test_the_first_of_a_month_after_another_word_is_still_read() -> None:
+    # Only "twenty" and "thirty" make an ordinal of the word after them.
+    assert dates_in("plenty first of october", "en") == (
+        WrittenDate("first of october", 10, 1),
+    )
+
+
+@pytest.mark.parametrize(("day", "findings"), [(1, 1), (31, 0)])
+def test_a_thank_you_naming_the_thirty_first_names_no_first(
+    day: int, findings: int
+) -> None:
+    # A letter for an interview on 1 October passed the date check when it
+    # named the 31st.
+    interview = Interview(
+        "Ada Lovelace", "Acme", f"2026-10-{day:02}T10:00:00-04:00[America/New_York]"
+    )
+    text = (
+        "Dear Grace,\n\nThank you for the phone interview on the thirty first "
+        "of October at 10:00 EDT. I would love to work at Acme.\n\n"
+        "Best regards,\nAda Lovelace"
+    )
+    messages = [
+        finding.message for finding in check_letter(text, interview, "thank-you")
+    ]
+    assert (
+        messages
+        == ["the thank-you does not name the date of the interview (A4)"][:findings]
+    )

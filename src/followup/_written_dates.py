@@ -243,6 +243,10 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
     vocabulary: Vocabulary,
     sent: dt.date | None,
 ) -> list[WrittenDate]:
+    if word in _ORDINAL_STARTS and _inside_ordinal(folded, start, word):
+        # "first" of "thirty first": the ordinal was read whole at "thirty",
+        # and "first of october" is no 1 October.
+        return []
     found = [
         _written(match, vocabulary)
         for pattern in forms.at_word.get(word, ())
@@ -269,6 +273,16 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
             )
             break
     return found
+
+
+# The tens of an ordinal, right before its unit ("thirty-" of "thirty-first").
+_TENS_BEFORE = re.compile(r"(?<![\w-])(twenty|thirty)[ -]$")
+
+
+def _inside_ordinal(folded: str, start: int, word: str) -> bool:
+    """Whether `word`, at `start`, is the unit of an ordinal such as "twenty first"."""
+    tens = _TENS_BEFORE.search(folded, max(0, start - 16), start)
+    return tens is not None and f"{tens[1]} {word}" in _ORDINALS
 
 
 def _day_alone(
