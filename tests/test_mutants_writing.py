@@ -414,3 +414,38 @@ def test_a_thank_you_naming_the_thirty_first_names_no_first(
         messages
         == ["the thank-you does not name the date of the interview (A4)"][:findings]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        (
+            "am 23. 11. 2026 um 10 Uhr",
+            "de",
+            (WrittenDate("23. 11. 2026", 11, 23, 2026),),
+        ),
+        ("le 1. 12. 2026", "fr", (WrittenDate("1. 12. 2026", 12, 1, 2026),)),
+        # No thirteenth month, no five-digit year, no year: no date.
+        ("am 23. 13. 2026", "de", ()),
+        ("am 32. 11. 2026", "de", ()),
+        ("am 23. 11. 20261", "de", ()),
+        ("am 23. 11 Leute", "de", ()),
+    ],
+)
+def test_a_date_with_a_space_after_each_dot_is_read_with_its_year(
+    text: str, language: str, read: tuple[WrittenDate, ...]
+) -> None:
+    assert dates_in(text, language) == read
+
+
+def test_a_german_thank_you_with_a_spaced_date_names_the_day() -> None:
+    # "am 23. 11. 2026", as many write it, failed the date check.
+    interview = Interview(
+        "Ada Lovelace", "Acme", "2026-11-23T10:00:00+01:00[Europe/Berlin]"
+    )
+    text = (
+        "Sehr geehrte Frau Hopper,\n\nvielen Dank für das Telefoninterview am "
+        "23. 11. 2026 um 10:00 Uhr. Ich möchte gern bei Acme arbeiten.\n\n"
+        "Mit freundlichen Grüßen\nAda Lovelace"
+    )
+    assert check_letter(text, interview, "thank-you") == ()

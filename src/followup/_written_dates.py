@@ -143,6 +143,10 @@ _NUMBERS = re.compile(
     r"(?P<a>\d\d?)(?P<sep>[./-])(?P<b>\d\d?)"
     r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?P<stop>\.)?(?![\w/-]|[.:]\d)"
 )
+# A day and month with a space after each dot, and the year: "23. 11. 2026".
+_SPACED = re.compile(
+    r"(?P<day>\d\d?)\. (?P<month>\d\d?)\. (?P<year>\d{4})(?![\w/-]|[.:]\d)"
+)
 _ISO = re.compile(r"(?P<year>\d\d\d\d)([-/.])(?P<month>\d\d?)\2(?P<day>\d\d?)(?!\d)")
 _YEAR = r"(?:[\s,-]+(?:del?\s+)?(?P<year>\d{4}))?"
 
@@ -333,6 +337,10 @@ def _at_number(
             ]
         if match := numbers.match(folded, start):
             found.extend(_numeric(match))
+        elif after == "." and (match := _SPACED.match(folded, start)):
+            month, day = int(match["month"]), int(match["day"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return [WrittenDate(match[0], month, day, int(match["year"]))]
         if after == "/":
             return found
     if after and after != ":" and (match := words.match(folded, start)):
