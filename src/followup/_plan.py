@@ -479,16 +479,20 @@ class Finding:
     actual: str | None = attrs.field(default=None, converter=_finding_actual)
 
     def __str__(self) -> str:
-        text = f"{self.code} {self.severity.value}: {self.message}"
-        details = []
-        if self.expected is not None:
-            details.append(f"expected {self.expected}")
-        if self.actual is not None:
-            details.append(f"got {self.actual}")
-        return f"{text} ({', '.join(details)})" if details else text
+        return f"{self.code} {self.severity.value}: {self.message}{details(self)}"
 
     def __reduce__(self) -> tuple[Callable[..., Finding], tuple[FindingValues]]:
         return finding_from, (finding_values(self),)
+
+
+def details(finding: Finding) -> str:
+    """`` (expected ..., got ...)``, of what the finding gives; empty if neither."""
+    parts = []
+    if finding.expected is not None:
+        parts.append(f"expected {finding.expected}")
+    if finding.actual is not None:
+        parts.append(f"got {finding.actual}")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 #: A finding as plain values, in field order.  Within a plan, a finding about

@@ -57,7 +57,7 @@ import pendulum
 
 from followup._changes import interview_key, step_key
 from followup._fields import instance_of
-from followup._plan import Finding, FollowUpPlan, provenance
+from followup._plan import Finding, FollowUpPlan, details, provenance
 from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -597,13 +597,8 @@ def _note(finding: Finding) -> str:
 
     Either detail may come alone (a plugin's finding), as `Finding` writes it.
     """
-    text = f"{finding.severity.value.capitalize()} ({finding.code}): {finding.message}"
-    details = []
-    if finding.expected is not None:
-        details.append(f"expected {finding.expected}")
-    if finding.actual is not None:
-        details.append(f"got {finding.actual}")
-    return f"{text} ({', '.join(details)})" if details else text
+    severity = finding.severity.value.capitalize()
+    return f"{severity} ({finding.code}): {finding.message}{details(finding)}"
 
 
 def _version() -> str:
