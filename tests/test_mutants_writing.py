@@ -199,42 +199,6 @@ def test_an_ordinal_in_words_is_read_with_its_month(
     assert read in dates_in(text, language)
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "read"),
-    [
-        # "del" before the year, as Spanish writes it too.
-        (
-            "el 23 de noviembre del 2026",
-            "es",
-            WrittenDate("23 de noviembre del 2026", 11, 23, 2026),
-        ),
-        # A degree sign for the ordinal indicator.
-        ("el 1° de noviembre", "es", WrittenDate("1° de noviembre", 11, 1)),
-        # Dashes between the day, the month and the year.
-        ("23-nov-2026", "en", WrittenDate("23-nov-2026", 11, 23, 2026)),
-        # "23rd" is not the day after "the 1st" a few words before it.
-        ("the 1st or 23rd", "en", WrittenDate("the 1st", day=1)),
-    ],
-)
-def test_a_date_is_read_once_and_whole(
-    text: str, language: str, read: WrittenDate
-) -> None:
-    assert dates_in(text, language) == (read,)
-
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        # A range of hours, not 13 September.
-        ("free 9-13:30", "en"),
-        # "le 14 h 30" is a time, not the 14th.
-        ("je vous appelle le 14 h 30", "fr"),
-    ],
-)
-def test_a_time_is_no_date(text: str, language: str) -> None:
-    assert dates_in(text, language) == ()
-
-
 # Times a letter reads.
 
 

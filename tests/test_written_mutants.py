@@ -108,6 +108,18 @@ def test_a_zone_label_is_read_as_the_recipients_own_abbreviation() -> None:
         ("either the 23rd", "en", WrittenDate("the 23rd", day=23)),
         # After a slash the day and month are read together, not the day alone.
         ("el dia 23/11", "es", WrittenDate("23/11", 11, 23)),
+        # "del" before the year, as Spanish writes it too.
+        (
+            "el 23 de noviembre del 2026",
+            "es",
+            WrittenDate("23 de noviembre del 2026", 11, 23, 2026),
+        ),
+        # A degree sign for the ordinal indicator.
+        ("el 1° de noviembre", "es", WrittenDate("1° de noviembre", 11, 1)),
+        # Dashes between the day, the month and the year.
+        ("23-nov-2026", "en", WrittenDate("23-nov-2026", 11, 23, 2026)),
+        # "23rd" is not the day after "the 1st" a few words before it.
+        ("the 1st or 23rd", "en", WrittenDate("the 1st", day=1)),
     ],
 )
 def test_a_single_date_is_read_whole(
@@ -122,6 +134,10 @@ def test_a_single_date_is_read_whole(
         # "le" ending "salle" is no article: room 12 is no day.
         ("en salle 12 demain", "fr"),
         ("on 2monday or _monday", "en"),
+        # A range of hours, not 13 September.
+        ("free 9-13:30", "en"),
+        # "le 14 h 30" is a time, not the 14th.
+        ("je vous appelle le 14 h 30", "fr"),
     ],
 )
 def test_what_only_looks_like_a_date_is_none(text: str, language: str) -> None:
