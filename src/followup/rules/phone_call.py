@@ -124,8 +124,8 @@ class CallAfterWeeks:
                 yield Finding(
                     self.code,
                     Severity.WARNING,
-                    "the call comes before a week has passed: give the company "
-                    "time to decide (A10)",
+                    f"the call comes before {self._wait()} passed: give the "
+                    "company time to decide (A10)",
                     step=step,
                     expected=f"on or after {when(start)}",
                     actual=when(facts.local(step.due)),
@@ -149,3 +149,12 @@ class CallAfterWeeks:
                     expected=f"{low}-{high} minutes",
                     actual=f"{minutes[0]}-{minutes[1]} minutes",
                 )
+
+    def _wait(self) -> str:
+        # The wait before the first call, as the parameters count it.
+        params = self.params
+        days, calendar = params.earliest_days, params.days is DayCount.CALENDAR
+        if calendar and days == 7:
+            return "a week has"
+        unit = "day" if calendar else "business day"
+        return f"1 {unit} has" if days == 1 else f"{days} {unit}s have"
