@@ -35,9 +35,11 @@ __all__ = [
     "DayOff",
     "DaysAfter",
     "NoParams",
+    "counted",
     "day_window",
     "days_off",
     "days_off_in_words",
+    "days_span",
     "days_window",
     "in_words",
     "interview_mentions",
@@ -197,6 +199,21 @@ def in_words(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def counted(count: int, unit: str) -> str:
+    """``1 day``, ``3 business days``: a count of `unit`, plural but for one.
+
+    Parameters may be configured down to one: "at most 1 calls" reads wrong.
+    """
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def days_span(earliest: int, latest: int, unit: str) -> str:
+    """``2 to 3 business days``; ``2 business days`` when the two are one."""
+    if earliest == latest:
+        return counted(earliest, unit)
+    return f"{earliest} to {latest} {unit}s"
 
 
 def when(moment: dt.datetime) -> str:

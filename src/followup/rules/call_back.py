@@ -14,7 +14,7 @@ from followup._time import instant_key, utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Outcome, Severity, StepKind
 from followup.rules._params import call_minutes, check_order, whole
-from followup.rules._shared import day_window, when
+from followup.rules._shared import day_window, days_span, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -118,9 +118,9 @@ class CallBackAsAgreed:
                 else "the company had not decided and no time was agreed"
             )
             reason = (
-                f"On the last call {what}: call back {params.earliest_days} to "
-                f"{params.latest_days} days later (A11); {low} to {high} minutes "
-                "(A13)."
+                f"On the last call {what}: call back "
+                f"{days_span(params.earliest_days, params.latest_days, 'day')} "
+                f"later (A11); {low} to {high} minutes (A13)."
             )
         entry = sheet.propose(
             StepKind.CALL_BACK,

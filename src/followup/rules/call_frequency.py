@@ -15,7 +15,7 @@ from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import when
+from followup.rules._shared import counted, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -83,9 +83,9 @@ class CallSparingly:
                 Finding(
                     self.code,
                     Severity.INFO,
-                    f"{len(facts.calls)} calls made: no more calls are planned, "
-                    "since calling often does not help (A14)",
-                    expected=f"at most {self.params.max_calls} calls",
+                    f"{counted(len(facts.calls), 'call')} made: no more calls are "
+                    "planned, since calling often does not help (A14)",
+                    expected=f"at most {counted(self.params.max_calls, 'call')}",
                     actual=f"{len(facts.calls) + len(planned)} calls",
                 )
             )
@@ -101,10 +101,13 @@ class CallSparingly:
                         at=opens,
                         by=self.code,
                         why=f"Moved to {when(earliest)} so that calls stay "
-                        f"{self.params.min_days_between} days apart (A14).",
+                        f"{self._apart()} apart (A14).",
                     )
             # The next call counts from this one, where it is now.
             previous = entry.due
+
+    def _apart(self) -> str:
+        return counted(self.params.min_days_between, "day")
 
     def _earliest_after(self, facts: Facts, call: dt.datetime) -> dt.datetime:
         day = facts.local(call).date() + dt.timedelta(days=self.params.min_days_between)
@@ -137,7 +140,7 @@ class CallSparingly:
                 # Calls already made cannot be unmade: only planned ones err.
                 Severity.ERROR if planned else Severity.WARNING,
                 "too many calls: calling often does not help (A14)",
-                expected=f"at most {self.params.max_calls} calls",
+                expected=f"at most {counted(self.params.max_calls, 'call')}",
                 actual=f"{total} calls ({len(facts.calls)} made)",
             )
         yield from self._spacing(facts, planned)
@@ -157,8 +160,8 @@ class CallSparingly:
                 yield Finding(
                     self.code,
                     Severity.ERROR if step else Severity.WARNING,
-                    f"two calls less than {self.params.min_days_between} days apart: "
-                    "do not call frequently (A14)",
+                    f"two calls less than {self._apart()} apart: do not call "
+                    "frequently (A14)",
                     step=step,
                     expected=f"on or after {when(earliest)}",
                     actual=when(facts.local(after)),

@@ -17,6 +17,7 @@ from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import DayCount, check_order, letter_channel, whole
 from followup.rules._shared import (
     days_off,
+    days_span,
     days_window,
     interview_mentions,
     missing_facts,
@@ -215,10 +216,8 @@ class FollowUpAfterDays:
 
     def _days(self) -> str:
         params = self.params
-        unit = "business days" if params.days is DayCount.BUSINESS else "days"
-        if params.earliest_days == params.latest_days:
-            return f"{params.earliest_days} {unit}"
-        return f"{params.earliest_days} to {params.latest_days} {unit}"
+        unit = "business day" if params.days is DayCount.BUSINESS else "day"
+        return days_span(params.earliest_days, params.latest_days, unit)
 
     def _timing(
         self,
@@ -233,7 +232,10 @@ class FollowUpAfterDays:
             moment,
             window,
             step,
-            too_early=f"the follow-up goes out before {self._days()} have passed (A5)",
+            too_early=(
+                f"the follow-up goes out before {self._days()} "
+                f"{'has' if self.params.latest_days == 1 else 'have'} passed (A5)"
+            ),
             too_late=(
                 f"the follow-up goes out later than {self._days()} after the "
                 "interview (A5)"

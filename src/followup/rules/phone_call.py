@@ -14,7 +14,7 @@ from followup._time import instant_key
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import DayCount, call_minutes, check_order, whole
-from followup.rules._shared import days_window, when
+from followup.rules._shared import counted, days_span, days_window, when
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -104,7 +104,7 @@ class CallAfterWeeks:
             self.window(facts),
             rule=self.code,
             reason=(
-                "With no word one to two weeks after the interview, phone the "
+                f"With no word {self._span()} after the interview, phone the "
                 "interviewer about your interest and their decision (A10); a "
                 "call reaches a busy recruiter better than another email (A12); "
                 f"{low} to {high} minutes are enough (A13)."
@@ -157,4 +157,13 @@ class CallAfterWeeks:
         if calendar and days == 7:
             return "a week has"
         unit = "day" if calendar else "business day"
-        return f"1 {unit} has" if days == 1 else f"{days} {unit}s have"
+        return f"{counted(days, unit)} {'has' if days == 1 else 'have'}"
+
+    def _span(self) -> str:
+        # When the call is due, in the advice's words for the default.
+        params = self.params
+        calendar = params.days is DayCount.CALENDAR
+        if calendar and (params.earliest_days, params.latest_days) == (7, 14):
+            return "one to two weeks"
+        unit = "day" if calendar else "business day"
+        return days_span(params.earliest_days, params.latest_days, unit)
