@@ -677,3 +677,78 @@ def test_a_weak_interview_is_told_against_the_threshold_configured():
             actual="weak",
         )
     ]
+
+
+@attrs.frozen
+class CallDueLate:
+    """Someone else's call, due inside its window, not when it opens."""
+
+    code: ClassVar[str] = "GEN201"
+    name: ClassVar[str] = "call-due-late"
+    summary: ClassVar[str] = "Proposes a call due late in its window."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+    due: str = "2026-12-11T10:00:00-05:00"
+
+    def plan(self, draft):
+        return draft.proposing(
+            new_step(
+                draft.facts,
+                StepKind.CALL,
+                Channel.PHONE,
+                ("2026-11-30T09:00:00-05:00", "2026-12-11T17:00:00-05:00"),
+                due=self.due,
+                number=2,
+                rule=self.code,
+                reason="Mine.",
+            )
+        )
+
+    def check(self, facts, steps):
+        return ()
+
+
+@pytest.mark.parametrize(
+    ("due", "window", "at", "moved"),
+    [
+        # Due on Friday, a week and a day after Thursday's call: only its
+        # window opened too soon, and the call keeps its time.
+        (
+            "2026-12-11T10:00:00-05:00",
+            ("2026-12-10T09:00:00-05:00", "2026-12-11T17:00:00-05:00"),
+            "2026-12-11T10:00:00-05:00",
+            "Its window opens",
+        ),
+        # Due on Wednesday, six days after it: the call moves to Thursday,
+        # its window whole (twelve days long), into working time.
+        (
+            "2026-12-09T10:00:00-05:00",
+            ("2026-12-10T09:00:00-05:00", "2026-12-18T17:00:00-05:00"),
+            "2026-12-10T09:00:00-05:00",
+            "Moved to",
+        ),
+    ],
+)
+def test_spacing_calls_never_moves_a_call_earlier(due, window, at, moved):
+    # FU008 moved any call whose window opened too soon to the opening,
+    # also one due later than that: a call due on Friday came forward to
+    # Thursday, although placing rules move steps only later.
+    called = Event(
+        EventKind.CALLED, "2026-12-03T11:00:00-05:00", outcome=Outcome.UNDECIDED
+    )
+    rules = DEFAULT_RULES.ignore("FU007").extend(CallDueLate(due=due))
+    plan = plan_followups(
+        MONDAY, [called], now="2026-12-03T12:00:00-05:00", rules=rules
+    )
+    (call,) = plan.steps
+    assert (call.window.start, call.window.end, call.due) == (
+        Window(*window).start,
+        Window(*window).end,
+        Window(at, at).start,
+    )
+    assert call.adjusted_by == ("FU008", "FU011")
+    assert call.reason == (
+        f"Mine. {moved} Thu 10 Dec 2026 00:00 EST so that calls stay 7 days apart "
+        "(A14)."
+    )
+    assert check_plan(plan, history=[called], rules=rules.select("FU008")) == ()

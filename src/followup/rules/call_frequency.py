@@ -95,7 +95,18 @@ class CallSparingly:
             if previous is not None and not self._exempt(facts, entry):
                 earliest = self._earliest_after(facts, previous)
                 opens = utc(earliest)
-                if entry.start < opens:
+                if entry.start < opens <= entry.due:
+                    # Due late enough already (a rule of someone else's may
+                    # make such a call): only its window opens too soon, and
+                    # the call moves only later, never earlier.
+                    sheet.move(
+                        entry,
+                        start=opens,
+                        by=self.code,
+                        why=f"Its window opens {when(earliest)} so that calls "
+                        f"stay {self._apart()} apart (A14).",
+                    )
+                elif entry.start < opens:
                     sheet.move(
                         entry,
                         at=opens,
