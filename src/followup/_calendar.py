@@ -88,8 +88,8 @@ def weekdays(values: object, field: str) -> tuple[int, ...]:
         raise InvalidTypeError(field, values, "a list of weekdays")
     days: set[int] = set()
     for value in values:
-        if isinstance(value, str) and value[:3].title() in _DAY_NAMES:
-            days.add(_DAY_NAMES.index(value[:3].title()))
+        if isinstance(value, str) and (named := _weekday_named(value)) is not None:
+            days.add(named)
         elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
             days.add(value)
         else:
@@ -101,6 +101,24 @@ def weekdays(values: object, field: str) -> tuple[int, ...]:
     if not days:
         raise InvalidValueError(field, (), "holds no day: nothing could be planned")
     return tuple(sorted(days))
+
+
+def _weekday_named(text: str) -> int | None:
+    # "mon", "Tues", "thursday": the start of a day's English name, three
+    # letters at least.  "Mon-Fri" (as `day_names` writes a week) or
+    # "monkey" names no day: read by its first three letters, it would
+    # silently be Monday alone.
+    word = text.casefold()
+    if len(word) < 3:
+        return None
+    return next(
+        (
+            day
+            for day, name in enumerate(WEEKDAY_NAMES)
+            if name.casefold().startswith(word)
+        ),
+        None,
+    )
 
 
 def _calendar_weekdays(values: object) -> tuple[int, ...] | None:

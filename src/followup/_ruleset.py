@@ -352,7 +352,9 @@ class RuleSet:
             hits = {
                 rule.code
                 for rule in self.rules
-                if selector in {rule.code, rule.name} or rule.code.startswith(selector)
+                if selector in {rule.code, rule.name}
+                # "" is a prefix of every code, but names no rule.
+                or (selector and rule.code.startswith(selector))
             }
             if not hits:
                 raise self._unknown(selector)
