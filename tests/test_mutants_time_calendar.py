@@ -404,3 +404,14 @@ def test_an_empty_selector_names_no_rule():
             operation("")
     with pytest.raises(RuleConfigurationError, match="no rule ''"):
         RuleSet.from_mapping({"ignore": ["FU002", ""]})
+
+
+@pytest.mark.parametrize("text", ["/2026-12-24", "2026-12-24/", " / "])
+def test_a_closure_with_a_day_missing_is_refused_as_written(text):
+    # Either side alone was reported as "'' is not a date", not as given.
+    with pytest.raises(InvalidValueError) as caught:
+        closures(text, "closed")
+    assert (caught.value.field, caught.value.value) == ("closed", text)
+    assert str(caught.value) == (
+        f"closed: {text!r} is not a span of days (YYYY-MM-DD/YYYY-MM-DD)"
+    )

@@ -14,6 +14,7 @@ from followup import (
     DuplicateRuleError,
     Finding,
     Interview,
+    InvalidTypeError,
     Rule,
     RuleConfigurationError,
     RuleSet,
@@ -350,3 +351,24 @@ def test_a_rule_put_in_a_plugins_place_is_your_own():
     mine = rules.replace(Plain())
     assert mine.origin_of("BLK001") is None
     assert mine.origins[:-1] == rules.origins[:-1]
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "value"),
+    [
+        (lambda rules: rules[0], "key", 0),
+        (lambda rules: rules.configure(2, max_calls=1), "key", 2),
+        (lambda rules: rules.reordered("FU011", 1), "key", 1),
+        (lambda rules: rules.ignore(3), "selector", 3),
+        (lambda rules: rules.select("FU0", None), "selector", None),
+    ],
+)
+def test_a_rule_named_by_other_than_a_string_is_refused_naming_it(call, field, value):
+    # A set is no sequence: DEFAULT_RULES[0] raised a bare TypeError from
+    # inside the suggestions of near names.
+    with pytest.raises(InvalidTypeError) as raised:
+        call(DEFAULT_RULES)
+    assert (raised.value.field, raised.value.value) == (field, value)
+    assert str(raised.value).startswith(
+        f"{field}: expected a rule's code or name (str), got "
+    )

@@ -150,6 +150,11 @@ def _closure(value: object, name: object, field: str) -> Closure:
         return value
     if isinstance(value, str) and "/" in value:
         first, _, last = value.partition("/")
+        if not first.strip() or not last.strip():
+            # Either day alone would be reported as '', not as what was given.
+            raise InvalidValueError(
+                field, value, "is not a span of days (YYYY-MM-DD/YYYY-MM-DD)"
+            )
         span: tuple[object, object] = (first, last)
     elif isinstance(value, (list, tuple)) and len(value) == 2:
         span = (value[0], value[1])

@@ -158,7 +158,7 @@ class RuleSet:
         for rule in self.rules:
             if key in {rule.code, rule.name}:
                 return rule
-        raise self._unknown(key)
+        raise self._unknown(_named(key, "key"))
 
     def __repr__(self) -> str:
         inside = ", ".join(f"{rule.code} {rule.name}" for rule in self.rules)
@@ -349,6 +349,7 @@ class RuleSet:
     def _matching(self, selectors: Iterable[str]) -> set[str]:
         chosen: set[str] = set()
         for selector in selectors:
+            _named(selector, "selector")
             hits = {
                 rule.code
                 for rule in self.rules
@@ -366,6 +367,13 @@ class RuleSet:
         return RuleConfigurationError(
             f"no rule {_shown_key(key)} in this set{did_you_mean(key, choices)}"
         )
+
+
+def _named(key: object, field: str) -> str:
+    # A rule is named by its code or name; a set is no sequence to index.
+    if not isinstance(key, str):
+        raise InvalidTypeError(field, key, "a rule's code or name (str)")
+    return key
 
 
 def _text(origin: Origin | None) -> str | None:

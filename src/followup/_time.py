@@ -551,8 +551,10 @@ def end_of_day(day: dt.date, tz: Zone) -> dt.datetime:
 def at_wall_time(day: dt.date, time: dt.time, tz: Zone) -> dt.datetime:
     """Return the instant that a clock in `tz` reads as `day` `time`.
 
-    In an overlap the earlier reading wins; a wall time in a gap becomes the
-    instant just after the gap (09:00 never falls in a gap; 02:30 may).
+    In an overlap the earlier reading wins; a wall time in a gap is read with
+    the offset in force before it, and so moves on by the gap's length:
+    02:30 on New York's spring-forward morning is 03:30 EDT (09:00 never
+    falls in a gap; 02:30 may).
     Cached: working time asks for the same opening hours again and again.
     """
     # Through UTC explicitly: astimezone() to the datetime's own zone returns
