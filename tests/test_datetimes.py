@@ -52,6 +52,41 @@ def test_an_offset_string_keeps_a_fixed_offset_and_z_means_utc():
     assert coerce_instant("2026-11-23T09:00:00Z", "at").timezone_name == "UTC"
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # RFC 9557: "Z" gives the instant in UTC and leaves the local offset
+        # to the zone after it, whatever that offset is.
+        (
+            "2026-11-23T15:00:00Z[Europe/Paris]",
+            "2026-11-23T16:00:00+01:00[Europe/Paris]",
+        ),
+        (
+            "2026-07-01T15:00:00z[Europe/London]",
+            "2026-07-01T16:00:00+01:00[Europe/London]",
+        ),
+        # The second 01:30 of New York's fall-back night: 06:30 UTC.
+        (
+            "2026-11-01T06:30:00Z[America/New_York]",
+            "2026-11-01T01:30:00-05:00[America/New_York]",
+        ),
+    ],
+)
+def test_z_with_a_zone_is_the_utc_instant_shown_in_that_zone(text, written):
+    moment = coerce_instant(text, "at")
+    assert format_instant(moment) == written
+    # As instants: in the repeated hour `==` across zones is always false
+    # (PEP 495).
+    utc = coerce_instant(text.partition("[")[0], "at")
+    assert moment.timestamp() == utc.timestamp()
+
+
+def test_an_offset_of_zero_with_a_zone_that_does_not_use_it_is_still_refused():
+    # Unlike "Z", "+00:00" says the local offset, and Paris is not at it.
+    with pytest.raises(InvalidValueError, match="has an offset that Europe/Paris"):
+        coerce_instant("2026-11-23T15:00:00+00:00[Europe/Paris]", "at")
+
+
 def test_a_wall_time_with_only_a_zone_suffix_is_read_in_that_zone():
     moment = coerce_instant("2026-07-01T10:00:00[Europe/Paris]", "at")
     assert moment.isoformat() == "2026-07-01T10:00:00+02:00"

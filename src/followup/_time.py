@@ -286,7 +286,10 @@ def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
     if match is None:
         raise InvalidValueError(field, text, "is not an ISO 8601 date and time")
     base, zone_name = match["base"], match["zone"]
-    if base[-1:] in {"Z", "z"}:
+    # "Z" says the instant in UTC and no local offset (RFC 9557): with a zone
+    # after it, the instant is shown in that zone, whatever its offset.
+    zulu = base[-1:] in {"Z", "z"}
+    if zulu:
         base = base[:-1] + "+00:00"
         if zone_name is None:
             zone_name = "UTC"
@@ -314,7 +317,7 @@ def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
     # The offset compared on the stdlib value: a pendulum value's offset
     # goes through zoneinfo's slower path for subclasses.
     moment = _zoned(parsed, tz, field, text, latest)
-    if moment.utcoffset() != parsed.utcoffset():
+    if not zulu and moment.utcoffset() != parsed.utcoffset():
         raise InvalidValueError(
             field,
             text,
