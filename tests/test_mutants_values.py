@@ -11,19 +11,25 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import pickle
+from typing import ClassVar
 
+import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup import (
     DEFAULT_RULES,
+    Contact,
     Event,
     Facts,
     Finding,
     FollowUpPlan,
     Interview,
     InvalidValueError,
+    Phase,
     Step,
+    StepKind,
     Window,
     new_step,
 )
@@ -309,6 +315,21 @@ def test_the_last_call_is_the_latest_and_no_answer_leaves_us_waiting() -> None:
     assert facts.waiting_on_company
 
 
+def test_the_interview_day_and_its_week_are_the_recipients() -> None:
+    # 02:00 on Monday 27 December 2021 in Dubai is still Sunday in UTC.  The
+    # week of that Monday holds 1 January 2022, when the Emirates' weekend
+    # moved to Saturday and Sunday: Friday (old weekend), Saturday and Sunday
+    # are off, so Monday to Thursday work.  The week before (UTC's Sunday)
+    # worked Sunday to Thursday.
+    grace = Contact("Grace", country="AE", timezone="Asia/Dubai")
+    interview = Interview(
+        "Ada", "Acme", "2021-12-27T02:00:00+04:00[Asia/Dubai]", interviewer=grace
+    )
+    facts = Facts.gather(interview)
+    assert facts.interview_day == dt.date(2021, 12, 27)
+    assert facts.weekdays == frozenset({0, 1, 2, 3})
+
+
 # --- testing.py ----------------------------------------------------------------
 
 
@@ -360,3 +381,60 @@ def test_max_examples_caps_the_situations_planned() -> None:
         max_examples=2,
     )
     assert 1 <= len(seen) <= 2
+
+
+@attrs.frozen
+class _NeverParams:
+    """Hours that keep calls and never work, described without being told."""
+
+    kinds: frozenset[StepKind] = frozenset({StepKind.CALL})
+
+    def describe(self) -> str:
+        return "never"
+
+
+@attrs.frozen
+class _NoKindsParams:
+    """Hours that never work, naming no kinds of step they keep."""
+
+
+@attrs.frozen
+class _NeverWorking:
+    """A working-time rule of one's own, under FU011's name, that places nothing."""
+
+    code: ClassVar[str] = "FU011"
+    name: ClassVar[str] = "working-time"
+    summary: ClassVar[str] = "Never working."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: _NeverParams | _NoKindsParams = attrs.field(factory=_NeverParams)
+
+    def is_working(self, facts: Facts, moment: dt.datetime) -> bool:
+        return False
+
+    def plan(self, draft: Draft) -> Draft:
+        return draft
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> tuple[Finding, ...]:
+        return ()
+
+
+def _with_calls() -> st.SearchStrategy[Situation]:
+    # An interview on Monday 23 November 2026 and nothing since, planned a
+    # week later: the plan holds the follow-up call.
+    now = dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc)
+    return st.just((INTERVIEW, [], now))
+
+
+def test_a_working_time_rule_may_describe_its_hours_without_being_told() -> None:
+    # `params.describe()` without the week: its words name the hours broken.
+    rules = DEFAULT_RULES.replace(_NeverWorking())
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(rules, among=_with_calls(), max_examples=1)
+    assert "outside working time (never)" in str(raised.value)
+
+
+def test_a_working_time_rule_without_kinds_promises_no_working_time() -> None:
+    # "a set with neither keeps no working time": no `params.kinds`, no check.
+    rules = DEFAULT_RULES.replace(_NeverWorking(_NoKindsParams()))
+    assert_rule_keeps_the_contract(rules, among=_with_calls(), max_examples=1)
