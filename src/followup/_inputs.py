@@ -61,6 +61,7 @@ __all__ = [
 #: What names standard input in messages, as a file name would.
 STDIN: Final = "<stdin>"
 _HISTORY_SUFFIX: Final = ".history.toml"
+_BOM: Final = "\ufeff".encode()
 _LINE_KEYS: Final = ("id", "interview", "history")
 _LINE_KEY_SET: Final = frozenset(_LINE_KEYS)
 
@@ -357,12 +358,14 @@ def _lines(handle: IO[bytes], source: str) -> Iterator[Line]:
 def _line(line: Line) -> Entry:
     source, number, raw = line
     where = f"{source}:{number}"
-    if not raw.strip():
+    # A byte order mark may open a file that a spreadsheet or an editor
+    # wrote, with a line after it or nothing: no part of the first line.
+    text = raw.removeprefix(_BOM) if number == 1 else raw
+    if not text.strip():
         # A blank line (a trailing one, most often) holds nothing to plan.
         return Entry(where, len(raw))
     try:
-        # A byte order mark may open a file that a spreadsheet wrote.
-        data = read_json(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        data = read_json(text.decode("utf-8"))
     except UnicodeDecodeError:
         return Entry(where, len(raw), problem=f"{where}: is not UTF-8 text")
     except Unreadable as error:
