@@ -54,15 +54,26 @@ def test_the_follow_up_reason_names_its_days(params, words):
 
 
 @pytest.mark.parametrize(
-    ("params", "passed"),
+    ("params", "at", "passed"),
     [
-        ({}, "2 to 3 business days have passed"),
-        ({"earliest_days": 1, "latest_days": 1}, "1 business day has passed"),
+        ({}, "2026-11-23T12:00:00-05:00", "2 to 3 business days have passed"),
+        (
+            {"earliest_days": 1, "latest_days": 1},
+            "2026-11-23T12:00:00-05:00",
+            "1 business day has passed",
+        ),
+        # A span that only ends on one is plural; a day before the
+        # interview is too early for it.
+        (
+            {"earliest_days": 0, "latest_days": 1},
+            "2026-11-22T12:00:00-05:00",
+            "0 to 1 business days have passed",
+        ),
     ],
 )
-def test_a_follow_up_too_early_is_told_the_days_configured(params, passed):
+def test_a_follow_up_too_early_is_told_the_days_configured(params, at, passed):
     rules = DEFAULT_RULES.configure("FU004", **params).select("FU004")
-    early = mine(StepKind.FOLLOW_UP, "2026-11-23T12:00:00-05:00", Channel.EMAIL)
+    early = mine(StepKind.FOLLOW_UP, at, Channel.EMAIL)
     (finding,) = check_plan([early], MONDAY, rules=rules)
     assert finding.message == f"the follow-up goes out before {passed} (A5)"
 

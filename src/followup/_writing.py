@@ -540,6 +540,10 @@ def _is_suffix(word: str) -> bool:
     return word.replace(".", "").casefold() in _SUFFIXES
 
 
+def _is_title(word: str) -> bool:
+    return word.replace(".", "").casefold() in _TITLES
+
+
 def _given_name(words: list[str]) -> str | None:
     """The given name among a name's words (`_name_words`), past any title.
 
@@ -547,9 +551,7 @@ def _given_name(words: list[str]) -> str | None:
     alone ("Dr. Hopper"), which the greeting then writes as given.
     """
     start = 0
-    while (
-        start < len(words) - 1 and words[start].replace(".", "").casefold() in _TITLES
-    ):
+    while start < len(words) - 1 and _is_title(words[start]):
         start += 1
     if not words or (start and len(words) - start < 2):
         return None

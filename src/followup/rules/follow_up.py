@@ -234,7 +234,7 @@ class FollowUpAfterDays:
             step,
             too_early=(
                 f"the follow-up goes out before {self._days()} "
-                f"{'has' if self.params.latest_days == 1 else 'have'} passed (A5)"
+                f"{'has' if self._days().startswith('1 ') else 'have'} passed (A5)"
             ),
             too_late=(
                 f"the follow-up goes out later than {self._days()} after the "
