@@ -434,7 +434,7 @@ def test_explain_in_the_readers_zone_writes_to_the_output(tmp_path):
         "Follow-up for Ada Lovelace's phone interview with Acme Analytics",
         "Interview: Mon 23 Nov 2026 16:00 CET (10:00 EST there), 30 minutes, strong",
     ]
-    assert text.endswith("got missing: phone number)\n")
+    assert text.endswith("got no phone number)\n")
 
 
 def test_many_plans_in_the_readers_zone_are_tables_one_after_another():

@@ -95,5 +95,5 @@ def test_the_example_reads_as_its_docstring_says() -> None:
 def test_the_example_plan_asks_for_the_phone_number() -> None:
     plan = plan_followups(example_interview(), now="2026-11-23T10:30:00-05:00")
     assert [(f.code, f.severity, f.actual) for f in plan.findings] == [
-        ("FU002", Severity.WARNING, "missing: phone number")
+        ("FU002", Severity.WARNING, "no phone number")
     ]

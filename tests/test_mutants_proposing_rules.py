@@ -399,8 +399,8 @@ def test_missing_details_expect_only_the_details_configured():
             "the interviewer's email address is missing: ask before the call ends, "
             "the follow-up needs it (A2)"
         ),
-        "email",
-        "missing: email address",
+        "email address",
+        "no email address",
     )
 
 

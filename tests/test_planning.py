@@ -131,7 +131,7 @@ def test_missing_contact_details_are_a_warning_and_never_stop_planning():
     assert (finding.code, finding.severity) == ("FU002", Severity.WARNING)
     assert "name, email address and phone number are missing" in finding.message
     only_name = plan_followups(interview(interviewer=Contact("Grace Hopper")))
-    assert only_name.findings[0].actual == "missing: email address, phone number"
+    assert only_name.findings[0].actual == "no email address or phone number"
 
 
 def test_a_thursday_interview_is_followed_up_on_monday_in_business_days():

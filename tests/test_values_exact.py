@@ -367,7 +367,7 @@ the date and time of the interview (A4).
 Findings:
   FU002 warning: the interviewer's name, email address and phone number are \
 missing: ask before the call ends, the follow-up needs them (A2) (expected name, \
-email, phone, got missing: name, email address, phone number)"""
+email address and phone number, got no name, email address or phone number)"""
 
 
 def test_explain_tells_the_interview_the_steps_and_the_findings():

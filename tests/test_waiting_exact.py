@@ -100,7 +100,7 @@ def test_a_step_due_as_the_hold_ends_is_not_flagged() -> None:
                 "the interviewer's phone number is missing: ask before the call "
                 "ends, the follow-up needs it (A2)"
             ),
-            "missing: phone number",
+            "no phone number",
         ),
         (
             Contact("Grace Hopper"),
@@ -108,7 +108,7 @@ def test_a_step_due_as_the_hold_ends_is_not_flagged() -> None:
                 "the interviewer's email address and phone number are missing: ask "
                 "before the call ends, the follow-up needs them (A2)"
             ),
-            "missing: email address, phone number",
+            "no email address or phone number",
         ),
     ],
 )

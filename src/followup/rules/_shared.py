@@ -169,6 +169,11 @@ _MOST_DAYS_OFF = 5
 _DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}
 
 
+def detail_names(keys: tuple[str, ...]) -> list[str]:
+    """The details named by `keys` (``phone``) as a sentence names them."""
+    return [_DETAILS[key] for key in keys]
+
+
 def missing_details(
     facts: Facts, wanted: tuple[str, ...] = tuple(_DETAILS)
 ) -> list[str]:
@@ -194,11 +199,11 @@ def _mentions(facts: Facts) -> tuple[str, str, str]:
     )
 
 
-def in_words(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+def in_words(items: list[str], conjunction: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``; `conjunction` may be ``or``."""
     if len(items) == 1:
         return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def counted(count: int, unit: str) -> str:

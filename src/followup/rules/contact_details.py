@@ -11,7 +11,7 @@ from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity
 from followup.errors import InvalidValueError
-from followup.rules._shared import in_words, missing_details
+from followup.rules._shared import detail_names, in_words, missing_details
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -91,6 +91,8 @@ class AskForContactDetails:
                 f"the interviewer's {in_words(missing)} "
                 f"{'is' if len(missing) == 1 else 'are'} missing: ask before the "
                 f"call ends, the follow-up needs {pronoun} (A2)",
-                expected=", ".join(self.params.required),
-                actual="missing: " + ", ".join(missing),
+                # "expected name, email address and phone number, got no
+                # phone number": the two read as one sentence, commas and all.
+                expected=in_words(detail_names(self.params.required)),
+                actual=f"no {in_words(missing, 'or')}",
             )
