@@ -247,7 +247,9 @@ def test_an_output_replacing_a_file_stays_private_until_it_is_whole(
         (ROOT / "examples" / "interviews.jsonl").read_text().splitlines(keepends=True)
     )
     modes: list[int] = []
-    feeder = threading.Thread(target=_feed_when_written, args=(fifo, lines, out, modes))
+    feeder = threading.Thread(
+        target=_feed_when_written, args=(fifo, lines, out, modes), daemon=True
+    )
     feeder.start()
     try:
         status, _, err = _run(
@@ -255,7 +257,15 @@ def test_an_output_replacing_a_file_stays_private_until_it_is_whole(
             "--output", target,
         )  # fmt: skip
     finally:
-        feeder.join()
+        # A command that stops before opening the pipe leaves the feeder
+        # waiting for a reader: this one lets it finish, so that the test
+        # fails rather than hangs.
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            feeder.join(timeout=90)
+        finally:
+            os.close(reader)
+    assert not feeder.is_alive()
     assert status == 0, err
     assert modes == [0o600]
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
