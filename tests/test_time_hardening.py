@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import zoneinfo
+from typing import TYPE_CHECKING
 
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from followup import (
+    Contact,
     Event,
     FollowUpPlan,
     Interview,
@@ -27,6 +31,10 @@ from followup import (
 from followup._time import LONGEST_CALL, coerce_duration, coerce_instant
 from followup.json import from_json, to_json
 from followup.testing import ZONE_NAMES, transitions
+
+if TYPE_CHECKING:
+    import pathlib
+    from collections.abc import Iterator
 
 UTC = dt.timezone.utc
 
@@ -203,6 +211,54 @@ def test_zones_that_depend_on_the_machine_are_refused(name):
         Interview("Ada", "Acme", f"2026-11-23T10:00:00[{name}]")
     with pytest.raises(UnknownTimeZoneError, match=r"depends on the machine"):
         Event("called", f"2026-11-23T10:00:00[{name}]")
+
+
+@pytest.fixture
+def zone_files(tmp_path: pathlib.Path) -> Iterator[pathlib.Path]:
+    """A zone folder of the machine's, searched before tzdata, for one test."""
+    zoneinfo.reset_tzpath([str(tmp_path)])
+    try:
+        yield tmp_path
+    finally:
+        zoneinfo.reset_tzpath()
+        for kind in (zoneinfo.ZoneInfo, pendulum.Timezone):
+            kind.clear_cache(only_keys=["europe/paris"])
+
+
+def test_a_zone_in_another_case_is_refused_though_the_machine_has_it(zone_files):
+    # The zone files of macOS answer 'europe/paris' as well: a file system
+    # there ignores case.  Here a file so named stands for that answer.
+    paris = importlib.resources.files("tzdata.zoneinfo.Europe") / "Paris"
+    (zone_files / "europe").mkdir()
+    (zone_files / "europe" / "paris").write_bytes(paris.read_bytes())
+    assert zoneinfo.ZoneInfo("europe/paris").utcoffset(dt.datetime(2026, 7, 1))
+    message = (
+        r"'europe/paris' is not an IANA time zone name: did you mean 'Europe/Paris'\?"
+    )
+    with pytest.raises(UnknownTimeZoneError, match=rf"^Contact.timezone: {message}$"):
+        Contact("Grace Hopper", timezone="europe/paris")
+    with pytest.raises(UnknownTimeZoneError, match=rf"^Interview.at: {message}$"):
+        Interview("Ada", "Acme", "2026-11-23T10:00:00+01:00[europe/paris]")
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("utc", "UTC"),
+        ("america/new_york", "America/New_York"),
+        ("US/EASTERN", "US/Eastern"),
+    ],
+)
+def test_a_zone_named_in_another_case_is_refused_with_its_spelling(name, meant):
+    with pytest.raises(
+        UnknownTimeZoneError, match=rf"^Contact.timezone: '{name}' .* mean '{meant}'\?$"
+    ):
+        Contact("Grace Hopper", timezone=name)
+
+
+@pytest.mark.parametrize("name", ["US/Eastern", "EST5EDT", "Etc/GMT+5", "UTC", "Zulu"])
+def test_links_and_old_names_iana_lists_are_still_zones(name):
+    assert Contact("Grace Hopper", timezone=name).timezone == name
 
 
 def test_an_integer_too_long_to_write_out_is_still_a_duration_error():

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import math
+import pathlib
 import re
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -100,6 +102,40 @@ _MACHINE_ZONES = frozenset({"localtime", "Factory", "posixrules"})
 _MACHINE_PREFIXES = ("posix/", "right/")
 
 
+@functools.cache
+def _shipped_names() -> frozenset[str]:
+    """The IANA zone names the `tzdata` package lists (pendulum needs it)."""
+    spec = importlib.util.find_spec("tzdata")
+    folders = [] if spec is None else list(spec.submodule_search_locations or ())
+    try:
+        listed = (pathlib.Path(folders[0]) / "zones").read_text(encoding="utf-8")
+    # No tzdata as a folder (zipped, or gone): names are then taken as
+    # pendulum finds them, as before.
+    except (IndexError, OSError):
+        return frozenset()
+    return frozenset(listed.split())
+
+
+@functools.cache
+def _spelled() -> dict[str, str]:
+    # Each IANA name by its lower-case form.
+    return {name.lower(): name for name in _shipped_names()}
+
+
+def _misspelled(name: str) -> str | None:
+    """The IANA spelling of `name`, if that differs from it in case alone.
+
+    The zone files of a case-insensitive file system (macOS, Windows)
+    answer 'europe/paris' as well as 'Europe/Paris'.  A plan made with the
+    first would not be read on Linux, and calendar programs would not know
+    its zone: only the IANA spelling is taken, here as everywhere.
+    """
+    if name in _shipped_names():
+        return None
+    meant = _spelled().get(name.lower())
+    return None if meant == name else meant
+
+
 @functools.lru_cache(maxsize=1024)
 def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
     """Return the cached pendulum zone for an IANA name.
@@ -118,6 +154,11 @@ def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
             name,
             "depends on the machine it is read on; give an IANA zone name "
             "(e.g. 'Europe/Paris')",
+        )
+    meant = _misspelled(name)
+    if meant is not None:
+        raise UnknownTimeZoneError(
+            field, name, f"is not an IANA time zone name: did you mean {meant!r}?"
         )
     try:
         return pendulum.timezone(name)
