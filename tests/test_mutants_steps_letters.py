@@ -284,3 +284,24 @@ def test_the_language_is_told_from_the_first_hundreds_of_words() -> None:
     # G36: only the first 80 words were read.
     text = "lorem " * 100 + "und der die das ich"
     assert detect_language(text) == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe z. B. Python genutzt.",
+        "Ich habe u. a. Python genutzt.",
+        "Trabajé con datos, p. ej. en Python.",
+        "We met at 10 a. m. and talked.",
+    ],
+)
+def test_an_abbreviation_written_with_a_space_ends_no_sentence(text: str) -> None:
+    # L08 (no "z. B." read before a stop), and a bug it showed: the first
+    # stop of "z. B.", "u. a.", "p. ej." or "a. m." ended a sentence, so a
+    # thank-you counted more sentences than it has.
+    assert count_sentences(text) == 1
+
+
+def test_a_single_letter_before_a_stop_still_ends_a_sentence() -> None:
+    # The other side of that fix: "a." followed by a word, no second stop.
+    assert count_sentences("I chose option a. Most people do.") == 2

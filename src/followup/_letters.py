@@ -88,6 +88,13 @@ _ABBREVIATION = re.compile(
     r"corp|no|nr|tel|z\.\s?b|bzw|usw|ca|vgl|d\.\s?h|u\.\s?a|p\.\s?ej|ud|uds)$",
     re.IGNORECASE,
 )
+# The first stop of an abbreviation written with a space ("z. B.", "u. a.",
+# "p. ej.", "a. m."), read from the letter before it: the whole
+# abbreviation, second stop included, follows.
+_SPACED_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:a\.\s?m|p\.\s?m|z\.\s?b|d\.\s?h|u\.\s?a|p\.\s?ej)\.",
+    re.IGNORECASE,
+)
 # A date's stops end no sentence: "am 23. November", "am 23.11. um 10 Uhr".
 _DAY_NUMBER = re.compile(r"(?<![\d:.,])\d\d?(?:\.\d\d?)?$")
 _MONTH_AFTER = re.compile(
@@ -179,7 +186,10 @@ def _no_end(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[start - 1]
     if before.isalpha():
-        return _ABBREVIATION.search(text, max(0, start - 8), start) is not None
+        return (
+            _ABBREVIATION.search(text, max(0, start - 8), start) is not None
+            or _SPACED_ABBREVIATION.match(text, start - 1) is not None
+        )
     if not before.isdigit():
         return False
     day = _DAY_NUMBER.search(text, max(0, start - 6), start)
