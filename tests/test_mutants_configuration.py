@@ -172,11 +172,14 @@ def test_a_plugin_code_one_off_is_suggested_from_the_plugin() -> None:
 
 def test_a_prefix_a_loaded_plugin_gives_sends_to_no_other_plugin() -> None:
     # Kills the prefix looked up in the narrowed `rules` rather than in
-    # `loaded`, and `_CODE_LIKE` as `[0-9]+` (a bare prefix then not
-    # code-like): BLK is the prefix of a loaded plugin's rule, so no plugin
-    # is named as where it may come from.
+    # `loaded`: BLK is the prefix of a loaded plugin's rule, which `select`
+    # left out, so the message says that `order` takes no prefixes rather
+    # than send the user to a plugin.
     message = refusal({"plugins": ["blackout"], "select": ["FU"], "order": ["BLK"]})
-    assert message == f"{SOURCE}: order: no rule 'BLK' in this set"
+    assert message == (
+        f"{SOURCE}: order: no rule 'BLK' in this set: give codes or names here, "
+        "not code prefixes"
+    )
 
 
 # --- files --------------------------------------------------------------

@@ -265,7 +265,9 @@ def _not_found(
     text = f"no rule {_shown_key(key)} in this set"
     if left_out_by and (_matches(loaded, key) if prefixes else key in loaded):
         return f"{text}: {left_out_by} left it out"
-    if not prefixes and _matches(rules, key):
+    # Of the loaded set: a prefix whose rules `select` left out is as much
+    # a prefix, and the first thing to mend.
+    if not prefixes and _matches(loaded, key):
         return f"{text}: give codes or names here, not code prefixes"
     choices = [*rules.codes, *(rule.name for rule in rules)]
     code = _CODE_LIKE.fullmatch(key)
