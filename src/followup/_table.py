@@ -33,8 +33,7 @@ def table(plan: FollowUpPlan, width: int = 100, zone: str | None = None) -> str:
     else:
         head = ("when", "what", "how")
         rows = [
-            (describe_for(s.due, reader), s.label, s.channel.value, s.reason)
-            for s in plan.steps
+            (describe_for(s.due, reader), s.label, s.how, s.reason) for s in plan.steps
         ]
         sizes = [max(len(row[i]) for row in [head, *rows]) for i in range(3)]
         indent = sum(sizes) + 6
