@@ -3,10 +3,11 @@
 Pins the table's columns (a step's number, a kind and a channel of one's
 own, a column narrower than its heading, every finding), `DraftWindow`'s
 length, a hand-built `DraftStep`'s defaults, the order `of_kind` keeps,
-`replacing` by identity when two steps are equal, and the field checks:
-names of at most `NAME_LENGTH` characters once stripped, the Unicode line
-and paragraph separators as line breaks, and text or bytes refused whole
-where a sequence is wanted.
+`replacing` by identity when two steps are equal, `dropping` several steps,
+and the field checks: names of at most `NAME_LENGTH` characters once
+stripped (a trailing newline stripped, not refused), refusals quoting the
+value as given, the Unicode line and paragraph separators as line breaks,
+and text or bytes refused whole where a sequence is wanted.
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ def test_a_draft_windows_length_runs_from_start_to_end() -> None:
     assert DraftWindow(START, END).length == dt.timedelta(hours=2)
 
 
-# Kills S10 (a hand-built draft step numbered 0 by default).
+# Kills S10 (a hand-built draft step numbered 0 by default) and S22 (advice
+# given by default).
 def test_a_draft_step_built_by_hand_is_the_first_of_its_kind_by_default() -> None:
     step = DraftStep(
         kind=StepKind.CALL,
@@ -125,6 +127,8 @@ def test_a_draft_step_built_by_hand_is_the_first_of_its_kind_by_default() -> Non
         requirements=Requirements(),
     )
     assert (step.number, step.label, step.agreed) == (1, "call", False)
+    assert (step.advice, step.adjusted_by) == ((), ())
+    assert (step.kind_name, step.channel_name) == (None, None)
 
 
 # -- drafts ---------------------------------------------------------------------
@@ -177,6 +181,13 @@ def test_replacing_one_of_two_equal_steps_leaves_the_other_and_its_finding() -> 
         True,
         True,
     )
+
+
+# Kills D62 (only the first step given dropped): every step given goes.
+def test_dropping_several_steps_drops_them_all() -> None:
+    first, second, kept = _call(), _call(WEDNESDAY, number=2), _call(number=3)
+    draft = Draft(FACTS).proposing(first, second, kept)
+    assert draft.dropping(first, second).steps == (kept,)
 
 
 # -- field checks ---------------------------------------------------------------
@@ -243,3 +254,21 @@ def test_text_for_a_drafts_findings_is_refused_whole() -> None:
     assert str(caught.value) == (
         "Draft.findings: expected a sequence of Finding, got str 'ab'"
     )
+
+
+# Kills F63 (controls looked for before stripping): a name ending in a
+# newline, as read from a file, is kept without it.
+def test_a_trailing_newline_is_stripped_not_refused() -> None:
+    assert Interview("Ada Lovelace\n", "Acme", AT).candidate == "Ada Lovelace"
+
+
+# Kills F64 and F65 (the message quoting the stripped text): a refusal
+# quotes the value as it was given.
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [(" Ada\nLovelace ", "holds a line break"), ("   ", "is empty")],
+)
+def test_a_refused_name_is_quoted_as_given(name: str, problem: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Interview(name, "Acme", AT)
+    assert str(caught.value) == f"Interview.candidate: {name!r} {problem}"
