@@ -16,6 +16,7 @@ from followup import (
     Contact,
     Facts,
     Interview,
+    NaiveDatetimeError,
     Performance,
     RuleConfigurationError,
 )
@@ -117,3 +118,14 @@ END = dt.datetime(2026, 11, 26, 22, tzinfo=dt.timezone.utc)
 )
 def test_a_draft_window_holds_both_its_ends(moment, inside):
     assert DraftWindow(START, END).contains(moment) is inside
+    # Written as text, as `Window.contains` takes it too.
+    assert DraftWindow(START, END).contains(moment.isoformat()) is inside
+
+
+def test_a_draft_window_refuses_a_naive_moment_rather_than_guess_its_zone():
+    # Read as the machine's own time, it would be inside the window on one
+    # machine and outside on another.
+    with pytest.raises(
+        NaiveDatetimeError, match=r"^moment: '2026-11-25T15:00:00' has no time zone"
+    ):
+        DraftWindow(START, END).contains(dt.datetime(2026, 11, 25, 15))

@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
+from followup._time import coerce_planned, utc
 from followup._vocabulary import Channel, StepKind
 
 if TYPE_CHECKING:
     # Only a name here: `followup._plan` imports this module.
     from followup._plan import Requirements  # noqa: TC004
+    from followup._time import InstantLike
 
 __all__ = ["DraftStep", "DraftWindow", "StepNames"]
-
-_UTC = dt.timezone.utc
 
 
 class StepNames:
@@ -71,9 +71,13 @@ class DraftWindow:
         """Elapsed time from start to end."""
         return self.end - self.start
 
-    def contains(self, moment: dt.datetime) -> bool:
-        """Whether the aware datetime `moment` lies in the window."""
-        return self.start <= moment.astimezone(_UTC) <= self.end
+    def contains(self, moment: InstantLike) -> bool:
+        """Whether `moment` (any instant the library accepts) lies in the window.
+
+        As `Window.contains`: a naive datetime is refused, since the instant
+        it stands for depends on the machine's zone.
+        """
+        return self.start <= utc(coerce_planned(moment, "moment")) <= self.end
 
 
 @final
