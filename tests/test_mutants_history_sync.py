@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import pickle
 
+import icalendar
 import pytest
 
-from followup import Event, InvalidValueError, plan_followups
+from followup import DEFAULT_RULES, Contact, Event, InvalidValueError, plan_followups
 from followup._parsing import Unreadable, read_json, read_toml
-from followup.errors import _shown_key
+from followup.errors import (
+    DuplicateRuleError,
+    InvalidTypeError,
+    NaiveDatetimeError,
+    PluginError,
+    RuleConfigurationError,
+    UnknownTimeZoneError,
+    _shown_key,
+    did_you_mean,
+)
 from followup.example import example_interview
-from followup.sync import SyncError, sync_plan
+from followup.ics import calendar_objects, interview_uid_prefix
+from followup.sync import SyncError, _push, sync_plan
 
 AT = "2026-11-24T10:00:00-05:00[America/New_York]"
 
@@ -65,6 +76,9 @@ def test_a_long_key_keeps_its_first_80_characters() -> None:
     # Kills e02: `value[:whole]` (a key of more than 100 characters would
     # keep 100, where `_shown` says 80).
     key = "k" * 101
+    # Kills e11: `_KEY = 80` (a key of up to 100 characters, the most a name
+    # may have, is quoted whole).
+    assert _shown_key("k" * 100) == repr("k" * 100)
     assert _shown_key(key) == repr("k" * 80 + "…") + " (101 characters)"
     with pytest.raises(Unreadable) as caught:
         read_json(f'{{"{key}": 1, "{key}": 2}}')
@@ -84,3 +98,123 @@ def test_a_url_the_http_client_refuses_is_a_sync_error_naming_it() -> None:
     assert message.startswith(f"{url}: ")
     assert "\n" not in message
     assert isinstance(caught.value.__cause__, ValueError)
+
+
+class _Resource:
+    """An item on a calendar as `caldav` gives it: its text, parsed on demand."""
+
+    def __init__(self, data: str) -> None:
+        self.data = data
+        self.saves = 0
+
+    @property
+    def icalendar_instance(self) -> icalendar.Calendar:
+        return icalendar.Calendar.from_ical(self.data)
+
+    @property
+    def icalendar_component(self) -> icalendar.cal.Component:
+        return next(
+            part
+            for part in self.icalendar_instance.walk()
+            if part.name in {"VEVENT", "VTODO"}
+        )
+
+    def save(self) -> None:
+        self.saves += 1
+
+
+class _Calendar:
+    """A calendar collection holding `resources`, in the order it lists them."""
+
+    def __init__(self, resources: list[_Resource]) -> None:
+        self.resources = resources
+
+    def objects(self, *, load_objects: bool) -> list[_Resource]:
+        assert load_objects
+        return self.resources
+
+    def save_event(self, text: str) -> None:
+        self.resources.append(_Resource(text))
+
+    def save_todo(self, text: str) -> None:
+        self.resources.append(_Resource(text))
+
+
+def _item(uid: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261120T100000Z\r\n"
+        "DTSTART:20261201T150000Z\r\nSEQUENCE:1\r\nSUMMARY:Old\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def test_items_the_plan_dropped_are_reported_cancelled_in_uid_order() -> None:
+    # Kills s14: `reversed(sorted(existing.items()))` (the items cancelled
+    # reported in another order than by UID, as `Synced` lists them).
+    plan = plan_followups(example_interview())
+    prefix = interview_uid_prefix(plan.interview)
+    late, early = f"{prefix}zz-1@followup", f"{prefix}aa-1@followup"
+    calendar = _Calendar([_Resource(_item(late)), _Resource(_item(early))])
+    synced = _push(plan, calendar, todos=True)
+    assert synced.cancelled == (early, late)
+    assert synced.created == tuple(uid for uid, _ in calendar_objects(plan))
+    assert (synced.updated, synced.unchanged) == ((), ())
+
+
+def test_an_unknown_zone_is_no_naive_datetime() -> None:
+    # Kills e19: `class UnknownTimeZoneError(NaiveDatetimeError)` (a caller
+    # catching naive datetimes would catch a misspelt zone name too).
+    with pytest.raises(UnknownTimeZoneError) as caught:
+        Contact(name="Grace", email="grace@example.com", timezone="Mars/Olympus")
+    assert not isinstance(caught.value, NaiveDatetimeError)
+    assert isinstance(caught.value, InvalidValueError)
+
+
+def test_a_rule_added_twice_is_a_rule_configuration_error() -> None:
+    # Kills e20: `class DuplicateRuleError(FollowUpError, ValueError)` (a
+    # caller catching a bad rule configuration would miss a duplicate).
+    rule = next(iter(DEFAULT_RULES))
+    with pytest.raises(RuleConfigurationError) as caught:
+        DEFAULT_RULES.extend(rule)
+    assert isinstance(caught.value, DuplicateRuleError)
+
+
+def test_a_value_of_the_wrong_kind_is_a_type_error() -> None:
+    # Kills e29: `class InvalidTypeError(FollowUpError, ValueError)` (the
+    # builtin a caller would catch for a wrong kind of value is TypeError).
+    with pytest.raises(TypeError) as caught:
+        sync_plan(None, "http://127.0.0.1:1/cal/")  # type: ignore[arg-type]
+    assert isinstance(caught.value, InvalidTypeError)
+    assert not isinstance(caught.value, ValueError)
+
+
+def test_a_broken_plugin_is_a_rule_configuration_error() -> None:
+    # Kills e30: `class PluginError(FollowUpError)` (a plugin that cannot be
+    # loaded is a bad rule configuration, and a ValueError).
+    error = PluginError("plugin 'acme' could not be loaded")
+    assert isinstance(error, RuleConfigurationError)
+    assert isinstance(error, ValueError)
+    assert error.problems == ("plugin 'acme' could not be loaded",)
+
+
+def test_a_suggestion_must_be_at_least_half_alike() -> None:
+    # Kills e32: `cutoff=0.4`: "abxyz" shares 2 of "abcde"'s 5 letters
+    # (a ratio of 2*2/10 = 0.4), "abcxyz" 3 of "abcdef"'s 6 (0.5).
+    assert did_you_mean("abcde", ["abxyz"]) == ""
+    assert did_you_mean("abcdef", ["abcxyz"]) == " (did you mean 'abcxyz'?)"
+
+
+def test_an_item_a_server_keeps_with_blank_lines_is_unchanged() -> None:
+    # Kills s17: `if not line.upper()...` in `_content` (a blank line a
+    # server adds would make an item that says the same thing "updated").
+    plan = plan_followups(example_interview())
+    items = [
+        _Resource(text.decode().replace("\r\n", "\r\n\r\n", 1))
+        for _, text in calendar_objects(plan)
+    ]
+    calendar = _Calendar(list(items))
+    synced = _push(plan, calendar, todos=True)
+    assert synced.unchanged == tuple(uid for uid, _ in calendar_objects(plan))
+    assert (synced.created, synced.updated, synced.cancelled) == ((), (), ())
+    assert [item.saves for item in items] == [0] * len(items)
