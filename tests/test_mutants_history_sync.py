@@ -218,3 +218,28 @@ def test_an_item_a_server_keeps_with_blank_lines_is_unchanged() -> None:
     assert synced.unchanged == tuple(uid for uid, _ in calendar_objects(plan))
     assert (synced.created, synced.updated, synced.cancelled) == ((), (), ())
     assert [item.saves for item in items] == [0] * len(items)
+
+
+def test_a_stamp_and_version_written_in_lower_case_are_still_ignored() -> None:
+    # Kills s18: `line.startswith(("DTSTAMP", "SEQUENCE"))` without `upper()`:
+    # property names are case-insensitive in iCalendar (RFC 5545, 3.1), so a
+    # server may give back `dtstamp:` and `sequence:` of its own.
+    plan = plan_followups(example_interview())
+    items = []
+    for _, text in calendar_objects(plan):
+        lines = text.decode().split("\r\n")
+        items.append(
+            _Resource(
+                "\r\n".join(
+                    "dtstamp:20200101T000000Z"
+                    if line.startswith("DTSTAMP")
+                    else "sequence:0"
+                    if line.startswith("SEQUENCE")
+                    else line
+                    for line in lines
+                )
+            )
+        )
+    synced = _push(plan, _Calendar(list(items)), todos=True)
+    assert synced.unchanged == tuple(uid for uid, _ in calendar_objects(plan))
+    assert [item.saves for item in items] == [0] * len(items)
