@@ -9,6 +9,7 @@ client refuses as a value reported as a `SyncError` naming the URL.
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 
 import icalendar
@@ -27,7 +28,7 @@ from followup.errors import (
     did_you_mean,
 )
 from followup.example import example_interview
-from followup.ics import calendar_objects, interview_uid_prefix
+from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 from followup.sync import SyncError, _push, sync_plan
 
 AT = "2026-11-24T10:00:00-05:00[America/New_York]"
@@ -243,3 +244,45 @@ def test_a_stamp_and_version_written_in_lower_case_are_still_ignored() -> None:
     synced = _push(plan, _Calendar(list(items)), todos=True)
     assert synced.unchanged == tuple(uid for uid, _ in calendar_objects(plan))
     assert [item.saves for item in items] == [0] * len(items)
+
+
+def _dropped(uid: str, component: str, extra: str) -> _Resource:
+    return _Resource(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        f"BEGIN:{component}\r\nUID:{uid}\r\nDTSTAMP:20261120T100000Z\r\n"
+        f"DTSTART:20261201T150000Z\r\nSUMMARY:Old\r\n{extra}"
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Old\r\n"
+        "TRIGGER:-PT15M\r\nEND:VALARM\r\n"
+        f"END:{component}\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def test_a_dropped_item_is_cancelled_with_a_higher_sequence_and_no_alarm() -> None:
+    # Kills s22 (the alarm kept), s23 (the old DTSTAMP kept), s24 (a to-do
+    # not cancelled), s32 (an item already cancelled written again) and s34
+    # (a SEQUENCE above the plan's not raised).
+    plan = plan_followups(example_interview())
+    prefix = interview_uid_prefix(plan.interview)
+    event_uid, todo_uid, done_uid = (
+        f"{prefix}{name}-1@followup" for name in ("aa", "bb", "cc")
+    )
+    high = sequence_of(plan) + 1000
+    event = _dropped(event_uid, "VEVENT", f"SEQUENCE:{high}\r\n")
+    todo = _dropped(todo_uid, "VTODO", "SEQUENCE:1\r\n")
+    done = _dropped(done_uid, "VEVENT", "SEQUENCE:1\r\nSTATUS:CANCELLED\r\n")
+    synced = _push(plan, _Calendar([event, todo, done]), todos=True)
+    assert synced.cancelled == (event_uid, todo_uid)
+    assert (event.saves, todo.saves, done.saves) == (1, 1, 0)
+    for resource, sequence in ((event, high + 1), (todo, sequence_of(plan))):
+        (item,) = (
+            part
+            for part in resource.icalendar_instance.walk()
+            if part.name in {"VEVENT", "VTODO"}
+        )
+        assert str(item["status"]) == "CANCELLED"
+        assert int(item["sequence"]) == sequence
+        # The plan's as_of: the interview, 10:00 in New York, in UTC.
+        assert item["dtstamp"].dt == dt.datetime(
+            2026, 11, 23, 15, tzinfo=dt.timezone.utc
+        )
+        assert [sub.name for sub in item.subcomponents] == []
