@@ -29,7 +29,7 @@ from followup.errors import (
 )
 from followup.example import example_interview
 from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
-from followup.sync import SyncError, _push, sync_plan
+from followup.sync import Synced, SyncError, _push, _why, sync_plan
 
 AT = "2026-11-24T10:00:00-05:00[America/New_York]"
 
@@ -286,3 +286,25 @@ def test_a_dropped_item_is_cancelled_with_a_higher_sequence_and_no_alarm() -> No
             2026, 11, 23, 15, tzinfo=dt.timezone.utc
         )
         assert [sub.name for sub in item.subcomponents] == []
+
+
+def test_a_refusal_is_one_short_line() -> None:
+    # Kills s28 (`_LONGEST = 60`), s29 (cut at 160 then "..." added, 163
+    # characters) and s30 (the message's own line breaks kept).
+    assert _why(ValueError("y" * 200)) == "y" * 157 + "..."
+    assert _why(ValueError("y" * 160)) == "y" * 160
+    assert _why(ValueError("bad  URL\n  here")) == "bad URL here"
+    assert _why(ValueError("")) == "ValueError"
+
+
+def test_a_connection_failure_names_its_kind_only() -> None:
+    # Kills s27: the HTTP client's own message (a paragraph of pool details)
+    # instead of the kind of failure.
+    error = ConnectionRefusedError(111, "Connection refused by 127.0.0.1:1")
+    assert _why(error) == "cannot reach the server (ConnectionRefusedError)"
+
+
+def test_what_a_push_did_reads_in_the_order_of_its_fields() -> None:
+    # Kills s31: updated and cancelled counted the other way round.
+    synced = Synced(("a",), ("b", "c"), ("d", "e", "f"), ())
+    assert str(synced) == "1 created, 2 updated, 3 cancelled, 0 unchanged"
