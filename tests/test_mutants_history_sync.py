@@ -9,10 +9,8 @@ client refuses as a value reported as a `SyncError` naming the URL.
 
 from __future__ import annotations
 
-import datetime as dt
 import pickle
 
-import icalendar
 import pytest
 
 from followup import DEFAULT_RULES, Contact, Event, InvalidValueError, plan_followups
@@ -28,8 +26,7 @@ from followup.errors import (
     did_you_mean,
 )
 from followup.example import example_interview
-from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
-from followup.sync import Synced, SyncError, _push, _why, sync_plan
+from followup.sync import Synced, SyncError, _why, sync_plan
 
 AT = "2026-11-24T10:00:00-05:00[America/New_York]"
 
@@ -101,68 +98,6 @@ def test_a_url_the_http_client_refuses_is_a_sync_error_naming_it() -> None:
     assert isinstance(caught.value.__cause__, ValueError)
 
 
-class _Resource:
-    """An item on a calendar as `caldav` gives it: its text, parsed on demand."""
-
-    def __init__(self, data: str) -> None:
-        self.data = data
-        self.saves = 0
-
-    @property
-    def icalendar_instance(self) -> icalendar.Calendar:
-        return icalendar.Calendar.from_ical(self.data)
-
-    @property
-    def icalendar_component(self) -> icalendar.cal.Component:
-        return next(
-            part
-            for part in self.icalendar_instance.walk()
-            if part.name in {"VEVENT", "VTODO"}
-        )
-
-    def save(self) -> None:
-        self.saves += 1
-
-
-class _Calendar:
-    """A calendar collection holding `resources`, in the order it lists them."""
-
-    def __init__(self, resources: list[_Resource]) -> None:
-        self.resources = resources
-
-    def objects(self, *, load_objects: bool) -> list[_Resource]:
-        assert load_objects
-        return self.resources
-
-    def save_event(self, text: str) -> None:
-        self.resources.append(_Resource(text))
-
-    def save_todo(self, text: str) -> None:
-        self.resources.append(_Resource(text))
-
-
-def _item(uid: str) -> str:
-    return (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261120T100000Z\r\n"
-        "DTSTART:20261201T150000Z\r\nSEQUENCE:1\r\nSUMMARY:Old\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n"
-    )
-
-
-def test_items_the_plan_dropped_are_reported_cancelled_in_uid_order() -> None:
-    # Kills s14: `reversed(sorted(existing.items()))` (the items cancelled
-    # reported in another order than by UID, as `Synced` lists them).
-    plan = plan_followups(example_interview())
-    prefix = interview_uid_prefix(plan.interview)
-    late, early = f"{prefix}zz-1@followup", f"{prefix}aa-1@followup"
-    calendar = _Calendar([_Resource(_item(late)), _Resource(_item(early))])
-    synced = _push(plan, calendar, todos=True)
-    assert synced.cancelled == (early, late)
-    assert synced.created == tuple(uid for uid, _ in calendar_objects(plan))
-    assert (synced.updated, synced.unchanged) == ((), ())
-
-
 def test_an_unknown_zone_is_no_naive_datetime() -> None:
     # Kills e19: `class UnknownTimeZoneError(NaiveDatetimeError)` (a caller
     # catching naive datetimes would catch a misspelt zone name too).
@@ -204,88 +139,6 @@ def test_a_suggestion_must_be_at_least_half_alike() -> None:
     # (a ratio of 2*2/10 = 0.4), "abcxyz" 3 of "abcdef"'s 6 (0.5).
     assert did_you_mean("abcde", ["abxyz"]) == ""
     assert did_you_mean("abcdef", ["abcxyz"]) == " (did you mean 'abcxyz'?)"
-
-
-def test_an_item_a_server_keeps_with_blank_lines_is_unchanged() -> None:
-    # Kills s17: `if not line.upper()...` in `_content` (a blank line a
-    # server adds would make an item that says the same thing "updated").
-    plan = plan_followups(example_interview())
-    items = [
-        _Resource(text.decode().replace("\r\n", "\r\n\r\n", 1))
-        for _, text in calendar_objects(plan)
-    ]
-    calendar = _Calendar(list(items))
-    synced = _push(plan, calendar, todos=True)
-    assert synced.unchanged == tuple(uid for uid, _ in calendar_objects(plan))
-    assert (synced.created, synced.updated, synced.cancelled) == ((), (), ())
-    assert [item.saves for item in items] == [0] * len(items)
-
-
-def test_a_stamp_and_version_written_in_lower_case_are_still_ignored() -> None:
-    # Kills s18: `line.startswith(("DTSTAMP", "SEQUENCE"))` without `upper()`:
-    # property names are case-insensitive in iCalendar (RFC 5545, 3.1), so a
-    # server may give back `dtstamp:` and `sequence:` of its own.
-    plan = plan_followups(example_interview())
-    items = []
-    for _, text in calendar_objects(plan):
-        lines = text.decode().split("\r\n")
-        items.append(
-            _Resource(
-                "\r\n".join(
-                    "dtstamp:20200101T000000Z"
-                    if line.startswith("DTSTAMP")
-                    else "sequence:0"
-                    if line.startswith("SEQUENCE")
-                    else line
-                    for line in lines
-                )
-            )
-        )
-    synced = _push(plan, _Calendar(list(items)), todos=True)
-    assert synced.unchanged == tuple(uid for uid, _ in calendar_objects(plan))
-    assert [item.saves for item in items] == [0] * len(items)
-
-
-def _dropped(uid: str, component: str, extra: str) -> _Resource:
-    return _Resource(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-        f"BEGIN:{component}\r\nUID:{uid}\r\nDTSTAMP:20261120T100000Z\r\n"
-        f"DTSTART:20261201T150000Z\r\nSUMMARY:Old\r\n{extra}"
-        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Old\r\n"
-        "TRIGGER:-PT15M\r\nEND:VALARM\r\n"
-        f"END:{component}\r\nEND:VCALENDAR\r\n"
-    )
-
-
-def test_a_dropped_item_is_cancelled_with_a_higher_sequence_and_no_alarm() -> None:
-    # Kills s22 (the alarm kept), s23 (the old DTSTAMP kept), s24 (a to-do
-    # not cancelled), s32 (an item already cancelled written again) and s34
-    # (a SEQUENCE above the plan's not raised).
-    plan = plan_followups(example_interview())
-    prefix = interview_uid_prefix(plan.interview)
-    event_uid, todo_uid, done_uid = (
-        f"{prefix}{name}-1@followup" for name in ("aa", "bb", "cc")
-    )
-    high = sequence_of(plan) + 1000
-    event = _dropped(event_uid, "VEVENT", f"SEQUENCE:{high}\r\n")
-    todo = _dropped(todo_uid, "VTODO", "SEQUENCE:1\r\n")
-    done = _dropped(done_uid, "VEVENT", "SEQUENCE:1\r\nSTATUS:CANCELLED\r\n")
-    synced = _push(plan, _Calendar([event, todo, done]), todos=True)
-    assert synced.cancelled == (event_uid, todo_uid)
-    assert (event.saves, todo.saves, done.saves) == (1, 1, 0)
-    for resource, sequence in ((event, high + 1), (todo, sequence_of(plan))):
-        (item,) = (
-            part
-            for part in resource.icalendar_instance.walk()
-            if part.name in {"VEVENT", "VTODO"}
-        )
-        assert str(item["status"]) == "CANCELLED"
-        assert int(item["sequence"]) == sequence
-        # The plan's as_of: the interview, 10:00 in New York, in UTC.
-        assert item["dtstamp"].dt == dt.datetime(
-            2026, 11, 23, 15, tzinfo=dt.timezone.utc
-        )
-        assert [sub.name for sub in item.subcomponents] == []
 
 
 def test_a_refusal_is_one_short_line() -> None:

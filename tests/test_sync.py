@@ -22,7 +22,7 @@ import pytest
 from followup import Event, EventKind, plan_followups
 from followup.errors import InvalidTypeError
 from followup.example import example_interview
-from followup.ics import calendar_objects, sequence_of
+from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 from followup.sync import SyncError, sync_plan
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -406,7 +406,8 @@ def test_what_sync_reports_and_how_it_cancels_item_by_item(calendar_url):
     }
     assert before[uids[0]] > sequence_of(rejected)
     synced = sync_plan(rejected, calendar_url, username=USER, password=PASSWORD)
-    assert sorted(synced.cancelled) == uids
+    # In the order of their UIDs, as `Synced` says.
+    assert synced.cancelled == tuple(uids)
     for uid, resource in _components(calendar_url).items():
         component = resource.icalendar_component
         assert str(component["status"]) == "CANCELLED"
@@ -418,3 +419,49 @@ def test_what_sync_reports_and_how_it_cancels_item_by_item(calendar_url):
         )
         # A cancelled step rings no more.
         assert [sub.name for sub in component.subcomponents] == []
+
+
+def _dropped(uid: str, component: str, extra: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        f"BEGIN:{component}\r\nUID:{uid}\r\nDTSTAMP:20261120T100000Z\r\n"
+        f"DTSTART:20261201T150000Z\r\nSUMMARY:Old\r\n{extra}"
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Old\r\n"
+        "TRIGGER:-PT15M\r\nEND:VALARM\r\n"
+        f"END:{component}\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def test_items_the_plan_no_longer_holds_are_cancelled_once(calendar_url):
+    # Items of this interview the plan dropped (an event whose SEQUENCE
+    # another program raised, a to-do, an event already cancelled): the first
+    # two are cancelled with a later SEQUENCE and no alarm, stamped with the
+    # plan's as_of; the third is not written again.
+    plan = plan_followups(example_interview())
+    prefix = interview_uid_prefix(plan.interview)
+    event_uid, todo_uid, done_uid = (
+        f"{prefix}{name}-1@followup" for name in ("aa", "bb", "cc")
+    )
+    high = sequence_of(plan) + 1000
+    calendar = caldav.DAVClient(
+        calendar_url, username=USER, password=PASSWORD
+    ).calendar(url=calendar_url)
+    calendar.save_event(_dropped(event_uid, "VEVENT", f"SEQUENCE:{high}\r\n"))
+    calendar.save_todo(_dropped(todo_uid, "VTODO", "SEQUENCE:1\r\n"))
+    calendar.save_event(
+        _dropped(done_uid, "VEVENT", "SEQUENCE:1\r\nSTATUS:CANCELLED\r\n")
+    )
+    kept = _components(calendar_url)[done_uid].data
+    synced = sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
+    assert synced.cancelled == (event_uid, todo_uid)
+    items = _components(calendar_url)
+    assert items[done_uid].data == kept
+    for uid, least in ((event_uid, high), (todo_uid, sequence_of(plan) - 1)):
+        item = items[uid].icalendar_component
+        assert str(item["status"]) == "CANCELLED"
+        assert int(item["sequence"]) > least
+        # The plan's as_of: the interview, 10:00 in New York, in UTC.
+        assert item["dtstamp"].dt == dt.datetime(
+            2026, 11, 23, 15, tzinfo=dt.timezone.utc
+        )
+        assert [sub.name for sub in item.subcomponents] == []
