@@ -596,7 +596,7 @@ class Dated:
     days: list[dt.date] = attrs.field(factory=list, converter=_dates)
 
 
-@attrs.frozen(eq=True, hash=False)
+@attrs.frozen(eq=True, unsafe_hash=False)
 class ListingRule:
     code: ClassVar[str] = "ZZZ003"
     name: ClassVar[str] = "listing"
