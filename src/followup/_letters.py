@@ -82,19 +82,17 @@ _SENTENCE_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*(?=[\s\"')\]]
 # Abbreviations whose stop is no sentence end, in the four languages, read
 # just before a stop.  "a.m." at the very end of a sentence hides that end
 # too: the count errs short, never long.
+# Those of two parts, a stop after each, written with a space or without.
+_TWO_PARTS = r"e\.g|i\.e|a\.\s?m|p\.\s?m|z\.\s?b|d\.\s?h|u\.\s?a|p\.\s?ej"
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:mrs?|ms|mx|dr|dra|prof|st|jr|sr|sra|srta|mme|mlle|m|hr|fr|"
-    r"dipl|ing|mag|vs|etc|e\.g|i\.e|a\.\s?m|p\.\s?m|approx|dept|inc|ltd|co|"
-    r"corp|no|nr|tel|z\.\s?b|bzw|usw|ca|vgl|d\.\s?h|u\.\s?a|p\.\s?ej|ud|uds)$",
+    r"dipl|ing|mag|vs|etc|approx|dept|inc|ltd|co|corp|no|nr|tel|bzw|usw|ca|"
+    rf"vgl|ud|uds|{_TWO_PARTS})$",
     re.IGNORECASE,
 )
-# The first stop of an abbreviation written with a space ("z. B.", "u. a.",
-# "p. ej.", "a. m."), read from the letter before it: the whole
-# abbreviation, second stop included, follows.
-_SPACED_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:a\.\s?m|p\.\s?m|z\.\s?b|d\.\s?h|u\.\s?a|p\.\s?ej)\.",
-    re.IGNORECASE,
-)
+# The first stop of a two-part one ("z. B.", "a. m."), read from the letter
+# before it: the whole abbreviation, second stop included, follows.
+_SPACED_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TWO_PARTS})\.", re.IGNORECASE)
 # A date's stops end no sentence: "am 23. November", "am 23.11. um 10 Uhr".
 _DAY_NUMBER = re.compile(r"(?<![\d:.,])\d\d?(?:\.\d\d?)?$")
 _MONTH_AFTER = re.compile(

@@ -103,8 +103,12 @@ _MACHINE_PREFIXES = ("posix/", "right/")
 
 
 @functools.cache
-def _shipped_names() -> frozenset[str]:
-    """The IANA zone names the `tzdata` package lists (pendulum needs it)."""
+def _spellings() -> dict[str, str]:
+    """Each IANA zone name the `tzdata` package lists, by its lower-case form.
+
+    pendulum needs tzdata, so it is there; as a folder, not zipped, the
+    list is one small file.
+    """
     spec = importlib.util.find_spec("tzdata")
     folders = [] if spec is None else list(spec.submodule_search_locations or ())
     try:
@@ -112,14 +116,8 @@ def _shipped_names() -> frozenset[str]:
     # No tzdata as a folder (zipped, or gone): names are then taken as
     # pendulum finds them, as before.
     except (IndexError, OSError):
-        return frozenset()
-    return frozenset(listed.split())
-
-
-@functools.cache
-def _spelled() -> dict[str, str]:
-    # Each IANA name by its lower-case form.
-    return {name.lower(): name for name in _shipped_names()}
+        return {}
+    return {name.lower(): name for name in listed.split()}
 
 
 def _misspelled(name: str) -> str | None:
@@ -130,9 +128,7 @@ def _misspelled(name: str) -> str | None:
     first would not be read on Linux, and calendar programs would not know
     its zone: only the IANA spelling is taken, here as everywhere.
     """
-    if name in _shipped_names():
-        return None
-    meant = _spelled().get(name.lower())
+    meant = _spellings().get(name.lower())
     return None if meant == name else meant
 
 

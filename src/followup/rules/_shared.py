@@ -180,7 +180,7 @@ def missing_details(
     """The contact details a follow-up needs that the interview does not hold (A2)."""
     contact = facts.interview.interviewer
     if contact is None:
-        return [_DETAILS[key] for key in wanted]
+        return detail_names(wanted)
     return [_DETAILS[key] for key in wanted if getattr(contact, key) is None]
 
 
