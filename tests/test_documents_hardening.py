@@ -42,6 +42,71 @@ def test_from_json_reports_what_no_parser_can_read(text, reason):
         from_json(text, Interview)
 
 
+ADA_TEXT = json.dumps(ADA)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (ADA_TEXT.encode("utf-16"), "is not UTF-8 text (not JSON)"),
+        (ADA_TEXT.encode("utf-16-le"), "is not UTF-8 text (not JSON)"),
+        (ADA_TEXT.encode("utf-16-be"), "is not UTF-8 text (not JSON)"),
+        (ADA_TEXT.encode("utf-32"), "is not UTF-8 text (not JSON)"),
+        (ADA_TEXT.encode("utf-32-le"), "is not UTF-8 text (not JSON)"),
+        (
+            ADA_TEXT.encode("utf-8-sig"),
+            "line 1 column 1: Unexpected UTF-8 BOM (decode using utf-8-sig) (not JSON)",
+        ),
+        (
+            bytearray(ADA_TEXT.encode("utf-8-sig")),
+            "line 1 column 1: Unexpected UTF-8 BOM (decode using utf-8-sig) (not JSON)",
+        ),
+    ],
+    ids=[
+        "UTF-16 with a mark",
+        "UTF-16-LE",
+        "UTF-16-BE",
+        "UTF-32 with a mark",
+        "UTF-32-LE",
+        "UTF-8 with a mark",
+        "a bytearray with a mark",
+    ],
+)
+def test_from_json_reads_bytes_as_utf8_and_nothing_else(data, problem):
+    # `json.loads` guesses UTF-16 and UTF-32 and skips a UTF-8 mark; the
+    # docstring promises bytes that are not UTF-8 are refused, and text
+    # with a mark is refused, so bytes with one are too.
+    with pytest.raises(InvalidDocumentError) as caught:
+        from_json(data, Interview)
+    assert caught.value.problems == [problem]
+    assert from_json(ADA_TEXT.encode(), Interview) == from_json(ADA_TEXT, Interview)
+    assert from_json(bytearray(ADA_TEXT.encode()), Interview) == from_json(
+        ADA_TEXT, Interview
+    )
+
+
+@given(
+    st.tuples(st.sampled_from(["", "\ufeff", "\x00", " "]), st.text(max_size=200)).map(
+        "".join
+    )
+)
+def test_bytes_and_the_text_they_encode_read_the_same(text):
+    # Whatever the text, its UTF-8 bytes make the same value or fail the
+    # same way; save that a NUL, which no JSON holds, is read as UTF-16.
+    as_text, as_bytes = _outcome(text), _outcome(text.encode())
+    if "\x00" in text:
+        assert as_bytes == ("refused", ["is not UTF-8 text (not JSON)"])
+    else:
+        assert as_bytes == as_text
+
+
+def _outcome(data):
+    try:
+        return ("read", from_json(data, Interview))
+    except InvalidDocumentError as error:
+        return ("refused", error.problems)
+
+
 @pytest.mark.parametrize("value", [None, 5, ["{}"], {"candidate": "Ada"}])
 def test_from_json_wants_text(value):
     with pytest.raises(InvalidTypeError, match=r"^text: expected JSON text"):

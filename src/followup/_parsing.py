@@ -46,10 +46,13 @@ def _limits(error: BaseException) -> Unreadable:
     if isinstance(error, RecursionError):
         return Unreadable("nested too deeply to read")
     if isinstance(error, UnicodeDecodeError):
-        return Unreadable("is not UTF-8 text")
+        return Unreadable(_NOT_UTF8)
     if "digits" in str(error):
         return Unreadable("holds a number of more digits than can be read")
     return Unreadable(f"holds a value that cannot be read ({error})")
+
+
+_NOT_UTF8 = "is not UTF-8 text"
 
 
 class _Repeated(Exception):  # noqa: N818 - a key, raised and caught here
@@ -77,18 +80,28 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_object)
 def read_json(text: str | bytes) -> Any:
     """Plain data from JSON text (or UTF-8 bytes).
 
+    Bytes are UTF-8 and nothing else, and text (bytes too) must not begin
+    with a byte order mark.
+
     Raises:
         Unreadable: the text is not JSON, repeats a key in an object, or is
             beyond what can be read.
     """
     try:
-        if isinstance(text, str):
-            if text.startswith("\ufeff"):
-                # As `json.loads` says it: the decoder itself does not look.
-                msg = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
-                raise json.JSONDecodeError(msg, text, 0)  # noqa: TRY301
-            return _DECODER.decode(text)
-        return json.loads(text, object_pairs_hook=_object)
+        if not isinstance(text, str):
+            # `json.loads` would guess UTF-16 or UTF-32 from the first bytes
+            # and skip a UTF-8 byte order mark: one file read as JSON here
+            # and refused by the next reader.  JSON between programs is UTF-8
+            # (RFC 8259); a NUL byte, which no JSON text holds, is how UTF-16
+            # and UTF-32 without a mark decode as UTF-8.
+            if b"\x00" in text:
+                raise Unreadable(_NOT_UTF8)
+            text = text.decode("utf-8")
+        if text.startswith("\ufeff"):
+            # As `json.loads` says it: the decoder itself does not look.
+            msg = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+            raise json.JSONDecodeError(msg, text, 0)  # noqa: TRY301
+        return _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise Unreadable(error.msg, error.lineno, error.colno) from None
     except _Repeated as repeated:

@@ -352,9 +352,9 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
     Raises:
         InvalidDocumentError: the text is not JSON (nested too deeply, a
-            number of thousands of digits and bytes that are not UTF-8
-            included), or does not make a `cls`; every problem is listed
-            with its path.
+            number of thousands of digits, bytes that are not UTF-8 and a
+            byte order mark included), or does not make a `cls`; every
+            problem is listed with its path.
         InvalidTypeError: `text` is neither text nor bytes.
     """
     if not isinstance(text, (str, bytes, bytearray)):
