@@ -182,6 +182,29 @@ def test_a_prefix_a_loaded_plugin_gives_sends_to_no_other_plugin() -> None:
     )
 
 
+@pytest.mark.parametrize("step", ["ignore", "order"])
+def test_a_code_whose_family_select_left_out_is_not_matched_to_another(
+    step: str,
+) -> None:
+    # With every BLK rule left out, 'FU009' was the nearest code left and
+    # was suggested; a code of another family is no slip of the keys, so
+    # the message says where the BLK rules went instead.
+    message = refusal({"plugins": ["blackout"], "select": ["FU"], step: ["BLK009"]})
+    assert message == (
+        f"{SOURCE}: {step}: no rule 'BLK009' in this set: select left out every "
+        "BLK rule"
+    )
+
+
+def test_a_code_is_matched_within_its_own_family() -> None:
+    # Kills the family taken from `loaded` or matched with `!=`: with the
+    # BLK rules in the set, the suggestion comes from them.
+    message = refusal({"plugins": ["blackout"], "order": ["BLK009"]})
+    assert message == (
+        f"{SOURCE}: order: no rule 'BLK009' in this set (did you mean 'BLK001'?)"
+    )
+
+
 # --- files --------------------------------------------------------------
 
 

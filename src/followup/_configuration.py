@@ -276,7 +276,14 @@ def _not_found(
         if close:
             return text + close
     elif any(_prefix(known) == code.group(1) for known in loaded.codes):
-        return text + did_you_mean(key, choices)
+        # A code is suggested from its own family: 'BLK009' may be a slip
+        # for 'BLK001', never for 'FU009', once `select` left BLK out.
+        family = code.group(1)
+        kin = [known for known in rules.codes if _prefix(known) == family]
+        if kin:
+            return text + did_you_mean(key, kin)
+        # Every rule of the family was left out by a step before this one.
+        return f"{text}: {left_out_by} left out every {family} rule"
     return text + _plugin_hint(loaded)
 
 
