@@ -7,6 +7,7 @@ back are different events; and a pickled event comes back with its channel.
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 
 import pytest
@@ -242,4 +243,17 @@ def test_a_field_that_cannot_be_read_is_named_in_the_refusal(
         field,
         value,
         f"{field}: {message}",
+    )
+
+
+def test_until_is_checked_against_the_date_of_at_as_it_is_written():
+    # One instant: 24 November in Tokyo, 23 November in New York.  An event
+    # knows no recipient, so the day of the event is the date `at` shows.
+    tokyo = "2026-11-24T01:00:00+09:00[Asia/Tokyo]"
+    new_york = "2026-11-23T11:00:00-05:00[America/New_York]"
+    assert Event("replied", new_york, until="2026-11-23").until == dt.date(2026, 11, 23)
+    with pytest.raises(InvalidValueError) as caught:
+        Event("replied", tokyo, until="2026-11-23")
+    assert str(caught.value) == (
+        "Event.until: '2026-11-23' is before the day of the event (2026-11-24)"
     )

@@ -82,9 +82,10 @@ class Event:
       resumes (required); nothing is planned before it.
 
     `until` is a date on the recipient's calendar, on or after the day of
-    the event.  An event covers its own step and every earlier one: after a
-    call, a thank-you that was never sent is no longer planned; after a
-    reply, neither is the follow-up letter.
+    the event: the date of `at` as written, in its own offset or zone, for
+    an event does not know the recipient.  An event covers its own step and
+    every earlier one: after a call, a thank-you that was never sent is no
+    longer planned; after a reply, neither is the follow-up letter.
 
     >>> call = Event("called", "2026-12-01T15:00:00+00:00[Europe/London]",
     ...              outcome="undecided",
