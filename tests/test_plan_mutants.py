@@ -119,6 +119,16 @@ def test_a_step_of_ones_own_kind_and_channel_pickles_with_its_names() -> None:
             "Finding.actual: expected text (str) or None, got int 5",
         ),
         (
+            {"expected": ""},
+            InvalidValueError,
+            "Finding.expected: '' is empty; give None when there is nothing to say",
+        ),
+        (
+            {"actual": " \t"},
+            InvalidValueError,
+            "Finding.actual: ' \\t' is empty; give None when there is nothing to say",
+        ),
+        (
             {"actual": "a\x00b"},
             InvalidValueError,
             "Finding.actual: 'a\\x00b' holds a control character (U+0000)",

@@ -394,3 +394,10 @@ def test_a_plugin_not_installed_is_named_with_every_one_that_is(install_rule):
     with pytest.raises(PluginError) as raised:
         DEFAULT_RULES.with_plugins("nope")
     assert str(raised.value).endswith("; installed: blackout, one")
+
+
+def test_an_empty_select_keeps_no_rule_and_no_select_keeps_them_all():
+    # As docs/writing-plugins.md says: `select = []` names nothing to keep.
+    assert RuleSet.from_mapping({"select": []}, base=DEFAULT_RULES).codes == ()
+    assert DEFAULT_RULES.select().codes == ()
+    assert RuleSet.from_mapping({}, base=DEFAULT_RULES).codes == DEFAULT_RULES.codes

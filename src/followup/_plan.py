@@ -436,7 +436,14 @@ def _optional_step(value: Step | DraftStep | None) -> Step | None:
 
 def _optional_text(value: str | None, field: str) -> str | None:
     text = optional_instance_of(value, str, field, "text (str) or None")
-    return None if text is None else without_controls(text, field)
+    if text is None:
+        return None
+    if not text.strip():
+        # It would print as "(expected , got )": None says there is nothing.
+        raise InvalidValueError(
+            field, text, "is empty; give None when there is nothing to say"
+        )
+    return without_controls(text, field)
 
 
 def _finding_expected(value: str | None) -> str | None:
