@@ -8,12 +8,26 @@ count to a multiple of the input's size.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 import attrs
 import pendulum
 import pytest
 
-from followup import Finding, FollowUpPlan, Interview, Step, Window
+from followup import (
+    Finding,
+    FollowUpPlan,
+    Interview,
+    InvalidTypeError,
+    RuleConfigurationError,
+    RuleSet,
+    Step,
+    Window,
+)
 from followup.ics import calendar_objects, to_ics
+
+if TYPE_CHECKING:
+    from followup import Draft, Facts
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
 START = pendulum.parse("2026-11-24T10:00:00-05:00")
@@ -84,3 +98,97 @@ def test_each_calendar_item_still_carries_the_findings_about_its_step():
         assert unfolded.count(f"Warning (FU002): about step {i}") == 1
     # What concerns the whole plan goes with the first item only.
     assert unfolded.count("Warning (FU002): plan 4") == 1
+
+
+# A rule is found in a set by code and by name; `select`, `ignore` and
+# `reordered` take any number of them.
+
+
+@attrs.frozen
+class _Quiet:
+    """No parameters."""
+
+
+_code_reads = [0]
+
+
+@attrs.frozen
+class _NumberedRule:
+    """A real rule that proposes nothing, and counts the reads of its code."""
+
+    number: int
+    summary: ClassVar[str] = "Proposes nothing."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: _Quiet = attrs.field(factory=_Quiet)
+
+    @property
+    def code(self) -> str:
+        _code_reads[0] += 1
+        return (
+            f"ZZ{self.number:03d}"
+            if self.number < 1000
+            else f"ZY{self.number - 1000:03d}"
+        )
+
+    @property
+    def name(self) -> str:
+        return f"numbered-{self.number}"
+
+    def plan(self, draft: Draft) -> Draft:
+        return draft
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> tuple[Finding, ...]:
+        return ()
+
+
+def _many_rules(count: int) -> RuleSet:
+    return RuleSet([_NumberedRule(number) for number in range(count)])
+
+
+@pytest.mark.parametrize(
+    "name_them",
+    [
+        lambda rules: rules.select(*rules.codes),
+        lambda rules: rules.ignore(*[rule.name for rule in rules][1:]),
+        lambda rules: rules.reordered(*reversed(rules.codes)),
+        lambda rules: [rules[code] for code in rules.codes],
+        lambda rules: [name in rules for name in ("ZZ", *rules.codes)],
+    ],
+    ids=["select", "ignore", "reordered", "getitem", "contains"],
+)
+def test_naming_every_rule_of_a_large_set_looks_at_each_rule_a_few_times(name_them):
+    # Each code or name given was looked for by reading every rule's code:
+    # 1,500 rules named one by one made over two million reads.
+    rules = _many_rules(1500)
+    _code_reads[0] = 0
+    name_them(rules)
+    assert _code_reads[0] <= 20 * len(rules)
+
+
+def test_rules_are_found_by_code_name_and_prefix_as_before():
+    rules = _many_rules(1500)
+    assert rules["ZZ007"].number == 7
+    assert rules["numbered-1007"].code == "ZY007"
+    assert "numbered-3" in rules
+    assert "ZZ" not in rules
+    assert "zz007" not in rules
+    assert 7 not in rules
+    assert len(rules.select("ZZ")) == 1000
+    assert len(rules.select("ZY00")) == 10
+    assert rules.select("ZY00", "ZY001", "numbered-5").codes == (
+        "ZZ005",
+        *(f"ZY00{digit}" for digit in range(10)),
+    )
+    assert len(rules.ignore("Z")) == 0
+    assert rules.reordered("ZY499", "numbered-2").codes[:4] == (
+        "ZY499",
+        "ZZ002",
+        "ZZ000",
+        "ZZ001",
+    )
+    with pytest.raises(RuleConfigurationError, match="no rule 'ZX'"):
+        rules.select("ZX")
+    with pytest.raises(RuleConfigurationError, match="no rule ''"):
+        rules.select("")
+    with pytest.raises(InvalidTypeError):
+        rules[7]  # type: ignore[index]

@@ -9,6 +9,7 @@ the package and a configuration written back loads the same plugins.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
@@ -111,6 +112,11 @@ class RuleSet:
     )
     _calendar: WorkingCalendar = attrs.field(init=False, eq=False, repr=False)
     _codes: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    # Each rule by its code and by its name, and the codes in sorted order:
+    # finding rules by scanning the set for each key given made naming every
+    # rule of a large set (`select`, `ignore`, `reordered`) quadratic.
+    _by_key: dict[str, Rule] = attrs.field(init=False, eq=False, repr=False)
+    _sorted_codes: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         origins = self.origins or (None,) * len(self.rules)
@@ -128,6 +134,11 @@ class RuleSet:
         object.__setattr__(self, "origins", origins)
         object.__setattr__(self, "_phases", tuple(p for p in schedule if p[1]))
         object.__setattr__(self, "_codes", tuple(rule.code for rule in self.rules))
+        # Codes and names are unique, and no code is a name (see `check_rule`).
+        by_key = {rule.code: rule for rule in self.rules}
+        by_key.update((rule.name, rule) for rule in self.rules)
+        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_sorted_codes", tuple(sorted(self._codes)))
         object.__setattr__(
             self,
             "_letter_rules",
@@ -152,13 +163,13 @@ class RuleSet:
         return len(self.rules)
 
     def __contains__(self, key: object) -> bool:
-        return any(key in {rule.code, rule.name} for rule in self.rules)
+        return isinstance(key, str) and key in self._by_key
 
     def __getitem__(self, key: str) -> Rule:
-        for rule in self.rules:
-            if key in {rule.code, rule.name}:
-                return rule
-        raise self._unknown(_named(key, "key"))
+        rule = self._by_key.get(key) if isinstance(key, str) else None
+        if rule is None:
+            raise self._unknown(_named(key, "key"))
+        return rule
 
     def __repr__(self) -> str:
         inside = ", ".join(f"{rule.code} {rule.name}" for rule in self.rules)
@@ -243,7 +254,8 @@ class RuleSet:
         first = [self[key] for key in keys]
         if len({id(rule) for rule in first}) != len(first):
             raise RuleConfigurationError(f"a rule is named twice in {_shown(keys)}")
-        rest = [rule for rule in self.rules if all(rule is not f for f in first)]
+        named = {id(rule) for rule in first}
+        rest = [rule for rule in self.rules if id(rule) not in named]
         order = [*first, *rest]
         origins = {
             id(rule): origin
@@ -350,17 +362,27 @@ class RuleSet:
         chosen: set[str] = set()
         for selector in selectors:
             _named(selector, "selector")
-            hits = {
-                rule.code
-                for rule in self.rules
-                if selector in {rule.code, rule.name}
-                # "" is a prefix of every code, but names no rule.
-                or (selector and rule.code.startswith(selector))
-            }
+            hits = self._prefixed(selector)
+            rule = self._by_key.get(selector)
+            if rule is not None:
+                hits.add(rule.code)
             if not hits:
                 raise self._unknown(selector)
             chosen |= hits
         return chosen
+
+    def _prefixed(self, prefix: str) -> set[str]:
+        """The codes that start with `prefix`, found in the sorted codes."""
+        codes = self._sorted_codes
+        found: set[str] = set()
+        if not prefix:
+            # "" is a prefix of every code, but names no rule.
+            return found
+        index = bisect.bisect_left(codes, prefix)
+        while index < len(codes) and codes[index].startswith(prefix):
+            found.add(codes[index])
+            index += 1
+        return found
 
     def _unknown(self, key: str) -> RuleConfigurationError:
         choices = [*self.codes, *(rule.name for rule in self.rules)]
