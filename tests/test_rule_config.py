@@ -429,3 +429,25 @@ def test_with_several_plugins_not_loaded_the_message_lists_them(install_rule):
     assert 'add plugins = ["other", "blackout"] (installed plugins: blackout, ' in str(
         raised.value
     )
+
+
+def test_the_installed_plugins_are_read_once_for_a_file_of_many_missing_rules(
+    monkeypatch,
+):
+    # Each missing rule used to read every installed package's entry points
+    # again, milliseconds a key: a file naming a few thousand took a minute.
+    real = importlib.metadata.entry_points
+    reads = []
+
+    def counted(**kwargs):
+        reads.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", counted)
+    missing = [f"XYZ{number:03d}" for number in range(200)]
+    with pytest.raises(RuleConfigurationError) as raised:
+        RuleSet.from_mapping(
+            {"rules": {key: {} for key in missing}, "ignore": missing, "order": missing}
+        )
+    assert str(raised.value).count("no rule 'XYZ") == 600
+    assert len(reads) == 1

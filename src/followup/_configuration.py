@@ -127,8 +127,8 @@ def rule_set_from_mapping(
         for key in data
         if key not in _KEYS
     ]
-    loaded = _with_plugins(base, data.get("plugins", False), source)
-    rules = loaded
+    rules = _with_plugins(base, data.get("plugins", False), source)
+    loaded = _Loaded(rules)
     configured = data.get("rules", {})
     if not isinstance(configured, Mapping):
         problems.append(f"{source}: rules: expected a table of rules")
@@ -160,7 +160,7 @@ def rule_set_from_mapping(
 
 
 def _narrowed(
-    rules: RuleSet, verb: str, data: Mapping[str, Any], loaded: RuleSet, source: str
+    rules: RuleSet, verb: str, data: Mapping[str, Any], loaded: _Loaded, source: str
 ) -> tuple[RuleSet, list[str]]:
     """Apply one of the steps after configuration; the problems found, if any."""
     keys = data.get(verb)
@@ -252,22 +252,23 @@ def _installed() -> list[str]:
 def _not_found(
     key: str,
     rules: RuleSet,
-    loaded: RuleSet,
+    loaded: _Loaded,
     left_out_by: str = "",
     *,
     prefixes: bool = False,
 ) -> str:
     """Why `key` names no rule of `rules`, and what would make it name one.
 
-    `loaded` is the set as the plugins left it, before any step removed a
-    rule; `left_out_by` names the steps that did.
+    `loaded` holds the set as the plugins left it, before any step removed
+    a rule; `left_out_by` names the steps that did.
     """
+    before = loaded.rules
     text = f"no rule {_shown_key(key)} in this set"
-    if left_out_by and (_matches(loaded, key) if prefixes else key in loaded):
+    if left_out_by and (_matches(before, key) if prefixes else key in before):
         return f"{text}: {left_out_by} left it out"
     # Of the loaded set: a prefix whose rules `select` left out is as much
     # a prefix, and the first thing to mend.
-    if not prefixes and _matches(loaded, key):
+    if not prefixes and _matches(before, key):
         return f"{text}: give codes or names here, not code prefixes"
     choices = [*rules.codes, *(rule.name for rule in rules)]
     code = _CODE_LIKE.fullmatch(key)
@@ -275,7 +276,7 @@ def _not_found(
         close = did_you_mean(key, choices)
         if close:
             return text + close
-    elif any(_prefix(known) == code.group(1) for known in loaded.codes):
+    elif any(_prefix(known) == code.group(1) for known in before.codes):
         # A code is suggested from its own family: 'BLK009' may be a slip
         # for 'BLK001', never for 'FU009', once `select` left BLK out.
         family = code.group(1)
@@ -284,7 +285,27 @@ def _not_found(
             return text + did_you_mean(key, kin)
         # Every rule of the family was left out by a step before this one.
         return f"{text}: {left_out_by} left out every {family} rule"
-    return text + _plugin_hint(loaded)
+    return text + loaded.hint()
+
+
+class _Loaded:
+    """The rule set as the plugins left it, and what to say of a missing rule."""
+
+    __slots__ = ("_hint", "rules")
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self._hint: str | None = None
+
+    def hint(self) -> str:
+        """Which plugins could give a rule no loaded one is.
+
+        The same for every key of a file, and reading the installed plugins
+        takes milliseconds: worked out once, when first needed.
+        """
+        if self._hint is None:
+            self._hint = _plugin_hint(self.rules)
+        return self._hint
 
 
 def _prefix(code: str) -> str:
