@@ -1,0 +1,247 @@
+"""What the documentation promises, held against what the code does.
+
+Each test names the page (or docstring) and the claim it pins.  They cover
+claims no other test states; the real parts throughout, no stand-ins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import (
+    DEFAULT_RULES,
+    Draft,
+    Event,
+    EventKind,
+    Facts,
+    FollowUpPlan,
+    Interview,
+    InvalidValueError,
+    Performance,
+    StepKind,
+    Window,
+    check_plan,
+    moved_step,
+    new_step,
+    plan_followups,
+    plan_many,
+)
+from followup.ics import to_ics_many
+from strategies import instants, interviews, situations, zone_names
+
+NEW_YORK = ZoneInfo("America/New_York")
+AT = "2026-11-23T10:00:00-05:00[America/New_York]"
+UTC = dt.timezone.utc
+
+
+def _utc(*parts: int) -> dt.datetime:
+    return dt.datetime(*parts, tzinfo=UTC)
+
+
+# -- Facts ----------------------------------------------------------------
+
+
+def test_performance_ranks_weak_below_adequate_and_unknown_below_strong():
+    """Performance.rank: "weak < adequate = unknown < strong"."""
+    rank = {performance: performance.rank for performance in Performance}
+    assert rank[Performance.WEAK] < rank[Performance.ADEQUATE]
+    assert rank[Performance.ADEQUATE] == rank[Performance.UNKNOWN]
+    assert rank[Performance.UNKNOWN] < rank[Performance.STRONG]
+
+
+@given(situations())
+def test_an_unknown_performance_is_followed_up_like_an_adequate_one(situation):
+    """Performance: "`UNKNOWN` is followed up like `ADEQUATE`"."""
+    interview, history, now = situation
+    unknown = plan_followups(
+        attrs.evolve(interview, performance=Performance.UNKNOWN), history, now=now
+    )
+    adequate = plan_followups(
+        attrs.evolve(interview, performance=Performance.ADEQUATE), history, now=now
+    )
+    assert unknown.steps == adequate.steps
+    assert unknown.findings == adequate.findings
+
+
+@given(instants(), zone_names)
+def test_one_interview_written_in_two_zones_is_equal_and_hashes_equal(moment, zone):
+    """Interview: "Two interviews at the same instant written in different
+    zones compare equal"."""
+    here = Interview("Ada", "Acme", moment)
+    there = Interview("Ada", "Acme", moment.astimezone(ZoneInfo(zone)))
+    assert here == there
+    assert hash(here) == hash(there)
+
+
+@given(interviews())
+def test_the_end_of_the_call_is_in_the_zone_of_its_start(interview):
+    """Interview.ends_at: "`at` plus `duration`, in the zone of `at`"."""
+    assert interview.ends_at.tzinfo == interview.at.tzinfo
+    assert interview.ends_at - interview.at == interview.duration
+
+
+def test_the_repeated_hour_compares_as_two_instants_in_the_public_types():
+    """docs/time.md: "01:30 EDT equals 01:30 EST" in Python, but "the public
+    types compare their datetimes as instants"."""
+    first = dt.datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK, fold=0)
+    second = dt.datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK, fold=1)
+    assert first == second  # what Python says, by wall clock
+    assert Interview("Ada", "Acme", first) != Interview("Ada", "Acme", second)
+    assert Event(EventKind.THANK_YOU_SENT, first) != Event(
+        EventKind.THANK_YOU_SENT, second
+    )
+    assert Window(first, first) != Window(second, second)
+    assert not Window(first, first).contains(second)
+    assert Window(first, second).length == dt.timedelta(hours=1)
+
+
+def test_a_later_reply_that_names_no_day_leaves_no_decision_day():
+    """Facts.until: for a reply, "a later reply that names no day leaves none"."""
+    interview = Interview("Ada", "Acme", AT)
+    named = Event(EventKind.REPLIED, "2026-11-24T10:00:00-05:00", until="2026-12-10")
+    unnamed = Event(EventKind.REPLIED, "2026-11-25T10:00:00-05:00")
+    now = "2026-11-26T10:00:00-05:00"
+    assert Facts.gather(interview, [named], now).until(EventKind.REPLIED) == dt.date(
+        2026, 12, 10
+    )
+    assert (
+        Facts.gather(interview, [named, unnamed], now).until(EventKind.REPLIED) is None
+    )
+
+
+def test_other_steps_come_after_every_step_the_advice_names():
+    """StepKind: `OTHER` "comes after the advice's steps"; the kinds are "in
+    the order the advice takes them"."""
+    stages = [kind.stage for kind in StepKind]
+    assert stages == sorted(stages)
+    assert len(set(stages)) == len(stages)
+    assert StepKind.OTHER.stage == max(stages)
+
+
+# -- Plans ----------------------------------------------------------------
+
+
+@given(interviews(), st.randoms(use_true_random=False))
+def test_a_plan_made_by_hand_sorts_its_steps_by_due(interview, random):
+    """FollowUpPlan: "`steps` are sorted by `due` as instants", however
+    they are given."""
+    plan = plan_followups(interview)
+    shuffled = list(plan.steps)
+    random.shuffle(shuffled)
+    again = FollowUpPlan(
+        plan.interview, tuple(shuffled), plan.findings, plan.rules, plan.as_of
+    )
+    assert again.steps == plan.steps
+    dues = [step.due.timestamp() for step in again.steps]
+    assert dues == sorted(dues)
+
+
+def test_a_schedule_is_checked_as_of_the_last_event_by_default():
+    """check_plan: "For a sequence of steps ... `now` defaults to the latest
+    known fact (the interview or the last event)"."""
+    interview = Interview("Ada", "Acme", AT)
+    steps = plan_followups(interview).steps
+    sent = Event(EventKind.THANK_YOU_SENT, "2026-11-30T10:00:00-05:00")
+    by_default = check_plan(steps, interview, [sent])
+    assert by_default == check_plan(steps, interview, [sent], now=sent.at)
+    later = "2026-12-21T10:00:00-05:00"
+    assert by_default != check_plan(steps, interview, [sent], now=later)
+    assert check_plan(steps, interview) == check_plan(
+        steps, interview, now=interview.at
+    )
+
+
+def test_next_step_takes_a_moment_up_to_the_end_of_2204():
+    """docs/time.md: the moments given to "`FollowUpPlan.next_step` may run
+    five years further, to 2204-12-31"."""
+    plan = plan_followups(Interview("Ada", "Acme", AT))
+    assert plan.next_step("2204-12-31T23:59:59Z") is None
+    with pytest.raises(InvalidValueError, match=r"^now: .* 2204-12-31, UTC\)$"):
+        plan.next_step("2205-01-01T00:00:00Z")
+
+
+def test_plan_many_without_now_plans_each_interview_as_of_its_own_start():
+    """plan_many: "`now` applies to every interview; ``None`` plans each as
+    of its own start"."""
+    batch = [
+        Interview("Ada", "Acme", "2026-12-01T10:00:00Z"),
+        Interview("Ada", "Beta", "2026-12-03T16:00:00+01:00[Europe/Paris]"),
+    ]
+    plans = list(plan_many(batch))
+    assert [plan.as_of for plan in plans] == [interview.at for interview in batch]
+    assert [plan.steps[0].kind for plan in plans] == [StepKind.CLOSE_CALL] * 2
+
+
+# -- Rules ----------------------------------------------------------------
+
+
+@given(st.lists(st.sampled_from(DEFAULT_RULES.codes), unique=True, min_size=1))
+def test_reordered_puts_the_named_first_and_keeps_the_rest_in_order(named):
+    """RuleSet.reordered: "those named ... first, in that order ... the rules
+    not named keep their order after the named ones"."""
+    codes = DEFAULT_RULES.reordered(*named).codes
+    rest = [code for code in DEFAULT_RULES.codes if code not in named]
+    assert codes == (*named, *rest)
+
+
+def test_of_kind_gives_the_steps_in_the_order_they_were_proposed():
+    """Draft.of_kind: "The steps of the given kinds, in the order they were
+    proposed" (not the order the kinds are asked in)."""
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    window = (_utc(2026, 11, 30, 14), _utc(2026, 11, 30, 22))
+    call = new_step(facts, "call", "phone", window, rule="OWN001", reason="r")
+    back = new_step(facts, "call-back", "phone", window, rule="OWN001", reason="r")
+    draft = Draft(facts).proposing(call, back)
+    assert draft.of_kind("call-back", "call") == (call, back)
+    assert Draft(facts).proposing(back, call).of_kind("call", "call-back") == (
+        back,
+        call,
+    )
+
+
+def test_a_due_time_left_outside_a_moved_window_goes_to_its_nearest_edge():
+    """moved_step: "a due time left outside the new window is brought to its
+    nearest edge"."""
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    step = new_step(
+        facts,
+        "call",
+        "phone",
+        (_utc(2026, 11, 30, 14), _utc(2026, 11, 30, 22)),
+        due=_utc(2026, 11, 30, 18),
+        rule="OWN001",
+        reason="r",
+    )
+    later = moved_step(step, facts, start=_utc(2026, 11, 30, 20), by="OWN001")
+    assert later.due == _utc(2026, 11, 30, 20)
+    assert later.window.end == step.window.end
+    sooner = moved_step(step, facts, end=_utc(2026, 11, 30, 16), by="OWN001")
+    assert sooner.due == _utc(2026, 11, 30, 16)
+    assert sooner.window.start == step.window.start
+
+
+# -- Edges ----------------------------------------------------------------
+
+
+def test_many_plans_in_one_calendar_write_each_zone_once():
+    """docs/edges.md: `to_ics_many(plans)` writes several plans as one
+    calendar, "and each zone gets one VTIMEZONE"."""
+    plans = [
+        plan_followups(Interview(name, "Acme", at))
+        for name, at in [
+            ("Ada", AT),
+            ("Bo", "2026-11-23T16:00:00+01:00[Europe/Paris]"),
+            ("Cy", "2026-11-24T16:00:00+01:00[Europe/Paris]"),
+            ("Di", "2026-11-25T10:00:00-05:00[America/New_York]"),
+        ]
+    ]
+    lines = to_ics_many(plans).decode().splitlines()
+    zones = [line for line in lines if line.startswith("TZID:")]
+    assert sorted(zones) == ["TZID:America/New_York", "TZID:Europe/Paris"]
+    assert lines.count("BEGIN:VTIMEZONE") == 2
