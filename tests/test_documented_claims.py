@@ -245,3 +245,58 @@ def test_many_plans_in_one_calendar_write_each_zone_once():
     zones = [line for line in lines if line.startswith("TZID:")]
     assert sorted(zones) == ["TZID:America/New_York", "TZID:Europe/Paris"]
     assert lines.count("BEGIN:VTIMEZONE") == 2
+
+
+# -- Fixed: what the docs promised and the code did not do ------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "value"),
+    [
+        (lambda f, w: new_step(f, "call", "phone", w, rule="", reason="r"), "rule", ""),
+        (
+            lambda f, w: new_step(f, "call", "phone", w, rule="OWN001", reason=""),
+            "reason",
+            "",
+        ),
+        (
+            lambda f, w: new_step(f, "call", "phone", w, rule="OWN001", reason="  "),
+            "reason",
+            "  ",
+        ),
+        (
+            lambda f, w: moved_step(
+                new_step(f, "call", "phone", w, rule="OWN001", reason="r"),
+                f,
+                at=w[1],
+                by="",
+            ),
+            "by",
+            "",
+        ),
+        (
+            lambda f, w: moved_step(
+                new_step(f, "call", "phone", w, rule="OWN001", reason="r"),
+                f,
+                at=w[1],
+                by="OWN001",
+                why=" ",
+            ),
+            "why",
+            " ",
+        ),
+    ],
+    ids=["rule", "reason", "blank-reason", "by", "why"],
+)
+def test_an_empty_text_for_a_step_is_a_value_error_as_for_step(call, field, value):
+    """new_step: "InvalidValueError: ... a value is out of range.
+    InvalidTypeError: a value is of the wrong type"; followup.errors:
+    InvalidTypeError is "a value of a type it does not accept".  An empty
+    text is text: refused as `Step` refuses it, "'' is empty"."""
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    window = (_utc(2026, 11, 30, 14), _utc(2026, 11, 30, 22))
+    with pytest.raises(InvalidValueError) as raised:
+        call(facts, window)
+    assert type(raised.value) is InvalidValueError
+    assert str(raised.value) == f"{field}: {value!r} is empty"
+    assert (raised.value.field, raised.value.value) == (field, value)

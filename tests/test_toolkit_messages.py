@@ -183,7 +183,7 @@ def test_a_step_of_ones_own_kind_is_named_as_such():
         ({"why": 7}, "why: expected a reason in words (str), got int 7"),
         ({"why": "a\x1bb"}, "why: 'a\\x1bb' holds a control character (U+001B)"),
         ({"by": 7}, "by: expected the code of the rule (str) or None, got int 7"),
-        ({"by": ""}, "by: expected the code of the rule (str) or None, got str ''"),
+        ({"by": ""}, "by: '' is empty"),
         ({"by": "ME\x07"}, "by: 'ME\\x07' holds a control character (U+0007)"),
         (
             {"due": "2026-12-05T09:00:00-05:00"},

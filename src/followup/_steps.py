@@ -149,14 +149,24 @@ def check_own_step(step: DraftStep, rule: str) -> None:
     )
 
 
+def _text(value: object, field: str, expected: str, *, spaces: bool) -> str:
+    """`value`, refused if it is no text (a type error) or empty (a value error).
+
+    With `spaces`, text of spaces alone passes, as a rule's code always has.
+    """
+    if not isinstance(value, str):
+        raise InvalidTypeError(field, value, expected)
+    if not (value if spaces else value.strip()):
+        raise InvalidValueError(field, value, "is empty")
+    return value
+
+
 def _check_parts(
     rule: object, reason: object, advice: object, number: object, agreed: object
 ) -> str:
     """Check a new step's parts; return its reason on one line of words."""
-    if not isinstance(rule, str) or not rule:
-        raise InvalidTypeError("rule", rule, "the code of the rule (str)")
-    if not isinstance(reason, str) or not reason.strip():
-        raise InvalidTypeError("reason", reason, "a reason in words (str)")
+    rule = _text(rule, "rule", "the code of the rule (str)", spaces=True)
+    reason = _text(reason, "reason", "a reason in words (str)", spaces=False)
     if not isinstance(advice, tuple) or not all(isinstance(a, str) for a in advice):
         raise InvalidTypeError("advice", advice, "a tuple of advice ids")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
@@ -202,11 +212,10 @@ def _single_spaced_already(text: str) -> bool:
 
 
 def _check_move(by: object, why: object) -> None:
-    if why is not None and (not isinstance(why, str) or not why.strip()):
-        raise InvalidTypeError("why", why, "a reason in words (str)")
+    if why is not None:
+        _text(why, "why", "a reason in words (str)", spaces=False)
     if by is not None:
-        if not isinstance(by, str) or not by:
-            raise InvalidTypeError("by", by, "the code of the rule (str) or None")
+        by = _text(by, "by", "the code of the rule (str) or None", spaces=True)
         without_controls(by, "by")
 
 
@@ -237,7 +246,8 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
 
     Raises:
         InvalidValueError: `due` lies outside the window, the window ends
-            before it starts, or a value is out of range.
+            before it starts, a value is out of range, or `rule` or
+            `reason` is empty.
         InvalidTypeError: a value is of the wrong type.
     """
     if not _is_pair(window):
@@ -354,8 +364,10 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     has passed.
 
     Raises:
-        InvalidValueError: the new due time lies outside the new window, or
-            `at` is given with `start`, `end` or `due`.
+        InvalidValueError: the new due time lies outside the new window,
+            `at` is given with `start`, `end` or `due`, or `why` or `by` is
+            empty.
+        InvalidTypeError: `step` is no step, or `why` or `by` is no text.
     """
     if type(step) is not DraftStep:
         if not isinstance(step, Step):
