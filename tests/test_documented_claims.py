@@ -300,3 +300,21 @@ def test_an_empty_text_for_a_step_is_a_value_error_as_for_step(call, field, valu
     assert type(raised.value) is InvalidValueError
     assert str(raised.value) == f"{field}: {value!r} is empty"
     assert (raised.value.field, raised.value.value) == (field, value)
+
+
+def test_dropping_a_step_the_draft_does_not_hold_is_refused():
+    """Draft: "Every method checks what it is given" — `replacing` refuses a
+    step that is not in the draft; `dropping` one (a step the rule moved
+    since, say) must not drop nothing in silence."""
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    window = (_utc(2026, 11, 30, 14), _utc(2026, 11, 30, 22))
+    call = new_step(facts, "call", "phone", window, rule="OWN001", reason="r")
+    draft = Draft(facts).proposing(call)
+    moved = moved_step(call, facts, at=window[1], by="OWN001")
+    moved_draft = draft.replacing(call, moved)
+    with pytest.raises(
+        InvalidValueError, match=r"^dropping\[0\]: 'call' is not a step of this draft$"
+    ):
+        moved_draft.dropping(call)
+    assert moved_draft.dropping(moved).steps == ()
+    assert draft.dropping(call, call).steps == ()

@@ -253,8 +253,20 @@ class Draft:
         )
 
     def dropping(self, *steps: DraftStep) -> Draft:
-        """Remove steps, and the findings about them."""
+        """Remove steps, and the findings about them.
+
+        Raises:
+            InvalidTypeError: something that is not a step of a draft.
+            InvalidValueError: a step this draft does not hold (one a rule
+                moved since, say), which would otherwise drop nothing.
+        """
         _known(steps, "dropping")
+        held = {id(step) for step in self.steps}
+        for index, step in enumerate(steps):
+            if id(step) not in held:
+                raise InvalidValueError(
+                    f"dropping[{index}]", step.label, "is not a step of this draft"
+                )
         gone = {id(step) for step in steps}
         return replaced(
             self,
