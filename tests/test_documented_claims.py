@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from followup import (
     DEFAULT_RULES,
+    Closure,
     Draft,
     Event,
     EventKind,
@@ -24,8 +25,10 @@ from followup import (
     Interview,
     InvalidValueError,
     Performance,
+    RuleConfigurationError,
     StepKind,
     Window,
+    WorkingCalendar,
     check_plan,
     moved_step,
     new_step,
@@ -318,3 +321,49 @@ def test_dropping_a_step_the_draft_does_not_hold_is_refused():
         moved_draft.dropping(call)
     assert moved_draft.dropping(moved).steps == ()
     assert draft.dropping(call, call).steps == ()
+
+
+@pytest.mark.parametrize(
+    ("closure", "problem"),
+    [
+        (
+            Closure(dt.date(2026, 11, 27), dt.date(2026, 11, 24)),
+            "'2026-11-27/2026-11-24' ends before it begins",
+        ),
+        (
+            Closure(dt.date(2026, 11, 24), dt.date(2027, 12, 1)),
+            "'2026-11-24/2027-12-01' is longer than a year",
+        ),
+        (
+            Closure(dt.date(2026, 11, 24), dt.date(2026, 11, 27), ""),
+            "'' is not a one-line name for a closure",
+        ),
+        (Closure("2026-11-24", "soon"), "'soon' is not a date (YYYY-MM-DD)"),  # type: ignore[arg-type]
+    ],
+    ids=["reversed", "too-long", "unnamed", "no-date"],
+)
+def test_a_closure_made_by_hand_is_validated_as_its_text_would_be(closure, problem):
+    """RuleSet.configure: "new parameter values, validated as on
+    construction"; followup.errors: `FollowUpError` is the "base of every
+    error the library raises on bad input or configuration".  A `Closure`
+    given to FU011 or a `WorkingCalendar` is held to the checks its text
+    ("2026-11-27/2026-11-24") meets, rather than closing nothing, garbling
+    a reason or failing later with a bare `TypeError`."""
+    with pytest.raises(RuleConfigurationError) as raised:
+        DEFAULT_RULES.configure("FU011", closed=(closure,))
+    assert str(raised.value) == f"rule FU011: WorkingHoursParams.closed: {problem}"
+    with pytest.raises(InvalidValueError) as raised_too:
+        WorkingCalendar(closed=[closure])
+    assert str(raised_too.value) == f"WorkingCalendar.closed: {problem}"
+
+
+def test_a_closure_made_by_hand_that_is_right_is_kept_as_it_is():
+    """docs/time.md: closures are "days off of one's own", named in the
+    reasons; a right `Closure` passes the checks unchanged."""
+    offsite = Closure(dt.date(2026, 11, 24), dt.date(2026, 11, 27), "the offsite")
+    assert WorkingCalendar(closed=[offsite]).closed == (offsite,)
+    rules = DEFAULT_RULES.configure("FU011", closed=(offsite,))
+    follow_up = plan_followups(Interview("Ada", "Acme", AT), rules=rules).steps[2]
+    assert "(the offsite from Tue 24 Nov to Fri 27 Nov are no business" in (
+        follow_up.reason
+    )
