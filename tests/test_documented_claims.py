@@ -367,3 +367,21 @@ def test_a_closure_made_by_hand_that_is_right_is_kept_as_it_is():
     assert "(the offsite from Tue 24 Nov to Fri 27 Nov are no business" in (
         follow_up.reason
     )
+
+
+def test_a_window_moved_past_the_end_of_2204_is_refused_by_name():
+    """docs/time.md: what a plan holds, "a `Window`'s ends", may run "to
+    2204-12-31"; "anything outside is refused by field name" — a window
+    moved to start late that year cannot end in 2205, as a `Window` built by
+    hand with that end cannot, since JSON could not read it back."""
+    window = Window("2026-11-25T09:00:00-05:00", "2026-11-26T09:00:00-05:00")
+    last = window.moved_to("2204-12-30T23:59:59Z")
+    assert last.end == Window(last.start, "2204-12-31T23:59:59Z").end
+    with pytest.raises(
+        InvalidValueError,
+        match=r"^Window\.end: '2205-01-01T00:00:00\+00:00' is outside the supported "
+        r"range \(1900-01-01 to 2204-12-31, UTC\)$",
+    ):
+        window.moved_to("2204-12-31T00:00:00Z")
+    with pytest.raises(InvalidValueError, match=r"^Window\.end: .* is outside"):
+        Window("2204-12-31T00:00:00Z", "2205-01-01T00:00:00Z")

@@ -21,6 +21,7 @@ from followup._fields import (
 )
 from followup._interview import Interview, interview_from, interview_values
 from followup._time import (
+    check_planned,
     coerce_instant,
     coerce_planned,
     describe_for,
@@ -96,14 +97,22 @@ class Window:
         return instant_key(self.start) <= key <= instant_key(self.end)
 
     def moved_to(self, start: InstantLike) -> Window:
-        """Return a window of the same length that starts at `start`."""
+        """Return a window of the same length that starts at `start`.
+
+        Raises:
+            InvalidValueError: `start` is no instant a plan may hold, or the
+                window would end after 2204-12-31 (UTC).
+        """
         start = coerce_planned(start, "start")
         tz = zone_of(self.start)
-        # start + length >= start always: nothing to check again.
+        # start + length >= start always, but may pass the end of the range:
+        # a window that ends there is refused, as one built by hand would be.
+        end = utc(start) + self.length
+        check_planned(end, "Window.end")
         return assemble(
             Window,
             start=to_pendulum(local(start, tz)),
-            end=to_pendulum(local(utc(start) + self.length, tz)),
+            end=to_pendulum(local(end, tz)),
         )
 
     def __reduce__(self) -> tuple[Callable[..., Window], tuple[WindowValues]]:
