@@ -23,6 +23,7 @@ from followup import (
     Facts,
     FollowUpPlan,
     Interview,
+    InvalidTypeError,
     InvalidValueError,
     Performance,
     RuleConfigurationError,
@@ -385,3 +386,29 @@ def test_a_window_moved_past_the_end_of_2204_is_refused_by_name():
         window.moved_to("2204-12-31T00:00:00Z")
     with pytest.raises(InvalidValueError, match=r"^Window\.end: .* is outside"):
         Window("2204-12-31T00:00:00Z", "2205-01-01T00:00:00Z")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"history": 42}, "history: expected a sequence of Event, got int 42"),
+        ({"history": [42]}, "history[0]: expected an Event, got int 42"),
+        ({"history": "ab"}, "history: expected a sequence of Event, got str 'ab'"),
+        ({"interview": "Ada"}, "interview: expected an Interview, got str 'Ada'"),
+    ],
+    ids=["no-sequence", "no-event", "text", "no-interview"],
+)
+@pytest.mark.parametrize("as_steps", [False, True], ids=["plan", "steps"])
+def test_check_plan_refuses_an_argument_of_the_wrong_type_as_its_own(
+    arguments, message, as_steps
+):
+    """check_plan: "Raises: FollowUpError: an argument of the wrong type" —
+    an `InvalidTypeError` naming it, as `plan_followups` raises, not a bare
+    `TypeError` or `AttributeError` from inside."""
+    interview = Interview("Ada", "Acme", AT)
+    plan = plan_followups(interview)
+    checked = list(plan.steps) if as_steps else plan
+    given = {"interview": interview, **arguments}
+    with pytest.raises(InvalidTypeError) as raised:
+        check_plan(checked, given["interview"], given.get("history", ()))
+    assert str(raised.value) == message

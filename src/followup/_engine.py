@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from followup._draft import Draft
-from followup._facts import Facts
+from followup._facts import Facts, checked_history
 from followup._fields import typed_tuple
+from followup._interview import Interview
 from followup._plan import Finding, FollowUpPlan, Step, repeated_step
 from followup._rule import Phase
 from followup._rule_metadata import owner
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
     from followup._draft_step import DraftStep
     from followup._history import Event
-    from followup._interview import Interview
     from followup._plan import PlanParts
     from followup._rule import Rule
     from followup._sheet import Entry
@@ -360,7 +360,9 @@ def check_plan(
         )
     if interview is None:
         raise InvalidTypeError("interview", None, "an Interview (needed for steps)")
-    events = tuple(history)
+    if not isinstance(interview, Interview):
+        raise InvalidTypeError("interview", interview, "an Interview")
+    events = checked_history(history)
     if now is None:
         moments = [interview.at, *(event.at for event in events)]
         now = max(moments, key=instant_key)
