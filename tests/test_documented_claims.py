@@ -36,7 +36,7 @@ from followup import (
     plan_followups,
     plan_many,
 )
-from followup.ics import to_ics_many
+from followup.ics import interview_uid_prefix, sequence_of, step_uid, to_ics_many
 from strategies import instants, interviews, situations, zone_names
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -412,3 +412,47 @@ def test_check_plan_refuses_an_argument_of_the_wrong_type_as_its_own(
     with pytest.raises(InvalidTypeError) as raised:
         check_plan(checked, given["interview"], given.get("history", ()))
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda plan: to_ics_many(42),
+            "plans: expected an iterable of FollowUpPlan, got int 42",
+        ),
+        (
+            lambda plan: step_uid(42, plan.steps[0]),
+            "interview: expected an Interview, got int 42",
+        ),
+        (
+            lambda plan: step_uid(plan.interview, "call"),
+            "step: expected a Step, got str 'call'",
+        ),
+        (
+            interview_uid_prefix,
+            "interview: expected an Interview, got FollowUpPlan",
+        ),
+        (
+            lambda plan: sequence_of(plan.interview),
+            "plan: expected a FollowUpPlan, got Interview",
+        ),
+    ],
+    ids=[
+        "to_ics_many",
+        "step_uid-interview",
+        "step_uid-step",
+        "uid-prefix",
+        "sequence",
+    ],
+)
+def test_the_calendar_helpers_refuse_what_they_cannot_read_by_name(call, message):
+    """followup.errors: `FollowUpError` is the "base of every error the
+    library raises on bad input"; `to_ics_many` raises `InvalidTypeError`
+    for what is not a plan.  The UID and SEQUENCE helpers the calendar
+    edge documents do the same, rather than fail with a bare `TypeError` or
+    `AttributeError`."""
+    plan = plan_followups(Interview("Ada", "Acme", AT))
+    with pytest.raises(InvalidTypeError) as raised:
+        call(plan)
+    assert str(raised.value).startswith(message)

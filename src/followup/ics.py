@@ -57,7 +57,8 @@ import pendulum
 
 from followup._changes import interview_key, step_key
 from followup._fields import instance_of
-from followup._plan import Finding, FollowUpPlan, details, provenance
+from followup._interview import Interview
+from followup._plan import Finding, FollowUpPlan, Step, details, provenance
 from followup._time import instant_key, utc
 from followup._vocabulary import Channel, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -65,8 +66,6 @@ from followup.errors import InvalidTypeError, InvalidValueError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
-    from followup._interview import Interview
-    from followup._plan import Step
 
 __all__ = [
     "CalendarOfPlans",
@@ -115,11 +114,14 @@ def step_uid(interview: Interview, step: Step) -> str:
     >>> step_uid(plan.interview, plan.steps[1])
     '...-thank-you-1@followup'
     """
+    instance_of(interview, Interview, "interview", "an Interview")
+    instance_of(step, Step, "step", "a Step")
     return f"{step_key(interview, step)}@followup"
 
 
 def interview_uid_prefix(interview: Interview) -> str:
     """What every UID of the interview's items starts with (see `step_uid`)."""
+    instance_of(interview, Interview, "interview", "an Interview")
     return f"{interview_key(interview)}-"
 
 
@@ -213,8 +215,8 @@ def to_ics_many(
     8
 
     Raises:
-        InvalidTypeError: an item of `plans` is not a FollowUpPlan, or an
-            option is of the wrong type (see `to_ics`).
+        InvalidTypeError: `plans` is no iterable, an item of it is not a
+            FollowUpPlan, or an option is of the wrong type (see `to_ics`).
         InvalidValueError: two plans are of one interview's identity, or
             `alarm_minutes` is out of range.
     """
@@ -223,7 +225,11 @@ def to_ics_many(
     # give its items the same UIDs, and a calendar keeps one item per UID.
     first: dict[str, int] = {}
     body = []
-    for index, plan in enumerate(plans):
+    try:
+        each = iter(plans)
+    except TypeError:
+        raise InvalidTypeError("plans", plans, "an iterable of FollowUpPlan") from None
+    for index, plan in enumerate(each):
         field = f"plans[{index}]"
         identity = interview_uid_prefix(_plan(plan, field).interview)
         if first.setdefault(identity, index) != index:
@@ -311,7 +317,7 @@ def sequence_of(plan: FollowUpPlan) -> int:
     # Minutes from a fixed origin to the plan's `as_of`: a later plan has a
     # higher SEQUENCE even when the interview moved (a count from the
     # interview's start would not), and DTSTAMP and SEQUENCE agree.
-    elapsed = utc(plan.as_of) - _ORIGIN
+    elapsed = utc(_plan(plan, "plan").as_of) - _ORIGIN
     return max(0, int(elapsed.total_seconds() // 60))
 
 
