@@ -25,6 +25,7 @@ from followup import (
     Interview,
     InvalidTypeError,
     InvalidValueError,
+    NaiveDatetimeError,
     Performance,
     RuleConfigurationError,
     StepKind,
@@ -456,3 +457,22 @@ def test_the_calendar_helpers_refuse_what_they_cannot_read_by_name(call, message
     with pytest.raises(InvalidTypeError) as raised:
         call(plan)
     assert str(raised.value).startswith(message)
+
+
+def test_facts_local_refuses_a_naive_datetime_rather_than_read_the_machine_zone():
+    """docs/time.md: "Every datetime is aware ... A naive value ... is
+    refused rather than silently read"; docs/model.md: "the same inputs give
+    the same plan on every machine".  `Facts.local(moment)`, which a rule
+    uses to put an instant on the recipient's calendar, read a naive
+    datetime in the machine's own zone, as `DraftWindow.contains` once did."""
+    facts = Facts.gather(Interview("Ada", "Acme", AT))
+    with pytest.raises(
+        NaiveDatetimeError, match=r"^moment: '2026-11-30T14:00:00' has no"
+    ):
+        facts.local(dt.datetime(2026, 11, 30, 14))
+    with pytest.raises(InvalidTypeError, match=r"^moment: expected an aware datetime"):
+        facts.local(dt.date(2026, 11, 30))
+    aware = _utc(2026, 11, 30, 14)
+    assert facts.local(aware) == aware
+    assert facts.local(aware).utcoffset() == dt.timedelta(hours=-5)
+    assert facts.local("2026-11-30T14:00:00Z") == aware

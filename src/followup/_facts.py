@@ -192,7 +192,13 @@ class Facts:
         return self.decision is None and kind.stage > self.covered
 
     def local(self, moment: dt.datetime) -> dt.datetime:
-        """The same instant in the recipient's zone."""
+        """The same instant in the recipient's zone.
+
+        `moment` is any instant the library accepts; a naive datetime is
+        refused, since the instant it stands for depends on the machine.
+        """
+        if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+            moment = coerce_utc(moment, "moment")
         return local(moment, self.zone)
 
     @property
