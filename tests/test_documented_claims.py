@@ -476,3 +476,17 @@ def test_facts_local_refuses_a_naive_datetime_rather_than_read_the_machine_zone(
     assert facts.local(aware) == aware
     assert facts.local(aware).utcoffset() == dt.timedelta(hours=-5)
     assert facts.local("2026-11-30T14:00:00Z") == aware
+
+
+def test_replace_refuses_what_is_no_rule_as_extend_does():
+    """followup.errors: `FollowUpError` is the "base of every error the
+    library raises on bad input or configuration"; `RuleSet.extend` says
+    "42 is not a rule", and `replace` must say so too, not fail with an
+    `AttributeError`."""
+    message = r"^42 is not a rule: a rule has code, name, summary, advice"
+    with pytest.raises(RuleConfigurationError, match=message):
+        DEFAULT_RULES.extend(42)
+    with pytest.raises(RuleConfigurationError, match=message):
+        DEFAULT_RULES.replace(42)
+    quick = DEFAULT_RULES.configure("FU003", within_hours=4)["FU003"]
+    assert DEFAULT_RULES.replace(quick)["FU003"] is quick

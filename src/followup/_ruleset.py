@@ -232,6 +232,7 @@ class RuleSet:
         A rule of the same class as the one it replaces (the same rule with
         other parameters) keeps that one's plugin; any other is your own.
         """
+        rule = check_rule(rule)
         self[rule.code]
         return RuleSet(
             (rule if old.code == rule.code else old for old in self.rules),
