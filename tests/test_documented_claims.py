@@ -27,6 +27,7 @@ from followup import (
     InvalidValueError,
     NaiveDatetimeError,
     Performance,
+    PluginError,
     RuleConfigurationError,
     StepKind,
     Window,
@@ -490,3 +491,14 @@ def test_replace_refuses_what_is_no_rule_as_extend_does():
         DEFAULT_RULES.replace(42)
     quick = DEFAULT_RULES.configure("FU003", within_hours=4)["FU003"]
     assert DEFAULT_RULES.replace(quick)["FU003"] is quick
+
+
+def test_with_plugins_names_a_plugin_that_is_no_text_as_not_installed():
+    """RuleSet.with_plugins: "Raises: PluginError: a plugin cannot be
+    loaded"; plugins.load_plugins: "a name asked for is not installed" —
+    a name that is no text is not installed either, and was a bare
+    `TypeError` from the did-you-mean."""
+    with pytest.raises(
+        PluginError, match=r"^no plugin 42 in the entry-point group 'followup.rules'"
+    ):
+        DEFAULT_RULES.with_plugins(42)

@@ -151,7 +151,8 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
             installed = ", ".join(known) or "none"
             raise PluginError(
                 f"no plugin {_shown_key(name)} in the entry-point group {GROUP!r}"
-                f"{did_you_mean(name, known)}; installed: {installed}"
+                f"{did_you_mean(name, known) if isinstance(name, str) else ''}"
+                f"; installed: {installed}"
             )
     loaded: list[tuple[Rule, Origin]] = []
     problems: list[str] = []
