@@ -25,6 +25,7 @@ from followup import (
     Interview,
     InvalidTypeError,
     InvalidValueError,
+    Letter,
     NaiveDatetimeError,
     Performance,
     PluginError,
@@ -502,3 +503,43 @@ def test_with_plugins_names_a_plugin_that_is_no_text_as_not_installed():
         PluginError, match=r"^no plugin 42 in the entry-point group 'followup.rules'"
     ):
         DEFAULT_RULES.with_plugins(42)
+
+
+@pytest.mark.parametrize(
+    ("ask", "error", "message"),
+    [
+        (
+            lambda letter: letter.expresses("love"),
+            InvalidValueError,
+            "element: 'love' is not 'thanks', 'interest' or 'fit'",
+        ),
+        (
+            lambda letter: letter.lines(0),
+            InvalidValueError,
+            "width: 0 is not 1 or more",
+        ),
+        (
+            lambda letter: letter.lines("80"),
+            InvalidTypeError,
+            "width: expected a whole number of columns (int), got str '80'",
+        ),
+        (
+            lambda letter: letter.names(42),
+            InvalidTypeError,
+            "phrase: expected text (str), got int 42",
+        ),
+    ],
+    ids=["expresses", "lines-zero", "lines-text", "names"],
+)
+def test_a_letter_refuses_a_question_it_cannot_answer_by_name(ask, error, message):
+    """Letter.expresses: `element` is "thanks", "interest" or "fit";
+    followup.errors: `FollowUpError` is the "base of every error the library
+    raises on bad input" — not a `KeyError`, a `ZeroDivisionError` or a
+    `TypeError` from inside."""
+    letter = Letter("Thank you for Monday. Ada Lovelace", Interview("Ada", "Acme", AT))
+    with pytest.raises(error) as raised:
+        ask(letter)
+    assert type(raised.value) is error
+    assert str(raised.value) == message
+    assert letter.expresses("thanks")
+    assert letter.lines(80) == 1

@@ -51,7 +51,7 @@ from followup._written_names import (
     spaced,
 )
 from followup._written_times import WrittenTime, time_anchors, times_read, times_written
-from followup.errors import InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -73,6 +73,8 @@ LETTER_KINDS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
 #: How much of a letter is searched for names, dates, times and phrases:
 #: some fifty times the longest letter of the corpus.
 READ_LIMIT = 50_000
+#: What `Letter.expresses` can be asked about.
+_ELEMENTS = ("thanks", "interest", "fit")
 
 # A run of marks followed by a space, a closing quote or the end.  The
 # pattern starts with the mark itself, so the engine skips to marks in C; the
@@ -379,6 +381,7 @@ class Letter:
 
     def names(self, phrase: str) -> bool:
         """Whether the letter's own text names `phrase` as whole words."""
+        instance_of(phrase, str, "phrase", "text (str)")
         return self._names((plain(phrase),), phrase)
 
     def names_company(self) -> bool:
@@ -414,6 +417,10 @@ class Letter:
 
     def expresses(self, element: Element) -> bool:
         """Whether the letter seems to say `element`: "thanks", "interest" or "fit"."""
+        if element not in _ELEMENTS:
+            raise InvalidValueError(
+                "element", element, "is not 'thanks', 'interest' or 'fit'"
+            )
         return expresses(self.plain, self.read_as, element)
 
     def sentences(self) -> int:
@@ -422,6 +429,10 @@ class Letter:
 
     def lines(self, width: int) -> int:
         """Lines of the own text at `width` columns, without the signature block."""
+        if not isinstance(width, int) or isinstance(width, bool):
+            raise InvalidTypeError("width", width, "a whole number of columns (int)")
+        if width < 1:
+            raise InvalidValueError("width", width, "is not 1 or more")
         return count_lines(self.parts.own, width)
 
     def names_date(self) -> bool:
