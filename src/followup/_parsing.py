@@ -10,6 +10,7 @@ in its own words with the file, line or path it knows.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any, final
 
@@ -123,9 +124,40 @@ def read_toml(text: str) -> Any:
         import tomllib  # noqa: PLC0415 - only rule files and inputs need it
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # noqa: PLC0415
+    deep = _deeply_dotted(text)
+    if deep is not None:
+        raise Unreadable(
+            f"A key of more than {_KEY_PARTS} dotted parts (at line {deep}, column 1)"
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise Unreadable(str(error)) from None
     except (RecursionError, ValueError) as error:
         raise _limits(error) from None
+
+
+#: The most parts a key may have (``rules.FU011.closed`` has three): `tomllib`
+#: checks every leading part of a key as it reads the next, so its time grows
+#: with the square of the parts, seconds for a line of a few thousand.
+_KEY_PARTS = 64
+
+# What a key, or a table's header, is written with; a line of text in a
+# string that holds anything else is no key.
+_KEY_TEXT = re.compile(r"[\[\]\"' \tA-Za-z0-9_.-]*")
+
+
+def _deeply_dotted(text: str) -> int | None:
+    """The number of the first line whose key has more than `_KEY_PARTS` parts."""
+    if text.count(".") < _KEY_PARTS:
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        key = line.partition("=")[0]
+        if (
+            key.count(".") >= _KEY_PARTS
+            and _KEY_TEXT.fullmatch(key)
+            # A row of dots is text: every part of a key names something.
+            and all(part.strip(" \t[]") for part in key.split("."))
+        ):
+            return number
+    return None
