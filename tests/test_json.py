@@ -557,7 +557,22 @@ def test_unknown_schema_names_are_refused():
 
 @pytest.mark.parametrize(
     ("duration", "valid"),
-    [(720, True), (721, False), ("PT1.5H", True), ("PT12H", True), ("P1M", False)],
+    [
+        (720, True),
+        (721, False),
+        ("PT1.5H", True),
+        ("PT12H", True),
+        ("P1M", False),
+        # What the reader takes, ISO 8601's letters in either case, a
+        # fraction of a day or week, and space around, the schema takes.
+        ("pt30m", True),
+        ("P0.5D", True),
+        ("P0.05W", True),
+        (" PT30M ", True),
+        ("P ", False),
+        ("PT", False),
+        ("P1DT", False),
+    ],
 )
 def test_the_schema_and_the_loader_agree_on_durations(duration, valid):
     document = {
@@ -688,3 +703,27 @@ def test_a_key_given_twice_is_refused_not_read_as_the_last(text, key):
                 "differently (not JSON)"
             )
         ]
+
+
+@pytest.mark.parametrize(
+    ("country", "valid"),
+    [("GB", True), ("gb", True), ("GBR", True), ("UK", True), ("G", False)],
+)
+def test_the_schema_and_the_loader_agree_on_country_codes(country, valid):
+    # Alpha-3 codes and holidays' aliases are read (and kept as alpha-2).
+    document = {
+        "candidate": "Ada",
+        "company": "Acme",
+        "at": "2026-11-23T10:00:00Z",
+        "interviewer": {"country": country},
+    }
+    schema_says = jsonschema.Draft202012Validator(schema("interview")).is_valid(
+        document
+    )
+    try:
+        structure(document, Interview)
+    except InvalidDocumentError:
+        loader_says = False
+    else:
+        loader_says = True
+    assert schema_says is loader_says is valid

@@ -13,6 +13,7 @@ import pendulum
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
     Channel,
     Event,
     EventKind,
@@ -265,3 +266,34 @@ def test_a_bad_member_instant_or_duration_on_its_own_is_refused(text, kind, prob
     with pytest.raises(InvalidDocumentError) as raised:
         from_json(text, kind)
     assert raised.value.problems == [problem]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [DEFAULT_RULES, DEFAULT_RULES.ignore("FU011"), DEFAULT_RULES["FU004"]],
+    ids=["the default rules", "rules without FU011", "a rule"],
+)
+def test_a_rule_set_or_a_rule_is_no_json_document(value):
+    # Written as their parameters alone, no reader took them back, and the
+    # default rules (FU011's opening hours) raised a bare TypeError.
+    with pytest.raises(InvalidTypeError) as caught:
+        to_json(value)
+    assert str(caught.value).startswith(
+        "value: expected a public value of followup, or plain data; a rule set is "
+        f"written as settings, RuleSet.to_mapping(), got {type(value).__name__} "
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (dt.time(9, 30), "time datetime.time(9, 30)"),
+        ({"at": dt.time(9, 30)}, "dict {'at': datetime.time(9, 30)}"),
+    ],
+)
+def test_what_json_has_no_form_for_is_refused_by_name(value, shown):
+    with pytest.raises(InvalidTypeError) as caught:
+        to_json(value)
+    assert str(caught.value) == (
+        f"value: expected a public value of followup, or plain data, got {shown}"
+    )

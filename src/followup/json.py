@@ -41,6 +41,7 @@ from cattrs.preconf.json import make_converter
 
 from followup._fields import enum_member
 from followup._parsing import Unreadable, read_json
+from followup._ruleset import RuleSet
 from followup._time import coerce_duration, coerce_instant, format_instant
 from followup.errors import (
     FollowUpError,
@@ -342,9 +343,31 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
         ) from error
 
 
+_PLAIN = "a public value of followup, or plain data"
+
+
 def to_json(value: object, *, indent: int | None = 2) -> str:
-    """Write a public value as JSON text."""
-    return json.dumps(unstructure(value), indent=indent, ensure_ascii=False)
+    """Write a public value as JSON text.
+
+    Raises:
+        InvalidTypeError: `value` is a rule set or a rule, which are written
+            as settings (`RuleSet.to_mapping`, for a rules file), or holds
+            something JSON has no form for.
+    """
+    # A rule and a rule set would be written as their parameters alone, a
+    # document nothing reads back: their form is a rules file's settings.
+    if isinstance(value, RuleSet) or (
+        isinstance(getattr(type(value), "code", None), str) and hasattr(value, "plan")
+    ):
+        raise InvalidTypeError(
+            "value",
+            value,
+            f"{_PLAIN}; a rule set is written as settings, RuleSet.to_mapping()",
+        )
+    try:
+        return json.dumps(unstructure(value), indent=indent, ensure_ascii=False)
+    except TypeError:
+        raise InvalidTypeError("value", value, _PLAIN) from None
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
