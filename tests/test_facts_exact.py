@@ -15,10 +15,12 @@ import pytest
 from followup import (
     Contact,
     Event,
+    EventKind,
     Facts,
     Interview,
     InvalidTypeError,
     InvalidValueError,
+    StepKind,
 )
 
 INTERVIEW = Interview(
@@ -172,3 +174,49 @@ def test_the_day_helpers_for_rules_of_ones_own_count_on_the_recipients_days() ->
     assert not facts.is_business_day(thanksgiving)
     assert facts.holiday(thanksgiving) == facts.day_off(thanksgiving)
     assert facts.day_off(thanksgiving) == "Thanksgiving Day"
+
+
+AWAY = Facts.gather(
+    INTERVIEW,
+    [Event("away", "2026-11-24T09:00:00-05:00", until="2026-11-30")],
+    now=NOW,
+)
+
+
+def test_a_kind_may_be_named_by_its_value_as_for_of_kind() -> None:
+    # "away" found no event of kind "away", and answered None, silently;
+    # needs("call") raised AttributeError.
+    assert AWAY.until("away") == AWAY.until(EventKind.AWAY) == dt.date(2026, 11, 30)
+    assert AWAY.until("paused") is None
+    assert AWAY.needs("call") is AWAY.needs(StepKind.CALL) is True
+    called = Facts.gather(
+        INTERVIEW, [Event("called", "2026-11-24T09:00:00-05:00")], now=NOW
+    )
+    assert called.needs("follow-up") is called.needs(StepKind.FOLLOW_UP) is False
+
+
+@pytest.mark.parametrize(
+    ("ask", "message"),
+    [
+        (
+            lambda: AWAY.until("gone"),
+            (
+                "kind: 'gone' is not an EventKind (one of 'thank-you-sent', "
+                "'follow-up-sent', 'called', 'decision-received', 'replied', 'away', "
+                "'paused')"
+            ),
+        ),
+        (
+            lambda: AWAY.needs("cal"),
+            (
+                "kind: 'cal' is not a StepKind (one of 'close-call', 'thank-you', "
+                "'follow-up', 'call', 'call-back', 'other')"
+            ),
+        ),
+    ],
+    ids=["until", "needs"],
+)
+def test_a_name_that_is_no_kind_is_refused_by_name(ask, message) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        ask()
+    assert str(caught.value) == message

@@ -16,7 +16,7 @@ import attrs
 
 from followup._calendar import WorkingCalendar
 from followup._days import Days, days_of
-from followup._fields import typed_tuple
+from followup._fields import enum_member, typed_tuple
 from followup._history import Event
 from followup._interview import Interview
 from followup._time import (
@@ -187,8 +187,16 @@ class Facts:
             found = self._derived[key] = compute()
         return found
 
-    def needs(self, kind: StepKind) -> bool:
-        """Whether a step of `kind` is still to do: no decision, not covered."""
+    def needs(self, kind: StepKind | str) -> bool:
+        """Whether a step of `kind` is still to do: no decision, not covered.
+
+        A kind may be named by its value (``"call"``), as for `new_step`.
+
+        Raises:
+            InvalidValueError: a name that is no kind.
+        """
+        if type(kind) is not StepKind:
+            kind = enum_member(StepKind, kind, "kind")
         return self.decision is None and kind.stage > self.covered
 
     def local(self, moment: dt.datetime) -> dt.datetime:
@@ -214,14 +222,20 @@ class Facts:
             return None
         return self.local(last.call_back_at)
 
-    def until(self, kind: EventKind) -> dt.date | None:
+    def until(self, kind: EventKind | str) -> dt.date | None:
         """The `until` of the latest event of `kind`, if any.
 
         For `EventKind.AWAY`, the day the interviewer is back; for
         `EventKind.PAUSED`, the day the candidate resumes; for
         `EventKind.REPLIED`, the day the company said it would decide by (a
-        later reply that names no day leaves none).
+        later reply that names no day leaves none).  A kind may be named by
+        its value (``"away"``).
+
+        Raises:
+            InvalidValueError: a name that is no kind of event.
         """
+        if type(kind) is not EventKind:
+            kind = enum_member(EventKind, kind, "kind")
         for event in reversed(self.history):
             if event.kind is kind:
                 return event.until
