@@ -9,8 +9,10 @@ language and locale in the subject, and a link to no address.
 
 from __future__ import annotations
 
-from followup import Contact, Interview
-from followup.mail import draft_message, mailto_link, subject
+import pytest
+
+from followup import Contact, Interview, InvalidTypeError
+from followup.mail import draft_message, draft_text, mailto_link, subject
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 SENT = "2026-11-25T09:00:00-05:00"
@@ -65,3 +67,22 @@ def test_a_link_with_no_interviewer_has_no_address_and_spaces_as_percent_20():
 def test_a_link_to_an_interviewer_without_an_address_has_no_address():
     no_address = Interview("Ada Lovelace", "Acme", AT, interviewer=Contact("Grace"))
     assert mailto_link(no_address, "thank-you").startswith("mailto:?subject=Thank")
+
+
+@pytest.mark.parametrize("kind", ["thank-you", "follow-up"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda kind, rules: draft_text(RECRUITER, kind, rules=rules),
+        lambda kind, rules: mailto_link(RECRUITER, kind, rules=rules),
+        lambda kind, rules: draft_message(
+            RECRUITER, kind, sent="2026-11-23T12:00:00-05:00", rules=rules
+        ),
+    ],
+    ids=["draft_text", "mailto_link", "draft_message"],
+)
+def test_rules_that_are_no_rule_set_are_refused_for_either_letter(make, kind):
+    # A thank-you reads no rule, and took rules=42 without a word.
+    with pytest.raises(InvalidTypeError) as caught:
+        make(kind, 42)
+    assert str(caught.value) == "rules: expected a RuleSet, got int 42"

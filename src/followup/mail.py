@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Final
 from followup._contact import _email_address
 from followup._interview import Interview
 from followup._letters import letter_kind
-from followup._ruleset import DEFAULT_RULES
+from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._time import coerce_instant
 from followup._vocabulary import StepKind
 from followup._writing import (
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
         from typing import Unpack
     else:  # pragma: no cover - Python 3.10
         from typing_extensions import Unpack
-    from followup._ruleset import RuleSet
     from followup._time import InstantLike
 
 __all__ = ["Style", "draft_message", "draft_text", "mailto_link", "subject"]
@@ -397,11 +396,16 @@ def _text(
     style: Style,
 ) -> str:
     fit, topic = content
+    # Checked for a thank-you too, which reads no rule: a mistake shows on
+    # the first letter, not the first follow-up.
+    if rules is None:
+        rules = DEFAULT_RULES
+    elif not isinstance(rules, RuleSet):
+        raise InvalidTypeError("rules", rules, "a RuleSet")
     if letter is StepKind.THANK_YOU:
         if fit is not None:
             raise InvalidValueError("fit", fit, "goes with the follow-up")
         return draft_thank_you(interview, topic=topic, **style) + "\n"
     if topic is not None:
         raise InvalidValueError("topic", topic, "goes with the thank-you")
-    rules = rules or DEFAULT_RULES
     return draft_follow_up(interview, fit, rules=rules, **style) + "\n"
