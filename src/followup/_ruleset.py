@@ -26,13 +26,12 @@ from followup.errors import (
     DuplicateRuleError,
     InvalidTypeError,
     InvalidValueError,
-    PluginError,
     RuleConfigurationError,
     _shown,
     _shown_key,
     did_you_mean,
 )
-from followup.plugins import Origin, load_plugins
+from followup.plugins import Origin, _loaded_plugins, _plugin_error
 from followup.rules import (
     AskForContactDetails,
     CallAfterWeeks,
@@ -300,25 +299,36 @@ class RuleSet:
         They load now, not on import, in the sorted order of their names.
 
         Raises:
-            PluginError: a plugin cannot be loaded (every broken plugin is
-                reported), or a rule reuses a code or name already in the
-                set (both owners are named).
+            PluginError: a plugin cannot be loaded, or a rule reuses a code
+                or name already in the set (both owners are named); every
+                broken plugin is reported at once, one line each in
+                `problems`.
         """
         taken: dict[str, str] = {}
         for rule, origin in zip(self.rules, self.origins, strict=True):
             taken[rule.code] = taken[rule.name] = owner(rule, _text(origin))
+        loaded, problems = _loaded_plugins(names)
         added: list[Rule] = []
         origins: list[Origin | None] = []
-        for rule, origin in load_plugins(names):
-            for key in (rule.code, rule.name):
-                if key in taken:
-                    raise PluginError(
-                        f"{key!r} is taken twice: by {taken[key]} and by the "
-                        f"plugin rule {owner(rule, str(origin))}"
-                    )
-                taken[key] = owner(rule, str(origin))
+        # Every broken plugin at once: one that takes a code or a name
+        # already taken is reported with those that cannot be loaded.
+        clashing: set[str] = set()
+        for rule, origin in loaded:
+            clash = next((key for key in (rule.code, rule.name) if key in taken), None)
+            if clash is not None and origin.entry_point not in clashing:
+                clashing.add(origin.entry_point)
+                problems.append(
+                    f"{clash!r} is taken twice: by {taken[clash]} and by the "
+                    f"plugin rule {owner(rule, str(origin))}"
+                )
+            # Taken even by a rule that clashes: a third rule that takes the
+            # same code clashes with it too.
+            taken.setdefault(rule.code, owner(rule, str(origin)))
+            taken.setdefault(rule.name, owner(rule, str(origin)))
             added.append(rule)
             origins.append(origin)
+        if problems:
+            raise _plugin_error(problems)
         return RuleSet((*self.rules, *added), origins=(*self.origins, *origins))
 
     @classmethod

@@ -143,6 +143,23 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
         PluginError: a name asked for is not installed, or plugins cannot
             be loaded; every broken plugin is listed in `problems`.
     """
+    loaded, problems = _loaded_plugins(names)
+    if problems:
+        raise _plugin_error(problems)
+    return loaded
+
+
+def _loaded_plugins(
+    names: Iterable[str] = (),
+) -> tuple[tuple[tuple[Rule, Origin], ...], list[str]]:
+    """The rules of the plugins that load, and a line for each that does not.
+
+    As `load_plugins`, without raising for broken plugins, so that a rule
+    set can report them together with the rules it cannot take.
+
+    Raises:
+        PluginError: a name asked for is not installed.
+    """
     points = sorted(_entry_points(), key=lambda found: found[0].name)
     wanted = list(names)
     known = [point.name for point, _ in points]
@@ -163,14 +180,17 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
             loaded.extend((rule, origin) for rule in _load(point, origin))
         except PluginError as error:
             problems.extend(error.problems)
-    if problems:
-        if len(problems) == 1:
-            raise PluginError(problems[0])
-        raise PluginError(
-            f"{len(problems)} plugins cannot be loaded: " + "; ".join(problems),
-            problems,
-        )
-    return tuple(loaded)
+    return tuple(loaded), problems
+
+
+def _plugin_error(problems: list[str]) -> PluginError:
+    """The error reporting every broken plugin at once, a line for each."""
+    if len(problems) == 1:
+        return PluginError(problems[0])
+    return PluginError(
+        f"{len(problems)} plugins cannot be loaded: " + "; ".join(problems),
+        problems,
+    )
 
 
 def _load(point: metadata.EntryPoint, origin: Origin) -> list[Rule]:
