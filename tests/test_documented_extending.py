@@ -6,10 +6,29 @@ or the docstring whose claim it pins.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
 import pytest
 
 from distributions import rule_source
-from followup import DEFAULT_RULES, PluginError
+from followup import (
+    DEFAULT_RULES,
+    Draft,
+    Facts,
+    Finding,
+    Interview,
+    NoParams,
+    Phase,
+    PluginError,
+    Rule,
+    RuleError,
+    Step,
+    plan_followups,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # -- docs/writing-plugins.md: loading ----------------------------------------
 
@@ -84,3 +103,54 @@ def test_a_clashing_plugin_is_reported_beside_one_that_cannot_be_imported(instal
         "'thank-you-immediately' is taken twice: by FU003 thank-you-immediately"
     )
     assert "HTK001 thank-you-immediately (plugin h55-taker 1.0" in taker
+
+
+# -- docs/writing-rules.md: a DraftStep a rule builds itself ------------------
+
+
+def _rule(code: str, phase: Phase, plan: Callable[[Draft], Draft]) -> Rule:
+    """A rule of one's own, written as writing-rules.md writes one."""
+
+    @attrs.frozen
+    class Own:
+        name: ClassVar[str] = f"own-{code.lower()}"
+        summary: ClassVar[str] = "A rule of the audit's own."
+        advice: ClassVar[tuple[str, ...]] = ()
+        params: NoParams = attrs.field(factory=NoParams)
+
+        def plan(self, draft: Draft) -> Draft:
+            return plan(draft)
+
+        def check(self, facts: Facts, steps: tuple[Step, ...]) -> tuple[Finding, ...]:
+            return ()
+
+    Own.code = code  # type: ignore[attr-defined]
+    Own.phase = phase  # type: ignore[attr-defined]
+    return Own()
+
+
+INTERVIEW = Interview("Ada", "Acme", "2026-11-20T10:00:00-05:00[America/New_York]")
+
+
+@pytest.mark.parametrize("field", ["advice", "adjusted_by"])
+@pytest.mark.parametrize(
+    "made", [lambda: ["A1"], lambda: iter(["A1"])], ids=["list", "iterator"]
+)
+def test_a_draft_step_whose_tuples_are_other_sequences_is_the_rules_error(field, made):
+    """writing-rules.md: a `DraftStep` a rule changes with `attrs.evolve` "is
+    held to the same checks when the rule returns it, and to those of a
+    public `Step`": a list where the step holds a tuple fails naming the
+    rule, rather than reaching the plan as a step no `Step` could be."""
+
+    def evolve_first(draft: Draft) -> Draft:
+        step = draft.steps[0]
+        return draft.replacing(step, attrs.evolve(step, **{field: made()}))
+
+    rules = DEFAULT_RULES.extend(_rule("AUD001", Phase.ADJUST, evolve_first))
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    assert str(raised.value).startswith(
+        f"rule AUD001 own-aud001 ({_rule.__module__}._rule.<locals>.Own) failed in "
+        f"plan(): InvalidTypeError: {field}: expected a tuple of text, got "
+    )
+    assert raised.value.code == "AUD001"

@@ -110,8 +110,8 @@ def check_own_step(step: DraftStep, rule: str) -> None:
     `new_step`, `moved_step` and the public `Step` check what they make; a
     rule may also build a `DraftStep` itself (``attrs.evolve``, say), and
     what it holds then reaches the plan: the kind and channel as members,
-    the window in order, and every part as `Step` takes it, or the plan
-    could not be written and read back.
+    `advice` and `adjusted_by` as tuples, the window in order, and every
+    part as `Step` takes it, or the plan could not be written and read back.
 
     Raises:
         InvalidTypeError: a part of the wrong type (text for a kind, say).
@@ -126,6 +126,13 @@ def check_own_step(step: DraftStep, rule: str) -> None:
             raise InvalidTypeError(
                 field, value, f"a {members.__name__} (new_step takes its value)"
             )
+    for field, parts in (("advice", step.advice), ("adjusted_by", step.adjusted_by)):
+        # `Step` would take a list (or any iterable) as a tuple, but the
+        # plan's step is made of the draft step's own parts: a list there
+        # would make a step unlike any `Step`, unhashable and unequal to
+        # itself read back.
+        if type(parts) is not tuple:
+            raise InvalidTypeError(field, parts, "a tuple of text")
     window = step.window
     if type(window) is not DraftWindow:
         raise InvalidTypeError("window", window, "a DraftWindow")
