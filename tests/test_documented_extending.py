@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from distributions import rule_source
 from followup import (
@@ -23,6 +25,7 @@ from followup import (
     PluginError,
     Rule,
     RuleError,
+    RuleSet,
     Step,
     plan_followups,
 )
@@ -154,3 +157,107 @@ def test_a_draft_step_whose_tuples_are_other_sequences_is_the_rules_error(field,
         f"plan(): InvalidTypeError: {field}: expected a tuple of text, got "
     )
     assert raised.value.code == "AUD001"
+
+
+# -- docs/writing-plugins.md: the order plugins load in ------------------------
+
+
+def test_plugins_load_in_the_sorted_order_of_entry_point_names_not_packages(install):
+    """writing-plugins.md: "Plugins load in the sorted order of their
+    entry-point names ... and they are added after the rules already in the
+    set".  Here the distributions sort the other way round."""
+    install(
+        "h55-aaa-package",
+        "h55_aaa_package",
+        rule_source("HZZ001", "h55-zulu"),
+        {"h55-zulu": "Rule"},
+    )
+    install(
+        "h55-zzz-package",
+        "h55_zzz_package",
+        rule_source("HAA001", "h55-alpha"),
+        {"h55-alpha": "Rule"},
+    )
+    for names in [("h55-zulu", "h55-alpha"), ("h55-alpha", "h55-zulu")]:
+        rules = DEFAULT_RULES.with_plugins(*names)
+        assert rules.codes == (*DEFAULT_RULES.codes, "HAA001", "HZZ001")
+        assert [str(rules.origin_of(code)) for code in ("HAA001", "HZZ001")] == [
+            "h55-zzz-package 1.0",
+            "h55-aaa-package 1.0",
+        ]
+
+
+# -- docs/writing-rules.md, Phase and RuleSet: the order rules apply in --------
+
+_PHASE_CHOICES = [
+    None,
+    Phase.PROPOSE,
+    Phase.DROP,
+    Phase.ADJUST,
+    Phase.PLACE,
+    (Phase.PROPOSE, Phase.PLACE),
+    (Phase.DROP, Phase.ADJUST),
+    (Phase.PLACE, Phase.PROPOSE),
+]
+
+
+def _recorder(code: str, declared: object, seen: list[tuple[str, Phase]]) -> Rule:
+    """A rule that changes nothing and records each time it plans, and in which phase."""
+
+    def record(draft: Draft) -> Draft:
+        seen.append((code, draft.phase))
+        return draft
+
+    rule = _rule(code, Phase.PROPOSE, record)
+    if declared is None:
+        # "A rule that declares no `phase` at all proposes."
+        del type(rule).phase
+    else:
+        type(rule).phase = declared  # type: ignore[attr-defined]
+    return rule
+
+
+@given(
+    st.lists(st.sampled_from(_PHASE_CHOICES), min_size=1, max_size=6),
+    st.data(),
+)
+def test_rules_apply_phase_by_phase_in_the_order_of_the_set(declared, data):
+    """writing-rules.md: "A plan is made in four phases, in this order", "A
+    rule that declares no `phase` at all proposes", "Within a phase, rules
+    apply in the order of the rule set, and a rule added with `extend` comes
+    last"; a rule may act in several phases and "`draft.phase` tells the rule
+    which part of its work is due"; writing-plugins.md: "Order counts only
+    among the rules of one phase"."""
+    seen: list[tuple[str, Phase]] = []
+    rules = [
+        _recorder(f"AUD{index:03}", phase, seen)
+        for index, phase in enumerate(declared, 1)
+    ]
+    first = data.draw(st.integers(0, len(rules)), label="rules given to RuleSet")
+    rule_set = RuleSet(rules[:first]).extend(*rules[first:])
+    named = data.draw(st.permutations(rule_set.codes), label="reordered")
+    named = named[: data.draw(st.integers(0, len(named)), label="named")]
+    rule_set = rule_set.reordered(*named)
+    plan_followups(INTERVIEW, rules=rule_set)
+
+    def phases(phase: object) -> tuple[Phase, ...]:
+        if phase is None:
+            return (Phase.PROPOSE,)
+        return phase if isinstance(phase, tuple) else (phase,)  # type: ignore[return-value]
+
+    by_code = {
+        rule.code: phases(phase) for rule, phase in zip(rules, declared, strict=True)
+    }
+    assert seen == [
+        (code, phase)
+        for phase in Phase
+        for code in rule_set.codes
+        if phase in by_code[code]
+    ]
+    # The set's order is the rules given, those extended after them, then
+    # the named ones first.
+    given_order = [rule.code for rule in rules]
+    assert rule_set.codes == (
+        *named,
+        *(code for code in given_order if code not in named),
+    )
