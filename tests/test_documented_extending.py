@@ -6,6 +6,7 @@ or the docstring whose claim it pins.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
@@ -27,6 +28,7 @@ from followup import (
     RuleError,
     RuleSet,
     Step,
+    moved_step,
     plan_followups,
 )
 
@@ -260,4 +262,68 @@ def test_rules_apply_phase_by_phase_in_the_order_of_the_set(declared, data):
     assert rule_set.codes == (
         *named,
         *(code for code in given_order if code not in named),
+    )
+
+
+# -- docs/writing-rules.md and Phase: the place phase repeats -----------------
+
+_EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """A public step's time (pendulum) as a stdlib datetime in UTC."""
+    return dt.datetime.fromtimestamp(moment.timestamp(), dt.timezone.utc)
+
+
+def _on_a_grid(code: str, minutes: int) -> Rule:
+    """A placing rule that moves each step to the next time on its grid.
+
+    Idempotent (a step on the grid stays) and monotonic (steps move later
+    only), as writing-rules.md asks of a placing rule.
+    """
+
+    def plan(draft: Draft) -> Draft:
+        for step in draft.steps:
+            late = (step.due - _EPOCH) % dt.timedelta(minutes=minutes)
+            if late:
+                at = step.due - late + dt.timedelta(minutes=minutes)
+                moved = moved_step(step, draft.facts, at=at, by=code)
+                draft = draft.replacing(step, moved)
+        return draft
+
+    return _rule(code, Phase.PLACE, plan)
+
+
+def test_placing_rules_that_keep_the_contract_compose_in_either_order():
+    """writing-rules.md: "The place phase ... repeats until no rule moves
+    anything, so placing rules compose in any order ... That works when
+    every placing rule is idempotent [and] monotonic"."""
+    thank_you = DEFAULT_RULES.select("FU003")
+    (alone,) = plan_followups(INTERVIEW, rules=thank_you).steps
+    sevens, elevens = _on_a_grid("GRD007", 7), _on_a_grid("GRD011", 11)
+    dues = [
+        plan_followups(INTERVIEW, rules=thank_you.extend(*pair)).steps[0]
+        for pair in [(sevens, elevens), (elevens, sevens)]
+    ]
+    # The first time at or after the thank-you's own that is on both grids.
+    since = (utc(alone.due) - _EPOCH) // dt.timedelta(minutes=1)
+    expected = _EPOCH + dt.timedelta(minutes=-(-since // 77) * 77)
+    assert [utc(step.due) for step in dues] == [expected, expected]
+    assert expected != utc(alone.due)
+    assert set(dues[0].adjusted_by) == {"GRD007", "GRD011"}
+
+
+def test_placing_rules_that_need_more_than_eight_rounds_are_stopped_by_name():
+    """writing-rules.md: "The phase runs at most eight rounds ... rules that
+    still move a step after eight are stopped with a `RuleError` that names
+    them", even rules that keep the contract and would agree later."""
+    rules = DEFAULT_RULES.select("FU003").extend(
+        _on_a_grid("GRD097", 97), _on_a_grid("GRD101", 101)
+    )
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    assert str(raised.value).startswith(
+        f"rule GRD101 own-grd101 ({__name__}._rule.<locals>.Own) "
+        "failed in the place phase: after 8 rounds these rules still move "
+        "steps: GRD097 own-grd097, GRD101 own-grd101; "
     )

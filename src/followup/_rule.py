@@ -35,7 +35,8 @@ class Phase(enum.Enum):
       advice's windows open, calls apart, nothing in the past, in working
       time.  Placing rules move steps forward; the rule set repeats this
       phase until no rule moves anything, so placing rules compose in any
-      order.
+      order.  It repeats it eight rounds at most: rules that still move a
+      step then are stopped with a `RuleError` naming them.
 
     Within a phase, rules apply in the order of the rule set.
     """
