@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from distributions import rule_source
@@ -31,6 +31,7 @@ from followup import (
     moved_step,
     plan_followups,
 )
+from followup.testing import assert_rule_keeps_the_contract
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -327,3 +328,32 @@ def test_placing_rules_that_need_more_than_eight_rounds_are_stopped_by_name():
         "failed in the place phase: after 8 rounds these rules still move "
         "steps: GRD097 own-grd097, GRD101 own-grd101; "
     )
+
+
+# -- docs/writing-rules.md and followup.testing: the contract check ------------
+
+
+def _counting(checked: list[int]) -> Rule:
+    """A rule that changes nothing, and counts the plans `check_plan` reads."""
+    rule = _rule("CNT001", Phase.PROPOSE, lambda draft: draft)
+
+    def check(
+        _rule: object, _facts: Facts, steps: tuple[Step, ...]
+    ) -> tuple[Finding, ...]:
+        checked.append(len(steps))
+        return ()
+
+    # Each rule `_rule` makes is of a class of its own.
+    type(rule).check = check  # type: ignore[method-assign]
+    return rule
+
+
+def test_the_contract_check_runs_as_many_situations_as_it_is_told():
+    """writing-rules.md: `assert_rule_keeps_the_contract` "uses the active
+    Hypothesis settings profile (`max_examples` overrides its count)"."""
+    told: list[int] = []
+    assert_rule_keeps_the_contract(_counting(told), max_examples=3)
+    assert 1 <= len(told) <= 3
+    profiled: list[int] = []
+    assert_rule_keeps_the_contract(_counting(profiled))
+    assert 3 < len(profiled) <= settings.default.max_examples
