@@ -21,13 +21,16 @@ from followup import (
     Facts,
     Finding,
     Interview,
+    Letter,
     NoParams,
     Phase,
     PluginError,
     Rule,
     RuleError,
     RuleSet,
+    Severity,
     Step,
+    check_letter,
     moved_step,
     plan_followups,
 )
@@ -357,3 +360,45 @@ def test_the_contract_check_runs_as_many_situations_as_it_is_told():
     profiled: list[int] = []
     assert_rule_keeps_the_contract(_counting(profiled))
     assert 3 < len(profiled) <= settings.default.max_examples
+
+
+# -- docs/writing-rules.md and RuleSet.letter_rules: rules that read letters ---
+
+
+def _reader(code: str) -> Rule:
+    """A rule that reads letters and says once that it did."""
+    rule = _rule(code, Phase.PROPOSE, lambda draft: draft)
+
+    def check_letter(_rule: object, letter: Letter) -> tuple[Finding, ...]:
+        return (Finding(code, Severity.INFO, f"read a letter in {letter.read_as}"),)
+
+    type(rule).check_letter = check_letter  # type: ignore[attr-defined]
+    return rule
+
+
+def test_check_letter_asks_every_rule_that_reads_letters_in_the_sets_order():
+    """writing-rules.md: "`check_letter` asks every rule that has one"; the
+    rule set's `letter_rules`: "The rules that read letters (those with
+    ``check_letter``), in order"."""
+    rules = (
+        DEFAULT_RULES.extend(
+            _reader("LTR001"), _rule("LTR002", Phase.PROPOSE, lambda d: d)
+        )
+        .extend(_reader("LTR003"))
+        .reordered("LTR003", "FU004")
+    )
+    assert [rule.code for rule in rules.letter_rules] == [
+        "LTR003",
+        "FU004",
+        "FU003",
+        "LTR001",
+    ]
+    letter = (
+        "Dear Ms Hopper,\n\nThank you for the call on 20 November. I am keen to "
+        "join Acme.\n\nBest regards,\nAda"
+    )
+    found = check_letter(letter, INTERVIEW, "thank-you", rules=rules)
+    assert [f.code for f in found if f.code.startswith("LTR")] == ["LTR003", "LTR001"]
+    assert [str(f) for f in found if f.code == "LTR001"] == [
+        "LTR001 info: read a letter in en"
+    ]
