@@ -7,6 +7,7 @@ or the docstring whose claim it pins.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
@@ -18,11 +19,13 @@ from distributions import rule_source
 from followup import (
     DEFAULT_RULES,
     Draft,
+    EventKind,
     Facts,
     Finding,
     Interview,
     Letter,
     NoParams,
+    Outcome,
     Phase,
     PluginError,
     Rule,
@@ -34,7 +37,7 @@ from followup import (
     moved_step,
     plan_followups,
 )
-from followup.testing import assert_rule_keeps_the_contract
+from followup.testing import assert_rule_keeps_the_contract, histories, interviews
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -402,3 +405,31 @@ def test_check_letter_asks_every_rule_that_reads_letters_in_the_sets_order():
     assert [str(f) for f in found if f.code == "LTR001"] == [
         "LTR001 info: read a letter in en"
     ]
+
+
+# -- followup.testing.histories: what a drawn history holds -------------------
+
+
+@given(st.data())
+def test_a_drawn_history_holds_what_histories_promises(data):
+    """followup.testing.histories: "Up to five events after `interview`,
+    oldest first, then a `now` after them ... a call that left the company
+    undecided may agree a time to call back ... a reply, an absence or a
+    pause lasts up to three weeks"."""
+    interview = data.draw(interviews(years=(2026, 2027)), label="interview")
+    events, now = data.draw(histories(interview), label="history")
+    assert len(events) <= 5
+    moments = [interview.ends_at, *(event.at for event in events), now]
+    assert all(
+        a.timestamp() < b.timestamp() for a, b in itertools.pairwise(moments[:-1])
+    )
+    # After the events; with none, after the interview began.
+    last = events[-1].at if events else interview.at
+    assert now.timestamp() >= last.timestamp()
+    for event in events:
+        if event.call_back_at is not None:
+            assert event.kind is EventKind.CALLED
+            assert event.outcome in {None, Outcome.UNDECIDED}
+        if event.until is not None:
+            assert event.kind in {EventKind.REPLIED, EventKind.AWAY, EventKind.PAUSED}
+            assert event.until - event.at.date() <= dt.timedelta(days=21)
