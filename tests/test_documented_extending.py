@@ -334,6 +334,7 @@ def test_placing_rules_that_need_more_than_eight_rounds_are_stopped_by_name():
         "failed in the place phase: after 8 rounds these rules still move "
         "steps: GRD097 own-grd097, GRD101 own-grd101; "
     )
+    assert str(raised.value).endswith("or they need more than 8 rounds to agree")
 
 
 # -- docs/writing-rules.md and followup.testing: the contract check ------------

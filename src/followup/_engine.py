@@ -208,7 +208,8 @@ def _settle(
         changed_by[-1],
         "the place phase",
         f"after {ROUNDS} rounds these rules still move steps: {movers}; their "
-        "constraints cannot all be met, or one of them moves a step back",
+        "constraints cannot all be met, one of them moves a step back, or they "
+        f"need more than {ROUNDS} rounds to agree",
     )
 
 
