@@ -386,3 +386,50 @@ def test_a_reason_is_its_words_on_one_line_or_refused(reason):
             call(reason=reason)
     else:
         assert call(reason=reason).reason == words
+
+
+def test_a_move_that_changes_no_time_returns_the_step_and_records_nothing():
+    step = call()
+    for unmoved in (
+        moved_step(step, FACTS, by="ME002", why="Kept.", at=MONDAY[0]),
+        moved_step(step, FACTS, by="ME002", start=MONDAY[0], end=MONDAY[1]),
+        moved_step(step, FACTS, by="ME002", due=step.due),
+    ):
+        assert unmoved is step
+    moved = moved_step(step, FACTS, by="ME002", why="Later.", due=MONDAY[1])
+    assert (moved.adjusted_by, moved.reason) == (("ME002",), "Call on Monday. Later.")
+    # What it is given is checked all the same.
+    with pytest.raises(InvalidValueError, match=r"^why: 'a\\x1bb' holds a control"):
+        moved_step(step, FACTS, by="ME002", why="a\x1bb", at=MONDAY[0])
+
+
+@attrs.frozen
+class NoLaterThanItIs:
+    """A placing rule that asks for every step's due time to stay where it is."""
+
+    code: ClassVar[str] = "STY001"
+    name: ClassVar[str] = "stay"
+    summary: ClassVar[str] = "Asks each step to stay where it is."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PLACE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        for step in draft.steps:
+            kept = moved_step(step, draft.facts, by=self.code, due=step.due)
+            draft = draft.replacing(step, kept)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_a_placing_rule_that_asks_for_moves_it_does_not_need_settles():
+    # Each no-move used to add STY001 to the step, a change every round, and
+    # the place phase gave up after eight.
+    plan = plan_followups(
+        Interview("Ada", "Acme", AT), rules=DEFAULT_RULES.extend(NoLaterThanItIs())
+    )
+    assert plan.steps
+    assert all("STY001" not in step.adjusted_by for step in plan.steps)
+    assert plan.steps == plan_followups(Interview("Ada", "Acme", AT)).steps

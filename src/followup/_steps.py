@@ -368,7 +368,8 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     brought to its nearest edge).  `why` is added to the step's reason and
     `by` to its ``adjusted_by``.  `by=None` records nothing: it is meant for
     a change that is no move, such as cutting off the part of a window that
-    has passed.
+    has passed.  A move that changes no time returns the step as it is,
+    recording nothing, so a rule may ask for one whether or not it is needed.
 
     Raises:
         InvalidValueError: the new due time lies outside the new window,
@@ -396,6 +397,14 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     )
     check_span(first, moment, last, by or step.rule)
     _check_move(by, why)
+    reason = (
+        step.reason if why is None else f"{step.reason} {single_spaced(why, 'why')}"
+    )
+    if first == window.start and last == window.end and moment == step.due:
+        # Nothing moved, so nothing is recorded: a placing rule that asks
+        # for a move it does not need would otherwise change the step on
+        # every round, and the place phase would never settle.
+        return step
     return replaced(
         step,
         window=(
@@ -404,8 +413,6 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
             else DraftWindow(start=first, end=last)
         ),
         due=moment,
-        reason=step.reason
-        if why is None
-        else f"{step.reason} {single_spaced(why, 'why')}",
+        reason=reason,
         adjusted_by=step.adjusted_by if by is None else (*step.adjusted_by, by),
     )
