@@ -143,6 +143,14 @@ def test_proposing_after_the_propose_phase_names_the_steps_and_the_phase() -> No
     )
 
 
+@pytest.mark.parametrize("phase", list(Phase))
+def test_proposing_nothing_is_the_draft_itself_in_any_phase(phase: Phase) -> None:
+    # Nothing escapes the later rules; it raised with an empty label ('').
+    draft = Draft(FACTS, steps=(_call(),), phase=phase)
+    assert draft.proposing() is draft
+    assert draft.proposing(*()) is draft
+
+
 @pytest.mark.parametrize("others", [(), (_about(None, "general"),)])
 def test_replacing_moves_the_findings_about_the_old_step_alone(
     others: tuple[Finding, ...],

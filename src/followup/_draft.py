@@ -197,12 +197,18 @@ class Draft:
     def proposing(self, *steps: DraftStep | Step) -> Draft:
         """Add steps (from `new_step`, or public `Step`s); only in `PROPOSE`.
 
+        No steps at all leave the draft as it is, in any phase.
+
         Raises:
             InvalidTypeError: something that is not a step.
             InvalidValueError: proposing in a later phase, where the steps
                 would escape the rules that drop, space and place them.
         """
         taken = _taken_in(steps, "proposing")
+        if not taken:
+            # Nothing escapes the later rules: a rule may pass on what it
+            # found to propose, none, in any phase.
+            return self
         if self.phase is not Phase.PROPOSE:
             raise InvalidValueError(
                 "proposing",
