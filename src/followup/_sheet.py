@@ -242,15 +242,20 @@ class Sheet:
         Either `at`: the whole window moves there, keeping its length, and
         the step is due there; or any of `start`, `end` and `due`, a due
         time left outside the new window going to its nearest edge.  `why`
-        is added to the reason and `by` to ``adjusted_by``.
+        is added to the reason and `by` to ``adjusted_by``.  A move that
+        changes no time records nothing and is no change, as for
+        `moved_step`.
         """
         first, last, moment = moved_span(
             entry.start, entry.end, entry.due, at=at, start=start, end=end, due=due
         )
         check_span(first, moment, last, by or entry.rule)
+        reason = entry.reason if why is None else single_spaced(why, "why")
+        if first == entry.start and last == entry.end and moment == entry.due:
+            return
         entry.start, entry.end, entry.due = first, last, moment
         if why is not None:
-            entry.reason = f"{entry.reason} {single_spaced(why, 'why')}"
+            entry.reason = f"{entry.reason} {reason}"
         if by is not None:
             entry.adjusted_by = (*entry.adjusted_by, by)
         entry.origin = None
