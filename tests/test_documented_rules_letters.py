@@ -20,6 +20,7 @@ from followup import (
     Severity,
     StepKind,
     check_letter,
+    check_plan,
     draft_follow_up,
     plan_followups,
 )
@@ -306,3 +307,36 @@ def test_under_a_tighter_line_limit_the_compact_draft_comes_back_and_is_flagged(
         for finding in check_letter(letter, interview, rules=tight)
     ]
     assert over == [("FU004", Severity.ERROR, "5 lines at 80 columns")]
+
+
+def test_a_call_back_at_an_agreed_time_is_kept_after_the_last_allowed_call():
+    """docs/rules.md, FU008: "Keep calls at least a week apart and at most
+    three in all, unless a time to call back was agreed" and "A call-back at
+    a time the company agreed to is kept (A11)."  The third call left the
+    company undecided with a call-back agreed for the next day: it is
+    planned at that time, and the plan passes its own check (FU007 flags an
+    agreed call-back that is not planned, FU008 too many calls).
+    """
+    history = [
+        Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),
+        Event("follow-up-sent", "2026-11-25T11:00:00-05:00"),
+        Event("called", "2026-12-01T11:00:00-05:00", outcome="undecided"),
+        Event("called", "2026-12-09T11:00:00-05:00", outcome="undecided"),
+        Event(
+            "called",
+            "2026-12-17T11:00:00-05:00",
+            outcome="undecided",
+            call_back_at="2026-12-18T11:00:00-05:00",
+        ),
+    ]
+    plan = plan_followups(_interview(), history, now="2026-12-17T11:10:00-05:00")
+    back = _step(plan, StepKind.CALL_BACK)
+    assert back.agreed
+    assert _instant(back.due) == dt.datetime(2026, 12, 18, 16, tzinfo=dt.timezone.utc)
+    assert [finding.code for finding in plan.findings] == []
+    assert check_plan(plan, history=history) == ()
+    # Without the agreement the third call is the last one.
+    history[-1] = Event("called", "2026-12-17T11:00:00-05:00", outcome="undecided")
+    plan = plan_followups(_interview(), history, now="2026-12-17T11:10:00-05:00")
+    assert plan.steps == ()
+    assert [finding.code for finding in plan.findings] == ["FU008"]

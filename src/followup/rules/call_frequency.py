@@ -36,8 +36,8 @@ class CallSpacingParams:
     """How many calls, and how far apart.
 
     `max_calls`: calls in all, made and planned (3); `min_days_between`:
-    calendar days from one call to the next (7), unless the company agreed a
-    time to call back.
+    calendar days from one call to the next (7).  A call-back at a time the
+    company agreed to is exempt from both.
     """
 
     max_calls: int = attrs.field(default=3, validator=whole(1, 20))
@@ -77,8 +77,11 @@ class CallSparingly:
         # Entries' times are in UTC: they sort as instants as they are.
         planned = sorted(sheet.of_kind(*_CALLS), key=_due)
         allowed = max(self.params.max_calls - len(facts.calls), 0)
-        if len(planned) > allowed:
-            sheet.drop(*planned[allowed:])
+        # A call-back at a time the company agreed to is kept, and counts
+        # toward no limit: the company asked for it (A11).
+        counting = [entry for entry in planned if not self._exempt(facts, entry)]
+        if len(counting) > allowed:
+            sheet.drop(*counting[allowed:])
             sheet.note(
                 Finding(
                     self.code,
@@ -86,10 +89,11 @@ class CallSparingly:
                     f"{counted(len(facts.calls), 'call')} made: no more calls are "
                     "planned, since calling often does not help (A14)",
                     expected=f"at most {counted(self.params.max_calls, 'call')}",
-                    actual=f"{len(facts.calls) + len(planned)} calls",
+                    actual=f"{len(facts.calls) + len(counting)} calls",
                 )
             )
-            planned = planned[:allowed]
+            dropped = set(map(id, counting[allowed:]))
+            planned = [entry for entry in planned if id(entry) not in dropped]
         previous: dt.datetime | None = facts.last_call.at if facts.last_call else None
         for entry in planned:
             if previous is not None and not self._exempt(facts, entry):
@@ -144,12 +148,14 @@ class CallSparingly:
                 step_order(s),
             ),
         )
-        total = len(facts.calls) + len(planned)
+        # A call-back at the time the company agreed to counts toward no limit.
+        counting = [s for s in planned if not self._exempt(facts, s)]
+        total = len(facts.calls) + len(counting)
         if total > self.params.max_calls:
             yield Finding(
                 self.code,
                 # Calls already made cannot be unmade: only planned ones err.
-                Severity.ERROR if planned else Severity.WARNING,
+                Severity.ERROR if counting else Severity.WARNING,
                 "too many calls: calling often does not help (A14)",
                 expected=f"at most {counted(self.params.max_calls, 'call')}",
                 actual=f"{total} calls ({len(facts.calls)} made)",
