@@ -340,3 +340,29 @@ def test_a_call_back_at_an_agreed_time_is_kept_after_the_last_allowed_call():
     plan = plan_followups(_interview(), history, now="2026-12-17T11:10:00-05:00")
     assert plan.steps == ()
     assert [finding.code for finding in plan.findings] == ["FU008"]
+
+
+@pytest.mark.parametrize(
+    ("zone", "counted", "not_counted"),
+    [
+        ("Europe/Berlin", "November 24", "November 23"),
+        (None, "November 23", "November 24"),
+    ],
+)
+def test_a_written_date_counts_on_the_recipients_calendar(zone, counted, not_counted):
+    """docs/letters.md, Dates: "Dates count on the recipient's calendar (the
+    interviewer's zone when the contact names one, else the interview's)".
+    The call is at 20:00 on Monday 23 November in New York: 02:00 on
+    Tuesday 24 November in Berlin.
+    """
+    interview = Interview(
+        "Ada Lovelace",
+        "Acme",
+        "2026-11-23T20:00:00-05:00[America/New_York]",
+        interviewer=Contact("Grace Hopper", timezone=zone),
+    )
+    date_missing = ["the thank-you does not name the date of the interview (A4)"]
+    right = _english(counted, "20:00")
+    wrong = _english(not_counted, "20:00")
+    assert _date_and_time_findings(right, interview, "en") == []
+    assert _date_and_time_findings(wrong, interview, "en") == date_missing
