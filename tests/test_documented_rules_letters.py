@@ -17,6 +17,7 @@ from followup import (
     Contact,
     Event,
     Interview,
+    RuleConfigurationError,
     Severity,
     StepKind,
     check_letter,
@@ -366,3 +367,38 @@ def test_a_written_date_counts_on_the_recipients_calendar(zone, counted, not_cou
     wrong = _english(not_counted, "20:00")
     assert _date_and_time_findings(right, interview, "en") == []
     assert _date_and_time_findings(wrong, interview, "en") == date_missing
+
+
+@pytest.mark.parametrize(
+    ("code", "change", "message"),
+    [
+        (
+            "FU003",
+            {"channel": "phone"},
+            "rule FU003: channel: 'phone' is not written: use email or a letter (A7)",
+        ),
+        (
+            "FU004",
+            {"channel": "phone"},
+            "rule FU004: channel: 'phone' is not written: use email or a letter (A7)",
+        ),
+        (
+            "FU006",
+            {"call_minutes": (5, 3)},
+            "rule FU006: call_minutes: (5, 3) has its low bound above its high",
+        ),
+        (
+            "FU007",
+            {"earliest_days": 0},
+            "rule FU007: CallBackParams.earliest_days: 0 is outside 1..90",
+        ),
+    ],
+)
+def test_a_refused_parameter_names_the_rule_before_the_field(code, change, message):
+    """src/followup/rules/_params.py: the validators name the parameter as
+    ``ParamsClass.field`` with its bounds; the shared converters name the
+    field alone, and "the rule's code ... comes before it and says whose".
+    """
+    with pytest.raises(RuleConfigurationError) as caught:
+        DEFAULT_RULES.configure(code, **change)
+    assert str(caught.value) == message

@@ -1,8 +1,11 @@
 """Shared pieces of rule parameters: validators and the way days are counted.
 
-Every validator names the parameter as ``ParamsClass.field`` and states the
-bounds, so a bad configuration reads like ``FollowUpParams.earliest_days: -1
-is outside 0..60``.
+The validators (`whole`, `boolean`, `check_order`) name the parameter as
+``ParamsClass.field`` and state the bounds, so a bad configuration reads
+like ``FollowUpParams.earliest_days: -1 is outside 0..60``.  The converters
+several classes share (`letter_channel`, `call_minutes`, `kinds`) name the
+field alone (``channel: 'phone' is not written...``); the rule's code, or
+the path in the configuration file, comes before it and says whose.
 """
 
 from __future__ import annotations
