@@ -402,3 +402,25 @@ def test_a_refused_parameter_names_the_rule_before_the_field(code, change, messa
     with pytest.raises(RuleConfigurationError) as caught:
         DEFAULT_RULES.configure(code, **change)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "passed"),
+    [
+        (1, 1, "1 business day has passed"),
+        (1, 2, "1 to 2 business days have passed"),
+        (1, 10, "1 to 10 business days have passed"),
+        (2, 3, "2 to 3 business days have passed"),
+    ],
+)
+def test_a_too_early_follow_up_finding_agrees_with_its_days(earliest, latest, passed):
+    """FU004's finding for a follow-up sent too early: "the follow-up goes out
+    before 2 to 3 business days have passed (A5)" (docs/model.md shows it);
+    a span starting at one day is plural too.
+    """
+    rules = DEFAULT_RULES.configure(
+        "FU004", earliest_days=earliest, latest_days=latest
+    ).select("FU004")
+    sent = [Event("follow-up-sent", "2026-11-23T11:00:00-05:00")]
+    (finding,) = check_plan([], _interview(), sent, rules=rules)
+    assert finding.message == f"the follow-up goes out before {passed} (A5)"

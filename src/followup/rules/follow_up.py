@@ -214,6 +214,10 @@ class FollowUpAfterDays:
         opens, _ = self.window(facts)
         return utc(opens), f"Moved to {self._days()} after the interview (A5)."
 
+    def _one_day(self) -> bool:
+        # "1 business day has passed", but "1 to 2 business days have".
+        return self.params.earliest_days == self.params.latest_days == 1
+
     def _days(self) -> str:
         params = self.params
         unit = "business day" if params.days is DayCount.BUSINESS else "day"
@@ -234,7 +238,7 @@ class FollowUpAfterDays:
             step,
             too_early=(
                 f"the follow-up goes out before {self._days()} "
-                f"{'has' if self._days().startswith('1 ') else 'have'} passed (A5)"
+                f"{'has' if self._one_day() else 'have'} passed (A5)"
             ),
             too_late=(
                 f"the follow-up goes out later than {self._days()} after the "
