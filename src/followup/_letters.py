@@ -40,7 +40,7 @@ from followup._languages import (
     words_in,
 )
 from followup._letter_parts import LetterParts, letter_parts
-from followup._lexicon import Element, expresses
+from followup._lexicon import ELEMENTS, Element, expresses
 from followup._time import coerce_utc, local, utc, zone_of
 from followup._vocabulary import StepKind
 from followup._written_dates import WrittenDate, date_anchors, dates_read, dates_written
@@ -73,8 +73,6 @@ LETTER_KINDS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
 #: How much of a letter is searched for names, dates, times and phrases:
 #: some fifty times the longest letter of the corpus.
 READ_LIMIT = 50_000
-#: What `Letter.expresses` can be asked about.
-_ELEMENTS = ("thanks", "interest", "fit")
 
 # A run of marks followed by a space, a closing quote or the end.  The
 # pattern starts with the mark itself, so the engine skips to marks in C; the
@@ -417,7 +415,7 @@ class Letter:
 
     def expresses(self, element: Element) -> bool:
         """Whether the letter seems to say `element`: "thanks", "interest" or "fit"."""
-        if element not in _ELEMENTS:
+        if element not in ELEMENTS:
             raise InvalidValueError(
                 "element", element, "is not 'thanks', 'interest' or 'fit'"
             )

@@ -250,12 +250,13 @@ class Sheet:
             entry.start, entry.end, entry.due, at=at, start=start, end=end, due=due
         )
         check_span(first, moment, last, by or entry.rule)
-        reason = entry.reason if why is None else single_spaced(why, "why")
+        # `why` is checked even when nothing moves, as `moved_step` checks it.
+        told = None if why is None else single_spaced(why, "why")
         if first == entry.start and last == entry.end and moment == entry.due:
             return
         entry.start, entry.end, entry.due = first, last, moment
-        if why is not None:
-            entry.reason = f"{entry.reason} {reason}"
+        if told is not None:
+            entry.reason = f"{entry.reason} {told}"
         if by is not None:
             entry.adjusted_by = (*entry.adjusted_by, by)
         entry.origin = None

@@ -41,6 +41,7 @@ from cattrs.preconf.json import make_converter
 
 from followup._fields import enum_member
 from followup._parsing import Unreadable, read_json
+from followup._rule import Rule
 from followup._ruleset import RuleSet
 from followup._time import coerce_duration, coerce_instant, format_instant
 from followup.errors import (
@@ -356,9 +357,7 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     """
     # A rule and a rule set would be written as their parameters alone, a
     # document nothing reads back: their form is a rules file's settings.
-    if isinstance(value, RuleSet) or (
-        isinstance(getattr(type(value), "code", None), str) and hasattr(value, "plan")
-    ):
+    if isinstance(value, (RuleSet, Rule)):
         raise InvalidTypeError(
             "value",
             value,
