@@ -30,6 +30,7 @@ from followup import (
     plan_followups,
 )
 from followup.example import example_interview
+from followup.json import from_json
 from followup.rules import WorkingHoursParams, WorkingTime
 from followup.testing import (
     assert_rule_keeps_the_contract,
@@ -249,8 +250,44 @@ def test_a_rule_that_fights_working_time_breaks_the_contract():
     assert message.startswith("SAT001 saturday-night-calls breaks the contract")
     assert "a rule failed: " in message
     assert "these rules still move steps" in message
-    assert "interview: Interview(" in message
     assert isinstance(raised.value.__cause__, RuleError)
+    # The situation comes as JSON that replays it: the same plan fails again.
+    interview, history, now = _replayed(message)
+    with pytest.raises(RuleError, match="these rules still move steps"):
+        plan_followups(
+            interview,
+            history,
+            now=now,
+            rules=DEFAULT_RULES.extend(SaturdayNightCalls()),
+        )
+
+
+def _replayed(message: str) -> tuple[Interview, list[Event], str]:
+    """The interview, history and now of a contract report, read back."""
+    lines = {
+        key: value
+        for key, _, value in (line.partition(": ") for line in message.splitlines())
+    }
+    interview = from_json(lines["interview"], Interview)
+    history = from_json(lines["history"], list[Event])
+    return interview, history, lines["now"].partition(" (")[0]
+
+
+def test_the_report_replays_a_situation_with_a_history():
+    # Enums and pendulum values in a repr do not evaluate back; the report's
+    # JSON reads back equal, history and all.
+    interview = example_interview()
+    history = [Event("thank-you-sent", interview.at.add(hours=2))]
+    situation = (interview, history, interview.at.add(hours=3))
+    with pytest.raises(AssertionError) as raised:
+        assert_rule_keeps_the_contract(SaturdayNightCalls(), among=st.just(situation))
+    message = str(raised.value)
+    assert "<" not in message
+    replayed = _replayed(message)
+    assert replayed[:2] == (interview, history)
+    # `now` is written as an instant that planning reads back as the same.
+    assert plan_followups(*replayed[:2], now=replayed[2]).as_of == situation[2]
+    assert "to replay: from_json(interview, Interview)" in message
 
 
 def test_a_step_outside_working_time_breaks_the_contract():
@@ -275,7 +312,11 @@ def test_an_error_in_check_plan_breaks_the_contract():
     )
     assert "follow-up #2 by phone, due Wed 25 Nov 2026 09:00 EST" in message
     assert "proposed by PH001" in message
-    assert "now: 2026-11-23T10:00:00-05:00 (Mon 23 Nov 2026 10:00 EST)" in message
+    # With its zone, which planning again needs to replay it.
+    assert (
+        "now: 2026-11-23T10:00:00-05:00[America/New_York] (Mon 23 Nov 2026 10:00 EST)"
+        in message
+    )
 
 
 def test_a_step_after_a_decision_breaks_the_contract():

@@ -64,7 +64,13 @@ from followup import (
     check_plan,
     plan_followups,
 )
-from followup._time import EARLIEST, LATEST, describe_instant, instant_key
+from followup._time import (
+    EARLIEST,
+    LATEST,
+    describe_instant,
+    format_instant,
+    instant_key,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -504,7 +510,8 @@ def assert_rule_keeps_the_contract(
     Raises:
         AssertionError: a plan breaks the contract; the message names the
             rules, every broken promise, the steps concerned and the
-            situation (``repr`` values, to replay it).
+            situation (as JSON, which `followup.json.from_json` reads back to
+            replay it).
     """
     if isinstance(rules, RuleSet):
         rule_set, who = rules, f"the rule set {', '.join(rules.codes)}"
@@ -625,9 +632,18 @@ def _report(
     if shown:
         lines.append("steps concerned:")
         lines.extend(f"  {_step_line(step)}" for step in shown.values())
-    lines.append(f"interview: {interview!r}")
-    lines.append(f"history: {history!r}")
-    lines.append(f"now: {now.isoformat()} ({describe_instant(now)})")
+    # Only a failure needs JSON, which loads cattrs.
+    from followup.json import to_json  # noqa: PLC0415
+
+    # As JSON, not repr: a repr holds enums and pendulum values that do not
+    # evaluate back, and JSON is what `from_json` reads to replay the case.
+    lines.append(f"interview: {to_json(interview, indent=None)}")
+    lines.append(f"history: {to_json(list(history), indent=None)}")
+    lines.append(f"now: {format_instant(now)} ({describe_instant(now)})")
+    lines.append(
+        "to replay: from_json(interview, Interview), "
+        "from_json(history, list[Event]), now=now (followup.json)"
+    )
     return "\n".join(lines)
 
 
