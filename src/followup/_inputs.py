@@ -54,6 +54,7 @@ __all__ = [
     "read_history",
     "read_interview",
     "read_text",
+    "same_file",
     "standard_input",
     "structured",
 ]
@@ -241,18 +242,44 @@ def read_by_batch(batch: str, path: str) -> bool:
         # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
         target = Path(path).resolve()
         place = Path(batch).resolve()
-        if target == place:
+        if same_file(target, place):
             return True
         if not _is_folder(place):
             return False
-        # A file in the folder, or one a link in it names (even one not there
-        # yet): the batch reads it, or tries to, as it reads the others.
+        # A file a link in the folder names (even one not there yet), or
+        # another name (a hard link) of one of its files: the batch reads
+        # it, or tries to, as it reads the others.
+        known = _identity(target)
         return any(
             _resolved(file) == target
+            or (known is not None and _identity(file) == known)
             for file in place.iterdir()
             if _is_batch_file(file)
         )
     return False
+
+
+def same_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two names lead to one file: the same path, or the same file there.
+
+    Symbolic links are followed; a hard link is the same file under another
+    name, and replacing it would leave the input under its first name only.
+    """
+    with contextlib.suppress(OSError, RuntimeError):
+        # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
+        if Path(first).resolve() == Path(second).resolve():
+            return True
+    known = _identity(first)
+    return known is not None and _identity(second) == known
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """The device and number of the file `path` leads to; None if there is none."""
+    try:
+        status = os.stat(path)  # noqa: PTH116 - Path() would drop a trailing "/"
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
 
 
 def standard_input() -> TextIO:

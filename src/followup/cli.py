@@ -43,6 +43,7 @@ from followup._inputs import (
     read_history,
     read_interview,
     read_text,
+    same_file,
     standard_input,
 )
 from followup._table import table
@@ -1177,7 +1178,7 @@ def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
         return
     # What no file can be written to is refused now, before any planning.
     _destination(output)
-    if any(path and _same_file(output, path) for path in inputs):
+    if any(path and same_file(output, path) for path in inputs):
         raise _an_input(output)
 
 
@@ -1212,13 +1213,6 @@ def _interview(path: str | None, *, example: bool, option: str) -> Interview:
     if not path:
         raise InputError(f"no interview: give {option} or --example")
     return read_interview(path)
-
-
-def _same_file(first: str, second: str) -> bool:
-    # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
-    with contextlib.suppress(OSError, RuntimeError):
-        return Path(first).resolve() == Path(second).resolve()
-    return False
 
 
 def _emit(output: str | None, data: bytes) -> None:

@@ -1,0 +1,128 @@
+"""The command audited as a careful user uses it (helper 56).
+
+Each test here pins a case the other command tests did not: another name
+(a hard link) of an input file given to ``--output``, an option that the
+chosen output does not use, and a missing ``--title``.  Each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pathlib
+import shutil
+
+import pytest
+
+from shell import run
+
+ROOT = pathlib.Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+INTERVIEW = EXAMPLES / "interview.toml"
+HISTORY = EXAMPLES / "history.toml"
+BATCH = EXAMPLES / "interviews.jsonl"
+NOW = "2026-12-01T00:00:00+00:00"
+
+
+def refused(output: pathlib.Path) -> str:
+    """The line that refuses `output` as an input file."""
+    return f"followup: error: --output {output} is an input file; it is never overwritten\n"
+
+
+def digests(folder: pathlib.Path) -> dict[str, str]:
+    """Every file under `folder` (links followed), by name, as its SHA-256."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("given", ["interview", "history", "rules", "previous"])
+def test_a_hard_link_to_an_input_is_never_written_over(
+    tmp_path: pathlib.Path, given: str
+) -> None:
+    # A hard link is the input file under another name: writing "it" broke
+    # the link and left the other name holding what it held, where a
+    # symbolic link to the same file was refused.
+    interview = tmp_path / "interview.toml"
+    history = tmp_path / "history.toml"
+    rules = tmp_path / "rules.toml"
+    previous = tmp_path / "previous.json"
+    shutil.copy(INTERVIEW, interview)
+    shutil.copy(HISTORY, history)
+    rules.write_text('ignore = ["FU010"]\n', encoding="utf-8")
+    previous.write_text(
+        run("plan", interview, "--format", "json", "--now", NOW).stdout,
+        encoding="utf-8",
+    )
+    linked = {
+        "interview": interview,
+        "history": history,
+        "rules": rules,
+        "previous": previous,
+    }[given]
+    other_name = tmp_path / "other-name"
+    other_name.hardlink_to(linked)
+    before = digests(tmp_path)
+    result = run(
+        "plan",
+        interview,
+        "--history",
+        history,
+        "--rules",
+        rules,
+        "--previous",
+        previous,
+        "--format",
+        "ics",
+        "--now",
+        NOW,
+        "--output",
+        other_name,
+    )
+    assert (result.returncode, result.stderr) == (2, refused(other_name))
+    assert digests(tmp_path) == before
+    assert other_name.stat().st_ino == linked.stat().st_ino
+
+
+def test_a_hard_link_to_a_draft_s_interview_is_never_written_over(
+    tmp_path: pathlib.Path,
+) -> None:
+    interview = tmp_path / "interview.toml"
+    shutil.copy(INTERVIEW, interview)
+    other_name = tmp_path / "copy.toml"
+    other_name.hardlink_to(interview)
+    result = run("draft", "thank-you", interview, "--output", other_name)
+    assert result.returncode == 2
+    assert f"--output {other_name} is an input file" in result.stderr
+    assert other_name.read_bytes() == INTERVIEW.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["plan", "due"])
+def test_a_hard_link_to_a_batch_file_is_never_written_over(
+    tmp_path: pathlib.Path, command: str
+) -> None:
+    batch = tmp_path / "interviews.jsonl"
+    shutil.copy(BATCH, batch)
+    other_name = tmp_path / "backup.jsonl"
+    other_name.hardlink_to(batch)
+    when = ("--now", NOW) if command == "plan" else ("--on", "2026-12-01")
+    result = run(command, batch, *when, "--output", other_name)
+    assert (result.returncode, result.stderr) == (2, refused(other_name))
+    assert other_name.read_bytes() == BATCH.read_bytes()
+
+
+def test_a_hard_link_into_a_folder_batch_is_never_written_over(
+    tmp_path: pathlib.Path,
+) -> None:
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    shutil.copy(INTERVIEW, folder / "acme.toml")
+    other_name = tmp_path / "acme-kept.toml"
+    other_name.hardlink_to(folder / "acme.toml")
+    result = run(
+        "plan", folder, "--format", "jsonl", "--now", NOW, "--output", other_name
+    )
+    assert result.returncode == 2
+    assert f"--output {other_name} is an input file" in result.stderr
+    assert other_name.read_bytes() == INTERVIEW.read_bytes()
