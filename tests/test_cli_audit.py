@@ -126,3 +126,31 @@ def test_a_hard_link_into_a_folder_batch_is_never_written_over(
     assert result.returncode == 2
     assert f"--output {other_name} is an input file" in result.stderr
     assert other_name.read_bytes() == INTERVIEW.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("source", "form"),
+    [(INTERVIEW, "text"), (INTERVIEW, "json"), (BATCH, "text"), (BATCH, "jsonl")],
+)
+def test_events_only_without_a_calendar_is_refused(
+    source: pathlib.Path, form: str
+) -> None:
+    # As --zone without the table and --previous without a calendar are:
+    # an option that changes nothing would let a typo pass unseen.
+    result = run("plan", source, "--format", form, "--events-only", "--now", NOW)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "followup: error: --events-only goes with --format ics\n",
+    )
+
+
+def test_greeting_by_title_without_a_title_names_the_option() -> None:
+    # The library's field and value ("title: None") mean nothing on the
+    # command line, where the title is --title.
+    result = run("draft", "thank-you", "--example", "--greeting", "title")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "followup: error: --greeting title needs --title (say 'Dr.' or 'Ms.')\n",
+    )

@@ -669,6 +669,10 @@ def _one_line(text: str) -> str:
 
 def _plan_command(args: argparse.Namespace) -> int:
     _check_zone(args.zone, args.format)
+    if args.events_only and args.format != "ics":
+        # As --zone and --previous are: an option the output does not use
+        # would let a slip (--format left out) pass unseen.
+        raise InputError("--events-only goes with --format ics")
     if args.file and is_batch(args.file):
         return _plan_batch(args)
     if args.previous and args.format != "ics":
@@ -801,6 +805,10 @@ def _draft_command(args: argparse.Namespace) -> int:
         raise InputError("--fit goes with the follow-up")
     if args.topic and args.kind != "thank-you":
         raise InputError("--topic goes with the thank-you")
+    if args.greeting == "title" and args.title is None:
+        # Said here: the library's own message names its field and value,
+        # "title: None", which mean nothing on the command line.
+        raise InputError("--greeting title needs --title (say 'Dr.' or 'Ms.')")
     style: Style = {
         "language": args.language,
         "locale": args.locale,
