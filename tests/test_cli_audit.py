@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import pathlib
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -154,3 +156,60 @@ def test_greeting_by_title_without_a_title_names_the_option() -> None:
         "",
         "followup: error: --greeting title needs --title (say 'Dr.' or 'Ms.')\n",
     )
+
+
+def run_without_standard_error(
+    tmp_path: pathlib.Path, *args: str | pathlib.Path, closed: bool
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m followup ARGS`` with standard error full, or closed (``2>&-``)."""
+    command = [sys.executable, "-m", "followup", *map(str, args)]
+    if closed:
+        return subprocess.run(
+            ["/bin/sh", "-c", '"$0" "$@" 2>&-', *command],
+            stdout=subprocess.PIPE,
+            cwd=tmp_path,
+            check=False,
+        )
+    with pathlib.Path("/dev/full").open("wb") as full:
+        return subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=full, cwd=tmp_path, check=False
+        )
+
+
+needs_dev_full = pytest.mark.skipif(
+    not pathlib.Path("/dev/full").exists() or not pathlib.Path("/bin/sh").exists(),
+    reason="needs /dev/full and a POSIX shell",
+)
+
+
+@needs_dev_full
+@pytest.mark.parametrize("closed", [False, True], ids=["full", "closed"])
+def test_a_batch_goes_on_when_its_bad_lines_cannot_be_reported(
+    tmp_path: pathlib.Path, closed: bool
+) -> None:
+    # The report of a bad line is not worth the lines after it: with
+    # standard error full (or closed) the batch stopped at its first bad
+    # line, wrote nothing to --output and ended with a traceback's status 1.
+    lines = BATCH.read_text(encoding="utf-8").splitlines()
+    batch = tmp_path / "interviews.jsonl"
+    batch.write_text(f"{lines[0]}\nnot json\n{lines[1]}\n", encoding="utf-8")
+    output = tmp_path / "plans.jsonl"
+    args = ("plan", batch, "--format", "jsonl", "--now", NOW, "--output", output)
+    result = run_without_standard_error(tmp_path, *args, closed=closed)
+    assert (result.returncode, result.stdout) == (2, b"")
+    expected = run("plan", batch, "--format", "jsonl", "--now", NOW)
+    assert expected.returncode == 2
+    assert output.read_text(encoding="utf-8") == expected.stdout
+    assert output.read_text(encoding="utf-8").count("\n") == 2
+
+
+@needs_dev_full
+@pytest.mark.parametrize("closed", [False, True], ids=["full", "closed"])
+def test_bad_input_is_status_2_when_it_cannot_be_reported(
+    tmp_path: pathlib.Path, closed: bool
+) -> None:
+    # A script tells bad input by its status alone, as with `ls 2>&-`.
+    result = run_without_standard_error(
+        tmp_path, "plan", tmp_path / "missing.toml", closed=closed
+    )
+    assert (result.returncode, result.stdout) == (2, b"")

@@ -530,7 +530,7 @@ def run() -> NoReturn:
         # Ctrl-C: a line, not the traceback of wherever the batch was; an
         # --output file is left as it was (`_output`).  128 + SIGINT, as
         # shells report it.
-        sys.stderr.write(f"{_PROGRAM}: interrupted\n")
+        _tell(f"{_PROGRAM}: interrupted")
         status = 130
     finally:
         # On the way out Python collects once more, walking every object,
@@ -558,7 +558,7 @@ def _flushed(status: int) -> int:
     except OSError as error:
         if status == 0:
             message = str(_cannot_write(None, error))
-            sys.stderr.write(f"{_PROGRAM}: error: {message}\n")
+            _tell(f"{_PROGRAM}: error: {message}")
             return 2
     return status
 
@@ -577,10 +577,15 @@ def _let_go_of_standard_output() -> None:
     try:
         stream.flush()
     except (OSError, ValueError):
-        with contextlib.suppress(OSError, ValueError):
-            ignored = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(ignored, stream.fileno())
-            os.close(ignored)
+        _let_go_of(stream)
+
+
+def _let_go_of(stream: IO[str]) -> None:
+    """Point `stream`'s descriptor at the null device: what it holds is dropped."""
+    with contextlib.suppress(OSError, ValueError):
+        ignored = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(ignored, stream.fileno())
+        os.close(ignored)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -595,7 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _version_command()
         return int(_COMMANDS[args.command](args))
     except FollowUpError as error:
-        sys.stderr.write(f"{_PROGRAM}: error: {_error_line(str(error))}\n")
+        _tell(f"{_PROGRAM}: error: {_error_line(str(error))}")
         return 2
     except BrokenPipeError:  # pragma: no cover - the reader went away
         return 0
@@ -603,8 +608,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _lost_a_worker(error):
             raise
         # Killed, or out of memory: a line that says so, not a traceback.
-        sys.stderr.write(f"{_PROGRAM}: error: --workers: {error}\n")
+        _tell(f"{_PROGRAM}: error: --workers: {error}")
         return 2
+
+
+def _tell(line: str) -> None:
+    """Write `line` on standard error; if it cannot be written, let it go.
+
+    The exit status still says it: standard error full or closed (``2>&-``)
+    must not stop a batch at its first bad line, nor turn status 2 into the
+    1 of a traceback that cannot be shown either.
+    """
+    stream = sys.stderr
+    if stream is None:  # closed when Python started
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        # What the buffer holds would fail again as Python exits, and be
+        # reported there (on standard error...) with status 120.
+        _let_go_of(stream)
 
 
 def _version_command() -> int:
@@ -1102,7 +1126,7 @@ class _Progress:
             # Through the bar, which redraws itself below the line.
             self._bar.write(line, file=sys.stderr)
         else:
-            sys.stderr.write(line + "\n")
+            _tell(line)
 
     def pieces(self, done: Generator[Done[P], None, None]) -> Iterator[P]:
         """The pieces of the entries worked, each counted; problems reported.
