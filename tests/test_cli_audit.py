@@ -213,3 +213,33 @@ def test_bad_input_is_status_2_when_it_cannot_be_reported(
         tmp_path, "plan", tmp_path / "missing.toml", closed=closed
     )
     assert (result.returncode, result.stdout) == (2, b"")
+
+
+@pytest.mark.skipif(
+    not pathlib.Path("/dev/stdout").exists(), reason="needs /dev/stdout"
+)
+def test_a_reader_that_goes_away_from_a_named_output_ends_the_batch_quietly(
+    tmp_path: pathlib.Path,
+) -> None:
+    # `--output /dev/stdout | head` (or a named pipe): the reader is the
+    # one that `| head` on standard output is, where the command ends
+    # quietly (tests/test_cli_output.py); named, it was an error line
+    # ("Broken pipe") and status 2.
+    line = BATCH.read_text(encoding="utf-8").splitlines()[0]
+    batch = tmp_path / "interviews.jsonl"
+    # Far more than a pipe holds (about 4 kB a plan).
+    batch.write_text(f"{line}\n" * 200, encoding="utf-8")
+    args = ["plan", str(batch), "--format", "jsonl", "--now", NOW]
+    args += ["--output", "/dev/stdout"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "followup", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(10) == b'{"intervie'
+        process.stdout.close()
+        error = process.stderr.read()
+        status = process.wait()
+    assert (status, error) == (0, b"")

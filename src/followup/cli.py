@@ -1383,6 +1383,10 @@ class _File:
     def write(self, data: bytes, /) -> int:
         try:
             return self._handle.write(data)
+        except BrokenPipeError:
+            # A pipe's reader that went away (`--output /dev/stdout | head`)
+            # is left to `main`, as on standard output.
+            raise
         except OSError as error:
             raise _cannot_write(self._output, error) from None
 
@@ -1436,6 +1440,8 @@ def _standard_output_blamed() -> Iterator[None]:
 def _blamed(output: str) -> Iterator[None]:
     try:
         yield
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise _cannot_write(output, error) from None
 
