@@ -243,3 +243,28 @@ def test_a_reader_that_goes_away_from_a_named_output_ends_the_batch_quietly(
         error = process.stderr.read()
         status = process.wait()
     assert (status, error) == (0, b"")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("plan", "--example", "--format", "json"),
+        ("draft", "--example", "thank-you"),
+        ("due", "-", "--on", "2026-11-25"),
+    ],
+    ids=["plan", "draft", "due"],
+)
+def test_output_dash_is_standard_output(tmp_path, command):
+    # As "-" names standard input for the files the commands read; no file
+    # named "-" appears where the command runs.
+    lines = (
+        '{"interview": {"candidate": "Ada Lovelace", "company": "Acme", '
+        '"at": "2026-11-23T10:00:00-05:00[America/New_York]"}}\n'
+    )
+    stdin = lines if command[0] == "due" else None
+    plain = run(*command, stdin=stdin, cwd=tmp_path)
+    dashed = run(*command, "--output", "-", stdin=stdin, cwd=tmp_path)
+    assert plain.returncode == dashed.returncode == 0, dashed.stderr
+    assert dashed.stdout == plain.stdout
+    assert plain.stdout.strip()
+    assert list(tmp_path.iterdir()) == []

@@ -67,7 +67,7 @@ options:
   --example             use the built-in example interview
   --history FILE        what happened since, as TOML or JSON
   --now ISO             plan as of this moment (ISO 8601 with an offset); default: the current time ('now'), or the start of the call for --example
-  --output FILE         write here instead of stdout
+  --output FILE         write here instead of stdout ('-': stdout)
   --rules FILE          a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins             add the rules of every installed plugin
   --plugin NAME         add the rules of this installed plugin (its entry-point name); repeat for more
@@ -94,7 +94,7 @@ options:
   --example       use the built-in example interview
   --history FILE  what happened since, as TOML or JSON
   --now ISO       plan as of this moment (ISO 8601 with an offset); default: the current time ('now'), or the start of the call for --example
-  --output FILE   write here instead of stdout
+  --output FILE   write here instead of stdout ('-': stdout)
   --rules FILE    a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins       add the rules of every installed plugin
   --plugin NAME   add the rules of this installed plugin (its entry-point name); repeat for more
@@ -118,7 +118,7 @@ options:
   --quiet-after DAYS    report an interview with nothing left to plan and no decision as gone quiet after this many days without word (default: 21d)
   --format {text,jsonl}
                         a line each, soonest first (text), or a JSON object a line (jsonl)
-  --output FILE         write here instead of stdout
+  --output FILE         write here instead of stdout ('-': stdout)
   --workers N           with many interviews: plan in N processes (default: 1, this one); the output is the same, in the same order
   --rules FILE          a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins             add the rules of every installed plugin
@@ -140,7 +140,7 @@ options:
   --example       use the built-in example interview
   --history FILE  what happened since, as TOML or JSON
   --now ISO       plan as of this moment (ISO 8601 with an offset); default: the current time ('now'), or the start of the call for --example
-  --output FILE   write here instead of stdout
+  --output FILE   write here instead of stdout ('-': stdout)
   --rules FILE    a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins       add the rules of every installed plugin
   --plugin NAME   add the rules of this installed plugin (its entry-point name); repeat for more
@@ -178,7 +178,7 @@ options:
   --greeting {name,title,first-name}
                         greet by full name, by --title and surname, or by first name (default: name; the hiring team when no name is known)
   --title TITLE         for --greeting title: 'Dr.', 'Ms.'...
-  --output FILE         write here instead of stdout
+  --output FILE         write here instead of stdout ('-': stdout)
   --rules FILE          a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins             add the rules of every installed plugin
   --plugin NAME         add the rules of this installed plugin (its entry-point name); repeat for more

@@ -129,9 +129,7 @@ def _parser() -> argparse.ArgumentParser:
             help="plan as of this moment (ISO 8601 with an offset); default: "
             "the current time ('now'), or the start of the call for --example",
         )
-        sub.add_argument(
-            "--output", metavar="FILE", help="write here instead of stdout"
-        )
+        _output_option(sub)
         _rules_option(sub)
         return sub
 
@@ -247,7 +245,7 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--title", metavar="TITLE", help="for --greeting title: 'Dr.', 'Ms.'..."
     )
-    draft.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _output_option(draft)
     _rules_option(draft)
 
     letter = commands.add_parser(
@@ -381,9 +379,24 @@ def _due_parser(commands: Any) -> None:
         default="text",
         help="a line each, soonest first (text), or a JSON object a line (jsonl)",
     )
-    due.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _output_option(due)
     _workers_option(due)
     _rules_option(due)
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output",
+        metavar="FILE",
+        type=_output_file,
+        help="write here instead of stdout ('-': stdout)",
+    )
+
+
+def _output_file(value: str) -> str | None:
+    # "-" is standard output, as it is standard input for the files the
+    # commands read; a file of that name is still ./-.
+    return None if value == "-" else value
 
 
 #: Mirrors followup._due.QUIET_DAYS, which --help must not import.
