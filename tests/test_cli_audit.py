@@ -268,3 +268,30 @@ def test_output_dash_is_standard_output(tmp_path, command):
     assert dashed.stdout == plain.stdout
     assert plain.stdout.strip()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            ("--format", "eml", "--from", "x"),
+            (
+                "--from: 'x' is not a valid email address: An email address "
+                "must have an @-sign."
+            ),
+        ),
+        (("--locale", "zz_QQ"), "--locale: 'zz_QQ' is not a locale Babel knows"),
+        (
+            ("--greeting", "title", "--title", "Dr\nX"),
+            "--title: 'Dr\\nX' holds a line break",
+        ),
+        (("--topic", ""), "--topic: '' is empty"),
+    ],
+    ids=["from", "locale", "title", "topic"],
+)
+def test_draft_names_the_option_it_was_given(options, expected):
+    # The library checks `sender`, `locale`...: on the command line the
+    # message names the option the user typed.
+    result = run("draft", "--example", "thank-you", *options)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"followup: error: {expected}\n"

@@ -132,7 +132,7 @@ def test_bad_arguments_are_refused_naming_them(call, message):
         ),
         (
             ["follow-up", "--example", "--format", "eml", "--from", "nope"],
-            b"sender: 'nope' is not a valid email address",
+            b"--from: 'nope' is not a valid email address",
         ),
     ],
 )

@@ -47,7 +47,13 @@ from followup._inputs import (
     standard_input,
 )
 from followup._table import table
-from followup.errors import FollowUpError, PluginError, RuleError
+from followup.errors import (
+    FollowUpError,
+    InvalidTypeError,
+    InvalidValueError,
+    PluginError,
+    RuleError,
+)
 
 # The languages letters are read and drafted in (followup._languages, which
 # the command imports only when it reads a letter; a test keeps them equal).
@@ -65,6 +71,7 @@ if TYPE_CHECKING:
     from followup._inputs import Batch
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
+    from followup._ruleset import RuleSet
     from followup._writing import Style
 
     class _Sink(Protocol):
@@ -833,8 +840,6 @@ def _explain_command(args: argparse.Namespace) -> int:
 
 
 def _draft_command(args: argparse.Namespace) -> int:
-    from followup import mail  # noqa: PLC0415
-
     interview = _interview(args.file, example=args.example, option="FILE")
     if args.format != "eml" and (args.sent or args.sender):
         raise InputError("--sent and --from go with --format eml")
@@ -855,43 +860,60 @@ def _draft_command(args: argparse.Namespace) -> int:
     _refuse_to_overwrite(args.output, args.file, args.rules)
     rules = _rule_set(args)
     try:
-        if args.format == "eml":
-            message = mail.draft_message(
-                interview,
-                args.kind,
-                sent=_now(args.sent, "--sent"),
-                sender=args.sender,
-                fit=args.fit,
-                topic=args.topic,
-                rules=rules,
-                **style,
-            )
-            _emit(args.output, message.as_bytes())
-        elif args.format == "mailto":
-            link = mail.mailto_link(
-                interview,
-                args.kind,
-                fit=args.fit,
-                topic=args.topic,
-                rules=rules,
-                **style,
-            )
-            _emit(args.output, (link + "\n").encode())
-        else:
-            text = mail.draft_text(
-                interview,
-                args.kind,
-                fit=args.fit,
-                topic=args.topic,
-                rules=rules,
-                **style,
-            )
-            _emit(args.output, text.encode())
+        drafted = _drafted(args, interview, rules, style)
     except RuleError:
         raise
+    except (InvalidValueError, InvalidTypeError) as error:
+        # The library names its own fields (`sender`); a user typed --from.
+        option = _DRAFT_OPTIONS.get(error.field)
+        if option is None:
+            raise InputError(str(error)) from error
+        raise InputError(f"{option}: {error.detail}") from error
     except FollowUpError as error:
         raise InputError(str(error)) from error
+    _emit(args.output, drafted)
     return 0
+
+
+def _drafted(
+    args: argparse.Namespace, interview: Interview, rules: RuleSet, style: Style
+) -> bytes:
+    """The letter `draft` writes, in the format asked for."""
+    from followup import mail  # noqa: PLC0415
+
+    if args.format == "eml":
+        message = mail.draft_message(
+            interview,
+            args.kind,
+            sent=_now(args.sent, "--sent"),
+            sender=args.sender,
+            fit=args.fit,
+            topic=args.topic,
+            rules=rules,
+            **style,
+        )
+        return message.as_bytes()
+    if args.format == "mailto":
+        link = mail.mailto_link(
+            interview, args.kind, fit=args.fit, topic=args.topic, rules=rules, **style
+        )
+        return (link + "\n").encode()
+    text = mail.draft_text(
+        interview, args.kind, fit=args.fit, topic=args.topic, rules=rules, **style
+    )
+    return text.encode()
+
+
+#: The options of `draft` by the name of the field the library checks.
+_DRAFT_OPTIONS = {
+    "sender": "--from",
+    "fit": "--fit",
+    "topic": "--topic",
+    "language": "--language",
+    "locale": "--locale",
+    "greeting": "--greeting",
+    "title": "--title",
+}
 
 
 def _check_letter_command(args: argparse.Namespace) -> int:
