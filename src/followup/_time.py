@@ -498,11 +498,14 @@ LONGEST_CALL = dt.timedelta(hours=12)
 
 # ISO 8601 durations.  Written out rather than left to pendulum, whose
 # parser wraps large numbers ("PT4294967297M" came back as one minute).
-_NUMBER = r"\d+(?:[.,]\d+)?"
+# Digits are ISO 8601's 0-9: `\d` and `float` would take any script's
+# ("PT\u0664\u0665M", 45 in Arabic-Indic digits), which the JSON Schema
+# and every other reader refuse.
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 _DURATION = re.compile(
     rf"P(?:(?P<years>{_NUMBER})Y)?(?:(?P<months>{_NUMBER})M)?"
     rf"(?:(?P<weeks>{_NUMBER})W)?(?:(?P<days>{_NUMBER})D)?"
-    rf"(?:T(?=\d)(?:(?P<hours>{_NUMBER})H)?(?:(?P<minutes>{_NUMBER})M)?"
+    rf"(?:T(?=[0-9])(?:(?P<hours>{_NUMBER})H)?(?:(?P<minutes>{_NUMBER})M)?"
     rf"(?:(?P<seconds>{_NUMBER})S)?)?",
     re.IGNORECASE,
 )
