@@ -51,6 +51,7 @@ from followup import (
 from followup._inputs import Line, read_entry, read_history, read_interview
 from followup.json import InvalidDocumentError, from_json, schema, structure, to_json
 from followup.json import unstructure as plain
+from shell import run as run_command
 from strategies import contacts, event_documents, instants, interviews, situations
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
@@ -425,6 +426,34 @@ def test_every_history_and_plan_written_passes_the_schemas(situation: Any) -> No
     validator("interview").validate(plan["interview"])
     line = {"id": "h57", "interview": plan["interview"], "history": events}
     validator("batch-line").validate(line)
+
+
+@settings(max_examples=max(5, settings.default.max_examples // 4))
+@given(st.lists(situations(), min_size=1, max_size=4))
+def test_every_plan_line_the_command_writes_holds_an_interview_of_the_schema(
+    batch: list[Any],
+) -> None:
+    # `followup plan - --format jsonl`: a plan a line, each with the
+    # interview it was made for, which a tracker may send back as a line.
+    lines = [
+        json.dumps({"interview": plain(interview), "history": plain(tuple(history))})
+        for interview, history, _ in batch
+    ]
+    now = max((now for _, _, now in batch), key=lambda moment: moment.timestamp())
+    result = run_command(
+        "plan",
+        "-",
+        "--format",
+        "jsonl",
+        "--now",
+        now.isoformat(),
+        stdin="\n".join(lines),
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    written = result.stdout.splitlines()
+    assert len(written) == len(batch)
+    for line in written:
+        validator("interview").validate(json.loads(line)["interview"])
 
 
 def _every_event_document() -> list[dict[str, object]]:
