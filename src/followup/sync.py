@@ -10,6 +10,9 @@ the plan no longer holds — after a rejection, or a reschedule that dropped
 the close of the call — are rewritten as cancelled (``STATUS:CANCELLED``, a
 higher SEQUENCE, no alarm) rather than deleted, so that every client that
 synced them learns of it.  Other items of the calendar are never touched.
+The plan is what the calendar shows: an item of the plan another calendar
+program edited (moved it, say) is rewritten as the plan has it, with a
+SEQUENCE past the one that program gave it.
 
 It needs the ``caldav`` client (``pip install "followup[caldav]"``),
 imported only here.  Credentials are arguments: the command line reads them
@@ -18,9 +21,11 @@ from the environment or a netrc file, never from its own arguments.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, final
+import re
+from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
+import icalendar
 
 from followup._time import utc
 from followup.errors import FollowUpError, InvalidTypeError
@@ -70,7 +75,8 @@ def sync_plan(
         SyncError: the server cannot be reached, refuses the credentials, or
             has no calendar at `url` (nothing there, or a collection of
             another kind, checked before anything is written); the message
-            is one line and names `url`.
+            is one line and names `url`, without a password it may carry
+            (``https://ada:secret@host/cal/`` is named ``https://ada@host/cal/``).
         InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
     """
     from followup._plan import FollowUpPlan  # noqa: PLC0415
@@ -91,10 +97,31 @@ def sync_plan(
             # Checked before anything is written: a PUT into the user's home
             # collection, say, is no error to Radicale, which makes each item
             # a calendar of its own there.
-            raise SyncError(f"{url}: no calendar there (not a calendar collection)")
+            raise SyncError(
+                f"{_shown(url)}: no calendar there (not a calendar collection)"
+            )
         return _push(plan, calendar, todos=todos)
     except (dav.DAVError, OSError, ValueError) as error:
-        raise SyncError(f"{url}: {_why(error)}") from error
+        raise SyncError(f"{_shown(url)}: {_why(error)}") from error
+
+
+#: A URL's scheme and user information, to the last ``@`` of its authority.
+_USERINFO: Final = re.compile(
+    r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<who>[^/?#]*)@"
+)
+
+
+def _shown(url: str) -> str:
+    """`url` as a message names it: without the password it may carry.
+
+    The HTTP client takes credentials from the URL too
+    (``https://ada:secret@host/cal/``), and an error message ends up in logs
+    and terminals.  Matched as text, not parsed: a URL that fails to parse
+    (an unclosed IPv6 bracket) is reported too.
+    """
+    return _USERINFO.sub(
+        lambda found: f"{found['scheme']}{found['who'].partition(':')[0]}@", url, 1
+    )
 
 
 def _is_calendar(calendar: Any) -> bool:
@@ -127,7 +154,7 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
             # Rewritten where it is: a calendar client that imported the .ics
             # first named the resource itself, and a new one at <UID>.ics
             # would be a duplicate (or a 409 no-uid-conflict from Radicale).
-            there.data = text.decode()
+            there.data = _past(text, there)
             there.save()
         elif b"BEGIN:VTODO" in text:
             calendar.save_todo(text.decode())
@@ -138,6 +165,36 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
         uid for uid, resource in sorted(existing.items()) if _cancel(resource, plan)
     ]
     return Synced(tuple(created), tuple(updated), tuple(cancelled), tuple(unchanged))
+
+
+def _past(text: bytes, there: Any) -> str:
+    """The plan's item `text`, its SEQUENCE past that of the item `there`.
+
+    Another calendar program that edited the item (moved it, say) raised its
+    SEQUENCE, perhaps past the plan's: clients that order the versions of an
+    item by SEQUENCE (RFC 5545, section 3.8.7.4) would keep that edit over a
+    rewrite that came later but counts lower.
+    """
+    held = max(
+        (
+            int(component.get("sequence", 0))
+            for component in there.icalendar_instance.walk()
+            if component.name in _ITEMS
+        ),
+        default=-1,
+    )
+    calendar = icalendar.Calendar.from_ical(text)
+    raised = False
+    for component in calendar.walk():
+        if component.name in _ITEMS and int(component.get("sequence", 0)) <= held:
+            component.pop("sequence", None)
+            component.add("sequence", held + 1)
+            raised = True
+    # Else as the plan wrote it, byte for byte.
+    return (calendar.to_ical() if raised else text).decode()
+
+
+_ITEMS: Final = frozenset({"VEVENT", "VTODO"})
 
 
 def _content(text: str) -> list[str]:
@@ -163,7 +220,7 @@ def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
     instance = resource.icalendar_instance
     changed = False
     for component in instance.walk():
-        if component.name not in {"VEVENT", "VTODO"}:
+        if component.name not in _ITEMS:
             continue
         if str(component.get("status", "")).upper() == "CANCELLED":
             continue
