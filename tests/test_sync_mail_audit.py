@@ -236,7 +236,8 @@ class _Refusing(http.server.BaseHTTPRequestHandler):
     ("refusal", "said"),
     [
         (("PROPFIND", 401, (("WWW-Authenticate", 'Basic realm="x"'),)), "refused"),
-        (("PROPFIND", 403, ()), "refused"),
+        (("PROPFIND", 403, ()), "forbids it (403"),
+        (("PUT", 403, ()), "forbids it (403: a read-only calendar"),
         (("PROPFIND", 404, ()), "no calendar there"),
         (("PROPFIND", 500, ()), "500"),
         (("PROPFIND", 503, (("Retry-After", "120"),)), "Retry after: 120"),

@@ -72,7 +72,8 @@ def sync_plan(
     """Write `plan` into the CalDAV calendar at `url` (a calendar collection).
 
     Raises:
-        SyncError: the server cannot be reached, refuses the credentials, or
+        SyncError: the server cannot be reached, refuses the credentials,
+            forbids the reading or writing (a read-only calendar), or
             has no calendar at `url` (nothing there, or a collection of
             another kind, checked before anything is written); the message
             is one line and names `url`, without a password it may carry
@@ -245,6 +246,10 @@ def _why(error: BaseException) -> str:
     from caldav.lib import error as dav  # noqa: PLC0415
 
     if isinstance(error, dav.AuthorizationError):
+        if getattr(error, "status", None) == 403:
+            # Credentials taken, the request not: a calendar shared read-only
+            # is no matter of a wrong password.
+            return "the server forbids it (403: a read-only calendar, or another's)"
         return "the server refused the credentials"
     if isinstance(error, dav.NotFoundError):
         return "no calendar there"
