@@ -7,14 +7,11 @@ its own folder and a password file, and reads the calendar back through the
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import pathlib
-import socket
 import subprocess
 import sys
-import time
 
 import caldav
 import pytest
@@ -24,68 +21,23 @@ from followup.errors import InvalidTypeError
 from followup.example import example_interview
 from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 from followup.sync import SyncError, sync_plan
+from radicale_server import PASSWORD, USER, new_calendar, radicale
 
 ROOT = pathlib.Path(__file__).parent.parent
 INTERVIEW = ROOT / "examples" / "interview.toml"
-# No space in the password: Python 3.10's netrc reads no quoted tokens.
-USER, PASSWORD = "ada", "correct-horse"
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A Radicale server with one user; yields its base URL."""
-    folder = tmp_path_factory.mktemp("radicale")
-    users = folder / "users"
-    users.write_text(f"{USER}:{PASSWORD}\n")
-    port = _free_port()
-    config = folder / "config"
-    config.write_text(
-        f"[server]\nhosts = 127.0.0.1:{port}\n"
-        f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
-        "htpasswd_encryption = plain\n"
-        f"[storage]\nfilesystem_folder = {folder / 'collections'}\n"
-        "[logging]\nlevel = warning\n"
-    )
-    log = folder / "log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "radicale", "--config", str(config)],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with (
-                contextlib.suppress(OSError),
-                socket.create_connection(("127.0.0.1", port), timeout=1),
-            ):
-                break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(log.read_text())
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-_made = iter(range(1000))
+    with radicale(tmp_path_factory.mktemp("radicale")) as url:
+        yield url
 
 
 @pytest.fixture
 def calendar_url(server):
     """A fresh, empty calendar of the user's."""
-    client = caldav.DAVClient(f"{server}/", username=USER, password=PASSWORD)
-    name = f"jobs-{next(_made)}"
-    calendar = client.principal().make_calendar(name=name, cal_id=name)
-    return str(calendar.url)
+    return new_calendar(server, "jobs")
 
 
 def _components(url):

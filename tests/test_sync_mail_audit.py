@@ -7,16 +7,11 @@ package reading back what the server holds, and the stdlib `email` parser.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import email
 import email.policy
 import http.server
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,70 +24,25 @@ from followup.example import example_interview
 from followup.ics import step_uid
 from followup.mail import draft_message, draft_text, mailto_link, subject
 from followup.sync import SyncError, sync_plan
+from radicale_server import PASSWORD, USER, free_port, new_calendar, radicale
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-USER, PASSWORD = "ada", "correct-horse"
 NOW = "2026-11-23T10:20:00-05:00"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Radicale server with one user; yields its base URL."""
-    folder = tmp_path_factory.mktemp("radicale-audit")
-    users = folder / "users"
-    users.write_text(f"{USER}:{PASSWORD}\n")
-    port = _free_port()
-    config = folder / "config"
-    config.write_text(
-        f"[server]\nhosts = 127.0.0.1:{port}\n"
-        f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
-        "htpasswd_encryption = plain\n"
-        f"[storage]\nfilesystem_folder = {folder / 'collections'}\n"
-        "[logging]\nlevel = warning\n"
-    )
-    log = folder / "log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "radicale", "--config", str(config)],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with (
-                contextlib.suppress(OSError),
-                socket.create_connection(("127.0.0.1", port), timeout=1),
-            ):
-                break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(log.read_text())
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-_made = iter(range(1000))
+    with radicale(tmp_path_factory.mktemp("radicale-audit")) as url:
+        yield url
 
 
 @pytest.fixture
 def calendar_url(server: str) -> str:
     """A fresh, empty calendar of the user's."""
-    client = caldav.DAVClient(f"{server}/", username=USER, password=PASSWORD)
-    name = f"audit-{next(_made)}"
-    calendar = client.principal().make_calendar(name=name, cal_id=name)
-    return str(calendar.url)
+    return new_calendar(server, "audit")
 
 
 def _calendar(url: str) -> caldav.Calendar:
@@ -173,7 +123,7 @@ def test_a_password_in_the_url_never_shows_in_the_error(
     secret = "s3cret-Pw"  # noqa: S105 - the test's own, refused
     url = {
         "wrong password": calendar_url.replace("http://", f"http://{USER}:{secret}@"),
-        "no server": f"http://{USER}:{secret}@127.0.0.1:{_free_port()}/cal/",
+        "no server": f"http://{USER}:{secret}@127.0.0.1:{free_port()}/cal/",
         "not a url": f"http://{USER}:{secret}@[::1/cal/",
     }[where]
     shown = url.replace(f":{secret}@", "@")
