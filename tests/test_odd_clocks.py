@@ -1,0 +1,196 @@
+"""Planning on the odd clocks of the world, around their changes of 2024-2028.
+
+The property tests elsewhere draw from every zone, so a zone whose clock is
+odd (a two-hour or half-hour step, a day that starts at 01:00, DST suspended
+for Ramadan, UTC+14 and UTC-11 a day apart, quarter-hour offsets, a negative
+DST) comes up once in a few hundred examples.  Here the interviewer is always
+in one of those zones, and the call starts near one of its changes, or near
+one of its midnights where it has no change left.  The expected follow-up
+day and the working hours are worked out with the standard library only, so
+that the library's calendar arithmetic is checked, not repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import icalendar
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import (
+    Contact,
+    FollowUpPlan,
+    Interview,
+    Severity,
+    Step,
+    StepKind,
+    check_plan,
+    plan_followups,
+)
+from followup.ics import step_uid, to_ics
+from followup.json import from_json, to_json
+from strategies import transitions
+
+UTC = dt.timezone.utc
+ODD_ZONES = (
+    "Antarctica/Troll",  # +00 to +02: a two-hour step
+    "Australia/Lord_Howe",  # a 30-minute step
+    "America/Havana",  # changes at midnight: a day that starts at 01:00
+    "America/Santiago",  # changes at midnight
+    "America/Asuncion",  # changes at midnight
+    "Africa/Casablanca",  # DST suspended in Ramadan, moving every year
+    "Asia/Gaza",  # rules of its own, changed often
+    "Africa/Cairo",  # DST back since 2023
+    "America/Nuuk",  # new rules in 2023
+    "Pacific/Kiritimati",  # UTC+14: a day ahead of most of the world
+    "Pacific/Niue",  # UTC-11: a day behind
+    "Asia/Kathmandu",  # +05:45
+    "America/St_Johns",  # -03:30, with DST
+    "Europe/Dublin",  # negative DST in tzdata: winter is the "saving" time
+    "Asia/Tehran",  # DST abolished in 2022
+)
+YEARS = range(2024, 2029)
+
+# Every change of offset of these zones in those years; a zone that has none
+# left (Tehran, Kathmandu, the Pacific) is planned around its midnights
+# instead, where a calendar written in UTC would be a day off.
+CHANGES = tuple(
+    (zone, change)
+    for zone in ODD_ZONES
+    for year in YEARS
+    for change in transitions(zone, year)
+)
+CHANGELESS = tuple(
+    zone for zone in ODD_ZONES if not any(name == zone for name, _ in CHANGES)
+)
+
+OPENS, CLOSES = dt.time(9), dt.time(17)
+ONE_DAY = dt.timedelta(days=1)
+
+
+def instant(day: dt.date, wall: dt.time, tz: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The instant of a wall time, read as zoneinfo reads it (fold 0).
+
+    A wall time in a gap takes the offset before the change, so a midnight
+    that the gap swallows names the first instant of the day (docs/time.md).
+    """
+    return dt.datetime.combine(day, wall, tz).astimezone(UTC)
+
+
+def business_day_after(day: dt.date, count: int) -> dt.date:
+    # No country: the week is Monday to Friday, with no holidays.
+    while count:
+        day += ONE_DAY
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+@st.composite
+def odd_starts(draw: st.DrawFn) -> tuple[str, dt.datetime]:
+    """(zone, start of the call in UTC): near a change, or near a midnight."""
+    if CHANGELESS and draw(st.integers(0, 3)) == 0:
+        zone = draw(st.sampled_from(CHANGELESS))
+        day = draw(st.dates(dt.date(2024, 1, 1), dt.date(2028, 12, 31)))
+        around = instant(day, dt.time(0), zoneinfo.ZoneInfo(zone))
+    else:
+        zone, around = draw(st.sampled_from(CHANGES))
+    # Mostly within hours of it, where a call spans the change; sometimes
+    # days away, where the follow-up's days do.
+    minutes = draw(
+        st.one_of(st.integers(-6 * 60, 6 * 60), st.integers(-4 * 24 * 60, 4 * 24 * 60))
+    )
+    return zone, around + dt.timedelta(minutes=minutes)
+
+
+def written_in(start: dt.datetime, zone: str, writing: str) -> dt.datetime:
+    return start.astimezone(UTC if writing == "UTC" else zoneinfo.ZoneInfo(writing))
+
+
+def expected_follow_up(
+    plan: FollowUpPlan, tz: zoneinfo.ZoneInfo, start: dt.datetime
+) -> tuple[dt.datetime, dt.datetime]:
+    """(due, window end) of the follow-up as docs/time.md and FU004/FU012 say.
+
+    From the start of the 2nd to the end of the 3rd business day after the
+    interview's day, counted on the recipient's calendar, narrowed to
+    working time, due as soon as it opens; and no earlier than the start of
+    the business day after the thank-you (FU012), which is due at `now`
+    once the call is over.
+    """
+    interview_day = start.astimezone(tz).date()
+    first = business_day_after(interview_day, 2)
+    last = business_day_after(first, 1)
+    (thanks,) = [s for s in plan.steps if s.kind is StepKind.THANK_YOU]
+    after_thanks = business_day_after(thanks.due.astimezone(tz).date(), 1)
+    return instant(max(first, after_thanks), OPENS, tz), instant(last, CLOSES, tz)
+
+
+def ics_dues(plan: FollowUpPlan) -> dict[str, dt.datetime]:
+    """Each item's UID and the instant it starts at (a to-do without a start: DUE)."""
+    calendar = icalendar.Calendar.from_ical(to_ics(plan))
+    found = {}
+    for item in calendar.walk():
+        if item.name in {"VEVENT", "VTODO"}:
+            name = "dtstart" if "dtstart" in item else "due"
+            found[str(item["uid"])] = item.decoded(name).astimezone(UTC)
+    return found
+
+
+def check(plan: FollowUpPlan, zone: str, start: dt.datetime) -> None:
+    tz = zoneinfo.ZoneInfo(zone)
+    steps: tuple[Step, ...] = plan.steps
+    assert steps, plan
+    for step in steps:
+        assert step.window.start <= step.due <= step.window.end, step
+    # Plan order: by due as an instant, then the advice's order.
+    keys = [(step.due.astimezone(UTC), step.kind.stage) for step in steps]
+    assert keys == sorted(keys), keys
+    for step in steps:
+        if step.kind in {StepKind.FOLLOW_UP, StepKind.CALL} and not step.agreed:
+            local = step.due.astimezone(tz)
+            day = local.date()
+            assert day.weekday() < 5, step
+            assert instant(day, OPENS, tz) <= step.due <= instant(day, CLOSES, tz), step
+    (follow_up,) = [s for s in steps if s.kind is StepKind.FOLLOW_UP]
+    due, end = expected_follow_up(plan, tz, start)
+    assert follow_up.due == due, (follow_up, due)
+    if due <= end:
+        assert follow_up.window.end == end, (follow_up, end)
+    assert [
+        f for f in check_plan(plan, plan.interview) if f.severity is Severity.ERROR
+    ] == []
+    assert from_json(to_json(plan), FollowUpPlan) == plan
+    assert ics_dues(plan) == {
+        step_uid(plan.interview, step): step.due.astimezone(UTC).replace(microsecond=0)
+        for step in steps
+    }
+
+
+@given(
+    odd_starts(),
+    st.integers(1, 240),
+    st.sampled_from(("zone", "UTC", "Pacific/Kiritimati", "Pacific/Niue")),
+    st.one_of(st.none(), st.integers(0, 4 * 24 * 60)),
+)
+def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
+    place: tuple[str, dt.datetime], minutes: int, writing: str, late: int | None
+) -> None:
+    zone, start = place
+    at = written_in(start, zone, zone if writing == "zone" else writing)
+    interview = Interview(
+        "Ada",
+        "Acme",
+        at,
+        interviewer=Contact("Grace", timezone=zone),
+        duration=minutes,
+    )
+    # Without `now`, planned as of the start of the call; with it, some time
+    # after the call ended (up to four days, so that steps fall overdue).
+    now = None
+    if late is not None:
+        now = start + dt.timedelta(minutes=minutes + late)
+    plan = plan_followups(interview, now=now)
+    check(plan, zone, start)
