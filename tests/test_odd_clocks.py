@@ -13,8 +13,11 @@ that the library's calendar arithmetic is checked, not repeated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import warnings
 import zoneinfo
 
+import holidays
 import icalendar
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,23 +37,26 @@ from followup.json import from_json, to_json
 from strategies import transitions
 
 UTC = dt.timezone.utc
-ODD_ZONES = (
-    "Antarctica/Troll",  # +00 to +02: a two-hour step
-    "Australia/Lord_Howe",  # a 30-minute step
-    "America/Havana",  # changes at midnight: a day that starts at 01:00
-    "America/Santiago",  # changes at midnight
-    "America/Asuncion",  # changes at midnight
-    "Africa/Casablanca",  # DST suspended in Ramadan, moving every year
-    "Asia/Gaza",  # rules of its own, changed often
-    "Africa/Cairo",  # DST back since 2023
-    "America/Nuuk",  # new rules in 2023
-    "Pacific/Kiritimati",  # UTC+14: a day ahead of most of the world
-    "Pacific/Niue",  # UTC-11: a day behind
-    "Asia/Kathmandu",  # +05:45
-    "America/St_Johns",  # -03:30, with DST
-    "Europe/Dublin",  # negative DST in tzdata: winter is the "saving" time
-    "Asia/Tehran",  # DST abolished in 2022
-)
+#: The interviewer's country and subdivision, or None for none.
+Place = tuple[str, str | None] | None
+# Each zone with the country (and subdivision) whose calendar is kept there.
+ODD_ZONES = {
+    "Antarctica/Troll": ("NO", None),  # +00 to +02: a two-hour step
+    "Australia/Lord_Howe": ("AU", "NSW"),  # a 30-minute step
+    "America/Havana": ("CU", None),  # changes at midnight: a day from 01:00
+    "America/Santiago": ("CL", None),  # changes at midnight
+    "America/Asuncion": ("PY", None),  # changes at midnight
+    "Africa/Casablanca": ("MA", None),  # DST suspended in Ramadan
+    "Asia/Gaza": ("PS", None),  # rules of its own, changed often
+    "Africa/Cairo": ("EG", None),  # DST back since 2023
+    "America/Nuuk": ("GL", None),  # new rules in 2023
+    "Pacific/Kiritimati": ("KI", None),  # UTC+14: a day ahead of most
+    "Pacific/Niue": ("NU", None),  # UTC-11: a day behind
+    "Asia/Kathmandu": ("NP", None),  # +05:45
+    "America/St_Johns": ("CA", "NL"),  # -03:30, with DST
+    "Europe/Dublin": ("IE", None),  # negative DST: winter is the "saving" time
+    "Asia/Tehran": ("IR", None),  # DST abolished in 2022; Friday off
+}
 YEARS = range(2024, 2029)
 
 # Every change of offset of these zones in those years; a zone that has none
@@ -79,11 +85,38 @@ def instant(day: dt.date, wall: dt.time, tz: zoneinfo.ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, wall, tz).astimezone(UTC)
 
 
-def business_day_after(day: dt.date, count: int) -> dt.date:
-    # No country: the week is Monday to Friday, with no holidays.
+@functools.lru_cache(maxsize=64)
+def _days_off(country: str, subdivision: str | None, year: int) -> frozenset[dt.date]:
+    """A country's public holidays and weekend days in `year`, from `holidays`.
+
+    A weekend day worked to make up for a bridged holiday is a working day
+    (docs/time.md).
+    """
+    with warnings.catch_warnings():
+        # A year the package has no data for holds no holidays: it only warns.
+        warnings.simplefilter("ignore", UserWarning)
+        found = holidays.country_holidays(country, subdiv=subdivision, years=year)
+        weekend = {
+            day
+            for day in (dt.date(year, 1, 1) + n * ONE_DAY for n in range(366))
+            if day.year == year
+            and found.is_weekend(day)
+            and day not in found.weekend_workdays
+        }
+        return frozenset(found) | weekend
+
+
+def is_business(day: dt.date, place: Place) -> bool:
+    if place is None:
+        # No country: Monday to Friday, with no holidays.
+        return day.weekday() < 5
+    return day not in _days_off(*place, day.year)
+
+
+def business_day_after(day: dt.date, count: int, place: Place) -> dt.date:
     while count:
         day += ONE_DAY
-        if day.weekday() < 5:
+        if is_business(day, place):
             count -= 1
     return day
 
@@ -105,12 +138,12 @@ def odd_starts(draw: st.DrawFn) -> tuple[str, dt.datetime]:
     return zone, around + dt.timedelta(minutes=minutes)
 
 
-def written_in(start: dt.datetime, zone: str, writing: str) -> dt.datetime:
+def written_in(start: dt.datetime, writing: str) -> dt.datetime:
     return start.astimezone(UTC if writing == "UTC" else zoneinfo.ZoneInfo(writing))
 
 
 def expected_follow_up(
-    plan: FollowUpPlan, tz: zoneinfo.ZoneInfo, start: dt.datetime
+    plan: FollowUpPlan, tz: zoneinfo.ZoneInfo, start: dt.datetime, place: Place
 ) -> tuple[dt.datetime, dt.datetime]:
     """(due, window end) of the follow-up as docs/time.md and FU004/FU012 say.
 
@@ -121,10 +154,10 @@ def expected_follow_up(
     once the call is over.
     """
     interview_day = start.astimezone(tz).date()
-    first = business_day_after(interview_day, 2)
-    last = business_day_after(first, 1)
+    first = business_day_after(interview_day, 2, place)
+    last = business_day_after(first, 1, place)
     (thanks,) = [s for s in plan.steps if s.kind is StepKind.THANK_YOU]
-    after_thanks = business_day_after(thanks.due.astimezone(tz).date(), 1)
+    after_thanks = business_day_after(thanks.due.astimezone(tz).date(), 1, place)
     return instant(max(first, after_thanks), OPENS, tz), instant(last, CLOSES, tz)
 
 
@@ -139,7 +172,7 @@ def ics_dues(plan: FollowUpPlan) -> dict[str, dt.datetime]:
     return found
 
 
-def check(plan: FollowUpPlan, zone: str, start: dt.datetime) -> None:
+def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> None:
     tz = zoneinfo.ZoneInfo(zone)
     steps: tuple[Step, ...] = plan.steps
     assert steps, plan
@@ -152,10 +185,10 @@ def check(plan: FollowUpPlan, zone: str, start: dt.datetime) -> None:
         if step.kind in {StepKind.FOLLOW_UP, StepKind.CALL} and not step.agreed:
             local = step.due.astimezone(tz)
             day = local.date()
-            assert day.weekday() < 5, step
+            assert is_business(day, place), step
             assert instant(day, OPENS, tz) <= step.due <= instant(day, CLOSES, tz), step
     (follow_up,) = [s for s in steps if s.kind is StepKind.FOLLOW_UP]
-    due, end = expected_follow_up(plan, tz, start)
+    due, end = expected_follow_up(plan, tz, start, place)
     assert follow_up.due == due, (follow_up, due)
     if due <= end:
         assert follow_up.window.end == end, (follow_up, end)
@@ -174,17 +207,26 @@ def check(plan: FollowUpPlan, zone: str, start: dt.datetime) -> None:
     st.integers(1, 240),
     st.sampled_from(("zone", "UTC", "Pacific/Kiritimati", "Pacific/Niue")),
     st.one_of(st.none(), st.integers(0, 4 * 24 * 60)),
+    st.booleans(),
 )
 def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
-    place: tuple[str, dt.datetime], minutes: int, writing: str, late: int | None
+    where: tuple[str, dt.datetime],
+    minutes: int,
+    writing: str,
+    late: int | None,
+    with_country: bool,
 ) -> None:
-    zone, start = place
-    at = written_in(start, zone, zone if writing == "zone" else writing)
+    zone, start = where
+    place = ODD_ZONES[zone] if with_country else None
+    country, subdivision = place or (None, None)
+    at = written_in(start, zone if writing == "zone" else writing)
     interview = Interview(
         "Ada",
         "Acme",
         at,
-        interviewer=Contact("Grace", timezone=zone),
+        interviewer=Contact(
+            "Grace", timezone=zone, country=country, subdivision=subdivision
+        ),
         duration=minutes,
     )
     # Without `now`, planned as of the start of the call; with it, some time
@@ -193,4 +235,4 @@ def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
     if late is not None:
         now = start + dt.timedelta(minutes=minutes + late)
     plan = plan_followups(interview, now=now)
-    check(plan, zone, start)
+    check(plan, zone, start, place)
