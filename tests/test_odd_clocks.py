@@ -161,14 +161,48 @@ def expected_follow_up(
     return instant(max(first, after_thanks), OPENS, tz), instant(last, CLOSES, tz)
 
 
+def _by_vtimezone(wall: dt.datetime, zone: icalendar.Timezone) -> dt.datetime:
+    """The instant a reader of the VTIMEZONE alone takes a wall time for.
+
+    Each observance starts at its DTSTART read with its TZOFFSETFROM; the
+    wall time is the first instant whose observance in force gives it.
+    """
+    onsets = sorted(
+        (
+            obs.decoded("dtstart").replace(tzinfo=UTC) - obs.decoded("tzoffsetfrom"),
+            obs.decoded("tzoffsetto"),
+        )
+        for obs in zone.walk()
+        if obs.name in {"STANDARD", "DAYLIGHT"}
+    )
+    naive = wall.replace(tzinfo=UTC)
+    readings = []
+    for _, offset in onsets:
+        at = naive - offset
+        in_force = [o for onset, o in onsets if onset <= at]
+        if in_force and in_force[-1] == offset:
+            readings.append(at)
+    assert readings, (wall, onsets)
+    return min(readings)
+
+
 def ics_dues(plan: FollowUpPlan) -> dict[str, dt.datetime]:
-    """Each item's UID and the instant it starts at (a to-do without a start: DUE)."""
+    """Each item's UID and the instant it starts at (a to-do without a start: DUE).
+
+    A time with a TZID is read with the file's own VTIMEZONE, not the zone
+    database: the file must hold the two-hour and half-hour steps itself.
+    """
     calendar = icalendar.Calendar.from_ical(to_ics(plan))
+    zones = {str(tz["tzid"]): tz for tz in calendar.walk("VTIMEZONE")}
     found = {}
     for item in calendar.walk():
         if item.name in {"VEVENT", "VTODO"}:
             name = "dtstart" if "dtstart" in item else "due"
-            found[str(item["uid"])] = item.decoded(name).astimezone(UTC)
+            tzid = item[name].params.get("TZID")
+            moment = item.decoded(name)
+            if tzid is not None:
+                moment = _by_vtimezone(moment.replace(tzinfo=None), zones[tzid])
+            found[str(item["uid"])] = moment.astimezone(UTC)
     return found
 
 
@@ -192,6 +226,18 @@ def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> No
     assert follow_up.due == due, (follow_up, due)
     if due <= end:
         assert follow_up.window.end == end, (follow_up, end)
+    # The first call: from the 7th calendar day after the interview's day, and
+    # no earlier than the 2nd business day after the follow-up's (FU012),
+    # due when that day's working hours open.
+    (call,) = [s for s in steps if s.kind is StepKind.CALL]
+    interview_day = start.astimezone(tz).date()
+    earliest = max(
+        interview_day + 7 * ONE_DAY,
+        business_day_after(due.astimezone(tz).date(), 2, place),
+    )
+    while not is_business(earliest, place):
+        earliest += ONE_DAY
+    assert call.due == instant(earliest, OPENS, tz), (call, earliest)
     assert [
         f for f in check_plan(plan, plan.interview) if f.severity is Severity.ERROR
     ] == []
