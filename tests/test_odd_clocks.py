@@ -24,17 +24,19 @@ from hypothesis import strategies as st
 
 from followup import (
     Contact,
+    Event,
+    EventKind,
     FollowUpPlan,
     Interview,
+    Outcome,
     Severity,
-    Step,
     StepKind,
     check_plan,
     plan_followups,
 )
 from followup.ics import step_uid, to_ics
 from followup.json import from_json, to_json
-from strategies import transitions
+from strategies import histories, transitions
 
 UTC = dt.timezone.utc
 #: The interviewer's country and subdivision, or None for none.
@@ -73,6 +75,8 @@ CHANGELESS = tuple(
 )
 
 OPENS, CLOSES = dt.time(9), dt.time(17)
+#: The steps kept in working time unless agreed (docs/time.md).
+WORKING_KINDS = frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK})
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -206,30 +210,49 @@ def ics_dues(plan: FollowUpPlan) -> dict[str, dt.datetime]:
     return found
 
 
-def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> None:
+def utc(moment: dt.datetime) -> dt.datetime:
+    # Two datetimes of one zone compare by wall clock (PEP 495), and one in a
+    # repeated hour equals none of another zone: compare instants, in UTC.
+    return moment.astimezone(UTC)
+
+
+def check_any_plan(
+    plan: FollowUpPlan, zone: str, history: list[Event], place: Place = None
+) -> None:
+    """What holds of every plan, whatever its history."""
     tz = zoneinfo.ZoneInfo(zone)
-    steps: tuple[Step, ...] = plan.steps
-    assert steps, plan
-    for step in steps:
-        assert step.window.start <= step.due <= step.window.end, step
     # Plan order: by due as an instant, then the advice's order.
-    keys = [(step.due.astimezone(UTC), step.kind.stage) for step in steps]
+    keys = [(utc(step.due), step.kind.stage) for step in plan.steps]
     assert keys == sorted(keys), keys
-    for step in steps:
-        if step.kind in {StepKind.FOLLOW_UP, StepKind.CALL} and not step.agreed:
-            local = step.due.astimezone(tz)
-            day = local.date()
+    for step in plan.steps:
+        assert utc(step.window.start) <= utc(step.due) <= utc(step.window.end), step
+        if step.kind in WORKING_KINDS and not step.agreed:
+            day = step.due.astimezone(tz).date()
             assert is_business(day, place), step
-            assert instant(day, OPENS, tz) <= step.due <= instant(day, CLOSES, tz), step
-    (follow_up,) = [s for s in steps if s.kind is StepKind.FOLLOW_UP]
+            opens, closes = instant(day, OPENS, tz), instant(day, CLOSES, tz)
+            assert opens <= utc(step.due) <= closes, step
+    findings = check_plan(plan, plan.interview, history)
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    assert from_json(to_json(plan), FollowUpPlan) == plan
+    assert ics_dues(plan) == {
+        step_uid(plan.interview, step): utc(step.due).replace(microsecond=0)
+        for step in plan.steps
+    }
+
+
+def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> None:
+    """A plan with no history: every step, and the follow-up's and call's days."""
+    tz = zoneinfo.ZoneInfo(zone)
+    check_any_plan(plan, zone, [], place)
+    (follow_up,) = [s for s in plan.steps if s.kind is StepKind.FOLLOW_UP]
     due, end = expected_follow_up(plan, tz, start, place)
-    assert follow_up.due == due, (follow_up, due)
+    assert utc(follow_up.due) == due, (follow_up, due)
     if due <= end:
-        assert follow_up.window.end == end, (follow_up, end)
+        assert utc(follow_up.window.end) == end, (follow_up, end)
     # The first call: from the 7th calendar day after the interview's day, and
     # no earlier than the 2nd business day after the follow-up's (FU012),
     # due when that day's working hours open.
-    (call,) = [s for s in steps if s.kind is StepKind.CALL]
+    (call,) = [s for s in plan.steps if s.kind is StepKind.CALL]
     interview_day = start.astimezone(tz).date()
     earliest = max(
         interview_day + 7 * ONE_DAY,
@@ -237,15 +260,7 @@ def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> No
     )
     while not is_business(earliest, place):
         earliest += ONE_DAY
-    assert call.due == instant(earliest, OPENS, tz), (call, earliest)
-    assert [
-        f for f in check_plan(plan, plan.interview) if f.severity is Severity.ERROR
-    ] == []
-    assert from_json(to_json(plan), FollowUpPlan) == plan
-    assert ics_dues(plan) == {
-        step_uid(plan.interview, step): step.due.astimezone(UTC).replace(microsecond=0)
-        for step in steps
-    }
+    assert utc(call.due) == instant(earliest, OPENS, tz), (call, earliest)
 
 
 @given(
@@ -282,3 +297,68 @@ def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
         now = start + dt.timedelta(minutes=minutes + late)
     plan = plan_followups(interview, now=now)
     check(plan, zone, start, place)
+
+
+@given(odd_starts(), st.integers(1, 240), st.booleans(), st.data())
+def test_odd_clocks_with_a_history(
+    where: tuple[str, dt.datetime], minutes: int, named: bool, data: st.DataObject
+) -> None:
+    # The interview written in the odd zone itself; the interviewer names it
+    # too, or only a phone number, so that the interview's zone is the
+    # recipient's.  The history comes from the project's strategy.
+    zone, start = where
+    tz = zoneinfo.ZoneInfo(zone)
+    interviewer = (
+        Contact("Grace", timezone=zone)
+        if named
+        else Contact("Grace", phone="+1 212 555 0123")
+    )
+    interview = Interview(
+        "Ada", "Acme", start.astimezone(tz), interviewer=interviewer, duration=minutes
+    )
+    events, now = data.draw(histories(interview))
+    plan = plan_followups(interview, events, now=now)
+    check_any_plan(plan, zone, events)
+
+
+@given(odd_starts(), st.integers(1, 240), st.integers(-180, 180), st.data())
+def test_a_call_back_agreed_at_a_change_is_kept_to_the_instant(
+    where: tuple[str, dt.datetime],
+    minutes: int,
+    around: int,
+    data: st.DataObject,
+) -> None:
+    # The company, undecided on a call, agrees a time that falls within three
+    # hours of a later change of the zone: in the repeated hour of a change
+    # back, or just after a gap.  It is kept as agreed, outside working time
+    # or not, and survives JSON and the calendar file as that instant.
+    zone, start = where
+    tz = zoneinfo.ZoneInfo(zone)
+    later = [c for name, c in CHANGES if name == zone and c > start + ONE_DAY]
+    called = start + dt.timedelta(minutes=minutes + 60)
+    if later:
+        agreed = data.draw(st.sampled_from(later[:3])) + dt.timedelta(minutes=around)
+    else:
+        agreed = called + dt.timedelta(days=2, minutes=around)
+    interview = Interview(
+        "Ada",
+        "Acme",
+        start.astimezone(tz),
+        interviewer=Contact("Grace", timezone=zone),
+        duration=minutes,
+    )
+    # Written in the zone, in the fold it has at that instant: the repeated
+    # hour's second reading must stay the second.
+    call = Event(
+        EventKind.CALLED,
+        called.astimezone(tz),
+        outcome=Outcome.UNDECIDED,
+        call_back_at=agreed.astimezone(tz),
+    )
+    plan = plan_followups(interview, [call], now=called)
+    (back,) = [s for s in plan.steps if s.kind is StepKind.CALL_BACK]
+    assert back.agreed, back
+    assert utc(back.due) == utc(agreed), (back, agreed)
+    # Written in the zone, the repeated hour's second reading stays second.
+    assert back.due.astimezone(tz).fold == agreed.astimezone(tz).fold, back
+    check_any_plan(plan, zone, [call])
