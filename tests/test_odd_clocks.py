@@ -17,6 +17,7 @@ import functools
 import warnings
 import zoneinfo
 
+import attrs
 import holidays
 import icalendar
 from hypothesis import given
@@ -297,6 +298,14 @@ def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
         now = start + dt.timedelta(minutes=minutes + late)
     plan = plan_followups(interview, now=now)
     check(plan, zone, start, place)
+    # The zone the interview is written in does not matter (docs/time.md):
+    # the same steps, at the same wall times of the recipient's zone.
+    at_home = attrs.evolve(interview, at=start.astimezone(zoneinfo.ZoneInfo(zone)))
+    again = plan_followups(at_home, now=now)
+    assert [s.due.isoformat() for s in again.steps] == [
+        s.due.isoformat() for s in plan.steps
+    ]
+    assert again.steps == plan.steps
 
 
 @given(odd_starts(), st.integers(1, 240), st.booleans(), st.data())
