@@ -24,12 +24,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup import (
+    DEFAULT_RULES,
     Contact,
     Event,
     EventKind,
     FollowUpPlan,
     Interview,
     Outcome,
+    RuleSet,
     Severity,
     StepKind,
     check_plan,
@@ -166,13 +168,13 @@ def expected_follow_up(
     return instant(max(first, after_thanks), OPENS, tz), instant(last, CLOSES, tz)
 
 
-def _by_vtimezone(wall: dt.datetime, zone: icalendar.Timezone) -> dt.datetime:
+def _by_vtimezone(wall: dt.datetime, zone: icalendar.Component) -> dt.datetime:
     """The instant a reader of the VTIMEZONE alone takes a wall time for.
 
     Each observance starts at its DTSTART read with its TZOFFSETFROM; the
     wall time is the first instant whose observance in force gives it.
     """
-    onsets = sorted(
+    onsets: list[tuple[dt.datetime, dt.timedelta]] = sorted(
         (
             obs.decoded("dtstart").replace(tzinfo=UTC) - obs.decoded("tzoffsetfrom"),
             obs.decoded("tzoffsetto"),
@@ -181,7 +183,7 @@ def _by_vtimezone(wall: dt.datetime, zone: icalendar.Timezone) -> dt.datetime:
         if obs.name in {"STANDARD", "DAYLIGHT"}
     )
     naive = wall.replace(tzinfo=UTC)
-    readings = []
+    readings: list[dt.datetime] = []
     for _, offset in onsets:
         at = naive - offset
         in_force = [o for onset, o in onsets if onset <= at]
@@ -218,21 +220,29 @@ def utc(moment: dt.datetime) -> dt.datetime:
 
 
 def check_any_plan(
-    plan: FollowUpPlan, zone: str, history: list[Event], place: Place = None
+    plan: FollowUpPlan,
+    zone: str,
+    history: list[Event],
+    place: Place = None,
+    rules: RuleSet = DEFAULT_RULES,
 ) -> None:
-    """What holds of every plan, whatever its history."""
+    """What holds of every plan, whatever its history.
+
+    With `rules` other than the default ones, no step is expected in working
+    hours: those of this file keep none there.
+    """
     tz = zoneinfo.ZoneInfo(zone)
     # Plan order: by due as an instant, then the advice's order.
     keys = [(utc(step.due), step.kind.stage) for step in plan.steps]
     assert keys == sorted(keys), keys
     for step in plan.steps:
         assert utc(step.window.start) <= utc(step.due) <= utc(step.window.end), step
-        if step.kind in WORKING_KINDS and not step.agreed:
+        if step.kind in WORKING_KINDS and not step.agreed and rules is DEFAULT_RULES:
             day = step.due.astimezone(tz).date()
             assert is_business(day, place), step
             opens, closes = instant(day, OPENS, tz), instant(day, CLOSES, tz)
             assert opens <= utc(step.due) <= closes, step
-    findings = check_plan(plan, plan.interview, history)
+    findings = check_plan(plan, plan.interview, history, rules=rules)
     assert [f for f in findings if f.severity is Severity.ERROR] == []
     assert from_json(to_json(plan), FollowUpPlan) == plan
     assert ics_dues(plan) == {
@@ -371,3 +381,63 @@ def test_a_call_back_agreed_at_a_change_is_kept_to_the_instant(
     # Written in the zone, the repeated hour's second reading stays second.
     assert back.due.astimezone(tz).fold == agreed.astimezone(tz).fold, back
     check_any_plan(plan, zone, [call])
+
+
+#: Days counted on the calendar, every day a working day, and no step kept
+#: in working hours: the windows are whole days, as FU004 and FU006 give them.
+WHOLE_DAYS = (
+    DEFAULT_RULES.configure("FU004", days="calendar")
+    .configure("FU006", days="calendar")
+    .configure(
+        "working-time",
+        kinds=(),
+        weekdays=("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    )
+)
+
+
+@given(
+    st.sampled_from(CHANGES),
+    st.sampled_from((1, 2, 3, 4, 6, 7, 8, 14, 15)),
+    st.integers(-12 * 60, 12 * 60),
+    st.integers(1, 240),
+)
+def test_a_window_of_days_runs_from_the_first_to_the_last_instant_of_its_days(
+    change: tuple[str, dt.datetime], days_before: int, minutes: int, length: int
+) -> None:
+    # The call comes a few days before a change, so that a window's first or
+    # last day is the day of the change: where the change swallows midnight
+    # (Havana, Santiago, Asuncion), that day starts at 01:00 (docs/time.md).
+    zone, when = change
+    tz = zoneinfo.ZoneInfo(zone)
+    start = when - days_before * ONE_DAY + dt.timedelta(minutes=minutes)
+    interview = Interview(
+        "Ada",
+        "Acme",
+        start.astimezone(UTC),
+        interviewer=Contact("Grace", timezone=zone),
+        duration=length,
+    )
+    plan = plan_followups(interview, rules=WHOLE_DAYS)
+    day = start.astimezone(tz).date()
+
+    def first_instant(of: dt.date) -> dt.datetime:
+        return instant(of, dt.time(0), tz)
+
+    expected = {
+        StepKind.FOLLOW_UP: (day + 2 * ONE_DAY, day + 3 * ONE_DAY),
+        StepKind.CALL: (day + 7 * ONE_DAY, day + 14 * ONE_DAY),
+    }
+    for step in plan.steps:
+        if step.kind in expected:
+            first, last = expected[step.kind]
+            window = (utc(step.window.start), utc(step.window.end), utc(step.due))
+            assert window == (
+                first_instant(first),
+                first_instant(last + ONE_DAY) - dt.timedelta(microseconds=1),
+                first_instant(first),
+            ), step
+            # The first instant is on its day, not the day before.
+            assert step.window.start.astimezone(tz).date() == first, step
+    assert {s.kind for s in plan.steps} >= set(expected)
+    check_any_plan(plan, zone, [], rules=WHOLE_DAYS)
