@@ -149,23 +149,47 @@ def written_in(start: dt.datetime, writing: str) -> dt.datetime:
     return start.astimezone(UTC if writing == "UTC" else zoneinfo.ZoneInfo(writing))
 
 
+def next_working(at: dt.datetime, tz: zoneinfo.ZoneInfo, place: Place) -> dt.datetime:
+    """The first instant of working time at or after `at`: 09:00-17:00 there."""
+    day = at.astimezone(tz).date()
+    while True:
+        if is_business(day, place):
+            opens, closes = instant(day, OPENS, tz), instant(day, CLOSES, tz)
+            if at <= closes:
+                return max(at, opens)
+        day += ONE_DAY
+
+
 def expected_follow_up(
-    plan: FollowUpPlan, tz: zoneinfo.ZoneInfo, start: dt.datetime, place: Place
+    plan: FollowUpPlan,
+    tz: zoneinfo.ZoneInfo,
+    start: dt.datetime,
+    place: Place,
+    history: list[Event],
 ) -> tuple[dt.datetime, dt.datetime]:
     """(due, window end) of the follow-up as docs/time.md and FU004/FU012 say.
 
     From the start of the 2nd to the end of the 3rd business day after the
     interview's day, counted on the recipient's calendar, narrowed to
-    working time, due as soon as it opens; and no earlier than the start of
-    the business day after the thank-you (FU012), which is due at `now`
-    once the call is over.
+    working time, due as soon as it opens, or at once when planned late
+    (FU010); and no earlier than the start of the business day after the
+    thank-you (FU012): the one sent, else the one planned.
     """
     interview_day = start.astimezone(tz).date()
     first = business_day_after(interview_day, 2, place)
     last = business_day_after(first, 1, place)
-    (thanks,) = [s for s in plan.steps if s.kind is StepKind.THANK_YOU]
-    after_thanks = business_day_after(thanks.due.astimezone(tz).date(), 1, place)
-    return instant(max(first, after_thanks), OPENS, tz), instant(last, CLOSES, tz)
+    if history:
+        thanked = history[0].at
+    else:
+        (thanks,) = [s for s in plan.steps if s.kind is StepKind.THANK_YOU]
+        thanked = thanks.due
+    after_thanks = business_day_after(thanked.astimezone(tz).date(), 1, place)
+    earliest = max(
+        instant(first, dt.time(0), tz),
+        instant(after_thanks, dt.time(0), tz),
+        utc(plan.as_of),
+    )
+    return next_working(earliest, tz, place), instant(last, CLOSES, tz)
 
 
 def _by_vtimezone(wall: dt.datetime, zone: icalendar.Component) -> dt.datetime:
@@ -251,12 +275,18 @@ def check_any_plan(
     }
 
 
-def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> None:
-    """A plan with no history: every step, and the follow-up's and call's days."""
+def check(
+    plan: FollowUpPlan,
+    zone: str,
+    start: dt.datetime,
+    place: Place,
+    history: list[Event],
+) -> None:
+    """A plan with no history but a thank-you sent: the follow-up's and call's days."""
     tz = zoneinfo.ZoneInfo(zone)
-    check_any_plan(plan, zone, [], place)
+    check_any_plan(plan, zone, history, place)
     (follow_up,) = [s for s in plan.steps if s.kind is StepKind.FOLLOW_UP]
-    due, end = expected_follow_up(plan, tz, start, place)
+    due, end = expected_follow_up(plan, tz, start, place, history)
     assert utc(follow_up.due) == due, (follow_up, due)
     if due <= end:
         assert utc(follow_up.window.end) == end, (follow_up, end)
@@ -280,6 +310,7 @@ def check(plan: FollowUpPlan, zone: str, start: dt.datetime, place: Place) -> No
     st.sampled_from(("zone", "UTC", "Pacific/Kiritimati", "Pacific/Niue")),
     st.one_of(st.none(), st.integers(0, 4 * 24 * 60)),
     st.booleans(),
+    st.integers(0, 60),
 )
 def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
     where: tuple[str, dt.datetime],
@@ -287,6 +318,7 @@ def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
     writing: str,
     late: int | None,
     with_country: bool,
+    thanked_after: int,
 ) -> None:
     zone, start = where
     place = ODD_ZONES[zone] if with_country else None
@@ -303,15 +335,23 @@ def test_planning_on_odd_clocks_keeps_the_recipients_calendar(
     )
     # Without `now`, planned as of the start of the call; with it, some time
     # after the call ended (up to four days, so that steps fall overdue).
+    # Planned late, the thank-you was sent within the hour after the call,
+    # or not: a follow-up overdue at `now` is then due at once, in working
+    # time (FU010, FU011).
     now = None
+    history: list[Event] = []
     if late is not None:
         now = start + dt.timedelta(minutes=minutes + late)
-    plan = plan_followups(interview, now=now)
-    check(plan, zone, start, place)
+        if thanked_after <= late:
+            ended = start + dt.timedelta(minutes=minutes)
+            thanked = ended + dt.timedelta(minutes=thanked_after)
+            history = [Event(EventKind.THANK_YOU_SENT, utc(thanked))]
+    plan = plan_followups(interview, history, now=now)
+    check(plan, zone, start, place, history)
     # The zone the interview is written in does not matter (docs/time.md):
     # the same steps, at the same wall times of the recipient's zone.
     at_home = attrs.evolve(interview, at=start.astimezone(zoneinfo.ZoneInfo(zone)))
-    again = plan_followups(at_home, now=now)
+    again = plan_followups(at_home, history, now=now)
     assert [s.due.isoformat() for s in again.steps] == [
         s.due.isoformat() for s in plan.steps
     ]
@@ -441,3 +481,36 @@ def test_a_window_of_days_runs_from_the_first_to_the_last_instant_of_its_days(
             assert step.window.start.astimezone(tz).date() == first, step
     assert {s.kind for s in plan.steps} >= set(expected)
     check_any_plan(plan, zone, [], rules=WHOLE_DAYS)
+
+
+@given(
+    st.sampled_from(
+        ("Pacific/Niue", "Pacific/Kiritimati", "Asia/Kathmandu", "America/St_Johns")
+    ),
+    st.dates(dt.date(2024, 1, 1), dt.date(2028, 12, 31)),
+    # Mostly 13:00 to 17:00, when Niue's day is tomorrow in UTC.
+    st.one_of(st.integers(8 * 60, 18 * 60), st.integers(13 * 60, 17 * 60 - 1)),
+    st.integers(2, 4),
+)
+def test_a_late_follow_up_is_due_at_once_in_the_recipients_working_hours(
+    zone: str, day: dt.date, minute: int, days_late: int
+) -> None:
+    # Planned days late, in the recipient's afternoon: where it is already
+    # tomorrow in UTC (Niue) or still yesterday (Kiritimati), the working
+    # time left today is the recipient's, found from their date, not UTC's.
+    tz = zoneinfo.ZoneInfo(zone)
+    # On a Monday: the follow-up's window opens on Wednesday, and `now` is on
+    # Wednesday to Friday, a working day with the window open or closed.
+    day -= day.weekday() * ONE_DAY
+    start = instant(day, dt.time(10), tz)
+    interview = Interview(
+        "Ada",
+        "Acme",
+        start.astimezone(tz),
+        interviewer=Contact("Grace", timezone=zone),
+        duration=30,
+    )
+    thanked = [Event(EventKind.THANK_YOU_SENT, start + dt.timedelta(hours=1))]
+    now = instant(day + days_late * ONE_DAY, dt.time(minute // 60, minute % 60), tz)
+    plan = plan_followups(interview, thanked, now=now)
+    check(plan, zone, start, None, thanked)
