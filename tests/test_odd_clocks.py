@@ -6,8 +6,10 @@ for Ramadan, UTC+14 and UTC-11 a day apart, quarter-hour offsets, a negative
 DST) comes up once in a few hundred examples.  Here the interviewer is always
 in one of those zones, and the call starts near one of its changes, or near
 one of its midnights where it has no change left.  The expected follow-up
-day and the working hours are worked out with the standard library only, so
-that the library's calendar arithmetic is checked, not repeated.
+and call days and the working hours are worked out with the standard
+library (and the `holidays` package for a country's days off, as the
+library takes them), so that the library's calendar arithmetic is checked,
+not repeated.
 """
 
 from __future__ import annotations
