@@ -1,0 +1,407 @@
+"""Each piece of the advice (A1-A14) stated as a property, as the user reads it.
+
+The broader properties (tests/test_properties.py) check that a plan passes
+its own rules' checks; a mutant that changes a rule's plan and its check
+alike passes those.  These state the advice itself, from the interview and
+its history, without asking the rules what they meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from followup import (
+    DEFAULT_RULES,
+    Channel,
+    Event,
+    EventKind,
+    Facts,
+    Interview,
+    Outcome,
+    Performance,
+    Severity,
+    StepKind,
+    check_letter,
+    draft_follow_up,
+    plan_followups,
+)
+from followup._letters import count_lines
+from followup._time import instant_key
+from strategies import histories, interviews, situations
+
+if TYPE_CHECKING:
+    from followup import FollowUpPlan, Step
+
+_CALLS = (StepKind.CALL, StepKind.CALL_BACK)
+_FOLLOWING_UP = {StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK}
+_LETTERS = {Channel.EMAIL, Channel.PRINTED_LETTER, Channel.HANDWRITTEN_LETTER}
+_DETAILS = {"name": "name", "email": "email address", "phone": "phone number"}
+
+
+def _facts(interview: Interview, history: list[Event], now: dt.datetime) -> Facts:
+    return Facts.gather(interview, history, now, DEFAULT_RULES.calendar)
+
+
+def _of_kind(plan: FollowUpPlan, *kinds: StepKind) -> list[Step]:
+    return [step for step in plan.steps if step.kind in kinds]
+
+
+def _missing(interview: Interview) -> list[str]:
+    contact = interview.interviewer
+    return [
+        words
+        for key, words in _DETAILS.items()
+        if contact is None or getattr(contact, key) is None
+    ]
+
+
+@st.composite
+def during_the_call(draw: st.DrawFn) -> tuple[Interview, dt.datetime]:
+    """An interview and a moment from its start to its end, both included."""
+    interview = draw(interviews())
+    minutes = draw(st.integers(0, int(interview.duration.total_seconds()) // 60))
+    return interview, interview.at + dt.timedelta(minutes=minutes)
+
+
+@st.composite
+def around_the_call(draw: st.DrawFn) -> tuple[Interview, dt.datetime]:
+    """An interview and a moment from two hours before it to two hours after."""
+    interview = draw(interviews())
+    length = int(interview.duration.total_seconds()) // 60
+    minutes = draw(st.integers(-120, length + 120))
+    return interview, interview.at + dt.timedelta(minutes=minutes)
+
+
+# A1, A2 --------------------------------------------------------------------
+
+
+@given(around_the_call())
+def test_the_close_of_the_call_is_planned_in_its_last_minutes_while_it_lasts(
+    case: tuple[Interview, dt.datetime],
+) -> None:
+    """A1, A2: thank and ask before hanging up; once the call ended, no more."""
+    interview, now = case
+    plan = plan_followups(interview, now=now)
+    closes = _of_kind(plan, StepKind.CLOSE_CALL)
+    ends = instant_key(interview.ends_at)
+    if instant_key(now) >= ends:
+        assert closes == []
+        return
+    (close,) = closes
+    # The last five minutes of the call, or the whole of a shorter one;
+    # never before `now`, when planned in its last minutes.
+    opens = max(
+        instant_key(interview.at),
+        ends - dt.timedelta(minutes=5),
+        instant_key(now),
+    )
+    assert instant_key(close.window.start) == opens
+    assert instant_key(close.window.end) == ends
+    assert instant_key(close.due) == opens
+    assert close.channel is Channel.PHONE
+    points = close.requirements.talking_points
+    assert points[0] == "thank the interviewer for the opportunity (A1)"
+    # A2: ask for exactly what the follow-up still lacks.
+    asked = [point for point in points if point.startswith("ask for")]
+    missing = _missing(interview)
+    assert len(asked) == (1 if missing else 0)
+    for words in missing:
+        assert words in asked[0]
+    for words in set(_DETAILS.values()) - set(missing):
+        assert words not in " ".join(asked)
+
+
+@given(situations())
+def test_missing_contact_details_warn_by_name_until_the_company_decides(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A2: a missing name, phone or email is named; planning goes on."""
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    warnings = [f for f in plan.findings if f.code == "FU002"]
+    missing = _missing(interview)
+    if _facts(interview, history, now).decision is not None or not missing:
+        assert warnings == []
+        return
+    (warning,) = warnings
+    assert warning.severity is Severity.WARNING
+    for words in missing:
+        assert words in warning.message
+    for words in set(_DETAILS.values()) - set(missing):
+        assert f"no {words}" not in (warning.actual or "")
+    # Never a reason to stop: the plan is what it is with every detail known.
+    # The close of the call asks for what is missing: its words differ.
+    asked = [s for s in plan.steps if s.kind is not StepKind.CLOSE_CALL]
+    assert asked == _with_every_detail(interview, history, now)
+
+
+def _with_every_detail(
+    interview: Interview, history: list[Event], now: dt.datetime
+) -> list[Step]:
+    contact = interview.interviewer
+    assume(contact is not None)
+    assert contact is not None
+    known = attrs.evolve(
+        contact,
+        name=contact.name or "Grace Hopper",
+        email=contact.email or "grace@example.com",
+        phone=contact.phone or "+1 212 555 0123",
+    )
+    plan = plan_followups(attrs.evolve(interview, interviewer=known), history, now=now)
+    return [s for s in plan.steps if s.kind is not StepKind.CLOSE_CALL]
+
+
+# A3, A4 --------------------------------------------------------------------
+
+
+@given(during_the_call())
+def test_the_thank_you_is_due_right_after_the_call_for_every_zone_and_length(
+    case: tuple[Interview, dt.datetime],
+) -> None:
+    """A3: the thank-you email is the first follow-up, sent the moment the call ends."""
+    interview, now = case
+    plan = plan_followups(interview, now=now)
+    (thanks,) = _of_kind(plan, StepKind.THANK_YOU)
+    ends = instant_key(interview.ends_at)
+    assert instant_key(thanks.due) == ends
+    assert instant_key(thanks.window.start) == ends
+    # 24 hours of elapsed time, whatever the clocks do that night.
+    assert instant_key(thanks.window.end) - ends == dt.timedelta(hours=24)
+    assert thanks.channel is Channel.EMAIL
+    after = [s for s in plan.steps if s.kind is not StepKind.CLOSE_CALL]
+    assert after[0] is thanks
+    # A4: it names the candidate and the date and time of the interview.
+    start = _facts(interview, [], now).start
+    mentions = thanks.requirements.must_mention
+    assert mentions[0] == interview.candidate
+    assert f"{start.hour:02d}:{start.minute:02d}" in mentions
+    assert str(start.year) in " ".join(mentions)
+
+
+# A5, A7, A8, A9 -------------------------------------------------------------
+
+
+@given(situations())
+def test_the_follow_up_is_a_short_letter_no_sooner_than_two_business_days_after(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A5, A7-A9: 2 to 3 days after; email or letter; names the facts; under 10 lines."""
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    facts = _facts(interview, history, now)
+    earliest = facts.start_of(facts.days_after(facts.interview_day, 2, business=True))
+    for step in _of_kind(plan, StepKind.FOLLOW_UP):
+        assert instant_key(step.due) >= instant_key(earliest), step
+        assert step.channel in _LETTERS
+        assert step.requirements.max_lines == 9
+        mentions = step.requirements.must_mention
+        assert mentions[0] == interview.candidate
+        assert mentions[-1] == interview.company
+        points = " ".join(step.requirements.talking_points)
+        assert "interest" in points
+        assert "fit" in points
+
+
+@given(interviews(), st.integers(0, 3))
+def test_a_follow_up_letter_of_ten_lines_or_more_is_refused(
+    interview: Interview, more: int
+) -> None:
+    """A9: shorter than ten lines; the tenth line is one too many."""
+    draft = draft_follow_up(interview)
+    assert check_letter(draft, interview) == ()
+    lines = count_lines(draft, 80)
+    longer = draft + "\n" + "\n".join(["Kind regards."] * (10 - lines + more))
+    assert count_lines(longer, 80) == 10 + more
+    codes = [(f.code, f.severity) for f in check_letter(longer, interview)]
+    assert ("FU004", Severity.ERROR) in codes
+
+
+# A6 ------------------------------------------------------------------------
+
+
+@given(situations())
+def test_a_weak_interview_gets_the_thank_you_alone_and_says_why(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A6: following up depends on how it went; a strong one as an adequate one."""
+    interview, history, now = situation
+    weak, adequate, strong = (
+        plan_followups(attrs.evolve(interview, performance=p), history, now=now)
+        for p in (Performance.WEAK, Performance.ADEQUATE, Performance.STRONG)
+    )
+    assert not {step.kind for step in weak.steps} & _FOLLOWING_UP
+    # The thank-you (and the close of the call) stay as they were.
+    assert list(weak.steps) == [
+        s for s in adequate.steps if s.kind not in _FOLLOWING_UP
+    ]
+    said = [f for f in weak.findings if f.code == "FU005"]
+    if any(s.kind in _FOLLOWING_UP for s in adequate.steps):
+        (finding,) = said
+        assert finding.severity is Severity.INFO
+        assert "weak" in finding.message
+    # At or above the threshold, the same plan.
+    assert strong.steps == adequate.steps
+
+
+# A10, A12, A13 -------------------------------------------------------------
+
+
+@given(situations())
+def test_every_call_is_a_short_phone_call_about_interest_and_the_decision(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A10, A12, A13: phone (not another email), 3 to 4 minutes, interest, decision."""
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    for step in _of_kind(plan, *_CALLS):
+        assert step.channel is Channel.PHONE
+        assert step.requirements.call_minutes == (3, 4)
+        points = " ".join(step.requirements.talking_points)
+        assert f"interested in {interview.company}" in points
+        assert "decided" in points
+
+
+@given(situations())
+def test_with_no_word_a_call_is_planned_and_never_within_a_week(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A10: no word after 1 to 2 weeks: phone; never sooner than a week."""
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    facts = _facts(interview, history, now)
+    week = facts.start_of(facts.interview_day + dt.timedelta(days=7))
+    calls = _of_kind(plan, StepKind.CALL)
+    for call in calls:
+        assert instant_key(call.due) >= instant_key(week), call
+    no_word = facts.decision is None and not facts.calls
+    if no_word and interview.performance is not Performance.WEAK:
+        assert len(calls) == 1
+
+
+# A11 -----------------------------------------------------------------------
+
+
+@st.composite
+def agreed_call_backs(
+    draw: st.DrawFn,
+) -> tuple[Interview, list[Event], dt.datetime, dt.datetime]:
+    """A history that ends in an undecided call agreeing a time still to come.
+
+    Returns ``(interview, history, now, agreed)``.
+    """
+    interview = draw(interviews(years=(2000, 2100)))
+    events, then = draw(histories(interview))
+    decided = any(e.outcome is not None and e.outcome.is_decision for e in events)
+    assume(not decided)
+    minutes = draw(st.integers(10, 21 * 24 * 60))
+    agreed = then + dt.timedelta(minutes=minutes)
+    call = Event(EventKind.CALLED, then, outcome=Outcome.UNDECIDED, call_back_at=agreed)
+    now = then + dt.timedelta(minutes=draw(st.integers(0, minutes)))
+    return interview, [*events, call], now, agreed
+
+
+@given(agreed_call_backs())
+def test_an_agreed_call_back_is_planned_at_the_agreed_time(
+    case: tuple[Interview, list[Event], dt.datetime, dt.datetime],
+) -> None:
+    """A11: the company has not decided and a time was agreed: call then."""
+    interview, history, now, agreed = case
+    assume(interview.performance is not Performance.WEAK)
+    plan = plan_followups(interview, history, now=now)
+    (call_back,) = _of_kind(plan, StepKind.CALL_BACK)
+    assert call_back.agreed
+    assert instant_key(call_back.due) == instant_key(agreed)
+    assert call_back.channel is Channel.PHONE
+    # Kept as agreed: however many calls were made, and at any hour (A11).
+    assert "FU008" not in call_back.adjusted_by
+    assert "FU011" not in call_back.adjusted_by
+
+
+@given(situations())
+def test_after_an_undecided_call_a_call_back_is_planned(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A11: a call that left the company undecided is followed by a call-back."""
+    interview, history, now = situation
+    facts = _facts(interview, history, now)
+    plan = plan_followups(interview, history, now=now)
+    call_backs = _of_kind(plan, StepKind.CALL_BACK)
+    last = facts.last_call
+    undecided = (
+        last is not None
+        and last.call_outcome in {Outcome.UNDECIDED, Outcome.NO_ANSWER}
+        and facts.decision is None
+    )
+    if not undecided or interview.performance is Performance.WEAK:
+        assert call_backs == []
+        return
+    assert last is not None
+    if last.call_back_at is not None:
+        # Agreed: kept (A11) however many calls were made.
+        assert len(call_backs) == 1
+    else:
+        assert len(call_backs) == (1 if len(facts.calls) < 3 else 0)
+
+
+# A14 -----------------------------------------------------------------------
+
+
+@given(situations())
+def test_never_more_calls_than_three_in_all_counting_those_made(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A14: do not call frequently: three calls at most, made and planned."""
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    facts = _facts(interview, history, now)
+    counting = [
+        step
+        for step in _of_kind(plan, *_CALLS)
+        if not (step.agreed or facts.agreed_call_back is not None)
+    ]
+    assert len(counting) <= max(3 - len(facts.calls), 0)
+
+
+@given(st.data(), st.integers(1, 30))
+def test_no_two_calls_closer_than_the_configured_spacing(
+    data: st.DataObject, days: int
+) -> None:
+    """A14: calls at least `min_days_between` apart, for every such setting."""
+    interview = data.draw(interviews())
+    history, now = data.draw(histories(interview))
+    rules = DEFAULT_RULES.configure("FU008", min_days_between=days)
+    plan = plan_followups(interview, history, now=now, rules=rules)
+    facts = Facts.gather(interview, history, now, rules.calendar)
+    previous = facts.calls[-1].at if facts.calls else None
+    agreed = facts.agreed_call_back is not None
+    for call in sorted(_of_kind(plan, *_CALLS), key=lambda s: instant_key(s.due)):
+        exempt = call.agreed or (call.kind is StepKind.CALL_BACK and agreed)
+        if previous is not None and not exempt:
+            day = facts.local(previous).date() + dt.timedelta(days=days)
+            assert instant_key(call.due) >= instant_key(facts.start_of(day)), call
+        previous = call.due
+
+
+# Decisions ------------------------------------------------------------------
+
+
+@given(situations())
+def test_after_a_decision_nothing_is_planned_and_nothing_asked(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A10, A11 (FU009): an offer, a rejection or a next round ends the follow-up."""
+    interview, history, now = situation
+    decided = any(
+        event.kind is EventKind.DECISION_RECEIVED
+        or (event.outcome is not None and event.outcome.is_decision)
+        for event in history
+    )
+    assume(decided)
+    plan = plan_followups(interview, history, now=now)
+    assert plan.steps == ()
+    assert [f for f in plan.findings if f.severity is not Severity.INFO] == []
