@@ -212,6 +212,39 @@ def test_the_thank_you_is_due_right_after_the_call_for_every_zone_and_length(
     assert str(start.year) in " ".join(mentions)
 
 
+_COVERED_BY = {
+    # Each event covers its own step and every earlier stage (DESIGN.md).
+    EventKind.THANK_YOU_SENT: {StepKind.CLOSE_CALL, StepKind.THANK_YOU},
+    EventKind.FOLLOW_UP_SENT: {
+        StepKind.CLOSE_CALL,
+        StepKind.THANK_YOU,
+        StepKind.FOLLOW_UP,
+    },
+    EventKind.CALLED: {
+        StepKind.CLOSE_CALL,
+        StepKind.THANK_YOU,
+        StepKind.FOLLOW_UP,
+        StepKind.CALL,
+    },
+}
+
+
+@given(situations())
+def test_what_was_done_is_not_planned_again_nor_what_it_passed(
+    situation: tuple[Interview, list[Event], dt.datetime],
+) -> None:
+    """A3, A5, A10: once a call was made, a thank-you never sent is moot."""
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    done: set[StepKind] = set()
+    for event in history:
+        done |= _COVERED_BY.get(event.kind, set())
+    assert not done & {step.kind for step in plan.steps}
+    if not history and instant_key(now) >= instant_key(interview.ends_at):
+        # Nothing done: the thank-you is still planned, late or not (FU010).
+        assert StepKind.THANK_YOU in {step.kind for step in plan.steps}
+
+
 # A5, A7, A8, A9 -------------------------------------------------------------
 
 
@@ -319,9 +352,12 @@ def test_with_no_word_a_call_is_planned_and_never_within_a_week(
 def agreed_call_backs(
     draw: st.DrawFn,
 ) -> tuple[Interview, list[Event], dt.datetime, dt.datetime]:
-    """A history that ends in an undecided call agreeing a time still to come.
+    """A history whose last call left the company undecided, a time agreed.
 
-    Returns ``(interview, history, now, agreed)``.
+    The agreed time is still to come at `now`; between the call and `now`
+    the interviewer may have gone away, the candidate paused or the company
+    replied: none of these moves what was agreed.  Returns ``(interview,
+    history, now, agreed)``.
     """
     interview = draw(interviews(years=(2000, 2100)))
     events, then = draw(histories(interview))
@@ -331,7 +367,14 @@ def agreed_call_backs(
     agreed = then + dt.timedelta(minutes=minutes)
     call = Event(EventKind.CALLED, then, outcome=Outcome.UNDECIDED, call_back_at=agreed)
     now = then + dt.timedelta(minutes=draw(st.integers(0, minutes)))
-    return interview, [*events, call], now, agreed
+    later: list[Event] = []
+    hold = draw(
+        st.sampled_from([None, EventKind.AWAY, EventKind.PAUSED, EventKind.REPLIED])
+    )
+    if hold is not None:
+        day = now.date() + dt.timedelta(days=draw(st.integers(0, 21)))
+        later.append(Event(hold, now, until=day))
+    return interview, [*events, call, *later], now, agreed
 
 
 @given(agreed_call_backs())
