@@ -596,8 +596,10 @@ def at_wall_time(day: dt.date, time: dt.time, tz: Zone) -> dt.datetime:
 
     In an overlap the earlier reading wins; a wall time in a gap is read with
     the offset in force before it, and so moves on by the gap's length:
-    02:30 on New York's spring-forward morning is 03:30 EDT (09:00 never
-    falls in a gap; 02:30 may).
+    02:30 on New York's spring-forward morning is 03:30 EDT.  09:00 falls
+    in a gap only on a day a zone skipped whole (Friday 30 December 2011 in
+    Pacific/Apia, read as Saturday 31 December): no instant has that date,
+    so searches that go by the local date of an instant never reach it.
     Cached: working time asks for the same opening hours again and again.
     """
     # Through UTC explicitly: astimezone() to the datetime's own zone returns
