@@ -275,10 +275,7 @@ def test_output_dash_is_standard_output(tmp_path, command):
     [
         (
             ("--format", "eml", "--from", "x"),
-            (
-                "--from: 'x' is not a valid email address: An email address "
-                "must have an @-sign."
-            ),
+            "--from: 'x' is not a valid email address: ",
         ),
         (("--locale", "zz_QQ"), "--locale: 'zz_QQ' is not a locale Babel knows"),
         (
@@ -294,4 +291,6 @@ def test_draft_names_the_option_it_was_given(options, expected):
     # message names the option the user typed.
     result = run("draft", "--example", "thank-you", *options)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"followup: error: {expected}\n"
+    # The reason after the value is email-validator's, worded by its version.
+    assert result.stderr.startswith(f"followup: error: {expected}")
+    assert result.stderr.count("\n") == 1

@@ -28,6 +28,7 @@ import functools
 import itertools
 import json
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -124,6 +125,12 @@ def _instances(document: str, node: dict[str, Any]) -> st.SearchStrategy[Any]:
     # not by jsonschema's default validator, and hypothesis-jsonschema
     # draws only values of the format: drawn without it too.
     leaf = {key: part for key, part in node.items() if key != "description"}
+    if "pattern" in leaf:
+        # Drawn as UTF-8 text, which holds no surrogate: the pattern's
+        # refusal of them draws the same strings without it, and Hypothesis
+        # 6.100, the oldest this project allows, cannot draw from a class
+        # that names them.
+        leaf["pattern"] = leaf["pattern"].replace("\\ud800-\\udfff", "")
     if "format" in leaf:
         loose = {key: part for key, part in leaf.items() if key != "format"}
         return st.one_of(from_schema(leaf), from_schema(loose))
@@ -645,6 +652,9 @@ class Looser(NamedTuple):
     field: str
     value: object
     cites: str
+    #: The first Python whose `fromisoformat` reads it (docs/time.md says
+    #: so); before it the reader refuses it, as the schema does.
+    since: tuple[int, int] = (3, 10)
 
 
 _ISO_8601 = "docs/time.md:6 -- an ISO 8601 string with an offset"
@@ -656,14 +666,14 @@ _A_DAY = "docs/edges.md:152 -- `until` is a date"
 READER_IS_LOOSER = (
     # ISO 8601's basic format, a week date, a lower-case t, a decimal comma,
     # an offset in whole hours: ISO 8601 all, as the docs promise.
-    Looser("at", "20261123T100000Z", _ISO_8601),
-    Looser("at", "2026-W48-1T10:00:00Z", _ISO_8601),
+    Looser("at", "20261123T100000Z", _ISO_8601, (3, 11)),
+    Looser("at", "2026-W48-1T10:00:00Z", _ISO_8601, (3, 11)),
     Looser("at", "2026-11-23t10:00:00Z", _ISO_8601),
-    Looser("at", "2026-11-23T10:00:00,5Z", _ISO_8601),
-    Looser("at", "2026-11-23T10:00-05", _ISO_8601),
+    Looser("at", "2026-11-23T10:00:00,5Z", _ISO_8601, (3, 11)),
+    Looser("at", "2026-11-23T10:00-05", _ISO_8601, (3, 11)),
     # `until` is read as Python reads an ISO 8601 day, in these forms too.
-    Looser("until", "20261220", _A_DAY),
-    Looser("until", "2026-W51-7", _A_DAY),
+    Looser("until", "20261220", _A_DAY, (3, 11)),
+    Looser("until", "2026-W51-7", _A_DAY, (3, 11)),
 )
 
 #: Values of the right type that the schema refuses: the reader refuses
@@ -700,7 +710,9 @@ def test_a_value_the_schema_refuses_is_refused_unless_the_docs_say(
     assert not validator(name).is_valid(document)
     problems = problems_reading(document, Interview if name == "interview" else Event)
     looser = (field, value) in {
-        (entry.field, entry.value) for entry in READER_IS_LOOSER
+        (entry.field, entry.value)
+        for entry in READER_IS_LOOSER
+        if sys.version_info >= entry.since
     }
     assert (problems == []) == looser, problems
 

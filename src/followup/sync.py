@@ -246,7 +246,9 @@ def _why(error: BaseException) -> str:
     from caldav.lib import error as dav  # noqa: PLC0415
 
     if isinstance(error, dav.AuthorizationError):
-        if getattr(error, "status", None) == 403:
+        status = getattr(error, "status", None)
+        # caldav 3.0 keeps no status, only the reason phrase of the answer.
+        if status == 403 or (status is None and error.reason == "Forbidden"):
             # Credentials taken, the request not: a calendar shared read-only
             # is no matter of a wrong password.
             return "the server forbids it (403: a read-only calendar, or another's)"
