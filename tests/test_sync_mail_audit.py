@@ -11,6 +11,7 @@ import datetime as dt
 import email
 import email.policy
 import http.server
+import re
 import threading
 import urllib.parse
 from typing import TYPE_CHECKING, ClassVar
@@ -19,7 +20,7 @@ import caldav
 import icalendar
 import pytest
 
-from followup import Contact, Interview, plan_followups
+from followup import Contact, Event, Interview, plan_followups
 from followup.example import example_interview
 from followup.ics import step_uid
 from followup.mail import draft_message, draft_text, mailto_link, subject
@@ -112,6 +113,80 @@ def test_an_item_another_program_moved_is_put_back_with_a_later_sequence(
     again = sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
     assert (again.created, again.updated, again.cancelled) == ((), (), ())
     assert sorted(again.unchanged) == sorted(before)
+
+
+def _put(url: str, resource: caldav.CalendarObjectResource, text: str) -> None:
+    """Write `text` as the resource, unread: what another program may leave."""
+    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
+    client.put(str(resource.url), text, {"Content-Type": "text/calendar"})
+
+
+def _raw(url: str) -> dict[str, str]:
+    """Each resource's text as the server holds it, by resource name."""
+    client = caldav.DAVClient(url, username=USER, password=PASSWORD)
+    names = [
+        str(resource.url) for resource in _calendar(url).objects(load_objects=False)
+    ]
+    return {name: client.request(name).raw for name in names}
+
+
+def test_an_item_icalendar_cannot_read_of_another_program_is_left_alone(
+    calendar_url: str,
+) -> None:
+    # Another program's item with a SEQUENCE that is no number: icalendar
+    # refuses a to-do like it, and once that stopped every push to the
+    # calendar.  It is no item of the plan's, and is left as it is.
+    theirs = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//me//me//EN\r\n"
+        "BEGIN:VTODO\r\nUID:chores@example.com\r\nDTSTAMP:20261120T100000Z\r\n"
+        "SEQUENCE:two\r\nSUMMARY:Chores\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    client = caldav.DAVClient(calendar_url, username=USER, password=PASSWORD)
+    client.put(f"{calendar_url}chores.ics", theirs, {"Content-Type": "text/calendar"})
+    before = _raw(calendar_url)
+
+    plan = plan_followups(example_interview(), now=NOW)
+    synced = sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
+
+    assert len(synced.created) == len(plan.steps)
+    after = _raw(calendar_url)
+    assert [after[name] for name in before] == list(before.values())
+    assert "SEQUENCE:two" in before[f"{calendar_url}chores.ics"]
+
+
+@pytest.mark.parametrize("kind", ["follow-up", "close-call"])
+def test_an_item_of_the_plan_icalendar_cannot_read_stops_the_push_unwritten(
+    calendar_url: str, kind: str
+) -> None:
+    # One of the plan's items, its SEQUENCE made no number by another
+    # program: the follow-up is a to-do, which icalendar refuses to read; the
+    # close of the call an event, which it reads with the value kept as it is.
+    # Either way the push cannot know what version to write past: it names
+    # the item and writes nothing, rather than rewrite it or cancel it unread.
+    plan = plan_followups(example_interview(), now=NOW)
+    sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
+    resources = _calendar(calendar_url).objects(load_objects=True)
+    (broken,) = (r for r in resources if f"-{kind}-" in str(r.url))
+    uid = str(broken.icalendar_component["uid"])
+    text = broken.data
+    assert "SEQUENCE:" in text
+    _put(calendar_url, broken, re.sub(r"SEQUENCE:\d+", "SEQUENCE:two", text))
+    before = _raw(calendar_url)
+    replanned = plan_followups(
+        example_interview(),
+        [Event("decision-received", "2026-11-24T09:00:00-05:00", outcome="rejected")],
+        now="2026-11-24T10:00:00-05:00",
+    )
+
+    with pytest.raises(SyncError) as caught:
+        sync_plan(replanned, calendar_url, username=USER, password=PASSWORD)
+
+    said = str(caught.value)
+    assert f"item {uid} cannot be read (" in said
+    assert "two" in said
+    assert "nothing was written" in said
+    assert "\n" not in said
+    assert _raw(calendar_url) == before
 
 
 @pytest.mark.parametrize("where", ["wrong password", "no server", "not a url"])

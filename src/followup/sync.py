@@ -12,7 +12,9 @@ higher SEQUENCE, no alarm) rather than deleted, so that every client that
 synced them learns of it.  Other items of the calendar are never touched.
 The plan is what the calendar shows: an item of the plan another calendar
 program edited (moved it, say) is rewritten as the plan has it, with a
-SEQUENCE past the one that program gave it.
+SEQUENCE past the one that program gave it.  An item another program wrote
+that icalendar cannot read is left alone too; one of the plan's that it
+cannot read stops the push before anything is written (`SyncError`).
 
 It needs the ``caldav`` client (``pip install "followup[caldav]"``),
 imported only here.  Credentials are arguments: the command line reads them
@@ -75,7 +77,8 @@ def sync_plan(
         SyncError: the server cannot be reached, refuses the credentials,
             forbids the reading or writing (a read-only calendar), or
             has no calendar at `url` (nothing there, or a collection of
-            another kind, checked before anything is written); the message
+            another kind, checked before anything is written), or an item
+            of the interview's there cannot be read; the message
             is one line and names `url`, without a password it may carry
             (``https://ada:secret@host/cal/`` is named ``https://ada@host/cal/``).
         InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
@@ -138,8 +141,19 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
     prefix = interview_uid_prefix(plan.interview)
     existing = {}
     for resource in calendar.objects(load_objects=True):
-        uid = _uid(resource)
+        try:
+            uid = _uid(resource)
+        except ValueError as error:
+            # icalendar cannot read it.  Another program's item is left
+            # alone, as every other item of the calendar is, and is no reason
+            # to stop; one of this interview's stops the push before anything
+            # is written, rather than be rewritten or cancelled unread.
+            uid = _uid_in_text(resource.data)
+            if uid is not None and uid.startswith(prefix) and uid.endswith(_OURS):
+                raise _unreadable(uid, error) from error
+            continue
         if uid is not None and uid.startswith(prefix) and uid.endswith(_OURS):
+            _check_sequences(uid, resource)
             existing[uid] = resource
     created: list[str] = []
     updated: list[str] = []
@@ -214,6 +228,38 @@ def _uid(resource: Any) -> str | None:
     component = resource.icalendar_component
     uid = component.get("uid") if component is not None else None
     return None if uid is None else str(uid)
+
+
+#: A UID line of an item's text, unfolded; its parameters, if any, skipped.
+_UID_LINE: Final = re.compile(r"^UID(?:;[^:\r\n]*)?:([^\r\n]*)", re.MULTILINE)
+
+
+def _uid_in_text(text: str) -> str | None:
+    """The UID of an item icalendar cannot read, found in its text."""
+    found = _UID_LINE.search(text.replace("\r\n ", "").replace("\n ", ""))
+    return None if found is None else found[1]
+
+
+def _check_sequences(uid: str, resource: Any) -> None:
+    """Refuse an item of ours whose SEQUENCE is no whole number.
+
+    icalendar refuses such a value in a to-do; in an event it notes the
+    error and keeps the value as it is (7.x) or leaves it out (6.x), which
+    would read as no version at all.  Either way the push would not know
+    what version to write past.
+    """
+    for component in resource.icalendar_instance.walk():
+        if component.name in _ITEMS:
+            for name, problem in component.errors:
+                if name.upper() == "SEQUENCE":
+                    raise _unreadable(uid, f"SEQUENCE: {problem}")
+
+
+def _unreadable(uid: str, reason: object) -> ValueError:
+    return ValueError(
+        f"item {uid} cannot be read ({reason}); nothing was written: "
+        "mend or delete it in a calendar program"
+    )
 
 
 def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
