@@ -1008,3 +1008,26 @@ def test_an_empty_file_name_is_refused_naming_its_option(args, named):
         f"followup: error: argument {named}: an empty name names no file "
         f"(see followup {command} --help)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("plan", INTERVIEW, "--history", "-", "--now", NOW), "--history"),
+        (("plan", INTERVIEW, "--rules", "-", "--now", NOW), "--rules"),
+        (("plan", INTERVIEW, "--format", "ics", "--previous", "-"), "--previous"),
+        (("explain", INTERVIEW, "--history", "-"), "--history"),
+        (("draft", "thank-you", "-"), "FILE"),
+        (("check-letter", "-", "--interview", "-"), "--interview"),
+        (("sync", INTERVIEW, "--to", "http://127.0.0.1:9/", "--netrc", "-"), "--netrc"),
+    ],
+)
+def test_standard_input_where_a_file_is_read_is_refused_naming_its_option(args, named):
+    # It used to be looked for as a file called "-": "-: no such file".
+    result = run(*args, stdin="[]")
+    command = next(arg for arg in args if isinstance(arg, str) and arg)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"followup: error: argument {named}: '-' (standard input) is not read "
+        f"here: name a file (see followup {command} --help)\n"
+    )

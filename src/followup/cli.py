@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--history",
             metavar="FILE",
-            type=_file_name,
+            type=_named_file,
             help="what happened since, as TOML or JSON",
         )
         sub.add_argument(
@@ -174,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--netrc",
         metavar="FILE",
-        type=_file_name,
+        type=_named_file,
         help="read the credentials for the server's host from this netrc file "
         "(default: ~/.netrc, when the environment holds none)",
     )
@@ -197,7 +197,7 @@ def _parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         metavar="FILE",
-        type=_file_name,
+        type=_named_file,
         help="the interview, as TOML or JSON",
     )
     draft.add_argument(
@@ -270,7 +270,7 @@ def _parser() -> argparse.ArgumentParser:
     letter.add_argument(
         "--interview",
         metavar="FILE",
-        type=_file_name,
+        type=_named_file,
         help="the interview, as TOML or JSON",
     )
     letter.add_argument(
@@ -338,7 +338,7 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--previous",
         metavar="FILE",
-        type=_file_name,
+        type=_named_file,
         help="with --format ics: the plan imported before, as --format json "
         "wrote it; the steps this plan dropped are written as cancelled",
     )
@@ -436,6 +436,16 @@ def _file_name(text: str) -> str:
     return text
 
 
+def _named_file(text: str) -> str:
+    # "-" is standard input only where a command reads it (a batch, a
+    # letter); an option that reads a file of its own looked for one called
+    # "-" and said there was none.
+    if text == "-":
+        message = "'-' (standard input) is not read here: name a file"
+        raise argparse.ArgumentTypeError(message)
+    return _file_name(text)
+
+
 def _workers_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers",
@@ -489,7 +499,7 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         metavar="FILE",
-        type=_file_name,
+        type=_named_file,
         help="a TOML rule configuration (plugins, select, ignore, order, parameters)",
     )
     # Two options, not one with an optional value: `--plugins FILE` would
