@@ -286,7 +286,8 @@ def test_a_window_only_working_time_moved_before_says_it_held_none() -> None:
     )
     step = own_step(plan_followups(Interview("Ada", "Acme", MONDAY), rules=rules).steps)
     assert step.window.start.isoformat() == "2026-12-02T09:00:00-05:00"
-    assert step.window.end.isoformat() == "2026-12-02T11:00:00-05:00"
+    # Its two hours rolled forward reach the close of that day.
+    assert step.window.end.isoformat() == "2026-12-02T17:00:00-05:00"
     assert step.adjusted_by == ("FU011", "FU011")
     assert step.reason == (
         "Step 0 of mine. Moved to Wed 2 Dec 2026 09:00 EST: its window "

@@ -3,6 +3,10 @@ own due time, end and start are kept where they are already in it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from hypothesis import event, given
+
 from followup import (
     DEFAULT_RULES,
     Event,
@@ -12,7 +16,9 @@ from followup import (
     check_plan,
     plan_followups,
 )
+from followup._time import at_wall_time, zone
 from own_steps import AT, Proposer, ny
+from strategies import situations
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", AT)
 THANKED = [Event(EventKind.THANK_YOU_SENT, "2026-11-23T11:00:00-05:00")]
@@ -77,3 +83,63 @@ def test_a_due_time_in_the_night_moves_even_when_the_window_stays() -> None:
         ny("2026-11-24T10:00"),
         ny("2026-11-25T12:00"),
     )
+
+
+# Late plans leave slivers: a window still open for the last minutes of a
+# day when the plan is made keeps only those minutes (FU010), moves whole
+# past the thank-you (FU012), and once rolled into working time as it was
+# made a follow-up to send from 09:00 to 09:27:59.999999.
+SLIVER_NOW = "2026-11-19T23:32:00-05:00[America/New_York]"
+
+
+def test_a_late_sliver_of_a_window_rolls_to_a_whole_working_day() -> None:
+    # Interview Monday 16 November; planned on Thursday at 23:32, when the
+    # follow-up's window (Wednesday and Thursday) has 28 minutes left.
+    interview = Interview(
+        "Ada Lovelace", "Acme", "2026-11-16T10:00:00-05:00[America/New_York]"
+    )
+    follow_up = _follow_up(plan_followups(interview, now=SLIVER_NOW))
+    assert follow_up.window.start == ny("2026-11-20T09:00")
+    assert follow_up.window.end == ny("2026-11-20T17:00")
+    assert follow_up.due == ny("2026-11-20T09:00")
+    assert follow_up.adjusted_by == ("FU012", "FU011")
+
+
+def test_a_short_window_of_ones_own_in_the_night_rolls_to_a_working_day() -> None:
+    # Tuesday 20:00-20:30 holds no working time: Wednesday 09:00 to 17:00.
+    step = _own((ny("2026-11-24T20:00"), ny("2026-11-24T20:30")))
+    assert (step.window.start, step.window.end) == (
+        ny("2026-11-25T09:00"),
+        ny("2026-11-25T17:00"),
+    )
+    assert "held no working time" in step.reason
+
+
+def test_a_long_window_without_working_time_rolls_keeping_its_length() -> None:
+    # Saturday 00:00 to Monday 08:00 (56 hours): Monday 09:00 plus 56 hours
+    # is Wednesday 17:00, the close of working hours that day.
+    step = _own((ny("2026-11-28T00:00"), ny("2026-11-30T08:00")))
+    assert (step.window.start, step.window.end) == (
+        ny("2026-11-30T09:00"),
+        ny("2026-12-02T17:00"),
+    )
+
+
+#: What FU011 says of a window it rolled forward, in either of its words.
+_ROLLED = ("the next working time.", "held no working time.")
+
+
+@given(situations())
+def test_a_window_rolled_into_working_time_reaches_the_close_of_its_day(
+    situation,
+) -> None:
+    # Whatever left the window short (a late plan, another rule's move),
+    # once rolled into working time it is open until that day's close.
+    interview, history, now = situation
+    plan = plan_followups(interview, history, now=now)
+    for step in plan.steps:
+        if "FU011" in step.adjusted_by and any(w in step.reason for w in _ROLLED):
+            event("a window rolled")
+            start = step.window.start
+            closes = at_wall_time(start.date(), dt.time(17), zone(start.timezone_name))
+            assert step.window.end >= closes, (step.label, step.window)

@@ -136,9 +136,10 @@ class WorkingTime:
     """Move follow-ups and calls into the recipient's working time.
 
     A window is narrowed to the working time it holds; a window that holds
-    none rolls forward to the next working time, keeping its length, and the
-    step's reason says so, naming any public holiday or closure that moved
-    it.  Working days are the recipient's working calendar
+    none rolls forward to the next working time, keeping its length and
+    reaching at least the close of that working day, and the step's reason
+    says so, naming any public holiday or closure that moved it.  Working
+    days are the recipient's working calendar
     (`followup.WorkingCalendar`): the configured week, else the country's
     (Friday and Saturday off in Israel), less public holidays from the
     ``holidays`` package and the closures given.  Not from the advice
@@ -246,9 +247,18 @@ class WorkingTime:
         start = self._next(days, first) or self._none(facts, first)
         why = None
         if start > last:
-            # No working time in the window: roll it forward, keeping its length.
+            # No working time in the window: roll it forward, keeping its
+            # length, and to the close of the day it lands on at least.  A
+            # late plan leaves slivers (a window open for the last minutes
+            # of a day when the plan is made, moved whole by FU012): rolled
+            # as they are, a follow-up could be sent from 09:00 to 09:28.
             rolled = start + (last - first)
             end = self._last(days, rolled) or self._none(facts, rolled)
+            params = self.params
+            closes = days.hours(
+                start.astimezone(days.zone).date(), params.start, params.end
+            )[1]
+            end = max(end, closes)
             if any(code != self.code for code in entry.adjusted_by):
                 # Another rule moved the window here and said why; the hours
                 # it landed on are that move's, not the step's own.
