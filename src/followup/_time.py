@@ -544,7 +544,12 @@ def coerce_duration(value: object, field: str) -> dt.timedelta:
         raise InvalidValueError(
             field, value, f"is longer than a phone interview ({LONGEST_CALL})"
         )
-    return dt.timedelta(seconds=seconds)
+    duration = dt.timedelta(seconds=seconds)
+    if not duration:
+        # Under half a microsecond ("PT0.0000001S") rounds to nothing: a call
+        # of no length, which would be written as PT0S and not read back.
+        raise InvalidValueError(field, value, "is not a positive duration")
+    return duration
 
 
 def _duration_seconds(text: str, field: str) -> float:

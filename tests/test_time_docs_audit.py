@@ -1,0 +1,40 @@
+"""What docs/time.md, docs/edges.md and docs/model.md promise, held to the code.
+
+Each test here failed before the fix it names: a claim the pages make that
+the code did not keep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from followup import (
+    Interview,
+    InvalidValueError,
+)
+from followup.json import from_json, to_json
+
+AT = "2026-11-23T10:00:00-05:00[America/New_York]"
+
+
+def test_a_duration_shorter_than_a_microsecond_is_no_positive_duration() -> None:
+    # docs/time.md: "An interview lasts a positive duration".  A tenth of a
+    # microsecond is kept as a timedelta of nothing: an interview of no
+    # length, which to_json writes as PT0S and from_json then refuses.
+    with pytest.raises(InvalidValueError) as caught:
+        Interview("Ada", "Acme", AT, duration="PT0.0000001S")
+    assert "Interview.duration" in str(caught.value)
+    assert "'PT0.0000001S'" in str(caught.value)
+    assert "positive" in str(caught.value)
+
+
+def test_every_interview_that_is_made_reads_back_from_its_json() -> None:
+    # docs/edges.md: "Every public value type round-trips exactly".
+    for duration in ("PT0.0000005S", "PT0.000001S", dt.timedelta(microseconds=1)):
+        try:
+            interview = Interview("Ada", "Acme", AT, duration=duration)
+        except InvalidValueError:
+            continue
+        assert from_json(to_json(interview), Interview) == interview
