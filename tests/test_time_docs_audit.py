@@ -38,3 +38,14 @@ def test_every_interview_that_is_made_reads_back_from_its_json() -> None:
         except InvalidValueError:
             continue
         assert from_json(to_json(interview), Interview) == interview
+
+
+@pytest.mark.parametrize("zeros", [12, 13, 40])
+def test_leading_zeros_do_not_make_a_duration_long(zeros: int) -> None:
+    # The interview schema takes "PT000…030M" (digits, then M), and
+    # docs/edges.md says what a schema takes the reader reads, but for a
+    # duration beyond 12 hours: thirty minutes is not one.
+    text = f"PT{'0' * zeros}30M"
+    assert Interview("Ada", "Acme", AT, duration=text).duration == dt.timedelta(
+        minutes=30
+    )

@@ -570,8 +570,9 @@ def _duration_seconds(text: str, field: str) -> float:
         if part is not None:
             number = part.replace(",", ".")
             # A number of more digits than any call needs is too long as it
-            # is: no float of 5,000 digits.
-            if len(number.split(".")[0]) > 12:
+            # is: no float of 5,000 digits.  Leading zeros are no digits of
+            # it: "PT000000000000030M" is thirty minutes, as the schema reads it.
+            if len(number.split(".")[0].lstrip("0")) > 12:
                 return float("inf")
             seconds += float(number) * unit
     return seconds
