@@ -11,8 +11,11 @@ import datetime as dt
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
     Interview,
     InvalidValueError,
+    RuleConfigurationError,
+    WorkingCalendar,
 )
 from followup.json import from_json, to_json
 
@@ -49,3 +52,19 @@ def test_leading_zeros_do_not_make_a_duration_long(zeros: int) -> None:
     assert Interview("Ada", "Acme", AT, duration=text).duration == dt.timedelta(
         minutes=30
     )
+
+
+@pytest.mark.parametrize("name", ["offsite\x00", "off\x1bsite", "offsite\ud800"])
+def test_a_closure_name_with_a_control_character_is_refused_when_configured(
+    name: str,
+) -> None:
+    # docs/time.md: closures are "a mapping from either to a name", and the
+    # name goes into the reasons, which refuse control characters.  Taken
+    # at configuration, it made every plan fail later, in FU004, as a
+    # RuleError blaming a built-in rule for the user's setting.
+    with pytest.raises(RuleConfigurationError) as caught:
+        DEFAULT_RULES.configure("working-time", closed={"2026-11-24": name})
+    assert "closed" in str(caught.value)
+    assert "U+" in str(caught.value)
+    with pytest.raises(InvalidValueError, match=r"WorkingCalendar\.closed"):
+        WorkingCalendar(closed={"2026-11-24": name})

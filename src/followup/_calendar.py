@@ -26,6 +26,7 @@ from typing import Any, final
 
 import attrs
 
+from followup._fields import without_controls
 from followup._time import WEEKDAY_NAMES, calendar_date
 from followup.errors import InvalidTypeError, InvalidValueError
 
@@ -178,7 +179,10 @@ def _checked(
         raise InvalidValueError(field, shown, "is longer than a year")
     if not isinstance(name, str) or not name.strip() or "\n" in name:
         raise InvalidValueError(field, name, "is not a one-line name for a closure")
-    return Closure(first_day, last_day, " ".join(name.split()))
+    # The name goes into the reasons of the steps it moves, which refuse a
+    # control character: refused here, it is the setting's mistake, not a
+    # failure of the rule that writes the reason.
+    return Closure(first_day, last_day, without_controls(" ".join(name.split()), field))
 
 
 def closures(values: object, field: str) -> tuple[Closure, ...]:
