@@ -13,6 +13,7 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Interview,
+    InvalidTypeError,
     InvalidValueError,
     RuleConfigurationError,
     WorkingCalendar,
@@ -68,3 +69,18 @@ def test_a_closure_name_with_a_control_character_is_refused_when_configured(
     assert "U+" in str(caught.value)
     with pytest.raises(InvalidValueError, match=r"WorkingCalendar\.closed"):
         WorkingCalendar(closed={"2026-11-24": name})
+
+
+def _nested(depth: int) -> list[object]:
+    deep: list[object] = []
+    for _ in range(depth):
+        deep = [deep]
+    return deep
+
+
+def test_a_value_too_deep_to_show_is_refused_by_its_field() -> None:
+    # docs/time.md: what is not an instant is "refused by field name".  The
+    # message quotes the value, and the repr of a list nested deeper than
+    # Python recurses raised RecursionError in place of the error.
+    with pytest.raises(InvalidTypeError, match=r"^Interview\.at: expected .*got list"):
+        Interview("Ada", "Acme", _nested(100_000))  # type: ignore[arg-type]

@@ -48,6 +48,10 @@ def _shown(value: object, whole: int = _SHOWN) -> str:
     except ValueError:
         # An int of more digits than Python will write out.
         return f"an integer of {int.bit_length(value)} bits"  # type: ignore[arg-type]
+    except RecursionError:
+        # A list or a mapping nested deeper than repr() recurses: the error
+        # it is quoted in must still be raised, not a RecursionError.
+        return "<nested too deeply to show>"
     if len(text) <= 4 * _SHOWN:
         return text
     # A list or a mapping: its type shows at the start, its end at the end.
