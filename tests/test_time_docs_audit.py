@@ -7,6 +7,7 @@ the code did not keep.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 
@@ -84,3 +85,20 @@ def test_a_value_too_deep_to_show_is_refused_by_its_field() -> None:
     # Python recurses raised RecursionError in place of the error.
     with pytest.raises(InvalidTypeError, match=r"^Interview\.at: expected .*got list"):
         Interview("Ada", "Acme", _nested(100_000))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
+def test_to_json_refuses_a_number_json_has_no_form_for(number: float) -> None:
+    # docs/edges.md: to_json refuses "what JSON has no form for, with an
+    # InvalidTypeError".  NaN and the infinities were written as NaN and
+    # Infinity, which are no JSON (RFC 8259) and which other readers refuse.
+    with pytest.raises(InvalidTypeError, match=r"^value: "):
+        to_json({"score": number})
+
+
+def test_to_json_refuses_data_that_holds_itself_or_nests_too_deep() -> None:
+    looped: list[object] = []
+    looped.append(looped)
+    for data in (looped, _nested(100_000)):
+        with pytest.raises(InvalidTypeError, match=r"^value: "):
+            to_json(data)

@@ -364,9 +364,25 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
             f"{_PLAIN}; a rule set is written as settings, RuleSet.to_mapping()",
         )
     try:
-        return json.dumps(unstructure(value), indent=indent, ensure_ascii=False)
+        # allow_nan=False: json.dumps would write NaN and Infinity, which are
+        # no JSON (RFC 8259) and which other readers refuse.
+        return json.dumps(
+            unstructure(value), indent=indent, ensure_ascii=False, allow_nan=False
+        )
     except TypeError:
         raise InvalidTypeError("value", value, _PLAIN) from None
+    except RecursionError:
+        # Data that holds itself, or nests deeper than from_json reads.
+        raise InvalidTypeError(
+            "value", value, f"{_PLAIN}, nested less deeply"
+        ) from None
+    except ValueError as error:
+        if isinstance(error, FollowUpError):  # a value's own, named already
+            raise
+        # From allow_nan, the only ValueError json.dumps raises here.
+        raise InvalidTypeError(
+            "value", value, f"{_PLAIN}, without NaN or an infinity"
+        ) from None
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
