@@ -102,3 +102,20 @@ def test_to_json_refuses_data_that_holds_itself_or_nests_too_deep() -> None:
     for data in (looped, _nested(100_000)):
         with pytest.raises(InvalidTypeError, match=r"^value: "):
             to_json(data)
+
+
+@pytest.mark.parametrize(
+    ("duration", "written"),
+    [
+        (dt.timedelta(minutes=-5), "-PT5M"),
+        (dt.timedelta(days=-1, hours=-2), "-P1DT2H"),
+        (dt.timedelta(microseconds=-1), "-PT0.000001S"),
+    ],
+)
+def test_a_negative_duration_is_written_as_iso_8601(
+    duration: dt.timedelta, written: str
+) -> None:
+    # docs/edges.md: durations are written "as ISO 8601".  A negative one
+    # came out as timedelta's own parts, "P-1DT23H55M" for minus five
+    # minutes: no ISO 8601 duration, and five minutes short of a day plus.
+    assert to_json(duration) == f'"{written}"'

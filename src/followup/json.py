@@ -84,7 +84,14 @@ def format_duration(value: dt.timedelta) -> str:
 
     >>> format_duration(dt.timedelta(days=1, minutes=90, microseconds=5))
     'P1DT1H30M0.000005S'
+    >>> format_duration(dt.timedelta(minutes=-5))
+    '-PT5M'
     """
+    if value < dt.timedelta(0):
+        # A timedelta keeps a negative one as negative days and positive
+        # seconds ("P-1DT23H55M" for minus five minutes), which no ISO 8601
+        # reader takes: the sign goes in front (ISO 8601-2).
+        return f"-{format_duration(-value)}"
     days, seconds = value.days, value.seconds
     text = f"P{days}D" if days else "P"
     hours, rest = divmod(seconds, 3600)
