@@ -119,3 +119,10 @@ def test_a_negative_duration_is_written_as_iso_8601(
     # came out as timedelta's own parts, "P-1DT23H55M" for minus five
     # minutes: no ISO 8601 duration, and five minutes short of a day plus.
     assert to_json(duration) == f'"{written}"'
+
+
+def test_a_member_too_deep_to_show_is_refused_by_its_field() -> None:
+    # As for Interview.at above: an enum field is looked up by value, and
+    # the enum's own ValueError quotes the value with repr().
+    with pytest.raises(InvalidValueError, match=r"^Interview\.performance: "):
+        Interview("Ada", "Acme", AT, performance=_nested(100_000))  # type: ignore[arg-type]

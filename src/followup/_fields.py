@@ -90,7 +90,9 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
         return value
     try:
         return kind(value)
-    except ValueError:
+    # The enum's own ValueError quotes the value: a list nested deeper than
+    # repr() recurses raises RecursionError while it is written.
+    except (ValueError, RecursionError):
         allowed = ", ".join(repr(member.value) for member in kind)
         article = "an" if kind.__name__[0] in "AEIOU" else "a"
         raise InvalidValueError(
