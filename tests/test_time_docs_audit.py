@@ -19,7 +19,7 @@ from followup import (
     RuleConfigurationError,
     WorkingCalendar,
 )
-from followup.json import from_json, to_json
+from followup.json import InvalidDocumentError, from_json, to_json
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 
@@ -126,3 +126,14 @@ def test_a_member_too_deep_to_show_is_refused_by_its_field() -> None:
     # the enum's own ValueError quotes the value with repr().
     with pytest.raises(InvalidValueError, match=r"^Interview\.performance: "):
         Interview("Ada", "Acme", AT, performance=_nested(100_000))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("document", ["{}", "[]", '{"candidate": "Ada"}'])
+def test_an_optional_document_that_is_wrong_is_reported(document: str) -> None:
+    # docs/edges.md: reading "reports every problem at once with its path".
+    # For `Interview | None` the report named the document by
+    # `cls.__name__`, which a union has not: AttributeError instead.
+    with pytest.raises(
+        InvalidDocumentError, match=r"in the Interview \| None document: \$"
+    ):
+        from_json(document, Interview | None)  # type: ignore[arg-type]

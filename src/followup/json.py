@@ -336,6 +336,22 @@ def unstructure(value: object) -> Any:
     return converter.unstructure(value)
 
 
+def _document(cls: object) -> str:
+    """What a document of `cls` is called: ``Interview document``."""
+    return f"{_named(cls)} document"
+
+
+def _named(cls: object) -> str:
+    if cls is NoneType:
+        return "None"
+    name = getattr(cls, "__name__", None)
+    if isinstance(name, str):
+        return name
+    # `Interview | None` has no name of its own, but its members have.
+    members = get_args(cls)
+    return " | ".join(map(_named, members)) if members else repr(cls)
+
+
 def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
     """Build a `cls` from plain data, reporting every problem at once.
 
@@ -346,9 +362,7 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
     try:
         return converter.structure(data, cls)
     except Exception as error:
-        raise InvalidDocumentError(
-            what or f"{cls.__name__} document", _problems(error)
-        ) from error
+        raise InvalidDocumentError(what or _document(cls), _problems(error)) from error
 
 
 _PLAIN = "a public value of followup, or plain data"
@@ -411,7 +425,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             "" if error.line is None else f"line {error.line} column {error.column}: "
         )
         raise InvalidDocumentError(
-            f"{cls.__name__} document", [f"{where}{error.reason} (not JSON)"]
+            _document(cls), [f"{where}{error.reason} (not JSON)"]
         ) from None
     return structure(data, cls)
 
