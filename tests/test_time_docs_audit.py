@@ -18,6 +18,7 @@ from followup import (
     InvalidValueError,
     RuleConfigurationError,
     WorkingCalendar,
+    plan_followups,
 )
 from followup.json import InvalidDocumentError, from_json, to_json
 
@@ -137,3 +138,12 @@ def test_an_optional_document_that_is_wrong_is_reported(document: str) -> None:
         InvalidDocumentError, match=r"in the Interview \| None document: \$"
     ):
         from_json(document, Interview | None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("reader", [["Europe/Paris"], {"zone": "Europe/Paris"}])
+def test_explain_refuses_a_zone_that_is_no_name_by_the_field(reader: object) -> None:
+    # FollowUpPlan.explain(zone=...) takes an IANA name; the zone cache
+    # hashed the value before its type was checked: TypeError (unhashable).
+    plan = plan_followups(Interview("Ada", "Acme", AT))
+    with pytest.raises(InvalidTypeError, match=r"^zone: expected an IANA time zone"):
+        plan.explain(zone=reader)  # type: ignore[arg-type]

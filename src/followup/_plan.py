@@ -24,6 +24,7 @@ from followup._time import (
     check_planned,
     coerce_instant,
     coerce_planned,
+    coerce_zone_name,
     describe_for,
     instant_key,
     local,
@@ -687,8 +688,11 @@ class FollowUpPlan:
 
         Raises:
             UnknownTimeZoneError: `zone` is not a portable IANA zone name.
+            InvalidTypeError: `zone` is not text.
         """
-        reader = None if zone is None else time_zone(zone, "zone")
+        # The name checked first: `time_zone` is cached, and its cache hashes
+        # what it is given, so a list raised TypeError before any check.
+        reader = None if zone is None else time_zone(coerce_zone_name(zone, "zone"))
         interview = self.interview
         minutes = int(interview.duration.total_seconds() // 60)
         rules = ", ".join(self.rules) or "no rules"
