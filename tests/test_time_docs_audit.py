@@ -7,12 +7,15 @@ the code did not keep.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
+import json
 import math
 
 import pytest
 
 from followup import (
     DEFAULT_RULES,
+    FollowUpError,
     Interview,
     InvalidTypeError,
     InvalidValueError,
@@ -20,7 +23,7 @@ from followup import (
     WorkingCalendar,
     plan_followups,
 )
-from followup.json import InvalidDocumentError, from_json, to_json
+from followup.json import InvalidDocumentError, from_json, schema, to_json
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 
@@ -147,3 +150,24 @@ def test_explain_refuses_a_zone_that_is_no_name_by_the_field(reader: object) -> 
     plan = plan_followups(Interview("Ada", "Acme", AT))
     with pytest.raises(InvalidTypeError, match=r"^zone: expected an IANA time zone"):
         plan.explain(zone=reader)  # type: ignore[arg-type]
+
+
+def test_a_schema_changed_by_its_caller_is_not_changed_for_the_next() -> None:
+    # docs/edges.md: the schemas "ship in the package".  schema() handed
+    # every caller one cached dict, so a caller that added to it (a field
+    # of its own made required, say) changed it for every later caller.
+    shipped = json.loads(
+        importlib.resources.files("followup")
+        .joinpath("schemas/interview.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    mine = schema("interview")
+    mine["required"].append("position")
+    mine["title"] = "my interview"
+    assert schema("interview") == shipped
+
+
+@pytest.mark.parametrize("name", [["interview"], {"interview": 1}])
+def test_a_schema_name_that_is_no_text_is_refused_as_the_others(name: object) -> None:
+    with pytest.raises(FollowUpError, match="the schemas are 'interview'"):
+        schema(name)  # type: ignore[arg-type]

@@ -493,25 +493,36 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-@functools.cache
+_SCHEMAS = ("interview", "event", "history", "batch-line")
+
+
 def schema(name: str) -> dict[str, Any]:
     """Return the JSON Schema shipped for input documents, by name.
 
     The names are ``interview``, ``event``, ``history`` and ``batch-line``
-    (one line of a JSON Lines file of interviews).
+    (one line of a JSON Lines file of interviews).  Each call returns a
+    schema of its own, to change as the caller likes.
 
     >>> schema("interview")["title"]
     'followup interview'
     """
-    if name not in {"interview", "event", "history", "batch-line"}:
+    # A tuple, not a set: a name that is no text (a list) is then as unknown
+    # as any other, not unhashable.
+    if name not in _SCHEMAS:
         raise FollowUpError(
             f"no schema {name!r}: the schemas are 'interview', 'event', 'history' "
             "and 'batch-line'"
         )
-    text = (
+    # Parsed anew from the cached text: a dict handed to every caller would
+    # carry one caller's changes to the next.
+    loaded: dict[str, Any] = json.loads(_schema_text(name))
+    return loaded
+
+
+@functools.cache
+def _schema_text(name: str) -> str:
+    return (
         resources.files("followup")
         .joinpath(f"schemas/{name}.schema.json")
         .read_text(encoding="utf-8")
     )
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
