@@ -15,6 +15,8 @@ import pytest
 
 from followup import (
     DEFAULT_RULES,
+    Contact,
+    Event,
     FollowUpError,
     Interview,
     InvalidTypeError,
@@ -171,3 +173,31 @@ def test_a_schema_changed_by_its_caller_is_not_changed_for_the_next() -> None:
 def test_a_schema_name_that_is_no_text_is_refused_as_the_others(name: object) -> None:
     with pytest.raises(FollowUpError, match="the schemas are 'interview'"):
         schema(name)  # type: ignore[arg-type]
+
+
+def test_a_passed_agreed_call_back_moves_into_working_time_unspaced() -> None:
+    # docs/model.md said an agreed call-back is exempt from working time
+    # "even when the agreed time has passed"; a passed one moves to the
+    # next working time (FU011), as docs/rules.md says, and only the
+    # exemption from FU008's week apart holds.
+    interviewer = Contact("Dana", timezone="America/New_York")
+    interview = Interview("Ada", "Acme", AT, interviewer=interviewer)
+    call = Event(
+        "called",
+        "2026-11-30T10:00:00-05:00[America/New_York]",
+        call_back_at="2026-12-01T20:00:00-05:00[America/New_York]",
+    )
+    history = [
+        Event("thank-you-sent", "2026-11-23T10:45:00-05:00"),
+        Event("follow-up-sent", "2026-11-25T09:00:00-05:00"),
+        call,
+    ]
+    kept = plan_followups(interview, history, now=call.at).steps[0]
+    assert kept.agreed
+    assert kept.due.isoformat() == "2026-12-01T20:00:00-05:00"
+    passed = plan_followups(interview, history, now="2026-12-01T22:00:00-05:00")
+    (step,) = passed.steps
+    assert step.kind.value == "call-back"
+    assert "FU011" in step.adjusted_by
+    # Wednesday at 09:00, two days after the call: no week apart.
+    assert step.due.isoformat() == "2026-12-02T09:00:00-05:00"
