@@ -203,3 +203,17 @@ def test_a_passed_agreed_call_back_moves_into_working_time_unspaced() -> None:
     assert "FU011" in step.adjusted_by
     # Wednesday at 09:00, two days after the call: no week apart.
     assert step.due.isoformat() == "2026-12-02T09:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("country", "written", "kept"),
+    [("US", "US-CA", "CA"), ("GB", "GB-ENG", "ENG"), ("CA", "ca-qc", "QC")],
+)
+def test_a_subdivision_in_its_iso_3166_2_form_is_read(
+    country: str, written: str, kept: str
+) -> None:
+    # docs/time.md: the public holidays are the country's "(and
+    # subdivision)".  ISO 3166-2 writes a subdivision with its country in
+    # front; "US-CA" was refused with "did you mean 'SC'?", South Carolina.
+    contact = Contact("Dana", country=country, subdivision=written)
+    assert contact.subdivision == kept

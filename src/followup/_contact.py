@@ -273,7 +273,11 @@ def _subdivision(value: str, country: str | None) -> str:
     known = subdivisions_of(country)
     # Most codes are capitals (NY, ENG), some are names ("Zone A",
     # "Augsburg"): match regardless of case and keep holidays' spelling.
-    code = {name.casefold(): name for name in known}.get(value.strip().casefold())
+    names = {name.casefold(): name for name in known}
+    wanted = value.strip().casefold()
+    # ISO 3166-2 writes the country in front ("US-CA"); the holidays package
+    # does not, and "US-CA" was answered with another state ('SC').
+    code = names.get(wanted) or names.get(wanted.removeprefix(f"{country.casefold()}-"))
     if code is None:
         raise InvalidValueError(
             "Contact.subdivision",
