@@ -1,9 +1,9 @@
 """What docs/time.md, docs/edges.md and docs/model.md promise, held to the code.
 
-Each test here failed on the code before the commit that added it, but the
-last: a claim the pages made that the code did not keep.  The last pins
-what docs/model.md now says of a passed agreed call-back, which the page,
-not the code, had wrong.
+Each test here failed on the code before the commit that added it (a claim
+the pages made that the code did not keep), but one: the test of a passed
+agreed call-back pins what docs/model.md now says, which the page, not the
+code, had wrong.
 """
 
 from __future__ import annotations
