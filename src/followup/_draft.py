@@ -144,6 +144,11 @@ def _known(values: tuple[object, ...], field: str) -> None:
 
 
 def _draft_steps(values: Iterable[DraftStep | Step]) -> tuple[DraftStep, ...]:
+    # A draft a rule builds itself (`attrs.evolve(draft, steps=...)`): no
+    # sequence at all (a lone step, None) is refused by name, as its
+    # findings are, not with the bare TypeError `tuple()` raises on it.
+    if not hasattr(values, "__iter__"):
+        raise InvalidTypeError("Draft.steps", values, "a sequence of DraftStep or Step")
     return _taken_in(tuple(values), "Draft.steps")
 
 

@@ -1,0 +1,71 @@
+"""What the pages on writing rules and plugins promise, held against the code.
+
+Each test pins a promise of docs/writing-rules.md or docs/writing-plugins.md
+(and the docstrings they rely on) that a user would meet: a wrong value is
+refused with a `FollowUpError` naming the field and the value, never a raw
+`TypeError` or `AttributeError` from deep inside.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+
+from followup import (
+    DEFAULT_RULES,
+    Draft,
+    Facts,
+    Interview,
+    NoParams,
+    RuleError,
+    plan_followups,
+)
+from followup.errors import InvalidTypeError
+
+INTERVIEW = Interview("Ada", "Acme", "2026-11-20T10:00:00-05:00[America/New_York]")
+
+
+@attrs.frozen
+class Quiet:
+    """A rule that changes nothing, for sets built by hand."""
+
+    code: ClassVar[str] = "QF001"
+    name: ClassVar[str] = "quiet"
+    summary: ClassVar[str] = "Changes nothing."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        return draft
+
+    def check(self, facts: object, steps: object) -> tuple[()]:
+        return ()
+
+
+# -- Draft: "Every method checks what it is given" ----------------------------
+
+
+@pytest.mark.parametrize("steps", [5, None, 2.5])
+def test_a_draft_built_by_hand_refuses_steps_that_are_no_sequence_by_name(
+    steps: Any,
+) -> None:
+    facts = Facts.gather(INTERVIEW)
+    with pytest.raises(InvalidTypeError) as raised:
+        Draft(facts, steps=steps)
+    assert raised.value.field == "Draft.steps"
+    assert raised.value.value is steps
+
+
+def test_a_rule_that_returns_a_draft_with_steps_that_are_no_sequence_is_named() -> None:
+    @attrs.frozen
+    class Careless(Quiet):
+        def plan(self, draft: Draft) -> Draft:
+            return attrs.evolve(draft, steps=None)
+
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=DEFAULT_RULES.extend(Careless()))
+    assert raised.value.code == "QF001"
+    assert isinstance(raised.value.__cause__, InvalidTypeError)
+    assert "Draft.steps" in str(raised.value)
