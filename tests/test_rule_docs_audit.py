@@ -20,6 +20,7 @@ from followup import (
     Interview,
     NoParams,
     RuleError,
+    RuleSet,
     plan_followups,
 )
 from followup.errors import InvalidTypeError
@@ -69,3 +70,33 @@ def test_a_rule_that_returns_a_draft_with_steps_that_are_no_sequence_is_named() 
     assert raised.value.code == "QF001"
     assert isinstance(raised.value.__cause__, InvalidTypeError)
     assert "Draft.steps" in str(raised.value)
+
+
+# -- RuleSet: how a set is built, and origin_of --------------------------------
+
+
+@pytest.mark.parametrize("origins", [5, "followup-blackout 2.0.0"])
+def test_a_rule_set_refuses_origins_that_are_no_sequence_by_name(
+    origins: Any,
+) -> None:
+    with pytest.raises(InvalidTypeError) as raised:
+        RuleSet([Quiet()], origins=origins)
+    assert raised.value.field == "RuleSet.origins"
+    assert raised.value.value == origins
+
+
+def test_a_rule_set_refuses_an_origin_that_is_no_origin_by_name() -> None:
+    # Taken, it was returned by origin_of and broke to_mapping later with
+    # an AttributeError ('str' object has no attribute 'entry_point').
+    with pytest.raises(InvalidTypeError) as raised:
+        RuleSet([*DEFAULT_RULES], origins=[None] * 12 + ["followup-blackout"])
+    assert raised.value.field == "RuleSet.origins[12]"
+    assert raised.value.value == "followup-blackout"
+
+
+def test_a_rule_set_keeps_the_origins_it_is_given() -> None:
+    loaded = DEFAULT_RULES.with_plugins("blackout")
+    rebuilt = RuleSet(loaded.rules, origins=iter(loaded.origins))
+    assert rebuilt == loaded
+    assert rebuilt.origin_of("BLK001") == loaded.origins[-1] is not None
+    assert rebuilt.origin_of("FU001") is None

@@ -77,7 +77,22 @@ def _rules(values: Iterable[object]) -> tuple[Rule, ...]:
 
 
 def _origins(values: Iterable[Origin | None] | None) -> tuple[Origin | None, ...]:
-    return () if values is None else tuple(values)
+    if values is None:
+        return ()
+    # Refused here, by name: taken, a wrong origin came back from
+    # `origin_of` and broke `to_mapping` and plugin messages much later.
+    given: object = values
+    if isinstance(given, (str, bytes)) or not hasattr(given, "__iter__"):
+        raise InvalidTypeError("RuleSet.origins", given, "a sequence of Origin or None")
+    origins = tuple(values)
+    for index, origin in enumerate(origins):
+        if origin is not None and type(origin) is not Origin:
+            raise InvalidTypeError(
+                f"RuleSet.origins[{index}]",
+                origin,
+                "an Origin (the plugin the rule came from) or None",
+            )
+    return origins
 
 
 @final
