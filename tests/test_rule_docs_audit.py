@@ -8,11 +8,12 @@ refused with a `FollowUpError` naming the field and the value, never a raw
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 import pytest
 
+from distributions import rule_source
 from followup import (
     DEFAULT_RULES,
     Draft,
@@ -24,6 +25,10 @@ from followup import (
     plan_followups,
 )
 from followup.errors import InvalidTypeError
+from followup.plugins import PluginError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 INTERVIEW = Interview("Ada", "Acme", "2026-11-20T10:00:00-05:00[America/New_York]")
 
@@ -100,3 +105,30 @@ def test_a_rule_set_keeps_the_origins_it_is_given() -> None:
     assert rebuilt == loaded
     assert rebuilt.origin_of("BLK001") == loaded.origins[-1] is not None
     assert rebuilt.origin_of("FU001") is None
+
+
+# -- plugins: "Loading fails loudly with a PluginError naming the distribution"
+
+
+def test_a_plugin_whose_code_cannot_be_read_is_a_plugin_error(
+    install: Callable[..., None],
+) -> None:
+    # A callable entry point that is no rule class is called, unless it has
+    # a code: reading that code raised past the loader, a bare ValueError.
+    source = rule_source("CPR001", "code-property") + (
+        "\nclass Factory:\n"
+        "    def __call__(self):\n"
+        "        return Rule()\n"
+        "    @property\n"
+        "    def code(self):\n"
+        "        raise ValueError('no code yet')\n"
+        "INSTANCE = Factory()\n"
+    )
+    install("code-property", "code_property", source, {"codeprop": "INSTANCE"})
+    with pytest.raises(PluginError) as raised:
+        DEFAULT_RULES.with_plugins("codeprop")
+    (problem,) = raised.value.problems
+    assert problem.startswith(
+        "plugin 'codeprop' (code_property:INSTANCE) from code-property 1.0: "
+    )
+    assert "ValueError: no code yet" in problem

@@ -218,7 +218,7 @@ def _load(point: metadata.EntryPoint, origin: Origin) -> list[Rule]:
 
 
 def _rules(value: Any, where: str) -> list[object]:
-    if isinstance(value, type) or (callable(value) and not hasattr(value, "code")):
+    if isinstance(value, type) or (callable(value) and not _has_code(value, where)):
         try:
             value = value()
         except (Exception, SystemExit) as error:
@@ -230,3 +230,18 @@ def _rules(value: Any, where: str) -> list[object]:
             raise PluginError(f"{where} gives no rules")
         return list(value)
     return [value]
+
+
+def _has_code(value: object, where: str) -> bool:
+    """Whether `value` has a code, so is taken as a rule rather than called.
+
+    Raises:
+        PluginError: reading the code raised; `hasattr` lets any error but
+            AttributeError through, past the loader that names the plugin.
+    """
+    try:
+        return hasattr(value, "code")
+    except Exception as error:
+        raise PluginError(
+            f"{where}: its code cannot be read: {type(error).__name__}: {error}"
+        ) from error
