@@ -20,6 +20,7 @@ from followup import (
     Facts,
     Interview,
     NoParams,
+    RuleConfigurationError,
     RuleError,
     RuleSet,
     plan_followups,
@@ -132,3 +133,75 @@ def test_a_plugin_whose_code_cannot_be_read_is_a_plugin_error(
         "plugin 'codeprop' (code_property:INSTANCE) from code-property 1.0: "
     )
     assert "ValueError: no code yet" in problem
+
+
+# -- configure: "configure it like any other rule", bad values refused ---------
+
+
+@attrs.frozen
+class Levels:
+    """Parameters checked by attrs' own validators, as a plugin may write them."""
+
+    level: int = attrs.field(default=1, validator=attrs.validators.instance_of(int))
+    mode: str = attrs.field(default="soft", validator=attrs.validators.in_(["soft"]))
+
+
+@attrs.frozen
+class Levelled(Quiet):
+    code: ClassVar[str] = "LV001"
+    name: ClassVar[str] = "levelled"
+    params: Levels = attrs.field(factory=Levels)  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(
+    ("param", "value"), [("level", "high"), ("mode", "loud")], ids=["type", "value"]
+)
+def test_configure_refuses_a_value_a_plain_validator_refuses(
+    param: str, value: str
+) -> None:
+    rules = DEFAULT_RULES.extend(Levelled())
+    with pytest.raises(RuleConfigurationError) as raised:
+        rules.configure("LV001", **{param: value})
+    message = str(raised.value)
+    assert message.startswith("rule LV001: ")
+    assert repr(param) in message
+    assert repr(value) in message
+
+
+def test_a_rules_file_reports_a_value_a_plain_validator_refuses() -> None:
+    base = DEFAULT_RULES.extend(Levelled())
+    with pytest.raises(RuleConfigurationError) as raised:
+        RuleSet.from_mapping(
+            {"rules": {"LV001": {"level": "high"}}}, base=base, source="rules.toml"
+        )
+    assert str(raised.value).startswith("rules.toml: rules.LV001: ")
+    assert "'high'" in str(raised.value)
+
+
+@attrs.frozen
+class Fixed:
+    """A rule whose parameters are a class attribute: nothing to configure."""
+
+    code: ClassVar[str] = "FX001"
+    name: ClassVar[str] = "fixed"
+    summary: ClassVar[str] = "Changes nothing."
+    advice: ClassVar[tuple[str, ...]] = ()
+    params: ClassVar[NoParams] = NoParams()
+
+    def plan(self, draft: Draft) -> Draft:
+        return draft
+
+    def check(self, facts: object, steps: object) -> tuple[()]:
+        return ()
+
+
+def test_configure_refuses_a_rule_whose_params_it_cannot_give() -> None:
+    # attrs.evolve(rule, params=...) raised a bare TypeError: the rule's
+    # __init__ takes no params.
+    rules = DEFAULT_RULES.extend(Fixed())
+    with pytest.raises(RuleConfigurationError, match=r"^rule FX001 .*replace\(\)"):
+        rules.configure("FX001")
+    with pytest.raises(
+        RuleConfigurationError, match=r"^rules.toml: rules.fixed: rule FX001 "
+    ):
+        RuleSet.from_mapping({"rules": {"fixed": {}}}, base=rules, source="rules.toml")

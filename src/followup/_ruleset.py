@@ -291,6 +291,16 @@ class RuleSet:
                 f"rule {rule.code} is not an attrs class with attrs params, "
                 "so it cannot be configured; use replace() with a new rule"
             )
+        made: Any = type(rule)
+        if not any(
+            field.init and field.alias == "params" for field in attrs.fields(made)
+        ):
+            # `params` a class attribute, not an argument: `attrs.evolve`
+            # would fail with a bare TypeError.
+            raise RuleConfigurationError(
+                f"rule {rule.code} takes no params when it is made, so it cannot "
+                "be configured; use replace() with a new rule"
+            )
         current: Any = rule.params
         known = [field.name for field in attrs.fields(type(current))]
         for param in params:
@@ -304,6 +314,14 @@ class RuleSet:
             new_params = attrs.evolve(current, **params)
         except (InvalidValueError, InvalidTypeError) as error:
             raise RuleConfigurationError(f"rule {rule.code}: {error}") from error
+        except (ValueError, TypeError) as error:
+            # A plugin's parameters may use attrs' own validators (`instance_of`,
+            # `in_`), whose errors carry their message first, then the field.
+            said = error.args[0] if error.args else ""
+            raise RuleConfigurationError(
+                f"rule {rule.code}: {type(error).__name__}: "
+                f"{said if isinstance(said, str) else error}"
+            ) from error
         return self.replace(attrs.evolve(rule, params=new_params))  # type: ignore[misc]
 
     def with_plugins(self, *names: str) -> RuleSet:
