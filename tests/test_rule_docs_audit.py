@@ -205,3 +205,34 @@ def test_configure_refuses_a_rule_whose_params_it_cannot_give() -> None:
         RuleConfigurationError, match=r"^rules.toml: rules.fixed: rule FX001 "
     ):
         RuleSet.from_mapping({"rules": {"fixed": {}}}, base=rules, source="rules.toml")
+
+
+# -- from_mapping and from_toml: what they are given ---------------------------
+
+
+@pytest.mark.parametrize("base", [5, DEFAULT_RULES.rules, "FU001"])
+def test_from_mapping_refuses_a_base_that_is_no_rule_set_by_name(base: Any) -> None:
+    for build in (
+        lambda: RuleSet.from_mapping({}, base=base),
+        lambda: RuleSet.from_toml("rules.toml", base=base),
+    ):
+        with pytest.raises(InvalidTypeError) as raised:
+            build()
+        assert raised.value.field == "base"
+        assert raised.value.value is base
+
+
+@pytest.mark.parametrize("path", [None, 5, b"rules.toml"])
+def test_from_toml_refuses_a_path_that_is_no_path_by_name(path: Any) -> None:
+    # os.fspath raised a bare TypeError for None and 5, and Path() one for bytes.
+    with pytest.raises(InvalidTypeError) as raised:
+        RuleSet.from_toml(path)
+    assert raised.value.field == "path"
+    assert raised.value.value is path
+
+
+def test_from_toml_takes_a_path_as_text_or_path_object(tmp_path: Any) -> None:
+    written = tmp_path / "rules.toml"
+    written.write_text('ignore = ["FU002"]\n', encoding="utf-8")
+    expected = DEFAULT_RULES.ignore("FU002")
+    assert RuleSet.from_toml(written) == RuleSet.from_toml(str(written)) == expected

@@ -10,6 +10,7 @@ the package and a configuration written back loads the same plugins.
 from __future__ import annotations
 
 import bisect
+import os
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
@@ -20,6 +21,7 @@ from followup._configuration import (
     rule_set_from_toml,
     rule_set_to_mapping,
 )
+from followup._fields import instance_of
 from followup._rule import LetterRule, Phase, Rule
 from followup._rule_metadata import check_rule, owner, phases_of, reads_letters
 from followup.errors import (
@@ -49,7 +51,6 @@ from followup.rules import (
 )
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Iterator, Mapping
 
 
@@ -376,17 +377,31 @@ class RuleSet:
 
         The keys are those of a rules file (see the docs' page on plugins);
         `base` defaults to `DEFAULT_RULES`.
+
+        Raises:
+            InvalidTypeError: `base` is no `RuleSet`.
+            RuleConfigurationError: the data make no rule set; every problem
+                is named at once, with `source` and the key.
         """
-        return rule_set_from_mapping(
-            data, base=DEFAULT_RULES if base is None else base, source=source
-        )
+        return rule_set_from_mapping(data, base=_base(base), source=source)
 
     @classmethod
     def from_toml(
         cls, path: str | os.PathLike[str], *, base: RuleSet | None = None
     ) -> RuleSet:
-        """Build a rule set from a TOML file; errors name the file and the key."""
-        return rule_set_from_toml(path, base=DEFAULT_RULES if base is None else base)
+        """Build a rule set from a TOML file; errors name the file and the key.
+
+        Raises:
+            InvalidTypeError: `path` is no path, or `base` no `RuleSet`.
+            RuleConfigurationError: the file cannot be read, or its settings
+                make no rule set (see `from_mapping`).
+        """
+        given: object = path
+        # Refused by name: os.fspath raises a bare TypeError for None or a
+        # number, and Path one for bytes.
+        if not isinstance(given, (str, os.PathLike)):
+            raise InvalidTypeError("path", given, "a file's path (str or os.PathLike)")
+        return rule_set_from_toml(path, base=_base(base))
 
     def to_mapping(self) -> dict[str, Any]:
         """This set as configuration data: `from_mapping` rebuilds it."""
@@ -440,6 +455,14 @@ def _named(key: object, field: str) -> str:
     if not isinstance(key, str):
         raise InvalidTypeError(field, key, "a rule's code or name (str)")
     return key
+
+
+def _base(base: RuleSet | None) -> RuleSet:
+    # A set the configuration starts from: anything else broke deep inside,
+    # with an AttributeError, once the data had been read.
+    if base is None:
+        return DEFAULT_RULES
+    return instance_of(base, RuleSet, "base", "a RuleSet (such as DEFAULT_RULES)")
 
 
 def _text(origin: Origin | None) -> str | None:
