@@ -8,6 +8,7 @@ refused with a `FollowUpError` naming the field and the value, never a raw
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -17,16 +18,19 @@ from distributions import rule_source
 from followup import (
     DEFAULT_RULES,
     Draft,
+    DraftStep,
     Facts,
     Interview,
     NoParams,
     RuleConfigurationError,
     RuleError,
     RuleSet,
+    new_step,
     plan_followups,
 )
 from followup.errors import InvalidTypeError
 from followup.plugins import PluginError
+from followup.rules import CallSparingly
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -236,3 +240,69 @@ def test_from_toml_takes_a_path_as_text_or_path_object(tmp_path: Any) -> None:
     written.write_text('ignore = ["FU002"]\n', encoding="utf-8")
     expected = DEFAULT_RULES.ignore("FU002")
     assert RuleSet.from_toml(written) == RuleSet.from_toml(str(written)) == expected
+
+
+# -- a DraftStep a rule builds itself: "held to the same checks" ---------------
+
+
+def _proposing_one(change: Callable[[DraftStep], DraftStep]) -> Quiet:
+    @attrs.frozen
+    class Builder(Quiet):
+        def plan(self, draft: Draft) -> Draft:
+            made = new_step(
+                draft.facts,
+                "other",
+                "email",
+                ("2026-11-24T13:00:00-05:00", "2026-11-24T15:00:00-05:00"),
+                rule=self.code,
+                reason="A step of its own.",
+                kind_name="own",
+            )
+            return draft.proposing(change(made))
+
+    return Builder()
+
+
+def test_a_draft_step_with_times_in_another_zone_is_taken() -> None:
+    # Aware times in any zone are instants: what the checks refuse is only
+    # a time that is none.
+    east = dt.timezone(dt.timedelta(hours=5))
+
+    def shifted(step: DraftStep) -> DraftStep:
+        window = step.window
+        return attrs.evolve(
+            step,
+            window=attrs.evolve(
+                window, start=window.start.astimezone(east), end=window.end
+            ),
+            due=step.due.astimezone(east),
+        )
+
+    rules = DEFAULT_RULES.extend(_proposing_one(shifted))
+    plan = plan_followups(INTERVIEW, now="2026-11-20T10:05:00-05:00", rules=rules)
+    assert [step.kind_name for step in plan.steps if step.kind_name] == ["own"]
+
+
+# -- to_mapping: which rules a configuration can rebuild -----------------------
+
+
+def test_a_rule_put_in_with_replace_is_written_when_it_is_of_the_same_class() -> None:
+    # docs/writing-plugins.md said that any rule put in with replace made
+    # to_mapping raise; one of the same class is that rule with other
+    # parameters, and is written as them.
+    calls = DEFAULT_RULES["FU008"]
+    fewer = DEFAULT_RULES.replace(
+        attrs.evolve(calls, params=attrs.evolve(calls.params, max_calls=2))  # type: ignore[misc]
+    )
+    assert fewer.to_mapping()["rules"] == {"FU008": {"max_calls": 2}}
+    assert RuleSet.from_mapping(fewer.to_mapping()) == fewer
+
+
+def test_a_rule_of_another_class_put_in_with_replace_is_refused_by_to_mapping() -> None:
+    @attrs.frozen
+    class Stricter(CallSparingly):
+        pass
+
+    changed = DEFAULT_RULES.replace(Stricter())
+    with pytest.raises(RuleConfigurationError, match=r"FU008 do-not-call-frequently"):
+        changed.to_mapping()
