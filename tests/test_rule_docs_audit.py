@@ -17,6 +17,7 @@ import pytest
 from distributions import rule_source
 from followup import (
     DEFAULT_RULES,
+    Contact,
     Draft,
     DraftStep,
     Facts,
@@ -306,3 +307,63 @@ def test_a_rule_of_another_class_put_in_with_replace_is_refused_by_to_mapping() 
     changed = DEFAULT_RULES.replace(Stricter())
     with pytest.raises(RuleConfigurationError, match=r"FU008 do-not-call-frequently"):
         changed.to_mapping()
+
+
+# -- the toolkit's days: "start_of(day), ... holiday(day) and day_off(day)" ----
+
+DAY_METHODS = [
+    "start_of",
+    "end_of",
+    "is_business_day",
+    "is_public_holiday",
+    "holiday",
+    "day_off",
+]
+
+
+def _facts(country: str | None) -> Facts:
+    interviewer = None if country is None else Contact(name="Bo", country=country)
+    return Facts.gather(
+        Interview("Ada", "Acme", "2026-11-27T10:00:00-05:00", interviewer=interviewer)
+    )
+
+
+@pytest.mark.parametrize("country", [None, "US"], ids=["no country", "US"])
+@pytest.mark.parametrize("method", DAY_METHODS)
+@pytest.mark.parametrize("day", ["2026-12-25", None, 20261225])
+def test_a_day_that_is_no_date_is_refused_by_name(
+    country: str | None, method: str, day: object
+) -> None:
+    # Text was an AttributeError or a TypeError from deep in the calendar
+    # or, with no country, a silent "no holiday": Christmas as "2026-12-25"
+    # was a plain working day.
+    with pytest.raises(InvalidTypeError) as raised:
+        getattr(_facts(country), method)(day)
+    assert raised.value.field == "day"
+    assert raised.value.value == day
+
+
+def test_days_after_refuses_a_day_or_count_of_the_wrong_type_by_name() -> None:
+    facts = _facts("US")
+    for business in (True, False):
+        with pytest.raises(InvalidTypeError) as raised:
+            facts.days_after("2026-12-01", 2, business=business)
+        assert (raised.value.field, raised.value.value) == ("day", "2026-12-01")
+        with pytest.raises(InvalidTypeError) as raised:
+            facts.days_after(dt.date(2026, 12, 1), "2", business=business)
+        assert (raised.value.field, raised.value.value) == ("count", "2")
+
+
+def test_the_days_of_the_toolkit_answer_for_a_date() -> None:
+    facts = _facts("US")
+    christmas = dt.date(2026, 12, 25)
+    assert facts.holiday(christmas) == facts.day_off(christmas) == "Christmas Day"
+    assert facts.is_public_holiday(christmas)
+    assert not facts.is_business_day(christmas)
+    # Thursday 24 to Monday 28: Christmas and the weekend are no business days.
+    assert facts.days_after(dt.date(2026, 12, 24), 1, business=True) == dt.date(
+        2026, 12, 28
+    )
+    assert facts.local(facts.start_of(christmas)).isoformat() == (
+        "2026-12-25T00:00:00-05:00"
+    )

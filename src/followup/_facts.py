@@ -253,11 +253,11 @@ class Facts:
 
     def is_public_holiday(self, day: dt.date) -> bool:
         """Whether `day` is a public holiday where the interviewer is (if known)."""
-        return self.days.holiday(day) is not None
+        return self.days.holiday(_day(day)) is not None
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` where the interviewer is, if any."""
-        return self.days.holiday(day)
+        return self.days.holiday(_day(day))
 
     def is_business_day(self, day: dt.date) -> bool:
         """Whether the recipient works on `day`: a working weekday, no day off.
@@ -266,7 +266,7 @@ class Facts:
         default); public holidays count when the calendar says so, closures
         always.
         """
-        return self.days.is_business(day)
+        return self.days.is_business(_day(day))
 
     def day_off(self, day: dt.date) -> str | None:
         """What keeps the recipient from work on `day`, beyond the weekend.
@@ -275,21 +275,38 @@ class Facts:
         closure's, for a reason to say what moved a step; `None` on a
         working day and on a plain weekend day.
         """
-        return self.days.day_off(day)
+        return self.days.day_off(_day(day))
 
     def days_after(self, day: dt.date, count: int, *, business: bool) -> dt.date:
         """The day `count` calendar or business days after `day`."""
+        day = _day(day)
+        given: object = count
+        if type(given) is bool or not isinstance(given, int):
+            raise InvalidTypeError("count", given, "a whole number of days (int)")
         if not business:
             return day + dt.timedelta(days=count)
         return self.days.after(day, count)
 
     def start_of(self, day: dt.date) -> dt.datetime:
         """The first instant of `day` on the recipient's calendar."""
-        return self.days.start(day)
+        return self.days.start(_day(day))
 
     def end_of(self, day: dt.date) -> dt.datetime:
         """The last microsecond of `day` on the recipient's calendar."""
-        return self.days.end(day)
+        return self.days.end(_day(day))
+
+
+def _day(day: dt.date) -> dt.date:
+    """`day`, refused by name unless it is a date (a datetime is one too).
+
+    A rule's mistake (ISO text, None) failed deep in the calendar with an
+    AttributeError or a TypeError naming nothing or, with no country to look
+    holidays up in, was answered as a plain working day.
+    """
+    given: object = day
+    if isinstance(given, dt.date):
+        return given
+    raise InvalidTypeError("day", given, "a date (datetime.date)")
 
 
 _DEFAULT_CALENDAR = WorkingCalendar()
