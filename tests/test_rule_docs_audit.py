@@ -30,7 +30,7 @@ from followup import (
     plan_followups,
 )
 from followup.errors import InvalidTypeError
-from followup.plugins import PluginError
+from followup.plugins import PluginError, load_plugins
 from followup.rules import CallSparingly
 
 if TYPE_CHECKING:
@@ -367,3 +367,24 @@ def test_the_days_of_the_toolkit_answer_for_a_date() -> None:
     assert facts.local(facts.start_of(christmas)).isoformat() == (
         "2026-12-25T00:00:00-05:00"
     )
+
+
+# -- load_plugins: "`names` picks entry points by name" ------------------------
+
+
+@pytest.mark.parametrize("names", ["blackout", b"blackout", 5, None])
+def test_load_plugins_refuses_names_that_are_no_sequence_of_names(
+    names: Any,
+) -> None:
+    # "blackout" was read letter by letter ("no plugin 'b'"); 5 and None
+    # raised the bare TypeError of list().
+    with pytest.raises(InvalidTypeError) as raised:
+        load_plugins(names)
+    assert raised.value.field == "names"
+    assert raised.value.value == names
+
+
+def test_load_plugins_takes_names_in_any_iterable() -> None:
+    listed = load_plugins(["blackout"])
+    assert [rule.code for rule, _ in listed] == ["BLK001"]
+    assert load_plugins(iter(["blackout"])) == load_plugins(("blackout",)) == listed

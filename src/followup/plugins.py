@@ -25,6 +25,7 @@ import attrs
 
 from followup._rule_metadata import check_rule
 from followup.errors import (
+    InvalidTypeError,
     PluginError,
     RuleConfigurationError,
     _shown_key,
@@ -140,6 +141,7 @@ def load_plugins(names: Iterable[str] = ()) -> tuple[tuple[Rule, Origin], ...]:
     `names` picks entry points by name; none means all of them.
 
     Raises:
+        InvalidTypeError: `names` is a name alone, or no sequence at all.
         PluginError: a name asked for is not installed, or plugins cannot
             be loaded; every broken plugin is listed in `problems`.
     """
@@ -160,6 +162,10 @@ def _loaded_plugins(
     Raises:
         PluginError: a name asked for is not installed.
     """
+    given: object = names
+    if isinstance(given, (str, bytes)) or not hasattr(given, "__iter__"):
+        # A name alone would be read letter by letter ("no plugin 'b'").
+        raise InvalidTypeError("names", given, "a sequence of entry-point names")
     points = sorted(_entry_points(), key=lambda found: found[0].name)
     wanted = list(names)
     known = [point.name for point, _ in points]
