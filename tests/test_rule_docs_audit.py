@@ -32,6 +32,7 @@ from followup import (
 from followup.errors import InvalidTypeError
 from followup.plugins import PluginError, load_plugins
 from followup.rules import CallSparingly
+from followup.testing import assert_rule_keeps_the_contract
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -388,3 +389,22 @@ def test_load_plugins_takes_names_in_any_iterable() -> None:
     listed = load_plugins(["blackout"])
     assert [rule.code for rule, _ in listed] == ["BLK001"]
     assert load_plugins(iter(["blackout"])) == load_plugins(("blackout",)) == listed
+
+
+# -- followup.testing: "assert_rule_keeps_the_contract(QuietFriday(), ...)" ----
+
+
+@pytest.mark.parametrize("given", [5, None, "QF001"])
+def test_the_contract_check_refuses_what_is_no_rule_by_name(given: Any) -> None:
+    # 5 and None raised the bare TypeError of tuple(); text was taken
+    # letter by letter ("'Q' is not a rule").
+    with pytest.raises(RuleConfigurationError) as raised:
+        assert_rule_keeps_the_contract(given, max_examples=1)
+    assert str(raised.value).startswith(f"{given!r} is not a rule")
+
+
+def test_the_contract_check_refuses_a_base_that_is_no_rule_set_by_name() -> None:
+    with pytest.raises(InvalidTypeError) as raised:
+        assert_rule_keeps_the_contract(Quiet(), base=DEFAULT_RULES.rules)  # type: ignore[arg-type]
+    assert raised.value.field == "base"
+    assert raised.value.value == DEFAULT_RULES.rules

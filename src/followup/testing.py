@@ -37,7 +37,7 @@ import datetime as dt
 import functools
 import inspect
 import zoneinfo
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 try:
     from hypothesis import given, settings
@@ -71,6 +71,7 @@ from followup._time import (
     format_instant,
     instant_key,
 )
+from followup.errors import InvalidTypeError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -512,12 +513,27 @@ def assert_rule_keeps_the_contract(
             rules, every broken promise, the steps concerned and the
             situation (as JSON, which `followup.json.from_json` reads back to
             replay it).
+        RuleConfigurationError: `rules` is, or holds, something that is no
+            rule, or cannot join `base`.
+        InvalidTypeError: `base` is no `RuleSet`.
     """
     if isinstance(rules, RuleSet):
         rule_set, who = rules, f"the rule set {', '.join(rules.codes)}"
     else:
-        added = (rules,) if isinstance(rules, Rule) else tuple(rules)
-        rule_set = (DEFAULT_RULES if base is None else base).extend(*added)
+        supplied: object = rules
+        # Anything that is no collection of rules (text, None, a number) is
+        # one rule to `extend`, which refuses it by name: iterated, text was
+        # read letter by letter and a number raised a bare TypeError.
+        single = isinstance(supplied, (Rule, str, bytes)) or not hasattr(
+            supplied, "__iter__"
+        )
+        added = (
+            (cast("Rule", rules),) if single else tuple(cast("Iterable[Rule]", rules))
+        )
+        start = DEFAULT_RULES if base is None else base
+        if not isinstance(start, RuleSet):
+            raise InvalidTypeError("base", start, "a RuleSet (such as DEFAULT_RULES)")
+        rule_set = start.extend(*added)
         who = ", ".join(f"{rule.code} {rule.name}" for rule in added) or "the base"
     chosen = situations() if among is None else among
     # No example database: every call checks a different rule set with the
