@@ -100,9 +100,10 @@ def test_a_rule_set_refuses_origins_that_are_no_sequence_by_name(
 def test_a_rule_set_refuses_an_origin_that_is_no_origin_by_name() -> None:
     # Taken, it was returned by origin_of and broke to_mapping later with
     # an AttributeError ('str' object has no attribute 'entry_point').
+    last = len(DEFAULT_RULES) - 1
     with pytest.raises(InvalidTypeError) as raised:
-        RuleSet([*DEFAULT_RULES], origins=[None] * 12 + ["followup-blackout"])
-    assert raised.value.field == "RuleSet.origins[12]"
+        RuleSet([*DEFAULT_RULES], origins=[None] * last + ["followup-blackout"])
+    assert raised.value.field == f"RuleSet.origins[{last}]"
     assert raised.value.value == "followup-blackout"
 
 
