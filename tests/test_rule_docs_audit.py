@@ -181,7 +181,7 @@ def test_a_rules_file_reports_a_value_a_plain_validator_refuses() -> None:
         RuleSet.from_mapping(
             {"rules": {"LV001": {"level": "high"}}}, base=base, source="rules.toml"
         )
-    assert str(raised.value).startswith("rules.toml: rules.LV001: ")
+    assert str(raised.value).startswith("rules.toml: rules.LV001.level: TypeError: ")
     assert "'high'" in str(raised.value)
 
 
@@ -409,3 +409,20 @@ def test_the_contract_check_refuses_a_base_that_is_no_rule_set_by_name() -> None
         assert_rule_keeps_the_contract(Quiet(), base=DEFAULT_RULES.rules)  # type: ignore[arg-type]
     assert raised.value.field == "base"
     assert raised.value.value == DEFAULT_RULES.rules
+
+
+def test_a_rules_file_names_every_value_plain_validators_refuse_at_once() -> None:
+    # "Every problem is reported at once, with the file, the key": attrs'
+    # validators say which field they refuse, as the library's own do.
+    base = DEFAULT_RULES.extend(Levelled())
+    with pytest.raises(RuleConfigurationError) as raised:
+        RuleSet.from_mapping(
+            {"rules": {"LV001": {"level": "high", "mode": "loud"}}},
+            base=base,
+            source="rules.toml",
+        )
+    problems = str(raised.value).split("; rules.toml: ")
+    assert len(problems) == 2
+    assert problems[0].startswith("rules.toml: rules.LV001.level: TypeError: ")
+    assert problems[1].startswith("rules.LV001.mode: ValueError: ")
+    assert "'loud'" in problems[1]

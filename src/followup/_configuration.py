@@ -391,7 +391,8 @@ def _culprit(
 ) -> tuple[str, str] | None:
     """The given parameter a failed `configure` names, and what is wrong with it.
 
-    Every parameter validator names its field as ``ParamsClass.field``; a
+    Every parameter validator names its field as ``ParamsClass.field`` (and
+    attrs' own validators as the `attrs.Attribute` after their message); a
     field that was not given (the default start after the end given) is
     the table's problem, not one parameter's.
     """
@@ -400,6 +401,12 @@ def _culprit(
         name = cause.field.rsplit(".", 1)[-1]
         if name in given:
             return name, cause.detail
+    elif isinstance(cause, (ValueError, TypeError)) and len(cause.args) > 1:
+        # attrs' own validators (`instance_of`, `in_`), which a plugin's
+        # parameters may use, give their message and then the field.
+        said, field = cause.args[0], cause.args[1]
+        if isinstance(field, attrs.Attribute) and field.name in given:
+            return field.name, f"{type(cause).__name__}: {said}"
     return None
 
 
