@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 import pytest
+from hypothesis import find
 
 from distributions import rule_source
 from followup import (
@@ -29,10 +30,10 @@ from followup import (
     new_step,
     plan_followups,
 )
-from followup.errors import InvalidTypeError
+from followup.errors import InvalidTypeError, InvalidValueError
 from followup.plugins import PluginError, load_plugins
 from followup.rules import CallSparingly
-from followup.testing import assert_rule_keeps_the_contract
+from followup.testing import assert_rule_keeps_the_contract, situations
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -426,3 +427,29 @@ def test_a_rules_file_names_every_value_plain_validators_refuse_at_once() -> Non
     assert problems[0].startswith("rules.toml: rules.LV001.level: TypeError: ")
     assert problems[1].startswith("rules.LV001.mode: ValueError: ")
     assert "'loud'" in problems[1]
+
+
+# -- followup.testing: "situations(years=(2026, 2026)) narrows the interviews"
+
+
+@pytest.mark.parametrize(
+    "years",
+    [(2026,), "2026", (2026.0, 2026), (True, 2026), (2030, 2020), (1800, 1801)],
+)
+def test_situations_refuse_years_that_are_no_range_of_years_by_name(
+    years: Any,
+) -> None:
+    # An IndexError, a TypeError or Hypothesis' own complaint about
+    # datetimes; and years the library cannot plan in were drawn all as
+    # 1 January 1900, the first instant it takes.
+    with pytest.raises((InvalidTypeError, InvalidValueError)) as raised:
+        find(situations(years=years), lambda _: True)
+    assert raised.value.field == "years"
+    assert raised.value.value == years
+
+
+def test_situations_draw_interviews_in_the_years_asked_for() -> None:
+    interview, _, _ = find(situations(years=(2026, 2026)), lambda _: True)
+    assert interview.at.year == 2026
+    late, _, _ = find(situations(years=(2199, 2199)), lambda _: True)
+    assert late.at.year == 2199

@@ -71,7 +71,7 @@ from followup._time import (
     format_instant,
     instant_key,
 )
-from followup.errors import InvalidTypeError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -140,6 +140,31 @@ COUNTRIES = (
 YEARS = (2000, 2035)
 
 
+def _years(years: tuple[int, int]) -> tuple[int, int]:
+    """`years`, refused by name unless it is ``(first, last)`` in the library's range.
+
+    Otherwise Hypothesis or the datetime module failed on it with an
+    IndexError or a TypeError naming nothing, and years before 1900 were
+    drawn all as its first instant.
+    """
+    supplied: object = years
+    if (
+        not isinstance(supplied, (tuple, list))
+        or len(supplied) != 2
+        or not all(type(year) is int for year in supplied)
+    ):
+        raise InvalidTypeError("years", supplied, "(first, last), two years as int")
+    first, last = supplied
+    if not EARLIEST.year <= first <= last < LATEST.year:
+        raise InvalidValueError(
+            "years",
+            years,
+            f"is not (first, last) with {EARLIEST.year} <= first <= last <= "
+            f"{LATEST.year - 1}",
+        )
+    return first, last
+
+
 @functools.lru_cache(maxsize=4096)
 def transitions(zone_name: str, year: int) -> tuple[dt.datetime, ...]:
     """The instants (UTC, to the minute) in `year` where `zone_name` changes offset.
@@ -188,6 +213,7 @@ def plain_instants(
 
     Wall times that a daylight-saving change skips are never drawn.
     """
+    years = _years(years)
     name = draw(zone_names) if zone_name is None else zone_name
     moment = draw(
         st.datetimes(
@@ -221,7 +247,7 @@ def instants_near_transitions(
     In a zone that has no such change in the year drawn, any instant.
     """
     name = draw(zone_names) if zone_name is None else zone_name
-    year = draw(st.integers(*years))
+    year = draw(st.integers(*_years(years)))
     changes = transitions(name, year)
     if not changes:
         return draw(plain_instants(zone_name=name, years=(year, year)))
@@ -236,6 +262,7 @@ def instants(
     zone_name: str | None = None, *, years: tuple[int, int] = YEARS
 ) -> SearchStrategy[dt.datetime]:
     """Instants in `zone_name` or any zone, half near a daylight-saving change."""
+    years = _years(years)
     return st.one_of(
         plain_instants(zone_name=zone_name, years=years),
         instants_near_transitions(zone_name=zone_name, years=years),
