@@ -244,7 +244,15 @@ class Draft:
         return replaced(self, findings=(*self.findings, *noted))
 
     def replacing(self, old: DraftStep, new: DraftStep | Step) -> Draft:
-        """Put `new` where `old` was; findings about `old` now speak of `new`."""
+        """Put `new` where `old` was; findings about `old` now speak of `new`.
+
+        `new` may be a draft step (from `moved_step`, say) or a public `Step`.
+
+        Raises:
+            InvalidTypeError: `old` is not a draft step, or `new` no step.
+            InvalidValueError: `old` is not a step of this draft (one a rule
+                moved since, say): it is found by identity, not equality.
+        """
         _known((old,), "replacing")
         taken = new if type(new) is DraftStep else _taken_in((new,), "replacing")[0]
         if not any(step is old for step in self.steps):
