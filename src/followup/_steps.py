@@ -136,6 +136,18 @@ def check_own_step(step: DraftStep, rule: str) -> None:
     window = step.window
     if type(window) is not DraftWindow:
         raise InvalidTypeError("window", window, "a DraftWindow")
+    for field, moment in (
+        ("window.start", window.start),
+        ("window.end", window.end),
+        ("due", step.due),
+    ):
+        # Else comparing them fails with a TypeError naming no field.
+        if not isinstance(moment, dt.datetime):
+            raise InvalidTypeError(
+                field, moment, "an aware datetime (new_step and moved_step read text)"
+            )
+        # A naive one, an offset that cannot be read, a year out of range.
+        coerce_planned(moment, field)
     check_span(window.start, step.due, window.end, rule)
     # The public step's own checks, on the instants in UTC: as `Step` is
     # written and read back.
