@@ -15,7 +15,7 @@ import pytest
 
 from followup import Contact
 from followup._contact import _codes_in_registry_file, _e164, _normalized_email
-from followup.errors import InvalidValueError
+from followup.errors import InvalidValueError, UnknownTimeZoneError
 from test_scale import codes_in_registry
 
 TABLE = '\nCOUNTRIES: RegistryDict = {\n    "united_states": ("UnitedStates", "US", "USA", "USAX", "U"),\n}\n'
@@ -86,3 +86,19 @@ def test_a_country_alias_is_kept_as_its_alpha_2_code(given, kept):
 
 def test_a_national_number_is_read_in_the_country_an_alias_names():
     assert Contact("Grace", country="USA", phone="212 555 0123").phone == "+12125550123"
+
+
+@pytest.mark.parametrize(
+    "written", [" Asia/Kolkata", "Asia/Kolkata ", "\tAsia/Kolkata\n"]
+)
+def test_a_zone_with_spaces_around_it_is_the_zone(written):
+    # As a name's or an instant's spaces are none of it: a zone copied out of
+    # a spreadsheet cell often ends in one.
+    contact = Contact("Grace Hopper", timezone=written)
+    assert contact.timezone == "Asia/Kolkata"
+    assert contact == Contact("Grace Hopper", timezone="Asia/Kolkata")
+
+
+def test_spaces_inside_a_zone_name_are_still_refused():
+    with pytest.raises(UnknownTimeZoneError, match=r"^Contact\.timezone: "):
+        Contact("Grace Hopper", timezone="Asia/ Kolkata")

@@ -170,11 +170,16 @@ def _fixed(offset_seconds: int) -> pendulum.FixedTimezone:
 
 
 def coerce_zone_name(value: object, field: str) -> str:
-    """Check that `value` names an IANA zone and return the name."""
+    """Check that `value` names an IANA zone and return the name.
+
+    Spaces around it are no part of it, as they are none of an instant's or
+    a name's: a zone copied out of a spreadsheet cell often ends in one.
+    """
     if not isinstance(value, str):
         raise InvalidTypeError(field, value, "an IANA time zone name (str)")
-    zone(value, field)
-    return value
+    name = value.strip()
+    zone(name, field)
+    return name
 
 
 def instant_key(moment: dt.datetime) -> dt.timedelta:
