@@ -17,6 +17,7 @@ from followup import (
     plan_followups,
 )
 from followup._time import at_wall_time, zone
+from followup.rules import WorkingHoursParams
 from own_steps import AT, Proposer, ny
 from strategies import situations
 
@@ -143,3 +144,13 @@ def test_a_window_rolled_into_working_time_reaches_the_close_of_its_day(
             start = step.window.start
             closes = at_wall_time(start.date(), dt.time(17), zone(start.timezone_name))
             assert step.window.end >= closes, (step.label, step.window)
+
+
+def test_hours_that_open_on_a_second_are_described_with_it() -> None:
+    # A finding's "expected" names the hours: 09:00 would not be when they
+    # open.  Whole minutes stay as hours are written.
+    params = WorkingHoursParams(start="09:00:30", end="17:00:00.5", weekdays=[0])
+    assert params.describe() == "Mon 09:00:30-17:00:00.500000"
+    assert WorkingHoursParams(start="08:30", weekdays=[0]).describe() == (
+        "Mon 08:30-17:00"
+    )

@@ -123,10 +123,18 @@ class WorkingHoursParams:
     def describe(self, week: Iterable[int] | None = None) -> str:
         """``Mon-Fri 09:00-17:00``, on `week` when the week is the country's."""
         days = week if self.weekdays is None else self.weekdays
-        hours = f"{self.start:%H:%M}-{self.end:%H:%M}"
+        hours = f"{_clock(self.start)}-{_clock(self.end)}"
         if days is None:
             return f"{hours} on the recipient's working days"
         return f"{day_names(days)} {hours}"
+
+
+def _clock(time: dt.time) -> str:
+    # 09:00, as hours are written; the seconds only when there are some, so
+    # that a finding never says 09:00 of hours that open at 09:00:30.
+    if time.second or time.microsecond:
+        return time.isoformat()
+    return f"{time:%H:%M}"
 
 
 @final
