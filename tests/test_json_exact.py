@@ -297,3 +297,20 @@ def test_what_json_has_no_form_for_is_refused_by_name(value, shown):
     assert str(caught.value) == (
         f"value: expected a public value of followup, or plain data, got {shown}"
     )
+
+
+@pytest.mark.parametrize("cls", [5, "Interview", None, [[1]]])
+@pytest.mark.parametrize("read", [from_json, lambda text, cls: structure({}, cls)])
+def test_a_kind_to_read_that_is_no_type_is_the_callers_mistake(read, cls):
+    # It was reported as the document's ("5 document: Unsupported type").
+    with pytest.raises(InvalidTypeError) as caught:
+        read("{}", cls)
+    assert str(caught.value).startswith("cls: expected a type to read (")
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "read"),
+    [("[]", list[Event], []), ("null", Interview | None, None)],
+)
+def test_typing_forms_are_types_to_read(text, cls, read):
+    assert from_json(text, cls) == read

@@ -359,10 +359,21 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
         InvalidDocumentError: the data does not make a `cls`; its `problems`
             name each path.
     """
+    _check_kind(cls)
     try:
         return converter.structure(data, cls)
     except Exception as error:
         raise InvalidDocumentError(what or _document(cls), _problems(error)) from error
+
+
+def _check_kind(cls: object) -> None:
+    # A class or a typing form (list[Event], Interview | None): anything else
+    # is the caller's mistake, not the document's, and its repr may not even
+    # be written (a list nested deeper than repr recurses).
+    if not isinstance(cls, type) and get_origin(cls) is None:
+        raise InvalidTypeError(
+            "cls", cls, "a type to read (Interview, list[Event], Interview | None)"
+        )
 
 
 _PLAIN = "a public value of followup, or plain data"
@@ -414,10 +425,12 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             number of thousands of digits, bytes that are not UTF-8 and a
             byte order mark included), or does not make a `cls`; every
             problem is listed with its path.
-        InvalidTypeError: `text` is neither text nor bytes.
+        InvalidTypeError: `text` is neither text nor bytes, or `cls` is no
+            type.
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise InvalidTypeError("text", text, "JSON text (str or bytes)")
+    _check_kind(cls)
     try:
         data = read_json(text)
     except Unreadable as error:
