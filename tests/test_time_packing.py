@@ -14,6 +14,7 @@ from followup import Interview, Step, StepKind, Window, check_plan, plan_many
 from followup._engine import plan_parts_of
 from followup._plan import plan_with
 from followup._time import local, pack_instant, unpack_instant, zone
+from followup.errors import InvalidValueError
 
 CET = pendulum.FixedTimezone(3600, name="CET")
 
@@ -63,29 +64,61 @@ def test_a_finding_names_a_due_time_in_the_repeated_hour_as_it_is() -> None:
     assert [f.actual for f in found] == ["Sun 1 Nov 2026 01:30 EST"]
 
 
-def _paris(key: str | None) -> pendulum.Timezone:
-    # Europe/Paris read from its file under another name, or none: as a
+def _read(name: str, key: str | None) -> pendulum.Timezone:
+    # An IANA zone read from its file under another name, or none: as a
     # zone read from a file, or named after the machine's own copies.
-    data = importlib.resources.files("tzdata").joinpath("zoneinfo", "Europe", "Paris")
+    data = importlib.resources.files("tzdata").joinpath("zoneinfo", *name.split("/"))
     return pendulum.Timezone.from_file(io.BytesIO(data.read_bytes()), key=key)
 
 
-@pytest.mark.parametrize("key", [None, "posix/Europe/Paris", "Factory"])
+@pytest.mark.parametrize("key", [None, "posix/Asia/Kolkata", "Factory"])
 def test_a_pendulum_zone_without_an_iana_name_is_kept_as_its_offset(
     key: str | None,
 ) -> None:
     # Refused by name, such a zone came through as it was, and did not
     # travel: no name to pickle, or one that is refused when read back.
-    at = pendulum.DateTime(2026, 11, 23, 10, tzinfo=_paris(key))
+    # Kolkata keeps one offset all year: the offset is the zone.
+    at = pendulum.DateTime(2026, 11, 23, 10, tzinfo=_read("Asia/Kolkata", key))
     interview = Interview("Ada Lovelace", "Acme", at)
-    assert interview.at.isoformat() == "2026-11-23T10:00:00+01:00"
+    assert interview.at.isoformat() == "2026-11-23T10:00:00+05:30"
     # (pendulum 3.0.0 compares fixed zones by identity.)
     assert type(interview.at.tzinfo) is pendulum.FixedTimezone
-    assert interview.at.utcoffset() == dt.timedelta(hours=1)
+    assert interview.at.utcoffset() == dt.timedelta(hours=5, minutes=30)
     assert pickle.loads(pickle.dumps(interview)) == interview
     assert list(plan_many([interview] * 3, workers=2, chunk_size=1)) == list(
         plan_many([interview] * 3)
     )
+
+
+@pytest.mark.parametrize("key", [None, "posix/Europe/Paris", "Factory"])
+@pytest.mark.parametrize("month", [1, 7])
+def test_a_zone_without_an_iana_name_that_changes_its_offset_is_refused(
+    key: str | None, month: int
+) -> None:
+    # Kept as its offset, Paris in winter would put every step after the
+    # change to summer time an hour off, on a clock no one reads.
+    at = pendulum.DateTime(2026, month, 23, 10, tzinfo=_read("Europe/Paris", key))
+    with pytest.raises(InvalidValueError) as caught:
+        Interview("Ada Lovelace", "Acme", at)
+    assert str(caught.value).startswith("Interview.at: ")
+    assert str(caught.value).endswith(
+        "has a time zone with no IANA name whose offset changes in the year "
+        "(daylight saving): give the zone by its name (a zoneinfo.ZoneInfo, or "
+        "[America/New_York] after the time)"
+    )
+
+
+def test_a_dateutil_zone_that_changes_its_offset_is_refused_by_its_field() -> None:
+    # dateutil's zones carry no IANA name: kept as -04:00, the follow-up of
+    # an interview on Friday 30 October fell on 08:00 EST, out of hours.
+    from dateutil import tz  # noqa: PLC0415 - a dependency of holidays, used here only
+
+    at = dt.datetime(2026, 10, 30, 10, tzinfo=tz.gettz("America/New_York"))
+    with pytest.raises(InvalidValueError, match=r"^Interview\.at: .* no IANA name"):
+        Interview("Ada Lovelace", "Acme", at)
+    # Tokyo keeps one offset all year: kept as it, as before.
+    tokyo = at.replace(tzinfo=tz.gettz("Asia/Tokyo"))
+    assert Interview("Ada", "Acme", tokyo).at.isoformat() == "2026-10-30T10:00:00+09:00"
 
 
 def test_a_pendulum_zone_with_an_iana_name_is_kept_as_it_is() -> None:

@@ -465,7 +465,12 @@ def coerce_instant(
     """
     if isinstance(value, dt.datetime):
         _refuse_naive(value, field, value)
-        made = _exact(value, zone_of(value), field, value, latest)
+        tz = zone_of(value)
+        if type(tz) is pendulum.FixedTimezone and not isinstance(
+            value.tzinfo, (dt.timezone, pendulum.FixedTimezone)
+        ):
+            _refuse_changing_offset(value, field)
+        made = _exact(value, tz, field, value, latest)
         # A value that was exact already comes back as itself.
         if type(value) is _DateTime and _reduce(made, 4)[1] == _reduce(value, 4)[1]:
             return value
@@ -475,6 +480,36 @@ def coerce_instant(
     raise InvalidTypeError(
         field, value, "an aware datetime or an ISO 8601 string with an offset"
     )
+
+
+def _refuse_changing_offset(value: dt.datetime, field: str) -> None:
+    """Refuse a zone without an IANA name whose offset changes over the year.
+
+    Such a zone (dateutil's ``tz.gettz("America/New_York")`` or
+    ``tz.tzlocal()``, a ``ZoneInfo`` read from a file) is kept as its offset
+    at that instant: every step after a daylight-saving change would be an
+    hour off, on a clock no one reads.
+    """
+    tzinfo = value.tzinfo
+    if tzinfo is None:  # pragma: no cover - refused as naive before
+        return
+    try:
+        offsets = {
+            tzinfo.utcoffset(dt.datetime(value.year, month, 1, tzinfo=tzinfo))
+            for month in range(1, 13)
+        }
+    # A zone of one's own that cannot answer for other days is kept as the
+    # offset it gave for this one, as before.
+    except Exception:  # noqa: BLE001
+        return
+    if len(offsets) > 1:
+        raise InvalidValueError(
+            field,
+            value,
+            "has a time zone with no IANA name whose offset changes in the "
+            "year (daylight saving): give the zone by its name (a "
+            "zoneinfo.ZoneInfo, or [America/New_York] after the time)",
+        )
 
 
 def check_planned(moment: dt.datetime, field: str) -> None:
