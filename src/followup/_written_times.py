@@ -5,7 +5,7 @@ Read from the plain text (`followup._languages.plain`):
 * digits: ``10:00``, ``10.00``, ``10h00``, ``10 h 30``, with or without
   ``am``/``a.m.``/``pm``, ``Uhr`` or ``h``; an hour alone with a marker:
   ``10am``, ``10 o'clock``, ``10 Uhr``, ``10h`` (French, Spanish, German),
-  ``a las 10``;
+  ``10 heures``, ``a las 10``;
 * words: ``ten o'clock``, ``ten in the morning``, ``half past three``,
   ``quarter to ten``, ``noon``, ``midnight``, ``zehn Uhr``, ``dix heures``,
   ``a las diez y media``, ``Mittag``, ``midi``, ``mediodía``;
@@ -228,11 +228,14 @@ def _forms(language: str) -> _Forms:
     vocabulary = _vocabulary(language)
     words = "|".join(sorted(map(re.escape, vocabulary.hours), key=len, reverse=True))
     part = _MORNING[language]
+    # French spells out the "h" of "10 h 30" as often: "à 10 heures",
+    # "10 heures 30", as it does "dix heures".
+    hour_word = "heures?|h" if language == "fr" else "h"
     # 10:00, 10.00, 10h00, 10 h 30, with am/pm, Uhr or h, or a half; an hour
     # alone only with a marker: 10am, 10 o'clock, 10 Uhr, 10h (`_reading`).
     number = re.compile(
-        rf"(?P<h>\d\d?)(?:\s?(?P<sep>[:.h])\s?(?P<m>[0-5]\d){_NUMBER_ENDS})?"
-        rf"(?:{_HALF}|\s?(?P<mark>uhr|h|hrs?|o'?clock)(?!\w))?(?:\s+{part})?"
+        rf"(?P<h>\d\d?)(?:\s?(?P<sep>[:.]|{hour_word})\s?(?P<m>[0-5]\d){_NUMBER_ENDS})?"
+        rf"(?:{_HALF}|\s?(?P<mark>uhr|{hour_word}|hrs?|o'?clock)(?!\w))?(?:\s+{part})?"
     )
     at_word: dict[str, tuple[re.Pattern[str], ...]] = {}
     needs_marker = None
@@ -281,7 +284,11 @@ def _forms(language: str) -> _Forms:
         vocabulary.hours,
         frozenset(vocabulary.noon),
         frozenset(vocabulary.midnight),
-        frozenset({"o'clock", "oclock"} if language == "en" else {"uhr", "h"}),
+        frozenset(
+            {"o'clock", "oclock"}
+            if language == "en"
+            else {"uhr", "h", "heure", "heures"}
+        ),
         frozenset([*at_word, *vocabulary.noon, *vocabulary.midnight]),
     )
 

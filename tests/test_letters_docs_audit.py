@@ -1,0 +1,55 @@
+"""What an audit of docs/letters.md found the letter checks getting wrong.
+
+Each test pins a letter a user writes that the documented reading gets
+wrong on the code before the fix: a false alarm (an ERROR for a letter that
+obviously names the fact) or a false pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from followup import Contact, Interview, check_letter
+from followup._letters import Letter, times_in
+
+INTERVIEW = Interview(
+    "Ada Lovelace",
+    "Acme",
+    "2026-11-23T10:00:00-05:00[America/New_York]",
+    interviewer=Contact("Grace Hopper", timezone="America/New_York"),
+)
+
+
+@pytest.mark.parametrize(
+    "time",
+    ["à 10 heures", "vers 10 heures", "à 10 heures du matin", "à 10heures"],
+)
+def test_a_french_hour_in_digits_with_heures_names_the_time(time):
+    # "dix heures" and "10 h" were read, "10 heures" was not: the commonest
+    # way French writes an hour got a FU003 error.
+    text = (
+        "Madame,\n\nJe vous remercie pour notre entretien téléphonique du lundi "
+        f"23 novembre {time}. Le poste chez Acme m'intéresse beaucoup.\n\n"
+        "Ada Lovelace"
+    )
+    assert Letter(text, INTERVIEW, "thank-you", language="fr").names_time()
+    assert not [
+        f
+        for f in check_letter(text, INTERVIEW, "thank-you")
+        if f.severity.value == "error"
+    ]
+
+
+def test_a_french_hour_and_minutes_with_heures_is_read_with_its_minutes():
+    (written,) = times_in("à 14 heures 30", "fr")
+    assert (written.hour, written.minute) == (14, 30)
+
+
+@pytest.mark.parametrize("text", ["à 11 heures", "pendant 35 heures", "à 10 heures 15"])
+def test_a_french_hour_in_digits_with_heures_is_not_another_time(text):
+    assert not Letter(
+        f"Merci pour l'entretien {text}. Ada Lovelace, Acme",
+        INTERVIEW,
+        "thank-you",
+        language="fr",
+    ).names_time()
