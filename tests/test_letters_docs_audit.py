@@ -53,3 +53,25 @@ def test_a_french_hour_in_digits_with_heures_is_not_another_time(text):
         "thank-you",
         language="fr",
     ).names_time()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "notre entretien téléphonique le 23, à 10 h.",
+        "notre entretien téléphonique, qui a eu lieu le 23. Acme m'intéresse",
+        "notre entretien téléphonique (le 23).",
+    ],
+)
+def test_le_23_before_a_comma_or_a_stop_names_the_date(sentence):
+    # "le 23" followed by a comma or the sentence's stop was not read: a
+    # stop or a comma was taken for the inside of a number ("le 23.11").
+    text = f"Madame,\n\nJe vous remercie pour {sentence}\n\nAda Lovelace, Acme"
+    assert Letter(text, INTERVIEW, "thank-you", language="fr").names_date()
+
+
+@pytest.mark.parametrize("text", ["le 23,5 %", "le 23.5", "le 23:00", "le 23 h"])
+def test_le_23_inside_a_number_or_a_time_is_no_day(text):
+    assert not Letter(
+        f"Ada Lovelace, Acme: {text} ok", INTERVIEW, "thank-you", language="fr"
+    ).names_date()

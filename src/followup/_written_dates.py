@@ -176,7 +176,9 @@ def _forms(language: str) -> _Forms:
                 rf"|(?P<word>{_ORDINAL_WORDS}))(?!\w)"
             ),
         ),
-        "fr": ("le", r"le\s+(?P<day>\d\d?|1er)(?![\w/.:,-]|\s*h)"),
+        # A stop or a comma goes on a number ("le 23.11", "le 23,5 %") only
+        # with a digit after it: "le 23, à 10 h" and "le 23." are the day.
+        "fr": ("le", r"le\s+(?P<day>\d\d?|1er)(?![\w/-]|[.:,]\d|\s*h)"),
         "es": ("el", r"el\s+dia\s+(?P<day>\d\d?)(?!\w)"),
         "de": ("am", r"am\s+(?P<day>\d\d?)\.(?=\s)(?!\s+(?:\d|uhr))"),
     }[language]
