@@ -75,3 +75,26 @@ def test_le_23_inside_a_number_or_a_time_is_no_day(text):
     assert not Letter(
         f"Ada Lovelace, Acme: {text} ok", INTERVIEW, "thank-you", language="fr"
     ).names_date()
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "actual"),
+    [
+        ("thank-you", "the call on November\n24 at 10:00", "found november 24"),
+        ("follow-up", "the call on Nov.\n24 at 10:00", "found nov. 24"),
+        ("thank-you", "the call on 23 November at 11\na.m.", "found 11 a.m."),
+        ("follow-up", "the call on 23 November at 11\x0co'clock", "found 11 o'clock"),
+    ],
+)
+def test_a_wrong_date_or_time_wrapped_over_two_lines_is_reported_not_a_crash(
+    kind, body, actual
+):
+    # The finding's `actual` quoted the mention as written, line break and
+    # all, which a Finding refuses: check_letter raised a RuleError.
+    text = f"Dear Grace,\n\nThank you for {body} with Acme.\n\nAda Lovelace"
+    (finding,) = [
+        f
+        for f in check_letter(text, INTERVIEW, kind)
+        if "does not name the" in f.message
+    ]
+    assert finding.actual == actual

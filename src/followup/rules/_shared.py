@@ -347,5 +347,7 @@ def missing_phrase(
 
 
 def _found(texts: Iterable[str]) -> str:
-    seen = list(dict.fromkeys(texts))
+    # A mention may be wrapped over two lines ("November\n24"): the finding
+    # names it on one line, as a finding's text must be.
+    seen = list(dict.fromkeys(" ".join(text.split()) for text in texts))
     return "found " + ", ".join(seen) if seen else "none found"
