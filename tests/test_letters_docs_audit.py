@@ -98,3 +98,16 @@ def test_a_wrong_date_or_time_wrapped_over_two_lines_is_reported_not_a_crash(
         if "does not name the" in f.message
     ]
     assert finding.actual == actual
+
+
+@pytest.mark.parametrize("zone", ["UTC+24", "GMT-31", "UTC+23:99", "GMT+99"])
+def test_an_offset_no_zone_can_have_is_no_zone_not_a_crash(zone):
+    # dt.timezone refuses offsets of a day or more: a typo such as "UTC+24"
+    # made check_letter raise a RuleError (a ValueError inside).
+    text = f"Dear Grace,\n\nThanks for the call at Acme on 23 November at 15:00 {zone}.\n\nAda Lovelace"
+    (finding,) = [
+        f for f in check_letter(text, INTERVIEW, "thank-you") if "time" in f.message
+    ]
+    assert finding.actual == "found 15:00"
+    (written,) = times_in(f"at 15:00 {zone}")
+    assert written.zones == ()

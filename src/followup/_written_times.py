@@ -473,8 +473,12 @@ def _zones(forms: _Forms, folded: str, end: int) -> tuple[tuple[str, ...], str |
     if match["label"]:
         label = match["label"]
         return _ABBREVIATIONS.get(label) or _ENGLISH_ABBREVIATIONS[label], label
-    minutes = int(match["om"] or 0)
-    return (f"{match['sign']}{int(match['oh']):02d}:{minutes:02d}",), None
+    hours, minutes = int(match["oh"]), int(match["om"] or 0)
+    if hours * 60 + minutes >= 24 * 60:
+        # No zone is a day or more from UTC ("UTC+24" is a slip): the time
+        # is read without it, as if no zone were written.
+        return (), None
+    return (f"{match['sign']}{hours:02d}:{minutes:02d}",), None
 
 
 def unambiguous_label(moment: dt.datetime) -> str:
