@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup import Contact, Interview, check_letter
+from followup import Contact, Interview, check_letter, draft_follow_up
 from followup._letters import Letter, times_in
 
 INTERVIEW = Interview(
@@ -111,3 +111,49 @@ def test_an_offset_no_zone_can_have_is_no_zone_not_a_crash(zone):
     assert finding.actual == "found 15:00"
     (written,) = times_in(f"at 15:00 {zone}")
     assert written.zones == ()
+
+
+#: A real German compound of 63 letters: no line can be broken inside it.
+COMPOUND = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+
+
+def test_a_follow_up_with_a_very_long_word_is_the_most_compact_and_says_so():
+    # docs/letters.md claimed a follow-up without a fit passes for every
+    # valid interview; a word this long can leave even the most compact
+    # wording over the line limit, which check_letter then reports.
+    interview = Interview(
+        f"Ada von {COMPOUND} María Gesellschaft",
+        f"{COMPOUND} Gesellschaft von Ángeles María",
+        "2026-11-23T10:00:00-05:00[America/New_York]",
+        interviewer=Contact(
+            "Association für de María Maximilian María and "
+            "Hohenzollern-Sigmaringen and Constantinopolitanische",
+            timezone="America/New_York",
+        ),
+    )
+    draft = draft_follow_up(interview, language="de")
+    assert draft.splitlines()[-1] == f"Mit freundlichen Grüßen, {interview.candidate}"
+    assert [f.actual for f in check_letter(draft, interview)] == [
+        "10 lines at 80 columns"
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+@pytest.mark.parametrize("greeting", ["name", "title", "first-name"])
+def test_a_follow_up_with_names_of_forty_character_words_passes(language, greeting):
+    def name(letter: str) -> str:
+        return " ".join([letter * 40, letter * 19, letter * 39])
+
+    interview = Interview(
+        name("a"),
+        name("c"),
+        "2026-11-23T10:00:00-05:00[America/New_York]",
+        interviewer=Contact(name("g"), timezone="America/New_York"),
+        position=name("p"),
+    )
+    draft = draft_follow_up(
+        interview, language=language, greeting=greeting, title="Dr."
+    )
+    assert not [
+        f for f in check_letter(draft, interview) if f.severity.value == "error"
+    ]

@@ -342,8 +342,10 @@ def draft_follow_up(  # noqa: PLR0913 - the interview, and how to write to them
     it should appear ("I have built payment systems for ten years"); without
     it the draft says so in general words.  Without a `fit`, the draft stays
     under the line limit of the rules (FU004's ``max_lines``) for every
-    valid interview with the default rules; under much tighter limits the
-    most compact variant is returned, and `check_letter` says what is over.
+    valid interview whose names are written in words of up to 40
+    characters, with the default rules; a longer word (a German compound)
+    wraps badly, and under it or much tighter limits the most compact
+    variant is returned, and `check_letter` says what is over.
     A `fit` that would push the letter over the limit (long names leave it
     little room) is refused rather than silently dropped.  `language`,
     `locale`, `greeting` and `title` are as for `draft_thank_you`.
