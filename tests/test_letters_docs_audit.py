@@ -157,3 +157,45 @@ def test_a_follow_up_with_names_of_forty_character_words_passes(language, greeti
     assert not [
         f for f in check_letter(draft, interview) if f.severity.value == "error"
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Merci pour notre entretien téléphonique du 23 à 10 h chez Acme."),
+        ("fr", "Merci pour notre entretien du 1er, à 10 h, chez Acme."),
+        ("es", "Gracias por la entrevista del día 23 a las 10 con Acme."),
+        ("de", "Danke für das Telefonat vom 23. um 10 Uhr mit Acme."),
+    ],
+)
+def test_a_day_after_a_contracted_article_names_the_date(language, sentence):
+    # "du 23" (de le), "del día 23" (de el) and "vom 23." (von dem) are the
+    # day alone as surely as "le 23", "el día 23" and "am 23.": a FU003
+    # error said the date was missing.
+    interview = INTERVIEW
+    if "1er" in sentence:
+        interview = Interview(
+            "Ada Lovelace",
+            "Acme",
+            "2026-12-01T10:00:00-05:00[America/New_York]",
+            interviewer=Contact("Grace Hopper", timezone="America/New_York"),
+        )
+    text = f"{sentence}\n\nAda Lovelace"
+    assert Letter(text, interview, "thank-you", language=language).names_date()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "du 24 à 10 h"),
+        ("fr", "du 23 h au matin"),
+        ("es", "del día 24"),
+        ("de", "vom 24."),
+        ("es", "modelo 23"),
+    ],
+)
+def test_another_day_after_a_contracted_article_does_not(language, text):
+    letter = Letter(
+        f"Ada Lovelace, Acme: {text} ok", INTERVIEW, "thank-you", language=language
+    )
+    assert not letter.names_date()

@@ -11,7 +11,8 @@ letter's language:
   are written both ways, so a date whose day and month could be swapped
   (``03/04``) is *ambiguous* and means nothing, unless both readings are
   the same day (``11/11``);
-* a day of the month alone: ``the 23rd``, ``le 23``, ``el día 23``;
+* a day of the month alone: ``the 23rd``, ``le 23``, ``du 23``, ``el día 23``,
+  ``del día 23``, ``am 23.``, ``vom 23.``;
 * a weekday: ``Monday``, ``last Monday``;
 * a day named from the day the letter is sent, when that is known:
   ``today``, ``this morning``, ``yesterday``, ``earlier this week``,
@@ -130,10 +131,10 @@ class _Forms:
     at_word: dict[str, tuple[re.Pattern[str], ...]]  # tried at that word
     relative: dict[str, tuple[str, ...]]  # last word -> whole phrases
     anchors: frozenset[str]  # every word that can start or end a date
-    # A day of the month alone ("the 23rd", "le 23"): the word before it, and
-    # the pattern, tried where that word is when a number or an ordinal
+    # A day of the month alone ("the 23rd", "le 23"): the words before it,
+    # and the pattern, tried where such a word is when a number or an ordinal
     # follows it.  "the" itself is no anchor: it is everywhere.
-    article: str
+    articles: tuple[str, ...]
     alone: re.Pattern[str]
 
 
@@ -168,9 +169,11 @@ def _forms(language: str) -> _Forms:
     month_first = re.compile(rf"{month}\s+(?:the\s+)?{day}(?![\w.]\d|\d){_YEAR}")
     for name in vocabulary.months:
         at_word[name].append(month_first)
-    article, alone = {
+    # The article may be contracted with "de" or "von": "du 23" (de le),
+    # "del día 23" (de el), "vom 23." (von dem) name the day as surely.
+    articles, alone = {
         "en": (
-            "the",
+            ("the",),
             (
                 r"the\s+(?:(?P<day>\d\d?)(?:st|nd|rd|th)"
                 rf"|(?P<word>{_ORDINAL_WORDS}))(?!\w)"
@@ -178,9 +181,9 @@ def _forms(language: str) -> _Forms:
         ),
         # A stop or a comma goes on a number ("le 23.11", "le 23,5 %") only
         # with a digit after it: "le 23, à 10 h" and "le 23." are the day.
-        "fr": ("le", r"le\s+(?P<day>\d\d?|1er)(?![\w/-]|[.:,]\d|\s*h)"),
-        "es": ("el", r"el\s+dia\s+(?P<day>\d\d?)(?!\w)"),
-        "de": ("am", r"am\s+(?P<day>\d\d?)\.(?=\s)(?!\s+(?:\d|uhr))"),
+        "fr": (("le", "du"), r"(?:le|du)\s+(?P<day>\d\d?|1er)(?![\w/-]|[.:,]\d|\s*h)"),
+        "es": (("el", "del"), r"d?el\s+dia\s+(?P<day>\d\d?)(?!\w)"),
+        "de": (("am", "vom"), r"(?:am|vom)\s+(?P<day>\d\d?)\.(?=\s)(?!\s+(?:\d|uhr))"),
     }[language]
     # Relative phrases are found at their last word ("week" of "earlier this
     # week"), which is rarer than their first ("this", "the").
@@ -193,7 +196,7 @@ def _forms(language: str) -> _Forms:
         {word: tuple(patterns) for word, patterns in at_word.items()},
         {word: tuple(found) for word, found in relative.items()},
         frozenset([*at_word, *relative, *vocabulary.weekdays]),
-        article,
+        articles,
         re.compile(alone),
     )
 
@@ -295,13 +298,14 @@ def _day_alone(
     forms: _Forms, folded: str, start: int, vocabulary: Vocabulary
 ) -> list[WrittenDate]:
     """A day of the month alone that ends in the number or ordinal at `start`."""
-    article = folded.rfind(forms.article, max(0, start - 12), start)
-    if article < 0 or not starts_a_word(folded, article):
-        return []
-    match = forms.alone.match(folded, article)
-    if match is None or match.start("day" if match["day"] else "word") != start:
-        return []
-    return [_written(match, vocabulary)]
+    for word in forms.articles:
+        article = folded.rfind(word, max(0, start - 12), start)
+        if article < 0 or not starts_a_word(folded, article):
+            continue
+        match = forms.alone.match(folded, article)
+        if match and match.start("day" if match["day"] else "word") == start:
+            return [_written(match, vocabulary)]
+    return []
 
 
 def _letter_after(folded: str, end: int) -> bool:
