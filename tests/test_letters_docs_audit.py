@@ -199,3 +199,28 @@ def test_another_day_after_a_contracted_article_does_not(language, text):
         f"Ada Lovelace, Acme: {text} ok", INTERVIEW, "thank-you", language=language
     )
     assert not letter.names_date()
+
+
+#: Sent on Wednesday 25 November: the day before yesterday is the call's day.
+TWO_DAYS_LATER = "2026-11-25T09:00:00-05:00"
+#: Sent on Tuesday 24 November: yesterday is the call's day.
+A_DAY_LATER = "2026-11-24T09:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [("es", "antes de ayer"), ("es", "antes  de\nayer"), ("fr", "avant hier")],
+)
+def test_the_day_before_yesterday_in_two_words_is_two_days_back(language, phrase):
+    # Only "anteayer" and "avant-hier" were known: "antes de ayer" and
+    # "avant hier" were read as "ayer" and "hier", yesterday: an error for a
+    # call two days back, a pass for a call the day before.
+    text = f"Ada Lovelace, Acme: {phrase} ok"
+    on_time = Letter(
+        text, INTERVIEW, "thank-you", sent=TWO_DAYS_LATER, language=language
+    )
+    a_day_off = Letter(
+        text, INTERVIEW, "thank-you", sent=A_DAY_LATER, language=language
+    )
+    assert on_time.names_date()
+    assert not a_day_off.names_date()

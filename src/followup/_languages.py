@@ -183,6 +183,8 @@ _BY_HAND: Final = {
     "fr": _ByHand(
         days_ago={
             "avant-hier": 2,
+            # Often written without its hyphen; else read as "hier".
+            "avant hier": 2,
             "hier": 1,
             "aujourd'hui": 0,
             "ce matin": 0,
@@ -205,6 +207,8 @@ _BY_HAND: Final = {
     "es": _ByHand(
         days_ago={
             "anteayer": 2,
+            # The RAE's other spelling; else read as "ayer", yesterday.
+            "antes de ayer": 2,
             "antier": 2,
             "ayer": 1,
             "hoy": 0,
