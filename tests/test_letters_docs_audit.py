@@ -224,3 +224,36 @@ def test_the_day_before_yesterday_in_two_words_is_two_days_back(language, phrase
     )
     assert on_time.names_date()
     assert not a_day_off.names_date()
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "sent"),
+    [
+        ("en", "this\nmorning's call", "2026-11-23T12:00:00-05:00"),
+        ("en", "the day before\nyesterday", TWO_DAYS_LATER),
+        ("en", "earlier this\r\nweek", TWO_DAYS_LATER),
+        ("fr", "ce\nmatin", "2026-11-23T12:00:00-05:00"),
+        ("fr", "la semaine\ndernière", "2026-11-30T09:00:00-05:00"),
+        ("es", "la semana\tpasada", "2026-11-30T09:00:00-05:00"),
+        ("de", "letzte\nWoche", "2026-11-30T09:00:00-05:00"),
+    ],
+)
+def test_a_relative_day_wrapped_over_two_lines_names_the_date(language, phrase, sent):
+    # A letter wrapped at 72 columns, as mail programs and people wrap it,
+    # breaks "this morning" over two lines: it was not read, and the letter
+    # got a FU003 error for a missing date.
+    text = f"Ada Lovelace, Acme: thanks for {phrase} ok"
+    assert Letter(
+        text, INTERVIEW, "thank-you", sent=sent, language=language
+    ).names_date()
+
+
+@pytest.mark.parametrize("phrase", ["thismorning", "this-morning", "earlier this-week"])
+def test_a_relative_phrase_run_together_is_not_read(phrase):
+    # Only the white space between the words is relaxed: "this-week" is no
+    # "this week", nor "thismorning" "this morning".
+    text = f"Ada Lovelace, Acme: {phrase} ok"
+    letter = Letter(
+        text, INTERVIEW, "thank-you", sent="2026-11-23T12:00:00-05:00", language="en"
+    )
+    assert not [d for d in letter.dates if d.relative]

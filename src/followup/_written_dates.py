@@ -267,13 +267,7 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
         found.append(WrittenDate(word, weekday=vocabulary.weekdays[word]))
     end = start + len(word)
     for phrase in forms.relative.get(word, ()):
-        begin = end - len(phrase)
-        if (
-            begin >= 0
-            and folded.startswith(phrase, begin)
-            and starts_a_word(folded, begin, "-")
-            and not _word_after(folded, end)
-        ):
+        if _ends_with(folded, end, phrase) and not _word_after(folded, end):
             # Without the send time the phrase is found but names no day.
             found.append(
                 WrittenDate(phrase, relative=True)
@@ -282,6 +276,27 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
             )
             break
     return found
+
+
+def _ends_with(folded: str, end: int, phrase: str) -> bool:
+    """Whether `phrase` ends at `end` and starts a word, its words apart by any space.
+
+    A letter wrapped by hand or by a mail program breaks a phrase over two
+    lines ("this" and "morning"); only the white space right before each word is
+    walked over, so a long letter is still read in linear time.
+    """
+    position = end
+    for index, part in enumerate(reversed(phrase.split(" "))):
+        if index:
+            gap = position
+            while position and folded[position - 1].isspace():
+                position -= 1
+            if position == gap:
+                return False
+        position -= len(part)
+        if position < 0 or not folded.startswith(part, position):
+            return False
+    return starts_a_word(folded, position, "-")
 
 
 # The tens of an ordinal, right before its unit ("thirty-" of "thirty-first").
