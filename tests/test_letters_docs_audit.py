@@ -257,3 +257,27 @@ def test_a_relative_phrase_run_together_is_not_read(phrase):
         text, INTERVIEW, "thank-you", sent="2026-11-23T12:00:00-05:00", language="en"
     )
     assert not [d for d in letter.dates if d.relative]
+
+
+@pytest.mark.parametrize(
+    ("written", "hour", "minute"),
+    [
+        ("à 10 heures et demie", 10, 30),
+        ("à 10 h et quart", 10, 15),
+        ("à 10 heures trente", 10, 30),
+        ("à 10 heures moins le quart", 9, 45),
+        ("à dix heures moins le quart", 9, 45),
+        ("à 10 heures du matin", 10, 0),
+        ("a las 10 y media", 10, 30),
+        ("a las 9 y cuarto", 9, 15),
+    ],
+)
+def test_an_hour_in_digits_with_its_minutes_in_words_is_read_with_them(
+    written, hour, minute
+):
+    # "10 heures et demie" was read as 10:00 (its minutes left out), and
+    # "dix heures moins le quart" as 10:00 rather than 9:45: a letter naming
+    # the wrong time passed, and one naming the right time got an error.
+    # Spanish "a las 10 y media" lost its half hour the same way.
+    (time,) = times_in(written, "es" if written.startswith("a las") else "fr")
+    assert (time.hour, time.minute) == (hour, minute)

@@ -180,6 +180,11 @@ _AFTERNOON_PARTS: Final = frozenset(
 )
 
 _HALF = r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)"
+# The minutes of a French hour in words: "et demie", "trente", "moins le quart".
+_FRENCH_MINUTES = (
+    r"(?:\s+(?P<min>trente|quinze|et\s+demie|et\s+quart)"
+    r"|\s+(?P<less>moins\s+le\s+quart))?"
+)
 # A number right after one of these is money, a count or part of a longer one.
 _AMOUNT_MARKS = "$€£¥.,:/+#-"
 # The hour or the minutes end there: no more digits follow.
@@ -231,11 +236,15 @@ def _forms(language: str) -> _Forms:
     # French spells out the "h" of "10 h 30" as often: "à 10 heures",
     # "10 heures 30", as it does "dix heures".
     hour_word = "heures?|h" if language == "fr" else "h"
+    # Its minutes follow the hour in words too ("10 h et demie"), as after
+    # "dix heures".
+    after_mark = _FRENCH_MINUTES if language == "fr" else ""
     # 10:00, 10.00, 10h00, 10 h 30, with am/pm, Uhr or h, or a half; an hour
     # alone only with a marker: 10am, 10 o'clock, 10 Uhr, 10h (`_reading`).
     number = re.compile(
         rf"(?P<h>\d\d?)(?:\s?(?P<sep>[:.]|{hour_word})\s?(?P<m>[0-5]\d){_NUMBER_ENDS})?"
-        rf"(?:{_HALF}|\s?(?P<mark>uhr|{hour_word}|hrs?|o'?clock)(?!\w))?(?:\s+{part})?"
+        rf"(?:{_HALF}|\s?(?P<mark>uhr|{hour_word}|hrs?|o'?clock)(?!\w){after_mark})?"
+        rf"(?:\s+{part})?"
     )
     at_word: dict[str, tuple[re.Pattern[str], ...]] = {}
     needs_marker = None
@@ -255,8 +264,7 @@ def _forms(language: str) -> _Forms:
         at_word = dict.fromkeys(vocabulary.hours, (said,))
     elif language == "fr":
         said = re.compile(
-            rf"(?P<word>{words})\s+heures?"
-            r"(?:\s+(?P<min>trente|quinze|et\s+demie|et\s+quart))?"
+            rf"(?P<word>{words})\s+heures?{_FRENCH_MINUTES}"
             rf"(?:\s+{part})?(?!\w)"
         )
         at_word = {hour.split("-")[0]: (said,) for hour in vocabulary.hours}
@@ -420,6 +428,11 @@ def _reading(
             return None
         hour = int(groups["h"])
         minute = int(groups.get("m") or 0)
+        if groups.get("min"):
+            minute = _WORD_MINUTES[" ".join(groups["min"].split())]
+    if groups.get("less"):
+        # "dix heures moins le quart" is a quarter before ten.
+        hour, minute = (hour - 1) % 24, 45
     return _with_half(hour, minute, groups)
 
 
