@@ -281,3 +281,20 @@ def test_an_hour_in_digits_with_its_minutes_in_words_is_read_with_them(
     # Spanish "a las 10 y media" lost its half hour the same way.
     (time,) = times_in(written, "es" if written.startswith("a las") else "fr")
     assert (time.hour, time.minute) == (hour, minute)
+
+
+@pytest.mark.parametrize(
+    ("written", "hour", "minute"),
+    [
+        ("um halb drei", 2, 30),
+        ("um halb elf Uhr", 10, 30),
+        ("um halb eins", 12, 30),
+        ("um Viertel nach zehn", 10, 15),
+        ("um Viertel vor zehn", 9, 45),
+    ],
+)
+def test_a_german_half_or_quarter_hour_is_read(written, hour, minute):
+    # "halb drei" is half past two, as "half past three" is read in English;
+    # it was not read at all, and the letter got a FU003/FU004 error.
+    (time,) = times_in(written, "de")
+    assert (time.hour, time.minute) == (hour, minute)

@@ -7,7 +7,8 @@ Read from the plain text (`followup._languages.plain`):
   ``10am``, ``10 o'clock``, ``10 Uhr``, ``10h`` (French, Spanish, German),
   ``10 heures``, ``a las 10``;
 * words: ``ten o'clock``, ``ten in the morning``, ``half past three``,
-  ``quarter to ten``, ``noon``, ``midnight``, ``zehn Uhr``, ``dix heures``,
+  ``quarter to ten``, ``noon``, ``midnight``, ``zehn Uhr``, ``halb drei``,
+  ``Viertel nach zehn``, ``dix heures``,
   ``a las diez y media``, ``Mittag``, ``midi``, ``mediodía``;
 * a zone after the time: ``UTC+1``, ``GMT-05:00`` or an abbreviation.  A
   time with a zone names an *instant*: ``15:00 GMT`` is right for a call at
@@ -261,7 +262,14 @@ def _forms(language: str) -> _Forms:
         at_word |= dict.fromkeys(vocabulary.hours, (needs_marker,))
     elif language == "de":
         said = re.compile(rf"(?P<word>{words})\s+uhr(?:\s+{part})?(?!\w)")
+        # "halb drei" is half an hour before three; "Viertel nach/vor zehn".
+        # Each is a time without "Uhr", as "half past three" is.
+        rel = re.compile(
+            r"(?:(?P<before>halb)|(?P<rel>viertel)\s+(?P<dir>nach|vor))\s+"
+            rf"(?P<word>{words})(?:\s+uhr)?(?:\s+{part})?(?!\w)"
+        )
         at_word = dict.fromkeys(vocabulary.hours, (said,))
+        at_word |= {"halb": (rel,), "viertel": (rel,)}
     elif language == "fr":
         said = re.compile(
             rf"(?P<word>{words})\s+heures?{_FRENCH_MINUTES}"
@@ -408,9 +416,11 @@ def _reading(
         hour = forms.hours[word]
         said = " ".join((groups.get("min") or "").split())
         minute = _WORD_MINUTES.get(said, 0)
-        if groups.get("rel"):
+        if groups.get("before"):
+            hour, minute = (hour - 1) % 12 or 12, 30
+        elif groups.get("rel"):
             minute = 30 if groups["rel"] == "half" else 15
-            if groups["dir"] == "to":
+            if groups["dir"] in {"to", "vor"}:
                 hour, minute = (hour - 1) % 12 or 12, 60 - minute
         elif match.re is forms.needs_marker and not (
             said.endswith("clock") or groups.get("half") or groups.get("part")
