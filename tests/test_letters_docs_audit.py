@@ -298,3 +298,52 @@ def test_a_german_half_or_quarter_hour_is_read(written, hour, minute):
     # it was not read at all, and the letter got a FU003/FU004 error.
     (time,) = times_in(written, "de")
     assert (time.hour, time.minute) == (hour, minute)
+
+
+@pytest.mark.parametrize(
+    ("language", "date"),
+    [
+        ("en", "the 23rd of December"),
+        ("en", "the twenty-third of December"),
+        ("en", "the 23rd of November 2025"),
+        ("en", "December the 23rd"),
+        ("de", "am 23. Dezember"),
+        ("de", "am 23. November 2025"),
+        ("fr", "le 23 décembre"),
+        ("fr", "le 23 novembre 2025"),
+        ("es", "el día 23 de diciembre"),
+        ("es", "el día 23 de noviembre de 2025"),
+    ],
+)
+def test_a_day_with_the_wrong_month_or_year_does_not_name_the_date(language, date):
+    # The day and its article ("am 23.", "le 23", "the 23rd") were also read
+    # as a day of the month alone, which matched whatever month or year
+    # followed: a letter naming the wrong month passed.
+    letter = Letter(
+        f"Ada Lovelace, Acme: merci, danke, thanks, gracias {date}.",
+        INTERVIEW,
+        "thank-you",
+        language=language,
+    )
+    assert not letter.names_date()
+
+
+@pytest.mark.parametrize(
+    ("language", "date"),
+    [
+        ("en", "the 23rd of November"),
+        ("en", "November the 23rd"),
+        ("en", "on the 23rd"),
+        ("de", "am 23. November"),
+        ("de", "am 23."),
+        ("fr", "le 23 novembre"),
+        ("fr", "le 23"),
+        ("es", "el día 23 de noviembre"),
+        ("es", "el día 23"),
+    ],
+)
+def test_a_day_with_the_right_month_or_alone_names_the_date(language, date):
+    letter = Letter(
+        f"Ada Lovelace: {date} ok", INTERVIEW, "thank-you", language=language
+    )
+    assert letter.names_date()

@@ -261,7 +261,9 @@ def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
         for pattern in forms.at_word.get(word, ())
         if (match := pattern.match(folded, start))
     ]
-    if word in _ORDINAL_STARTS:
+    if word in _ORDINAL_STARTS and not found:
+        # "the twenty-third of December" is that day of December, not also
+        # the twenty-third of any month.
         found.extend(_day_alone(forms, folded, start, vocabulary))
     if word in vocabulary.weekdays and not _letter_after(folded, start + len(word)):
         found.append(WrittenDate(word, weekday=vocabulary.weekdays[word]))
@@ -319,8 +321,17 @@ def _day_alone(
             continue
         match = forms.alone.match(folded, article)
         if match and match.start("day" if match["day"] else "word") == start:
+            # "December the 23rd" was read whole at its month: the day is
+            # December's, not also the 23rd of any month.
+            month = _WORD_BEFORE.search(folded, max(0, article - 16), article)
+            if month is not None and month[1] in vocabulary.months:
+                return []
             return [_written(match, vocabulary)]
     return []
+
+
+# The word right before a day's article, and the stop of its abbreviation.
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\.?\s+$")
 
 
 def _letter_after(folded: str, end: int) -> bool:
@@ -365,7 +376,10 @@ def _at_number(
         if after == "/":
             return found
     if after and after != ":" and (match := words.match(folded, start)):
+        # A day with its month: "am 23." of "am 23. Dezember" is no day of
+        # the month alone, which would match any month (or year).
         found.append(_written(match, vocabulary))
+        return found
     found.extend(_day_alone(forms, folded, start, vocabulary))
     return found
 
