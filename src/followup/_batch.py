@@ -82,8 +82,9 @@ def plan_many(
     With ``workers=1`` (the default) one plan is made per item taken.  With
     more, that many processes plan, this one among them: the items go out
     in chunks of `chunk_size` to the ``workers - 1`` processes started for
-    it, two chunks each at a time, and this process plans the next chunk
-    itself whenever they all have two.  At most four chunks a process are
+    it (started as chunks come, so never more than there are chunks), two
+    chunks each at a time, and this process plans the next chunk itself
+    whenever they all have two.  At most four chunks a process are
     held, so memory stays flat however long the input, and the plans come
     back in the order of the input, each holding the interview object it
     was given, as in one process.

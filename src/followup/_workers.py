@@ -117,7 +117,9 @@ def in_order(
 ) -> Generator[list[Made], None, None]:
     """``work(shared, chunk)`` of each chunk, in `workers` processes, in order.
 
-    `workers` - 1 processes are started; `shared` goes to each once, and
+    Up to `workers` - 1 processes are started, one whenever a chunk comes
+    and those started are all busy, so never more than there are chunks;
+    `shared` goes to each once, and
     `work`, a module-level function, travels with each chunk by name.  Each
     of them is handed two chunks at a time; whenever they all have two, this
     process works on the next chunk itself, with `here` (`work` by default),
@@ -138,18 +140,25 @@ def in_order(
     # and may finish it when it collects its garbage.
     starter = os.getpid()
     try:
-        others.extend(_Other(shared) for _ in range(workers - 1))
         for chunk in chunks:
             _move(others)
             while pending and pending[0].done():
                 yield pending.popleft().result()
             other = min(others, key=_Other.load, default=None)
+            # Started as chunks come, when every one started is busy: as if
+            # all had been started at first and the idle picked in turn,
+            # but a short input (or a huge `workers`) starts no more
+            # processes than it has chunks for.
+            if (other is None or other.load() > 0) and len(others) < workers - 1:
+                other = _Other(shared)
+                others.append(other)
             # Two: one to work on, the next to start on at once.
             if other is not None and other.load() < 2:
                 pending.append(other.send(work, chunk))
             else:
                 pending.append(_done_here(work_here, shared, chunk, others))
-            if len(pending) >= HELD * workers:
+            # Of the processes at work, this one among them.
+            if len(pending) >= HELD * (len(others) + 1):
                 yield _first(pending, others)
         while pending:
             yield _first(pending, others)
