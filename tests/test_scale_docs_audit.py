@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 
-from followup import Interview, plan_many
+import pytest
+
+from followup import Interview, InvalidTypeError, plan_many
+from followup.ics import CalendarOfPlans
 
 
 def interviews(count):
@@ -33,3 +36,12 @@ def test_many_workers_start_no_more_processes_than_chunks():
     # Ten interviews in chunks of four are three chunks.
     assert len(multiprocessing.active_children()) <= 3
     assert [first, *plans] == list(plan_many(batch))
+
+
+@pytest.mark.parametrize("other", [None, 5, "calendar", b""])
+def test_a_calendar_takes_zones_only_from_a_calendar_of_plans(other):
+    calendar = CalendarOfPlans()
+    with pytest.raises(InvalidTypeError) as raised:
+        calendar.take_zones(other)
+    assert str(raised.value).startswith("other: ")
+    assert repr(other) in str(raised.value)

@@ -273,7 +273,13 @@ class CalendarOfPlans:
 
         For items made elsewhere (in another process, say): this calendar's
         `head` then defines their time zones too.
+
+        Raises:
+            InvalidTypeError: `other` is not a CalendarOfPlans.
         """
+        # Anything else has no zones to give: said so, not an AttributeError.
+        if not isinstance(other, CalendarOfPlans):
+            raise InvalidTypeError("other", other, "a CalendarOfPlans")
         for tzid, (first, last) in other._spans.items():
             known = self._spans.get(tzid)
             self._spans[tzid] = (
