@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -45,3 +48,63 @@ def test_a_calendar_takes_zones_only_from_a_calendar_of_plans(other):
         calendar.take_zones(other)
     assert str(raised.value).startswith("other: ")
     assert repr(other) in str(raised.value)
+
+
+SPAWNED = """
+import multiprocessing
+from typing import ClassVar
+
+import attrs
+
+from followup import DEFAULT_RULES, FollowUpError, Interview, plan_many
+from followup.rules import NoParams
+
+
+def made():
+    @attrs.frozen
+    class Local:
+        code: ClassVar[str] = "LOC001"
+        name: ClassVar[str] = "local"
+        summary: ClassVar[str] = "A rule of a notebook's."
+        advice: ClassVar[tuple[str, ...]] = ("LOC:own",)
+        params: NoParams = attrs.field(factory=NoParams)
+
+        def plan(self, draft):
+            return draft
+
+        def check(self, facts, steps):
+            return ()
+
+    return Local()
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")
+    rules = DEFAULT_RULES.extend(made())
+    batch = [Interview("Ada", "Acme", "2026-12-01T10:00:00Z")] * 3
+    try:
+        list(plan_many(batch, rules=rules, workers=2))
+    except FollowUpError as error:
+        print(type(error).__name__, error)
+    print("children", len(multiprocessing.active_children()))
+"""
+
+
+def test_a_rule_set_that_cannot_reach_spawned_processes_is_refused_by_name(tmp_path):
+    # macOS and Windows start processes afresh, and send them the rule set
+    # pickled: a rule class defined in a function does not pickle.
+    script = tmp_path / "spawned.py"
+    script.write_text(SPAWNED)
+    run = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=os.environ.copy(),
+    )
+    assert run.returncode == 0, run.stderr
+    first, last = run.stdout.splitlines()
+    assert first.startswith("InvalidValueError rules: ")
+    assert "LOC001" in first
+    assert "does not pickle" in first
+    assert last == "children 0"

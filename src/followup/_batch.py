@@ -12,6 +12,8 @@ from __future__ import annotations
 import collections
 import contextlib
 import itertools
+import multiprocessing
+import pickle
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
@@ -101,7 +103,9 @@ def plan_many(
     Raises:
         InvalidTypeError: `interviews` is no iterable, or an item is neither
             an interview nor a pair; the message gives its position.
-        InvalidValueError: `workers` or `chunk_size` is below 1.
+        InvalidValueError: `workers` or `chunk_size` is below 1, or, with
+            more than one worker, `rules` does not pickle and processes are
+            not forked (macOS and Windows start them afresh).
         BrokenProcessPool: a process it started ended before its work was
             done (killed, say).
     """
@@ -112,6 +116,8 @@ def plan_many(
             "interviews", interviews, "an iterable of Interview or (Interview, history)"
         )
     shared = _shared(now, rules) if workers > 1 else None
+    if shared is not None:
+        _check_travels(shared[1])
     if shared is None:
         for index, item in enumerate(interviews):
             interview, history = _item(index, item)
@@ -137,6 +143,43 @@ def _shared(now: InstantLike | None, rules: RuleSet) -> Shared | None:
     if not isinstance(given, RuleSet):
         return None
     return moment, given
+
+
+def _check_travels(rules: RuleSet) -> None:
+    """Refuse, before any process starts, a rule set the others cannot be given.
+
+    A forked process inherits it; one started afresh ("spawn", the default
+    on macOS and Windows, or "forkserver") is sent it pickled, and a rule
+    whose class is defined in a function does not pickle: starting the
+    process would fail with pickle's own error, naming no rule.
+    """
+    if multiprocessing.get_start_method() == "fork":
+        return
+    try:
+        pickle.dumps(rules, pickle.HIGHEST_PROTOCOL)
+    except Exception as error:
+        # The rule at fault, if one is: the message names it by its code.
+        culprit = next((rule for rule in rules.rules if not _pickles(rule)), None)
+        what = (
+            "does not pickle"
+            if culprit is None
+            else f"is rule {culprit.code}, which does not pickle"
+        )
+        raise InvalidValueError(
+            "rules",
+            rules if culprit is None else culprit,
+            f"{what} ({type(error).__name__}: {error}), and the other "
+            f"processes (started by {multiprocessing.get_start_method()!r}) need "
+            "it: define each rule's class at module level, or plan with workers=1",
+        ) from error
+
+
+def _pickles(value: object) -> bool:
+    try:
+        pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - whatever pickling a stranger raises
+        return False
+    return True
 
 
 #: A plan as another process sends it back (what it holds beside its
