@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import subprocess
@@ -9,7 +10,8 @@ import sys
 
 import pytest
 
-from followup import Interview, InvalidTypeError, plan_many
+from followup import Interview, InvalidTypeError, plan_followups, plan_many
+from followup._due import Status, planning_moment, reminders
 from followup.ics import CalendarOfPlans
 
 
@@ -108,3 +110,24 @@ def test_a_rule_set_that_cannot_reach_spawned_processes_is_refused_by_name(tmp_p
     assert "LOC001" in first
     assert "does not pickle" in first
     assert last == "children 0"
+
+
+def test_an_overdue_step_is_listed_at_the_time_the_plan_moved_it_to():
+    # _due's docstring: "moved to now by FU010" — and, when the order of a
+    # late plan asks, later than now: the late follow-up comes after the late
+    # thank-you, a business day on, past the day asked about.
+    interview = Interview(
+        "Ada", "Orbital", "2026-11-26T15:00:00+01:00[Europe/Paris]", id="orbital"
+    )
+    day = dt.date(2026, 12, 4)
+    plan = plan_followups(interview, now=planning_moment(interview, (), day))
+    listed = {
+        reminder.step.label: reminder
+        for reminder in reminders(plan, (), day)
+        if reminder.step is not None
+    }
+    follow_up = listed["follow-up"]
+    assert follow_up.status is Status.OVERDUE
+    assert follow_up.at == follow_up.step.due
+    assert follow_up.at.date() > day
+    assert "FU012" in follow_up.step.adjusted_by

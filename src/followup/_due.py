@@ -8,6 +8,9 @@ history goes further — and sorts the plan's steps, with `reminders`:
 * **overdue**: a step whose window closed before that moment.  The plan
   still holds it, moved to now by FU010, which lists itself in the step's
   `adjusted_by` (a step that another rule set left in the past counts too);
+  it is listed however late the rules after FU010 put it, past the horizon
+  too: FU012 keeps a late follow-up after a late thank-you, and FU013 moves
+  every step of a paused interview to the end of the pause;
 * **due**: a step whose window is open on the day, or opens within the
   horizon of `within_days` days after it;
 * **quiet**: an interview with no decision and nothing left to plan (every
