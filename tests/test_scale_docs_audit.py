@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -131,3 +132,15 @@ def test_an_overdue_step_is_listed_at_the_time_the_plan_moved_it_to():
     assert follow_up.at == follow_up.step.due
     assert follow_up.at.date() > day
     assert "FU012" in follow_up.step.adjusted_by
+
+
+def test_a_kept_generator_holds_its_processes_until_it_is_closed():
+    # docs/scale.md: "you stop taking plans and its generator is closed".
+    batch = interviews(200)
+    for _ in plan_many(batch, workers=2, chunk_size=4):
+        break
+    assert multiprocessing.active_children() == []
+    with contextlib.closing(plan_many(batch, workers=2, chunk_size=4)) as plans:
+        next(plans)
+        assert len(multiprocessing.active_children()) == 1
+    assert multiprocessing.active_children() == []
