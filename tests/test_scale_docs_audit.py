@@ -11,7 +11,13 @@ import sys
 
 import pytest
 
-from followup import Interview, InvalidTypeError, plan_followups, plan_many
+from followup import (
+    Interview,
+    InvalidTypeError,
+    InvalidValueError,
+    plan_followups,
+    plan_many,
+)
 from followup._due import Status, planning_moment, reminders
 from followup.ics import CalendarOfPlans
 
@@ -144,3 +150,18 @@ def test_a_kept_generator_holds_its_processes_until_it_is_closed():
         next(plans)
         assert len(multiprocessing.active_children()) == 1
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("workers", [257, 10**6, 2**70])
+def test_more_workers_than_the_command_takes_are_refused_by_name(workers):
+    # A long input would start a process for each: the command's --workers
+    # stops at 256, and so does plan_many.
+    with pytest.raises(InvalidValueError) as raised:
+        next(plan_many(interviews(3), workers=workers))
+    assert str(raised.value).startswith(f"workers: {workers} ")
+    assert multiprocessing.active_children() == []
+
+
+def test_as_many_workers_as_the_command_takes_are_planned_with():
+    batch = interviews(3)
+    assert list(plan_many(batch, workers=256)) == list(plan_many(batch))

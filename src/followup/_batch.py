@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from followup._plan import FollowUpPlan
     from followup._time import InstantLike
 
-__all__ = ["CHUNK", "in_chunks", "plan_many"]
+__all__ = ["CHUNK", "MOST_WORKERS", "in_chunks", "plan_many"]
 
 T = TypeVar("T")
 
@@ -58,6 +58,21 @@ def _count(value: object, field: str) -> int:
     if value < 1:
         raise InvalidValueError(field, value, "is not 1 or more")
     return value
+
+
+#: The most processes `plan_many` plans in, as for the command's
+#: ``--workers``: more than any machine this runs on has cores is a slip,
+#: and a long input would start a process for each of them.
+MOST_WORKERS = 256
+
+
+def _workers(value: object) -> int:
+    workers = _count(value, "workers")
+    if workers > MOST_WORKERS:
+        raise InvalidValueError(
+            "workers", workers, f"is more than {MOST_WORKERS} processes"
+        )
+    return workers
 
 
 #: Items a chunk of `plan_many` holds by default: enough that a chunk's trip
@@ -103,13 +118,14 @@ def plan_many(
     Raises:
         InvalidTypeError: `interviews` is no iterable, or an item is neither
             an interview nor a pair; the message gives its position.
-        InvalidValueError: `workers` or `chunk_size` is below 1, or, with
+        InvalidValueError: `workers` or `chunk_size` is below 1, `workers`
+            is above `MOST_WORKERS` (256), or, with
             more than one worker, `rules` does not pickle and processes are
             not forked (macOS and Windows start them afresh).
         BrokenProcessPool: a process it started ended before its work was
             done (killed, say).
     """
-    workers = _count(workers, "workers")
+    workers = _workers(workers)
     chunk_size = _count(chunk_size, "chunk_size")
     if not isinstance(interviews, Iterable):
         raise InvalidTypeError(
