@@ -8,18 +8,23 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from typing import ClassVar
 
+import attrs
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
     Interview,
     InvalidTypeError,
     InvalidValueError,
+    RuleError,
     plan_followups,
     plan_many,
 )
 from followup._due import Status, planning_moment, reminders
 from followup.ics import CalendarOfPlans
+from followup.rules import NoParams
 
 
 def interviews(count):
@@ -165,3 +170,47 @@ def test_more_workers_than_the_command_takes_are_refused_by_name(workers):
 def test_as_many_workers_as_the_command_takes_are_planned_with():
     batch = interviews(3)
     assert list(plan_many(batch, workers=256)) == list(plan_many(batch))
+
+
+class TalliedError(Exception):
+    """A plugin's own error, whose __init__ takes more than its message."""
+
+    def __init__(self, what, count):
+        super().__init__(f"{what} x{count}")
+        self.what = what
+        self.count = count
+
+
+@attrs.frozen
+class FailsOnBo:
+    """A rule that fails on Bo's interview with an error that does not load back."""
+
+    code: ClassVar[str] = "BO001"
+    name: ClassVar[str] = "fails-on-bo"
+    summary: ClassVar[str] = "Fails on Bo."
+    advice: ClassVar[tuple[str, ...]] = ("BO:always",)
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        if draft.facts.interview.candidate == "Bo":
+            raise TalliedError("no luck", 2)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_rule_error_whose_cause_does_not_load_back_comes_back_a_rule_error(workers):
+    # docs/scale.md: errors come back "as themselves, a RuleError with the
+    # error that caused it (__cause__) where that pickles".  The first chunk
+    # goes to the other process.
+    batch = [
+        Interview("Bo" if n == 0 else "Ada", "Acme", "2026-12-01T10:00:00Z")
+        for n in range(20)
+    ]
+    rules = DEFAULT_RULES.extend(FailsOnBo())
+    with pytest.raises(RuleError, match="BO001") as raised:
+        list(plan_many(batch, rules=rules, workers=workers, chunk_size=10))
+    assert raised.value.code == "BO001"
+    assert multiprocessing.active_children() == []

@@ -164,7 +164,8 @@ class RuleError(FollowUpError, RuntimeError):
         self,
     ) -> tuple[type[RuleError], tuple[str, str | None, str], dict[str, object] | None]:
         # Pickled (from a worker process, say), the error keeps the one that
-        # caused it where that pickles too: Python drops `__cause__` itself.
+        # caused it where that pickles and loads back too: Python drops
+        # `__cause__` itself.
         cause = self.__cause__
         kept: dict[str, object] | None = None
         if cause is not None and _pickles(cause):
@@ -175,8 +176,12 @@ class RuleError(FollowUpError, RuntimeError):
 def _pickles(value: object) -> bool:
     import pickle  # noqa: PLC0415 - only for an error on its way elsewhere
 
+    # Loaded back too: an exception pickles as its class and `args`, so one
+    # whose __init__ takes other arguments than its message pickles, then
+    # fails to load (a TypeError in the process that loads it, in place of
+    # the error that carried it).
     try:
-        pickle.dumps(value)
+        pickle.loads(pickle.dumps(value))  # noqa: S301 - made just here
     except Exception:  # noqa: BLE001 - whatever pickling a stranger raises
         return False
     return True
