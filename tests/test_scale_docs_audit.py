@@ -214,3 +214,20 @@ def test_a_rule_error_whose_cause_does_not_load_back_comes_back_a_rule_error(wor
         list(plan_many(batch, rules=rules, workers=workers, chunk_size=10))
     assert raised.value.code == "BO001"
     assert multiprocessing.active_children() == []
+
+
+def planned_in_a_pool(count):
+    batch = interviews(count)
+    try:
+        return len(list(plan_many(batch, workers=2)))
+    except InvalidValueError as error:
+        return str(error)
+
+
+def test_workers_in_a_pools_worker_are_refused_by_name():
+    # A multiprocessing.Pool's workers are daemonic, and may start no
+    # process: multiprocessing's own AssertionError came out.
+    with multiprocessing.Pool(1) as pool:
+        (said,) = pool.map(planned_in_a_pool, [5])
+    assert isinstance(said, str)
+    assert said.startswith("workers: 2 is more than 1 in a daemonic process")

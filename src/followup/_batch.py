@@ -119,7 +119,8 @@ def plan_many(
         InvalidTypeError: `interviews` is no iterable, or an item is neither
             an interview nor a pair; the message gives its position.
         InvalidValueError: `workers` or `chunk_size` is below 1, `workers`
-            is above `MOST_WORKERS` (256), or, with
+            is above `MOST_WORKERS` (256) or above 1 in a daemonic process,
+            or, with
             more than one worker, `rules` does not pickle and processes are
             not forked (macOS and Windows start them afresh).
         BrokenProcessPool: a process it started ended before its work was
@@ -133,6 +134,15 @@ def plan_many(
         )
     shared = _shared(now, rules) if workers > 1 else None
     if shared is not None:
+        # A daemonic process (a multiprocessing.Pool's worker) may start no
+        # process: multiprocessing would fail an assertion at the first one.
+        if multiprocessing.current_process().daemon:
+            raise InvalidValueError(
+                "workers",
+                workers,
+                "is more than 1 in a daemonic process (a multiprocessing.Pool's "
+                "worker, say), which may start no processes: plan with workers=1",
+            )
         _check_travels(shared[1])
     if shared is None:
         for index, item in enumerate(interviews):
