@@ -1001,13 +1001,7 @@ def test_an_empty_file_name_is_refused_naming_its_option(args, named):
     # What `--history "$HISTORY"` passes with the variable unset: it used to
     # be read as no history (done steps planned again), and `due ''` read the
     # current folder.
-    result = run(*args, stdin="")
-    command = next(arg for arg in args if isinstance(arg, str) and arg)
-    assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        f"followup: error: argument {named}: an empty name names no file "
-        f"(see followup {command} --help)\n"
-    )
+    _refused_naming(args, named, "an empty name names no file", stdin="")
 
 
 @pytest.mark.parametrize(
@@ -1024,10 +1018,15 @@ def test_an_empty_file_name_is_refused_naming_its_option(args, named):
 )
 def test_standard_input_where_a_file_is_read_is_refused_naming_its_option(args, named):
     # It used to be looked for as a file called "-": "-: no such file".
-    result = run(*args, stdin="[]")
+    why = "'-' (standard input) is not read here: name a file"
+    _refused_naming(args, named, why, stdin="[]")
+
+
+def _refused_naming(args, named, why, *, stdin):
+    """The command exits 2 with one line: `named`'s argument, and `why`."""
+    result = run(*args, stdin=stdin)
     command = next(arg for arg in args if isinstance(arg, str) and arg)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
-        f"followup: error: argument {named}: '-' (standard input) is not read "
-        f"here: name a file (see followup {command} --help)\n"
+        f"followup: error: argument {named}: {why} (see followup {command} --help)\n"
     )
