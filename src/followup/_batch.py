@@ -120,9 +120,8 @@ def plan_many(
             an interview nor a pair; the message gives its position.
         InvalidValueError: `workers` or `chunk_size` is below 1, `workers`
             is above `MOST_WORKERS` (256) or above 1 in a daemonic process,
-            or, with
-            more than one worker, `rules` does not pickle and processes are
-            not forked (macOS and Windows start them afresh).
+            or, with more than one worker, `rules` does not pickle and
+            processes are not forked (macOS and Windows start them afresh).
         BrokenProcessPool: a process it started ended before its work was
             done (killed, say).
     """
