@@ -149,7 +149,9 @@ def test_a_window_rolled_into_working_time_reaches_the_close_of_its_day(
 def test_hours_that_open_on_a_second_are_described_with_it() -> None:
     # A finding's "expected" names the hours: 09:00 would not be when they
     # open.  Whole minutes stay as hours are written.
-    params = WorkingHoursParams(start="09:00:30", end="17:00:00.5", weekdays=[0])
+    params = WorkingHoursParams(
+        start="09:00:30", end=dt.time(17, 0, 0, 500000), weekdays=[0]
+    )
     assert params.describe() == "Mon 09:00:30-17:00:00.500000"
     assert WorkingHoursParams(start="08:30", weekdays=[0]).describe() == (
         "Mon 08:30-17:00"
