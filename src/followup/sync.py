@@ -24,7 +24,7 @@ from the environment or a netrc file, never from its own arguments.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Final, final
+from typing import TYPE_CHECKING, Any, Final, TypeGuard, final
 
 import attrs
 import icalendar
@@ -149,10 +149,10 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
             # to stop; one of this interview's stops the push before anything
             # is written, rather than be rewritten or cancelled unread.
             uid = _uid_in_text(resource.data)
-            if uid is not None and uid.startswith(prefix) and uid.endswith(_OURS):
+            if _ours(uid, prefix):
                 raise _unreadable(uid, error) from error
             continue
-        if uid is not None and uid.startswith(prefix) and uid.endswith(_OURS):
+        if _ours(uid, prefix):
             _check_sequences(uid, resource)
             existing[uid] = resource
     created: list[str] = []
@@ -216,12 +216,22 @@ def _content(text: str) -> list[str]:
     """An item's lines but the stamp and the version: what it says, not when."""
     # Unfolded first: a long line folds the same either way, but a server may
     # refold it.
-    lines = text.replace("\r\n ", "").replace("\n ", "").splitlines()
+    lines = _unfolded(text).splitlines()
     return [
         line
         for line in lines
         if line and not line.upper().startswith(("DTSTAMP", "SEQUENCE"))
     ]
+
+
+def _ours(uid: str | None, prefix: str) -> TypeGuard[str]:
+    """Whether `uid` names a step of the interview whose UIDs start with `prefix`."""
+    return uid is not None and uid.startswith(prefix) and uid.endswith(_OURS)
+
+
+def _unfolded(text: str) -> str:
+    """An item's text with its folded lines joined (RFC 5545, 3.1)."""
+    return text.replace("\r\n ", "").replace("\n ", "")
 
 
 def _uid(resource: Any) -> str | None:
@@ -236,7 +246,7 @@ _UID_LINE: Final = re.compile(r"^UID(?:;[^:\r\n]*)?:([^\r\n]*)", re.MULTILINE)
 
 def _uid_in_text(text: str) -> str | None:
     """The UID of an item icalendar cannot read, found in its text."""
-    found = _UID_LINE.search(text.replace("\r\n ", "").replace("\n ", ""))
+    found = _UID_LINE.search(_unfolded(text))
     return None if found is None else found[1]
 
 
