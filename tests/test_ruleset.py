@@ -24,7 +24,7 @@ from followup import (
     plan_followups,
 )
 from followup._reference import rule_reference
-from followup.plugins import Origin
+from followup.plugins import Origin, load_plugins
 from followup.rules import (
     CallBackParams,
     FollowUpParams,
@@ -372,3 +372,34 @@ def test_a_rule_named_by_other_than_a_string_is_refused_naming_it(call, field, v
     assert str(raised.value).startswith(
         f"{field}: expected a rule's code or name (str), got "
     )
+
+
+def test_a_mapping_is_refused_where_a_sequence_of_rules_origins_or_names_goes():
+    # Iterated, a mapping gives its keys: a dict of rules made a rule set of
+    # its keys, and a dict of plugin names loaded the plugins named by them,
+    # whatever the values said.
+    rule = ThankYouImmediately()
+    cases = [
+        (lambda: RuleSet({rule: "on"}), "rules", {rule: "on"}),
+        (
+            lambda: RuleSet([rule], origins={None: "x"}),
+            "RuleSet.origins",
+            {None: "x"},
+        ),
+        (
+            lambda: RuleSet(
+                [rule], origins=Origin("blackout", "followup-blackout", "1.0")
+            ),
+            "RuleSet.origins",
+            Origin("blackout", "followup-blackout", "1.0"),
+        ),
+        (lambda: load_plugins({"blackout": True}), "names", {"blackout": True}),
+    ]
+    for make, field, value in cases:
+        with pytest.raises(InvalidTypeError) as raised:
+            make()
+        assert raised.value.field == field
+        assert raised.value.value == value
+    # A sequence of each is still taken.
+    assert RuleSet([rule], origins=[None]).rules == (rule,)
+    assert [r.code for r, _ in load_plugins(["blackout"])] == ["BLK001"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from followup.errors import InvalidTypeError, InvalidValueError
 
@@ -28,6 +28,7 @@ __all__ = [
     "minutes_pair",
     "optional_instance_of",
     "optional_single_line",
+    "sequence_of",
     "single_line",
     "text_tuple",
     "typed_tuple",
@@ -122,31 +123,48 @@ def optional_instance_of(
     raise InvalidTypeError(field, value, expected)
 
 
+def sequence_of(
+    values: object, field: str, whole: str, *, alone: type | None = None
+) -> tuple[object, ...]:
+    """Return any iterable as a tuple; text, a mapping or one `alone` value is refused.
+
+    Iterating those would hide the mistake: a name alone read letter by
+    letter, a mapping by its keys.  `whole` says what `field` should be.
+
+    >>> sequence_of("FU001", "rules", "rule codes")
+    Traceback (most recent call last):
+    ...
+    followup.errors.InvalidTypeError: rules: expected rule codes, got str 'FU001'
+    """
+    # A tuple or a list, the usual sequences, skip the test against Mapping,
+    # an abstract class and the slowest of them.
+    if type(values) is tuple or type(values) is list:
+        return tuple(values)
+    if (
+        isinstance(values, (str, bytes, Mapping))
+        or (alone is not None and isinstance(values, alone))
+        or not hasattr(values, "__iter__")
+    ):
+        raise InvalidTypeError(field, values, whole)
+    return tuple(values)
+
+
 def typed_tuple(
     values: object, field: str, kind: type[T], each: str, *, whole: str
 ) -> tuple[T, ...]:
     """Return any iterable of `kind` values as a tuple, naming a bad item's index.
 
-    Text, a mapping and a lone `kind` value are refused as the whole:
-    iterating them (characters, keys) would hide the mistake.
+    Text, a mapping and a lone `kind` value are refused as the whole
+    (`sequence_of`).
 
     >>> typed_tuple(["a", "b"], "names", str, "text", whole="a sequence of text")
     ('a', 'b')
     """
-    # A tuple or a list, the usual sequences, skip the test against Mapping,
-    # an abstract class and the slowest of them.
-    if type(values) is tuple or type(values) is list:
-        items = tuple(values)
-    elif isinstance(values, (str, bytes, Mapping, kind)) or not hasattr(
-        values, "__iter__"
-    ):
-        raise InvalidTypeError(field, values, whole)
-    else:
-        items = tuple(values)
+    items = sequence_of(values, field, whole, alone=kind)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidTypeError(f"{field}[{index}]", item, each)
-    return items
+    return cast("tuple[T, ...]", items)
 
 
 def text_tuple(values: object, field: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, cast, final
 
 import attrs
 
@@ -21,7 +21,7 @@ from followup._configuration import (
     rule_set_from_toml,
     rule_set_to_mapping,
 )
-from followup._fields import instance_of
+from followup._fields import instance_of, sequence_of
 from followup._rule import LetterRule, Phase, Rule
 from followup._rule_metadata import check_rule, owner, phases_of, reads_letters
 from followup.errors import (
@@ -58,9 +58,8 @@ __all__ = ["DEFAULT_RULES", "RuleSet"]
 
 
 def _rules(values: Iterable[object]) -> tuple[Rule, ...]:
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-        raise InvalidTypeError("rules", values, "a sequence of rules")
-    rules = tuple(check_rule(rule) for rule in values)
+    given = sequence_of(values, "rules", "a sequence of rules")
+    rules = tuple(check_rule(rule) for rule in given)
     by_code: dict[str, Rule] = {}
     by_name: dict[str, Rule] = {}
     for rule in rules:
@@ -82,10 +81,9 @@ def _origins(values: Iterable[Origin | None] | None) -> tuple[Origin | None, ...
         return ()
     # Refused here, by name: taken, a wrong origin came back from
     # `origin_of` and broke `to_mapping` and plugin messages much later.
-    given: object = values
-    if isinstance(given, (str, bytes)) or not hasattr(given, "__iter__"):
-        raise InvalidTypeError("RuleSet.origins", given, "a sequence of Origin or None")
-    origins = tuple(values)
+    origins = sequence_of(
+        values, "RuleSet.origins", "a sequence of Origin or None", alone=Origin
+    )
     for index, origin in enumerate(origins):
         if origin is not None and type(origin) is not Origin:
             raise InvalidTypeError(
@@ -93,7 +91,7 @@ def _origins(values: Iterable[Origin | None] | None) -> tuple[Origin | None, ...
                 origin,
                 "an Origin (the plugin the rule came from) or None",
             )
-    return origins
+    return cast("tuple[Origin | None, ...]", origins)
 
 
 @final

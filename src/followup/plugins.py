@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
+from followup._fields import sequence_of
 from followup._rule_metadata import check_rule
 from followup.errors import (
-    InvalidTypeError,
     PluginError,
     RuleConfigurationError,
     _shown_key,
@@ -162,12 +162,9 @@ def _loaded_plugins(
     Raises:
         PluginError: a name asked for is not installed.
     """
-    given: object = names
-    if isinstance(given, (str, bytes)) or not hasattr(given, "__iter__"):
-        # A name alone would be read letter by letter ("no plugin 'b'").
-        raise InvalidTypeError("names", given, "a sequence of entry-point names")
+    # A name alone would be read letter by letter ("no plugin 'b'").
+    wanted = sequence_of(names, "names", "a sequence of entry-point names")
     points = sorted(_entry_points(), key=lambda found: found[0].name)
-    wanted = list(names)
     known = [point.name for point, _ in points]
     for name in wanted:
         if name not in known:
