@@ -29,6 +29,15 @@ _QUOTE_VERB = re.compile(
     r"(?:wrote|writes|schrieb|a\s+[ée]crit|escribi[óo])\b.*:\s*$", re.IGNORECASE
 )
 _QUOTE_OPENER = re.compile(r"(?:on|am|le|el)\s", re.IGNORECASE)
+# A mail program names who wrote; "you wrote:" is the letter's own sentence
+# ("On your team blog, you wrote:").  The German and French second-person
+# forms ("Sie schrieben", "vous avez écrit") fail `_QUOTE_VERB` already.
+_YOU_WROTE = re.compile(
+    r"\b(?:you|usted|ud\.|vd\.)\s+(?:wrote|writes|escribi[óo])\b", re.IGNORECASE
+)
+# What an attribution line names and a sentence seldom does: a date or a
+# time (digits) or an address.
+_DATE_OR_ADDRESS = re.compile(r"[\d@]")
 # Matched at the start of a line only: searched inside a long run of dashes,
 # each start would backtrack over the rest of the run (quadratic).
 _FORWARD_RULE = re.compile(
@@ -125,6 +134,7 @@ def _quote_start(lines: list[str]) -> int:
             stripped.endswith(":")
             and _QUOTE_VERB.search(stripped)
             and (opener := _opener(lines, index)) is not None
+            and _attribution(lines, opener, index)
         ):
             return opener
         if (
@@ -149,3 +159,24 @@ def _opener(lines: list[str], index: int) -> int | None:
     if _QUOTE_OPENER.match(above) and not above.endswith((".", "!", "?")):
         return index - 1
     return None
+
+
+def _attribution(lines: list[str], opener: int, index: int) -> bool:
+    """Whether the header on lines `opener`..`index` is a mail program's.
+
+    A sentence of the letter can read like one ("On the call, you wrote:"):
+    everything after it would be taken for the quoted message.  A mail
+    program names the sender, not "you", and a date, a time or an address,
+    or puts the quoted (``>``) lines right below.
+    """
+    header = " ".join(lines[opener : index + 1])
+    if _YOU_WROTE.search(header):
+        return False
+    if _DATE_OR_ADDRESS.search(header):
+        return True
+    # Only the blank lines up to the next written one are passed over, with
+    # no copy of the rest: a letter of many such lines is read in linear time.
+    below = index + 1
+    while below < len(lines) and not lines[below].strip():
+        below += 1
+    return below < len(lines) and lines[below].lstrip().startswith(">")

@@ -1,0 +1,111 @@
+"""Edges of how a letter is read: reply headers, negation, language, blank lines.
+
+Each pins a way a letter used to be misread: a sentence of the letter taken
+for a mail program's reply header (so every fact after it counted as
+quoted), a negated phrase of interest or fit counted as saying it, an
+English signature block deciding the language of a German or French
+letter, and lines a reader sees as blank counted as written.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup import Interview, check_letter
+from followup._letter_parts import LetterParts, letter_parts
+
+INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
+
+
+def _messages(text: str, kind: str = "thank-you", **options: object) -> list[str]:
+    return [
+        finding.message
+        for finding in check_letter(text, INTERVIEW, kind, **options)  # type: ignore[arg-type]
+    ]
+
+
+# --- 1. A sentence addressed to "you" is no reply header -------------------
+
+BLOG_LETTER = """Dear Grace,
+
+thank you for the call on 23 November at 10:00.
+On your team blog, you wrote:
+"we ship small, and we ship often".
+That is how I have worked for six years, and I am excited to join Acme.
+
+Best regards,
+Ada Lovelace"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On your team blog, you wrote:",
+        "On the call, you wrote:",
+        "On Monday, you wrote:",
+        "On 23 November, you wrote:",
+    ],
+)
+def test_a_sentence_saying_you_wrote_is_the_letters_own_text(line):
+    text = BLOG_LETTER.replace("On your team blog, you wrote:", line)
+    parts = letter_parts(text)
+    assert parts.quoted == ""
+    assert "excited to join Acme" in parts.own
+    assert _messages(text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "El lunes, usted escribió:",
+        "El lunes, Ud. escribió:",
+        "Am Montag schrieb mir Ihr Kollege:",
+        "Le lundi, Grace a écrit :",
+        "On the call, Grace wrote:",
+    ],
+)
+def test_a_header_without_date_address_or_quote_below_is_the_letters_own(line):
+    text = f"Gracias por la llamada.\n{line}\nQue el equipo es pequeño.\nAda"
+    assert letter_parts(text) == LetterParts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # The module's own example: no date, but the quote follows.
+        ("Thanks!\n\nOn Mon, Grace wrote:\n> Hi", "On Mon, Grace wrote:\n> Hi"),
+        ("Thanks!\nOn Mon, Grace wrote:\n\n> Hi", "On Mon, Grace wrote:\n\n> Hi"),
+        # A date and an address, the rest of the message not quoted.
+        (
+            "Thanks!\n\nOn Mon, Nov 23, 2026 at 8:02 AM Grace <g@acme.example> wrote:\nHi",
+            "On Mon, Nov 23, 2026 at 8:02 AM Grace <g@acme.example> wrote:\nHi",
+        ),
+        (
+            "Danke!\n\nAm 23.11.2026 schrieb Grace:\nHallo",
+            "Am 23.11.2026 schrieb Grace:\nHallo",
+        ),
+        (
+            "Merci !\n\nLe 23 nov. 2026, Grace a écrit :\nBonjour",
+            "Le 23 nov. 2026, Grace a écrit :\nBonjour",
+        ),
+        (
+            "¡Gracias!\n\nEl lun, 23 nov 2026, Grace escribió:\nHola",
+            "El lun, 23 nov 2026, Grace escribió:\nHola",
+        ),
+    ],
+)
+def test_a_mail_programs_header_still_starts_the_quoted_message(text, quoted):
+    assert letter_parts(text).quoted == quoted
+
+
+@given(
+    st.text(st.characters(codec="ascii", categories=["L", "Nd", "Zs"]), max_size=30),
+    st.text(max_size=60),
+)
+def test_no_header_saying_you_wrote_makes_the_rest_quoted(where, rest):
+    # Whatever follows, and whatever the sentence names, "you wrote:" is
+    # said by the letter, not by a mail program.
+    text = f"Thank you!\nOn {where}, you wrote:\n{rest}"
+    assert f"On {where}, you wrote:" in letter_parts(text).own
