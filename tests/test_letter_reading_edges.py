@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from followup import Interview, check_letter
 from followup._letter_parts import LetterParts, letter_parts
+from followup._letters import Letter
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
 
@@ -109,3 +110,66 @@ def test_no_header_saying_you_wrote_makes_the_rest_quoted(where, rest):
     # said by the letter, not by a mail program.
     text = f"Thank you!\nOn {where}, you wrote:\n{rest}"
     assert f"On {where}, you wrote:" in letter_parts(text).own
+
+
+# --- 2. A negated phrase of interest or fit says the opposite ---------------
+
+
+@pytest.mark.parametrize(
+    ("language", "element", "sentence"),
+    [
+        ("fr", "interest", "Après réflexion, le poste ne m'intéresse plus."),
+        ("fr", "interest", "Je ne suis plus intéressée par le poste."),
+        ("en", "interest", "After some thought, I am no longer interested in joining."),
+        ("en", "interest", "I am not interested in joining the team."),
+        ("de", "interest", "Leider habe ich kein großes Interesse mehr an der Stelle."),
+        ("de", "interest", "Die Stelle interessiert mich nicht mehr."),
+        ("es", "interest", "Lo he pensado y ya no me interesa unirme al equipo."),
+        ("en", "fit", "I don't have the experience the role asks for."),
+        ("de", "fit", "Ich habe keine Erfahrung mit Zahlungen."),
+        ("fr", "fit", "Je n'ai pas l'expérience que demande le poste."),
+        ("es", "fit", "No tengo experiencia en pagos."),
+    ],
+)
+def test_a_negated_phrase_of_interest_or_fit_does_not_count(
+    language, element, sentence
+):
+    letter = Letter(sentence, INTERVIEW, language=language)
+    assert not letter.expresses(element)
+
+
+@pytest.mark.parametrize(
+    ("language", "element", "sentence"),
+    [
+        # A negation turned back: "not only", a comparison, "no doubt".
+        ("en", "interest", "I have never been more excited about a role."),
+        ("en", "interest", "I couldn't be more excited to join."),
+        ("en", "interest", "I can't wait to join the team."),
+        ("en", "interest", "I am not only interested in the role."),
+        ("en", "fit", "There is no doubt my experience fits."),
+        # Another clause: the negation does not reach the phrase.
+        ("en", "interest", "No, I am still very interested."),
+        ("fr", "interest", "Je n'ai jamais été aussi motivé."),
+        ("fr", "interest", "N'hésitez pas à me contacter, je suis très intéressé."),
+        ("de", "interest", "Ich freue mich nicht nur auf die Aufgabe."),
+        ("de", "fit", "Ich bringe nicht nur Erfahrung mit."),
+        ("es", "interest", "No solo me interesa el puesto."),
+        ("es", "fit", "No dudo que mi experiencia encaja."),
+        # Thanks are not read for negation: this one thanks.
+        ("en", "thanks", "I cannot thank you enough."),
+    ],
+)
+def test_a_phrase_with_a_negation_turned_back_still_counts(language, element, sentence):
+    assert Letter(sentence, INTERVIEW, language=language).expresses(element)
+
+
+def test_a_follow_up_losing_interest_gets_the_missing_interest_warning():
+    text = (
+        "Dear Grace,\n\nI am writing about our phone interview on 23 November at "
+        "10:00. Having thought it over, I am no longer interested in joining Acme. "
+        "My six years of payments work would have fitted the role.\n\n"
+        "Best regards,\nAda Lovelace"
+    )
+    assert _messages(text, "follow-up") == [
+        "the letter does not seem to show interest in the company (A8)"
+    ]

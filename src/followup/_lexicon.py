@@ -5,7 +5,9 @@ warning.  Each language has, for each element, the *phrases* that say it
 and the *phrases that look like it but do not*: "finding the right fit" is
 said of someone else, "not interested in relocating" is no interest, "a
 great experience" is no experience the candidate brings.  The negative
-phrases are taken out of the text first; any positive one left counts.
+phrases are taken out of the text first; any positive one left counts,
+unless a negation word of its language comes a few words before it
+("no longer interested", "ya no me interesa": interest and fit only).
 
 Entries are regular expressions over the plain text (lower case, no
 accents: `followup._languages.plain`), matched at the start of a word; a
@@ -497,17 +499,127 @@ def expresses(folded: str, language: str, element: Element) -> bool:
     """Whether the plain text `folded` says `element` in `language`.
 
     A phrase counts unless a negative phrase holds it ("the right fit" in
-    "finding the right fit").
+    "finding the right fit") or, for interest and fit, a negation word comes
+    a few words before it ("no longer interested", "ya no me interesa").
 
     >>> expresses("i wish you the best in finding the right fit.", "en", "fit")
     False
     >>> expresses("my ten years of payments work fit the role.", "en", "fit")
     True
+    >>> expresses("le poste ne m'interesse plus.", "fr", "interest")
+    False
     """
     says, not_ = _patterns(language, element)
+    negation = _NEGATIONS[language] if element in _NEGATED else None
     return any(
-        not_ is None or not _held(not_, folded, match) for match in says.matches(folded)
+        (not_ is None or not _held(not_, folded, match))
+        and (negation is None or not _negated(negation, folded, match))
+        for match in says.matches(folded)
     )
+
+
+class _Negation(NamedTuple):
+    """The words of one language that turn a phrase of interest or fit around."""
+
+    # Words that negate a phrase coming a few words after them; a French
+    # "n'" stands for every word it elides into ("n'ai", "n'est").
+    before: frozenset[str]
+    # Words that negate the phrase they follow: German puts "nicht" after
+    # the verb ("die Stelle interessiert mich nicht mehr").
+    after: frozenset[str]
+    # Words that turn a negation back into saying it: "not only", "never
+    # been more excited", "no doubt my experience", "je n'ai jamais ete
+    # aussi motive", "nicht nur", "no solo".
+    undo: frozenset[str]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEGATIONS: Final = {
+    "en": _Negation(
+        before=_words(
+            "not no never hardly nor neither without don't dont doesn't doesnt "
+            "didn't didnt isn't isnt aren't arent wasn't wasnt weren't won't "
+            "wouldn't haven't hasn't hadn't couldn't shouldn't"
+        ),
+        after=frozenset(),
+        undo=_words("only just more less doubt"),
+    ),
+    "de": _Negation(
+        before=_words(
+            "nicht kein keine keinen keinem keiner keines keinerlei nie niemals weder ohne"
+        ),
+        after=_words("nicht kein keine keinen keinerlei nie niemals"),
+        undo=_words("nur zuletzt weniger zweifel zweifle"),
+    ),
+    "fr": _Negation(
+        before=_words("ne n' pas jamais aucun aucune guere ni sans"),
+        after=frozenset(),
+        undo=_words("seulement que qu' aussi moins doute"),
+    ),
+    "es": _Negation(
+        before=_words("no nunca jamas ni sin tampoco ningun ninguna"),
+        after=frozenset(),
+        undo=_words("solo solamente mas menos duda dudo"),
+    ),
+}
+# Thanks are left alone: "I cannot thank you enough" thanks.
+_NEGATED: Final = frozenset({"interest", "fit"})
+# How many words before a phrase a negation reaches ("not really that
+# interested", "no longer interested in joining"), and after it (German).
+_WORDS_BEFORE = 4
+_WORDS_AFTER = 2
+# A negation does not reach across these: "No, I am interested" is none.
+_CLAUSE_END = re.compile(r"[.!?;:,]")
+_NEGATION_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def _is(word: str, words: frozenset[str]) -> bool:
+    # "n'ai" is French "ne" elided: its "n'" is the word looked for.
+    return word in words or word[: word.find("'") + 1] in words
+
+
+def _negated(negation: _Negation, folded: str, match: re.Match[str]) -> bool:
+    """Whether a negation word near `match` turns it around.
+
+    A few words of the same clause are read on either side, so the time is
+    bounded per phrase found, whatever the letter holds.
+    """
+    start, end = match.span()
+    before = folded[max(0, start - _REACH) : start]
+    before = before[_last_clause_end(before) :]
+    words = _NEGATION_WORD.findall(before)
+    # A window cut inside a word would show a part of it ("not" of "cannot").
+    if start > _REACH and words and folded[start - _REACH - 1].isalpha():
+        words = words[1:]
+    words = words[-_WORDS_BEFORE:]
+    for at, word in enumerate(words):
+        if _is(word, negation.before) and not any(
+            _is(other, negation.undo) for other in words[at + 1 :]
+        ):
+            return True
+    if not negation.after:
+        return False
+    after = folded[end : end + _REACH]
+    if (clause_end := _CLAUSE_END.search(after)) is not None:
+        after = after[: clause_end.start()]
+    words = _NEGATION_WORD.findall(after)
+    # The phrase may end inside its last word ("interess" of "interessiert").
+    if words and end < len(folded) and folded[end].isalpha():
+        words = words[1:]
+    return any(
+        _is(word, negation.after)
+        and not (at + 1 < len(words) and _is(words[at + 1], negation.undo))
+        for at, word in enumerate(words[:_WORDS_AFTER])
+    )
+
+
+def _last_clause_end(text: str) -> int:
+    """Where the last clause of `text` starts (0 when it is all one)."""
+    ends = [text.rfind(mark) for mark in ".!?;:,"]
+    return max(ends) + 1
 
 
 def _held(not_: _Compiled, folded: str, match: re.Match[str]) -> bool:
