@@ -173,3 +173,50 @@ def test_a_follow_up_losing_interest_gets_the_missing_interest_warning():
     assert _messages(text, "follow-up") == [
         "the letter does not seem to show interest in the company (A8)"
     ]
+
+
+# --- 3. An English signature does not decide a letter's language ------------
+
+GERMAN = """Sehr geehrte Frau Hopper,
+
+vielen Dank für das Telefoninterview am 23. November um 10 Uhr. Die Arbeit
+an der Datenplattform von Acme reizt mich sehr.
+
+Mit freundlichen Grüßen
+Ada Lovelace"""
+FRENCH = """Madame Hopper,
+
+merci pour l'entretien téléphonique du 23 novembre à 10 h. Le poste chez
+Acme m'intéresse beaucoup.
+
+Cordialement,
+Ada Lovelace"""
+# What mail programs and employers put below a letter, in English whatever
+# the letter's language: a title and a legal notice.
+ENGLISH_BLOCK = """Senior Engineer at the Analytical Engine Society
+Member of the Board of the Society for the History of Computing
+This email and any of its attachments are confidential and for the use of
+the addressee only. If you are not the addressee, please tell the sender
+and delete it."""
+
+
+@pytest.mark.parametrize(("letter", "language"), [(GERMAN, "de"), (FRENCH, "fr")])
+@pytest.mark.parametrize(
+    "below",
+    [
+        "\n-- \n" + ENGLISH_BLOCK,
+        # Without a delimiter: the sign-off block runs on into the notice.
+        "\nBest regards,\n" + ENGLISH_BLOCK,
+    ],
+)
+def test_an_english_signature_block_does_not_decide_the_language(
+    letter, language, below
+):
+    text = letter + below
+    assert Letter(text, INTERVIEW, "thank-you").read_as == language
+    assert _messages(text) == []
+
+
+def test_a_letter_with_nothing_above_its_sign_off_is_told_by_all_its_words():
+    text = "Mit freundlichen Grüßen\nIhre Ada und das Team von Acme"
+    assert Letter(text, INTERVIEW).read_as == "de"

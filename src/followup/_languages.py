@@ -26,6 +26,7 @@ __all__ = [
     "Vocabulary",
     "anchored",
     "detect_language",
+    "has_frequent_words",
     "plain",
     "starts_a_word",
     "vocabulary",
@@ -369,6 +370,11 @@ def detect_language(
             tally[language] += 1
     # max keeps the first of equals: English, first of LANGUAGES, wins a tie.
     return max(LANGUAGES, key=tally.__getitem__)
+
+
+def has_frequent_words(words: Sequence[str]) -> bool:
+    """Whether `words` hold a frequent word of a language: something to tell by."""
+    return not _ALL_STOPWORDS.isdisjoint(words[:800])
 
 
 @functools.lru_cache(maxsize=1024)

@@ -35,6 +35,7 @@ from followup._languages import (
     LANGUAGES,
     anchored,
     detect_language,
+    has_frequent_words,
     plain,
     vocabulary,
     words_in,
@@ -194,6 +195,34 @@ def _no_end(text: str, match: re.Match[str]) -> bool:
     return day is not None and (
         "." in day[0] or bool(_MONTH_AFTER.match(text, start + 1))
     )
+
+
+# The closing lines of the four languages, in plain form ("Best regards,",
+# "Mit freundlichen Grüßen", "Cordialement,", "Saludos cordiales,").
+_SIGN_OFF = re.compile(
+    r"(?:(?:with |my )?(?:best|kind|kindest|warm|warmest|many)? ?(?:regards|wishes)|"
+    r"all the best|best|sincerely(?: yours)?|yours(?: sincerely| truly| faithfully)?|"
+    r"cheers|thanks(?: again)?|thank you(?: again)?|respectfully|warmly|"
+    r"(?:mit )?(?:freundlichen|freundliche|besten|beste|herzlichen|herzliche|"
+    r"viele|liebe|sonnige) gruss(?:e|en)?|gruss|"
+    r"cordialement|bien (?:a vous|cordialement)|"
+    r"(?:sinceres |meilleures |mes )?salutations(?: distinguees)?|amities|"
+    r"respectueusement|(?:un )?(?:cordial )?saludos?(?: cordiales)?|atentamente|"
+    r"cordialmente|un abrazo)[,.!]?",
+)
+# No closing line is longer.
+_SIGN_OFF_LENGTH = 40
+
+
+def _above_sign_off(own: str) -> str:
+    """`own` above its last closing line ("Best regards,"), or all of it."""
+    lines = own.splitlines()
+    # From the end: the closing is near it, and each line is read once.
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if len(line) <= _SIGN_OFF_LENGTH and _SIGN_OFF.fullmatch(plain(line)):
+            return "\n".join(lines[:index])
+    return own
 
 
 def _fold(text: str) -> str:
@@ -359,6 +388,16 @@ class Letter:
         """The language the letter is read in: `language`, else told from the text."""
         if self.language is not None:
             return self.language
+        # What is below the sign-off and the signature block is often
+        # English whatever the letter's language (a job title, a legal
+        # notice): the author's text above it tells the language, unless it
+        # holds no frequent word of any.
+        body = _above_sign_off(self.parts.own)
+        if self.parts.signature or len(body) < len(self.parts.own):
+            folded = mask_addresses(plain(body[:READ_LIMIT]))
+            words = words_in(folded)
+            if has_frequent_words(words):
+                return detect_language(folded, words, self.user_strings)
         return detect_language(self.plain, self.words, self.user_strings)
 
     @functools.cached_property
