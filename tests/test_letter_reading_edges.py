@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from followup import Interview, check_letter
 from followup._letter_parts import LetterParts, letter_parts
-from followup._letters import Letter
+from followup._letters import Letter, count_lines
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
 
@@ -220,3 +220,49 @@ def test_an_english_signature_block_does_not_decide_the_language(
 def test_a_letter_with_nothing_above_its_sign_off_is_told_by_all_its_words():
     text = "Mit freundlichen Grüßen\nIhre Ada und das Team von Acme"
     assert Letter(text, INTERVIEW).read_as == "de"
+
+
+# --- 4. A line that shows nothing is blank ----------------------------------
+
+# White space, a form feed among it, and what web mail pastes for an empty
+# line: zero-width spaces and joiners, a byte order mark.
+SHOWS_NOTHING = [
+    "",
+    "   ",
+    "\t",
+    "\f",
+    " \f ",
+    "\u200b",
+    "\u200b\u200b ",
+    "\ufeff",
+    "\u2060",
+]
+
+
+@pytest.mark.parametrize("blank", SHOWS_NOTHING)
+def test_a_line_that_shows_nothing_is_no_line_of_the_letter(blank):
+    text = f"Dear Grace,\n{blank}\nThank you!\n{blank}\nAda"
+    assert count_lines(text, 80) == 3
+    # Wider than the line: still nothing to wrap.
+    assert count_lines(f"Ada\n{blank * 100}", 10) == 1
+
+
+@pytest.mark.parametrize("blank", SHOWS_NOTHING)
+def test_a_line_that_shows_nothing_sets_a_quoted_block_apart(blank):
+    text = f"Thank you!\n{blank}\n> Talk to you at 10:00."
+    assert letter_parts(text).quoted == "> Talk to you at 10:00."
+
+
+@pytest.mark.parametrize("blank", SHOWS_NOTHING)
+def test_a_delimiter_with_only_lines_that_show_nothing_below_is_no_delimiter(blank):
+    text = f"Thank you!\n--\n{blank}"
+    assert letter_parts(text).signature == ""
+
+
+@given(st.lists(st.sampled_from(SHOWS_NOTHING)), st.integers(1, 120))
+def test_lines_that_show_nothing_count_alike_at_any_width(blanks, width):
+    # However many and of whatever kind, they add no line.
+    text = "\n".join(["Dear Grace,", *blanks, "Thank you!", *blanks, "Ada"])
+    assert count_lines(text, width) == count_lines(
+        "Dear Grace,\nThank you!\nAda", width
+    )

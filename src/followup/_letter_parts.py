@@ -19,7 +19,7 @@ from typing import final
 
 import attrs
 
-__all__ = ["LetterParts", "letter_parts"]
+__all__ = ["LetterParts", "is_blank", "letter_parts"]
 
 # "Subject:", "Betreff:", "Objet :", "Asunto:"; "Re:"/"AW:" may follow.
 _SUBJECT = re.compile(r"(?:subject|subj|betreff|objet|asunto)\s?:", re.IGNORECASE)
@@ -50,6 +50,24 @@ _HEADER_FROM = re.compile(r"(?:from|von|de)\s?:", re.IGNORECASE)
 _HEADER_SENT = re.compile(
     r"(?:sent|date|gesendet|datum|envoyé|fecha|enviado)\s?:", re.IGNORECASE
 )
+
+
+# Characters that show nothing and are no white space to Python: web mail
+# pastes lines of them (zero-width spaces and joiners, a byte order mark, a
+# soft hyphen), which a reader sees as blank.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
+
+
+def is_blank(line: str) -> bool:
+    r"""Whether `line` shows nothing: white space (a form feed too) or invisible marks.
+
+    >>> is_blank(" \f\t"), is_blank("\u200b"), is_blank("\u200bA")
+    (True, True, False)
+    """
+    if not line or line.isspace():
+        return True
+    # Most lines are written and ASCII: they are told at once.
+    return not line.isascii() and not line.translate(_INVISIBLE).strip()
 
 
 @final
@@ -106,13 +124,13 @@ def _signature_delimiter(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
         # RFC 3676's delimiter is "-- "; many programs strip the space.  With
         # nothing below it, it is no delimiter (a name, maybe).
-        if line.rstrip() == "--" and any(rest.strip() for rest in lines[index + 1 :]):
+        if line.rstrip() == "--" and not all(map(is_blank, lines[index + 1 :])):
             return index
     return None
 
 
 def _first_written(lines: list[str]) -> int | None:
-    return next((index for index, line in enumerate(lines) if line.strip()), None)
+    return next((index for index, line in enumerate(lines) if not is_blank(line)), None)
 
 
 def _quote_start(lines: list[str]) -> int:
@@ -126,7 +144,7 @@ def _quote_start(lines: list[str]) -> int:
         # Cheap tests first: most lines are the letter's own and fail them all.
         # A quoted block starts after a blank line (or a header, below); a
         # ">" inside a paragraph is the letter's own.
-        if (stripped.startswith(">") and not (index and lines[index - 1].strip())) or (
+        if (stripped.startswith(">") and (not index or is_blank(lines[index - 1]))) or (
             stripped.startswith("--") and _FORWARD_RULE.match(stripped)
         ):
             return index
@@ -177,6 +195,6 @@ def _attribution(lines: list[str], opener: int, index: int) -> bool:
     # Only the blank lines up to the next written one are passed over, with
     # no copy of the rest: a letter of many such lines is read in linear time.
     below = index + 1
-    while below < len(lines) and not lines[below].strip():
+    while below < len(lines) and is_blank(lines[below]):
         below += 1
     return below < len(lines) and lines[below].lstrip().startswith(">")

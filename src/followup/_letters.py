@@ -40,7 +40,7 @@ from followup._languages import (
     vocabulary,
     words_in,
 )
-from followup._letter_parts import LetterParts, letter_parts
+from followup._letter_parts import LetterParts, is_blank, letter_parts
 from followup._lexicon import ELEMENTS, Element, expresses
 from followup._time import coerce_utc, local, utc, zone_of
 from followup._vocabulary import StepKind
@@ -114,9 +114,11 @@ def normalise(text: str) -> str:
 def count_lines(text: str, width: int) -> int:
     r"""Count non-blank lines once each line is wrapped at `width` columns.
 
-    A line wraps at white space, as `textwrap` wraps words of at most
-    `width` characters; a longer word (a link) starts a line of its own and
-    takes as many as it needs.  Runs of white space count as one space.
+    A line of white space only, a form feed included, or of invisible marks
+    (a zero-width space) is blank.  A line wraps at white space, as
+    `textwrap` wraps words of at most `width` characters; a longer word (a
+    link) starts a line of its own and takes as many as it needs.  Runs of
+    white space count as one space.
     The count takes time linear in the text, whatever it holds.
 
     >>> letter = ["Dear Grace,", "", "word " * 40, "", "Ada"]
@@ -124,10 +126,9 @@ def count_lines(text: str, width: int) -> int:
     5
     """
     return sum(
-        # A line no wider than the width is one line, if it holds anything.
-        (1 if not line.isspace() and line else 0)
-        if len(line) <= width
-        else _wrapped(line, width)
+        # A line no wider than the width is one line, if it shows anything:
+        # white space (a form feed too) and invisible marks are blank.
+        0 if is_blank(line) else 1 if len(line) <= width else _wrapped(line, width)
         for line in text.splitlines()
     )
 
