@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup import Interview, check_letter
-from followup._letter_parts import LetterParts, letter_parts
+from followup import Interview, _letter_parts, check_letter
+from followup._letter_parts import LetterParts, is_blank, letter_parts
 from followup._letters import Letter, count_lines
 
 INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
@@ -266,3 +266,14 @@ def test_lines_that_show_nothing_count_alike_at_any_width(blanks, width):
     assert count_lines(text, width) == count_lines(
         "Dear Grace,\nThank you!\nAda", width
     )
+
+
+def test_blank_holds_every_white_space_python_knows_and_the_invisible_marks() -> None:
+    # `is_blank` strips a list written out for speed: it must be the one
+    # `str.isspace` goes by, or a line of, say, ideographic spaces would
+    # count as a line of the letter.
+    spaces = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert set(_letter_parts.BLANK) == set(spaces) | set(_letter_parts.INVISIBLE)
+    for mark in spaces + _letter_parts.INVISIBLE:
+        assert is_blank(mark * 3)
+        assert not is_blank(f"{mark}a{mark}")

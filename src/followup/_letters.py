@@ -215,15 +215,14 @@ _SIGN_OFF = re.compile(
 _SIGN_OFF_LENGTH = 40
 
 
-def _above_sign_off(own: str) -> str:
-    """`own` above its last closing line ("Best regards,"), or all of it."""
-    lines = own.splitlines()
+def _sign_off_line(lines: list[str]) -> int | None:
+    """The index of the last closing line ("best regards,") of plain `lines`."""
     # From the end: the closing is near it, and each line is read once.
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index].strip()
-        if len(line) <= _SIGN_OFF_LENGTH and _SIGN_OFF.fullmatch(plain(line)):
-            return "\n".join(lines[:index])
-    return own
+        if len(line) <= _SIGN_OFF_LENGTH and _SIGN_OFF.fullmatch(line):
+            return index
+    return None
 
 
 def _fold(text: str) -> str:
@@ -391,14 +390,23 @@ class Letter:
             return self.language
         # What is below the sign-off and the signature block is often
         # English whatever the letter's language (a job title, a legal
-        # notice): the author's text above it tells the language, unless it
-        # holds no frequent word of any.
-        body = _above_sign_off(self.parts.own)
-        if self.parts.signature or len(body) < len(self.parts.own):
-            folded = mask_addresses(plain(body[:READ_LIMIT]))
-            words = words_in(folded)
+        # notice): when it holds frequent words of a language, the author's
+        # text above it tells the language, unless that holds none.  Most
+        # closings hold none (a name, a phone number), and then the whole
+        # text, read for everything else anyway, tells the same.
+        lines = self.plain.splitlines()
+        cut = _sign_off_line(lines)
+        if cut is None:
+            # The signature block's lines end the text read.
+            cut = max(0, len(lines) - len(self.parts.signature.splitlines()))
+        below = words_in("\n".join(lines[cut:])) if cut < len(lines) else []
+        if has_frequent_words(below):
+            # No word runs across a line's end: the words above are the
+            # text's first ones.
+            words = self.words[: len(self.words) - len(below)]
             if has_frequent_words(words):
-                return detect_language(folded, words, self.user_strings)
+                above = "\n".join(lines[:cut])
+                return detect_language(above, words, self.user_strings)
         return detect_language(self.plain, self.words, self.user_strings)
 
     @functools.cached_property

@@ -531,38 +531,52 @@ class _Negation(NamedTuple):
     # been more excited", "no doubt my experience", "je n'ai jamais ete
     # aussi motive", "nicht nur", "no solo".
     undo: frozenset[str]
+    # Found wherever a word of `before` or `after` starts, and in more
+    # places ("not" of "nothing"): most phrases have no negation near them,
+    # and one search in C tells so before any word is read.
+    hint: re.Pattern[str]
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _negation(before: str, after: str, undo: str) -> _Negation:
+    negating = _words(before) | _words(after)
+    hint = re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(map(re.escape, sorted(negating, key=len, reverse=True)))
+        + ")"
+    )
+    return _Negation(_words(before), _words(after), _words(undo), hint)
+
+
 _NEGATIONS: Final = {
-    "en": _Negation(
-        before=_words(
+    "en": _negation(
+        before=(
             "not no never hardly nor neither without don't dont doesn't doesnt "
             "didn't didnt isn't isnt aren't arent wasn't wasnt weren't won't "
             "wouldn't haven't hasn't hadn't couldn't shouldn't"
         ),
-        after=frozenset(),
-        undo=_words("only just more less doubt"),
+        after="",
+        undo="only just more less doubt",
     ),
-    "de": _Negation(
-        before=_words(
+    "de": _negation(
+        before=(
             "nicht kein keine keinen keinem keiner keines keinerlei nie niemals weder ohne"
         ),
-        after=_words("nicht kein keine keinen keinerlei nie niemals"),
-        undo=_words("nur zuletzt weniger zweifel zweifle"),
+        after="nicht kein keine keinen keinerlei nie niemals",
+        undo="nur zuletzt weniger zweifel zweifle",
     ),
-    "fr": _Negation(
-        before=_words("ne n' pas jamais aucun aucune guere ni sans"),
-        after=frozenset(),
-        undo=_words("seulement que qu' aussi moins doute"),
+    "fr": _negation(
+        before="ne n' pas jamais aucun aucune guere ni sans",
+        after="",
+        undo="seulement que qu' aussi moins doute",
     ),
-    "es": _Negation(
-        before=_words("no nunca jamas ni sin tampoco ningun ninguna"),
-        after=frozenset(),
-        undo=_words("solo solamente mas menos duda dudo"),
+    "es": _negation(
+        before="no nunca jamas ni sin tampoco ningun ninguna",
+        after="",
+        undo="solo solamente mas menos duda dudo",
     ),
 }
 # Thanks are left alone: "I cannot thank you enough" thanks.
@@ -589,20 +603,24 @@ def _negated(negation: _Negation, folded: str, match: re.Match[str]) -> bool:
     """
     start, end = match.span()
     before = folded[max(0, start - _REACH) : start]
-    before = before[_last_clause_end(before) :]
-    words = _NEGATION_WORD.findall(before)
-    # A window cut inside a word would show a part of it ("not" of "cannot").
-    if start > _REACH and words and folded[start - _REACH - 1].isalpha():
-        words = words[1:]
-    words = words[-_WORDS_BEFORE:]
-    for at, word in enumerate(words):
-        if _is(word, negation.before) and not any(
-            _is(other, negation.undo) for other in words[at + 1 :]
-        ):
-            return True
+    if negation.hint.search(before) is not None:
+        before = before[_last_clause_end(before) :]
+        words = _NEGATION_WORD.findall(before)
+        # A window cut inside a word would show a part of it ("not" of
+        # "cannot").
+        if start > _REACH and words and folded[start - _REACH - 1].isalpha():
+            words = words[1:]
+        words = words[-_WORDS_BEFORE:]
+        for at, word in enumerate(words):
+            if _is(word, negation.before) and not any(
+                _is(other, negation.undo) for other in words[at + 1 :]
+            ):
+                return True
     if not negation.after:
         return False
     after = folded[end : end + _REACH]
+    if negation.hint.search(after) is None:
+        return False
     if (clause_end := _CLAUSE_END.search(after)) is not None:
         after = after[: clause_end.start()]
     words = _NEGATION_WORD.findall(after)
