@@ -83,6 +83,8 @@ if TYPE_CHECKING:
 __all__ = ["InputError", "main", "run"]
 
 _PROGRAM = "followup"
+#: A negative number's start: argparse takes such an argument as a value.
+_NEGATIVE = re.compile(r"-\.?[0-9]")
 
 #: Whether `run` turned the garbage collector off for this process's
 #: start-up; never so when other code calls `main`.
@@ -90,6 +92,14 @@ _collector_paused = False
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What begins as a negative number does (-1d, -2w, -.5) is a value,
+        # as later Pythons' argparse reads it, not an unknown option: `due
+        # --within -1d` said "expected one argument", not what is wrong with
+        # -1d.  No option of the command looks like a number.
+        self._negative_number_matcher = _NEGATIVE
+
     def _print_message(
         self, message: str, file: SupportsWrite[str] | None = None
     ) -> None:
