@@ -67,10 +67,11 @@ def test_a_bad_number_of_days_is_named_with_its_option(
     )
 
 
-def test_an_option_after_a_days_option_is_still_no_value_of_it() -> None:
+@pytest.mark.parametrize("after", ["--on", "-x"])
+def test_an_option_after_a_days_option_is_still_no_value_of_it(after: str) -> None:
     # Only what reads as a negative number is taken as the value: a days
-    # option left without one still says so.
-    result = run("due", "--within", "--on", "2026-12-01", stdin="")
+    # option followed by an option (or a slip that reads as one) says so.
+    result = run("due", "--within", after, "2026-12-01", stdin="")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         "followup: error: argument --within: expected one argument "
