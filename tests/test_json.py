@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from followup import (
+    DEFAULT_RULES,
     Channel,
     Contact,
     Event,
@@ -23,6 +24,7 @@ from followup import (
     FollowUpError,
     FollowUpPlan,
     Interview,
+    InvalidTypeError,
     InvalidValueError,
     Requirements,
     Severity,
@@ -721,3 +723,37 @@ def test_the_schema_and_the_loader_agree_on_country_codes(country, valid):
         "interviewer": {"country": country},
     }
     assert schema_and_loader_say(document) == (valid, valid)
+
+
+def test_a_rule_or_rule_set_inside_other_data_is_refused_as_at_the_top():
+    # Inside a dict or a list, a rule was written as its parameters alone,
+    # a document nothing reads back, while one alone was refused.
+    rule = DEFAULT_RULES["FU001"]
+    for value in ({"r": rule}, [DEFAULT_RULES], {"rules": [rule]}):
+        with pytest.raises(InvalidTypeError) as raised:
+            to_json(value)
+        assert raised.value.field == "value"
+        assert "RuleSet.to_mapping()" in str(raised.value)
+
+
+def test_a_value_whose_own_method_fails_is_named_with_what_it_said():
+    # A zone whose utcoffset raised was reported as "without NaN or an
+    # infinity", the one ValueError json.dumps itself raises.
+    class Broken(dt.tzinfo):
+        def utcoffset(self, moment):
+            raise ValueError("no offset here")
+
+        def dst(self, moment):
+            return None
+
+        def tzname(self, moment):
+            return "Broken"
+
+    moment = pendulum.DateTime(2026, 1, 1, tzinfo=Broken())
+    with pytest.raises(InvalidTypeError) as raised:
+        to_json(moment)
+    assert raised.value.field == "value"
+    assert "(ValueError: no offset here)" in str(raised.value)
+    assert "NaN" not in str(raised.value)
+    with pytest.raises(InvalidTypeError, match="without NaN or an infinity"):
+        to_json({"x": float("nan")})

@@ -25,10 +25,10 @@ import enum
 import functools
 import json
 import operator
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from types import NoneType, UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, NoReturn, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -305,8 +305,32 @@ def _sequence_hook(kind: Any, made: cattrs.Converter) -> Any:
     return structure
 
 
+_PLAIN = "a public value of followup, or plain data"
+
+# What a rule's class holds, whatever it derives from: `Rule` is a protocol
+# with data members, which `issubclass` cannot test.
+_RULE_MEMBERS = ("code", "name", "summary", "advice", "plan", "check")
+_AS_SETTINGS = f"{_PLAIN}; a rule set is written as settings, RuleSet.to_mapping()"
+
+
+def _is_rule_kind(cls: object) -> bool:
+    return isinstance(cls, type) and (
+        issubclass(cls, RuleSet) or all(hasattr(cls, name) for name in _RULE_MEMBERS)
+    )
+
+
+def _refuse_rules(_: type) -> Callable[[object], NoReturn]:
+    # A rule or a rule set inside other data (a dict of them) would be
+    # written as its parameters alone, as at the top (`to_json`).
+    def refused(value: object) -> NoReturn:
+        raise InvalidTypeError("value", value, _AS_SETTINGS)
+
+    return refused
+
+
 def _make() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True)
+    made.register_unstructure_hook_factory(_is_rule_kind, _refuse_rules)
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
     made.register_unstructure_hook(dt.timedelta, format_duration)
     made.register_unstructure_hook_factory(_is_enum, _enum_hook)
@@ -376,9 +400,6 @@ def _check_kind(cls: object) -> None:
         )
 
 
-_PLAIN = "a public value of followup, or plain data"
-
-
 def to_json(value: object, *, indent: int | None = 2) -> str:
     """Write a public value as JSON text.
 
@@ -390,31 +411,37 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     # A rule and a rule set would be written as their parameters alone, a
     # document nothing reads back: their form is a rules file's settings.
     if isinstance(value, (RuleSet, Rule)):
+        raise InvalidTypeError("value", value, _AS_SETTINGS)
+    try:
+        data = unstructure(value)
+    except FollowUpError:  # a value's own, or a rule inside: named already
+        raise
+    except RecursionError:
+        raise _too_deep(value) from None
+    except (TypeError, ValueError) as error:
+        # A value's own method failed while it was read (a zone whose
+        # `utcoffset` raises): what it said is all there is to tell.
         raise InvalidTypeError(
-            "value",
-            value,
-            f"{_PLAIN}; a rule set is written as settings, RuleSet.to_mapping()",
-        )
+            "value", value, f"{_PLAIN} ({type(error).__name__}: {error})"
+        ) from None
     try:
         # allow_nan=False: json.dumps would write NaN and Infinity, which are
         # no JSON (RFC 8259) and which other readers refuse.
-        return json.dumps(
-            unstructure(value), indent=indent, ensure_ascii=False, allow_nan=False
-        )
+        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
     except TypeError:
         raise InvalidTypeError("value", value, _PLAIN) from None
     except RecursionError:
-        # Data that holds itself, or nests deeper than from_json reads.
-        raise InvalidTypeError(
-            "value", value, f"{_PLAIN}, nested less deeply"
-        ) from None
-    except ValueError as error:
-        if isinstance(error, FollowUpError):  # a value's own, named already
-            raise
-        # From allow_nan, the only ValueError json.dumps raises here.
+        raise _too_deep(value) from None
+    except ValueError:
+        # From allow_nan: data that holds itself stopped cattrs already.
         raise InvalidTypeError(
             "value", value, f"{_PLAIN}, without NaN or an infinity"
         ) from None
+
+
+def _too_deep(value: object) -> InvalidTypeError:
+    # Data that holds itself, or nests deeper than from_json reads.
+    return InvalidTypeError("value", value, f"{_PLAIN}, nested less deeply")
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
