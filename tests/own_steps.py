@@ -7,13 +7,26 @@ a plugin would propose.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
-from followup import Channel, Finding, NoParams, Phase, Severity, StepKind, new_step
+from followup import (
+    Channel,
+    Draft,
+    DraftStep,
+    DraftWindow,
+    Finding,
+    NoParams,
+    Phase,
+    Requirements,
+    Severity,
+    Step,
+    StepKind,
+    new_step,
+)
 
-__all__ = ["AT", "NEW_YORK", "Proposer", "ny"]
+__all__ = ["AT", "DEC_1", "HOUR", "NEW_YORK", "ByHand", "Proposer", "ny"]
 
 NEW_YORK = "America/New_York"
 # Monday 23 November 2026, 10:00 in New York.
@@ -70,4 +83,43 @@ class Proposer:
         return draft.proposing(*made).noting(*notes)
 
     def check(self, facts, steps):
+        return ()
+
+
+DEC_1 = dt.datetime(2026, 12, 1, 14, tzinfo=dt.timezone.utc)
+HOUR = dt.timedelta(hours=1)
+
+
+@attrs.frozen
+class ByHand:
+    """Someone else's rule: proposes one step it builds itself, without new_step."""
+
+    code: ClassVar[str] = "OWN009"
+    name: ClassVar[str] = "by-hand"
+    summary: ClassVar[str] = "Builds a step without new_step."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PROPOSE
+    params: NoParams = attrs.field(factory=NoParams)
+    start: Any = DEC_1
+    end: Any = DEC_1 + HOUR
+    due: Any = DEC_1
+    kind: StepKind = StepKind.CALL
+    #: The rule the step says proposed it: this one unless told otherwise.
+    claimed: str | None = None
+
+    def plan(self, draft: Draft) -> Draft:
+        step = DraftStep(
+            kind=self.kind,
+            channel=Channel.PHONE,
+            window=DraftWindow(self.start, self.end),
+            due=self.due,
+            rule=self.claimed or self.code,
+            reason="Built by hand.",
+            requirements=Requirements(),
+            # The plan's second step of its kind: FU006 proposes the first call.
+            number=2,
+        )
+        return draft.proposing(step)
+
+    def check(self, facts: object, steps: tuple[Step, ...]) -> tuple[()]:
         return ()

@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import caldav
 import pytest
 
 from followup import (
     DEFAULT_RULES,
-    Channel,
-    DraftStep,
-    DraftWindow,
     Event,
     Interview,
     InvalidTypeError,
     InvalidValueError,
-    NoParams,
-    Phase,
-    Requirements,
     RuleError,
     StepKind,
     plan_followups,
@@ -35,14 +28,14 @@ from followup.example import example_interview
 from followup.ics import calendar_objects, interview_uid_prefix
 from followup.json import from_json
 from followup.sync import SyncError, _content, sync_plan
-from own_steps import AT
+from own_steps import AT, ByHand
 from radicale_server import PASSWORD, USER, new_calendar, radicale
 from shell import run
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup import Draft, FollowUpPlan, Step
+    from followup import FollowUpPlan
 
 UTC = dt.timezone.utc
 NOW = "2026-11-23T10:20:00-05:00"
@@ -168,41 +161,6 @@ def test_a_kind_to_read_that_is_no_type_is_named_before_the_text_is_read(
 
 # --- a step built by hand, each of its moments checked ----------------------
 
-DEC_1 = dt.datetime(2026, 12, 1, 14, tzinfo=UTC)
-HOUR = dt.timedelta(hours=1)
-
-
-@attrs.frozen
-class _ByHand:
-    """A rule of one's own that builds its step without new_step."""
-
-    code: ClassVar[str] = "OWN009"
-    name: ClassVar[str] = "by-hand"
-    summary: ClassVar[str] = "Builds a step without new_step."
-    advice: ClassVar[tuple[str, ...]] = ()
-    phase: ClassVar[Phase] = Phase.PROPOSE
-    params: NoParams = attrs.field(factory=NoParams)
-    start: Any = DEC_1
-    end: Any = DEC_1 + HOUR
-    due: Any = DEC_1
-
-    def plan(self, draft: Draft) -> Draft:
-        step = DraftStep(
-            kind=StepKind.CALL,
-            channel=Channel.PHONE,
-            window=DraftWindow(self.start, self.end),
-            due=self.due,
-            rule=self.code,
-            reason="Built by hand.",
-            requirements=Requirements(),
-            number=2,
-        )
-        return draft.proposing(step)
-
-    def check(self, facts: object, steps: tuple[Step, ...]) -> tuple[()]:
-        return ()
-
-
 _TEXT = "2026-12-01T14:30Z"
 _NAIVE = dt.datetime(2026, 12, 1, 14, 30)
 
@@ -211,14 +169,14 @@ _NAIVE = dt.datetime(2026, 12, 1, 14, 30)
     ("rule", "problem"),
     [
         (
-            _ByHand(due=_TEXT),
+            ByHand(due=_TEXT),
             (
                 "InvalidTypeError: due: expected an aware datetime (new_step and "
                 f"moved_step read text), got str {_TEXT!r}"
             ),
         ),
         (
-            _ByHand(due=_NAIVE),
+            ByHand(due=_NAIVE),
             (
                 "NaiveDatetimeError: due: '2026-12-01T14:30:00' has no time zone; "
                 "give an offset (+01:00) or a zone ([Europe/Paris]), or pass an "
@@ -226,14 +184,14 @@ _NAIVE = dt.datetime(2026, 12, 1, 14, 30)
             ),
         ),
         (
-            _ByHand(end=_TEXT),
+            ByHand(end=_TEXT),
             (
                 "InvalidTypeError: window.end: expected an aware datetime (new_step "
                 f"and moved_step read text), got str {_TEXT!r}"
             ),
         ),
         (
-            _ByHand(end=_NAIVE),
+            ByHand(end=_NAIVE),
             (
                 "NaiveDatetimeError: window.end: '2026-12-01T14:30:00' has no time "
                 "zone; give an offset (+01:00) or a zone ([Europe/Paris]), or pass "
@@ -243,7 +201,7 @@ _NAIVE = dt.datetime(2026, 12, 1, 14, 30)
     ],
 )
 def test_a_hand_built_steps_due_and_end_are_checked_by_name(
-    rule: _ByHand, problem: str
+    rule: ByHand, problem: str
 ) -> None:
     # Mutants: the due time, or the window's end, left out of the moments
     # checked: a comparison then failed naming no field, or a naive time
@@ -252,7 +210,7 @@ def test_a_hand_built_steps_due_and_end_are_checked_by_name(
         plan_followups(Interview("Ada", "Acme", AT), rules=DEFAULT_RULES.extend(rule))
     assert caught.value.code == "OWN009"
     assert str(caught.value) == (
-        f"rule OWN009 by-hand ({__name__}._ByHand) failed in plan(): {problem}"
+        f"rule OWN009 by-hand (own_steps.ByHand) failed in plan(): {problem}"
     )
 
 

@@ -11,7 +11,7 @@ reader that would have refused the plan).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 import pytest
@@ -20,14 +20,9 @@ from followup import (
     DEFAULT_RULES,
     Channel,
     Draft,
-    DraftStep,
-    DraftWindow,
     Interview,
     InvalidTypeError,
     InvalidValueError,
-    NoParams,
-    Phase,
-    Requirements,
     RuleError,
     StepKind,
     new_step,
@@ -35,46 +30,9 @@ from followup import (
 )
 from followup._engine import fold
 from followup._facts import Facts
-from own_steps import AT
+from own_steps import AT, DEC_1, HOUR, ByHand
 
 UTC = dt.timezone.utc
-DEC_1 = dt.datetime(2026, 12, 1, 14, tzinfo=UTC)
-HOUR = dt.timedelta(hours=1)
-
-
-@attrs.frozen
-class ByHand:
-    """Someone else's rule: proposes one step it builds itself."""
-
-    code: ClassVar[str] = "OWN009"
-    name: ClassVar[str] = "by-hand"
-    summary: ClassVar[str] = "Builds a step without new_step."
-    advice: ClassVar[tuple[str, ...]] = ()
-    phase: ClassVar[Phase] = Phase.PROPOSE
-    params: NoParams = attrs.field(factory=NoParams)
-    start: Any = DEC_1
-    end: Any = DEC_1 + HOUR
-    due: Any = DEC_1
-    kind: StepKind = StepKind.CALL
-    #: The rule the step says proposed it: this one unless told otherwise.
-    claimed: str | None = None
-
-    def plan(self, draft):
-        step = DraftStep(
-            kind=self.kind,
-            channel=Channel.PHONE,
-            window=DraftWindow(self.start, self.end),
-            due=self.due,
-            rule=self.claimed or self.code,
-            reason="Built by hand.",
-            requirements=Requirements(),
-            # The plan's second step of its kind: FU006 proposes the first call.
-            number=2,
-        )
-        return draft.proposing(step)
-
-    def check(self, facts, steps):
-        return ()
 
 
 def planned(rule: ByHand):
@@ -157,7 +115,7 @@ def test_a_bad_step_built_by_hand_is_blamed_on_the_rule_that_built_it(rule, prob
             plan(rule)
         assert caught.value.code == "OWN009"
         assert str(caught.value) == (
-            f"rule OWN009 by-hand ({__name__}.ByHand) failed in plan(): {problem}"
+            f"rule OWN009 by-hand (own_steps.ByHand) failed in plan(): {problem}"
         )
 
 
@@ -293,7 +251,7 @@ def test_a_zone_of_ones_own_that_fails_is_blamed_on_the_rule(zone, problem):
     # its address.
     said = str(caught.value)
     assert said.startswith(
-        f"rule OWN009 by-hand ({__name__}.ByHand) failed in plan(): "
+        f"rule OWN009 by-hand (own_steps.ByHand) failed in plan(): "
         "InvalidValueError: window.start: datetime.datetime(2026, 12, 1, 14, 0, "
         f"tzinfo=<{__name__}.{type(zone).__name__} object at "
     )
