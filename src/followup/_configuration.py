@@ -122,7 +122,8 @@ def rule_set_from_mapping(
     if not isinstance(data, Mapping):
         raise RuleConfigurationError(f"{source}: expected a table of settings")
     problems = [
-        f"{source}: unknown key {_shown_key(key)}{did_you_mean(str(key), _KEYS)}; "
+        f"{source}: unknown key {_shown_key(key)}"
+        f"{did_you_mean(key, _KEYS) if isinstance(key, str) else ''}; "
         f"the keys are {', '.join(_KEYS)}"
         for key in data
         if key not in _KEYS
@@ -137,20 +138,26 @@ def rule_set_from_mapping(
     # its code or by its name, and two tables for one rule would leave it
     # as the later one says, the earlier silently lost.
     keyed: dict[str, str] = {}
-    for key, params in configured.items():
-        where = f"{source}: rules.{_in_path(str(key))}"
-        if str(key) not in rules:
-            problems.append(f"{where}: {_not_found(str(key), rules, loaded)}")
+    for given_key, params in configured.items():
+        key = _as_text(given_key)
+        if key is None:
+            problems.append(
+                f"{source}: rules: {_shown_key(given_key)} is no rule's code or name"
+            )
             continue
-        code = rules[str(key)].code
+        where = f"{source}: rules.{_in_path(key)}"
+        if key not in rules:
+            problems.append(f"{where}: {_not_found(key, rules, loaded)}")
+            continue
+        code = rules[key].code
         if code in keyed:
             problems.append(
                 f"{where}: rule {code} is configured by rules.{keyed[code]} "
                 "already; give it one table"
             )
             continue
-        keyed[code] = str(key)
-        rules = _configure(rules, str(key), params, where, problems)
+        keyed[code] = key
+        rules = _configure(rules, key, params, where, problems)
     for verb in _STEPS:
         rules, found = _narrowed(rules, verb, data, loaded, source)
         problems.extend(found)
@@ -168,7 +175,13 @@ def _narrowed(
         return rules, []
     if isinstance(keys, str) or not isinstance(keys, list):
         return rules, [f"{source}: {verb}: expected a list of codes or names"]
-    keys = [str(key) for key in keys]
+    written = [_as_text(key) for key in keys]
+    unwritten = [key for key, text in zip(keys, written, strict=True) if text is None]
+    if unwritten:
+        return rules, [
+            f"{source}: {verb}: {_shown(key)} is no code or name" for key in unwritten
+        ]
+    keys = [text for text in written if text is not None]
     # select and ignore take prefixes; order names single rules.
     missing = [
         key
@@ -195,6 +208,23 @@ def _apply(rules: RuleSet, verb: str, keys: list[str]) -> RuleSet:
     if verb == "ignore":
         return rules.ignore(*keys)
     return rules.reordered(*keys)
+
+
+def _as_text(key: object) -> str | None:
+    """`key` as the text it reads as (a TOML number as written), if it can be.
+
+    Configuration data from Python may hold a number or a list where a name
+    belongs: looked up as its text, it is reported as a name no rule has.
+    Python writes no text for an integer of thousands of digits, nor for a
+    list nested deeper than it recurses (a ValueError and a RecursionError,
+    not the library's error): `None`, and the key is refused as it is.
+    """
+    if isinstance(key, str):
+        return key
+    try:
+        return str(key)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _matches(rules: RuleSet, selector: str) -> bool:
@@ -350,7 +380,13 @@ def _configure(
     if not isinstance(params, Mapping):
         problems.append(f"{where}: expected a table of parameters")
         return rules
-    given = {str(name): value for name, value in params.items()}
+    given: dict[str, object] = {}
+    for name, value in params.items():
+        text = _as_text(name)
+        if text is None:
+            problems.append(f"{where}: {_shown_key(name)} is no parameter's name")
+        else:
+            given[text] = value
     known = _parameters(rule)
     if known:
         # A name the rule does not have: `configure` says which, with a

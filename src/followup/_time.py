@@ -100,6 +100,9 @@ _SUFFIXED = re.compile(r"(?P<base>[^\[\]]+)(?:\[!?(?P<zone>[^\[\]=]+)\])?")
 #: POSIX rules.  A plan must come out the same wherever it is made.
 _MACHINE_ZONES = frozenset({"localtime", "Factory", "posixrules"})
 _MACHINE_PREFIXES = ("posix/", "right/")
+#: The most slashes a zone name is looked up with ("America/Argentina/Salta"
+#: has two; a machine's "posix/..." three).
+_MOST_ZONE_PARTS = 8
 
 
 @functools.cache
@@ -150,6 +153,13 @@ def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
             name,
             "depends on the machine it is read on; give an IANA zone name "
             "(e.g. 'Europe/Paris')",
+        )
+    if name.count("/") > _MOST_ZONE_PARTS:
+        # zoneinfo imports the tzdata package's folders part by part, one
+        # import inside the next: a name of a few hundred parts ends in a
+        # RecursionError.  IANA names have three parts at most.
+        raise UnknownTimeZoneError(
+            field, name, "is not an IANA time zone name (e.g. 'Europe/Paris')"
         )
     meant = _misspelled(name)
     if meant is not None:

@@ -46,8 +46,13 @@ def _shown(value: object, whole: int = _SHOWN) -> str:
     try:
         text = repr(value)
     except ValueError:
-        # An int of more digits than Python will write out.
-        return f"an integer of {int.bit_length(value)} bits"  # type: ignore[arg-type]
+        # An int of more digits than Python will write out, or a list or a
+        # mapping holding one (whose repr fails the same way).
+        return (
+            f"an integer of {value.bit_length()} bits"
+            if isinstance(value, int)
+            else f"<{type(value).__name__} holding a number too long to show>"
+        )
     except RecursionError:
         # A list or a mapping nested deeper than repr() recurses: the error
         # it is quoted in must still be raised, not a RecursionError.

@@ -48,6 +48,7 @@ from followup.errors import (
     FollowUpError,
     InvalidTypeError,
     InvalidValueError,
+    NaiveDatetimeError,
     _shown,
     _shown_key,
     did_you_mean,
@@ -406,12 +407,17 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     Raises:
         InvalidTypeError: `value` is a rule set or a rule, which are written
             as settings (`RuleSet.to_mapping`, for a rules file), or holds
-            something JSON has no form for.
+            something JSON has no form for: bytes, a key that is not text
+            (``{1: ...}``), NaN or an infinity; the message names its place
+            (``value['scores'][1]``).
+        NaiveDatetimeError: `value` holds a datetime without a time zone,
+            named by its place.
     """
     # A rule and a rule set would be written as their parameters alone, a
     # document nothing reads back: their form is a rules file's settings.
     if isinstance(value, (RuleSet, Rule)):
         raise InvalidTypeError("value", value, _AS_SETTINGS)
+    _refuse_what_has_no_form(value)
     try:
         data = unstructure(value)
     except FollowUpError:  # a value's own, or a rule inside: named already
@@ -442,6 +448,90 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
 def _too_deep(value: object) -> InvalidTypeError:
     # Data that holds itself, or nests deeper than from_json reads.
     return InvalidTypeError("value", value, f"{_PLAIN}, nested less deeply")
+
+
+_CONTAINERS = (dict, list, tuple, set, frozenset)
+_SCALARS = frozenset({str, int, float, bool, NoneType})
+
+
+def _refuse_what_has_no_form(value: object) -> None:
+    """Refuse, by its place, what plain data holds that followup writes no form for.
+
+    The converter would write a naive datetime without a zone (which
+    `from_json` and every constructor refuse), bytes as Base85 text that
+    nothing reads back, and a key that is not text as text, where ``1`` and
+    ``"1"`` then make one key twice: a document that reads back as
+    something else, or not at all.  Only plain containers are walked (each
+    once, so data that holds itself ends); the library's own values are
+    aware and keyed by text already.  The path of the place is written only
+    for the one refused, so that deep data is walked in linear time.
+    """
+    if not isinstance(value, (*_CONTAINERS, dt.datetime, bytes, bytearray)):
+        return
+    # Each place: its parent's index in `places`, and its key or index.
+    places: list[tuple[int, object]] = [(-1, None)]
+    todo: list[tuple[object, int]] = [(value, 0)]
+    seen: set[int] = set()
+    while todo:
+        item, at = todo.pop()
+        if isinstance(item, dt.datetime):
+            try:
+                offset = item.utcoffset()
+            except (TypeError, ValueError) as error:
+                # Its zone's own failure, said as reading it says one.
+                raise InvalidTypeError(
+                    _place(places, at),
+                    item,
+                    f"{_PLAIN} ({type(error).__name__}: {error})",
+                ) from None
+            if offset is None:
+                raise NaiveDatetimeError(
+                    _place(places, at),
+                    item,
+                    "has no time zone: followup writes every datetime with its "
+                    "offset or zone; make it aware first",
+                )
+        elif isinstance(item, (bytes, bytearray)):
+            raise InvalidTypeError(
+                _place(places, at), item, "text, a number, a list or an object"
+            )
+        elif isinstance(item, _CONTAINERS) and id(item) not in seen:
+            seen.add(id(item))
+            # Text and numbers need no look, and most of plain data is them.
+            # The rest goes onto the stack reversed: the first place refused
+            # is the first in the document.
+            for key, inner in reversed(_inside(item, places, at)):
+                places.append((at, key))
+                todo.append((inner, len(places) - 1))
+
+
+def _inside(
+    item: Iterable[object], places: list[tuple[int, object]], at: int
+) -> list[tuple[object, object]]:
+    """What container `item`, at place `at`, holds that needs a look, by key or index.
+
+    Raises:
+        InvalidTypeError: `item` is a dict with a key that is not text.
+    """
+    if isinstance(item, dict):
+        for key in item:
+            if not isinstance(key, str):
+                raise InvalidTypeError(
+                    _place(places, at), key, "text as each key of an object"
+                )
+        pairs: Iterable[tuple[object, object]] = item.items()
+    else:
+        pairs = enumerate(item)
+    return [pair for pair in pairs if type(pair[1]) not in _SCALARS]
+
+
+def _place(places: list[tuple[int, object]], at: int) -> str:
+    """``value['when'][0]``: where place `at` is in the value given to `to_json`."""
+    steps: list[str] = []
+    while at > 0:
+        at, key = places[at]
+        steps.append(f"[{_shown_key(key)}]")
+    return "value" + "".join(reversed(steps))
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
