@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import math
 import random
+import sys
 from typing import Any
 
 import pendulum
@@ -190,7 +191,16 @@ def test_to_json_refuses_the_one_place_without_a_form_by_its_path(case):
     [
         ({"select": [HUGE]}, "select: an integer of 16610 bits is no code or name"),
         ({"ignore": ["FU002", HUGE]}, "ignore: an integer of 16610 bits is no code"),
-        ({"order": [_nested(5_000)]}, "order: <nested too deeply to show> is no code"),
+        # Python 3.13 writes a list this deep as text (its C code has a
+        # recursion limit of its own): then it is a name no rule has.
+        (
+            {"order": [_nested(5_000)]},
+            (
+                "order: <nested too deeply to show> is no code"
+                if sys.version_info < (3, 13)
+                else "order: no rule '[[[["
+            ),
+        ),
         (
             {"rules": {HUGE: {}}},
             "rules: an integer of 16610 bits is no rule's code or name",
