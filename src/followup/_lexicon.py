@@ -586,7 +586,8 @@ _NEGATED: Final = frozenset({"interest", "fit"})
 _WORDS_BEFORE = 4
 _WORDS_AFTER = 2
 # A negation does not reach across these: "No, I am interested" is none.
-_CLAUSE_END = re.compile(r"[.!?;:,]")
+_CLAUSE_MARKS = ".!?;:,"
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
 _NEGATION_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -636,7 +637,7 @@ def _negated(negation: _Negation, folded: str, match: re.Match[str]) -> bool:
 
 def _last_clause_end(text: str) -> int:
     """Where the last clause of `text` starts (0 when it is all one)."""
-    ends = [text.rfind(mark) for mark in ".!?;:,"]
+    ends = [text.rfind(mark) for mark in _CLAUSE_MARKS]
     return max(ends) + 1
 
 

@@ -425,11 +425,7 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     except RecursionError:
         raise _too_deep(value) from None
     except (TypeError, ValueError) as error:
-        # A value's own method failed while it was read (a zone whose
-        # `utcoffset` raises): what it said is all there is to tell.
-        raise InvalidTypeError(
-            "value", value, f"{_PLAIN} ({type(error).__name__}: {error})"
-        ) from None
+        raise _own_failure("value", value, error) from None
     try:
         # allow_nan=False: json.dumps would write NaN and Infinity, which are
         # no JSON (RFC 8259) and which other readers refuse.
@@ -443,6 +439,12 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
         raise InvalidTypeError(
             "value", value, f"{_PLAIN}, without NaN or an infinity"
         ) from None
+
+
+def _own_failure(field: str, value: object, error: Exception) -> InvalidTypeError:
+    # A value's own method failed while it was read (a zone whose
+    # `utcoffset` raises): what it said is all there is to tell.
+    return InvalidTypeError(field, value, f"{_PLAIN} ({type(error).__name__}: {error})")
 
 
 def _too_deep(value: object) -> InvalidTypeError:
@@ -478,12 +480,7 @@ def _refuse_what_has_no_form(value: object) -> None:
             try:
                 offset = item.utcoffset()
             except (TypeError, ValueError) as error:
-                # Its zone's own failure, said as reading it says one.
-                raise InvalidTypeError(
-                    _place(places, at),
-                    item,
-                    f"{_PLAIN} ({type(error).__name__}: {error})",
-                ) from None
+                raise _own_failure(_place(places, at), item, error) from None
             if offset is None:
                 raise NaiveDatetimeError(
                     _place(places, at),
