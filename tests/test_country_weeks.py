@@ -18,6 +18,7 @@ from followup import (
     StepKind,
     Window,
     WorkingCalendar,
+    _country_calendars,
     check_plan,
     plan_followups,
 )
@@ -156,7 +157,7 @@ def test_a_weekend_of_every_day_is_not_believed(
     # Years are kept once read: the made-up country's must not outlive it.
     kept = days_module._country_year  # noqa: SLF001 - the cache of years read
     kept.cache_clear()
-    monkeypatch.setattr(holidays, "country_holidays", country_holidays)
+    monkeypatch.setattr(_country_calendars, "country_holidays", country_holidays)
     try:
         weekend, workdays = country_week("ZZ", None, 2026)
     finally:

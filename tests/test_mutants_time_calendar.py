@@ -250,11 +250,11 @@ class _Calendar:
 
 
 def _fake_holidays(monkeypatch, weekends):
-    import holidays  # noqa: PLC0415
+    from followup import _country_calendars  # noqa: PLC0415
 
     country_weekend.cache_clear()
     monkeypatch.setattr(
-        holidays,
+        _country_calendars,
         "country_holidays",
         lambda country, subdiv=None: _Calendar(weekends[country, subdiv]),
     )

@@ -290,11 +290,12 @@ def country_weekend(country: str, subdivision: str | None) -> frozenset[int]:
     A weekend that would leave no working day is not believed: Monday to
     Friday is used instead.
     """
-    import holidays  # noqa: PLC0415 - heavy; only a known country needs it
+    # Looked up when called, so that a test can stand in for the package.
+    from followup import _country_calendars  # noqa: PLC0415
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        calendar: Any = holidays.country_holidays(country, subdiv=subdivision)
+        calendar: Any = _country_calendars.country_holidays(country, subdiv=subdivision)
     weekend = frozenset(int(day) for day in calendar.weekend)
     if len(weekend) >= 7 or not weekend <= frozenset(range(7)):
         return frozenset(range(5, 7))

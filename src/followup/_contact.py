@@ -131,11 +131,11 @@ _QUOTED = re.compile(r'"([^"]*)"')
 @functools.cache
 def subdivisions_of(code: str) -> tuple[str, ...]:
     """The subdivisions holidays knows for a country code of `country_codes`."""
-    # A country's class imports every country (~200 ms): only for a contact
-    # that names a subdivision, whose plan would load them all anyway.
-    import holidays  # noqa: PLC0415
+    # Only for a contact that names a subdivision: the country's module,
+    # loaded as its plan would load it.
+    from followup._country_calendars import country_class  # noqa: PLC0415
 
-    return tuple(getattr(holidays, code).subdivisions)
+    return tuple(country_class(code).subdivisions)
 
 
 def _country(value: str | None) -> str | None:

@@ -115,7 +115,8 @@ _UTC = dt.timezone.utc
 ZONE_NAMES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 #: The countries whose public holidays interviewers observe.  The first plan
-#: for a country loads its calendar (100-250 ms), so the list stays short;
+#: for a country loads its calendar (a few ms, the first one 30-60), so the
+#: list stays short;
 #: Israel (Friday and Saturday) and Iran (Friday) bring weekends of their own,
 #: the United Arab Emirates one that moved in 2022, and China weekend days
 #: worked to make up for the holidays it bridges.
