@@ -69,7 +69,7 @@ import attrs
 
 from followup._calendar import UNNAMED, Closure
 from followup._parsing import Unreadable, read_toml
-from followup._rule_metadata import owner
+from followup._rule_metadata import owner, parameters
 from followup.errors import (
     FollowUpError,
     InvalidTypeError,
@@ -387,7 +387,9 @@ def _configure(
             problems.append(f"{where}: {_shown_key(name)} is no parameter's name")
         else:
             given[text] = value
-    known = _parameters(rule)
+    named = parameters(rule.params)
+    known = frozenset(named)
+    aliases = {field.name: alias for alias, field in named.items()}
     if known:
         # A name the rule does not have: `configure` says which, with a
         # suggestion; the rest are still tried.
@@ -405,7 +407,7 @@ def _configure(
         try:
             return rules.configure(key, **given)
         except RuleConfigurationError as error:  # noqa: PERF203 - once per mistake
-            culprit = _culprit(error, given)
+            culprit = _culprit(error, given, aliases)
             if culprit is None:
                 detail = str(error).removeprefix(f"rule {rule.code}: ")
                 problems.append(f"{where}: {detail}")
@@ -415,34 +417,31 @@ def _configure(
             del given[name]
 
 
-def _parameters(rule: Rule) -> frozenset[str]:
-    params = rule.params
-    if params is None or not attrs.has(type(params)):
-        return frozenset()
-    return frozenset(field.name for field in attrs.fields(type(params)))
-
-
 def _culprit(
-    error: RuleConfigurationError, given: dict[str, object]
+    error: RuleConfigurationError, given: dict[str, object], aliases: dict[str, str]
 ) -> tuple[str, str] | None:
     """The given parameter a failed `configure` names, and what is wrong with it.
 
     Every parameter validator names its field as ``ParamsClass.field`` (and
     attrs' own validators as the `attrs.Attribute` after their message); a
     field that was not given (the default start after the end given) is
-    the table's problem, not one parameter's.
+    the table's problem, not one parameter's.  `aliases` gives each
+    field's name the name it is given by.
     """
     cause = error.__cause__
     if isinstance(cause, (InvalidValueError, InvalidTypeError)):
-        name = cause.field.rsplit(".", 1)[-1]
+        # A validator names the field; a private one (``_limit``) is given
+        # by its alias (``limit``).
+        named = cause.field.rsplit(".", 1)[-1]
+        name = aliases.get(named, named)
         if name in given:
             return name, cause.detail
     elif isinstance(cause, (ValueError, TypeError)) and len(cause.args) > 1:
         # attrs' own validators (`instance_of`, `in_`), which a plugin's
         # parameters may use, give their message and then the field.
         said, field = cause.args[0], cause.args[1]
-        if isinstance(field, attrs.Attribute) and field.name in given:
-            return field.name, f"{type(cause).__name__}: {said}"
+        if isinstance(field, attrs.Attribute) and field.alias in given:
+            return field.alias, f"{type(cause).__name__}: {said}"
     return None
 
 
@@ -582,9 +581,9 @@ def _changes(rule: Rule, reference: Rule) -> dict[str, Any] | None:
         return None
     # A field may say how it is written (FU011's weekdays, by name).
     changed = {
-        field.name: field.metadata.get("written", _plain)(getattr(params, field.name))
-        for field in attrs.fields(type(params))
-        if field.init and getattr(params, field.name) != getattr(given, field.name)
+        alias: field.metadata.get("written", _plain)(getattr(params, field.name))
+        for alias, field in parameters(params).items()
+        if getattr(params, field.name) != getattr(given, field.name)
     }
     try:
         again = attrs.evolve(reference, params=attrs.evolve(given, **changed))  # type: ignore[misc]

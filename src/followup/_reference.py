@@ -7,12 +7,10 @@ of the default rules, and a test fails when the file and the code disagree.
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING
 
 from followup._advice import ADVICE
-from followup._rule_metadata import phases_of
+from followup._rule_metadata import parameters, phases_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -56,23 +54,21 @@ def advice_index(rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
 
 
 def _params(rule: Rule) -> list[str]:
-    params: Any = rule.params
-    if not attrs.has(type(params)):
-        # A rule of one's own may hold no attrs parameters (None, a dict):
-        # then none can be configured, and there are none to list.
-        return []
+    # A rule of one's own may hold no attrs parameters (None, a dict): then
+    # none can be configured, and there are none to list.  Each is listed by
+    # the name it is given by (see `parameters`).
     lines = []
-    for field in attrs.fields(type(params)):
-        value = getattr(params, field.name)
+    for name, field in parameters(rule.params).items():
+        value = getattr(rule.params, field.name)
         # A default that depends on the interview says so in words.
         told = field.metadata.get("default")
         if told is not None:
-            lines.append(f"| `{field.name}` | {told} |")
+            lines.append(f"| `{name}` | {told} |")
             continue
         shown = getattr(value, "value", value)
         if isinstance(value, frozenset):
             shown = sorted(getattr(item, "value", item) for item in value)
-        lines.append(f"| `{field.name}` | `{shown!s}` |")
+        lines.append(f"| `{name}` | `{shown!s}` |")
     return lines
 
 

@@ -10,7 +10,9 @@ error naming the rule, never as a raw exception.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from followup._advice import advice_problem
 from followup._rule import LetterRule, Phase, Rule
@@ -19,7 +21,7 @@ from followup.errors import RuleConfigurationError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["check_rule", "owner", "phases_of", "reads_letters"]
+__all__ = ["check_rule", "owner", "parameters", "phases_of", "reads_letters"]
 
 _CODE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -38,6 +40,21 @@ def owner(rule: object, origin: str | None = None) -> str:
     if isinstance(code, str) and isinstance(name, str):
         return f"{code} {name} ({where})"
     return f"({where})"
+
+
+def parameters(params: object) -> dict[str, attrs.Attribute[Any]]:
+    """The parameters of attrs `params`, by the names they are given by.
+
+    A parameter is a field its class's ``__init__`` takes, under that
+    argument's name: a private field ``_limit`` is given as ``limit``
+    (attrs' alias), and a field with ``init=False`` is worked out, not
+    given.  `RuleSet.configure`, a rules file and the rule reference all
+    name parameters so.  Empty for parameters that are not attrs.
+    """
+    kind: Any = type(params)
+    if not attrs.has(kind):
+        return {}
+    return {field.alias: field for field in attrs.fields(kind) if field.init}
 
 
 def check_rule(rule: object) -> Rule:

@@ -23,7 +23,13 @@ from followup._configuration import (
 )
 from followup._fields import instance_of, sequence_of
 from followup._rule import LetterRule, Phase, Rule
-from followup._rule_metadata import check_rule, owner, phases_of, reads_letters
+from followup._rule_metadata import (
+    check_rule,
+    owner,
+    parameters,
+    phases_of,
+    reads_letters,
+)
 from followup.errors import (
     DuplicateRuleError,
     InvalidTypeError,
@@ -301,7 +307,7 @@ class RuleSet:
                 "be configured; use replace() with a new rule"
             )
         current: Any = rule.params
-        known = [field.name for field in attrs.fields(type(current))]
+        known = list(parameters(current))
         for param in params:
             if param not in known:
                 raise RuleConfigurationError(
