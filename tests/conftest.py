@@ -59,3 +59,25 @@ def umask() -> Iterator[None]:
         yield
     finally:
         os.umask(before)
+
+
+@pytest.fixture(scope="session")
+def caldav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Radicale server with one user for the whole run; yields its base URL.
+
+    Started once, when a test first needs it: each test writes to a
+    calendar of its own (`calendar_url`), so they share the server.
+    """
+    # Here, not at the top: it imports caldav, which most tests never need.
+    from radicale_server import radicale  # noqa: PLC0415
+
+    with radicale(tmp_path_factory.mktemp("radicale")) as url:
+        yield url
+
+
+@pytest.fixture
+def calendar_url(caldav_server: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty calendar of the user's, named after the test's module."""
+    from radicale_server import new_calendar  # noqa: PLC0415
+
+    return new_calendar(caldav_server, request.module.__name__.removeprefix("test_"))

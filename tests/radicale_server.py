@@ -1,7 +1,8 @@
 """A real CalDAV server for the tests: Radicale on 127.0.0.1, one user.
 
-The sync tests start it once a module and read calendars back through the
-``caldav`` client, as another device would.
+The sync tests start it once a run (the ``caldav_server`` fixture of
+conftest.py), each with calendars of its own (``calendar_url``), and read
+them back through the ``caldav`` client, as another device would.
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ def radicale(folder: Path) -> Iterator[str]:
     config.write_text(
         f"[server]\nhosts = 127.0.0.1:{port}\n"
         f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
-        "htpasswd_encryption = plain\n"
+        # Radicale waits a second before answering a request without the
+        # right credentials, and a client's first request carries none (it
+        # learns from the 401 how to log in): a second each sync otherwise.
+        "htpasswd_encryption = plain\ndelay = 0\n"
         f"[storage]\nfilesystem_folder = {folder / 'collections'}\n"
         "[logging]\nlevel = warning\n"
     )

@@ -29,12 +29,10 @@ from followup.ics import calendar_objects, interview_uid_prefix
 from followup.json import from_json
 from followup.sync import SyncError, _content, sync_plan
 from own_steps import AT, ByHand
-from radicale_server import PASSWORD, USER, new_calendar, radicale
+from radicale_server import PASSWORD, USER
 from shell import run
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from followup import FollowUpPlan
 
 UTC = dt.timezone.utc
@@ -215,19 +213,6 @@ def test_a_hand_built_steps_due_and_end_are_checked_by_name(
 
 
 # --- sync: whose items are the plan's ---------------------------------------
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A Radicale server with one user; yields its base URL."""
-    with radicale(tmp_path_factory.mktemp("radicale-mutants")) as url:
-        yield url
-
-
-@pytest.fixture
-def calendar_url(server: str) -> str:
-    """A fresh, empty calendar of the user's."""
-    return new_calendar(server, "mutants")
 
 
 def _client(url: str) -> caldav.DAVClient:

@@ -21,23 +21,10 @@ from followup.errors import InvalidTypeError
 from followup.example import example_interview
 from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 from followup.sync import SyncError, sync_plan
-from radicale_server import PASSWORD, USER, new_calendar, radicale
+from radicale_server import PASSWORD, USER
 
 ROOT = pathlib.Path(__file__).parent.parent
 INTERVIEW = ROOT / "examples" / "interview.toml"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A Radicale server with one user; yields its base URL."""
-    with radicale(tmp_path_factory.mktemp("radicale")) as url:
-        yield url
-
-
-@pytest.fixture
-def calendar_url(server):
-    """A fresh, empty calendar of the user's."""
-    return new_calendar(server, "jobs")
 
 
 def _components(url):
@@ -243,11 +230,11 @@ def test_arguments_of_the_wrong_type_are_named(plan, url, field):
     assert str(caught.value).startswith(f"{field}: ")
 
 
-def test_no_calendar_at_the_url_is_said(server):
+def test_no_calendar_at_the_url_is_said(caldav_server):
     with pytest.raises(SyncError, match="no calendar there"):
         sync_plan(
             plan_followups(example_interview()),
-            f"{server}/{USER}/missing/",
+            f"{caldav_server}/{USER}/missing/",
             username=USER,
             password=PASSWORD,
         )
@@ -264,27 +251,27 @@ def _collections(server):
 
 @pytest.mark.parametrize("where", ["home", "item"])
 def test_a_url_that_is_not_a_calendar_is_refused_before_writing(
-    server, calendar_url, where
+    caldav_server, calendar_url, where
 ):
     # The user's home collection is an easy slip for the calendar's URL, and
     # Radicale would make every item written there a calendar of its own.
     plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
     sync_plan(plan, calendar_url, username=USER, password=PASSWORD)
     url = {
-        "home": f"{server}/{USER}/",
+        "home": f"{caldav_server}/{USER}/",
         "item": str(next(iter(_components(calendar_url).values())).url),
     }[where]
-    before = _collections(server)
+    before = _collections(caldav_server)
     with pytest.raises(SyncError, match="no calendar there") as caught:
         sync_plan(plan, url, username=USER, password=PASSWORD)
     assert str(caught.value).startswith(f"{url}: ")
-    assert _collections(server) == before
+    assert _collections(caldav_server) == before
     assert len(_read_back(calendar_url)) == 4
     result = _run("sync", INTERVIEW, "--to", url, "--now", "now", env=CREDENTIALS)
     assert result.returncode == 2
     assert result.stderr.startswith(f"followup: error: {url}: no calendar there")
     assert len(result.stderr.splitlines()) == 1
-    assert _collections(server) == before
+    assert _collections(caldav_server) == before
 
 
 def test_items_a_calendar_client_imported_under_its_own_names_are_updated(

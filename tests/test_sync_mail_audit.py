@@ -14,7 +14,7 @@ import http.server
 import re
 import threading
 import urllib.parse
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 import caldav
 import icalendar
@@ -25,25 +25,9 @@ from followup.example import example_interview
 from followup.ics import step_uid
 from followup.mail import draft_message, draft_text, mailto_link, subject
 from followup.sync import SyncError, sync_plan
-from radicale_server import PASSWORD, USER, free_port, new_calendar, radicale
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from radicale_server import PASSWORD, USER, free_port
 
 NOW = "2026-11-23T10:20:00-05:00"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A Radicale server with one user; yields its base URL."""
-    with radicale(tmp_path_factory.mktemp("radicale-audit")) as url:
-        yield url
-
-
-@pytest.fixture
-def calendar_url(server: str) -> str:
-    """A fresh, empty calendar of the user's."""
-    return new_calendar(server, "audit")
 
 
 def _calendar(url: str) -> caldav.Calendar:
