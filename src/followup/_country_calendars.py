@@ -15,8 +15,8 @@ test holds them equal for every country.  Wherever that cannot be done (the
 package is not plain files, its registry reads otherwise, or the module
 will not run alone), and once ``holidays.countries`` is loaded anyway, the
 package's own `country_holidays` is used.  A country whose module imports
-another country (Monaco imports France) loads them all that way, as
-before.
+another country (American Samoa imports the United States) loads them all
+that way, as before.
 """
 
 from __future__ import annotations
