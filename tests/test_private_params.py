@@ -142,3 +142,36 @@ def test_the_reference_lists_the_parameters_as_given() -> None:
     assert "| `mode` | `soft` |" in text
     assert "_limit" not in text
     assert "twice" not in text
+
+
+@attrs.frozen
+class Worked:
+    """Parameters all worked out: none is given."""
+
+    twice: int = attrs.field(init=False, default=2)
+
+
+@attrs.frozen
+class AllWorked(Limited):
+    code: ClassVar[str] = "NP001"
+    name: ClassVar[str] = "all-worked-out"
+    params: Worked = attrs.field(factory=Worked)  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(
+    "rule", [AllWorked(), DEFAULT_RULES["FU009"]], ids=["init-false", "NoParams"]
+)
+def test_a_rule_without_parameters_says_it_has_none(rule: Any) -> None:
+    rules = RULES.extend(rule) if rule.code not in RULES.codes else RULES
+    with pytest.raises(RuleConfigurationError) as raised:
+        rules.configure(rule.code, twice=3)
+    assert str(raised.value).endswith("has no parameter 'twice'; it has none")
+    with pytest.raises(RuleConfigurationError) as raised:
+        RuleSet.from_mapping(
+            {"rules": {rule.code: {"twice": 3, "other": 1}}}, base=rules, source="f"
+        )
+    # Every key is named, each at its own place.
+    message = str(raised.value)
+    assert f"f: rules.{rule.code}.twice: " in message
+    assert f"f: rules.{rule.code}.other: " in message
+    assert message.count("it has none") == 2

@@ -390,9 +390,10 @@ def _configure(
     named = parameters(rule.params)
     known = frozenset(named)
     aliases = {field.name: alias for alias, field in named.items()}
-    if known:
+    if attrs.has(type(rule)) and attrs.has(type(rule.params)):
         # A name the rule does not have: `configure` says which, with a
-        # suggestion; the rest are still tried.
+        # suggestion; the rest are still tried.  (A rule that cannot be
+        # configured at all is said once, below.)
         for unknown in [name for name in given if name not in known]:
             try:
                 rules.configure(key, **{unknown: given.pop(unknown)})

@@ -313,7 +313,7 @@ class RuleSet:
                 raise RuleConfigurationError(
                     f"rule {rule.code} ({rule.name}) has no parameter "
                     f"{_shown_key(param)}{did_you_mean(param, known)}; it has "
-                    f"{', '.join(known)}"
+                    f"{', '.join(known) or 'none'}"
                 )
         try:
             new_params = attrs.evolve(current, **params)
