@@ -7,7 +7,8 @@ said of someone else, "not interested in relocating" is no interest, "a
 great experience" is no experience the candidate brings.  The negative
 phrases are taken out of the text first; any positive one left counts,
 unless a negation word of its language comes a few words before it
-("no longer interested", "ya no me interesa": interest and fit only).
+("no longer interested", "ya no me interesa") or, in German and English,
+just after it ("my experience does not match": interest and fit only).
 
 Entries are regular expressions over the plain text (lower case, no
 accents: `followup._languages.plain`), matched at the start of a word; a
@@ -500,7 +501,8 @@ def expresses(folded: str, language: str, element: Element) -> bool:
 
     A phrase counts unless a negative phrase holds it ("the right fit" in
     "finding the right fit") or, for interest and fit, a negation word comes
-    a few words before it ("no longer interested", "ya no me interesa").
+    a few words before it ("no longer interested", "ya no me interesa") or
+    just after it ("my background is not a fit").
 
     >>> expresses("i wish you the best in finding the right fit.", "en", "fit")
     False
@@ -508,6 +510,12 @@ def expresses(folded: str, language: str, element: Element) -> bool:
     True
     >>> expresses("le poste ne m'interesse plus.", "fr", "interest")
     False
+    >>> expresses("my experience does not match the role.", "en", "fit")
+    False
+    >>> expresses("je ne pense pas que ce poste m'interesse.", "fr", "interest")
+    False
+    >>> expresses("je ne souhaite que rejoindre votre equipe.", "fr", "interest")
+    True
     """
     says, not_ = _patterns(language, element)
     negation = _NEGATIONS[language] if element in _NEGATED else None
@@ -525,12 +533,25 @@ class _Negation(NamedTuple):
     # "n'" stands for every word it elides into ("n'ai", "n'est").
     before: frozenset[str]
     # Words that negate the phrase they follow: German puts "nicht" after
-    # the verb ("die Stelle interessiert mich nicht mehr").
+    # the verb ("die Stelle interessiert mich nicht mehr"), English after
+    # the phrase's own verb ("my experience does not match").
     after: frozenset[str]
+    # When given, a word of `after` negates only as one of these verbs
+    # ("doesn't") or right after one ("is not"): "experience no one else
+    # has" and "excited and not deterred" are no negation.
+    verbs: frozenset[str]
     # Words that turn a negation back into saying it: "not only", "never
     # been more excited", "no doubt my experience", "je n'ai jamais ete
     # aussi motive", "nicht nur", "no solo".
     undo: frozenset[str]
+    # Words that turn a negation back only as the "que" of "ne ... que"
+    # (only): "je ne souhaite que rejoindre".  After "ne ... pas" they open
+    # a clause that the negation reaches into: "je ne pense pas que ce
+    # poste m'interesse" is no interest.
+    only: frozenset[str]
+    # The words of `before` that "que" can answer: French "ne".  The others
+    # ("pas", "jamais") negate in full.
+    particle: frozenset[str]
     # Found wherever a word of `before` or `after` starts, and in more
     # places ("not" of "nothing"): most phrases have no negation near them,
     # and one search in C tells so before any word is read.
@@ -541,25 +562,55 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _negation(before: str, after: str, undo: str) -> _Negation:
+def _negation(  # noqa: PLR0913 - a list of words a field, all keyword-only
+    *,
+    before: str,
+    after: str = "",
+    verbs: str = "",
+    undo: str,
+    only: str = "",
+    particle: str = "",
+) -> _Negation:
     negating = _words(before) | _words(after)
     hint = re.compile(
         r"(?<![^\W\d_])(?:"
         + "|".join(map(re.escape, sorted(negating, key=len, reverse=True)))
         + ")"
     )
-    return _Negation(_words(before), _words(after), _words(undo), hint)
+    return _Negation(
+        _words(before),
+        _words(after),
+        _words(verbs),
+        _words(undo),
+        _words(only),
+        _words(particle),
+        hint,
+    )
 
 
+# An English verb that says "not" itself: it negates before a phrase ("I
+# don't have the experience") and after one ("my skills aren't").
+_NEGATED_VERBS_EN = (
+    "don't dont doesn't doesnt didn't didnt isn't isnt aren't arent wasn't "
+    "wasnt weren't won't wouldn't haven't hasn't hadn't couldn't shouldn't"
+)
 _NEGATIONS: Final = {
     "en": _negation(
-        before=(
-            "not no never hardly nor neither without don't dont doesn't doesnt "
-            "didn't didnt isn't isnt aren't arent wasn't wasnt weren't won't "
-            "wouldn't haven't hasn't hadn't couldn't shouldn't"
+        before=f"not no never hardly nor neither without {_NEGATED_VERBS_EN}",
+        after=f"not never no {_NEGATED_VERBS_EN}",
+        # "be" is left out: "my background would be no obstacle".
+        verbs=(
+            "is are am was were do does did has have had will would can could "
+            f"should may might must {_NEGATED_VERBS_EN}"
         ),
-        after="",
-        undo="only just more less doubt",
+        # Besides "not only": a loss, a limit or a secret denied ("my
+        # interest has not changed", "is not limited to payments", "is no
+        # secret") and a comparison ("has never been stronger", "could not be
+        # a better fit").
+        undo=(
+            "only just more less doubt better stronger greater limited changed "
+            "faded waned wavered diminished secret"
+        ),
     ),
     "de": _negation(
         before=(
@@ -570,21 +621,29 @@ _NEGATIONS: Final = {
     ),
     "fr": _negation(
         before="ne n' pas jamais aucun aucune guere ni sans",
-        after="",
-        undo="seulement que qu' aussi moins doute",
+        # "je ne vous cache pas que ce poste m'interesse" says it.
+        undo="seulement aussi moins doute cache",
+        only="que qu'",
+        particle="ne n'",
     ),
     "es": _negation(
         before="no nunca jamas ni sin tampoco ningun ninguna",
-        after="",
         undo="solo solamente mas menos duda dudo",
     ),
 }
 # Thanks are left alone: "I cannot thank you enough" thanks.
 _NEGATED: Final = frozenset({"interest", "fit"})
 # How many words before a phrase a negation reaches ("not really that
-# interested", "no longer interested in joining"), and after it (German).
+# interested", "no longer interested in joining"), and after it (German,
+# English).
 _WORDS_BEFORE = 4
 _WORDS_AFTER = 2
+# How many words after a negation that follows a phrase can turn it back:
+# "my interest has never been stronger".
+_UNDO_AFTER = 2
+# How many words before a "que" a full negation opening its clause sits:
+# "ne pense pas que", "n'ai jamais pense que".
+_WORDS_BEFORE_QUE = 2
 # A negation does not reach across these: "No, I am interested" is none.
 _CLAUSE_MARKS = ".!?;:,"
 _CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
@@ -603,22 +662,74 @@ def _negated(negation: _Negation, folded: str, match: re.Match[str]) -> bool:
     bounded per phrase found, whatever the letter holds.
     """
     start, end = match.span()
+    return _negated_before(negation, folded, start) or (
+        bool(negation.after) and _negated_after(negation, folded, end)
+    )
+
+
+def _negated_before(negation: _Negation, folded: str, start: int) -> bool:
+    """Whether a negation word a few words before `start` turns the phrase around."""
     before = folded[max(0, start - _REACH) : start]
-    if negation.hint.search(before) is not None:
-        before = before[_last_clause_end(before) :]
-        words = _NEGATION_WORD.findall(before)
-        # A window cut inside a word would show a part of it ("not" of
-        # "cannot").
-        if start > _REACH and words and folded[start - _REACH - 1].isalpha():
-            words = words[1:]
-        words = words[-_WORDS_BEFORE:]
-        for at, word in enumerate(words):
-            if _is(word, negation.before) and not any(
-                _is(other, negation.undo) for other in words[at + 1 :]
-            ):
-                return True
-    if not negation.after:
+    if negation.hint.search(before) is None:
         return False
+    before = before[_last_clause_end(before) :]
+    words = _NEGATION_WORD.findall(before)
+    # A window cut inside a word would show a part of it ("not" of
+    # "cannot").
+    if start > _REACH and words and folded[start - _REACH - 1].isalpha():
+        words = words[1:]
+    words = words[_window_start(negation, words) :]
+    return any(
+        _is(word, negation.before) and not _undone(negation, words, at)
+        for at, word in enumerate(words)
+    )
+
+
+def _window_start(negation: _Negation, words: list[str]) -> int:
+    """The first of the `words` before a phrase that a negation is looked for in.
+
+    The last few, unless a "que" among them follows a full negation: then
+    the negation's clause is read too, a few words before the "que" ("je ne
+    pense pas que ce poste m'interesse").
+    """
+    start = max(0, len(words) - _WORDS_BEFORE)
+    if not negation.only:
+        return start
+    for at in range(len(words) - 1, start - 1, -1):
+        if _is(words[at], negation.only):
+            opening = words[max(0, at - _WORDS_BEFORE_QUE) : at]
+            if any(_negates_in_full(negation, word) for word in opening):
+                return max(0, at - _WORDS_BEFORE)
+            break
+    return start
+
+
+def _negates_in_full(negation: _Negation, word: str) -> bool:
+    return _is(word, negation.before) and not _is(word, negation.particle)
+
+
+def _undone(negation: _Negation, words: list[str], at: int) -> bool:
+    """Whether a word after the negation `words[at]` turns it back."""
+    first = at
+    if negation.particle and not _is(words[at], negation.particle):
+        # "je ne doute pas": what turns the "ne" back turns its "pas" too.
+        for earlier in range(at - 1, -1, -1):
+            if _is(words[earlier], negation.before):
+                if _is(words[earlier], negation.particle):
+                    first = earlier
+                break
+    # "que" means only right after a bare "ne": "je ne souhaite que".
+    only_answers = _is(words[at], negation.particle)
+    for other in words[first + 1 :]:
+        if _is(other, negation.undo) or (only_answers and _is(other, negation.only)):
+            return True
+        if only_answers and _negates_in_full(negation, other):
+            only_answers = False
+    return False
+
+
+def _negated_after(negation: _Negation, folded: str, end: int) -> bool:
+    """Whether a negation word a few words after `end` turns the phrase around."""
     after = folded[end : end + _REACH]
     if negation.hint.search(after) is None:
         return False
@@ -630,7 +741,14 @@ def _negated(negation: _Negation, folded: str, match: re.Match[str]) -> bool:
         words = words[1:]
     return any(
         _is(word, negation.after)
-        and not (at + 1 < len(words) and _is(words[at + 1], negation.undo))
+        and (
+            not negation.verbs
+            or word in negation.verbs
+            or (at > 0 and words[at - 1] in negation.verbs)
+        )
+        and not any(
+            _is(other, negation.undo) for other in words[at + 1 : at + 1 + _UNDO_AFTER]
+        )
         for at, word in enumerate(words[:_WORDS_AFTER])
     )
 
