@@ -387,9 +387,8 @@ def _configure(
             problems.append(f"{where}: {_shown_key(name)} is no parameter's name")
         else:
             given[text] = value
-    named = parameters(rule.params)
-    known = frozenset(named)
-    aliases = {field.name: alias for alias, field in named.items()}
+    known = parameters(rule.params)
+    aliases = {field.name: alias for alias, field in known.items()}
     if attrs.has(type(rule)) and attrs.has(type(rule.params)):
         # A name the rule does not have: `configure` says which, with a
         # suggestion; the rest are still tried.  (A rule that cannot be

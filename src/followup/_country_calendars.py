@@ -38,7 +38,7 @@ def country_holidays(
     language: str | None = None,
 ) -> Any:
     """``holidays.country_holidays`` for a known country code, loading only it."""
-    found = None if "holidays.countries" in sys.modules else _alone(country)
+    found = _run_alone(country)
     if found is None:
         import holidays  # noqa: PLC0415 - heavy; only a known country needs it
 
@@ -50,12 +50,17 @@ def country_holidays(
 
 def country_class(country: str) -> Any:
     """The holidays class of a known country code (its subdivisions and so on)."""
-    found = None if "holidays.countries" in sys.modules else _alone(country)
+    found = _run_alone(country)
     if found is None:
         import holidays  # noqa: PLC0415 - heavy; only a known country needs it
 
         return getattr(holidays, country)
     return found
+
+
+def _run_alone(country: str) -> Any | None:
+    # Once the package has loaded every country anyway, its classes serve.
+    return None if "holidays.countries" in sys.modules else _alone(country)
 
 
 @functools.cache
