@@ -288,7 +288,8 @@ def test_a_window_only_working_time_moved_before_says_it_held_none() -> None:
     assert step.window.start.isoformat() == "2026-12-02T09:00:00-05:00"
     # Its two hours rolled forward reach the close of that day.
     assert step.window.end.isoformat() == "2026-12-02T17:00:00-05:00"
-    assert step.adjusted_by == ("FU011", "FU011")
+    # FU011 moved it twice, and is named once.
+    assert step.adjusted_by == ("FU011",)
     assert step.reason == (
         "Step 0 of mine. Moved to Wed 2 Dec 2026 09:00 EST: its window "
         "(Tue 1 Dec 2026 18:00 EST to Tue 1 Dec 2026 20:00 EST) held no working "

@@ -308,12 +308,13 @@ class Step(StepNames):
 
     `rule` is the code of the rule that proposed the step and `reason` says
     why in words, citing advice ids; `adjusted_by` lists the rules that moved
-    it since.  `number` counts steps of this kind across the whole follow-up,
-    done ones included (the second call-back is number 2 even when the first
-    is history).  An `agreed` step keeps the time agreed with the company: no
-    rule moves it into working time.  A step of a kind or by a channel the
-    advice does not name (`StepKind.OTHER`, `Channel.OTHER`) names its own in
-    `kind_name` or `channel_name`, in kebab-case (``linkedin-message``).
+    it since, each once, the last to move it last.  `number` counts steps of
+    this kind across the whole follow-up, done ones included (the second
+    call-back is number 2 even when the first is history).  An `agreed` step
+    keeps the time agreed with the company: no rule moves it into working
+    time.  A step of a kind or by a channel the advice does not name
+    (`StepKind.OTHER`, `Channel.OTHER`) names its own in `kind_name` or
+    `channel_name`, in kebab-case (``linkedin-message``).
     """
 
     kind: StepKind = attrs.field(converter=_step_kind)

@@ -31,7 +31,7 @@ from followup._plan import (
     timed_values,
 )
 from followup._rule import Phase
-from followup._steps import check_span, moved_span, single_spaced
+from followup._steps import check_span, moved_span, recorded_move, single_spaced
 from followup._time import pack_instant
 from followup._trusted import rebuilder, replaced
 
@@ -242,9 +242,9 @@ class Sheet:
         Either `at`: the whole window moves there, keeping its length, and
         the step is due there; or any of `start`, `end` and `due`, a due
         time left outside the new window going to its nearest edge.  `why`
-        is added to the reason and `by` to ``adjusted_by``.  A move that
-        changes no time records nothing and is no change, as for
-        `moved_step`.
+        is added to the reason and `by` to ``adjusted_by`` as `moved_step`
+        adds them (`recorded_move`).  A move that changes no time records
+        nothing and is no change, as for `moved_step`.
         """
         first, last, moment = moved_span(
             entry.start, entry.end, entry.due, at=at, start=start, end=end, due=due
@@ -255,10 +255,9 @@ class Sheet:
         if first == entry.start and last == entry.end and moment == entry.due:
             return
         entry.start, entry.end, entry.due = first, last, moment
-        if told is not None:
-            entry.reason = f"{entry.reason} {told}"
-        if by is not None:
-            entry.adjusted_by = (*entry.adjusted_by, by)
+        entry.reason, entry.adjusted_by = recorded_move(
+            entry.reason, entry.adjusted_by, by, told
+        )
         entry.origin = None
         self.changes += 1
 

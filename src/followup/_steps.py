@@ -52,6 +52,7 @@ __all__ = [
     "moved_span",
     "moved_step",
     "new_step",
+    "recorded_move",
     "single_spaced",
 ]
 
@@ -361,6 +362,41 @@ def moved_span(  # noqa: PLR0913 - a span, and the ways it moves
     return first, last, min(max(moment, first), last)
 
 
+def recorded_move(
+    reason: str, adjusted_by: tuple[str, ...], by: str | None, told: str | None
+) -> tuple[str, tuple[str, ...]]:
+    """A moved step's reason and ``adjusted_by``, with who moved it and why.
+
+    Each rule is named once, the one that moved the step last named last,
+    and each reason is given once: placing rules that agree step by step
+    (FU012 spacing the call from the follow-up, FU011 taking both into
+    working time, then FU012 again) move one step several times for the
+    same reason, and a sentence said twice reads as two moves.  `told` is
+    the reason, checked already.
+    """
+    if told is not None and not _says(reason, told):
+        reason = f"{reason} {told}"
+    if by is not None:
+        adjusted_by = (*(code for code in adjusted_by if code != by), by)
+    return reason, adjusted_by
+
+
+def _says(reason: str, told: str) -> bool:
+    # Whether `told` is among the sentences of `reason`: it starts the
+    # reason or a sentence of it, and ends one.  Words inside a sentence
+    # ("Friday" in "Moved off Friday afternoon.") are not it.
+    padded, said = f" {reason} ", f" {told} "
+    ends = told[-1] in ".!?"
+    at = padded.find(said)
+    while at != -1:
+        if (at == 0 or padded[at - 1] in ".!?") and (
+            ends or at + len(said) == len(padded)
+        ):
+            return True
+        at = padded.find(said, at + 1)
+    return False
+
+
 def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     step: DraftStep | Step,
     facts: Facts,  # noqa: ARG001 - the step is of these facts; part of the contract
@@ -377,11 +413,12 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     Either `at`: the whole window moves to start there, keeping its length,
     and the step is due there; or any of `start`, `end` and `due`: those
     change and the rest stays (a due time left outside the new window is
-    brought to its nearest edge).  `why` is added to the step's reason and
-    `by` to its ``adjusted_by``.  `by=None` records nothing: it is meant for
-    a change that is no move, such as cutting off the part of a window that
-    has passed.  A move that changes no time returns the step as it is,
-    recording nothing, so a rule may ask for one whether or not it is needed.
+    brought to its nearest edge).  `why` is added to the step's reason, unless
+    it is there already, and `by` to the end of its ``adjusted_by``, once.
+    `by=None` records nothing: it is meant for a change that is no move, such
+    as cutting off the part of a window that has passed.  A move that changes
+    no time returns the step as it is, recording nothing, so a rule may ask
+    for one whether or not it is needed.
 
     Raises:
         InvalidValueError: the new due time lies outside the new window,
@@ -409,14 +446,13 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
     )
     check_span(first, moment, last, by or step.rule)
     _check_move(by, why)
-    reason = (
-        step.reason if why is None else f"{step.reason} {single_spaced(why, 'why')}"
-    )
+    told = None if why is None else single_spaced(why, "why")
     if first == window.start and last == window.end and moment == step.due:
         # Nothing moved, so nothing is recorded: a placing rule that asks
         # for a move it does not need would otherwise change the step on
         # every round, and the place phase would never settle.
         return step
+    reason, adjusted_by = recorded_move(step.reason, step.adjusted_by, by, told)
     return replaced(
         step,
         window=(
@@ -426,5 +462,5 @@ def moved_step(  # noqa: PLR0913 - the ways a step moves, all keyword-only
         ),
         due=moment,
         reason=reason,
-        adjusted_by=step.adjusted_by if by is None else (*step.adjusted_by, by),
+        adjusted_by=adjusted_by,
     )
