@@ -540,10 +540,19 @@ class _Negation(NamedTuple):
     # ("doesn't") or right after one ("is not"): "experience no one else
     # has" and "excited and not deterred" are no negation.
     verbs: frozenset[str]
+    # Verbs of fitting that a word of `after` negates without a verb of
+    # `verbs`, standing right before them ("my skills never matched") or
+    # "longer" or an "-ly" word before them ("my skills no longer match").
+    fitting: frozenset[str]
     # Words that turn a negation back into saying it: "not only", "never
     # been more excited", "no doubt my experience", "je n'ai jamais ete
     # aussi motive", "nicht nur", "no solo".
     undo: frozenset[str]
+    # Verbs of hiding or doubting that turn back the negation right after
+    # them: German puts "nicht" after the verb ("ich zweifle nicht an meiner
+    # Erfahrung"), where a word of `undo` would be read as "nur nicht"
+    # ("just not").
+    undo_before: frozenset[str]
     # Words that turn a negation back only as the "que" of "ne ... que"
     # (only): "je ne souhaite que rejoindre".  After "ne ... pas" they open
     # a clause that the negation reaches into: "je ne pense pas que ce
@@ -567,7 +576,9 @@ def _negation(  # noqa: PLR0913 - a list of words a field, all keyword-only
     before: str,
     after: str = "",
     verbs: str = "",
+    fitting: str = "",
     undo: str,
+    undo_before: str = "",
     only: str = "",
     particle: str = "",
 ) -> _Negation:
@@ -581,7 +592,9 @@ def _negation(  # noqa: PLR0913 - a list of words a field, all keyword-only
         _words(before),
         _words(after),
         _words(verbs),
+        _words(fitting),
         _words(undo),
+        _words(undo_before),
         _words(only),
         _words(particle),
         hint,
@@ -603,13 +616,18 @@ _NEGATIONS: Final = {
             "is are am was were do does did has have had will would can could "
             f"should may might must {_NEGATED_VERBS_EN}"
         ),
+        fitting=(
+            "match matches matched matching fit fits fitted fitting suit suits "
+            "suited align aligns aligned meet meets met correspond corresponds "
+            "corresponded"
+        ),
         # Besides "not only": a loss, a limit or a secret denied ("my
         # interest has not changed", "is not limited to payments", "is no
-        # secret") and a comparison ("has never been stronger", "could not be
-        # a better fit").
+        # secret", "I do not hide my enthusiasm") and a comparison ("has
+        # never been stronger", "could not be a better fit").
         undo=(
             "only just more less doubt better stronger greater limited changed "
-            "faded waned wavered diminished secret"
+            "faded waned wavered diminished secret hide hiding"
         ),
     ),
     "de": _negation(
@@ -617,18 +635,33 @@ _NEGATIONS: Final = {
             "nicht kein keine keinen keinem keiner keines keinerlei nie niemals weder ohne"
         ),
         after="nicht kein keine keinen keinerlei nie niemals",
-        undo="nur zuletzt weniger zweifel zweifle",
+        # "ich mache keinen Hehl aus meiner Begeisterung" says it.
+        undo="nur zuletzt weniger zweifel zweifle hehl",
+        undo_before=(
+            "zweifle zweifele zweifeln zweifelt verheimliche verheimlichen "
+            "verheimlicht verberge verbergen verbirgt verstecke verstecken"
+        ),
     ),
     "fr": _negation(
         before="ne n' pas jamais aucun aucune guere ni sans",
-        # "je ne vous cache pas que ce poste m'interesse" says it.
-        undo="seulement aussi moins doute cache",
+        # "je ne vous cache pas que ce poste m'interesse" says it, and so
+        # does any hiding or doubting denied: "nous ne cachons pas notre
+        # enthousiasme", "je ne doute pas de mon experience".
+        undo=(
+            "seulement aussi moins doute doutons doutez cache caches cachons "
+            "cachez cacher"
+        ),
         only="que qu'",
         particle="ne n'",
     ),
     "es": _negation(
         before="no nunca jamas ni sin tampoco ningun ninguna",
-        undo="solo solamente mas menos duda dudo",
+        # Hiding or doubting denied: "no oculto mi entusiasmo", "no dudo de
+        # mi experiencia".
+        undo=(
+            "solo solamente mas menos duda dudo dudamos dudar oculto ocultamos "
+            "ocultar escondo escondemos esconder"
+        ),
     ),
 }
 # Thanks are left alone: "I cannot thank you enough" thanks.
@@ -663,7 +696,7 @@ def _negated(negation: _Negation, folded: str, match: re.Match[str]) -> bool:
     """
     start, end = match.span()
     return _negated_before(negation, folded, start) or (
-        bool(negation.after) and _negated_after(negation, folded, end)
+        bool(negation.after) and _negated_after(negation, folded, start, end)
     )
 
 
@@ -678,10 +711,11 @@ def _negated_before(negation: _Negation, folded: str, start: int) -> bool:
     # "cannot").
     if start > _REACH and words and folded[start - _REACH - 1].isalpha():
         words = words[1:]
-    words = words[_window_start(negation, words) :]
+    # The words before the window are still read to turn a negation back:
+    # the "ne" of "je ne vous cache pas mon enthousiasme" is five words off.
     return any(
-        _is(word, negation.before) and not _undone(negation, words, at)
-        for at, word in enumerate(words)
+        _is(words[at], negation.before) and not _undone(negation, words, at)
+        for at in range(_window_start(negation, words), len(words))
     )
 
 
@@ -709,7 +743,12 @@ def _negates_in_full(negation: _Negation, word: str) -> bool:
 
 
 def _undone(negation: _Negation, words: list[str], at: int) -> bool:
-    """Whether a word after the negation `words[at]` turns it back."""
+    """Whether a word after the negation `words[at]` turns it back.
+
+    Or a verb of hiding or doubting right before it: "ich zweifle nicht".
+    """
+    if at and _is(words[at - 1], negation.undo_before):
+        return True
     first = at
     if negation.particle and not _is(words[at], negation.particle):
         # "je ne doute pas": what turns the "ne" back turns its "pas" too.
@@ -728,29 +767,47 @@ def _undone(negation: _Negation, words: list[str], at: int) -> bool:
     return False
 
 
-def _negated_after(negation: _Negation, folded: str, end: int) -> bool:
-    """Whether a negation word a few words after `end` turns the phrase around."""
+def _negated_after(negation: _Negation, folded: str, start: int, end: int) -> bool:
+    """Whether a negation word a few words after the phrase turns it around."""
     after = folded[end : end + _REACH]
     if negation.hint.search(after) is None:
         return False
     if (clause_end := _CLAUSE_END.search(after)) is not None:
         after = after[: clause_end.start()]
     words = _NEGATION_WORD.findall(after)
+    own = _NEGATION_WORD.findall(folded, start, end)
+    # The phrase's own last word may be the verb a "not" follows: "exactly
+    # what I am not looking for".
+    last = own[-1] if own and folded[end - 1].isalpha() else ""
     # The phrase may end inside its last word ("interess" of "interessiert").
     if words and end < len(folded) and folded[end].isalpha():
+        last += words[0]
         words = words[1:]
     return any(
         _is(word, negation.after)
         and (
             not negation.verbs
             or word in negation.verbs
-            or (at > 0 and words[at - 1] in negation.verbs)
+            or (words[at - 1] if at else last) in negation.verbs
+            or _fitting_follows(negation, words, at)
         )
         and not any(
             _is(other, negation.undo) for other in words[at + 1 : at + 1 + _UNDO_AFTER]
         )
         for at, word in enumerate(words[:_WORDS_AFTER])
     )
+
+
+def _fitting_follows(negation: _Negation, words: list[str], at: int) -> bool:
+    """Whether a verb of fitting follows the negation `words[at]`, bare or nearly.
+
+    "never matched", "no longer match", "never really suited"; not "no one
+    else matches", whose "no" is no verb's.
+    """
+    following = words[at + 1 : at + 3]
+    if following and (following[0] == "longer" or following[0].endswith("ly")):
+        following = following[1:]
+    return bool(following) and following[0] in negation.fitting
 
 
 def _last_clause_end(text: str) -> int:
