@@ -392,7 +392,10 @@ def _line(line: Line) -> Entry:
         # A blank line (a trailing one, most often) holds nothing to plan.
         return Entry(where, len(raw))
     try:
-        data = read_json(text.decode("utf-8"))
+        # Without its line break: the parser counts lines, and the column of
+        # a line cut short is the one after its last character, not column
+        # 1 of the next line.
+        data = read_json(text.rstrip(b"\r\n").decode("utf-8"))
     except UnicodeDecodeError:
         return Entry(where, len(raw), problem=f"{where}: is not UTF-8 text")
     except Unreadable as error:
