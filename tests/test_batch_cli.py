@@ -365,7 +365,7 @@ def test_without_now_the_batch_is_planned_as_of_the_clock(tmp_path):
     ("extra", "message"),
     [
         (["--format", "json"], "--format json writes one plan; give --format jsonl"),
-        (["--history", EXAMPLES / "history.toml"], "holds many interviews"),
+        (["--history", EXAMPLES / "interview.history.toml"], "holds many interviews"),
         (["--example"], "give either FILE or --example, not both"),
     ],
 )

@@ -28,7 +28,7 @@ from shell import run
 
 ROOT = pathlib.Path(__file__).parent.parent
 INTERVIEW = ROOT / "examples" / "interview.toml"
-HISTORY = ROOT / "examples" / "history.toml"
+HISTORY = ROOT / "examples" / "interview.history.toml"
 BATCH = ROOT / "examples" / "interviews.jsonl"
 NOW = "2026-12-01T09:00:00-05:00"
 

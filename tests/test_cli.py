@@ -29,7 +29,7 @@ from shell import run, run_process
 ROOT = pathlib.Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
 INTERVIEW = EXAMPLES / "interview.toml"
-HISTORY = EXAMPLES / "history.toml"
+HISTORY = EXAMPLES / "interview.history.toml"
 
 
 def digest(path):
@@ -267,7 +267,7 @@ BAD_INPUTS = [
             "--now",
             "2026-11-20T10:00:00Z",
             "--history",
-            EXAMPLES / "history.toml",
+            EXAMPLES / "interview.history.toml",
         ],
         "history.toml: history[0].at: ",
         id="history after now",

@@ -22,7 +22,7 @@ from shell import run
 ROOT = pathlib.Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
 INTERVIEW = EXAMPLES / "interview.toml"
-HISTORY = EXAMPLES / "history.toml"
+HISTORY = EXAMPLES / "interview.history.toml"
 BATCH = EXAMPLES / "interviews.jsonl"
 NOW = "2026-11-23T10:20:00-05:00"
 

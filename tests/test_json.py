@@ -544,7 +544,7 @@ def test_the_example_files_pass_their_schemas():
     with (EXAMPLES / "interview.toml").open("rb") as handle:
         interview = tomllib.load(handle)
     jsonschema.validate(interview, schema("interview"))
-    with (EXAMPLES / "history.toml").open("rb") as handle:
+    with (EXAMPLES / "interview.history.toml").open("rb") as handle:
         history = tomllib.load(handle)
     jsonschema.Draft202012Validator(schema("history"), registry=_registry()).validate(
         history

@@ -120,14 +120,28 @@ def structured(path: str, data: object, cls: Any, what: str) -> Any:
 
 def read_interview(path: str) -> Interview:
     """One interview from a TOML or JSON file."""
-    interview: Interview = structured(path, read_document(path), Interview, "interview")
+    data = read_document(path)
+    if _is_history(data):
+        # Read as an interview, it was every missing key and "unknown key
+        # 'events'": say what the file is, and where it goes.
+        raise InputError(
+            f"{path}: holds a history ([[events]]), not an interview: give it "
+            "with --history, or, in a folder of interviews, name it "
+            "NAME.history.toml beside the interview's NAME.toml"
+        )
+    interview: Interview = structured(path, data, Interview, "interview")
     return interview
+
+
+def _is_history(data: object) -> bool:
+    # A history's shape in TOML, as `read_history` takes it.
+    return isinstance(data, dict) and set(data) == {"events"}
 
 
 def read_history(path: str) -> tuple[Event, ...]:
     """A history: a JSON list of events, or ``[[events]]`` tables in TOML."""
     data = read_document(path)
-    if isinstance(data, dict) and set(data) == {"events"}:
+    if _is_history(data):
         data = data["events"]
     if not isinstance(data, list):
         raise InputError(
