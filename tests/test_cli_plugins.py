@@ -54,6 +54,7 @@ def test_a_rules_file_may_name_the_plugins_the_command_loads(blackout_file):
         assert MOVED in result.stdout
 
 
+@pytest.mark.usefixtures("no_other_plugins")
 def test_a_plugin_rule_configured_without_its_plugin_says_which_to_load(
     blackout_file,
 ):
@@ -113,6 +114,7 @@ def test_rules_lists_the_plugins_asked_for():
         ),
     ],
 )
+@pytest.mark.usefixtures("no_other_plugins")
 def test_bad_plugin_options_are_one_line(args, message):
     result = run(*args)
     assert (result.returncode, result.stdout) == (2, "")
