@@ -396,8 +396,8 @@ def test_a_huge_argument_is_cut_short_in_the_usage_error(
         main(["due", "--within", "9" * 5000])
     assert stopped.value.code == 2
     assert capsys.readouterr().err == (
-        "followup: error: argument --within: give days (3d) or weeks (2w), "
-        f"not '{'9' * 80}…' (5000 characters) (see followup due --help)\n"
+        f"followup: error: argument --within: '{'9' * 80}…' (5000 characters) "
+        "is more than ten years (see followup due --help)\n"
     )
 
 

@@ -192,6 +192,14 @@ ALLOWED_REFUSALS = (
         "docs/edges.md:53 -- offset that does not exist (30 February, 25:00, +30:00)",
         _not_on_the_calendar,
     ),
+    *(
+        Refusal(
+            f"names a {part} that does not exist",
+            "docs/edges.md:53 -- day, time or offset that does not exist",
+            _not_on_the_calendar,
+        )
+        for part in ("month", "day", "time")
+    ),
     # "format": "date" is a note to validators, not a check, in draft 2020-12.
     Refusal(
         "is not a date (YYYY-MM-DD)",

@@ -169,9 +169,51 @@ def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
     try:
         return pendulum.timezone(name)
     except (pendulum.tz.exceptions.InvalidTimezone, ValueError, OSError) as error:
+        meant = _closest_zone(name)
         raise UnknownTimeZoneError(
-            field, name, "is not an IANA time zone name (e.g. 'Europe/Paris')"
+            field,
+            name,
+            "is not an IANA time zone name (e.g. 'Europe/Paris')"
+            if meant is None
+            else f"is not an IANA time zone name: did you mean {meant!r}?",
         ) from error
+
+
+@functools.cache
+def _zone_names() -> dict[str, str]:
+    """The zone names a misspelt one is compared with, by lower-case form."""
+    listed = _spellings()
+    if listed:
+        return listed
+    # Without tzdata as a folder, the zones this machine has: the walk
+    # through its zone files takes milliseconds, so only for a mistake.
+    import zoneinfo  # noqa: PLC0415
+
+    return {
+        name.lower(): name
+        for name in zoneinfo.available_timezones()
+        if name not in _MACHINE_ZONES and not name.startswith(_MACHINE_PREFIXES)
+    }
+
+
+#: How alike a name must be to a zone's to be offered in its place: a
+#: letter or two off ('America/New_Yrok'), not any name that shares a
+#: continent ('Atlantis' is not 'Atlantic/Azores').
+_CLOSE_ZONE = 0.8
+
+
+def _closest_zone(name: str) -> str | None:
+    """The IANA name `name` was most likely meant to be, if one is close.
+
+    Compared in lower case, so that a slip of case and of a letter at once
+    ('america/new_yrok') is still found.
+    """
+    # Here: difflib takes milliseconds to import, for a mistake's message.
+    import difflib  # noqa: PLC0415
+
+    names = _zone_names()
+    close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=_CLOSE_ZONE)
+    return names[close[0]] if close else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -351,7 +393,8 @@ def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
         raise InvalidValueError(
             field,
             text,
-            "is not an ISO 8601 date and time (e.g. 2026-11-23T10:00:00-05:00)",
+            _nonexistent(base)
+            or "is not an ISO 8601 date and time (e.g. 2026-11-23T10:00:00-05:00)",
         ) from None
     if zone_name is None:
         _refuse_naive(parsed, field, text)
@@ -377,6 +420,46 @@ def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
             f"(it uses {moment.strftime('%z')})",
         )
     return to_pendulum(moment)
+
+
+# A date and time of the right form, whatever its numbers: the form that
+# `fromisoformat` refuses for a day or an hour that does not exist, which is
+# then no mistake of form.  Only looked at once a value has been refused.
+_DATE_AND_TIME = re.compile(
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+    r"(?:[T ](?P<hour>[0-9]{2})(?::(?P<minute>[0-9]{2})"
+    r"(?::(?P<second>[0-9]{2})(?:[.,][0-9]+)?)?)?)?"
+    r"(?:[+-][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?)?)?"
+)
+
+
+def _nonexistent(base: str) -> str | None:
+    """Why a date and time of the right form does not exist, if that is why.
+
+    "2026-11-31" is written as ISO 8601 says; it is November that has no
+    31st, and a message saying the form is wrong sends the user looking for
+    a mistake that is not there.
+    """
+    import calendar  # noqa: PLC0415
+
+    match = _DATE_AND_TIME.fullmatch(base)
+    if match is None:
+        return None
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    if not 1 <= month <= 12:
+        return "names a month that does not exist (months run from 01 to 12)"
+    last = calendar.monthrange(year or 2000, month)[1]
+    if not 1 <= day <= last:
+        return (
+            f"names a day that does not exist ({MONTH_NAMES[month - 1]} {year} "
+            f"has {last} days)"
+            if day
+            else "names a day that does not exist (days run from 01)"
+        )
+    for unit, most in (("hour", 23), ("minute", 59), ("second", 59)):
+        if match[unit] is not None and int(match[unit]) > most:
+            return f"names a time that does not exist ({unit}s run from 00 to {most})"
+    return None
 
 
 #: The instants the library plans from: wide enough for any interview, narrow

@@ -51,6 +51,7 @@ from followup.errors import (
     FollowUpError,
     InvalidTypeError,
     InvalidValueError,
+    NaiveDatetimeError,
     PluginError,
     RuleError,
 )
@@ -380,7 +381,7 @@ def _due_parser(commands: Any) -> None:
         default=0,
         metavar="DAYS",
         help="also list steps whose window opens this many days after DATE "
-        "(3d, or 1w; default: 0d, the day only)",
+        "(3d, or 1w; at most ten years, 3660d; default: 0d, the day only)",
     )
     due.add_argument(
         "--quiet-after",
@@ -418,7 +419,11 @@ def _output_file(value: str) -> str | None:
 
 #: Mirrors followup._due.QUIET_DAYS, which --help must not import.
 QUIET_DAYS = 21
-_DAYS = re.compile(r"([0-9]{1,4})([dw]?)")
+_DAYS = re.compile(r"([0-9]+)([dw]?)")
+#: The most days `--within` and `--quiet-after` take: ten years, past any
+#: follow-up; more is a typing slip.
+_MOST_DAYS = 3660
+_DIGITS_OF_MOST = len(str(_MOST_DAYS))
 #: Mirror followup._time.EARLIEST and LATEST (1900-01-01 to 2199-12-31 UTC),
 #: which --help must not import: a day's start, in any zone, falls between.
 _FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 2), dt.date(2199, 12, 31)
@@ -429,8 +434,15 @@ def _days(text: str) -> int:
     if match is None:
         message = f"give days (3d) or weeks (2w), not {text!r}"
         raise argparse.ArgumentTypeError(message)
-    count = int(match[1]) * (7 if match[2] == "w" else 1)
-    if count > 3660:
+    digits = match[1].lstrip("0") or "0"
+    # A count of more digits than the limit is past it; int() would refuse
+    # one of thousands.
+    count = (
+        int(digits) * (7 if match[2] == "w" else 1)
+        if len(digits) <= _DIGITS_OF_MOST
+        else _MOST_DAYS + 1
+    )
+    if count > _MOST_DAYS:
         message = f"{text!r} is more than ten years"
         raise argparse.ArgumentTypeError(message)
     return count
@@ -1278,7 +1290,17 @@ def _now(text: str | None, option: str = "--now") -> dt.datetime:
         return _clock()
     from followup._time import coerce_instant  # noqa: PLC0415
 
-    return coerce_instant(text, option)
+    try:
+        return coerce_instant(text, option)
+    except NaiveDatetimeError as error:
+        # The library's advice ends with "or pass an aware datetime", which
+        # only a Python caller can do; on the command line, text is all.
+        raise NaiveDatetimeError(
+            option,
+            text,
+            "has no time zone; give an offset (+01:00) or a zone "
+            "([Europe/Paris]) after the time",
+        ) from error
 
 
 def _clock() -> dt.datetime:

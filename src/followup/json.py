@@ -559,29 +559,41 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
 def _problems(error: BaseException) -> list[str]:
     """Each problem in `error` on a line: ``$.steps[0].due: what is wrong``."""
-    return [f"{path}: {_describe(problem)}" for path, problem in _found(error, "$")]
+    return [
+        f"{path}: {_describe(problem, path, outer)}"
+        for path, problem, outer in _found(error, "$", ())
+    ]
 
 
-def _found(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+#: A value being read, with its path: a document's, or one of its tables'.
+_Enclosing = tuple[str, type[Any]]
+
+
+def _found(
+    error: BaseException, path: str, outer: tuple[_Enclosing, ...]
+) -> Iterator[tuple[str, BaseException, tuple[_Enclosing, ...]]]:
     # `cattrs.transform_error`'s walk, with one step more: a field that
     # checks its own items names the bad one ("rules[1]"), which cattrs,
-    # seeing one field, cannot.
+    # seeing one field, cannot.  The values it is inside go along, for a key
+    # written in the wrong one of them.
     if isinstance(error, cattrs.IterableValidationError):
         items, bare = error.group_exceptions()
         inner = [(f"{path}[{note.index!r}]", problem) for problem, note in items]
+        within = outer
     elif isinstance(error, cattrs.ClassValidationError):
         fields, bare = error.group_exceptions()
         inner = [
             (f"{path}.{note.name}{_within(problem, note.name, error.cl)}", problem)
             for problem, note in fields
         ]
+        within = (*outer, (path, error.cl))
     else:
-        yield path, error
+        yield path, error, outer
         return
     for where, problem in inner:
-        yield from _found(problem, where)
+        yield from _found(problem, where, within)
     for problem in bare:
-        yield path, problem
+        yield path, problem, outer
 
 
 def _within(problem: BaseException, name: str, owner: type[Any]) -> str:
@@ -595,24 +607,55 @@ def _within(problem: BaseException, name: str, owner: type[Any]) -> str:
     return ""
 
 
-def _unknown_keys(keys: Iterable[object], kind: type[Any]) -> str:
+def _unknown_keys(
+    keys: Iterable[object],
+    kind: type[Any],
+    path: str = "$",
+    outer: tuple[_Enclosing, ...] = (),
+) -> str:
     known = [field.name for field in attrs.fields(kind)]
     # A key from Python need not be text (JSON's always is); a key of
     # 100,000 characters is cut short, as a value is.
     return "; ".join(
         f"unknown key {_shown_key(key)}"
-        + (did_you_mean(key, known) if isinstance(key, str) else "")
+        + (
+            _misplaced(key, path, outer) or did_you_mean(key, known)
+            if isinstance(key, str)
+            else ""
+        )
         for key in sorted(keys, key=str)
     )
 
 
-def _describe(error: BaseException) -> str:
+def _misplaced(key: str, path: str, outer: tuple[_Enclosing, ...]) -> str:
+    """Where `key` belongs, if a value this table is inside has it.
+
+    In TOML, the keys after a table's header are that table's: the
+    interview's ``duration`` written below ``[interviewer]`` is read as the
+    interviewer's, and "did you mean 'timezone'?" sends the user the wrong
+    way.
+    """
+    for where, kind in reversed(outer):
+        if key not in attrs.fields_dict(kind):
+            continue
+        table = path[len(where) + 1 :]
+        if "[" in table:
+            # An item of a list, whose TOML header is not its path.
+            return ""
+        return (
+            f" (a key of the {_named(kind).lower()}: write it before [{table}], "
+            "since TOML puts the keys after a table's header in that table)"
+        )
+    return ""
+
+
+def _describe(error: BaseException, path: str, outer: tuple[_Enclosing, ...]) -> str:
     if isinstance(error, (InvalidValueError, InvalidTypeError)):
         return error.detail
     if isinstance(error, FollowUpError):
         return str(error)
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        return _unknown_keys(error.extra_fields, error.cl)
+        return _unknown_keys(error.extra_fields, error.cl, path, outer)
     if isinstance(error, KeyError):
         return "required key is missing"
     if isinstance(error, TypeError) and "NoneType" in str(error):
