@@ -372,7 +372,7 @@ def recorded_move(
     (FU012 spacing the call from the follow-up, FU011 taking both into
     working time, then FU012 again) move one step several times for the
     same reason, and a sentence said twice reads as two moves.  `told` is
-    the reason, checked already.
+    the move's `why`, checked already.
     """
     if told is not None and not _says(reason, told):
         reason = f"{reason} {told}"
