@@ -265,7 +265,7 @@ def test_a_relative_day_without_the_send_time_says_why_it_names_no_day():
         f for f in check_letter(text, INTERVIEW, "thank-you") if "date" in f.message
     ]
     assert date.actual == (
-        "found this morning (a relative day names a day only with the send time)"
+        "this morning (a relative day names a day only with the send time)"
     )
     assert not [
         f

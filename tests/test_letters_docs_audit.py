@@ -80,10 +80,10 @@ def test_le_23_inside_a_number_or_a_time_is_no_day(text):
 @pytest.mark.parametrize(
     ("kind", "body", "actual"),
     [
-        ("thank-you", "the call on November\n24 at 10:00", "found november 24"),
-        ("follow-up", "the call on Nov.\n24 at 10:00", "found nov. 24"),
-        ("thank-you", "the call on 23 November at 11\na.m.", "found 11 a.m."),
-        ("follow-up", "the call on 23 November at 11\x0co'clock", "found 11 o'clock"),
+        ("thank-you", "the call on November\n24 at 10:00", "november 24"),
+        ("follow-up", "the call on Nov.\n24 at 10:00", "nov. 24"),
+        ("thank-you", "the call on 23 November at 11\na.m.", "11 a.m."),
+        ("follow-up", "the call on 23 November at 11\x0co'clock", "11 o'clock"),
     ],
 )
 def test_a_wrong_date_or_time_wrapped_over_two_lines_is_reported_not_a_crash(
@@ -108,7 +108,7 @@ def test_an_offset_no_zone_can_have_is_no_zone_not_a_crash(zone):
     (finding,) = [
         f for f in check_letter(text, INTERVIEW, "thank-you") if "time" in f.message
     ]
-    assert finding.actual == "found 15:00"
+    assert finding.actual == "15:00"
     (written,) = times_in(f"at 15:00 {zone}")
     assert written.zones == ()
 

@@ -471,14 +471,14 @@ def test_a_relative_day_read_with_the_send_time_needs_no_hint() -> None:
         Severity.ERROR,
         "the thank-you does not name the date of the interview (A4)",
         expected="23 November 2026 (or Nov. 23, 11/23, 2026-11-23, Monday)",
-        actual="found yesterday",
+        actual="yesterday",
     )
 
 
 def test_a_letter_names_each_wrong_date_and_time_it_holds_once() -> None:
     # The letter names Tuesday at 11:00 twice; the interview was on Monday at
     # 10:00.  Each finding says what it found once.  (Mutant: `_found` keeps
-    # every mention, and reads "found tuesday, tuesday".)
+    # every mention, and reads "tuesday, tuesday".)
     interview = Interview("Ada Lovelace", "Acme", MONDAY)
     findings = check_letter(
         "Dear Grace, thank you for the interview at Acme on Tuesday at 11:00. I am "
@@ -489,11 +489,11 @@ def test_a_letter_names_each_wrong_date_and_time_it_holds_once() -> None:
     assert [(f.message, f.actual) for f in findings] == [
         (
             "the thank-you does not name the date of the interview (A4)",
-            "found tuesday",
+            "tuesday",
         ),
         (
             "the thank-you does not name the time of the interview (A4)",
-            "found 11:00",
+            "11:00",
         ),
     ]
 

@@ -113,9 +113,7 @@ def test_a_follow_up_naming_only_yesterday_is_told_it_needs_the_send_time() -> N
             ERROR,
             "the follow-up does not name the date of the interview (A8)",
             expected=MONDAY_23,
-            actual=(
-                "found yesterday (a relative day names a day only with the send time)"
-            ),
+            actual=("yesterday (a relative day names a day only with the send time)"),
         ),
         Finding(
             "FU004",

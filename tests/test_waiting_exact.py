@@ -131,7 +131,7 @@ def test_the_times_a_letter_names_instead_are_listed() -> None:
     findings = check_letter(letter, INTERVIEW, "thank-you")
     assert [
         f.actual for f in findings if f.message.endswith("time of the interview (A4)")
-    ] == ["found 9:00, 11:00"]
+    ] == ["9:00, 11:00"]
 
 
 def test_calls_too_close_are_a_warning_when_made_and_an_error_when_planned() -> None:

@@ -349,5 +349,6 @@ def missing_phrase(
 def _found(texts: Iterable[str]) -> str:
     # A mention may be wrapped over two lines ("November\n24"): the finding
     # names it on one line, as a finding's text must be.
+    # What was found stands alone: "expected 10:00 or 10 am, got 11:00".
     seen = list(dict.fromkeys(" ".join(text.split()) for text in texts))
-    return "found " + ", ".join(seen) if seen else "none found"
+    return ", ".join(seen) if seen else "none found"
