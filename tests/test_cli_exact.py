@@ -176,8 +176,8 @@ options:
                         the letter's language (default: en)
   --locale LOCALE       how the date and time are written, e.g. en_GB or de_AT (default: the language in the interviewer's country, else en_US, de_DE, fr_FR, es_ES)
   --greeting {name,title,first-name}
-                        greet by full name, by --title and surname, or by first name (default: name; the hiring team when no name is known)
-  --title TITLE         for --greeting title: 'Dr.', 'Ms.'...
+                        greet by full name, by --title and surname, or by first name (default: title with --title, else name; the hiring team when no name is known)
+  --title TITLE         greet by title and surname: 'Dr.', 'Ms.'... (--greeting title)
   --output FILE         write here instead of stdout ('-': stdout)
   --rules FILE          a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins             add the rules of every installed plugin

@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
     from followup._ruleset import RuleSet
-    from followup._writing import Style
+    from followup._writing import Greeting, Style
 
     class _Sink(Protocol):
         """Where output goes: standard output, or a file for ``--output``."""
@@ -256,12 +256,15 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--greeting",
         choices=("name", "title", "first-name"),
-        default="name",
+        default=None,
         help="greet by full name, by --title and surname, or by first name "
-        "(default: name; the hiring team when no name is known)",
+        "(default: title with --title, else name; the hiring team when no "
+        "name is known)",
     )
     draft.add_argument(
-        "--title", metavar="TITLE", help="for --greeting title: 'Dr.', 'Ms.'..."
+        "--title",
+        metavar="TITLE",
+        help="greet by title and surname: 'Dr.', 'Ms.'... (--greeting title)",
     )
     _output_option(draft)
     _rules_option(draft)
@@ -871,6 +874,20 @@ def _explain_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _greeting(greeting: Greeting | None, title: str | None) -> Greeting:
+    """The greeting the options ask for: a title alone asks for the title's."""
+    if greeting is None:
+        return "name" if title is None else "title"
+    if greeting == "title" and title is None:
+        # Said here: the library's own message names its field and value,
+        # "title: None", which mean nothing on the command line.
+        raise InputError("--greeting title needs --title (say 'Dr.' or 'Ms.')")
+    if greeting != "title" and title is not None:
+        # A title the greeting does not use would be dropped without a word.
+        raise InputError(f"--title goes with --greeting title, not {greeting}")
+    return greeting
+
+
 def _draft_command(args: argparse.Namespace) -> int:
     interview = _interview(args.file, example=args.example, option="FILE")
     if args.format != "eml" and (args.sent or args.sender):
@@ -879,14 +896,11 @@ def _draft_command(args: argparse.Namespace) -> int:
         raise InputError("--fit goes with the follow-up")
     if args.topic and args.kind != "thank-you":
         raise InputError("--topic goes with the thank-you")
-    if args.greeting == "title" and args.title is None:
-        # Said here: the library's own message names its field and value,
-        # "title: None", which mean nothing on the command line.
-        raise InputError("--greeting title needs --title (say 'Dr.' or 'Ms.')")
+    greeting = _greeting(args.greeting, args.title)
     style: Style = {
         "language": args.language,
         "locale": args.locale,
-        "greeting": args.greeting,
+        "greeting": greeting,
         "title": args.title,
     }
     _refuse_to_overwrite(args.output, args.file, args.rules)
