@@ -806,7 +806,7 @@ def _sync_command(args: argparse.Namespace) -> int:
         raise InputError(f"{args.file}: sync takes one interview")
     username, password = _credentials(args.to, args.netrc)
     plan = _plan(args)
-    from followup.sync import SyncError, sync_plan  # noqa: PLC0415
+    from followup.sync import CredentialsError, SyncError, sync_plan  # noqa: PLC0415
 
     try:
         synced = sync_plan(
@@ -816,6 +816,14 @@ def _sync_command(args: argparse.Namespace) -> int:
             password=password,
             todos=not args.events_only,
         )
+    except CredentialsError as error:
+        if error.given:
+            raise InputError(str(error)) from error
+        where = f"--netrc {args.netrc}" if args.netrc else "~/.netrc"
+        raise InputError(
+            f"{error}: found none in FOLLOWUP_CALDAV_USERNAME and "
+            f"FOLLOWUP_CALDAV_PASSWORD, nor for this host in {where}"
+        ) from error
     except SyncError as error:
         raise InputError(str(error)) from error
     _emit(args.output, f"{args.to}: {synced}\n".encode())

@@ -36,13 +36,25 @@ from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 if TYPE_CHECKING:
     from followup._plan import FollowUpPlan
 
-__all__ = ["SyncError", "Synced", "sync_plan"]
+__all__ = ["CredentialsError", "SyncError", "Synced", "sync_plan"]
 
 _OURS = "@followup"
 
 
 class SyncError(FollowUpError):
     """The calendar server could not be reached, or refused the plan."""
+
+
+class CredentialsError(SyncError):
+    """The server refused the credentials, or asked for some and got none.
+
+    `given` tells which: a program that found none to give can say where
+    they go.
+    """
+
+    def __init__(self, message: str, *, given: bool) -> None:
+        super().__init__(message)
+        self.given = given
 
 
 @final
@@ -81,6 +93,8 @@ def sync_plan(
             of the interview's there cannot be read; the message
             is one line and names `url`, without a password it may carry
             (``https://ada:secret@host/cal/`` is named ``https://ada@host/cal/``).
+        CredentialsError: a `SyncError` for a server that refused the
+            credentials, or asked for some and was given none.
         InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
     """
     from followup._plan import FollowUpPlan  # noqa: PLC0415
@@ -94,6 +108,9 @@ def sync_plan(
     from caldav.davclient import DAVClient  # noqa: PLC0415
     from caldav.lib import error as dav  # noqa: PLC0415
 
+    given = (
+        username is not None or password is not None or _USERINFO.match(url) is not None
+    )
     try:
         client = DAVClient(url, username=username, password=password)
         calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
@@ -106,6 +123,13 @@ def sync_plan(
             )
         return _push(plan, calendar, todos=todos)
     except (dav.DAVError, OSError, ValueError) as error:
+        if _refused(error):
+            why = (
+                "the server refused the credentials"
+                if given
+                else "the server asks for credentials, and none were given"
+            )
+            raise CredentialsError(f"{_shown(url)}: {why}", given=given) from error
         raise SyncError(f"{_shown(url)}: {_why(error)}") from error
 
 
@@ -297,18 +321,28 @@ def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
     return changed
 
 
+def _refused(error: BaseException) -> bool:
+    """Whether the server answered 401: credentials wrong, or none given."""
+    from caldav.lib import error as dav  # noqa: PLC0415
+
+    return isinstance(error, dav.AuthorizationError) and not _forbidden(error)
+
+
+def _forbidden(error: BaseException) -> bool:
+    # caldav 3.0 keeps no status, only the reason phrase of the answer.
+    status = getattr(error, "status", None)
+    reason = getattr(error, "reason", None)
+    return status == 403 or (status is None and reason == "Forbidden")
+
+
 def _why(error: BaseException) -> str:
-    """One line for a server's refusal or a connection's failure."""
+    """One line for a server's refusal (but 401) or a connection's failure."""
     from caldav.lib import error as dav  # noqa: PLC0415
 
     if isinstance(error, dav.AuthorizationError):
-        status = getattr(error, "status", None)
-        # caldav 3.0 keeps no status, only the reason phrase of the answer.
-        if status == 403 or (status is None and error.reason == "Forbidden"):
-            # Credentials taken, the request not: a calendar shared read-only
-            # is no matter of a wrong password.
-            return "the server forbids it (403: a read-only calendar, or another's)"
-        return "the server refused the credentials"
+        # Credentials taken, the request not (401 is `_refused`): a calendar
+        # shared read-only is no matter of a wrong password.
+        return "the server forbids it (403: a read-only calendar, or another's)"
     if isinstance(error, dav.NotFoundError):
         return "no calendar there"
     if isinstance(error, OSError):
