@@ -843,7 +843,7 @@ def test_the_help_shows_the_library_default_for_going_quiet():
 
     assert cli.QUIET_DAYS == QUIET_DAYS
     shown = " ".join(run("due", "--help").stdout.split())
-    assert shown.count(f"(default: {QUIET_DAYS}d)") == 1
+    assert shown.count(f"default: {QUIET_DAYS}d)") == 1
 
 
 def test_due_takes_many_interviews_not_one_file():

@@ -115,7 +115,7 @@ options:
   -h, --help            show this help message and exit
   --on DATE             the day to look at, YYYY-MM-DD, where each recipient is; default: today there, from the system clock
   --within DAYS         also list steps whose window opens this many days after DATE (3d, or 1w; at most ten years, 3660d; default: 0d, the day only)
-  --quiet-after DAYS    report an interview with nothing left to plan and no decision as gone quiet after this many days without word (default: 21d)
+  --quiet-after DAYS    report an interview with nothing left to plan and no decision as gone quiet after this many days without word (at most ten years; default: 21d)
   --format {text,jsonl}
                         a line each, soonest first (text), or a JSON object a line (jsonl)
   --output FILE         write here instead of stdout ('-': stdout)

@@ -392,7 +392,8 @@ def _due_parser(commands: Any) -> None:
         default=QUIET_DAYS,
         metavar="DAYS",
         help="report an interview with nothing left to plan and no decision "
-        f"as gone quiet after this many days without word (default: {QUIET_DAYS}d)",
+        "as gone quiet after this many days without word (at most ten years; "
+        f"default: {QUIET_DAYS}d)",
     )
     due.add_argument(
         "--format",
