@@ -13,7 +13,11 @@ letter's language:
   the same day (``11/11``);
 * a day of the month alone: ``the 23rd``, ``le 23``, ``du 23``, ``el día 23``,
   ``del día 23``, ``am 23.``, ``vom 23.``;
-* a weekday: ``Monday``, ``last Monday``;
+* a weekday: ``Monday``, ``last Monday``; written with a date, before it
+  (``Monday, 23 November``, ``Montag, den 23. November``, ``lundi 23
+  novembre``, ``lunes 23 de noviembre``, ``Monday the 23rd``) or in
+  parentheses after it (``23.11.2026 (Montag)``), it is one mention with
+  that date, which names a day only when the weekday is that day's;
 * a day named from the day the letter is sent, when that is known:
   ``today``, ``this morning``, ``yesterday``, ``earlier this week``,
   ``last week`` and their German, French and Spanish words.
@@ -46,7 +50,8 @@ class WrittenDate:
     """A date as written, and what it can mean.
 
     A calendar date has `day` and `month` (maybe `year`); a day of the month
-    alone only `day`; a weekday `weekday` (Monday 0); a relative phrase is
+    alone only `day`; a weekday `weekday` (Monday 0), also beside a date or a
+    day of the month it was written with; a relative phrase is
     `relative`, with the span of days it names, `first` to `last`, when the
     letter's send time is known (none without it: it names no day).
     """
@@ -68,8 +73,12 @@ class WrittenDate:
                 and self.last is not None
                 and self.first <= day <= self.last
             )
-        if self.weekday is not None:
-            return self.weekday == day.weekday()
+        if self.weekday is not None and self.weekday != day.weekday():
+            # "Friday 23 November" contradicts itself: it names no Monday the
+            # 23rd, whatever its date says.
+            return False
+        if self.day is None:  # a weekday alone
+            return True
         if self.year is not None and self.year not in {day.year, day.year % 100}:
             return False
         if self.month is not None and self.month != day.month:
@@ -236,12 +245,94 @@ def dates_read(
     forms = _forms(vocabulary.language)
     if anchors is None:
         anchors = anchored(folded, words_in(folded), forms.anchors)
+    # The last mention read waits for the next one: a weekday and the date
+    # written right after it ("Monday, 30 November"), or a date and its
+    # weekday in parentheses ("30.11. (Montag)"), are one mention.  Read
+    # apart, the weekday alone named the interview's Monday for a letter
+    # whose date was wrong.
+    held: _Held | None = None
     for start, word in anchors:
         if word[0].isdigit():
-            if starts_a_word(folded, start, _MARKS_IN_NUMBERS):
-                yield from _at_number(forms, folded, start, word, vocabulary)
+            if not starts_a_word(folded, start, _MARKS_IN_NUMBERS):
+                continue
+            found = _at_number(forms, folded, start, word, vocabulary)
         elif word in forms.anchors and starts_a_word(folded, start):
-            yield from _at_word(forms, folded, start, word, vocabulary, sent)
+            found = _at_word(forms, folded, start, word, vocabulary, sent)
+        else:
+            continue
+        for mention in found:
+            read = _placed(mention, folded, start)
+            if held is None:
+                held = read
+            elif (joined := held.joined(read, folded)) is not None:
+                held = joined
+            else:
+                yield held.mention
+                held = read
+    if held is not None:
+        yield held.mention
+
+
+# Between a weekday and the date it goes with: a comma, a parenthesis, an
+# article ("Monday the 23rd", "Montag, den 23. November", "lundi le 23").
+_WEEKDAY_BEFORE = re.compile(r"\s*[,(]?\s*(?:(?:the|den|dem|der|le|el)\s+)?")
+# A weekday in parentheses after its date: "23.11.2026 (Montag)".
+_WEEKDAY_AFTER = re.compile(r"\s*\(\s*")
+_CLOSED = re.compile(r"\s*\)")
+
+
+@final
+@attrs.frozen
+class _Held:
+    """A mention read, and where its text is in the letter."""
+
+    mention: WrittenDate
+    begin: int
+    end: int
+
+    def joined(self, read: _Held, folded: str) -> _Held | None:
+        """This mention and `read`, right after it, as one: a weekday and its date."""
+        first, then = self.mention, read.mention
+        if first.relative or then.relative or self.end >= read.begin:
+            return None
+        end = read.end
+        if _is_weekday(first) and _is_dated(then):
+            if not _WEEKDAY_BEFORE.fullmatch(folded, self.end, read.begin):
+                return None
+            weekday, date = first, then
+        elif (
+            _is_dated(first)
+            and _is_weekday(then)
+            and _WEEKDAY_AFTER.fullmatch(folded, self.end, read.begin)
+            and (closed := _CLOSED.match(folded, read.end))
+        ):
+            weekday, date, end = then, first, closed.end()
+        else:
+            return None
+        both = attrs.evolve(
+            date, text=folded[self.begin : end], weekday=weekday.weekday
+        )
+        return _Held(both, self.begin, end)
+
+
+def _placed(mention: WrittenDate, folded: str, start: int) -> _Held:
+    """`mention`, read at the anchor `start`, with where its text is."""
+    if mention.relative:
+        # A relative phrase is no weekday's date; its words may be wrapped
+        # over lines ("this\nmorning"), so its text need not be found.
+        return _Held(mention, start, start)
+    # The text starts at the anchor or at an article a few letters before it
+    # ("le 23"): looked for there only, so a long letter is read in linear time.
+    begin = folded.rfind(mention.text, max(0, start - 16), start + len(mention.text))
+    return _Held(mention, begin, begin + len(mention.text))
+
+
+def _is_weekday(mention: WrittenDate) -> bool:
+    return mention.weekday is not None and mention.day is None
+
+
+def _is_dated(mention: WrittenDate) -> bool:
+    return mention.day is not None and mention.weekday is None
 
 
 def _at_word(  # noqa: PLR0913, PLR0917 - where it is read, and what reads it
