@@ -10,14 +10,22 @@ count in the signature too, since that is where a name is signed.
 
 The markers are those of the four languages the checks read (English,
 German, French, Spanish) and of the common mail programs.
+
+A whole email message (an ``.eml`` file, as ``followup draft --format eml``
+writes) is read as a mail program shows it: its Subject is the subject
+line and its text/plain body, decoded, the letter; the head's To, Date and
+MIME lines are no lines of the letter.
 """
 
 from __future__ import annotations
 
 import re
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 __all__ = ["LetterParts", "is_blank", "letter_parts"]
 
@@ -49,6 +57,33 @@ _FORWARD_RULE = re.compile(
 _HEADER_FROM = re.compile(r"(?:from|von|de)\s?:", re.IGNORECASE)
 _HEADER_SENT = re.compile(
     r"(?:sent|date|gesendet|datum|envoyé|fecha|enviado)\s?:", re.IGNORECASE
+)
+# A header field of a message's head (RFC 5322, section 2.2): a name of
+# printable ASCII, no space and no colon, then a colon.  "Dear Grace: thank
+# you" is no field (a space in the name); "Grace: thanks" is one, but of no
+# name a message's head holds, so it is not taken for a head either.
+_FIELD = re.compile(r"([!-9;-~]+)[ \t]*:")
+# The fields a message's head holds and a letter never starts with; one of
+# them besides the subject tells a head from a letter that starts with a
+# "Subject:" line, which is read as before.
+_HEAD_FIELDS = frozenset(
+    {
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "reply-to",
+        "sender",
+        "date",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "return-path",
+        "received",
+    }
 )
 
 
@@ -107,10 +142,14 @@ def letter_parts(text: str) -> LetterParts:
     """
     lines = text.splitlines()
     subject = ""
-    first = _first_written(lines)
-    if first is not None and (match := _SUBJECT.match(lines[first].strip())):
-        subject = lines[first].strip()[match.end() :].strip()
-        del lines[: first + 1]
+    if _is_message(lines):
+        subject, body = _subject_and_body(text)
+        lines = body.splitlines()
+    else:
+        first = _first_written(lines)
+        if first is not None and (match := _SUBJECT.match(lines[first].strip())):
+            subject = lines[first].strip()[match.end() :].strip()
+            del lines[: first + 1]
     end = _quote_start(lines)
     quoted = "\n".join(lines[end:])
     own_lines = lines[:end]
@@ -121,6 +160,76 @@ def letter_parts(text: str) -> LetterParts:
         signature = "\n".join(own_lines[delimiter + 1 :])
         own_lines = own_lines[:delimiter]
     return LetterParts("\n".join(own_lines), subject, signature, quoted)
+
+
+def _is_message(lines: list[str]) -> bool:
+    """Whether `lines` start with a message's head: fields up to a blank line.
+
+    The first line is a field, every line up to the first blank one a field
+    or a field's folded continuation (it starts with white space), and some
+    field is one only a head holds (From, To, Date, MIME-Version, ...).
+    """
+    if not lines or not _FIELD.match(lines[0]):
+        return False
+    head = False
+    for line in lines:
+        # The head ends at an empty line; one of white space continues a
+        # field, as the email package reads it.
+        if not line:
+            return head
+        if line[0] in " \t":
+            continue
+        field = _FIELD.match(line)
+        if field is None:
+            return False
+        head = head or field[1].lower() in _HEAD_FIELDS
+    # No empty line: a message of a head alone, with no letter in it.
+    return head
+
+
+def _subject_and_body(text: str) -> tuple[str, str]:
+    """The Subject of the message `text`, and its text/plain body, decoded.
+
+    The body is a multipart message's first text/plain part; a message
+    without one has no letter to read.
+    """
+    # Only here: a pasted letter is seldom a whole message, and checking
+    # one need not load the email package.
+    import email  # noqa: PLC0415
+    import email.policy  # noqa: PLC0415
+
+    message = email.message_from_string(text, policy=email.policy.default)
+    subject = message["Subject"]
+    part = next(
+        (
+            part
+            for part in message.walk()
+            if part.get_content_type() == "text/plain" and not part.is_attachment()
+        ),
+        None,
+    )
+    body = "" if part is None else _decoded(part)
+    return ("" if subject is None else str(subject).strip()), body
+
+
+def _decoded(part: EmailMessage) -> str:
+    """The text of `part`: its quoted-printable or base64 decoded by its charset.
+
+    A body in 7bit or 8bit is text already, as it was read (UTF-8): decoded
+    again by the charset it names, it would be read twice.
+    """
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if encoding not in {"quoted-printable", "base64"}:
+        payload = part.get_payload()
+        return payload if isinstance(payload, str) else ""
+    octets = part.get_payload(decode=True)
+    if not isinstance(octets, bytes):
+        return ""
+    # A charset Python does not know is read as UTF-8, ASCII included.
+    try:
+        return octets.decode(part.get_content_charset() or "utf-8", "replace")
+    except LookupError:
+        return octets.decode("utf-8", "replace")
 
 
 def _signature_delimiter(lines: list[str]) -> int | None:
