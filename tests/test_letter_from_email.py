@@ -14,6 +14,8 @@ import email.policy
 from email.message import EmailMessage
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup import Severity, check_letter
 from followup._letter_parts import LetterParts, letter_parts
@@ -123,3 +125,41 @@ def test_a_message_without_a_text_part_has_no_letter():
     message["Subject"] = "Thank you"
     message.set_content("<p>Dear Grace</p>", subtype="html")
     assert letter_parts(message.as_string()) == LetterParts("", subject="Thank you")
+
+
+# Characters that end a line to `str.splitlines` end a field's value too.
+_HEAD_VALUES = st.text(
+    st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
+    ),
+    max_size=40,
+)
+
+
+@given(
+    content_type=_HEAD_VALUES,
+    encoding=_HEAD_VALUES,
+    body=st.text(max_size=300),
+    more=st.lists(
+        st.tuples(st.sampled_from(["To", "Date", "X-A", "Subject"]), _HEAD_VALUES),
+        max_size=4,
+    ),
+)
+def test_any_message_head_and_body_are_read_without_failing(
+    content_type: str, encoding: str, body: str, more: list[tuple[str, str]]
+) -> None:
+    # Whatever a head says (a charset no codec knows, an encoding that is no
+    # encoding, base64 that is not), the letter is read: findings, no error.
+    head = [
+        "From: ada@example.com",
+        f"Content-Type: {content_type}",
+        f"Content-Transfer-Encoding: {encoding}",
+        *(f"{name}: {value}" for name, value in more),
+    ]
+    text = "\n".join(head) + "\n\n" + body
+    parts = letter_parts(text)
+    assert isinstance(parts, LetterParts)
+    assert "Content-Type:" not in parts.own
+    findings = check_letter(text, example_interview(), "thank-you", sent=SENT)
+    assert all(finding.code == "FU003" for finding in findings)
