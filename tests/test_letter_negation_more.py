@@ -12,22 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup import Interview, check_letter
-from followup._languages import plain
-from followup._lexicon import expresses
-
-INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
-MISSING_FIT = "the letter does not seem to say why you fit the job (A8)"
-MISSING_INTEREST = "the letter does not seem to show interest in the company (A8)"
-
-
-def _messages(text: str) -> list[str]:
-    return [finding.message for finding in check_letter(text, INTERVIEW, "follow-up")]
-
-
-def _says(sentence: str, language: str, element: str) -> bool:
-    return expresses(plain(sentence), language, element)  # type: ignore[arg-type]
-
+from letter_findings import MISSING_FIT, MISSING_INTEREST, messages, says
 
 # --- 1. English: a negation after the phrase ---------------------------------
 
@@ -46,7 +31,7 @@ def _says(sentence: str, language: str, element: str) -> bool:
     ],
 )
 def test_an_english_negation_after_the_phrase_turns_it_around(element, sentence):
-    assert not _says(sentence, "en", element)
+    assert not says(sentence, "en", element)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +60,7 @@ def test_an_english_negation_after_the_phrase_turns_it_around(element, sentence)
 def test_an_english_phrase_with_a_negation_after_it_turned_back_still_counts(
     element, sentence
 ):
-    assert _says(sentence, "en", element)
+    assert says(sentence, "en", element)
 
 
 def test_an_english_follow_up_whose_experience_does_not_match_gets_the_fit_warning():
@@ -84,7 +69,7 @@ def test_an_english_follow_up_whose_experience_does_not_match_gets_the_fit_warni
         "10:00. I am still very interested in joining Acme, though my experience "
         "does not match the role.\n\nBest regards,\nAda Lovelace"
     )
-    assert _messages(text) == [MISSING_FIT]
+    assert messages(text) == [MISSING_FIT]
 
 
 def test_an_english_follow_up_whose_interest_has_not_changed_shows_interest():
@@ -93,7 +78,7 @@ def test_an_english_follow_up_whose_interest_has_not_changed_shows_interest():
         "November at 10:00. My interest has not changed, and my experience is not "
         "limited to payments.\n\nBest regards,\nAda Lovelace"
     )
-    assert _messages(text) == []
+    assert messages(text) == []
 
 
 # --- 2. French: "que" after "ne ... pas" opens a clause ----------------------
@@ -110,7 +95,7 @@ def test_an_english_follow_up_whose_interest_has_not_changed_shows_interest():
     ],
 )
 def test_a_french_negation_reaches_into_the_clause_que_opens(element, sentence):
-    assert not _says(sentence, "fr", element)
+    assert not says(sentence, "fr", element)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +115,7 @@ def test_a_french_negation_reaches_into_the_clause_que_opens(element, sentence):
     ],
 )
 def test_a_french_ne_que_still_says_it(element, sentence):
-    assert _says(sentence, "fr", element)
+    assert says(sentence, "fr", element)
 
 
 FRENCH_FOLLOW_UP = """Madame Hopper,
@@ -146,9 +131,9 @@ def test_a_french_follow_up_that_doubts_the_post_gets_the_interest_warning():
     text = FRENCH_FOLLOW_UP.format(
         sentence="Après réflexion, je ne pense pas que ce poste m'intéresse."
     )
-    assert _messages(text) == [MISSING_INTEREST]
+    assert messages(text) == [MISSING_INTEREST]
 
 
 def test_a_french_follow_up_that_only_wants_to_join_shows_interest():
     text = FRENCH_FOLLOW_UP.format(sentence="Je ne souhaite que rejoindre Acme.")
-    assert _messages(text) == []
+    assert messages(text) == []

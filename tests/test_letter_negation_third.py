@@ -14,22 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup import Interview, check_letter
-from followup._languages import plain
-from followup._lexicon import expresses
-
-INTERVIEW = Interview("Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00")
-MISSING_FIT = "the letter does not seem to say why you fit the job (A8)"
-MISSING_INTEREST = "the letter does not seem to show interest in the company (A8)"
-
-
-def _messages(text: str) -> list[str]:
-    return [finding.message for finding in check_letter(text, INTERVIEW, "follow-up")]
-
-
-def _says(sentence: str, language: str, element: str) -> bool:
-    return expresses(plain(sentence), language, element)  # type: ignore[arg-type]
-
+from letter_findings import MISSING_FIT, MISSING_INTEREST, messages, says
 
 # --- 1. English: a negation before the verb of fitting ----------------------
 
@@ -48,7 +33,7 @@ def _says(sentence: str, language: str, element: str) -> bool:
 def test_an_english_negation_before_the_verb_of_fitting_turns_the_fit_around(
     sentence,
 ):
-    assert not _says(sentence, "en", "fit")
+    assert not says(sentence, "en", "fit")
 
 
 @pytest.mark.parametrize(
@@ -67,7 +52,7 @@ def test_an_english_negation_before_the_verb_of_fitting_turns_the_fit_around(
 def test_an_english_phrase_without_a_negated_verb_of_fitting_still_counts(
     element, sentence
 ):
-    assert _says(sentence, "en", element)
+    assert says(sentence, "en", element)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +67,7 @@ def test_an_english_phrase_without_a_negated_verb_of_fitting_still_counts(
 def test_an_english_negation_that_already_turned_a_phrase_around_still_does(
     element, sentence
 ):
-    assert not _says(sentence, "en", element)
+    assert not says(sentence, "en", element)
 
 
 def test_an_english_follow_up_whose_skills_no_longer_match_gets_the_fit_warning():
@@ -91,7 +76,7 @@ def test_an_english_follow_up_whose_skills_no_longer_match_gets_the_fit_warning(
         "10:00. I am still very interested in joining Acme, though my skills no "
         "longer match the role.\n\nBest regards,\nAda Lovelace"
     )
-    assert _messages(text) == [MISSING_FIT]
+    assert messages(text) == [MISSING_FIT]
 
 
 # --- 2. English: a "not" after the phrase's own verb --------------------------
@@ -109,7 +94,7 @@ def test_an_english_follow_up_whose_skills_no_longer_match_gets_the_fit_warning(
 def test_an_english_not_after_the_phrases_own_verb_turns_the_interest_around(
     sentence,
 ):
-    assert not _says(sentence, "en", "interest")
+    assert not says(sentence, "en", "interest")
 
 
 @pytest.mark.parametrize(
@@ -124,7 +109,7 @@ def test_an_english_not_after_the_phrases_own_verb_turns_the_interest_around(
     ],
 )
 def test_an_english_exactly_what_i_am_looking_for_still_counts(sentence):
-    assert _says(sentence, "en", "interest")
+    assert says(sentence, "en", "interest")
 
 
 def test_an_english_follow_up_that_is_exactly_not_wanted_gets_the_interest_warning():
@@ -134,7 +119,7 @@ def test_an_english_follow_up_that_is_exactly_not_wanted_gets_the_interest_warni
         "a move to Boston is exactly what I am not looking for.\n\nBest "
         "regards,\nAda Lovelace"
     )
-    assert _messages(text) == [MISSING_INTEREST]
+    assert messages(text) == [MISSING_INTEREST]
 
 
 # --- 3. A verb of hiding or doubting negated affirms -------------------------
@@ -164,7 +149,7 @@ def test_an_english_follow_up_that_is_exactly_not_wanted_gets_the_interest_warni
 def test_a_verb_of_hiding_or_doubting_negated_still_says_it(
     language, element, sentence
 ):
-    assert _says(sentence, language, element)
+    assert says(sentence, language, element)
 
 
 @pytest.mark.parametrize(
@@ -180,7 +165,7 @@ def test_a_verb_of_hiding_or_doubting_negated_still_says_it(
 def test_a_negated_doubt_or_secret_that_already_counted_still_does(
     language, element, sentence
 ):
-    assert _says(sentence, language, element)
+    assert says(sentence, language, element)
 
 
 @pytest.mark.parametrize(
@@ -202,7 +187,7 @@ def test_a_negated_doubt_or_secret_that_already_counted_still_does(
 def test_a_negation_of_any_other_verb_still_turns_the_phrase_around(
     language, element, sentence
 ):
-    assert not _says(sentence, language, element)
+    assert not says(sentence, language, element)
 
 
 FRENCH_FOLLOW_UP = """Madame Hopper,
@@ -216,9 +201,9 @@ Ada Lovelace"""
 
 def test_a_french_follow_up_that_does_not_hide_its_enthusiasm_shows_interest():
     text = FRENCH_FOLLOW_UP.format(sentence="Je ne vous cache pas mon enthousiasme.")
-    assert _messages(text) == []
+    assert messages(text) == []
 
 
 def test_a_french_follow_up_that_is_not_interested_still_gets_the_warning():
     text = FRENCH_FOLLOW_UP.format(sentence="Je ne suis plus intéressé par le poste.")
-    assert _messages(text) == [MISSING_INTEREST]
+    assert messages(text) == [MISSING_INTEREST]

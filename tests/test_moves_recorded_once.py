@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 
@@ -30,6 +31,9 @@ from followup import (
 )
 from strategies import situations
 
+if TYPE_CHECKING:
+    from followup import DraftStep
+
 NEW_YORK = Contact(
     name="Grace Hopper", timezone="America/New_York", country="US", subdivision="NY"
 )
@@ -44,6 +48,18 @@ SPACED = (
     "Moved to 2 business days after the follow-up, so that the letter can be "
     "answered before the phone rings (A10)."
 )
+
+
+def _friday_call(reason: str) -> DraftStep:
+    # A call of a rule of one's own, on Friday afternoon, for the moves below.
+    return new_step(
+        Facts.gather(INTERVIEW),
+        StepKind.CALL,
+        Channel.PHONE,
+        ("2026-12-04T13:00:00-05:00", "2026-12-04T17:00:00-05:00"),
+        rule="QF001",
+        reason=reason,
+    )
 
 
 def _sentences(reason: str) -> list[str]:
@@ -66,14 +82,7 @@ def test_a_call_spaced_twice_from_a_follow_up_says_so_once() -> None:
 
 def test_the_rule_that_moved_a_step_last_is_named_last_and_once() -> None:
     facts = Facts.gather(INTERVIEW)
-    call = new_step(
-        facts,
-        StepKind.CALL,
-        Channel.PHONE,
-        ("2026-12-04T13:00:00-05:00", "2026-12-04T17:00:00-05:00"),
-        rule="QF001",
-        reason="Call on Friday afternoon.",
-    )
+    call = _friday_call("Call on Friday afternoon.")
     hour = dt.timedelta(hours=1)
     first = moved_step(call, facts, at=call.due + hour, by="QA001", why="Off one.")
     second = moved_step(first, facts, at=first.due + hour, by="QB001", why="Off two.")
@@ -91,14 +100,7 @@ def test_the_rule_that_moved_a_step_last_is_named_last_and_once() -> None:
 def test_a_reason_that_only_contains_the_words_of_another_is_added() -> None:
     # Said once means the same sentence, not the same words inside another.
     facts = Facts.gather(INTERVIEW)
-    call = new_step(
-        facts,
-        StepKind.CALL,
-        Channel.PHONE,
-        ("2026-12-04T13:00:00-05:00", "2026-12-04T17:00:00-05:00"),
-        rule="QF001",
-        reason="Moved off Friday afternoon.",
-    )
+    call = _friday_call("Moved off Friday afternoon.")
     moved = moved_step(
         call, facts, at=call.due + dt.timedelta(hours=1), by="QF001", why="Friday"
     )
@@ -124,14 +126,7 @@ def test_no_plan_names_a_rule_or_gives_a_reason_twice(
 
 def test_a_sentence_said_first_or_after_another_is_not_said_again() -> None:
     facts = Facts.gather(INTERVIEW)
-    call = new_step(
-        facts,
-        StepKind.CALL,
-        Channel.PHONE,
-        ("2026-12-04T13:00:00-05:00", "2026-12-04T17:00:00-05:00"),
-        rule="QF001",
-        reason="Off Friday! Call then? Or not.",
-    )
+    call = _friday_call("Off Friday! Call then? Or not.")
     hour = dt.timedelta(hours=1)
     for why in ("Off Friday!", "Call then?", "Or not."):
         again = moved_step(call, facts, at=call.due + hour, by="QF001", why=why)
