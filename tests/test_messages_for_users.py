@@ -273,8 +273,8 @@ def test_a_key_of_the_interview_below_interviewer_says_where_it_belongs(
         2,
         (
             f"followup: error: {path}: $.interviewer: unknown key 'duration' (a key of "
-            "the interview: write it before [interviewer], since TOML puts the keys "
-            "after a table's header in that table)\n"
+            "the interview, not of its interviewer; in a TOML file, write it above "
+            "[interviewer]: the keys below a table's header are that table's)\n"
         ),
     )
 
@@ -295,9 +295,9 @@ def test_any_key_of_the_interview_inside_the_interviewer_is_placed(key):
         structure(document, Interview)
     assert raised.value.problems == [
         (
-            f"$.interviewer: unknown key {key!r} (a key of the interview: write it "
-            "before [interviewer], since TOML puts the keys after a table's header "
-            "in that table)"
+            f"$.interviewer: unknown key {key!r} (a key of the interview, not of its "
+            "interviewer; in a TOML file, write it above [interviewer]: the keys "
+            "below a table's header are that table's)"
         )
     ]
 

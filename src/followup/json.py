@@ -643,8 +643,9 @@ def _misplaced(key: str, path: str, outer: tuple[_Enclosing, ...]) -> str:
             # An item of a list, whose TOML header is not its path.
             return ""
         return (
-            f" (a key of the {_named(kind).lower()}: write it before [{table}], "
-            "since TOML puts the keys after a table's header in that table)"
+            f" (a key of the {_named(kind).lower()}, not of its {table}; in a TOML "
+            f"file, write it above [{table}]: the keys below a table's header "
+            "are that table's)"
         )
     return ""
 
