@@ -374,10 +374,16 @@ def recorded_move(
     same reason, and a sentence said twice reads as two moves.  `told` is
     the move's `why`, checked already.
     """
-    if told is not None and not _says(reason, told):
+    # The substring and membership tests first: most moves are a rule's
+    # first, and the place phase moves steps many times a plan.
+    if told is not None and (told not in reason or not _says(reason, told)):
         reason = f"{reason} {told}"
     if by is not None:
-        adjusted_by = (*(code for code in adjusted_by if code != by), by)
+        adjusted_by = (
+            (*(code for code in adjusted_by if code != by), by)
+            if by in adjusted_by
+            else (*adjusted_by, by)
+        )
     return reason, adjusted_by
 
 
