@@ -176,7 +176,7 @@ def test_every_problem_is_reported_at_once_with_its_path():
         "$.company: '' is empty",
         (
             "$.at: '2026-11-23T10:00:00' has no time zone; give an offset (+01:00) or a "
-            "zone ([Europe/Paris]), or pass an aware datetime"
+            "zone ([Europe/Paris]) after the time"
         ),
         (
             "$.interviewer.email: 'grace@' is not a valid email address: There must be "

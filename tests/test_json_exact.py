@@ -252,7 +252,7 @@ def test_an_instant_on_its_own_keeps_its_zone():
             pendulum.DateTime,
             (
                 "$: '2026-11-23T10:00:00' has no time zone; give an offset (+01:00) "
-                "or a zone ([Europe/Paris]), or pass an aware datetime"
+                "or a zone ([Europe/Paris]) after the time"
             ),
         ),
         (

@@ -314,3 +314,41 @@ def test_a_key_of_no_enclosing_table_keeps_its_suggestion():
     assert raised.value.problems == [
         "$.interviewer: unknown key 'timezon' (did you mean 'timezone'?)"
     ]
+
+
+# 6. An instant without a zone in a document: text its writer typed.
+
+NO_ZONE_IN_TEXT = (
+    "has no time zone; give an offset (+01:00) or a zone ([Europe/Paris]) after "
+    "the time"
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "at = 2026-11-23T10:00:00",  # a TOML local datetime
+        'at = "2026-11-23T10:00:00"',  # text
+    ],
+)
+def test_a_file_s_instant_without_a_zone_gets_advice_for_a_file(
+    tmp_path, capsys, written
+):
+    path = _interview(
+        tmp_path, 'at = "2026-11-23T10:00:00-05:00[America/New_York]"', written
+    )
+    status, err = _run(capsys, "plan", path)
+    assert (status, err) == (
+        2,
+        f"followup: error: {path}: $.at: '2026-11-23T10:00:00' {NO_ZONE_IN_TEXT}\n",
+    )
+
+
+def test_a_json_document_without_a_zone_gets_the_same_advice():
+    document = {"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00"}
+    with pytest.raises(InvalidDocumentError) as raised:
+        structure(document, Interview)
+    assert raised.value.problems == [f"$.at: '2026-11-23T10:00:00' {NO_ZONE_IN_TEXT}"]
+    # In Python, an aware datetime is the other way out, and is said.
+    with pytest.raises(NaiveDatetimeError, match=r"or pass an aware datetime$"):
+        Interview("Ada", "Acme", "2026-11-23T10:00:00")

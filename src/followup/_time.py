@@ -353,6 +353,13 @@ def zone_of(moment: dt.datetime) -> Zone:
     return _fixed(int(offset.total_seconds()))
 
 
+#: Why an instant without a zone is refused, and what it needs.
+NO_ZONE = "has no time zone; give an offset (+01:00) or a zone ([Europe/Paris])"
+#: The same where the instant is text a user wrote, in a document or on the
+#: command line: they cannot "pass an aware datetime".
+NO_ZONE_IN_TEXT = f"{NO_ZONE} after the time"
+
+
 def _refuse_naive(moment: dt.datetime, field: str, original: object) -> None:
     try:
         offset = moment.utcoffset()
@@ -370,8 +377,7 @@ def _refuse_naive(moment: dt.datetime, field: str, original: object) -> None:
             field,
             # As the user wrote it: a TOML local datetime arrives as a datetime.
             original.isoformat() if isinstance(original, dt.datetime) else original,
-            "has no time zone; give an offset (+01:00) or a zone "
-            "([Europe/Paris]), or pass an aware datetime",
+            f"{NO_ZONE}, or pass an aware datetime",
         )
 
 

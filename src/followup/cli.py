@@ -1311,19 +1311,14 @@ def _an_input(output: str) -> InputError:
 def _now(text: str | None, option: str = "--now") -> dt.datetime:
     if text is None or text == "now":
         return _clock()
-    from followup._time import coerce_instant  # noqa: PLC0415
+    from followup._time import NO_ZONE_IN_TEXT, coerce_instant  # noqa: PLC0415
 
     try:
         return coerce_instant(text, option)
     except NaiveDatetimeError as error:
         # The library's advice ends with "or pass an aware datetime", which
         # only a Python caller can do; on the command line, text is all.
-        raise NaiveDatetimeError(
-            option,
-            text,
-            "has no time zone; give an offset (+01:00) or a zone "
-            "([Europe/Paris]) after the time",
-        ) from error
+        raise NaiveDatetimeError(option, text, NO_ZONE_IN_TEXT) from error
 
 
 def _clock() -> dt.datetime:

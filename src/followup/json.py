@@ -43,7 +43,13 @@ from followup._fields import enum_member
 from followup._parsing import Unreadable, read_json
 from followup._rule import Rule
 from followup._ruleset import RuleSet
-from followup._time import coerce_duration, coerce_instant, format_instant
+from followup._time import (
+    NO_ZONE,
+    NO_ZONE_IN_TEXT,
+    coerce_duration,
+    coerce_instant,
+    format_instant,
+)
 from followup.errors import (
     FollowUpError,
     InvalidTypeError,
@@ -650,9 +656,17 @@ def _misplaced(key: str, path: str, outer: tuple[_Enclosing, ...]) -> str:
     return ""
 
 
+def _detail(error: InvalidValueError | InvalidTypeError) -> str:
+    if isinstance(error, NaiveDatetimeError) and error.problem.startswith(NO_ZONE):
+        # A document's instant is text its writer typed (a TOML local
+        # datetime too): "pass an aware datetime" is no help there.
+        return f"{_shown(error.value)} {NO_ZONE_IN_TEXT}"
+    return error.detail
+
+
 def _describe(error: BaseException, path: str, outer: tuple[_Enclosing, ...]) -> str:
     if isinstance(error, (InvalidValueError, InvalidTypeError)):
-        return error.detail
+        return _detail(error)
     if isinstance(error, FollowUpError):
         return str(error)
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
