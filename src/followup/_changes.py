@@ -17,17 +17,26 @@ so is `plan_changes`, for tools that keep reminders of their own in sync.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
+from followup._facts import checked_history
 from followup._plan import FollowUpPlan, Step
+from followup._time import instant_key
+from followup._vocabulary import EventKind, StepKind
 from followup.errors import InvalidTypeError
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    import pendulum
+
+    from followup._history import Event
     from followup._interview import Interview
 
-__all__ = ["PlanChanges", "interview_key", "plan_changes", "step_key"]
+__all__ = ["PlanChanges", "done_at", "interview_key", "plan_changes", "step_key"]
 
 
 def interview_key(interview: Interview) -> str:
@@ -71,6 +80,8 @@ class PlanChanges:
       time, window or content changed;
     * `cancelled`: steps of the previous plan the new one dropped (after a
       decision, say);
+    * `done`: steps of the previous plan the new one dropped because the
+      history says they were done (see `plan_changes`);
     * `unchanged`: steps of the new plan exactly as they were.
 
     Each in the order of its plan.
@@ -80,24 +91,35 @@ class PlanChanges:
     moved: tuple[tuple[Step, Step], ...] = ()
     cancelled: tuple[Step, ...] = ()
     unchanged: tuple[Step, ...] = ()
+    done: tuple[Step, ...] = ()
 
     def __bool__(self) -> bool:
         """Whether anything changed."""
-        return bool(self.added or self.moved or self.cancelled)
+        return bool(self.added or self.moved or self.cancelled or self.done)
 
 
-def plan_changes(previous: FollowUpPlan, current: FollowUpPlan) -> PlanChanges:
+def plan_changes(
+    previous: FollowUpPlan, current: FollowUpPlan, history: Iterable[Event] = ()
+) -> PlanChanges:
     """Compare two plans of an interview, step by step (see `PlanChanges`).
 
     Steps match when their keys do (`step_key`): an interview whose
-    identity changed shares no step with its previous plan.
+    identity changed shares no step with its previous plan.  A step the
+    current plan dropped is `done` when `history` (the current plan's) says
+    it was done, else `cancelled`: a thank-you or a follow-up once one was
+    sent, a call or a call-back once a call was made after the previous
+    plan.  A step skipped (a thank-you never sent before the call that
+    covers it) is cancelled, and so is the close of the call once the call
+    is over: no event says how it went.
 
     Raises:
-        InvalidTypeError: either argument is not a FollowUpPlan.
+        InvalidTypeError: either plan is not a FollowUpPlan, or `history`
+            holds something other than events.
     """
     for name, value in (("previous", previous), ("current", current)):
         if not isinstance(value, FollowUpPlan):
             raise InvalidTypeError(name, value, "a FollowUpPlan")
+    events = checked_history(history)
     before = {step_key(previous.interview, step): step for step in previous.steps}
     added: list[Step] = []
     moved: list[tuple[Step, Step]] = []
@@ -110,9 +132,52 @@ def plan_changes(previous: FollowUpPlan, current: FollowUpPlan) -> PlanChanges:
             unchanged.append(step)
         else:
             moved.append((old, step))
+    cancelled: list[Step] = []
+    done: list[Step] = []
+    for step in before.values():
+        finished = done_at(step.kind, previous.as_of, events)
+        (cancelled if finished is None else done).append(step)
     return PlanChanges(
         added=tuple(added),
         moved=tuple(moved),
-        cancelled=tuple(before.values()),
+        cancelled=tuple(cancelled),
         unchanged=tuple(unchanged),
+        done=tuple(done),
+    )
+
+
+#: The event that says a step of each kind was done.
+_DONE_BY: Final = {
+    StepKind.THANK_YOU: EventKind.THANK_YOU_SENT,
+    StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
+    StepKind.CALL: EventKind.CALLED,
+    StepKind.CALL_BACK: EventKind.CALLED,
+}
+
+
+def done_at(
+    kind: StepKind, since: dt.datetime, history: tuple[Event, ...]
+) -> pendulum.DateTime | None:
+    """When a step of `kind` the current plan dropped was done; None: it was not.
+
+    The step was planned as of `since` (the previous plan's `as_of`), and
+    `history` is the current plan's, checked.
+    """
+    event_kind = _DONE_BY.get(kind)
+    if event_kind is None:
+        # The close of the call, whose reminder has no use once the call is
+        # over, and a step of a rule's own: no event says either was done.
+        return None
+    # One thank-you and one follow-up: sent, whenever that was recorded.
+    # Calls are many: the first made since the previous plan did what it
+    # held.
+    after = None if event_kind is not EventKind.CALLED else instant_key(since)
+    return next(
+        (
+            event.at
+            for event in history
+            if event.kind is event_kind
+            and (after is None or instant_key(event.at) >= after)
+        ),
+        None,
     )

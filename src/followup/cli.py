@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from followup._batch_work import CalendarPiece, Done, DueLine
+    from followup._history import Event
     from followup._inputs import Batch
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
@@ -762,7 +763,7 @@ def _plan_command(args: argparse.Namespace) -> int:
         raise InputError(
             "--workers goes with many interviews (a .jsonl file or a folder)"
         )
-    plan = _plan(args)
+    plan, history = _plan_and_history(args)
     if args.format in {"json", "jsonl"}:
         from followup.json import to_json  # noqa: PLC0415
 
@@ -772,7 +773,12 @@ def _plan_command(args: argparse.Namespace) -> int:
         from followup.ics import to_ics  # noqa: PLC0415
 
         previous = _previous(args.previous) if args.previous else None
-        _emit(args.output, to_ics(plan, todos=not args.events_only, previous=previous))
+        # The history tells the steps done since the previous plan from
+        # those called off.
+        ics = to_ics(
+            plan, todos=not args.events_only, previous=previous, history=history
+        )
+        _emit(args.output, ics)
     else:
         _emit(args.output, table(plan, zone=args.zone).encode())
     return 0
@@ -806,7 +812,7 @@ def _sync_command(args: argparse.Namespace) -> int:
     if args.file and is_batch(args.file):
         raise InputError(f"{args.file}: sync takes one interview")
     username, password = _credentials(args.to, args.netrc)
-    plan = _plan(args)
+    plan, history = _plan_and_history(args)
     from followup.sync import CredentialsError, SyncError, sync_plan  # noqa: PLC0415
 
     try:
@@ -816,6 +822,7 @@ def _sync_command(args: argparse.Namespace) -> int:
             username=username,
             password=password,
             todos=not args.events_only,
+            history=history,
         )
     except CredentialsError as error:
         if error.given:
@@ -1250,6 +1257,13 @@ def _is_terminal(stream: object) -> bool:
 
 
 def _plan(args: argparse.Namespace) -> FollowUpPlan:
+    return _plan_and_history(args)[0]
+
+
+def _plan_and_history(
+    args: argparse.Namespace,
+) -> tuple[FollowUpPlan, tuple[Event, ...]]:
+    """The plan the options ask for, and the history it was made with."""
     from followup._engine import plan_followups  # noqa: PLC0415
 
     interview = _interview(args.file, example=args.example, option="FILE")
@@ -1269,7 +1283,7 @@ def _plan(args: argparse.Namespace) -> FollowUpPlan:
     now = None if args.example and args.now is None else _now(args.now)
     rules = _rule_set(args)
     try:
-        return plan_followups(interview, history, now=now, rules=rules)
+        return plan_followups(interview, history, now=now, rules=rules), history
     except RuleError:
         # A rule failed, not the input: the message names the rule and its
         # package, and no file is to blame.

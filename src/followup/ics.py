@@ -55,7 +55,8 @@ import attrs
 import icalendar
 import pendulum
 
-from followup._changes import interview_key, step_key
+from followup._changes import done_at, interview_key, plan_changes, step_key
+from followup._facts import checked_history
 from followup._fields import instance_of
 from followup._interview import Interview
 from followup._plan import Finding, FollowUpPlan, Step, details, provenance
@@ -65,6 +66,8 @@ from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
+
+    from followup._history import Event
 
 
 __all__ = [
@@ -159,6 +162,7 @@ def to_ics(
     todos: bool = True,
     alarm_minutes: int = 15,
     previous: FollowUpPlan | None = None,
+    history: Iterable[Event] = (),
 ) -> bytes:
     """Write `plan` as an iCalendar file (UTF-8 bytes).
 
@@ -167,7 +171,9 @@ def to_ics(
     this plan dropped are written too, as cancelled (``STATUS:CANCELLED``,
     with a higher SEQUENCE), so that a calendar that imports the file
     removes them, alarm and all: after a rejection, say, whose plan has no
-    step left.
+    step left.  A dropped step that `history` (the plan's) says was done
+    (`plan_changes`) is written as done instead: a to-do ``COMPLETED`` when
+    it was done, an event kept where it was, without its alarm.
 
     >>> from followup import Event, Interview, plan_followups
     >>> interview = Interview("Ada", "Acme", "2026-11-23T10:00:00Z")
@@ -188,7 +194,7 @@ def to_ics(
     calendar = _calendar(f"Follow-up: {plan.interview.company}")
     items = _items(plan, todos=todos, alarm_minutes=alarm_minutes)
     if previous is not None:
-        items.extend(_cancelled(previous, plan, todos, alarm_minutes))
+        items.extend(_dropped(previous, plan, history, todos, alarm_minutes))
     spans: _Spans = {}
     _widen(spans, items)
     # The time zones come first, as strict readers want them before their use.
@@ -330,25 +336,38 @@ def sequence_of(plan: FollowUpPlan) -> int:
 _ORIGIN = dt.datetime(1900, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _cancelled(
-    previous: FollowUpPlan, plan: FollowUpPlan, todos: bool, alarm_minutes: int
+def _dropped(
+    previous: FollowUpPlan,
+    plan: FollowUpPlan,
+    history: Iterable[Event],
+    todos: bool,
+    alarm_minutes: int,
 ) -> list[icalendar.Component]:
-    """The previous plan's items that `plan` dropped, written as cancelled."""
-    from followup._changes import plan_changes  # noqa: PLC0415 - a cycle otherwise
-
-    dropped = plan_changes(previous, plan).cancelled
+    """The previous plan's items that `plan` dropped: cancelled, or done."""
+    events = checked_history(history)
+    changes = plan_changes(previous, plan, events)
+    dropped = (*changes.cancelled, *changes.done)
     if not dropped:
         return []
     gone = attrs.evolve(previous, steps=dropped, findings=())
     items = _items(gone, todos=todos, alarm_minutes=alarm_minutes)
     sequence = max(sequence_of(plan), sequence_of(previous) + 1)
-    for item in items:
+    for step, item in zip(dropped, items, strict=True):
         item.pop("sequence")
         item.add("sequence", sequence)
         item.pop("dtstamp")
         item.add("dtstamp", utc(plan.as_of))
-        item.add("status", "CANCELLED")
-        # A cancelled item rings no more.
+        finished = done_at(step.kind, previous.as_of, events)
+        if finished is None:
+            item.add("status", "CANCELLED")
+        elif item.name == "VTODO":
+            item.add("status", "COMPLETED")
+            item.add("completed", utc(finished))
+            item.add("percent-complete", 100)
+        else:
+            # An event done is kept where it was planned.
+            item.add("status", "CONFIRMED")
+        # A cancelled or done item rings no more.
         item.subcomponents = [sub for sub in item.subcomponents if sub.name != "VALARM"]
     return items
 

@@ -29,11 +29,18 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard, final
 import attrs
 import icalendar
 
+from followup._changes import done_at
+from followup._facts import checked_history
 from followup._time import utc
+from followup._vocabulary import StepKind
 from followup.errors import FollowUpError, InvalidTypeError
 from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from followup._history import Event
     from followup._plan import FollowUpPlan
 
 __all__ = ["CredentialsError", "SyncError", "Synced", "sync_plan"]
@@ -60,30 +67,44 @@ class CredentialsError(SyncError):
 @final
 @attrs.frozen
 class Synced:
-    """What a push did, by UID: items created, updated, cancelled, left as they were."""
+    """What a push did, by UID: items created, updated, cancelled, left as they were.
+
+    `done` are the items of steps the plan dropped because the history says
+    they were done: a to-do marked completed, an event kept without its
+    alarm.
+    """
 
     created: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     cancelled: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        """``3 created, 1 updated, 1 cancelled, 0 unchanged``."""
-        return (
+        """``3 created, 1 updated, 1 cancelled, 0 unchanged``, and how many done."""
+        text = (
             f"{len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.cancelled)} cancelled, {len(self.unchanged)} unchanged"
         )
+        # Said only when some are: a push without a history has none.
+        return f"{text}, {len(self.done)} done" if self.done else text
 
 
-def sync_plan(
+def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
     plan: FollowUpPlan,
     url: str,
     *,
     username: str | None = None,
     password: str | None = None,
     todos: bool = True,
+    history: Iterable[Event] = (),
 ) -> Synced:
     """Write `plan` into the CalDAV calendar at `url` (a calendar collection).
+
+    Items of the interview's that the plan no longer holds are marked
+    cancelled, or done when `history` (the plan's) says their step was done
+    (see `followup.plan_changes`): a to-do completed, an event kept where it
+    was, without its alarm.
 
     Raises:
         SyncError: the server cannot be reached, refuses the credentials,
@@ -104,6 +125,7 @@ def sync_plan(
     if not isinstance(url, str):
         # Else the HTTP client's AttributeError, far from the argument.
         raise InvalidTypeError("url", url, "a str")
+    events = checked_history(history)
     # An optional dependency, and a heavy one: imported only to push.
     from caldav.davclient import DAVClient  # noqa: PLC0415
     from caldav.lib import error as dav  # noqa: PLC0415
@@ -121,7 +143,7 @@ def sync_plan(
             raise SyncError(
                 f"{_shown(url)}: no calendar there (not a calendar collection)"
             )
-        return _push(plan, calendar, todos=todos)
+        return _push(plan, calendar, todos=todos, history=events)
     except (dav.DAVError, OSError, ValueError) as error:
         if _refused(error):
             why = (
@@ -161,7 +183,13 @@ def _is_calendar(calendar: Any) -> bool:
     return cdav.Calendar.tag in kinds
 
 
-def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
+def _push(
+    plan: FollowUpPlan,
+    calendar: Any,
+    *,
+    todos: bool,
+    history: tuple[Event, ...] = (),
+) -> Synced:
     prefix = interview_uid_prefix(plan.interview)
     existing = {}
     for resource in calendar.objects(load_objects=True):
@@ -200,10 +228,57 @@ def _push(plan: FollowUpPlan, calendar: Any, *, todos: bool) -> Synced:
         else:
             calendar.save_event(text.decode())
         (created if there is None else updated).append(uid)
-    cancelled = [
-        uid for uid, resource in sorted(existing.items()) if _cancel(resource, plan)
-    ]
-    return Synced(tuple(created), tuple(updated), tuple(cancelled), tuple(unchanged))
+    cancelled, done = _dropped(existing, prefix, plan, history)
+    return Synced(
+        tuple(created), tuple(updated), tuple(cancelled), tuple(unchanged), tuple(done)
+    )
+
+
+def _dropped(
+    existing: dict[str, Any],
+    prefix: str,
+    plan: FollowUpPlan,
+    history: tuple[Event, ...],
+) -> tuple[list[str], list[str]]:
+    """Mark the items the plan dropped; the UIDs of those cancelled, and done."""
+    cancelled: list[str] = []
+    done: list[str] = []
+    for uid, resource in sorted(existing.items()):
+        finished = _done_at(uid[len(prefix) :], resource, history)
+        if _drop(resource, plan, finished):
+            (cancelled if finished is None else done).append(uid)
+    return cancelled, done
+
+
+#: Each kind of step by the name its UIDs give it (`step_uid`).
+_KINDS: Final = {kind.value: kind for kind in StepKind}
+
+
+def _done_at(
+    name: str, resource: Any, history: tuple[Event, ...]
+) -> dt.datetime | None:
+    """When the step of an item the plan dropped was done; None: it was not.
+
+    `name` is its UID after the interview's prefix, ``thank-you-1@followup``;
+    the item's DTSTAMP is the `as_of` of the plan that wrote it last.
+    """
+    kind = _KINDS.get(name.partition("@")[0].rpartition("-")[0])
+    component = next(
+        (c for c in resource.icalendar_instance.walk() if c.name in _ITEMS), None
+    )
+    stamp = None if component is None else component.get("dtstamp")
+    if kind is None or stamp is None:
+        return None
+    if str(component.get("status", "")).upper() in _DONE:  # type: ignore[union-attr]
+        # Marked done by an earlier push, whose stamp is now the item's: the
+        # call it found is no longer after it.  Done stays done.
+        completed = component.get("completed")  # type: ignore[union-attr]
+        return (completed or stamp).dt  # type: ignore[no-any-return]
+    return done_at(kind, stamp.dt, history)
+
+
+#: The statuses a push gives an item whose step was done.
+_DONE: Final = frozenset({"COMPLETED", "CONFIRMED"})
 
 
 def _past(text: bytes, there: Any) -> str:
@@ -296,19 +371,34 @@ def _unreadable(uid: str, reason: object) -> ValueError:
     )
 
 
-def _cancel(resource: Any, plan: FollowUpPlan) -> bool:
-    """Mark an item the plan dropped as cancelled; False if it already is."""
+def _drop(resource: Any, plan: FollowUpPlan, finished: dt.datetime | None) -> bool:
+    """Mark an item the plan dropped as cancelled, or done at `finished`.
+
+    False if it is marked so already.  A done to-do is completed; a done
+    event stays where it was, confirmed.  Neither rings any more.
+    """
     instance = resource.icalendar_instance
     changed = False
     for component in instance.walk():
         if component.name not in _ITEMS:
             continue
-        if str(component.get("status", "")).upper() == "CANCELLED":
+        status = (
+            "CANCELLED"
+            if finished is None
+            else "COMPLETED"
+            if component.name == "VTODO"
+            else "CONFIRMED"
+        )
+        if str(component.get("status", "")).upper() == status:
+            # Marked so by an earlier push, or by the user: left as it is.
             continue
         before = int(component.get("sequence", 0))
-        for name in ("status", "sequence", "dtstamp"):
+        for name in ("status", "sequence", "dtstamp", "completed", "percent-complete"):
             component.pop(name, None)
-        component.add("status", "CANCELLED")
+        component.add("status", status)
+        if status == "COMPLETED":
+            component.add("completed", utc(finished))  # type: ignore[arg-type]
+            component.add("percent-complete", 100)
         component.add("sequence", max(sequence_of(plan), before + 1))
         component.add("dtstamp", utc(plan.as_of))
         component.subcomponents = [
