@@ -7,7 +7,9 @@ of the default rules, and a test fails when the file and the code disagree.
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from followup._advice import ADVICE
 from followup._rule_metadata import parameters, phases_of
@@ -60,9 +62,10 @@ def _params(rule: Rule) -> list[str]:
     lines = []
     for name, field in parameters(rule.params).items():
         value = getattr(rule.params, field.name)
-        # A default that depends on the interview says so in words.
+        # A default that depends on the interview says so in words, while
+        # the parameter keeps it: a configured value is shown as it is.
         told = field.metadata.get("default")
-        if told is not None:
+        if told is not None and value == _default(field):
             lines.append(f"| `{name}` | {told} |")
             continue
         shown = getattr(value, "value", value)
@@ -70,6 +73,19 @@ def _params(rule: Rule) -> list[str]:
             shown = sorted(getattr(item, "value", item) for item in value)
         lines.append(f"| `{name}` | `{shown!s}` |")
     return lines
+
+
+#: What no value equals: the default of a field whose factory takes the
+#: instance, which has no default of its own to compare with.
+_NONE_OF_ITS_OWN = object()
+
+
+def _default(field: attrs.Attribute[Any]) -> object:
+    default: object = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        made: Any = default
+        return _NONE_OF_ITS_OWN if made.takes_self else made.factory()
+    return default
 
 
 def rule_reference(rules: Iterable[Rule]) -> str:
@@ -109,5 +125,5 @@ def rule_reference(rules: Iterable[Rule]) -> str:
         ]
         params = _params(rule)
         if params:
-            out += ["", "| parameter | default |", "|-----------|---------|", *params]
+            out += ["", "| parameter | value |", "|-----------|-------|", *params]
     return "\n".join(out) + "\n"
