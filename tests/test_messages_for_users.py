@@ -71,6 +71,11 @@ def test_a_day_november_does_not_have_is_named_as_such_on_the_command_line(
             "names a day that does not exist (February 2026 has 28 days)",
         ),
         (
+            # A lower-case t is ISO 8601 too, and read as such.
+            "2026-11-31t10:00:00-05:00",
+            "names a day that does not exist (November 2026 has 30 days)",
+        ),
+        (
             "2026-11-31T10:00:00[America/New_York]",
             "names a day that does not exist (November 2026 has 30 days)",
         ),

@@ -152,7 +152,7 @@ class Refusal(NamedTuple):
 
 
 _ISO = re.compile(
-    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ](?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
     r"(?::(?P<second>[0-9]{2}))?(?:[.][0-9]+)?"
     r"(?:[+-](?P<offset_hour>[0-9]{2}):?(?P<offset_minute>[0-9]{2})"
     r"(?::?(?P<offset_second>[0-9]{2}))?)?"
@@ -704,6 +704,10 @@ VALUE_MISSES: tuple[tuple[str, object], ...] = (
     ("until", "2026-12-2\u0660"),
     ("duration", "P1M"),
     ("duration", "PT"),
+    # No time at all is no interview: the schema says so too.
+    ("duration", "P0W"),
+    ("duration", "PT0M"),
+    ("duration", "P0DT0.0S"),
     ("at", "2026-11-23T10:00:00"),
     ("at", "2026-11-23T10:00:00+01:0000"),
     ("candidate", "Ada\ud800"),
@@ -732,6 +736,16 @@ def test_a_value_the_schema_refuses_is_refused_unless_the_docs_say(
         if sys.version_info >= entry.since
     }
     assert (problems == []) == looser, problems
+
+
+@pytest.mark.parametrize("field", ["timezone", "phone"])
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_zone_or_phone_of_the_interviewer_is_refused_by_both(
+    field: str, value: str
+) -> None:
+    document = {**INTERVIEW, "interviewer": {"name": "Grace Hopper", field: value}}
+    assert not validator("interview").is_valid(document)
+    assert problems_reading(document, Interview) != []
 
 
 def test_the_near_misses_start_from_documents_both_take() -> None:

@@ -433,7 +433,7 @@ def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
 # then no mistake of form.  Only looked at once a value has been refused.
 _DATE_AND_TIME = re.compile(
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
-    r"(?:[T ](?P<hour>[0-9]{2})(?::(?P<minute>[0-9]{2})"
+    r"(?:[Tt ](?P<hour>[0-9]{2})(?::(?P<minute>[0-9]{2})"
     r"(?::(?P<second>[0-9]{2})(?:[.,][0-9]+)?)?)?)?"
     r"(?:[+-][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2}(?:\.[0-9]+)?)?)?)?"
 )
