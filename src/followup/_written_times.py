@@ -199,6 +199,15 @@ _NOT_TIME_AFTER = re.compile(
 )
 # What may follow the digits of an hour: its separator, a space, am/pm, a marker.
 _AFTER_HOUR_DIGITS = frozenset(":.h apuo\n\t\r")
+# After "at 10": a marker the number reads itself, or a word that makes
+# "at 10" no time ("at 10 Downing Street", "at 3 companies", "at 10 to 11").
+_MARKED_AFTER_AT = (
+    r"\s?[ap]\.?\s?m\b|\s?(?:uhr|h|hrs?|o'?clock)(?!\w)|\s+to\s+\d"
+    r"|\s+(?:times|people|persons|employees|companies|firms|clients|of|out|"
+    r"past|downing|street|st|avenue|ave|road|rd|lane|main|broadway|"
+    r"park|place|square|floor|degrees|points|pts|feet|ft|mph|kph|members|"
+    r"users|sites|stores|offices)(?!\w)"
+)
 # A whole word before the number ("Kyiv 10:00" and "Bruno 10:00" are times).
 _NOT_TIME_BEFORE = re.compile(
     r"(?:(?<!\w)(?:version|release|v|nr|no|n°|chapter|kapitel)|#)\s*$"
@@ -258,7 +267,15 @@ def _forms(language: str) -> _Forms:
             rf"(?P<word>{words})(?:\s+(?P<min>fifteen|thirty|forty-five|o'?clock))?"
             rf"(?:{_HALF}|\s+{part})?(?!\w)"
         )
-        at_word = {"half": (rel,), "quarter": (rel,)}
+        # "at 10" is an hour as "a las 10" is in Spanish, unless a marker
+        # follows (the number reads "10am" and "10 o'clock" itself) or a
+        # word that makes the number no time: "at 10 percent", "at 10
+        # Downing Street" (`_NOT_TIME_AFTER` besides).
+        at = re.compile(
+            rf"at\s+(?P<h>[0-2]?\d)(?![\w'%]|[:.,/-]\w|{_MARKED_AFTER_AT})"
+            rf"(?:\s+{part})?"
+        )
+        at_word = {"half": (rel,), "quarter": (rel,), "at": (at,)}
         at_word |= dict.fromkeys(vocabulary.hours, (needs_marker,))
     elif language == "de":
         said = re.compile(rf"(?P<word>{words})\s+uhr(?:\s+{part})?(?!\w)")
