@@ -349,27 +349,49 @@ def _dropped(
     dropped = (*changes.cancelled, *changes.done)
     if not dropped:
         return []
+    # When each done step was done; a cancelled one, never.
+    finished = [None] * len(changes.cancelled) + [
+        done_at(step.kind, previous.as_of, events) for step in changes.done
+    ]
     gone = attrs.evolve(previous, steps=dropped, findings=())
     items = _items(gone, todos=todos, alarm_minutes=alarm_minutes)
     sequence = max(sequence_of(plan), sequence_of(previous) + 1)
-    for step, item in zip(dropped, items, strict=True):
-        item.pop("sequence")
-        item.add("sequence", sequence)
-        item.pop("dtstamp")
-        item.add("dtstamp", utc(plan.as_of))
-        finished = done_at(step.kind, previous.as_of, events)
-        if finished is None:
-            item.add("status", "CANCELLED")
-        elif item.name == "VTODO":
-            item.add("status", "COMPLETED")
-            item.add("completed", utc(finished))
-            item.add("percent-complete", 100)
-        else:
-            # An event done is kept where it was planned.
-            item.add("status", "CONFIRMED")
-        # A cancelled or done item rings no more.
-        item.subcomponents = [sub for sub in item.subcomponents if sub.name != "VALARM"]
+    for item, when in zip(items, finished, strict=True):
+        mark_dropped(item, when, sequence=sequence, stamp=utc(plan.as_of))
     return items
+
+
+def dropped_status(item: icalendar.Component, finished: dt.datetime | None) -> str:
+    """The STATUS of an item whose step a plan dropped, done at `finished` or not.
+
+    A done to-do is completed; a done event stays where it was, confirmed.
+    """
+    if finished is None:
+        return "CANCELLED"
+    return "COMPLETED" if item.name == "VTODO" else "CONFIRMED"
+
+
+def mark_dropped(
+    item: icalendar.Component,
+    finished: dt.datetime | None,
+    *,
+    sequence: int,
+    stamp: dt.datetime,
+) -> None:
+    """Mark an item whose step a plan dropped: cancelled, or done at `finished`.
+
+    `to_ics` and `followup.sync` mark them alike; neither rings any more.
+    """
+    status = dropped_status(item, finished)
+    for name in ("status", "sequence", "dtstamp", "completed", "percent-complete"):
+        item.pop(name, None)
+    item.add("status", status)
+    if finished is not None and status == "COMPLETED":
+        item.add("completed", utc(finished))
+        item.add("percent-complete", 100)
+    item.add("sequence", sequence)
+    item.add("dtstamp", stamp)
+    item.subcomponents = [sub for sub in item.subcomponents if sub.name != "VALARM"]
 
 
 #: The earliest an alarm rings before its item: a week.

@@ -34,7 +34,13 @@ from followup._facts import checked_history
 from followup._time import utc
 from followup._vocabulary import StepKind
 from followup.errors import FollowUpError, InvalidTypeError
-from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
+from followup.ics import (
+    calendar_objects,
+    dropped_status,
+    interview_uid_prefix,
+    mark_dropped,
+    sequence_of,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -374,36 +380,24 @@ def _unreadable(uid: str, reason: object) -> ValueError:
 def _drop(resource: Any, plan: FollowUpPlan, finished: dt.datetime | None) -> bool:
     """Mark an item the plan dropped as cancelled, or done at `finished`.
 
-    False if it is marked so already.  A done to-do is completed; a done
-    event stays where it was, confirmed.  Neither rings any more.
+    False if it is marked so already (`followup.ics.mark_dropped`).
     """
     instance = resource.icalendar_instance
     changed = False
     for component in instance.walk():
         if component.name not in _ITEMS:
             continue
-        status = (
-            "CANCELLED"
-            if finished is None
-            else "COMPLETED"
-            if component.name == "VTODO"
-            else "CONFIRMED"
-        )
-        if str(component.get("status", "")).upper() == status:
+        status = str(component.get("status", "")).upper()
+        if status == dropped_status(component, finished):
             # Marked so by an earlier push, or by the user: left as it is.
             continue
         before = int(component.get("sequence", 0))
-        for name in ("status", "sequence", "dtstamp", "completed", "percent-complete"):
-            component.pop(name, None)
-        component.add("status", status)
-        if status == "COMPLETED":
-            component.add("completed", utc(finished))  # type: ignore[arg-type]
-            component.add("percent-complete", 100)
-        component.add("sequence", max(sequence_of(plan), before + 1))
-        component.add("dtstamp", utc(plan.as_of))
-        component.subcomponents = [
-            sub for sub in component.subcomponents if sub.name != "VALARM"
-        ]
+        mark_dropped(
+            component,
+            finished,
+            sequence=max(sequence_of(plan), before + 1),
+            stamp=utc(plan.as_of),
+        )
         changed = True
     if changed:
         resource.data = instance.to_ical().decode()
