@@ -773,6 +773,8 @@ def _plan_command(args: argparse.Namespace) -> int:
         from followup.ics import to_ics  # noqa: PLC0415
 
         previous = _previous(args.previous) if args.previous else None
+        if previous is not None:
+            _warn_if_another(args.previous, previous, plan)
         # The history tells the steps done since the previous plan from
         # those called off.
         ics = to_ics(
@@ -806,6 +808,39 @@ def _previous(path: str) -> FollowUpPlan:
         return from_json(text, FollowUpPlan)
     except FollowUpError as error:
         raise InputError(f"{path}: {error}") from error
+
+
+def _warn_if_another(path: str, previous: FollowUpPlan, plan: FollowUpPlan) -> None:
+    """Say so when `previous` is the plan of another interview than `plan`.
+
+    None of its items match the plan's then, and all are written as dropped:
+    right for an interview whose id, candidate, company or position changed
+    since, but a wrong file given to --previous would take every item out of
+    the calendar without a word.
+    """
+    from followup._changes import interview_key  # noqa: PLC0415
+
+    count = len(previous.steps)
+    if not count or interview_key(previous.interview) == interview_key(plan.interview):
+        return
+    dropped = (
+        "its item matches none of this plan's and is"
+        if count == 1
+        else f"none of its {count} items match this plan's, and all are"
+    )
+    _tell(
+        f"{_PROGRAM}: warning: --previous {path} is the plan of another "
+        f"interview, {_identity(previous.interview)} and not "
+        f"{_identity(plan.interview)}: {dropped} written as dropped"
+    )
+
+
+def _identity(interview: Interview) -> str:
+    # What `interview_key` goes by, in words.
+    if interview.id is not None:
+        return f"id {interview.id!r}"
+    parts = (interview.candidate, interview.company, interview.position)
+    return repr(", ".join(part for part in parts if part is not None))
 
 
 def _sync_command(args: argparse.Namespace) -> int:
