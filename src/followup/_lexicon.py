@@ -7,8 +7,9 @@ said of someone else, "not interested in relocating" is no interest, "a
 great experience" is no experience the candidate brings.  The negative
 phrases are taken out of the text first; any positive one left counts,
 unless a negation word of its language comes a few words before it
-("no longer interested", "ya no me interesa") or, in German and English,
-just after it ("my experience does not match": interest and fit only).
+("no longer interested", "ya no me interesa") or just after it ("my
+experience does not match", "mi experiencia ya no encaja": interest and fit
+only).
 
 Entries are regular expressions over the plain text (lower case, no
 accents: `followup._languages.plain`), matched at the start of a word; a
@@ -118,6 +119,9 @@ LEXICON: Final[dict[str, dict[Element, Phrases]]] = {
             ),
             not_=(
                 r"(?:not|no longer|never|hardly|less) (?:be |really |very |that |all that |too )?(?:interested|excited|keen|eager|enthusiastic|motivated)",
+                # "can't" is no negation word ("I can't wait to join"), so
+                # the one way it denies interest is listed whole.
+                r"(?:can't|cannot|can not) (?:honestly |really |truly )?say (?:that )?(?:i'm|i am|i'd be|i would be|i've been|i have been) (?:very |really |that |all that |too |particularly |especially |overly )?(?:interested|excited|keen|eager|enthusiastic|motivated)",
                 r"lost (?:my |all )?interest",
                 r"interest rates?",
                 r"conflicts? of interest",
@@ -516,6 +520,8 @@ def expresses(folded: str, language: str, element: Element) -> bool:
     False
     >>> expresses("je ne souhaite que rejoindre votre equipe.", "fr", "interest")
     True
+    >>> expresses("mi experiencia ya no encaja con el puesto.", "es", "fit")
+    False
     """
     says, not_ = _patterns(language, element)
     negation = _NEGATIONS[language] if element in _NEGATED else None
@@ -534,7 +540,8 @@ class _Negation(NamedTuple):
     before: frozenset[str]
     # Words that negate the phrase they follow: German puts "nicht" after
     # the verb ("die Stelle interessiert mich nicht mehr"), English after
-    # the phrase's own verb ("my experience does not match").
+    # the phrase's own verb ("my experience does not match"), French and
+    # Spanish before it ("mon experience ne correspond plus").
     after: frozenset[str]
     # When given, a word of `after` negates only as one of these verbs
     # ("doesn't") or right after one ("is not"): "experience no one else
@@ -544,6 +551,17 @@ class _Negation(NamedTuple):
     # `verbs`, standing right before them ("my skills never matched") or
     # "longer" or an "-ly" word before them ("my skills no longer match").
     fitting: frozenset[str]
+    # Words that open another clause right before a word of `after`, whose
+    # negation is that clause's: "une experience qui ne s'apprend pas",
+    # "experiencia que no tiene nadie", "motive et n'hesitez pas".
+    opens_clause: frozenset[str]
+    # How many words after a word of `after` can turn it back.  French
+    # "ne" and Spanish "no" stand before their verb, so one more is read:
+    # "mon interet n'a jamais ete aussi fort", "no ha hecho mas que crecer".
+    undo_after: int
+    # Words of `undo` that mean "no longer" right after the verb a word of
+    # `after` negates: "no encaja mas", not "no podria ser mas adecuada".
+    longer: frozenset[str]
     # Words that turn a negation back into saying it: "not only", "never
     # been more excited", "no doubt my experience", "je n'ai jamais ete
     # aussi motive", "nicht nur", "no solo".
@@ -567,6 +585,11 @@ class _Negation(NamedTuple):
     hint: re.Pattern[str]
 
 
+# How many words after a negation that follows a phrase can turn it back:
+# "my interest has never been stronger".
+_UNDO_AFTER = 2
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -577,6 +600,9 @@ def _negation(  # noqa: PLR0913 - a list of words a field, all keyword-only
     after: str = "",
     verbs: str = "",
     fitting: str = "",
+    opens_clause: str = "",
+    undo_after: int = _UNDO_AFTER,
+    longer: str = "",
     undo: str,
     undo_before: str = "",
     only: str = "",
@@ -593,6 +619,9 @@ def _negation(  # noqa: PLR0913 - a list of words a field, all keyword-only
         _words(after),
         _words(verbs),
         _words(fitting),
+        _words(opens_clause),
+        undo_after,
+        _words(longer),
         _words(undo),
         _words(undo_before),
         _words(only),
@@ -644,23 +673,38 @@ _NEGATIONS: Final = {
     ),
     "fr": _negation(
         before="ne n' pas jamais aucun aucune guere ni sans",
+        # "mon experience ne correspond plus au poste", "mon profil n'est
+        # pas adapte": the "ne" of the phrase's own verb.
+        after="ne n'",
+        opens_clause="qui que qu' dont ou et mais car si",
+        undo_after=_UNDO_AFTER + 1,
         # "je ne vous cache pas que ce poste m'interesse" says it, and so
         # does any hiding or doubting denied: "nous ne cachons pas notre
-        # enthousiasme", "je ne doute pas de mon experience".
+        # enthousiasme", "je ne doute pas de mon experience"; and a limit
+        # or a loss denied: "ne se limite pas aux paiements", "mon interet
+        # n'a pas change".
         undo=(
             "seulement aussi moins doute doutons doutez cache caches cachons "
-            "cachez cacher"
+            "cachez cacher limite limitee limites limitees change diminue faibli"
         ),
         only="que qu'",
         particle="ne n'",
     ),
     "es": _negation(
         before="no nunca jamas ni sin tampoco ningun ninguna",
+        # "mi experiencia ya no encaja con el puesto": the "no" of the
+        # phrase's own verb.
+        after="no tampoco",
+        opens_clause="que quien quienes donde cual cuales y e o u pero si",
+        undo_after=_UNDO_AFTER + 1,
+        longer="mas",
         # Hiding or doubting denied: "no oculto mi entusiasmo", "no dudo de
-        # mi experiencia".
+        # mi experiencia"; a limit or a loss denied: "no se limita a
+        # pagos", "mi interes no ha cambiado".
         undo=(
             "solo solamente mas menos duda dudo dudamos dudar oculto ocultamos "
-            "ocultar escondo escondemos esconder"
+            "ocultar escondo escondemos esconder limita limitada limitado "
+            "cambiado disminuido decaido"
         ),
     ),
 }
@@ -671,9 +715,6 @@ _NEGATED: Final = frozenset({"interest", "fit"})
 # English).
 _WORDS_BEFORE = 4
 _WORDS_AFTER = 2
-# How many words after a negation that follows a phrase can turn it back:
-# "my interest has never been stronger".
-_UNDO_AFTER = 2
 # How many words before a "que" a full negation opening its clause sits:
 # "ne pense pas que", "n'ai jamais pense que".
 _WORDS_BEFORE_QUE = 2
@@ -785,17 +826,28 @@ def _negated_after(negation: _Negation, folded: str, start: int, end: int) -> bo
         words = words[1:]
     return any(
         _is(word, negation.after)
+        and (words[at - 1] if at else last) not in negation.opens_clause
         and (
             not negation.verbs
             or word in negation.verbs
             or (words[at - 1] if at else last) in negation.verbs
             or _fitting_follows(negation, words, at)
         )
-        and not any(
-            _is(other, negation.undo) for other in words[at + 1 : at + 1 + _UNDO_AFTER]
-        )
+        and not _undone_after(negation, words, at)
         for at, word in enumerate(words[:_WORDS_AFTER])
     )
+
+
+def _undone_after(negation: _Negation, words: list[str], at: int) -> bool:
+    """Whether a word a few words after the negation `words[at]` turns it back.
+
+    As before a phrase, a French "que" right after a bare "ne" means "only":
+    "mon interet n'a fait que grandir".
+    """
+    read = words[: at + 1 + negation.undo_after]
+    if len(read) > at + 2 and read[at + 2] in negation.longer:
+        read[at + 2] = ""
+    return _undone(negation, read, at)
 
 
 def _fitting_follows(negation: _Negation, words: list[str], at: int) -> bool:
