@@ -173,3 +173,23 @@ def test_an_english_follow_up_that_cant_say_it_is_interested_gets_the_warning():
         "Ada Lovelace"
     )
     assert messages(text) == [MISSING_INTEREST]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # A loss denied after the phrase says the interest holds: the
+        # negation after it must not turn these around.
+        ("fr", "Mon enthousiasme ne faiblit pas."),
+        ("fr", "Mon enthousiasme ne cesse de grandir."),
+        ("fr", "Mon intérêt ne baisse pas."),
+        ("es", "Mi entusiasmo no decae."),
+        ("es", "Mi interés no flaquea."),
+        ("es", "Mi interés por el puesto no disminuye."),
+        ("en", "My enthusiasm does not fade."),
+        ("en", "My interest in the role does not wane."),
+        ("de", "Mein Interesse lässt nicht nach."),
+    ],
+)
+def test_a_loss_denied_after_the_phrase_still_shows_interest(language, sentence):
+    assert says(sentence, language, "interest")

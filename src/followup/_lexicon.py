@@ -656,7 +656,8 @@ _NEGATIONS: Final = {
         # never been stronger", "could not be a better fit").
         undo=(
             "only just more less doubt better stronger greater limited changed "
-            "faded waned wavered diminished secret hide hiding"
+            "fade fades faded wane wanes waned waver wavers wavered diminish "
+            "diminishes diminished secret hide hiding"
         ),
     ),
     "de": _negation(
@@ -665,7 +666,9 @@ _NEGATIONS: Final = {
         ),
         after="nicht kein keine keinen keinerlei nie niemals",
         # "ich mache keinen Hehl aus meiner Begeisterung" says it.
-        undo="nur zuletzt weniger zweifel zweifle hehl",
+        # "mein Interesse laesst nicht nach": a loss denied, its verb's
+        # particle after the negation.
+        undo="nur zuletzt weniger zweifel zweifle hehl nach",
         undo_before=(
             "zweifle zweifele zweifeln zweifelt verheimliche verheimlichen "
             "verheimlicht verberge verbergen verbirgt verstecke verstecken"
@@ -685,7 +688,8 @@ _NEGATIONS: Final = {
         # n'a pas change".
         undo=(
             "seulement aussi moins doute doutons doutez cache caches cachons "
-            "cachez cacher limite limitee limites limitees change diminue faibli"
+            "cachez cacher limite limitee limites limitees change diminue faibli "
+            "faiblit faiblissent cesse cessent baisse baissent"
         ),
         only="que qu'",
         particle="ne n'",
@@ -704,7 +708,8 @@ _NEGATIONS: Final = {
         undo=(
             "solo solamente mas menos duda dudo dudamos dudar oculto ocultamos "
             "ocultar escondo escondemos esconder limita limitada limitado "
-            "cambiado disminuido decaido"
+            "cambiado disminuido disminuye decaido decae flaquea flaqueado "
+            "cesa mengua"
         ),
     ),
 }
