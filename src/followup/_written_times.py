@@ -5,7 +5,9 @@ Read from the plain text (`followup._languages.plain`):
 * digits: ``10:00``, ``10.00``, ``10h00``, ``10 h 30``, with or without
   ``am``/``a.m.``/``pm``, ``Uhr`` or ``h``; an hour alone with a marker:
   ``10am``, ``10 o'clock``, ``10 Uhr``, ``10h`` (French, Spanish, German),
-  ``10 heures``, ``a las 10``;
+  ``10 heures``; or alone after "at", "um" or "a las" where a time can
+  stand: ``at 10.``, ``at ten on Monday``, ``um 10``, ``a las 10``, but not
+  ``at 3 startups`` or ``um 10 Prozent``;
 * words: ``ten o'clock``, ``ten in the morning``, ``half past three``,
   ``quarter to ten``, ``noon``, ``midnight``, ``zehn Uhr``, ``halb drei``,
   ``Viertel nach zehn``, ``dix heures``,
@@ -199,15 +201,85 @@ _NOT_TIME_AFTER = re.compile(
 )
 # What may follow the digits of an hour: its separator, a space, am/pm, a marker.
 _AFTER_HOUR_DIGITS = frozenset(":.h apuo\n\t\r")
-# After "at 10": a marker the number reads itself, or a word that makes
-# "at 10" no time ("at 10 Downing Street", "at 3 companies", "at 10 to 11").
-_MARKED_AFTER_AT = (
-    r"\s?[ap]\.?\s?m\b|\s?(?:uhr|h|hrs?|o'?clock)(?!\w)|\s+to\s+\d"
-    r"|\s+(?:times|people|persons|employees|companies|firms|clients|of|out|"
-    r"past|downing|street|st|avenue|ave|road|rd|lane|main|broadway|"
-    r"park|place|square|floor|degrees|points|pts|feet|ft|mph|kph|members|"
-    r"users|sites|stores|offices)(?!\w)"
+# After "at 10": a marker the number reads itself ("10am", "10 o'clock"),
+# or "to" and a number ("at 10 to 11" is a range or a score).
+_MARKED_AFTER_AT = r"\s?[ap]\.?\s?m\b|\s?(?:uhr|h|hrs?|o'?clock)(?!\w)|\s+to\s+\d"
+# After "um 10" or "um zehn": "Uhr" or "h", which the number or the hour word
+# reads itself.
+_MARKED_AFTER_UM = r"\s?(?:uhr|h)(?!\w)"
+
+# A bare hour ("at 10", "um 10", "a las 10") is a time only where a time
+# can stand: at the end of a sentence or clause, before a zone, a day or a
+# word that cannot be what the number counts.  Counts are followed by what
+# they count ("at 3 startups", "at 3 big banks", "um 10 Prozent", "a las
+# 10 empresas"): nouns and adjectives, an open class no list can hold,
+# where the words that follow a time are few.
+# A number after "and", "or", "to" or a comma makes a list or a range of
+# counts: "at 2 or 3 companies".
+_ANOTHER_NUMBER = r"\s*(?:\d|(?:{numbers})(?!\w))"
+_CLAUSE_ENDS = r"$|[.!?;:)\]]|,(?!{another})"
+_ZONE_AFTER_HOUR = (
+    r"\(?\s*(?:(?:utc|gmt)\s?[+-]\s?\d\d?(?::?\d\d)?|{labels}|{regions})(?!\w)"
+    r"(?:\s+time(?!\w))?\s*\)?\s*+"
 )
+# The words, by language, that may follow a bare hour: days, parts of the
+# day, prepositions and conjunctions before a clause, pronouns and verbs.
+# `{weekdays}`, `{months}` and `{days_ago}` are the vocabulary's.
+_AFTER_BARE_HOUR: Final = {
+    "en": (
+        r"on\s+(?:the\s+)?\d"
+        r"|(?:on\s+(?:the\s+)?(?:{weekdays}|{months}|phone|call|zoom|teams)"
+        r"|{weekdays}|{days_ago}|tomorrow|tonight"
+        r"|(?:last|next|this|this\s+past)\s+(?:week|{weekdays})"
+        r"|at\s+night|(?:my|your|our|their|local)\s+time"
+        r"|(?:and|or|but|to|for)(?!\w)(?!{another})"
+        r"|earlier|sharp|exactly|precisely|with|about|regarding|via|when|while"
+        r"|i|we|you|he|she|they|it|was|is|went|will|would|had|has)(?!\w)"
+    ),
+    "de": (
+        r"(?:am|an|{weekdays}|{days_ago}|morgen|mit|bei|zu|uber|wegen|zuruck"
+        r"|(?:und|oder|bis|fur)(?!\w)(?!{another})"
+        r"|(?:ihrer|unserer|meiner|deutscher)\s+(?:orts)?zeit|ortszeit|\(\s*ortszeit"
+        r"|ich|wir|sie|es|hat|habe|haben|hatte|hatten|war|waren|ist|sind|wird"
+        r"|werden|wurde|begann|stattfand|telefoniert|telefonierten|gesprochen"
+        r"|sprechen|telefonieren|angerufen|anrufen|gefuhrt)(?!\w)"
+    ),
+    "es": (
+        r"(?:(?:el|del)\s+(?:{weekdays}|\d)|{weekdays}|{days_ago}|en\s+punto"
+        r"|\(?\s*horas?|(?:y|o|hasta|para|por)(?!\w)(?!{another})"
+        r"|con|sobre|cuando|que|me|nos|le|les|fue|es|era|hablamos|tuvimos)(?!\w)"
+    ),
+}
+_ZONE_REGIONS: Final = {
+    "en": "eastern|central|pacific|mountain|atlantic",
+    "de": "mez|mesz",
+    "es": "peninsular|canarias",
+}
+
+
+def _one_of(words: Iterable[str]) -> str:
+    """An alternation of `words`, longest first; a space in one matches any run."""
+    escaped = (re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+def _after_bare_hour(language: str, labels: str) -> str:
+    """A lookahead: what follows a bare hour for it to be a time in `language`."""
+    vocabulary = _vocabulary(language)
+    another = _ANOTHER_NUMBER.format(numbers=_one_of(vocabulary.hours))
+    words = _AFTER_BARE_HOUR[language].format(
+        weekdays=_one_of(vocabulary.weekdays),
+        months=_one_of(vocabulary.months),
+        days_ago=_one_of(vocabulary.days_ago),
+        another=another,
+    )
+    zone = _ZONE_AFTER_HOUR.format(labels=labels, regions=_ZONE_REGIONS[language])
+    ends = _CLAUSE_ENDS.format(another=another)
+    # A paragraph's end is tried first: the spaces before a word are taken
+    # whole, never given back.
+    return rf"(?=[ \t]*\n[ \t]*\n|\s*+(?:{zone})?(?:{ends}|{words}))"
+
+
 # A whole word before the number ("Kyiv 10:00" and "Bruno 10:00" are times).
 _NOT_TIME_BEFORE = re.compile(
     r"(?:(?<!\w)(?:version|release|v|nr|no|n°|chapter|kapitel)|#)\s*$"
@@ -241,7 +313,7 @@ class _Forms:
 @functools.cache
 def _forms(language: str) -> _Forms:
     vocabulary = _vocabulary(language)
-    words = "|".join(sorted(map(re.escape, vocabulary.hours), key=len, reverse=True))
+    words = _one_of(vocabulary.hours)
     part = _MORNING[language]
     # French spells out the "h" of "10 h 30" as often: "à 10 heures",
     # "10 heures 30", as it does "dix heures".
@@ -258,7 +330,12 @@ def _forms(language: str) -> _Forms:
     )
     at_word: dict[str, tuple[re.Pattern[str], ...]] = {}
     needs_marker = None
+    abbreviations = dict(_ABBREVIATIONS)
     if language == "en":
+        abbreviations |= _ENGLISH_ABBREVIATIONS
+    labels = "|".join(sorted(abbreviations, key=len, reverse=True))
+    if language == "en":
+        bare_hour_ends = _after_bare_hour(language, labels)
         rel = re.compile(
             r"(?P<rel>half|quarter)\s+(?P<dir>past|to)\s+"
             rf"(?P<word>{words})(?:{_HALF}|\s+{part})?(?!\w)"
@@ -267,13 +344,14 @@ def _forms(language: str) -> _Forms:
             rf"(?P<word>{words})(?:\s+(?P<min>fifteen|thirty|forty-five|o'?clock))?"
             rf"(?:{_HALF}|\s+{part})?(?!\w)"
         )
-        # "at 10" is an hour as "a las 10" is in Spanish, unless a marker
-        # follows (the number reads "10am" and "10 o'clock" itself) or a
-        # word that makes the number no time: "at 10 percent", "at 10
-        # Downing Street" (`_NOT_TIME_AFTER` besides).
+        # "at 10", "at ten" and "at ten thirty" are an hour as "a las 10"
+        # is in Spanish, unless a marker follows (the number reads "10am"
+        # and "10 o'clock" itself, "ten o'clock" `needs_marker`) or it is
+        # no time (`_after_bare_hour`; `_NOT_TIME_AFTER` besides).
         at = re.compile(
-            rf"at\s+(?P<h>[0-2]?\d)(?![\w'%]|[:.,/-]\w|{_MARKED_AFTER_AT})"
-            rf"(?:\s+{part})?"
+            rf"at\s+(?:(?P<h>[0-2]?\d)|(?P<word>{words})"
+            r"(?:\s+(?P<min>fifteen|thirty|forty-five))?)"
+            rf"(?![\w'%]|[:.,/-]\w|{_MARKED_AFTER_AT})(?:\s+{part}|{bare_hour_ends})"
         )
         at_word = {"half": (rel,), "quarter": (rel,), "at": (at,)}
         at_word |= dict.fromkeys(vocabulary.hours, (needs_marker,))
@@ -285,8 +363,16 @@ def _forms(language: str) -> _Forms:
             r"(?:(?P<before>halb)|(?P<rel>viertel)\s+(?P<dir>nach|vor))\s+"
             rf"(?P<word>{words})(?:\s+uhr)?(?:\s+{part})?(?!\w)"
         )
+        # "um 10" and "um zehn" are an hour as "at 10" is in English; "ein"
+        # is one only before "Uhr" ("um ein paar Tage").
+        hours_alone = _one_of(hour for hour in vocabulary.hours if hour != "ein")
+        bare_hour_ends = _after_bare_hour(language, labels)
+        um = re.compile(
+            rf"um\s+(?:(?P<h>[0-2]?\d)|(?P<word>{hours_alone}))"
+            rf"(?![\w'%]|[:.,/-]\w|{_MARKED_AFTER_UM})(?:\s+{part}|{bare_hour_ends})"
+        )
         at_word = dict.fromkeys(vocabulary.hours, (said,))
-        at_word |= {"halb": (rel,), "viertel": (rel,)}
+        at_word |= {"halb": (rel,), "viertel": (rel,), "um": (um,)}
     elif language == "fr":
         said = re.compile(
             rf"(?P<word>{words})\s+heures?{_FRENCH_MINUTES}"
@@ -294,17 +380,14 @@ def _forms(language: str) -> _Forms:
         )
         at_word = {hour.split("-")[0]: (said,) for hour in vocabulary.hours}
     else:
+        bare_hour_ends = _after_bare_hour(language, labels)
         said = re.compile(
             r"a\s+las?\s+(?:(?P<h>[0-2]?\d)(?!\d|[:.,h]\s?\d)"
             rf"|(?P<word>{words})(?!\w))"
             r"(?:\s+y\s+(?P<min>media|cuarto))?"
-            rf"(?:\s+{part}|{_HALF})?"
+            rf"(?:\s+{part}|{_HALF}|{bare_hour_ends})"
         )
         at_word = {"a": (said,)}
-    abbreviations = dict(_ABBREVIATIONS)
-    if language == "en":
-        abbreviations |= _ENGLISH_ABBREVIATIONS
-    labels = "|".join(sorted(abbreviations, key=len, reverse=True))
     zone = re.compile(
         r"\s*\(?\s*(?:(?P<base>utc|gmt)\s?(?P<sign>[+-])\s?(?P<oh>\d\d?)"
         rf"(?::?(?P<om>\d{{2}}))?|(?P<label>{labels}))(?!\w)"
