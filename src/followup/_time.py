@@ -419,13 +419,46 @@ def _parse(text: str, field: str, latest: dt.datetime) -> pendulum.DateTime:
     # goes through zoneinfo's slower path for subclasses.
     moment = _zoned(parsed, tz, field, text, latest)
     if not zulu and moment.utcoffset() != parsed.utcoffset():
-        raise InvalidValueError(
-            field,
-            text,
-            f"has an offset that {zone_name} does not use at that time "
-            f"(it uses {moment.strftime('%z')})",
-        )
+        raise InvalidValueError(field, text, _offsets_of_wall_time(parsed, tz))
     return to_pendulum(moment)
+
+
+def _offsets_of_wall_time(parsed: dt.datetime, tz: dt.tzinfo) -> str:
+    """Why `parsed`'s offset is refused, with the offsets its wall time has.
+
+    Told from the wall time as written, not from the instant the wrong
+    offset makes of it: for a time the clocks skip, that instant's offset is
+    the other side's, and each message would send the user to the other.
+    """
+    wall = parsed.replace(tzinfo=None)
+    name = getattr(tz, "key", str(tz))
+    local = wall.replace(tzinfo=tz)
+    read = local.astimezone(_UTC).astimezone(tz)
+    if read.replace(tzinfo=None) != wall:
+        return (
+            f"names a wall time that {name} skips, as its clocks go forward "
+            f"{_duration_in_words(read.replace(tzinfo=None) - wall)} that day: give a time that exists, or "
+            f"leave out the offset and it reads as {read.isoformat()}"
+        )
+    first = local.strftime("%z")
+    second = wall.replace(tzinfo=tz, fold=1).strftime("%z")
+    uses = (
+        first
+        if first == second
+        else f"{first}, or {second} when the hour repeats at a daylight-saving change"
+    )
+    return f"has an offset that {name} does not use at that time (it uses {uses})"
+
+
+def _duration_in_words(length: dt.timedelta) -> str:
+    minutes = int(length.total_seconds()) // 60
+    hours, minutes = divmod(minutes, 60)
+    parts = [
+        f"{count} {unit}{'' if count == 1 else 's'}"
+        for count, unit in ((hours, "hour"), (minutes, "minute"))
+        if count
+    ]
+    return " ".join(parts) or "less than a minute"
 
 
 # A date and time of the right form, whatever its numbers: the form that

@@ -8,8 +8,9 @@ too, for calendars that ignore to-dos).  Each item has:
   candidate, company and position; never its time) and the step's kind and
   number, so importing an updated plan, even after a reschedule, updates
   the items instead of adding copies;
-* a SEQUENCE that grows with the plan's `as_of` (minutes since the interview
-  started), so clients that compare sequences take the newer plan;
+* a SEQUENCE that grows with the plan's `as_of` (minutes from 1900, so a
+  rescheduled interview's items still grow), so clients that compare
+  sequences take the newer plan;
 * DTSTAMP set to the plan's `as_of` — never the clock;
 * its times in their real zone, with a VTIMEZONE for each zone (fixed UTC
   offsets, which no reader can resolve as a TZID, are written in UTC, and so
