@@ -435,10 +435,11 @@ def _offsets_of_wall_time(parsed: dt.datetime, tz: dt.tzinfo) -> str:
     local = wall.replace(tzinfo=tz)
     read = local.astimezone(_UTC).astimezone(tz)
     if read.replace(tzinfo=None) != wall:
+        gap = _duration_in_words(read.replace(tzinfo=None) - wall)
         return (
             f"names a wall time that {name} skips, as its clocks go forward "
-            f"{_duration_in_words(read.replace(tzinfo=None) - wall)} that day: give a time that exists, or "
-            f"leave out the offset and it reads as {read.isoformat()}"
+            f"{gap} that day: give a time that exists, or leave out the offset "
+            f"and it reads as {read.isoformat()}"
         )
     first = local.strftime("%z")
     second = wall.replace(tzinfo=tz, fold=1).strftime("%z")
