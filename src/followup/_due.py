@@ -5,12 +5,14 @@ what to do now.  It plans each interview as of `planning_moment` — the
 start of the day where the recipient is, or the last event when the
 history goes further — and sorts the plan's steps, with `reminders`:
 
-* **overdue**: a step whose window closed before that moment.  The plan
-  still holds it, moved to now by FU010, which lists itself in the step's
-  `adjusted_by` (a step that another rule set left in the past counts too);
-  it is listed however late the rules after FU010 put it, past the horizon
-  too: FU012 keeps a late follow-up after a late thank-you, and FU013 moves
-  every step of a paused interview to the end of the pause;
+* **overdue**: a step whose window closed before that moment, or a
+  call-back whose agreed time has passed.  The plan still holds it, moved
+  to now by FU010, which lists itself in the step's `adjusted_by` (a step
+  that another rule set left in the past counts too; FU007 plans a missed
+  call-back again itself); it is listed however late the rules after FU010
+  put it, past the horizon too: FU012 keeps a late follow-up after a late
+  thank-you, and FU013 moves every step of a paused interview to the end
+  of the pause;
 * **due**: a step whose window is open on the day, or opens within the
   horizon of `within_days` days after it;
 * **quiet**: an interview with no decision and nothing left to plan (every
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
-from followup._facts import recipient_zone
+from followup._facts import event_order, recipient_zone
 from followup._history import Event
 from followup._interview import Interview
 from followup._plan import FollowUpPlan, Step
@@ -41,6 +43,7 @@ from followup._time import (
     start_of_day,
     utc,
 )
+from followup._vocabulary import EventKind, StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -161,6 +164,23 @@ class Reminder:
         }
 
 
+def _missed_call_back(events: tuple[Event, ...], as_of: dt.timedelta) -> bool:
+    """Whether the time agreed on the last call for calling back has passed.
+
+    The call-back is then late as a step whose window closed is, but the
+    rule that agreed it (FU007) plans it again at the next working time
+    itself, so FU010 never marks it: over a weekend it would not be listed
+    at all.  A call-back still at its agreed time is an `agreed` step.
+    """
+    calls = [event for event in events if event.kind is EventKind.CALLED]
+    if not calls:
+        return False
+    # The last as planning orders them, events at one instant included.
+    last = max(calls, key=event_order)
+    agreed = last.call_back_at
+    return agreed is not None and instant_key(agreed) < as_of
+
+
 def _last_word(event: Event | None) -> str:
     return "interview" if event is None else event.kind.value
 
@@ -184,9 +204,15 @@ def reminders(
     # The horizon in calendar days where the recipient is, so that a day of
     # 23 or 25 hours still ends at midnight.
     horizon = instant_key(start_of_day(day + dt.timedelta(days=1 + within_days), tz))
+    events = tuple(history)
+    missed = _missed_call_back(events, as_of)
     found: list[Reminder] = []
     for step in plan.steps:
-        if _LATE in step.adjusted_by or instant_key(step.window.end) < as_of:
+        if (
+            _LATE in step.adjusted_by
+            or instant_key(step.window.end) < as_of
+            or (missed and step.kind is StepKind.CALL_BACK and not step.agreed)
+        ):
             status = Status.OVERDUE
         elif instant_key(step.window.start) < horizon:
             status = Status.DUE
@@ -195,7 +221,6 @@ def reminders(
         found.append(Reminder(status, local(step.due, tz), interview, step))
     if plan.steps:
         return tuple(found)
-    events = tuple(history)
     if any(e.outcome is not None and e.outcome.is_decision for e in events):
         return tuple(found)
     last = max(events, key=lambda event: instant_key(event.at), default=None)

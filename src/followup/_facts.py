@@ -353,12 +353,12 @@ def _sorted_history(
     instants = [utc(event.at) for event in events]
     if any(later <= earlier for earlier, later in itertools.pairwise(instants)):
         # Out of order, or two at one instant: the full order decides.
-        events = tuple(sorted(events, key=_event_order))
+        events = tuple(sorted(events, key=event_order))
         instants = [utc(event.at) for event in events]
     return events, instants
 
 
-def _event_order(event: Event) -> tuple[object, ...]:
+def event_order(event: Event) -> tuple[object, ...]:
     # Oldest first; events at the same instant in an order fixed by what
     # they say, not by where the caller put them, so that the plan does not
     # depend on the order of the history.
