@@ -583,9 +583,19 @@ def expected_reminders(record, day=DAY, within=0, quiet=21):
     horizon = dt.datetime.combine(
         day + dt.timedelta(days=1 + within), dt.time(0), tzinfo=tz
     )
+    calls = sorted(
+        (event for event in history if event.kind.value == "called"),
+        key=lambda event: event.at,
+    )
+    agreed = calls[-1].call_back_at if calls else None
+    # A call-back whose agreed time has passed is overdue: FU007 plans it
+    # again itself, not FU010.
+    missed = agreed is not None and agreed < moment
     found = []
     for step in plan.steps:
-        if "FU010" in step.adjusted_by:
+        if "FU010" in step.adjusted_by or (
+            missed and step.kind.value == "call-back" and not step.agreed
+        ):
             found.append(("overdue", record["id"], step.label, instant(step.due)))
         elif step.window.start < horizon:
             found.append(("due", record["id"], step.label, instant(step.due)))
