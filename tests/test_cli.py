@@ -303,7 +303,7 @@ BAD_INPUTS = [
                 '[[events]]\nkind = "away"\nat = "2026-11-24T10:00:00-05:00"\n',
             ),
         ],
-        "h.toml: $[0].until: None is required when the kind is away: the day it ends",
+        "h.toml: $[0].until: None given, but an event of kind away needs the day it ends",
         id="away without until",
     ),
     pytest.param(

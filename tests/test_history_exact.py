@@ -99,13 +99,13 @@ LATER = "2026-11-30T10:00:00-05:00[America/New_York]"
             {"kind": "away"},
             "Event.until",
             None,
-            "None is required when the kind is away: the day it ends",
+            "None given, but an event of kind away needs the day it ends",
         ),
         (
             {"kind": "paused"},
             "Event.until",
             None,
-            "None is required when the kind is paused: the day it ends",
+            "None given, but an event of kind paused needs the day it ends",
         ),
         (
             {"kind": "called", "until": "2026-11-30"},

@@ -257,8 +257,8 @@ def test_a_lines_problem_across_fields_names_the_field(tmp_path):
             problem=(
                 f"{path}:1: $.interview.interviewer.phone: 'abc' is not a phone "
                 "number; write it with + and the country code; "
-                "$.history[1].until: None is required when the kind is away: the "
-                "day it ends; $.history[2].channel: 'email' does not fit a called "
+                "$.history[1].until: None given, but an event of kind away needs "
+                "the day it ends; $.history[2].channel: 'email' does not fit a called "
                 "event"
             ),
         )

@@ -227,7 +227,7 @@ def test_missing_keys_wrong_shapes_and_bad_json():
         (
             {"kind": "away", "at": "2026-11-24T10:00:00Z"},
             Event,
-            "$.until: None is required when the kind is away: the day it ends",
+            "$.until: None given, but an event of kind away needs the day it ends",
         ),
         (
             {"kind": "decision-received", "at": "2026-11-24T10:00:00Z"},
@@ -256,7 +256,7 @@ def test_missing_keys_wrong_shapes_and_bad_json():
                 {"kind": "away", "at": "2026-11-24T10:00:00Z"},
             ],
             list[Event],
-            "$[1].until: None is required when the kind is away: the day it ends",
+            "$[1].until: None given, but an event of kind away needs the day it ends",
         ),
         (
             {"name": "Grace", "phone": "abc"},

@@ -161,12 +161,12 @@ def test_requirements_take_values_up_to_their_bounds(changes, expected):
         (
             {"channel": "other"},
             InvalidValueError,
-            "Step.channel_name: None is needed when Step.channel is other",
+            "Step.channel_name: None given, but a step whose channel is other needs a name of its own",
         ),
         (
             {"kind": "other"},
             InvalidValueError,
-            "Step.kind_name: None is needed when Step.kind is other",
+            "Step.kind_name: None given, but a step whose kind is other needs a name of its own",
         ),
         ({"number": True}, InvalidValueError, "Step.number: True is not 1 or more"),
         ({"number": 0}, InvalidValueError, "Step.number: 0 is not 1 or more"),

@@ -161,8 +161,14 @@ def test_events_at_one_instant_plan_the_same_in_any_order():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"kind": "away"}, "Event.until: None is required when the kind is away"),
-        ({"kind": "paused"}, "Event.until: None is required when the kind is paused"),
+        (
+            {"kind": "away"},
+            "Event.until: None given, but an event of kind away needs the day it ends",
+        ),
+        (
+            {"kind": "paused"},
+            "Event.until: None given, but an event of kind paused needs the day it ends",
+        ),
         (
             {"kind": "called", "until": "2026-12-07"},
             "Event.until: '2026-12-07' belongs to a reply, an absence or a pause",

@@ -146,7 +146,7 @@ class Event:
                 raise InvalidValueError(
                     "Event.until",
                     None,
-                    f"is required when the kind is {kind.value}: the day it ends",
+                    f"given, but an event of kind {kind.value} needs the day it ends",
                 )
             return
         if kind not in _WITH_UNTIL:

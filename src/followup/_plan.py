@@ -353,7 +353,10 @@ class Step(StepNames):
         ):
             if other and value is None:
                 raise InvalidValueError(
-                    f"Step.{field}", None, f"is needed when Step.{field[:-5]} is other"
+                    f"Step.{field}",
+                    None,
+                    f"given, but a step whose {field[:-5]} is other needs a name of "
+                    "its own",
                 )
             if not other and value is not None:
                 raise InvalidValueError(

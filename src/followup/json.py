@@ -375,6 +375,10 @@ def _document(cls: object) -> str:
 def _named(cls: object) -> str:
     if cls is NoneType:
         return "None"
+    # `list[Event]` is named "list": a history document says what it holds.
+    origin, members = get_origin(cls), get_args(cls)
+    if origin in {list, tuple} and members:
+        return f"{origin.__name__} of {_named(members[0])}"
     name = getattr(cls, "__name__", None)
     if isinstance(name, str):
         return name

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, NoReturn, final
 
 import attrs
+from pendulum import FixedTimezone
 
 from followup._calendar import (
     Closure,
@@ -37,6 +38,11 @@ __all__ = ["WorkingHoursParams", "WorkingTime"]
 # A year and some: no sensible working week goes longer without a working day.
 _SEARCH_DAYS = 400
 _ONE_DAY = dt.timedelta(days=1)
+#: Zone names that are a fixed offset and no place: docs/time.md says
+#: EST, MST and HST are one offset all year.
+_NO_PLACE = frozenset(
+    {"UTC", "UCT", "GMT", "GMT0", "Greenwich", "Universal", "Zulu", "EST", "MST", "HST"}
+)
 
 
 def _start(value: object) -> dt.time:
@@ -184,9 +190,52 @@ class WorkingTime:
         for entry in sheet.steps:
             if not entry.agreed and entry.kind in kinds:
                 self._into_working_time(sheet, entry)
+        contact = sheet.facts.interview.interviewer
+        # Most plans stop at the first test: an interviewer with no country.
+        if contact is not None and contact.country is not None:
+            unplaced = self._unplaced(sheet.facts)
+            if unplaced is not None and all(
+                found != unplaced for found, _ in sheet.findings
+            ):
+                sheet.note(unplaced)
+
+    def _unplaced(self, facts: Facts) -> Finding | None:
+        """A warning when working time is counted at no place's zone.
+
+        An interviewer with a country but no zone has the interview's zone
+        as theirs; a timestamp a program wrote ("…Z", "+00:00") makes that
+        UTC, and every step lands at 09:00 UTC, 04:00 in New York, with no
+        daylight-saving change followed.  Only with a country: an offset
+        with no one named to be elsewhere is taken as the user gave it.
+        """
+        contact = facts.interview.interviewer
+        if contact is None or contact.country is None or contact.timezone is not None:
+            return None
+        name = getattr(facts.zone, "name", "")
+        if not (
+            type(facts.zone) is FixedTimezone
+            or name in _NO_PLACE
+            or name.startswith("Etc/")
+        ):
+            return None
+        return facts.derived(
+            (self.code, "unplaced"),
+            lambda: Finding(
+                self.code,
+                Severity.WARNING,
+                f"the interviewer (in {contact.country}) has no time zone: working "
+                f"time is counted in the interview's, {name}, a fixed offset that "
+                "follows no daylight-saving change",
+                expected="the interviewer's IANA time zone, America/New_York say",
+                actual=name,
+            ),
+        )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
-        """Flag a step due outside working time."""
+        """Flag a step due outside working time, and working time at no place's zone."""
+        unplaced = self._unplaced(facts)
+        if unplaced is not None:
+            yield unplaced
         for step in steps:
             if step.agreed or step.kind not in self.params.kinds:
                 continue
