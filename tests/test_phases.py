@@ -386,7 +386,10 @@ def test_steps_of_a_kind_and_channel_of_ones_own_round_trip():
             {"kind_name": "linkedin"},
             r"Step.kind_name: 'linkedin' names a kind of one's own",
         ),
-        ({"channel": "other"}, r"Step.channel_name: None given, but a step whose channel"),
+        (
+            {"channel": "other"},
+            r"Step.channel_name: None given, but a step whose channel",
+        ),
         (
             {"kind": "other", "kind_name": "LinkedIn message"},
             r"Step.kind_name: 'LinkedIn message' is not a kebab-case name",

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from followup._plan import FollowUpPlan
     from followup._time import InstantLike
 
-__all__ = ["CHUNK", "MOST_WORKERS", "in_chunks", "plan_many"]
+__all__ = ["CHUNK", "MOST_WORKERS", "in_chunks", "one_by_one", "plan_many"]
 
 T = TypeVar("T")
 
@@ -113,7 +113,9 @@ def plan_many(
     [4, 4, 4]
 
     Whatever the number of workers, an item that cannot be planned raises
-    its error in its turn, after the plans of the items before it.
+    its error in its turn, after the plans of the items before it, with a
+    note naming the item ("while planning interviews[3]: Ada, Acme"), which
+    Python 3.11 and later show under the message.
 
     Raises:
         InvalidTypeError: `interviews` is no iterable, or an item is neither
@@ -144,11 +146,39 @@ def plan_many(
             )
         _check_travels(shared[1])
     if shared is None:
-        for index, item in enumerate(interviews):
-            interview, history = _item(index, item)
-            yield plan_followups(interview, history, now=now, rules=rules)
+        yield from one_by_one(interviews, now, rules, "interviews")
         return
     yield from _in_processes(interviews, shared, workers, chunk_size)
+
+
+def one_by_one(
+    interviews: Iterable[Interview | tuple[Interview, Iterable[Event]]],
+    now: InstantLike | None,
+    rules: RuleSet,
+    called: str,
+) -> Iterator[FollowUpPlan]:
+    """Plan each item in this process; an error says which item, as `called[i]`."""
+    for index, item in enumerate(interviews):
+        interview, history = _item(index, item)
+        try:
+            plan = plan_followups(interview, history, now=now, rules=rules)
+        except FollowUpError as error:
+            _name_the_item(error, f"{called}[{index}]", interview)
+            raise
+        yield plan
+
+
+def _name_the_item(error: BaseException, where: str, interview: Interview) -> None:
+    """Add a note to `error` naming the item whose planning raised it.
+
+    The message names the field ("history[0].at: ... is after now"), but
+    not which of a thousand items holds it.  A note (Python 3.11 and later
+    show it under the message) rather than a message of its own, so that
+    the error is the one `plan_followups` raises for that item.
+    """
+    add_note = getattr(error, "add_note", None)
+    if add_note is not None:
+        add_note(f"while planning {where}: {interview.candidate}, {interview.company}")
 
 
 def _shared(now: InstantLike | None, rules: RuleSet) -> Shared | None:
@@ -305,6 +335,8 @@ def _in_processes(
 def _plans(
     done: Iterable[list[Made]], sent: collections.deque[Items]
 ) -> Iterator[FollowUpPlan]:
+    # The position of each item in the input, for the note on an error.
+    index = itertools.count()
     for made in done:
         # A plan from another process is made when it is taken, not a chunk
         # at once: a chunk's plans alive together were walked by the cyclic
@@ -316,7 +348,10 @@ def _plans(
         # the last of them, is raised before zip() would miss the rest.
         for (interview, _), plan in zip(sent.popleft(), made, strict=True):
             if isinstance(plan, Exception):
+                if isinstance(plan, FollowUpError):
+                    _name_the_item(plan, f"interviews[{next(index)}]", interview)
                 raise plan
+            next(index)
             if isinstance(plan, tuple):
                 yield plan_with(interview, plan)
             else:

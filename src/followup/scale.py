@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from followup._batch import plan_many
+from followup._batch import one_by_one
 from followup._ruleset import DEFAULT_RULES
 from followup.errors import InvalidTypeError
 
@@ -41,7 +41,8 @@ def _plan_partition(
     now: InstantLike | None,
     rules: RuleSet,
 ) -> list[FollowUpPlan]:
-    return list(plan_many(items, now=now, rules=rules))
+    # An error names the item by its place in the partition.
+    return list(one_by_one(items, now, rules, "the partition's items"))
 
 
 def plan_bag(
