@@ -35,10 +35,10 @@ def items(bad_at: int, count: int = 7):
 @pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("bad_at", [0, 3, 6])
 def test_the_note_names_the_item_by_its_place(workers, bad_at):
-    planned = []
+    plans = plan_many(items(bad_at), now=NOW, workers=workers, chunk_size=2)
+    planned = [next(plans).interview.candidate for _ in range(bad_at)]
     with pytest.raises(InvalidValueError, match="is after now") as error:
-        for plan in plan_many(items(bad_at), now=NOW, workers=workers, chunk_size=2):
-            planned.append(plan.interview.candidate)
+        next(plans)
     assert error.value.__notes__ == [
         f"while planning interviews[{bad_at}]: Ada {bad_at}, Acme"
     ]
