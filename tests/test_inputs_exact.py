@@ -56,7 +56,7 @@ def test_a_file_the_system_refuses_names_the_system_reason(tmp_path, monkeypatch
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(pathlib.Path, "read_text", refuse)
+    monkeypatch.setattr(pathlib.Path, "open", refuse)
     with pytest.raises(InputError) as caught:
         read_text(str(tmp_path / "a.toml"))
     assert (

@@ -46,6 +46,7 @@ __all__ = [
     "InterviewFile",
     "Job",
     "Line",
+    "identity",
     "is_batch",
     "open_batch",
     "read_by_batch",
@@ -53,6 +54,7 @@ __all__ = [
     "read_entry",
     "read_history",
     "read_interview",
+    "read_standard_input",
     "read_text",
     "same_file",
     "standard_input",
@@ -71,13 +73,27 @@ class InputError(FollowUpError, ValueError):
     """A problem with the command's input: one line, exit status 2."""
 
 
+#: The largest file read whole: an interview, a history, a rules file, a
+#: letter or a netrc file runs to kilobytes.  A larger one is a wrong file
+#: (a disk image, /dev/zero), which would fill memory before any check.
+MOST_BYTES = 16 * 1024 * 1024
+
+
 def read_text(path: str) -> str:
     """The whole of a UTF-8 file; a missing or unreadable file is an `InputError`.
 
     A byte order mark, which some editors on Windows write, is no part of it.
+    A file of more than `MOST_BYTES` is refused, unread.
     """
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        with Path(path).open("rb") as handle:
+            data = handle.read(MOST_BYTES + 1)
+        if len(data) > MOST_BYTES:
+            raise InputError(
+                f"{path}: is larger than {MOST_BYTES // (1024 * 1024)} MiB, which "
+                "no file it reads here comes near"
+            )
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -263,10 +279,9 @@ def read_by_batch(batch: str, path: str) -> bool:
         # A file a link in the folder names (even one not there yet), or
         # another name (a hard link) of one of its files: the batch reads
         # it, or tries to, as it reads the others.
-        known = _identity(target)
+        known = identity(target)
         return any(
-            _resolved(file) == target
-            or (known is not None and _identity(file) == known)
+            _resolved(file) == target or (known is not None and identity(file) == known)
             for file in place.iterdir()
             if _is_batch_file(file)
         )
@@ -283,17 +298,28 @@ def same_file(first: str | Path, second: str | Path) -> bool:
         # Before Python 3.13, resolve() raises RuntimeError on a symlink loop.
         if Path(first).resolve() == Path(second).resolve():
             return True
-    known = _identity(first)
-    return known is not None and _identity(second) == known
+    known = identity(first)
+    return known is not None and identity(second) == known
 
 
-def _identity(path: str | Path) -> tuple[int, int] | None:
+def identity(path: str | Path) -> tuple[int, int] | None:
     """The device and number of the file `path` leads to; None if there is none."""
     try:
         status = os.stat(path)  # noqa: PTH116 - Path() would drop a trailing "/"
     except (OSError, ValueError):
         return None
     return status.st_dev, status.st_ino
+
+
+def read_standard_input() -> str:
+    """The whole of standard input, as text; more than `MOST_BYTES`, an `InputError`."""
+    text = standard_input().read(MOST_BYTES + 1)
+    if len(text) > MOST_BYTES:
+        raise InputError(
+            f"standard input: is larger than {MOST_BYTES // (1024 * 1024)} MiB, "
+            "which no letter comes near"
+        )
+    return text
 
 
 def standard_input() -> TextIO:

@@ -37,14 +37,15 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, final
 
 from followup._inputs import (
     InputError,
+    identity,
     is_batch,
     open_batch,
     read_by_batch,
     read_history,
     read_interview,
+    read_standard_input,
     read_text,
     same_file,
-    standard_input,
 )
 from followup._table import table
 from followup.errors import (
@@ -877,7 +878,17 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
     """The user name and password for `url`: the environment's, else netrc's."""
     import urllib.parse  # noqa: PLC0415
 
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        # Read for its check: a port that is no number raises.
+        parts.port  # noqa: B018
+    except ValueError:
+        # An unclosed "[", or a password holding "/" read as the port: the
+        # URL is shown without what may be a password, and so is the
+        # parser's message, which quotes the "port".
+        raise InputError(
+            f"--to {_shown_url(url)}: not a URL (its host or port cannot be read)"
+        ) from None
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise InputError(f"--to {_shown_url(url)}: give an http or https URL")
     if parts.username or parts.password:
@@ -896,7 +907,15 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
 
     try:
         entry = netrc.netrc(path).authenticators(parts.hostname)
-    except (OSError, netrc.NetrcParseError) as error:
+    except netrc.NetrcParseError as error:
+        # Its message quotes the token it could not place, which may be a
+        # password ("bad follower token 'horse'" of "password correct horse").
+        raise InputError(
+            f"--netrc {path}: not a netrc file at line {error.lineno} (a token "
+            "there is no keyword, or a keyword lacks its value; a password with "
+            "spaces must be quoted)"
+        ) from None
+    except OSError as error:
         raise InputError(f"--netrc {path}: {_one_line(str(error))}") from error
     except UnicodeDecodeError as error:
         # netrc reads UTF-8, else the locale's encoding: a password in
@@ -912,7 +931,10 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
 
 
 def _shown_url(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "..."
+    from followup.sync import shown_url  # noqa: PLC0415
+
+    shown = shown_url(url)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
 def _explain_command(args: argparse.Namespace) -> int:
@@ -1019,7 +1041,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
 
     interview = _interview(args.interview, example=args.example, option="--interview")
     if args.file == "-":
-        text, source = standard_input().read(), "standard input"
+        text, source = read_standard_input(), "standard input"
     else:
         text, source = read_text(args.file), args.file
     findings = check_letter(
@@ -1346,11 +1368,34 @@ def _refuse_to_overwrite_batch(
 
 def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
     if output is None:
+        _refuse_standard_output_onto(inputs)
         return
     # What no file can be written to is refused now, before any planning.
     _destination(output)
     if any(path and same_file(output, path) for path in inputs):
         raise _an_input(output)
+
+
+def _refuse_standard_output_onto(inputs: tuple[str | None, ...]) -> None:
+    """Refuse standard output that is one of the input files (``>>`` or ``1<>``).
+
+    A shell opens the file before the command starts: `plan interview.toml
+    >> interview.toml` would append the plan to the interview, as `cat`
+    refuses to ("input file is output file").
+    """
+    try:
+        status = os.fstat(sys.stdout.fileno())
+    # No file behind it: a stream of the caller's own, or closed.
+    except (AttributeError, OSError, ValueError):
+        return
+    if not stat.S_ISREG(status.st_mode):
+        return
+    known = (status.st_dev, status.st_ino)
+    for path in inputs:
+        if path and identity(path) == known:
+            raise InputError(
+                f"standard output is {path}, an input file; it is never overwritten"
+            )
 
 
 def _an_input(output: str) -> InputError:
@@ -1473,6 +1518,14 @@ def _destination(output: str) -> tuple[Path, os.stat_result | None]:
         _SEPARATORS
     ):
         raise _cannot_write(output, errno.EISDIR)
+    if (
+        status is not None
+        and stat.S_ISREG(status.st_mode)
+        and not os.access(output, os.W_OK)
+    ):
+        # Replaced by a rename, a file needs only its folder writable; a
+        # shell's `>` refuses a write-protected one, and so does this.
+        raise _cannot_write(output, errno.EACCES)
     # The link stays a link: the file it leads to is replaced.
     return Path(os.path.realpath(output)), status
 

@@ -147,7 +147,7 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
             # collection, say, is no error to Radicale, which makes each item
             # a calendar of its own there.
             raise SyncError(
-                f"{_shown(url)}: no calendar there (not a calendar collection)"
+                f"{shown_url(url)}: no calendar there (not a calendar collection)"
             )
         return _push(plan, calendar, todos=todos, history=events)
     except (dav.DAVError, OSError, ValueError) as error:
@@ -157,27 +157,39 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
                 if given
                 else "the server asks for credentials, and none were given"
             )
-            raise CredentialsError(f"{_shown(url)}: {why}", given=given) from error
-        raise SyncError(f"{_shown(url)}: {_why(error)}") from error
+            raise CredentialsError(f"{shown_url(url)}: {why}", given=given) from error
+        raise SyncError(f"{shown_url(url)}: {_why(error)}") from error
 
 
-#: A URL's scheme and user information, to the last ``@`` of its authority.
-_USERINFO: Final = re.compile(
-    r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<who>[^/?#]*)@"
-)
-
-
-def _shown(url: str) -> str:
-    """`url` as a message names it: without the password it may carry.
+def shown_url(url: str) -> str:
+    """`url` as a message names it: without the user information it may carry.
 
     The HTTP client takes credentials from the URL too
     (``https://ada:secret@host/cal/``), and an error message ends up in logs
-    and terminals.  Matched as text, not parsed: a URL that fails to parse
-    (an unclosed IPv6 bracket) is reported too.
+    and terminals.  Read as text, not parsed, and on the safe side: what
+    stands between ``://`` and the last ``@`` is left out when it holds a
+    colon or no slash, but for a user name before the colon, so a password
+    holding ``/``, ``?`` or ``#`` (which a parser takes for the end of the
+    host) is left out too, and a URL that
+    fails to parse (an unclosed IPv6 bracket) is shown all the same.  A path
+    with an ``@`` in it (``/dav/calendars/user/ada@example.com/``) is shown
+    whole unless a port stands before it.
     """
-    return _USERINFO.sub(
-        lambda found: f"{found['scheme']}{found['who'].partition(':')[0]}@", url, 1
-    )
+    scheme, separator, rest = url.partition("://")
+    if separator:
+        before, at, after = rest.rpartition("@")
+        if at and (":" in before or "/" not in before):
+            # The user name stays where it cannot hold the password's end.
+            who = "…" if "/" in before else before.partition(":")[0]
+            url = f"{scheme}://{who}@{after}"
+    return url
+
+
+#: A URL's scheme and user information, to the last ``@`` of its authority:
+#: credentials the HTTP client takes from the URL.
+_USERINFO: Final = re.compile(
+    r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<who>[^/?#]*)@"
+)
 
 
 def _is_calendar(calendar: Any) -> bool:
@@ -433,6 +445,12 @@ def _why(error: BaseException) -> str:
         # The HTTP client's own message runs to a paragraph of pool details.
         return f"cannot reach the server ({type(error).__name__})"
     text = " ".join(str(error).split()) or type(error).__name__
+    # A server's words reach the terminal: an escape sequence in them would
+    # clear it, or write a message of the server's own.
+    text = "".join(
+        character if character.isprintable() else repr(character)[1:-1]
+        for character in text
+    )
     return text if len(text) <= _LONGEST else text[: _LONGEST - 3] + "..."
 
 

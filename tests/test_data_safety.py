@@ -1,0 +1,210 @@
+"""What a review trying to leak secrets or lose data found, each pinned.
+
+A netrc file the parser refuses, and a URL carrying a password that a
+parser misreads, printed the password; a URL with an unclosed "[" gave a
+traceback; a file larger than memory was read whole; standard output
+redirected onto an input file (``>>``, ``1<>``) appended to it or
+overwrote it; ``--output`` replaced a write-protected file; and a calendar
+server's escape sequences reached the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup._inputs import MOST_BYTES
+from followup.sync import _why, shown_url
+from shell import run
+
+EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
+INTERVIEW = EXAMPLES / "interview.toml"
+NOW = "2026-11-23T10:30:00-05:00"
+
+
+@pytest.fixture
+def no_credentials(monkeypatch):
+    monkeypatch.delenv("FOLLOWUP_CALDAV_USERNAME", raising=False)
+    monkeypatch.delenv("FOLLOWUP_CALDAV_PASSWORD", raising=False)
+
+
+@pytest.mark.parametrize(
+    ("entry", "line"),
+    [
+        ("machine cal.example.com login ada password correct horse battery\n", 1),
+        # Python's parser counts the line after the token it could not place.
+        ("machine cal.example.com login ada Hunter2SECRET\n", 2),
+    ],
+)
+@pytest.mark.usefixtures("no_credentials")
+def test_a_netrc_file_the_parser_refuses_is_named_without_its_tokens(
+    tmp_path, entry, line
+):
+    netrc = tmp_path / "netrc"
+    netrc.write_text(entry)
+    result = run(
+        "sync", INTERVIEW, "--to", "https://cal.example.com/cal/", "--netrc", netrc
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"followup: error: --netrc {netrc}: not a netrc file at line {line} (a token "
+        "there is no keyword, or a keyword lacks its value; a password with "
+        "spaces must be quoted)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "shown", "problem"),
+    [
+        (
+            "http://ada:Se/cret@127.0.0.1:52321/ada/jobs/",
+            "http://…@127.0.0.1:52321/ada/jobs/",
+            "not a URL (its host or port cannot be read)",
+        ),
+        (
+            "ftp://ada:S3CRETPW@host/cal/",
+            "ftp://ada@host/cal/",
+            "give an http or https URL",
+        ),
+        (
+            "https://ada:S3CRETPW@/cal/",
+            "https://ada@/cal/",
+            "give an http or https URL",
+        ),
+        (
+            "http://ada:pw@[::1/cal/",
+            "http://ada@[::1/cal/",
+            "not a URL (its host or port cannot be read)",
+        ),
+        (
+            "http://ada:Se[cret@127.0.0.1:52321/ada/jobs/",
+            "http://ada@127.0.0.1:52321/ada/jobs/",
+            "not a URL (its host or port cannot be read)",
+        ),
+    ],
+)
+@pytest.mark.usefixtures("no_credentials")
+def test_a_url_is_never_shown_with_its_password(url, shown, problem):
+    result = run("sync", INTERVIEW, "--to", url)
+    assert result.returncode == 2
+    assert result.stderr == (f"followup: error: --to {shown}: {problem}\n")
+
+
+def test_a_path_with_an_at_sign_is_shown_whole():
+    url = "https://caldav.example.com/dav/calendars/user/ada@example.com/jobs/"
+    assert shown_url(url) == url
+    assert shown_url("https://ada:secret@host/cal/") == "https://ada@host/cal/"
+
+
+_PASSWORD = st.text(
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/?#:[]%!$&'()*+,;=@", min_size=1
+)
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+@given(
+    st.sampled_from(["http", "https", "ftp", "webcal"]),
+    _WORD,
+    _PASSWORD,
+    _WORD,
+    st.lists(_WORD, max_size=3),
+)
+def test_no_password_is_shown_whatever_it_holds(scheme, user, password, host, path):
+    # "PW" opens every password, and nothing else holds capitals.
+    url = f"{scheme}://{user}:PW{password}@{host}/{'/'.join(path)}"
+    assert "PW" not in shown_url(url)
+
+
+def test_a_server_s_escape_sequences_do_not_reach_the_terminal():
+    why = _why(ValueError("500 \x1b[2J\x1b]0;owned\x07\x1b[31mFAKE\x1b[0m"))
+    assert why == "500 \\x1b[2J\\x1b]0;owned\\x07\\x1b[31mFAKE\\x1b[0m"
+    assert all(character.isprintable() for character in why)
+
+
+def test_a_file_larger_than_any_input_is_refused_unread(tmp_path):
+    big = tmp_path / "big.toml"
+    with big.open("wb") as handle:
+        handle.truncate(MOST_BYTES + 1)
+    result = run("plan", big, "--now", NOW)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"followup: error: {big}: is larger than 16 MiB, which no file it reads "
+        "here comes near\n"
+    )
+
+
+def test_a_file_of_the_largest_size_is_read(tmp_path):
+    # At the limit exactly, the file is read, and refused for what it holds.
+    full = tmp_path / "full.toml"
+    full.write_bytes(b"#" * (MOST_BYTES - 1) + b"\n")
+    result = run("plan", full, "--now", NOW)
+    assert result.returncode == 2
+    assert "larger than" not in result.stderr
+
+
+def test_a_letter_on_standard_input_larger_than_any_is_refused():
+    result = run(
+        "check-letter", "-", "--interview", INTERVIEW, stdin="x" * (MOST_BYTES + 1)
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "followup: error: standard input: is larger than 16 MiB, which no letter "
+        "comes near\n"
+    )
+
+
+@pytest.mark.parametrize("mode", ["ab", "r+b"], ids=[">>", "1<>"])
+def test_standard_output_onto_an_input_file_is_refused(tmp_path, mode):
+    interview = tmp_path / "interview.toml"
+    interview.write_bytes(INTERVIEW.read_bytes())
+    with interview.open(mode) as handle:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "plan", str(interview), "--now", NOW],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"followup: error: standard output is {interview}, an input file; it is "
+        "never overwritten\n"
+    )
+    assert interview.read_bytes() == INTERVIEW.read_bytes()
+
+
+def test_standard_output_onto_another_file_is_written(tmp_path):
+    interview = tmp_path / "interview.toml"
+    interview.write_bytes(INTERVIEW.read_bytes())
+    plan = tmp_path / "plan.txt"
+    with plan.open("ab") as handle:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "plan", str(interview), "--now", NOW],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text().startswith("Ada Lovelace")
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="the superuser writes a write-protected file, as a shell's > does",
+)
+def test_a_write_protected_output_is_not_replaced(tmp_path):
+    kept = tmp_path / "kept.txt"
+    kept.write_text("precious\n")
+    kept.chmod(0o444)
+    result = run("plan", INTERVIEW, "--now", NOW, "--output", kept)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"followup: error: --output {kept}: cannot write there (Permission denied)\n"
+    )
+    assert kept.read_text() == "precious\n"
