@@ -19,6 +19,7 @@ MIME lines are no lines of the letter.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, final
 
@@ -123,6 +124,9 @@ class LetterParts:
     subject: str = ""
     signature: str = ""
     quoted: str = ""
+    #: The Date of a whole message, aware; None for a pasted letter, or a
+    #: Date that cannot be read.
+    date: dt.datetime | None = None
 
     @property
     def written(self) -> str:
@@ -142,8 +146,9 @@ def letter_parts(text: str) -> LetterParts:
     """
     lines = text.splitlines()
     subject = ""
+    date = None
     if _is_message(lines):
-        subject, body = _subject_and_body(text)
+        subject, body, date = _subject_body_and_date(text)
         lines = body.splitlines()
     else:
         first = _first_written(lines)
@@ -159,7 +164,7 @@ def letter_parts(text: str) -> LetterParts:
     if delimiter is not None:
         signature = "\n".join(own_lines[delimiter + 1 :])
         own_lines = own_lines[:delimiter]
-    return LetterParts("\n".join(own_lines), subject, signature, quoted)
+    return LetterParts("\n".join(own_lines), subject, signature, quoted, date)
 
 
 def _is_message(lines: list[str]) -> bool:
@@ -187,11 +192,13 @@ def _is_message(lines: list[str]) -> bool:
     return head
 
 
-def _subject_and_body(text: str) -> tuple[str, str]:
-    """The Subject of the message `text`, and its text/plain body, decoded.
+def _subject_body_and_date(text: str) -> tuple[str, str, dt.datetime | None]:
+    """The Subject of the message `text`, its text/plain body, decoded, and its Date.
 
     The body is a multipart message's first text/plain part; a message
-    without one has no letter to read.
+    without one has no letter to read.  The Date is when it was sent, which
+    "this morning" in it is read against; one written in "-0000" (UTC, the
+    sender's zone unknown, RFC 5322) is taken in UTC.
     """
     # Only here: a pasted letter is seldom a whole message, and checking
     # one need not load the email package.
@@ -209,7 +216,21 @@ def _subject_and_body(text: str) -> tuple[str, str]:
         None,
     )
     body = "" if part is None else _decoded(part)
-    return ("" if subject is None else str(subject).strip()), body
+    return ("" if subject is None else str(subject).strip()), body, _date(message)
+
+
+def _date(message: EmailMessage) -> dt.datetime | None:
+    try:
+        header = message["Date"]
+        moment = None if header is None else getattr(header, "datetime", None)
+    # A Date the email package cannot read raises only when asked for.
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not isinstance(moment, dt.datetime):
+        return None
+    return (
+        moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+    )
 
 
 def _decoded(part: EmailMessage) -> str:

@@ -416,8 +416,10 @@ class Letter:
 
     def _dates(self) -> Iterator[WrittenDate]:
         sent = None
-        if self.sent is not None:
-            sent = local(self.sent, self._recipient_zone).date()
+        # A whole message says when it was sent: its Date.
+        moment = self.sent if self.sent is not None else self.parts.date
+        if moment is not None:
+            sent = local(moment, self._recipient_zone).date()
         return dates_read(self.plain, vocabulary(self.read_as), sent, self._anchors)
 
     @functools.cached_property

@@ -1044,12 +1044,17 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         text, source = read_standard_input(), "standard input"
     else:
         text, source = read_text(args.file), args.file
+    from followup._letter_parts import letter_parts  # noqa: PLC0415
+
+    # A whole message says when it was sent (its Date), which "now" would
+    # overrule: a thank-you of this morning, checked tomorrow.
+    dated = args.sent is None and letter_parts(text).date is not None
     findings = check_letter(
         text,
         interview,
         args.kind,
         rules=_rule_set(args),
-        sent=_now(args.sent, "--sent"),
+        sent=None if dated else _now(args.sent, "--sent"),
         language=args.language,
         aliases=args.alias,
     )
