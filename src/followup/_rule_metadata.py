@@ -83,9 +83,15 @@ def _checked(rule: object) -> Rule:
             f"made of it, such as {rule.__qualname__}()"
         )
     if not isinstance(rule, Rule):
+        parts = ("code", "name", "summary", "advice", "params", "plan()", "check()")
+        missing = [part for part in parts if not hasattr(rule, part.rstrip("()"))]
+        # What an object that is almost a rule lacks: the rest is there.
+        lacks = (
+            f"; it has no {_joined(missing)}" if 0 < len(missing) < len(parts) else ""
+        )
         raise RuleConfigurationError(
             f"{rule!r} is not a rule: a rule has code, name, summary, advice, "
-            "params, plan() and check()"
+            f"params, plan() and check(){lacks}"
         )
     code, name = rule.code, rule.name
     if not isinstance(code, str) or not _CODE.fullmatch(code):
@@ -145,3 +151,8 @@ def phases_of(rule: Rule) -> tuple[Phase, ...]:
 def reads_letters(rule: Rule) -> bool:
     """Whether the rule reads letters (has ``check_letter``)."""
     return isinstance(rule, LetterRule)
+
+
+def _joined(parts: list[str]) -> str:
+    # "params", "params or check()", "code, params or check()".
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} or {parts[-1]}"

@@ -349,16 +349,15 @@ class RuleSet:
         added: list[Rule] = []
         origins: list[Origin | None] = []
         # Every broken plugin at once: one that takes a code or a name
-        # already taken is reported with those that cannot be loaded.
-        clashing: set[str] = set()
+        # already taken is reported with those that cannot be loaded, and a
+        # rule that takes both, each: mending one must not reveal the other.
         for rule, origin in loaded:
-            clash = next((key for key in (rule.code, rule.name) if key in taken), None)
-            if clash is not None and origin.entry_point not in clashing:
-                clashing.add(origin.entry_point)
-                problems.append(
-                    f"{clash!r} is taken twice: by {taken[clash]} and by the "
-                    f"plugin rule {owner(rule, str(origin))}"
-                )
+            for clash in (rule.code, rule.name):
+                if clash in taken:
+                    problems.append(
+                        f"{clash!r} is taken twice: by {taken[clash]} and by the "
+                        f"plugin rule {owner(rule, str(origin))}"
+                    )
             # Taken even by a rule that clashes: a third rule that takes the
             # same code clashes with it too.
             taken.setdefault(rule.code, owner(rule, str(origin)))

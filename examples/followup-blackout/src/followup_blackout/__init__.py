@@ -27,7 +27,7 @@ from followup import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from followup import Draft, Facts, Step
+    from followup import Draft, DraftStep, Facts, Step
 
 __all__ = ["BlackoutDays", "BlackoutParams"]
 
@@ -113,11 +113,13 @@ class BlackoutDays:
                     actual=day.isoformat(),
                 )
 
+    # `plan` sees the draft's steps and `check` the plan's: a helper of
+    # both takes either.
     @staticmethod
-    def _movable(step: Step) -> bool:
+    def _movable(step: Step | DraftStep) -> bool:
         return step.kind in MOVABLE and not step.agreed
 
-    def _moved(self, facts: Facts, step: Step) -> Step:
+    def _moved(self, facts: Facts, step: DraftStep) -> DraftStep:
         blacked_out = facts.local(step.due).date()
         if not self._movable(step) or blacked_out not in self.params.days:
             return step
