@@ -18,7 +18,7 @@ from followup import (
     Window,
     plan_followups,
 )
-from followup._due import Status, day_of, planning_moment, reminders
+from followup._due import ReminderStatus, day_of, planning_moment, reminders
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 ADA = Interview("Ada", "Acme", AT)
@@ -59,19 +59,23 @@ def test_by_default_only_the_day_itself_is_looked_at():
     sent = [Event("thank-you-sent", "2026-11-23T11:00:00-05:00")]
     day = dt.date(2026, 11, 24)
     assert listed(ADA, sent, day) == []
-    assert listed(ADA, sent, day, within_days=1) == [(Status.DUE, "follow-up")]
+    assert listed(ADA, sent, day, within_days=1) == [(ReminderStatus.DUE, "follow-up")]
 
 
 def test_a_window_opening_at_the_next_midnight_is_not_due_today():
     late = Interview("Ada", "Acme", "2026-11-23T23:30:00-05:00[America/New_York]")
-    assert listed(late, [], dt.date(2026, 11, 23)) == [(Status.DUE, "close-call")]
+    assert listed(late, [], dt.date(2026, 11, 23)) == [
+        (ReminderStatus.DUE, "close-call")
+    ]
 
 
 def test_a_window_closing_at_the_planning_moment_is_due_not_overdue():
     plan = plan_followups(ADA, now="2026-11-24T10:30:00-05:00")
     assert plan.steps[0].window.end == plan.as_of
     found = reminders(plan, [], dt.date(2026, 11, 24))
-    assert [(r.status, r.step.label) for r in found] == [(Status.DUE, "thank-you")]
+    assert [(r.status, r.step.label) for r in found] == [
+        (ReminderStatus.DUE, "thank-you")
+    ]
 
 
 def test_a_step_reminder_records_the_step_and_no_last_word():
@@ -137,7 +141,7 @@ def test_a_step_open_on_the_day_is_listed_after_one_that_opens_later():
     )
     found = reminders(plan, [], dt.date(2026, 11, 24))
     assert [(r.status, r.step and r.step.label) for r in found] == [
-        (Status.DUE, "follow-up")
+        (ReminderStatus.DUE, "follow-up")
     ]
 
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup import Contact, Event, Interview, plan_followups
-from followup._due import Status, planning_moment, reminders
+from followup._due import ReminderStatus, planning_moment, reminders
 from shell import run
 
 NEW_YORK = Contact(
@@ -46,7 +46,7 @@ def listed(history, day):
 
 def test_on_the_agreed_day_the_call_back_is_due_at_its_time():
     assert listed([*LETTERS, CALL], dt.date(2026, 11, 27)) == [
-        (Status.DUE, "call-back", "2026-11-27T16:00:00-05:00")
+        (ReminderStatus.DUE, "call-back", "2026-11-27T16:00:00-05:00")
     ]
 
 
@@ -61,7 +61,7 @@ def test_on_the_agreed_day_the_call_back_is_due_at_its_time():
     ],
 )
 def test_once_the_agreed_time_has_passed_the_call_back_is_overdue(day, at):
-    assert listed([*LETTERS, CALL], day) == [(Status.OVERDUE, "call-back", at)]
+    assert listed([*LETTERS, CALL], day) == [(ReminderStatus.OVERDUE, "call-back", at)]
 
 
 def test_a_call_back_made_since_is_no_longer_overdue():
@@ -77,7 +77,7 @@ def test_a_call_without_a_time_agreed_is_not_overdue_for_it():
         "called", "2026-11-24T10:00:00-05:00[America/New_York]", outcome="undecided"
     )
     assert listed([*LETTERS, call], dt.date(2026, 12, 1)) == [
-        (Status.DUE, "call-back", "2026-12-01T09:00:00-05:00")
+        (ReminderStatus.DUE, "call-back", "2026-12-01T09:00:00-05:00")
     ]
 
 
@@ -86,7 +86,7 @@ def test_every_day_after_the_agreed_time_lists_the_call_back_overdue(days):
     day = dt.date(2026, 11, 27) + dt.timedelta(days=days)
     listing = listed([*LETTERS, CALL], day)
     assert [(status, label) for status, label, _ in listing] == [
-        (Status.OVERDUE, "call-back")
+        (ReminderStatus.OVERDUE, "call-back")
     ]
     # Listed at the time it is planned for: never before the day asked about.
     assert dt.date.fromisoformat(listing[0][2][:10]) >= day

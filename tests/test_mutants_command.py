@@ -15,7 +15,7 @@ import pathlib
 import followup.cli
 from followup import Interview
 from followup._batch_work import _order
-from followup._due import Reminder, Status
+from followup._due import Reminder, ReminderStatus
 from followup.cli import _workers
 from shell import run
 
@@ -132,10 +132,10 @@ def test_due_sorts_by_the_microsecond_before_the_urgency():
     interview = Interview("Ada", "Acme", "2026-11-02T10:00:00+00:00[Europe/London]")
     ten = dt.datetime(2026, 11, 9, 10, 0, tzinfo=dt.timezone.utc)
     later = ten + dt.timedelta(microseconds=1)
-    quiet = _order(Reminder(Status.QUIET, ten, interview))
-    assert quiet < _order(Reminder(Status.OVERDUE, later, interview))
-    assert quiet < _order(Reminder(Status.DUE, later, interview))
-    at_ten = [_order(Reminder(status, ten, interview)) for status in Status]
+    quiet = _order(Reminder(ReminderStatus.QUIET, ten, interview))
+    assert quiet < _order(Reminder(ReminderStatus.OVERDUE, later, interview))
+    assert quiet < _order(Reminder(ReminderStatus.DUE, later, interview))
+    at_ten = [_order(Reminder(status, ten, interview)) for status in ReminderStatus]
     assert at_ten == sorted(at_ten)
     assert len(set(at_ten)) == 3
 

@@ -28,7 +28,7 @@ from followup import (
     plan_followups,
 )
 from followup._changes import interview_key
-from followup._due import Status, reminders
+from followup._due import ReminderStatus, reminders
 from followup.ics import CalendarOfPlans, sequence_of, step_uid, to_ics, to_ics_many
 from followup.mail import draft_message
 
@@ -272,7 +272,9 @@ def test_the_day_the_clocks_go_back_lasts_until_midnight():
     day = dt.date(2026, 11, 1)
     as_of = "2026-11-01T00:00:00-04:00"
     late = ("2026-11-01T23:30:00-05:00", "2026-11-02T17:00:00-05:00")
-    assert _due_on(day, late, as_of) == [(Status.DUE, "2026-11-01T23:30:00-05:00")]
+    assert _due_on(day, late, as_of) == [
+        (ReminderStatus.DUE, "2026-11-01T23:30:00-05:00")
+    ]
     midnight = ("2026-11-02T00:00:00-05:00", "2026-11-02T17:00:00-05:00")
     assert _due_on(day, midnight, as_of) == []
 
@@ -285,7 +287,7 @@ def test_the_day_the_clocks_go_forward_ends_at_midnight():
     next_day = ("2026-03-09T00:30:00-04:00", "2026-03-09T17:00:00-04:00")
     assert _due_on(day, next_day, as_of) == []
     assert _due_on(day, next_day, as_of, within_days=1) == [
-        (Status.DUE, "2026-03-09T00:30:00-04:00")
+        (ReminderStatus.DUE, "2026-03-09T00:30:00-04:00")
     ]
 
 
@@ -293,7 +295,7 @@ def test_a_step_left_in_the_past_by_its_rules_is_overdue():
     """A window that closed before the plan's moment is overdue, moved or not."""
     past = ("2026-11-20T09:00:00-05:00", "2026-11-21T17:00:00-05:00")
     assert _due_on(dt.date(2026, 11, 24), past, "2026-11-24T00:00:00-05:00") == [
-        (Status.OVERDUE, "2026-11-20T09:00:00-05:00")
+        (ReminderStatus.OVERDUE, "2026-11-20T09:00:00-05:00")
     ]
 
 

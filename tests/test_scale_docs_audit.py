@@ -22,7 +22,7 @@ from followup import (
     plan_followups,
     plan_many,
 )
-from followup._due import Status, planning_moment, reminders
+from followup._due import ReminderStatus, planning_moment, reminders
 from followup.ics import CalendarOfPlans
 from followup.rules import NoParams
 
@@ -139,7 +139,7 @@ def test_an_overdue_step_is_listed_at_the_time_the_plan_moved_it_to():
         if reminder.step is not None
     }
     follow_up = listed["follow-up"]
-    assert follow_up.status is Status.OVERDUE
+    assert follow_up.status is ReminderStatus.OVERDUE
     assert follow_up.at == follow_up.step.due
     assert follow_up.at.date() > day
     assert "FU012" in follow_up.step.adjusted_by

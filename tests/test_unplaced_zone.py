@@ -113,3 +113,17 @@ def test_the_sheet_and_the_fold_give_the_warning_alike(suffix, country, day):
     on_sheet = [finding for finding, _ in sheet.findings]
     assert unplaced(on_sheet) == unplaced(draft.findings)
     assert len(unplaced(on_sheet)) == 1
+
+
+def test_after_a_decision_nothing_is_warned_of():
+    from followup import Event  # noqa: PLC0415
+
+    decided = [Event("called", "2026-11-30T15:00:00Z", outcome="offer")]
+    plan = plan_followups(
+        interview("2026-11-23T15:00:00Z", country="US"),
+        decided,
+        now="2026-11-30T16:00:00Z",
+    )
+    assert plan.steps == ()
+    assert unplaced(plan) == []
+    assert unplaced(check_plan(plan)) == []

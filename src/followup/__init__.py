@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from followup._changes import PlanChanges, plan_changes
     from followup._draft import Draft
     from followup._draft_step import DraftStep, DraftWindow
+    from followup._due import Reminder, ReminderStatus, reminders_on
     from followup._engine import check_letter, check_plan, plan_followups
     from followup._facts import Facts
     from followup._letters import Letter
@@ -72,6 +73,8 @@ _LAZY = {
     "DraftWindow": "followup._draft_step",
     "Facts": "followup._facts",
     "Letter": "followup._letters",
+    "Reminder": "followup._due",
+    "ReminderStatus": "followup._due",
     "LetterRule": "followup._rule",
     "NoParams": "followup.rules",
     "Phase": "followup._rule",
@@ -88,6 +91,7 @@ _LAZY = {
     "plan_changes": "followup._changes",
     "plan_followups": "followup._engine",
     "plan_many": "followup._batch",
+    "reminders_on": "followup._due",
 }
 
 
@@ -136,6 +140,8 @@ __all__ = [
     "Phase",
     "PlanChanges",
     "PluginError",
+    "Reminder",
+    "ReminderStatus",
     "Requirements",
     "Rule",
     "RuleConfigurationError",
@@ -156,4 +162,5 @@ __all__ = [
     "plan_changes",
     "plan_followups",
     "plan_many",
+    "reminders_on",
 ]

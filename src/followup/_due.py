@@ -31,11 +31,16 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
 
-from followup._facts import event_order, recipient_zone
+from followup._engine import plan_followups
+from followup._facts import checked_history, event_order, recipient_zone
 from followup._history import Event
 from followup._interview import Interview
 from followup._plan import FollowUpPlan, Step
+from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._time import (
+    EARLIEST,
+    LATEST,
+    coerce_instant,
     describe_instant,
     format_instant,
     instant_key,
@@ -44,17 +49,20 @@ from followup._time import (
     utc,
 )
 from followup._vocabulary import EventKind, StepKind
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "MOST_DAYS",
     "QUIET_DAYS",
     "Reminder",
-    "Status",
+    "ReminderStatus",
     "day_of",
     "planning_moment",
     "reminders",
+    "reminders_on",
 ]
 
 #: Days without word after which an interview with nothing left to plan is
@@ -62,11 +70,16 @@ __all__ = [
 #: plans (one to two weeks after the interview, A10).
 QUIET_DAYS: Final = 21
 
+#: The most days `reminders_on` takes for `within_days` and `quiet_days`,
+#: as the command's ``--within`` and ``--quiet-after``: ten years, past any
+#: follow-up; more is a slip.
+MOST_DAYS: Final = 3660
+
 #: The rule that moves a step whose window has closed, and says so.
 _LATE: Final = "FU010"
 
 
-class Status(enum.Enum):
+class ReminderStatus(enum.Enum):
     """How a reminder stands on its day; the order is the order of urgency."""
 
     OVERDUE = "overdue"
@@ -74,7 +87,7 @@ class Status(enum.Enum):
     QUIET = "quiet"
 
 
-_URGENCY: Final = {status: rank for rank, status in enumerate(Status)}
+_URGENCY: Final = {status: rank for rank, status in enumerate(ReminderStatus)}
 
 
 def day_of(interview: Interview, on: dt.date | dt.datetime) -> dt.date:
@@ -113,7 +126,7 @@ class Reminder:
     `silent_days` counts the days since then.
     """
 
-    status: Status
+    status: ReminderStatus
     at: dt.datetime
     interview: Interview
     step: Step | None = None
@@ -213,9 +226,9 @@ def reminders(
             or instant_key(step.window.end) < as_of
             or (missed and step.kind is StepKind.CALL_BACK and not step.agreed)
         ):
-            status = Status.OVERDUE
+            status = ReminderStatus.OVERDUE
         elif instant_key(step.window.start) < horizon:
-            status = Status.DUE
+            status = ReminderStatus.DUE
         else:
             continue
         found.append(Reminder(status, local(step.due, tz), interview, step))
@@ -228,6 +241,88 @@ def reminders(
     silent = (day - heard.date()).days
     if silent >= quiet_days:
         found.append(
-            Reminder(Status.QUIET, heard, interview, last=last, silent_days=silent)
+            Reminder(
+                ReminderStatus.QUIET, heard, interview, last=last, silent_days=silent
+            )
         )
     return tuple(found)
+
+
+def reminders_on(  # noqa: PLR0913 - the interview, the day, and how far to look
+    interview: Interview,
+    history: Iterable[Event] = (),
+    *,
+    on: dt.date | dt.datetime,
+    within_days: int = 0,
+    quiet_days: int = QUIET_DAYS,
+    rules: RuleSet = DEFAULT_RULES,
+) -> tuple[Reminder, ...]:
+    """What is due, overdue or gone quiet for `interview` on the day `on`.
+
+    What ``followup due`` lists for one interview, soonest first: the plan
+    made as of the start of that day where the recipient is (or as of the
+    last event, when the history goes further), its steps overdue or due
+    within `within_days` days after the day, or the interview itself when
+    it has gone quiet for `quiet_days` days.  `on` is a date, the
+    recipient's, or an aware datetime: today is the date it has where the
+    recipient is.  The library reads no clock: pass today yourself.
+
+    >>> import datetime as dt
+    >>> from followup import Event, Interview, reminders_on
+    >>> interview = Interview("Ada Lovelace", "Acme",
+    ...                       "2026-11-23T10:00:00-05:00[America/New_York]")
+    >>> sent = Event("thank-you-sent", "2026-11-23T11:00:00-05:00")
+    >>> for reminder in reminders_on(interview, [sent], on=dt.date(2026, 11, 25)):
+    ...     print(reminder.status.value, reminder.what, reminder.at.isoformat())
+    due follow-up (email) 2026-11-25T09:00:00-05:00
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type (`on` is neither a
+            date nor a datetime, a count is no whole number).
+        InvalidValueError: `on` is a naive datetime or out of range, a count
+            is negative or more than `MOST_DAYS` (ten years); or the history
+            contradicts itself, as for `plan_followups`.
+        RuleError: a rule failed; the message names it.
+    """
+    if not isinstance(interview, Interview):
+        raise InvalidTypeError("interview", interview, "an Interview")
+    events = checked_history(history)
+    day = _day_asked(interview, on)
+    within = _days(within_days, "within_days")
+    quiet = _days(quiet_days, "quiet_days")
+    moment = planning_moment(interview, events, day)
+    plan = plan_followups(interview, events, now=moment, rules=rules)
+    return tuple(
+        sorted(
+            reminders(plan, events, day, within_days=within, quiet_days=quiet),
+            key=Reminder.order,
+        )
+    )
+
+
+def _day_asked(interview: Interview, on: object) -> dt.date:
+    # A datetime is a date too: asked first.
+    if isinstance(on, dt.datetime):
+        return day_of(interview, coerce_instant(on, "on"))
+    if not isinstance(on, dt.date):
+        raise InvalidTypeError("on", on, "a date or an aware datetime")
+    # Every start of a day, in any zone, lies within the instants planned.
+    first, last = (
+        EARLIEST.date() + dt.timedelta(days=1),
+        LATEST.date() - dt.timedelta(days=1),
+    )
+    if not first <= on <= last:
+        raise InvalidValueError(
+            "on", on.isoformat(), f"is not between {first} and {last}"
+        )
+    return on
+
+
+def _days(value: object, field: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(field, value, "a whole number of days")
+    if not 0 <= value <= MOST_DAYS:
+        raise InvalidValueError(
+            field, value, f"is not between 0 and {MOST_DAYS} days (ten years)"
+        )
+    return value

@@ -233,3 +233,9 @@ assert_type(
     tuple[followup.DraftStep, ...],
 )
 assert_type(Finding("ME1", "info", "noted", step=drafted).step, Step | None)
+
+# What is due, for one interview, on a day.
+listed = followup.reminders_on(full, [call], on=dt.date(2026, 12, 1), within_days=3)
+assert_type(listed, tuple[followup.Reminder, ...])
+assert_type(listed[0].status, followup.ReminderStatus)
+assert_type(listed[0].step, Step | None)

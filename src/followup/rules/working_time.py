@@ -211,6 +211,10 @@ class WorkingTime:
         contact = facts.interview.interviewer
         if contact is None or contact.country is None or contact.timezone is not None:
             return None
+        # Once the company has decided nothing is left to place, as FU002
+        # then asks for no details.
+        if facts.decision is not None:
+            return None
         name = getattr(facts.zone, "name", "")
         if not (
             type(facts.zone) is FixedTimezone
