@@ -167,9 +167,9 @@ options:
   -h, --help            show this help message and exit
   --example             use the built-in example interview
   --format {text,eml,mailto}
-                        the letter (text, the default), an RFC 5322 message (eml), or a mailto: link
-  --sent ISO            with --format eml: when it is sent, its Date (ISO 8601 with an offset); default: now
-  --from ADDRESS        with --format eml: From
+                        the letter (text, the default), an email message to open in a mail program (eml: an RFC 5322 message with --from, else a draft without From, marked X-Unsent), or a mailto: link
+  --sent ISO            with --format eml: when it is sent, its Date (ISO 8601 with an offset), not before the call ends; default: now
+  --from ADDRESS        with --format eml: From, an address (with the candidate's name) or 'Name <address>'
   --fit TEXT            for the follow-up: one sentence on why you fit the job (A8)
   --topic TEXT          for the thank-you: something you discussed on the call
   --language {en,de,fr,es}
@@ -288,7 +288,7 @@ def test_draft_as_an_email_is_dated_when_sent_and_says_why_you_fit(tmp_path):
     assert result.stdout == ""
     message, body = _email_body(target.read_bytes())
     assert message["Date"] == "Wed, 25 Nov 2026 09:00:00 -0500"
-    assert message["From"] == "ada@example.com"
+    assert message["From"] == "Ada Lovelace <ada@example.com>"
     assert FIT in " ".join(body.split())
 
 

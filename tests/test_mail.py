@@ -61,7 +61,9 @@ def test_sent_and_from_set_the_date_and_the_sender():
         example_interview(), "thank-you", sent=SENT, sender="Ada@Example.com"
     )
     parsed = _parsed(message.as_bytes())
-    assert parsed["From"] == "Ada@example.com"
+    # A bare address is signed with the candidate's name, as the letter is.
+    assert parsed["From"] == "Ada Lovelace <Ada@example.com>"
+    assert "X-Unsent" not in parsed
     assert parsed["Date"] == "Wed, 25 Nov 2026 09:00:00 -0500"
     assert parsed["Subject"] == "Thank you: phone interview on November 23, 2026"
     assert "Message-ID" not in parsed

@@ -30,7 +30,7 @@ def test_the_message_head_is_written_as_rfc_5322_writes_it():
     head = message.as_bytes().split(b"\r\n\r\n", 1)[0]
     assert head.split(b"\r\n") == [
         b"To: hr@acme.example",
-        b"From: ada@example.com",
+        b"From: Ada Lovelace <ada@example.com>",
         b"Subject: Following up: phone interview on November 23, 2026",
         b"Date: Wed, 25 Nov 2026 09:00:00 -0500",
         b'Content-Type: text/plain; charset="utf-8"',

@@ -28,6 +28,7 @@ from followup.sync import SyncError, sync_plan
 from radicale_server import PASSWORD, USER, free_port
 
 NOW = "2026-11-23T10:20:00-05:00"
+SENT = "2026-11-23T11:00:00-05:00"
 
 
 def _calendar(url: str) -> caldav.Calendar:
@@ -333,7 +334,8 @@ def test_a_message_and_a_link_read_back_as_drafted(
         position=position,
     )
     fit = "I build data pipelines"
-    message = draft_message(interview, "follow-up", sent=NOW, fit=fit)
+    # After the call (NOW is during it): no letter is dated before it ends.
+    message = draft_message(interview, "follow-up", sent=SENT, fit=fit)
     raw = message.as_bytes()
     assert raw.isascii()
     # RFC 5322 2.1.1: at most 998 characters a line, and 78 where a line

@@ -220,17 +220,22 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "eml", "mailto"),
         default="text",
-        help="the letter (text, the default), an RFC 5322 message (eml), or a "
-        "mailto: link",
+        help="the letter (text, the default), an email message to open in a "
+        "mail program (eml: an RFC 5322 message with --from, else a draft "
+        "without From, marked X-Unsent), or a mailto: link",
     )
     draft.add_argument(
         "--sent",
         metavar="ISO",
         help="with --format eml: when it is sent, its Date (ISO 8601 with an "
-        "offset); default: now",
+        "offset), not before the call ends; default: now",
     )
     draft.add_argument(
-        "--from", dest="sender", metavar="ADDRESS", help="with --format eml: From"
+        "--from",
+        dest="sender",
+        metavar="ADDRESS",
+        help="with --format eml: From, an address (with the candidate's name) "
+        "or 'Name <address>'",
     )
     draft.add_argument(
         "--fit",
@@ -983,6 +988,15 @@ def _draft_command(args: argparse.Namespace) -> int:
     except RuleError:
         raise
     except (InvalidValueError, InvalidTypeError) as error:
+        if error.field == "sent" and args.sent in (None, "now"):
+            # Dated by the clock, not by the user: a draft made before the
+            # call is refused, and the way out is to say when it will go.
+            ends = interview.ends_at.isoformat()
+            said = "not given, so now" if args.sent is None else "now"
+            raise InputError(
+                f"--sent: {said} ({error.value}) is before the call ends "
+                f"({ends}); give --sent the time the letter will go out"
+            ) from error
         # The library names its own fields (`sender`); a user typed --from.
         option = _DRAFT_OPTIONS.get(error.field)
         if option is None:
@@ -1025,6 +1039,7 @@ def _drafted(
 
 #: The options of `draft` by the name of the field the library checks.
 _DRAFT_OPTIONS = {
+    "sent": "--sent",
     "sender": "--from",
     "fit": "--fit",
     "topic": "--topic",

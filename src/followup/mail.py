@@ -6,6 +6,9 @@ moment you send it, and the draft as UTF-8 text.  To, From and Subject are
 written here rather than by the stdlib, whose folding loses or adds spaces
 (see `draft_message` for what a mail program is given).  No Message-ID: your mail
 program gives one when it sends, so the same inputs write the same file.
+Without a sender the message is a draft, not yet a whole RFC 5322 message
+(which needs From): ``X-Unsent: 1`` marks it unsent, and your mail program
+puts in From when you send it.
 
 >>> from followup.example import example_interview
 >>> message = draft_message(example_interview(), "thank-you",
@@ -37,6 +40,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any, Final
 
 from followup._contact import _email_address
+from followup._fields import single_line
 from followup._interview import Interview
 from followup._letters import letter_kind
 from followup._ruleset import DEFAULT_RULES, RuleSet
@@ -254,33 +258,55 @@ def draft_message(  # noqa: PLR0913 - the letter, and the envelope's parts
 
     Date is `sent` in its own offset, or in UTC when that offset has
     seconds (local mean time, before zones were standard), which RFC 5322
-    cannot write.
+    cannot write.  Both letters are about the call, so `sent` is at its end
+    (`Interview.ends_at`) or later.
+
+    `sender` is an address (``ada@example.com``), written with the
+    candidate's name (``Ada Lovelace <ada@example.com>``), or a name and an
+    address in angle brackets (``Ada King <ada@example.com>``), the name
+    quoted or not (``"King, Ada" <ada@example.com>``).  Without a sender the
+    message has no From: a draft for a mail program to complete, marked
+    ``X-Unsent: 1`` (where Microsoft's MIME converter for Outlook keeps that
+    a message is not sent yet; other programs pass over the header).
 
     Raises:
         InvalidTypeError: `interview` is not an Interview, or `locale` not
             text (so in `subject`, `mailto_link` and `draft_text`).
-        FollowUpError: `kind` is no letter, `sent` no instant, `sender` no
-            email address, `fit` unfit (see `draft_follow_up`), or a style
-            refused.
+        FollowUpError: `kind` is no letter, `sent` no instant or before the
+            call ends, `sender` no email address (or its name not one line),
+            `fit` unfit (see `draft_follow_up`), or a style refused.
     """
     interview = _interview(interview)
     letter = letter_kind(kind)
     at = coerce_instant(sent, "sent")
-    sender = _email_address(sender, "sender")
+    ends = interview.ends_at
+    if at < ends:
+        # A thank-you dated before the call it thanks for reads as a mistake
+        # (or as written in advance): the recipient sees the Date.
+        raise InvalidValueError(
+            "sent",
+            at.isoformat(),
+            f"is before the call ends ({ends.isoformat()}); "
+            "a letter about the call is sent after it",
+        )
+    sender_box = None if sender is None else _sender(sender, interview.candidate)
     contact = interview.interviewer
     to = None
     if contact is not None and contact.email is not None:
         to = _mailbox(contact.email, contact.name)
-    mailboxes = [mailbox for mailbox in (to, sender and _mailbox(sender)) if mailbox]
+    mailboxes = [mailbox for mailbox in (to, sender_box) if mailbox]
     # Only a local part outside ASCII has no ASCII form (RFC 6530).
     utf8 = any(not mailbox.username.isascii() for mailbox in mailboxes)
     message = EmailMessage(policy=_UTF8_HEADERS if utf8 else _ASCII_HEADERS)
     if to is not None:
         message["To"] = to
-    if sender is not None:
-        message["From"] = mailboxes[-1]
+    if sender_box is not None:
+        message["From"] = sender_box
     message["Subject"] = _subject(interview, letter, style)
     message["Date"] = _date(at)
+    if sender_box is None:
+        # RFC 5322 requires From; a file without it is a draft, and says so.
+        message["X-Unsent"] = "1"
     message.set_content(
         _text(interview, letter, (fit, topic), rules, style), charset="utf-8"
     )
@@ -342,6 +368,48 @@ def _interview(value: object) -> Interview:
     if not isinstance(value, Interview):
         raise InvalidTypeError("interview", value, "an Interview")
     return value
+
+
+def _sender(value: object, candidate: str) -> Address:
+    r"""The From mailbox: `value` is an address, or ``Name <address>``.
+
+    Split here rather than by `email.utils.parseaddr`, which reads
+    ``O'Brien, Seán <s@example.org>`` as the address ``O'Brien`` and keeps
+    the first of two addresses without a word: what is inside the last
+    angle brackets is the address, checked as `Contact.email` is, and what
+    comes before them the name, quoted (``"King, Ada"``, with ``\"`` and
+    ``\\`` inside) or not.  No name, and the candidate's is used: the
+    letter is signed with it.
+    """
+    if not isinstance(value, str):
+        raise InvalidTypeError("sender", value, "an email address (str)")
+    text = value.strip()
+    name = ""
+    if text.endswith(">") and "<" in text:
+        start = text.rindex("<")
+        name, text = text[:start].strip(), text[start + 1 : -1].strip()
+        if len(name) > 1 and name[0] == name[-1] == '"':
+            # An RFC 5322 quoted string: a backslash keeps the next character.
+            name = _QUOTED_PAIR.sub(r"\1", name[1:-1]).strip()
+    elif "<" in text or ">" in text:
+        raise InvalidValueError(
+            "sender", value, "is not an address, nor a name and <address>"
+        )
+    address = _email_address(text, "sender")
+    if address is None:  # pragma: no cover - `text` is a str
+        raise InvalidTypeError("sender", value, "an email address (str)")
+    if name:
+        try:
+            name = single_line(name, "sender")
+        except InvalidValueError as error:
+            raise InvalidValueError(
+                "sender", value, f"has a name that {error.problem}"
+            ) from None
+    return _mailbox(address, name or candidate)
+
+
+#: A backslash and the character it quotes, in a quoted string.
+_QUOTED_PAIR: Final = re.compile(r"\\(.)", re.DOTALL)
 
 
 def _mailbox(address: str, name: str | None = None) -> Address:
