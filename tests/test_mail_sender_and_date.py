@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import followup.cli
 from followup import Interview, InvalidValueError
+from followup._fields import NAME_LENGTH
 from followup.example import example_interview
 from followup.mail import draft_message
 from shell import run
@@ -284,6 +285,18 @@ def test_a_sender_that_is_no_mailbox_is_refused(sender, error):
     assert str(caught.value).startswith(error)
 
 
+def test_a_name_longer_than_an_interviewer_s_is_refused():
+    sender = "A" * 101 + " <ann@example.org>"
+    with pytest.raises(InvalidValueError) as caught:
+        draft_message(example_interview(), "thank-you", sent=SENT, sender=sender)
+    assert caught.value.problem == (
+        "has a name that is 101 characters long (at most 100)"
+    )
+    # A hundred is enough, and written on one line of the head.
+    message = _message(sent=SENT, sender="A" * 100 + " <ann@example.org>")
+    assert message["From"].addresses[0].display_name == "A" * 100
+
+
 def test_the_command_no_longer_advises_against_a_display_name():
     result = run(
         "draft", "thank-you", EXAMPLE, "--format", "eml", "--sent", SENT,
@@ -307,7 +320,9 @@ def _valid(address: str) -> bool:
 
 # A display name: any text on one line, control characters left out.
 names = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+    min_size=1,
+    max_size=NAME_LENGTH,
 )
 addresses = st.builds(
     "{}@{}.{}".format,

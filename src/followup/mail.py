@@ -40,7 +40,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any, Final
 
 from followup._contact import _email_address
-from followup._fields import single_line
+from followup._fields import NAME_LENGTH, single_line
 from followup._interview import Interview
 from followup._letters import letter_kind
 from followup._ruleset import DEFAULT_RULES, RuleSet
@@ -377,9 +377,10 @@ def _sender(value: object, candidate: str) -> Address:
     ``O'Brien, Seán <s@example.org>`` as the address ``O'Brien`` and keeps
     the first of two addresses without a word: what is inside the last
     angle brackets is the address, checked as `Contact.email` is, and what
-    comes before them the name, quoted (``"King, Ada"``, with ``\"`` and
-    ``\\`` inside) or not.  No name, and the candidate's is used: the
-    letter is signed with it.
+    comes before them the name (one line of at most `NAME_LENGTH`
+    characters), quoted (``"King, Ada"``, with ``\"`` and ``\\`` inside)
+    or not.  No name, and the candidate's is used: the letter is signed
+    with it.
     """
     if not isinstance(value, str):
         raise InvalidTypeError("sender", value, "an email address (str)")
@@ -400,7 +401,9 @@ def _sender(value: object, candidate: str) -> Address:
         raise InvalidTypeError("sender", value, "an email address (str)")
     if name:
         try:
-            name = single_line(name, "sender")
+            # As long as an interviewer's name may be: a longer word could
+            # not be folded under RFC 5322's 998 characters a line.
+            name = single_line(name, "sender", most=NAME_LENGTH)
         except InvalidValueError as error:
             raise InvalidValueError(
                 "sender", value, f"has a name that {error.problem}"
