@@ -160,7 +160,7 @@ def test_the_hiring_team_only_when_no_name_is_known():
         interviewer=Contact(email="jobs@acme.example"),
     )
     assert draft_thank_you(nameless, greeting="first-name").startswith(
-        "Dear hiring team,"
+        "Dear Hiring Team,"
     )
     assert draft_thank_you(nameless, language="de").startswith(
         "Sehr geehrte Damen und Herren,"
@@ -249,8 +249,8 @@ def test_zone_labels_no_reader_can_take_for_another_zone(zone, label):
         ),
         (
             "es",
-            "Buenos días, Grace Brewster Hopper:",
-            "lunes, 23 de noviembre de 2026 a las 10:00 (EST)",
+            "Estimado/a Grace Brewster Hopper:",
+            "lunes 23 de noviembre de 2026 a las 10:00 (EST)",
         ),
     ],
 )

@@ -34,14 +34,14 @@ INTERVIEW = Interview(
 WHEN = "Monday, November 23, 2026 at 10:00 AM EST"
 
 
-def test_the_thank_you_names_the_role_and_ends_on_the_topic():
+def test_the_thank_you_names_the_role_and_the_topic_before_the_next_steps():
     draft = draft_thank_you(INTERVIEW, topic="the new pipeline.")
     assert draft == (
         "Dear Grace Hopper,\n\n"
         "Thank you for the phone interview for the data engineer position on "
-        f"{WHEN}. Our conversation confirmed my interest in Acme, and I would be "
-        "glad to hear about the next steps. I especially enjoyed talking about "
-        "the new pipeline.\n\n"
+        f"{WHEN}. Our conversation confirmed my interest in Acme. I especially "
+        "enjoyed talking about the new pipeline. I would be glad to hear about "
+        "the next steps.\n\n"
         "Best regards,\n"
         "Ada Lovelace"
     )
@@ -50,9 +50,9 @@ def test_the_thank_you_names_the_role_and_ends_on_the_topic():
 def test_a_thank_you_without_role_or_interviewer_writes_to_the_team():
     draft = draft_thank_you(Interview("Ada Lovelace", "Acme", AT))
     assert draft == (
-        "Dear hiring team,\n\n"
+        "Dear Hiring Team,\n\n"
         f"Thank you for the phone interview on {WHEN}. Our conversation "
-        "confirmed my interest in Acme, and I would be glad to hear about the "
+        "confirmed my interest in Acme. I would be glad to hear about the "
         "next steps.\n\n"
         "Best regards,\n"
         "Ada Lovelace"
@@ -127,9 +127,9 @@ def test_a_french_thank_you_is_written_on_the_locale_asked_for():
     draft = draft_thank_you(INTERVIEW, language="fr", locale="fr-CA")
     assert draft == (
         "Bonjour Grace Hopper,\n\n"
-        "Je vous remercie pour l'entretien téléphonique pour le poste de data "
-        "engineer du lundi 23 novembre 2026 à 10 h 00 (EST). Notre échange a "
-        "renforcé mon intérêt pour Acme, et je me réjouis de connaître la "
+        "Je vous remercie pour notre entretien téléphonique du lundi 23 novembre "
+        "2026 à 10 h 00 (EST) concernant le poste de data engineer. Notre "
+        "échange a renforcé mon intérêt pour Acme. Je me réjouis de connaître la "
         "suite.\n\n"
         "Cordialement,\n"
         "Ada Lovelace"

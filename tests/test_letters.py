@@ -423,7 +423,13 @@ def test_any_fit_passes_or_is_refused_by_name(interview, fit):
         assert [
             f for f in check_letter(draft, interview) if f.severity is Severity.ERROR
         ] == []
-        assert fit.strip() in draft
+        # After its colon the fit goes on in lower case: a capital is dropped
+        # only from an ordinary word, one whose second letter is lower case.
+        fit = fit.strip()
+        lowered = fit[0].lower() + fit[1:]
+        assert fit in draft or (
+            fit[0].isupper() and fit[1:2].islower() and lowered in draft
+        )
 
 
 def test_a_fit_too_long_for_these_names_is_refused():

@@ -79,7 +79,7 @@ def test_without_an_address_there_is_no_to_and_names_survive_utf8():
     parsed = _parsed(draft_message(interview, "thank-you", sent=SENT).as_bytes())
     assert "To" not in parsed
     assert "Zoë Ångström" in parsed.get_content()
-    assert "Dear hiring team," in parsed.get_content()
+    assert "Dear Hiring Team," in parsed.get_content()
     assert "Société Générale" in parsed.get_content()
 
 

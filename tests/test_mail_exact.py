@@ -59,7 +59,7 @@ def test_a_link_with_no_interviewer_has_no_address_and_spaces_as_percent_20():
     link = mailto_link(Interview("Ada Lovelace", "Acme", AT), "thank-you")
     assert link.startswith(
         "mailto:?subject=Thank%20you%3A%20phone%20interview%20on%20November%2023"
-        "%2C%202026&body=Dear%20hiring%20team%2C%0D%0A%0D%0A"
+        "%2C%202026&body=Dear%20Hiring%20Team%2C%0D%0A%0D%0A"
     )
     assert "+" not in link
 

@@ -105,7 +105,8 @@ def test_a_topic_that_ends_in_an_ellipsis_is_named_as_a_clause() -> None:
     # The topic's own stop makes way for the sentence's full stop.
     draft = draft_thank_you(INTERVIEW, topic="the roadmap…")
     assert draft.endswith(
-        "I especially enjoyed talking about the roadmap.\n\nBest regards,\nAda Lovelace"
+        "I especially enjoyed talking about the roadmap. I would be glad to hear "
+        "about the next steps.\n\nBest regards,\nAda Lovelace"
     )
 
 

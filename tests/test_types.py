@@ -329,7 +329,7 @@ def test_an_interviewer_may_be_known_without_a_name():
     assert {s.due.timezone_name for s in plan.steps} == {"Europe/Berlin"}
     (asking,) = [f for f in plan.findings if f.code == "FU002"]
     assert "name and phone number are missing" in asking.message
-    assert draft_thank_you(interview).startswith("Dear hiring team,")
+    assert draft_thank_you(interview).startswith("Dear Hiring Team,")
     with pytest.raises(InvalidValueError, match=r"^Contact: '' holds nothing"):
         Contact()
     with pytest.raises(InvalidValueError, match=r"^Contact: '' holds nothing"):

@@ -72,8 +72,8 @@ def test_a_spanish_follow_up_keeps_a_fit_written_in_english() -> None:
     )
     rules = DEFAULT_RULES.configure("FU004", max_lines=7)
     assert draft_follow_up(INTERVIEW, fit, rules=rules, language="es") == (
-        "Buenos días, Grace Hopper:\n\n"
-        "En seguimiento a nuestra entrevista telefónica del lunes, 23 de "
+        "Estimado/a Grace Hopper:\n\n"
+        "En seguimiento a nuestra entrevista telefónica del lunes 23 de "
         "noviembre de 2026 a las 10:00 (EST): mi interés en Acme sigue intacto. "
         f"Creo que mi perfil encaja bien con el puesto: {fit}.\n\n"
         "Saludos cordiales,\nAda Lovelace"

@@ -67,13 +67,14 @@ _STOPS = (".", "!", "?", "…")
 class _Words(NamedTuple):
     """What a draft says in one language; {placeholders} are filled in."""
 
-    greet_name: str
+    greet_name: str  # {dear} {name}
     greet_first: str
     greet_team: str
     sign_off: str
     when: str  # {date} {time} {zone}
-    role: str  # {position}
-    thank_you: tuple[str, ...]  # {when} {role} {company}; one is picked
+    role: str  # {position}; {de}, in French: "de " or "d'"
+    # {when} {role} {role_about} {company} {topic}; one is picked
+    thank_you: tuple[str, ...]
     topic: str  # {topic}
     follow_up: tuple[str, ...]  # {when} {role} {company} {reason} {close}
     compact: str  # {when} {company} {reason}
@@ -81,26 +82,36 @@ class _Words(NamedTuple):
     fit_given: str  # {fit}
     fit_general: str
     default_locale: str
+    #: How "Dear" agrees with the person greeted: not known, a woman, a man.
+    dear: tuple[str, str, str] = ("", "", "")
+    #: The role where the sentence speaks about it ({role_about}): "speak
+    #: with me about the X position", not "for the X position".
+    role_about: str | None = None
 
 
+# The topic of the call ({topic}: its sentence and a space before it, or
+# nothing) comes before the sentence on the next steps, which closes the
+# letter.  The date follows the interview it is the date of, and the
+# position comes after it where the language would otherwise read the date
+# as the position's ("le poste de X du lundi").
 _WORDS: Final = {
     "en": _Words(
         greet_name="Dear {name},",
         greet_first="Dear {name},",
-        greet_team="Dear hiring team,",
+        greet_team="Dear Hiring Team,",
         sign_off="Best regards,",
         when="{date} at {time} {zone}",
         role=" for the {position} position",
         thank_you=(
             (
                 "Thank you for the phone interview{role} on {when}. Our conversation "
-                "confirmed my interest in {company}, and I would be glad to hear about "
-                "the next steps."
+                "confirmed my interest in {company}.{topic} I would be glad to hear "
+                "about the next steps."
             ),
             (
-                "Thank you for taking the time to speak with me{role} on {when}. I "
-                "came away even more interested in {company} and look forward to "
-                "hearing about the next steps."
+                "Thank you for taking the time to speak with me{role_about} on "
+                "{when}. I came away even more interested in {company}.{topic} I "
+                "look forward to hearing about the next steps."
             ),
         ),
         topic="I especially enjoyed talking about {topic}.",
@@ -121,6 +132,7 @@ _WORDS: Final = {
         fit_given="I believe I am a strong fit: {fit}",
         fit_general="I believe my experience and skills fit the job well.",
         default_locale="en_US",
+        role_about=" about the {position} position",
     ),
     "de": _Words(
         greet_name="Guten Tag {name},",
@@ -132,16 +144,17 @@ _WORDS: Final = {
         thank_you=(
             (
                 "vielen Dank für das Telefoninterview{role} am {when}. Das Gespräch "
-                "hat mein Interesse an {company} bestärkt, und ich freue mich auf die "
-                "nächsten Schritte."
+                "hat mein Interesse an {company} bestärkt.{topic} Ich freue mich auf "
+                "die nächsten Schritte."
             ),
             (
                 "herzlichen Dank, dass Sie sich am {when} Zeit für das Telefoninterview"
-                "{role} genommen haben. Ich bin an {company} nun noch mehr "
-                "interessiert und freue mich, von Ihnen zu hören."
+                "{role} genommen haben. Mein Interesse an {company} ist dadurch noch "
+                "gewachsen.{topic} Ich freue mich, von Ihnen zu hören."
             ),
         ),
-        topic="Besonders gefreut hat mich das Gespräch über {topic}.",
+        # "Austausch", not "Gespräch": the sentence before it may say that.
+        topic="Besonders interessant fand ich unseren Austausch über {topic}.",
         follow_up=(
             (
                 "gerne komme ich auf unser Telefoninterview{role} am {when} zurück. "
@@ -156,8 +169,8 @@ _WORDS: Final = {
             "Über ein weiteres Gespräch würde ich mich freuen.",
             "Gerne bespreche ich mit Ihnen die nächsten Schritte.",
         ),
-        fit_given="Ich passe gut zu der Stelle: {fit}",
-        fit_general="Meine Erfahrung und meine Kenntnisse passen gut zu der Stelle.",
+        fit_given="Ich passe gut zur Stelle: {fit}",
+        fit_general="Meine Erfahrung und meine Kenntnisse passen gut zur Stelle.",
         default_locale="de_DE",
     ),
     "fr": _Words(
@@ -166,24 +179,27 @@ _WORDS: Final = {
         greet_team="Madame, Monsieur,",
         sign_off="Cordialement,",
         when="{date} à {time} ({zone})",
-        role=" pour le poste de {position}",
+        role=" concernant le poste {de}{position}",
         thank_you=(
             (
-                "Je vous remercie pour l'entretien téléphonique{role} du {when}. Notre "
-                "échange a renforcé mon intérêt pour {company}, et je me réjouis de "
-                "connaître la suite."
+                "Je vous remercie pour notre entretien téléphonique du {when}{role}. "
+                "Notre échange a renforcé mon intérêt pour {company}.{topic} Je me "
+                "réjouis de connaître la suite."
             ),
             (
-                "Merci d'avoir pris le temps d'échanger avec moi{role} le {when}. Cet "
-                "entretien a confirmé mon intérêt pour {company} ; je reste à votre "
-                "disposition pour la suite."
+                "Merci d'avoir pris le temps d'échanger avec moi le {when}{role}. Cet "
+                "entretien a confirmé mon intérêt pour {company}.{topic} Je reste à "
+                "votre disposition pour la suite."
             ),
         ),
-        topic="J'ai particulièrement apprécié notre échange sur {topic}.",
+        # "nos discussions", not "notre échange": the sentence before it
+        # may say that.
+        topic="J'ai particulièrement apprécié nos discussions sur {topic}.",
         follow_up=(
             (
-                "Je reviens vers vous après notre entretien téléphonique{role} du "
-                "{when}. Mon intérêt pour {company} reste entier. {reason} {close}"
+                "Je reviens vers vous à la suite de notre entretien téléphonique du "
+                "{when}{role}. Mon intérêt pour {company} reste entier. {reason} "
+                "{close}"
             ),
         ),
         compact=(
@@ -199,29 +215,30 @@ _WORDS: Final = {
         default_locale="fr_FR",
     ),
     "es": _Words(
-        greet_name="Buenos días, {name}:",
+        greet_name="{dear} {name}:",
         greet_first="Hola, {name}:",
         greet_team="Estimado equipo de selección:",
         sign_off="Saludos cordiales,",
         when="{date} a las {time} ({zone})",
-        role=" para el puesto de {position}",
+        role=" sobre el puesto de {position}",
         thank_you=(
             (
-                "Muchas gracias por la entrevista telefónica{role} del {when}. La "
-                "conversación reforzó mi interés en {company} y me encantaría conocer "
-                "los próximos pasos."
+                "Muchas gracias por la entrevista telefónica del {when}{role}. La "
+                "conversación reforzó mi interés en {company}.{topic} Me encantaría "
+                "conocer los próximos pasos."
             ),
             (
-                "Le agradezco el tiempo que me dedicó en la entrevista telefónica"
-                "{role} del {when}. Mi interés en {company} es ahora aún mayor y "
-                "quedo a la espera de los próximos pasos."
+                "Le agradezco el tiempo que me dedicó en la entrevista telefónica del "
+                "{when}{role}. Mi interés en {company} es ahora aún mayor.{topic} "
+                "Quedo a la espera de los próximos pasos."
             ),
         ),
-        topic="Disfruté especialmente de la conversación sobre {topic}.",
+        # Not "la conversación": the sentence before it may say that.
+        topic="Disfruté especialmente de hablar sobre {topic}.",
         follow_up=(
             (
-                "Le escribo en seguimiento a nuestra entrevista telefónica{role} del "
-                "{when}. Mi interés en {company} sigue intacto. {reason} {close}"
+                "Le escribo para dar seguimiento a nuestra entrevista telefónica del "
+                "{when}{role}. Mi interés en {company} sigue intacto. {reason} {close}"
             ),
         ),
         compact=(
@@ -237,6 +254,11 @@ _WORDS: Final = {
             "Creo que mi experiencia y mis habilidades encajan bien con el puesto."
         ),
         default_locale="es_ES",
+        # "Buenos días" assumed the letter is read in the morning; "Estimado"
+        # is the formal opening at any hour, and agrees with the title when
+        # the title says whether it greets a woman or a man ("Estimada
+        # Dra. García"), else it is written "Estimado/a", as Spanish forms do.
+        dear=("Estimado/a", "Estimada", "Estimado"),
     ),
 }
 
@@ -246,7 +268,7 @@ class Style(TypedDict, total=False):
 
     language: str
     locale: str | None
-    greeting: Greeting
+    greeting: Greeting | None
     title: str | None
 
 
@@ -275,7 +297,7 @@ def draft_thank_you(  # noqa: PLR0913 - the interview, and how to write to them
     *,
     language: str = "en",
     locale: str | None = None,
-    greeting: Greeting = "name",
+    greeting: Greeting | None = None,
     title: str | None = None,
     topic: str | None = None,
 ) -> str:
@@ -286,14 +308,16 @@ def draft_thank_you(  # noqa: PLR0913 - the interview, and how to write to them
     default the language in the interviewer's country when known, else
     ``en_US``, ``de_DE``, ``fr_FR``, ``es_ES``.  `greeting` is ``"name"``
     (the full name), ``"title"`` (`title` and surname: "Dear Dr. Hopper")
-    or ``"first-name"``; without a name it is the hiring team.  `topic` is
-    something discussed on the call, named in a sentence of its own.
+    or ``"first-name"``; by default it is ``"title"`` when a `title` is
+    given, else ``"name"``; without a name it is the hiring team.  `topic`
+    is something discussed on the call, named in a sentence of its own
+    before the one on the next steps.
 
     >>> from followup import Contact, Interview
     >>> interview = Interview("Ada Lovelace", "Acme",
     ...                       "2026-11-23T10:00:00-05:00[America/New_York]",
     ...                       interviewer=Contact("Grace Hopper"))
-    >>> draft = draft_thank_you(interview, greeting="title", title="Dr.")
+    >>> draft = draft_thank_you(interview, title="Dr.")
     >>> print(draft.splitlines()[0])
     Dear Dr. Hopper,
     >>> "on Monday, November 23, 2026 at 10:00 AM EST." in draft
@@ -302,23 +326,25 @@ def draft_thank_you(  # noqa: PLR0913 - the interview, and how to write to them
     Raises:
         InvalidValueError: an unknown `language`, `locale` or `greeting`, a
             `locale` of another language or of a script other than Latin
-            (``en_Dsrt``), a ``"title"`` greeting without `title`, or a
-            `topic` or `title` that is empty, holds a line break or runs too
-            long.
+            (``en_Dsrt``), a ``"title"`` greeting without `title`, a `title`
+            with another greeting, or a `topic` or `title` that is empty,
+            holds a line break or runs too long.
         InvalidTypeError: a `locale` that is not text.
     """
     style = _style(interview, language, locale, greeting, title)
     words = _WORDS[style.language]
+    said = ""
+    if topic is not None:
+        topic = single_line(topic, "topic", most=TOPIC_LENGTH)
+        said = " " + words.topic.format(topic=_clause(topic))
     variant = _pick(interview, StepKind.THANK_YOU, len(words.thank_you))
     body = _filled(
         words.thank_you[variant],
-        role=_role(interview, words),
+        **_roles(interview, words),
         when=written_when(interview, style.locale, words.when),
         company=interview.company,
+        topic=said,
     )
-    if topic is not None:
-        topic = single_line(topic, "topic", most=TOPIC_LENGTH)
-        body = f"{body} {words.topic.format(topic=_clause(topic))}"
     # A thank-you has no line limit and its sentences leave out the user's
     # strings, so one variant passes for every interview.
     return _letter(
@@ -333,19 +359,23 @@ def draft_follow_up(  # noqa: PLR0913 - the interview, and how to write to them
     rules: RuleSet = DEFAULT_RULES,
     language: str = "en",
     locale: str | None = None,
-    greeting: Greeting = "name",
+    greeting: Greeting | None = None,
     title: str | None = None,
 ) -> str:
     """Draft the follow-up letter for 2 to 3 days after the call (A5, A7-A9).
 
     `fit` is one sentence on why the candidate fits the job (A8), written as
     it should appear ("I have built payment systems for ten years"); without
-    it the draft says so in general words.  Without a `fit`, the draft stays
-    under the line limit of the rules (FU004's ``max_lines``) for every
-    valid interview whose names are written in words of up to 40
-    characters, with the default rules; a longer word (a German compound)
-    wraps badly, and under it or much tighter limits the most compact
-    variant is returned, and `check_letter` says what is over.
+    it the draft says so in general words.  It follows a colon: in English,
+    French and Spanish its first word loses its capital when it is an
+    ordinary word ("My team" → "my team"; not "I", an acronym or a name in
+    the interview), and in German a lower-case first letter takes one.
+    Without a `fit`, the draft stays under the line limit of the rules
+    (FU004's ``max_lines``) for every valid interview whose names are
+    written in words of up to 40 characters, with the default rules; a
+    longer word (a German compound) wraps badly, and under it or much
+    tighter limits the most compact variant is returned, and
+    `check_letter` says what is over.
     A `fit` that would push the letter over the limit (long names leave it
     little room) is refused rather than silently dropped.  `language`,
     `locale`, `greeting` and `title` are as for `draft_thank_you`.
@@ -355,7 +385,7 @@ def draft_follow_up(  # noqa: PLR0913 - the interview, and how to write to them
     ...                       position="data engineer")
     >>> draft = draft_follow_up(interview, fit="I have built pipelines for years")
     >>> draft.splitlines()[0], draft.splitlines()[-1]
-    ('Dear hiring team,', 'Ada Lovelace')
+    ('Dear Hiring Team,', 'Ada Lovelace')
     >>> "I believe I am a strong fit: I have built pipelines for years." in draft
     True
 
@@ -394,12 +424,13 @@ def _follow_ups(interview: Interview, fit: str | None, style: _Style) -> list[st
     if fit is None:
         reason = words.fit_general
     else:
+        fit = _after_colon(fit, style.language, interview)
         reason = words.fit_given.format(fit=_sentence(fit))
     when = written_when(interview, style.locale, words.when)
     close = words.closes[_pick(interview, StepKind.FOLLOW_UP, len(words.closes))]
     full = _filled(
         words.follow_up[0],
-        role=_role(interview, words),
+        **_roles(interview, words),
         when=when,
         company=interview.company,
         reason=reason,
@@ -439,7 +470,7 @@ def _style(
     interview: Interview,
     language: str,
     locale: str | None,
-    greeting: Greeting,
+    greeting: Greeting | None,
     title: str | None,
 ) -> _Style:
     # Every draft starts here, and reads the interview's fields at once: a
@@ -452,12 +483,21 @@ def _style(
             language,
             f"is not a language drafts are written in ({', '.join(LANGUAGES)})",
         )
+    if greeting is None:
+        # A title is given to be written: it asks for its greeting, as
+        # `--title` alone does on the command line.
+        greeting = "name" if title is None else "title"
     if greeting not in GREETINGS:
         raise InvalidValueError(
             "greeting", greeting, f"is not a greeting ({', '.join(GREETINGS)})"
         )
     if title is not None:
         title = single_line(title, "title", most=TITLE_LENGTH)
+        if greeting != "title":
+            # A title the greeting does not use would be dropped without a word.
+            raise InvalidValueError(
+                "title", title, f"goes with the 'title' greeting, not '{greeting}'"
+            )
     elif greeting == "title":
         raise InvalidValueError(
             "title", title, "is needed for the 'title' greeting (say 'Dr.' or 'Ms.')"
@@ -514,28 +554,92 @@ def _greeting(interview: Interview, style: _Style) -> str:
     contact = interview.interviewer
     if contact is None or contact.name is None:
         return words.greet_team
-    name = contact.name
-    parts = _name_words(name)
-    if style.greeting == "title" and parts:
-        return words.greet_name.format(name=f"{style.title} {parts[-1]}")
-    given = _given_name(parts)
+    name = _read_name(contact.name)
+    if style.greeting == "title" and style.title is not None and name.words:
+        surname = " ".join(_surname(name, style.language))
+        return _greeted(words, f"{style.title} {surname}", style.title)
+    given = _given_name(name)
     if style.greeting == "first-name" and given is not None:
         return words.greet_first.format(name=given)
-    return words.greet_name.format(name=name)
+    return _greeted(words, name.written, " ".join(name.titles))
+
+
+def _greeted(words: _Words, name: str, title: str) -> str:
+    """The formal greeting of `name`, "Dear" agreeing with `title` where it must."""
+    first = title.split(maxsplit=1)[0] if title.strip() else ""
+    key = first.replace(".", "").casefold()
+    dear = words.dear[1 if key in _WOMEN else 2 if key in _MEN else 0]
+    return words.greet_name.format(dear=dear, name=name)
 
 
 #: What may follow a name and is no part of it: "Jr.", "III", "Ph.D.".
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
 #: What may come before a name in the four languages, and is no given name:
-#: "Dr.", "Frau", "Mme", "Sra.".  A lone initial ("M.") is left alone: it
-#: may be the given name's.
+#: "Dr.", "Frau", "Mme", "Sra.", spelled out or abbreviated, and the degrees
+#: German and Austrian letters put there ("Mag.", "Dipl.-Ing.").  Stops and
+#: case do not count.  A lone initial ("M.") is left alone: it may be the
+#: given name's.
 _TITLES = frozenset(
     {
-        *("mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "dame"),
-        *("herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dra", "don", "doña"),
+        *("mr", "mrs", "ms", "mx", "miss", "mister", "madam", "sir", "dame"),
+        *("dr", "doctor", "prof", "professor"),
+        *("herr", "frau", "doktor", "mag", "ing", "dipl-ing", "dr-ing"),
+        *("monsieur", "madame", "mademoiselle", "mme", "mlle", "docteur"),
+        *("professeur", "professeure", "maître", "pr"),
+        *("sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña"),
+        *("dra", "doctora", "profesor", "profesora", "lic", "licda", "lcdo"),
+        *("lcda", "arq"),
     }
 )
+#: Titles that greet a woman or a man, for a greeting that agrees with them
+#: ("Estimada Dra. García", "Estimado Sr. Núñez").
+_WOMEN = frozenset(
+    {
+        *("sra", "srta", "señora", "señorita", "doña", "dra", "doctora"),
+        *("profesora", "licda", "lcda", "mrs", "ms", "miss", "madam", "dame"),
+        *("frau", "madame", "mademoiselle", "mme", "mlle", "professeure"),
+    }
+)
+_MEN = frozenset(
+    {
+        *("sr", "señor", "don", "dr", "doctor", "profesor", "lcdo", "mr"),
+        *("mister", "sir", "herr", "monsieur"),
+    }
+)
+
+#: Words that belong to the surname they come before: "von der Leyen", "de
+#: Gaulle", "da Vinci", "Ó Briain".  Only as words of their own, and the
+#: lower-case ones only in lower case: "Van Morrison" has a given name "Van".
+_PARTICLES = frozenset(
+    {
+        *("von", "vom", "zu", "zum", "zur", "van", "der", "den", "ter", "ten"),
+        *("te", "de", "del", "della", "dei", "degli", "delle", "di", "da"),
+        *("dal", "dalla", "dos", "das", "do", "du", "des", "la", "le", "las"),
+        *("los", "al", "bin", "ibn"),
+    }
+)
+#: Irish and Scottish particles, capitalised: a particle after the first
+#: word only, since "Mac" or "Nic" first may be what the person is called.
+_CAPITAL_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí"})
+#: Words that join two surnames into one: "Ortega y Gasset", "Puig i
+#: Cadafalch", "Silva e Sousa".
+_JOINERS = frozenset({"y", "e", "i"})
+
+
+class _Name(NamedTuple):
+    """A name as a greeting reads it."""
+
+    #: As the greeting writes it whole: in reading order ("Hopper, Grace"
+    #: is "Grace Hopper") and as given otherwise.
+    written: str
+    #: The titles before it ("Dr.", "Frau"), which the greeting may agree with.
+    titles: list[str]
+    #: Its words in reading order, the given name first, no title, no suffix.
+    words: list[str]
+    #: Where the surname starts in `words`, when the name says so by being
+    #: written surname first ("von der Leyen, Ursula").
+    surname_at: int | None
 
 
 def _is_suffix(word: str) -> bool:
@@ -546,41 +650,188 @@ def _is_title(word: str) -> bool:
     return word.replace(".", "").casefold() in _TITLES
 
 
-def _given_name(words: list[str]) -> str | None:
-    """The given name among a name's words (`_name_words`), past any title.
+def _untitled(words: list[str], titles: list[str], *, keep: int) -> list[str]:
+    """`words` past the titles they start with, which go to `titles`.
 
-    None when there is none to tell: no words, or a title and a surname
-    alone ("Dr. Hopper"), which the greeting then writes as given.
+    At least `keep` words stay: "Dr." alone, or "Don" before one word,
+    may be what the person is called.
     """
     start = 0
-    while start < len(words) - 1 and _is_title(words[start]):
+    while start < len(words) - keep and _is_title(words[start]):
         start += 1
-    if not words or (start and len(words) - start < 2):
-        return None
-    return words[start]
+    titles.extend(words[:start])
+    return words[start:]
 
 
-def _name_words(name: str) -> list[str]:
-    """The words of `name` in reading order, the given name first, no suffix.
+def _read_name(name: str) -> _Name:
+    """`name` read as people write it, titles and suffixes apart.
 
     "Martin Luther King Jr." and "Grace Hopper, PhD" end on the surname
     without what follows it; "Hopper, Grace" is read as "Grace Hopper".
     """
     segments = [segment.split() for segment in name.split(",")]
+    suffixes: list[str] = []
     while len(segments) > 1 and all(map(_is_suffix, segments[-1])):
-        segments.pop()
-    if len(segments) == 2:  # the surname first: "Hopper, Grace"
-        words = [*segments[1], *segments[0]]
-    else:
-        words = [word for segment in segments for word in segment]
-    while len(words) > 1 and _is_suffix(words[-1]):
-        words.pop()
-    return words
+        suffixes.insert(0, " ".join(segments.pop()))
+    titles: list[str] = []
+    if len(segments) == 2 and segments[0] and segments[1]:  # "Hopper, Grace"
+        surname = _untitled(_unsuffixed(segments[0]), titles, keep=1)
+        given = _untitled(_unsuffixed(segments[1]), titles, keep=0)
+        words = [*given, *surname]
+        # Written in reading order, the suffix kept where English puts it:
+        # "King, Martin Luther, Jr." greets "Martin Luther King, Jr.".
+        written = ", ".join([" ".join([*titles, *words]), *suffixes])
+        return _Name(written, titles, words, len(given))
+    words = [word for segment in segments for word in segment]
+    words = _untitled(_unsuffixed(words), titles, keep=1)
+    return _Name(name, titles, words, None)
 
 
-def _role(interview: Interview, words: _Words) -> str:
+def _unsuffixed(words: list[str]) -> list[str]:
+    end = len(words)
+    while end > 1 and _is_suffix(words[end - 1]):
+        end -= 1
+    return words[:end]
+
+
+def _is_particle(words: list[str], at: int) -> bool:
+    """Whether `words[at]` belongs to the surname that follows it."""
+    word = words[at]
+    if at == len(words) - 1:
+        return False  # nothing follows: it is the surname itself
+    if at > 0 and words[at - 1] in _PARTICLES and word.casefold() in _PARTICLES:
+        return True  # capitalised after a particle: "Jean de La Fontaine"
+    return word in _PARTICLES or (at > 0 and word in _CAPITAL_PARTICLES)
+
+
+def _surnames(words: list[str]) -> list[list[str]]:
+    """`words` cut into names, each with the particles before it.
+
+    "Ursula von der Leyen" is [Ursula] [von der Leyen], "José Ortega y
+    Gasset" [José] [Ortega y Gasset].
+    """
+    names: list[list[str]] = []
+    pending: list[str] = []
+    for at, word in enumerate(words):
+        if word in _JOINERS and names and not pending and at < len(words) - 1:
+            pending = [*names.pop(), word]
+        elif _is_particle(words, at):
+            pending.append(word)
+        else:
+            names.append([*pending, word])
+            pending = []
+    return names
+
+
+def _surname(name: _Name, language: str) -> list[str]:
+    """The words of the surname, the particles before it with it.
+
+    In Spanish a name of a given name and two surnames ("José Núñez
+    García") is greeted by both: the first is the one people go by, the
+    second the one the last word would take, so both is never wrong.  That
+    reads a compound given name and one surname ("María José López") as
+    "José López"; written surname first, "López, María José", it is read
+    as the name says.
+    """
+    if name.surname_at is not None and name.surname_at < len(name.words):
+        return name.words[name.surname_at :]
+    names = _surnames(name.words)
+    if language == "es" and len(names) > _A_GIVEN_NAME_AND_A_SURNAME:
+        return [*names[-2], *names[-1]]
+    return names[-1]
+
+
+_A_GIVEN_NAME_AND_A_SURNAME = 2
+
+
+def _given_name(name: _Name) -> str | None:
+    """The given name among a name's words, past any title.
+
+    None when there is none to tell: no words, a title and a surname alone
+    ("Dr. Hopper"), or a surname alone ("de la Cruz"), which the greeting
+    then writes as given.
+    """
+    words = name.words
+    if name.surname_at is not None:
+        return words[0] if name.surname_at > 0 else None
+    if not words or _is_particle(words, 0):
+        return None
+    if name.titles and len(_surnames(words)) < _A_GIVEN_NAME_AND_A_SURNAME:
+        return None
+    return words[0]
+
+
+def _roles(interview: Interview, words: _Words) -> dict[str, str]:
+    """The `role` and `role_about` placeholders: the position, when known."""
     position = interview.position
-    return words.role.format(position=position) if position else ""
+    if not position:
+        return {"role": "", "role_about": ""}
+    # French elides "de" before a vowel: "poste d'analyste".
+    de = "d'" if _elides(position) else "de "
+    role = words.role.format(position=position, de=de)
+    about = words.role_about
+    return {
+        "role": role,
+        "role_about": role if about is None else about.format(position=position),
+    }
+
+
+#: The starts of French words whose "h" is mute ("d'horloger", "d'hôtesse").
+#: Before any other "h" nothing is elided: English words ("head of
+#: growth", "hacker"), the most frequent in job titles, keep their "h".
+_MUTE_H = ("hab", "hé", "hô", "hor", "hui", "his", "hyd", "hyg", "hom", "hum", "herb")
+
+
+def _elides(word: str) -> bool:
+    """Whether French elides "de" before `word`: it starts with a vowel sound."""
+    folded = word.casefold()
+    return folded[:1] in set("aàâäeéèêëiîïoôöuùûüœæ") or folded.startswith(_MUTE_H)
+
+
+def _after_colon(fit: str, language: str, interview: Interview) -> str:
+    """`fit` as it reads after the colon that introduces it.
+
+    A German full sentence after a colon starts with a capital; English,
+    French and Spanish go on in lower case.  Only a first word that reads
+    as an ordinary capitalised word loses its capital ("My", "Mon",
+    "J'ai"): not "I" or "I'm", not an acronym ("AWS"), not "iOS" or
+    "eBay", and not a word of a name in the interview ("Acme's platform").
+    A proper noun the interview does not name ("Python") cannot be told
+    from an ordinary word, and is written in lower case.
+    """
+    if language == "de":
+        if fit[:1].islower() and not fit[1:2].isupper():
+            return fit[0].upper() + fit[1:]
+        return fit
+    first = fit.split(maxsplit=1)[0]
+    if not first[:1].isupper():
+        return fit
+    elided = language == "fr" and first[1:2] in _APOSTROPHES
+    if not (first[1:2].islower() or elided):
+        return fit
+    if _bare(first) in _named_words(interview):
+        return fit
+    return fit[0].lower() + fit[1:]
+
+
+#: The typewriter apostrophe and the typographic one (U+2019).
+_APOSTROPHES = ("'", "\u2019")
+
+
+def _bare(word: str) -> str:
+    """`word` without the punctuation and possessive around it."""
+    word = word.strip('.,;:!?…"«»()')
+    for apostrophe in _APOSTROPHES:
+        word = word.removesuffix(f"{apostrophe}s")
+    return word
+
+
+def _named_words(interview: Interview) -> set[str]:
+    names = [interview.candidate, interview.company, interview.position or ""]
+    contact = interview.interviewer
+    if contact is not None and contact.name is not None:
+        names.append(contact.name)
+    return {_bare(word) for name in names for word in name.split()}
 
 
 def _pick(interview: Interview, kind: StepKind, choices: int) -> int:
@@ -612,6 +863,12 @@ def _date_and_time(start: dt.datetime, locale: str) -> tuple[str, str]:
     # reads better, and is read back alike, with plain ones.
     date = format_date(start.date(), "full", locale=locale)
     time = format_time(start.time(), "short", locale=locale)
+    if locale.partition("_")[0] == "es":
+        # CLDR writes "lunes, 23 de noviembre" as a date stands alone; in a
+        # sentence ("del lunes 23 de noviembre") Spanish has no comma there.
+        weekday = format_date(start.date(), "EEEE", locale=locale)
+        if date.startswith(f"{weekday}, "):
+            date = weekday + date[len(weekday) + 1 :]
     return _plain_spaces(date), _plain_spaces(time)
 
 
