@@ -407,6 +407,13 @@ def test_the_topic_comes_before_the_next_steps(
         ("en", "iOS apps are my trade", "strong fit: iOS apps are my trade."),
         ("en", "Acme's stack is mine", "strong fit: Acme's stack is mine."),
         ("en", "Grace knows my work", "strong fit: Grace knows my work."),
+        # A name the interview does not hold keeps its capital too.
+        ("en", "Python is my daily work", "strong fit: Python is my daily work."),
+        ("fr", "Kubernetes est mon métier", "au poste : Kubernetes est mon métier."),
+        ("es", "Python es mi oficio", "con el puesto: Python es mi oficio."),
+        ("en", "With ten years of payments", "strong fit: with ten years of payments."),
+        ("fr", "L'équipe me connaît", "correspond bien au poste : l'équipe me connaît."),
+        ("es", "Tengo diez años de oficio", "encaja bien con el puesto: tengo diez años de oficio."),
         ("fr", "J'ai dix ans de métier", "correspond bien au poste : j'ai dix ans de métier."),
         ("fr", "Mon parcours le montre", "correspond bien au poste : mon parcours le montre."),
         ("es", "Mi experiencia lo avala", "encaja bien con el puesto: mi experiencia lo avala."),

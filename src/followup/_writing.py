@@ -367,9 +367,10 @@ def draft_follow_up(  # noqa: PLR0913 - the interview, and how to write to them
     `fit` is one sentence on why the candidate fits the job (A8), written as
     it should appear ("I have built payment systems for ten years"); without
     it the draft says so in general words.  It follows a colon: in English,
-    French and Spanish its first word loses its capital when it is an
-    ordinary word ("My team" → "my team"; not "I", an acronym or a name in
-    the interview), and in German a lower-case first letter takes one.
+    French and Spanish its first word loses its capital when it is one of
+    the language's ordinary openers ("My team" → "my team"; not "I", an
+    acronym or any other word, which may be a name: "Python"), and in German
+    a lower-case first letter takes one.
     Without a `fit`, the draft stays under the line limit of the rules
     (FU004's ``max_lines``) for every valid interview whose names are
     written in words of up to 40 characters, with the default rules; a
@@ -424,7 +425,7 @@ def _follow_ups(interview: Interview, fit: str | None, style: _Style) -> list[st
     if fit is None:
         reason = words.fit_general
     else:
-        fit = _after_colon(fit, style.language, interview)
+        fit = _after_colon(fit, style.language)
         reason = words.fit_given.format(fit=_sentence(fit))
     when = written_when(interview, style.locale, words.when)
     close = words.closes[_pick(interview, StepKind.FOLLOW_UP, len(words.closes))]
@@ -788,50 +789,175 @@ def _elides(word: str) -> bool:
     return folded[:1] in set("aàâäeéèêëiîïoôöuùûüœæ") or folded.startswith(_MUTE_H)
 
 
-def _after_colon(fit: str, language: str, interview: Interview) -> str:
+def _after_colon(fit: str, language: str) -> str:
     """`fit` as it reads after the colon that introduces it.
 
     A German full sentence after a colon starts with a capital; English,
-    French and Spanish go on in lower case.  Only a first word that reads
-    as an ordinary capitalised word loses its capital ("My", "Mon",
-    "J'ai"): not "I" or "I'm", not an acronym ("AWS"), not "iOS" or
-    "eBay", and not a word of a name in the interview ("Acme's platform").
-    A proper noun the interview does not name ("Python") cannot be told
-    from an ordinary word, and is written in lower case.
+    French and Spanish go on in lower case.  A capital is dropped only from
+    a first word that is one of the language's ordinary openers ("My",
+    "With", "Mon", "J'ai", "Mi", "Tengo"): any other capitalised word may
+    be a name ("Python", "Kubernetes", "Acme's platform"), and is kept as
+    the user wrote it.
     """
     if language == "de":
         if fit[:1].islower() and not fit[1:2].isupper():
             return fit[0].upper() + fit[1:]
         return fit
     first = fit.split(maxsplit=1)[0]
-    if not first[:1].isupper():
+    if not first[:1].isupper() or first[1:2].isupper():
         return fit
-    elided = language == "fr" and first[1:2] in _APOSTROPHES
-    if not (first[1:2].islower() or elided):
-        return fit
-    if _bare(first) in _named_words(interview):
+    word = first.casefold()
+    for apostrophe in _APOSTROPHES:
+        # "J'ai", "L'équipe": the elided word is the opener.
+        head, mark, _ = word.partition(apostrophe)
+        if mark:
+            word = f"{head}'"
+            break
+    if word.strip(".,;:!?…") not in _OPENERS.get(language, frozenset()):
         return fit
     return fit[0].lower() + fit[1:]
 
 
+#: Words that open an ordinary sentence, never a name: after a colon they
+#: go on in lower case.  "I" is no opener: it keeps its capital.
+_OPENERS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "my",
+            "our",
+            "with",
+            "in",
+            "over",
+            "as",
+            "during",
+            "for",
+            "having",
+            "after",
+            "since",
+            "the",
+            "a",
+            "an",
+            "at",
+            "both",
+            "most",
+            "these",
+            "this",
+            "that",
+            "each",
+            "every",
+            "through",
+            "from",
+            "while",
+            "when",
+            "across",
+            "on",
+            "by",
+            "years",
+            "several",
+            "many",
+            "all",
+            "leading",
+            "building",
+            "working",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "mon",
+            "ma",
+            "mes",
+            "notre",
+            "nos",
+            "avec",
+            "en",
+            "depuis",
+            "pendant",
+            "durant",
+            "après",
+            "ayant",
+            "comme",
+            "le",
+            "la",
+            "les",
+            "un",
+            "une",
+            "des",
+            "dans",
+            "chez",
+            "par",
+            "grâce",
+            "plus",
+            "je",
+            "j'",
+            "l'",
+            "d'",
+            "c'",
+            "ce",
+            "cette",
+            "ces",
+            "cela",
+            "nous",
+            "au",
+            "aux",
+            "sur",
+            "tout",
+            "toute",
+            "tous",
+            "toutes",
+            "fort",
+            "forte",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "mi",
+            "mis",
+            "nuestro",
+            "nuestra",
+            "nuestros",
+            "nuestras",
+            "con",
+            "en",
+            "durante",
+            "desde",
+            "tras",
+            "como",
+            "el",
+            "la",
+            "los",
+            "las",
+            "un",
+            "una",
+            "unos",
+            "unas",
+            "he",
+            "tengo",
+            "soy",
+            "llevo",
+            "gracias",
+            "por",
+            "al",
+            "del",
+            "todo",
+            "toda",
+            "todos",
+            "todas",
+            "este",
+            "esta",
+            "estos",
+            "estas",
+            "yo",
+            "cuento",
+            "aporto",
+            "trabajé",
+            "trabajo",
+        ]
+    ),
+}
+
+
 #: The typewriter apostrophe and the typographic one (U+2019).
 _APOSTROPHES = ("'", "\u2019")
-
-
-def _bare(word: str) -> str:
-    """`word` without the punctuation and possessive around it."""
-    word = word.strip('.,;:!?…"«»()')
-    for apostrophe in _APOSTROPHES:
-        word = word.removesuffix(f"{apostrophe}s")
-    return word
-
-
-def _named_words(interview: Interview) -> set[str]:
-    names = [interview.candidate, interview.company, interview.position or ""]
-    contact = interview.interviewer
-    if contact is not None and contact.name is not None:
-        names.append(contact.name)
-    return {_bare(word) for name in names for word in name.split()}
 
 
 def _pick(interview: Interview, kind: StepKind, choices: int) -> int:
