@@ -469,7 +469,26 @@ class Letter:
             raise InvalidValueError(
                 "element", element, "is not 'thanks', 'interest' or 'fit'"
             )
-        return expresses(self.plain, self.read_as, element)
+        return expresses(self._without_names, self.read_as, element)
+
+    @functools.cached_property
+    def _without_names(self) -> str:
+        """`plain` with each name from the interview one neutral word.
+
+        A company called "NE" or "No Limit", or a position "Head of
+        No-Code", would otherwise read as a negation of the phrase beside
+        it: "mon intérêt pour NE".  Each whole occurrence of a name (the
+        longest first) becomes ``name``, which no lexicon holds.
+        """
+        names = {plain(name).strip() for name in (*self.user_strings, *self.aliases)}
+        forms = sorted((name for name in names if name), key=len, reverse=True)
+        if not forms:
+            return self.plain
+        # One pass over the letter, whatever the number of names.
+        pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)"
+        )
+        return pattern.sub("name", self.plain)
 
     def sentences(self) -> int:
         """Sentences in the letter's own text, signature block left out."""
