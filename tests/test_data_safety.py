@@ -208,3 +208,24 @@ def test_a_write_protected_output_is_not_replaced(tmp_path):
         f"followup: error: --output {kept}: cannot write there (Permission denied)\n"
     )
     assert kept.read_text() == "precious\n"
+
+
+@pytest.mark.usefixtures("no_credentials")
+@pytest.mark.parametrize(
+    ("mode", "warned"), [(0o644, True), (0o640, True), (0o600, False)]
+)
+def test_a_netrc_file_others_may_read_is_warned_of(tmp_path, mode, warned):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login ada password secret\n")
+    netrc.chmod(mode)
+    result = run(
+        "sync", INTERVIEW, "--to", "http://127.0.0.1:9/cal/", "--netrc", netrc,
+        "--now", NOW,
+    )  # fmt: skip
+    assert result.returncode == 2
+    warning = (
+        f"followup: warning: --netrc {netrc} holds a password and others may read "
+        f"it (mode {mode:04o}): chmod 600 {netrc}\n"
+    )
+    assert result.stderr.startswith(warning) is warned
+    assert "secret" not in result.stderr

@@ -155,6 +155,7 @@ def test_other_items_of_the_calendar_are_left_alone(calendar_url):
 def test_a_netrc_file_gives_the_credentials(calendar_url, tmp_path):
     netrc = tmp_path / "netrc"
     netrc.write_text(f"machine 127.0.0.1 login {USER} password wrong-{PASSWORD}\n")
+    netrc.chmod(0o600)
     # A wrong password there: refused in one line, exit 2.
     refused = _run(
         "sync", INTERVIEW, "--to", calendar_url, "--netrc", netrc, "--now", "now"
@@ -164,7 +165,6 @@ def test_a_netrc_file_gives_the_credentials(calendar_url, tmp_path):
         f"followup: error: {calendar_url}: the server refused the credentials\n"
     )
     netrc.write_text(f"machine 127.0.0.1 login {USER} password {PASSWORD}\n")
-    netrc.chmod(0o600)
     result = _run(
         "sync", INTERVIEW, "--to", calendar_url, "--netrc", netrc,
         "--now", "2026-11-23T10:20:00-05:00",

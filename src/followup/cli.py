@@ -587,6 +587,7 @@ def run() -> NoReturn:
     # (`_Progress`).
     gc.disable()
     _collector_paused = True
+    _end_on_termination()
     try:
         status = _flushed(main())
     except KeyboardInterrupt:
@@ -595,6 +596,10 @@ def run() -> NoReturn:
         # shells report it.
         _tell(f"{_PROGRAM}: interrupted")
         status = 130
+    except _Terminated:
+        # `kill`, a service manager stopping it: as Ctrl-C, 128 + SIGTERM.
+        _tell(f"{_PROGRAM}: terminated")
+        status = 143
     finally:
         # On the way out Python collects once more, walking every object,
         # before it takes the modules apart (27 ms of those 190).  Frozen
@@ -602,6 +607,34 @@ def run() -> NoReturn:
         gc.freeze()
         _let_go_of_standard_output()
     sys.exit(status)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that it unwinds as Ctrl-C does.
+
+    A BaseException, as KeyboardInterrupt is: no handler for errors takes
+    it for one, and `_output` removes its temporary file on the way out
+    (killed outright, a batch left a hidden ``.NAME.*.tmp`` of megabytes
+    beside the --output file).
+    """
+
+
+def _end_on_termination() -> None:
+    import signal  # noqa: PLC0415
+
+    program = os.getpid()
+
+    def terminated(number: int, frame: object) -> None:  # noqa: ARG001
+        if os.getpid() != program:
+            # A process forked for --workers inherits the handler: it ends
+            # as it would have, its parent cleans up.
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            return
+        raise _Terminated
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, terminated)
 
 
 def _flushed(status: int) -> int:
@@ -908,10 +941,15 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
     path = Path(netrc_file) if netrc_file else Path("~/.netrc").expanduser()
     if netrc_file is None and not path.exists():
         return None, None
+    return _from_netrc(path, parts.hostname)
+
+
+def _from_netrc(path: Path, host: str) -> tuple[str | None, str | None]:
+    """The user name and password the netrc file `path` gives for `host`."""
     import netrc  # noqa: PLC0415
 
     try:
-        entry = netrc.netrc(path).authenticators(parts.hostname)
+        entry = netrc.netrc(path).authenticators(host)
     except netrc.NetrcParseError as error:
         # Its message quotes the token it could not place, which may be a
         # password ("bad follower token 'horse'" of "password correct horse").
@@ -932,7 +970,25 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
     if entry is None:
         return None, None
     login, _, secret = entry
+    if secret:
+        _warn_if_readable(path)
     return login or None, secret or None
+
+
+def _warn_if_readable(path: Path) -> None:
+    """Warn when the netrc file that gave a password is open to others.
+
+    Python's own netrc reader refuses such a ~/.netrc; this one is read
+    from wherever --netrc says, so it is used, with a word on standard
+    error, as ssh warns of a key that others can read.
+    """
+    with contextlib.suppress(OSError):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            _tell(
+                f"{_PROGRAM}: warning: --netrc {path} holds a password and others "
+                f"may read it (mode {mode:04o}): chmod 600 {path}"
+            )
 
 
 def _shown_url(url: str) -> str:
