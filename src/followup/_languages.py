@@ -58,6 +58,29 @@ _UNIFIED = str.maketrans(
 )
 
 
+def language_hint(value: object, *, locales: bool) -> str:
+    """What to write instead of `value`, a language refused, or "".
+
+    "EN" is "en"; "en-GB" or "en_GB" is the language with a region, which
+    drafts take as their `locale` (`locales`) and reading letters does not
+    need.
+    """
+    if not isinstance(value, str):
+        return ""
+    if value.casefold() in LANGUAGES:
+        return f"; did you mean {value.casefold()!r}?"
+    code, separator, region = value.replace("-", "_").partition("_")
+    if separator and code.casefold() in LANGUAGES and region.isalpha():
+        language = code.casefold()
+        if locales:
+            return (
+                f"; give language={language!r} and "
+                f"locale={f'{language}_{region.upper()}'!r}"
+            )
+        return f"; give language={language!r}"
+    return ""
+
+
 def plain(text: str) -> str:
     """Fold `text` to the form it is read in: no case, accents or entities.
 

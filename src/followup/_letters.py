@@ -36,6 +36,7 @@ from followup._languages import (
     anchored,
     detect_language,
     has_frequent_words,
+    language_hint,
     plain,
     vocabulary,
     words_in,
@@ -282,7 +283,8 @@ def _language(value: str) -> str:
         raise InvalidValueError(
             "language",
             value,
-            f"is not a language letters are read in ({', '.join(LANGUAGES)})",
+            f"is not a language letters are read in ({', '.join(LANGUAGES)})"
+            + language_hint(value, locales=False),
         )
     return value
 

@@ -27,7 +27,7 @@ from followup._engine import check_letter
 from followup._facts import recipient_zone
 from followup._fields import single_line
 from followup._interview import Interview
-from followup._languages import LANGUAGES
+from followup._languages import LANGUAGES, language_hint
 from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._time import local
 from followup._vocabulary import Severity, StepKind
@@ -482,7 +482,8 @@ def _style(
         raise InvalidValueError(
             "language",
             language,
-            f"is not a language drafts are written in ({', '.join(LANGUAGES)})",
+            f"is not a language drafts are written in ({', '.join(LANGUAGES)})"
+            + language_hint(language, locales=True),
         )
     if greeting is None:
         # A title is given to be written: it asks for its greeting, as
