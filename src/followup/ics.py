@@ -350,15 +350,26 @@ def _dropped(
     dropped = (*changes.cancelled, *changes.done)
     if not dropped:
         return []
-    # When each done step was done; a cancelled one, never.
-    finished = [None] * len(changes.cancelled) + [
-        done_at(step.kind, previous.as_of, events) for step in changes.done
-    ]
+    # When each done step was done; a cancelled one, never.  By UID: the
+    # plan made of the dropped steps puts them in its own order (by due
+    # time), not in that of the two lists.
+    finished: dict[str, dt.datetime | None] = {
+        step_uid(previous.interview, step): None for step in changes.cancelled
+    }
+    for step in changes.done:
+        finished[step_uid(previous.interview, step)] = done_at(
+            step.kind, previous.as_of, events
+        )
     gone = attrs.evolve(previous, steps=dropped, findings=())
     items = _items(gone, todos=todos, alarm_minutes=alarm_minutes)
     sequence = max(sequence_of(plan), sequence_of(previous) + 1)
-    for item, when in zip(items, finished, strict=True):
-        mark_dropped(item, when, sequence=sequence, stamp=utc(plan.as_of))
+    for item in items:
+        mark_dropped(
+            item,
+            finished[str(item["uid"])],
+            sequence=sequence,
+            stamp=utc(plan.as_of),
+        )
     return items
 
 
