@@ -119,7 +119,8 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
             another kind, checked before anything is written), or an item
             of the interview's there cannot be read; the message
             is one line and names `url`, without a password it may carry
-            (``https://ada:secret@host/cal/`` is named ``https://ada@host/cal/``).
+            (``https://ada:secret@host/cal/`` is named ``https://ada@host/cal/``);
+            or the caldav extra is not installed.
         CredentialsError: a `SyncError` for a server that refused the
             credentials, or asked for some and was given none.
         InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
@@ -133,8 +134,16 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
         raise InvalidTypeError("url", url, "a str")
     events = checked_history(history)
     # An optional dependency, and a heavy one: imported only to push.
-    from caldav.davclient import DAVClient  # noqa: PLC0415
-    from caldav.lib import error as dav  # noqa: PLC0415
+    try:
+        from caldav.davclient import DAVClient  # noqa: PLC0415
+        from caldav.lib import error as dav  # noqa: PLC0415
+    except ImportError:
+        # Said as plan_bag says it of Dask: a traceback of a missing module
+        # does not say which extra brings it.
+        raise SyncError(
+            "pushing to a calendar server needs the caldav extra: "
+            'python -m pip install "followup[caldav]"'
+        ) from None
 
     given = (
         username is not None or password is not None or _USERINFO.match(url) is not None
