@@ -191,8 +191,12 @@ class WorkingTime:
             if not entry.agreed and entry.kind in kinds:
                 self._into_working_time(sheet, entry)
         contact = sheet.facts.interview.interviewer
-        # Most plans stop at the first test: an interviewer with no country.
-        if contact is not None and contact.country is not None:
+        # Most plans stop here: an interviewer with no country, or a zone.
+        if (
+            contact is not None
+            and contact.country is not None
+            and contact.timezone is None
+        ):
             unplaced = self._unplaced(sheet.facts)
             if unplaced is not None and all(
                 found != unplaced for found, _ in sheet.findings
