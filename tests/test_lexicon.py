@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from followup._languages import LANGUAGES
 from followup._lexicon import (
+    _NEGATIONS,
     ELEMENTS,
     LEXICON,
     _beginnings,
@@ -18,6 +19,16 @@ from followup._lexicon import (
     _leading_choice,
     expresses,
 )
+
+# Words that turn a phrase of interest or fit around, in any language: the
+# plain search below finds phrases, and knows nothing of negation, which is
+# tested on its own (tests/test_letter_negation_*.py).  Drawn beside a
+# phrase ("cree no"), they made the two differ.
+NEGATING = {
+    word
+    for negation in _NEGATIONS.values()
+    for word in (*negation.before, *negation.after)
+}
 
 # Words the phrases are made of, and words around them.
 WORDS = sorted(
@@ -29,6 +40,7 @@ WORDS = sorted(
         for word in re.findall(r"[a-z']+", phrase)
         if len(word) > 1
     }
+    - NEGATING
     | {"the", "role", "a", "i", "my", "team", "xthank", "4", "years", "-", "."}
 )
 
