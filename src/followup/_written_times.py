@@ -220,7 +220,7 @@ _ANOTHER_NUMBER = r"\s*(?:\d|(?:{numbers})(?!\w))"
 _CLAUSE_ENDS = r"$|[.!?;:)\]]|,(?!{another})"
 _ZONE_AFTER_HOUR = (
     r"\(?\s*(?:(?:utc|gmt)\s?[+-]\s?\d\d?(?::?\d\d)?|{labels}|{regions})(?!\w)"
-    r"(?:\s+time(?!\w))?\s*\)?\s*+"
+    r"(?:\s+time(?!\w))?\s*\)?(?=(?P<zone_spaces>\s*))(?P=zone_spaces)"
 )
 # The words, by language, that may follow a bare hour: days, parts of the
 # day, prepositions and conjunctions before a clause, pronouns and verbs.
@@ -276,8 +276,14 @@ def _after_bare_hour(language: str, labels: str) -> str:
     zone = _ZONE_AFTER_HOUR.format(labels=labels, regions=_ZONE_REGIONS[language])
     ends = _CLAUSE_ENDS.format(another=another)
     # A paragraph's end is tried first: the spaces before a word are taken
-    # whole, never given back.
-    return rf"(?=[ \t]*\n[ \t]*\n|\s*+(?:{zone})?(?:{ends}|{words}))"
+    # whole, never given back, so that a run of them is read once, not once
+    # for each space it could end at.  A lookahead that takes them and a
+    # backreference that consumes them is an atomic group: Python 3.10 has
+    # no possessive `\s*+`.
+    return (
+        rf"(?=[ \t]*\n[ \t]*\n|(?=(?P<spaces>\s*))(?P=spaces)"
+        rf"(?:{zone})?(?:{ends}|{words}))"
+    )
 
 
 # A whole word before the number ("Kyiv 10:00" and "Bruno 10:00" are times).
