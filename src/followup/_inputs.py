@@ -89,10 +89,7 @@ def read_text(path: str) -> str:
         with Path(path).open("rb") as handle:
             data = handle.read(MOST_BYTES + 1)
         if len(data) > MOST_BYTES:
-            raise InputError(
-                f"{path}: is larger than {MOST_BYTES // (1024 * 1024)} MiB, which "
-                "no file it reads here comes near"
-            )
+            raise _too_large(path, "no file it reads here")
         return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -311,14 +308,19 @@ def identity(path: str | Path) -> tuple[int, int] | None:
     return status.st_dev, status.st_ino
 
 
+def _too_large(source: str, what: str) -> InputError:
+    # One message for a file and for standard input: what is refused unread.
+    return InputError(
+        f"{source}: is larger than {MOST_BYTES // (1024 * 1024)} MiB, which "
+        f"{what} comes near"
+    )
+
+
 def read_standard_input() -> str:
     """The whole of standard input, as text; more than `MOST_BYTES`, an `InputError`."""
     text = standard_input().read(MOST_BYTES + 1)
     if len(text) > MOST_BYTES:
-        raise InputError(
-            f"standard input: is larger than {MOST_BYTES // (1024 * 1024)} MiB, "
-            "which no letter comes near"
-        )
+        raise _too_large("standard input", "no letter")
     return text
 
 

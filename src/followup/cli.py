@@ -869,12 +869,12 @@ def _warn_if_another(path: str, previous: FollowUpPlan, plan: FollowUpPlan) -> N
     )
     _tell(
         f"{_PROGRAM}: warning: --previous {path} is the plan of another "
-        f"interview, {_identity(previous.interview)} and not "
-        f"{_identity(plan.interview)}: {dropped} written as dropped"
+        f"interview, {_who(previous.interview)} and not "
+        f"{_who(plan.interview)}: {dropped} written as dropped"
     )
 
 
-def _identity(interview: Interview) -> str:
+def _who(interview: Interview) -> str:
     # What `interview_key` goes by, in words.
     if interview.id is not None:
         return f"id {interview.id!r}"
