@@ -49,6 +49,7 @@ from followup import (
     Outcome,
     plan_followups,
 )
+from followup._fields import BIDI_CONTROLS
 from followup._inputs import Line, read_entry, read_history, read_interview
 from followup.json import InvalidDocumentError, from_json, schema, structure, to_json
 from followup.json import unstructure as plain
@@ -223,10 +224,10 @@ ALLOWED_REFUSALS = (
         "is not after the call it was agreed on",
         "docs/edges.md:146 -- agreed (after the call)",
     ),
-    Refusal("is not a valid email address", "docs/model.md:166 -- validated"),
-    Refusal("is not a phone number", "docs/model.md:168 -- phone numbers are"),
-    Refusal("is not a valid phone number", "docs/model.md:169 -- kept in E.164"),
-    Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:170 -- alpha-2"),
+    Refusal("is not a valid email address", "docs/model.md:171 -- validated"),
+    Refusal("is not a phone number", "docs/model.md:173 -- phone numbers are"),
+    Refusal("is not a valid phone number", "docs/model.md:174 -- kept in E.164"),
+    Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:175 -- alpha-2"),
     Refusal(
         "needs Contact.country to be set", "docs/edges.md:44 -- subdivision lacks its"
     ),
@@ -772,3 +773,21 @@ def test_each_reason_cites_a_doc_line_that_says_it(cites: str) -> None:
     file, _, line = place.partition(":")
     text = (DOCS.parent / file).read_text(encoding="utf-8").splitlines()
     assert words.lower() in text[int(line) - 1].lower(), (cites, text[int(line) - 1])
+
+
+def test_the_schemas_refuse_the_bidirectional_controls_the_reader_refuses():
+    checker = validator("interview")
+    for control in BIDI_CONTROLS:
+        document = {
+            "candidate": "Ada",
+            "company": f"Acme{control}",
+            "at": "2026-11-23T10:00:00Z",
+        }
+        assert not checker.is_valid(document), repr(control)
+    assert checker.is_valid(
+        {"candidate": "Ada", "company": "Acme\u200f", "at": "2026-11-23T10:00:00Z"}
+    )
+    line = validator("batch-line")
+    interview = {"candidate": "Ada", "company": "Acme", "at": "2026-11-23T10:00:00Z"}
+    assert not line.is_valid({"id": "a\u202eb", "interview": interview})
+    assert line.is_valid({"id": "a\u200eb", "interview": interview})

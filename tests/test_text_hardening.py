@@ -14,7 +14,7 @@ from followup import (
     InvalidValueError,
     Requirements,
 )
-from followup._fields import single_line
+from followup._fields import BIDI_CONTROLS, single_line
 
 AT = "2026-11-23T10:00:00-05:00"
 
@@ -43,7 +43,8 @@ def test_the_unit_separator_can_no_longer_join_two_names_into_one():
 
 controls = st.characters(categories=["Cc"])
 visible = st.characters(
-    blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs"), blacklist_characters="\x85"
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs"),
+    blacklist_characters="\x85" + BIDI_CONTROLS,
 )
 
 
@@ -107,3 +108,56 @@ def test_a_lone_surrogate_is_no_character_and_is_refused():
 def test_any_surrogate_is_refused(surrogates):
     with pytest.raises(InvalidValueError):
         single_line(f"a{surrogates}b", "name")
+
+
+# --------------------------------------------------------------------------
+# Bidirectional controls: an override in a company name turns round every
+# word a terminal or a calendar shows after it, the plan's own included.
+
+
+@pytest.mark.parametrize("control", list(BIDI_CONTROLS))
+def test_names_refuse_each_bidirectional_control_by_field(control):
+    point = rf"U\+{ord(control):04X}"
+    with pytest.raises(
+        InvalidValueError,
+        match=rf"^Interview.company: .* holds a bidirectional control character, "
+        rf"which reorders the text shown after it \({point}\)$",
+    ):
+        Interview("Ada Lovelace", f"Acme{control} Corp", AT)
+    with pytest.raises(InvalidValueError, match=rf"^Contact.name: .*{point}"):
+        Contact(f"Grace{control}Hopper")
+    with pytest.raises(InvalidValueError, match=rf"^Interview.id: .*{point}"):
+        Interview("Ada", "Acme", AT, id=f"acme{control}42")
+
+
+def test_exactly_the_nine_bidirectional_controls_are_refused():
+    # The embeddings and overrides U+202A-U+202E and the isolates
+    # U+2066-U+2069; the format characters around them pass.
+    refused = [
+        point
+        for point in range(0x2000, 0x2070)
+        if point not in (0x2028, 0x2029)  # line breaks, refused as such
+        and _refuses(chr(point))
+    ]
+    assert refused == [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+
+
+def _refuses(character: str) -> bool:
+    try:
+        single_line(f"a{character}b", "name")
+    except InvalidValueError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u05d3\u05d5\u05d3 \u05db\u05d4\u05df",  # Hebrew, right to left
+        "\u0634\u0631\u0643\u0629 \u0627\u0644\u0646\u0648\u0631",  # Arabic
+        'Acme \u200f\u05d1\u05e2"\u05de\u200e Ltd',  # right- and left-to-right marks
+        "\u0634\u0631\u0643\u0629\u061c 42",  # the Arabic letter mark
+    ],
+)
+def test_names_in_right_to_left_scripts_and_their_marks_pass(name):
+    assert Interview("Ada", name, AT).company == name

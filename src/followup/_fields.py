@@ -37,9 +37,18 @@ __all__ = [
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
-# Control characters, and half of a UTF-16 pair on its own (a JSON "\udcff"
-# escape reads as one): no character, and no UTF-8 text can hold it.
-_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+#: The bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+#: U+2066 to U+2069).  Each reorders the text after it wherever it is shown,
+#: beyond the name that holds it: a company name could make a terminal, a
+#: calendar or a letter show other words than the plan holds ("Trojan
+#: Source").  A name in Hebrew or Arabic needs none of them; the marks
+#: U+200E, U+200F and U+061C, which reorder nothing beyond themselves, pass.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+# Control characters, the bidirectional ones above, and half of a UTF-16
+# pair on its own (a JSON "\udcff" escape reads as one): no character, and
+# no UTF-8 text can hold it.
+_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -184,12 +193,21 @@ def without_controls(text: str, field: str) -> str:
     """Return `text`, refusing control characters (line breaks included).
 
     NUL, ESC and the like have no place in text a person reads: calendars
-    refuse them (RFC 5545) and a terminal would obey them.
+    refuse them (RFC 5545) and a terminal would obey them.  Nor have the
+    bidirectional controls (`BIDI_CONTROLS`).
     """
     found = _REFUSED.search(text)
     if found is not None:
         point = ord(found[0])
-        what = "a lone surrogate" if point >= 0xD800 else "a control character"
+        if point >= 0xD800:
+            what = "a lone surrogate"
+        elif point >= 0x202A:
+            what = (
+                "a bidirectional control character, which reorders the text "
+                "shown after it"
+            )
+        else:
+            what = "a control character"
         raise InvalidValueError(field, text, f"holds {what} (U+{point:04X})")
     return text
 

@@ -89,6 +89,13 @@ class Interview:
     the identity (never the time): give an `id` to tell apart two
     interviews for the same position, such as two rounds.
 
+    Names (the candidate, company and position) are one line of at most 100
+    characters.  They hold no control character: nor any of the
+    bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+    U+2066 to U+2069), which would turn round the words a terminal or a
+    calendar shows after the name.  Names in right-to-left scripts, and the
+    marks U+200E and U+200F, pass.
+
     >>> interview = Interview(
     ...     "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"
     ... )

@@ -64,6 +64,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
+from followup._fields import BIDI_CONTROLS
 from followup._time import (
     EARLIEST,
     LATEST,
@@ -270,12 +271,14 @@ def instants(
     )
 
 
-#: One line of text in any script, without control characters or line breaks.
+#: One line of text in any script, without control characters (the
+#: bidirectional ones included) or line breaks.
 #:
 #: :meta hide-value:
 single_line_text: SearchStrategy[str] = st.text(
     alphabet=st.characters(
         blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn"),
+        blacklist_characters=BIDI_CONTROLS,
     ),
     min_size=1,
     max_size=40,
@@ -288,7 +291,8 @@ long_text: SearchStrategy[str] = (
     st.lists(
         st.text(
             alphabet=st.characters(
-                blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn", "Zs")
+                blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn", "Zs"),
+                blacklist_characters=BIDI_CONTROLS,
             ),
             min_size=1,
             max_size=30,
