@@ -199,7 +199,7 @@ options:
   --interview FILE      the interview, as TOML or JSON
   --example             use the built-in example interview
   --kind {thank-you,follow-up}
-                        which letter it is: the thank-you right after the call, or the follow-up 2 to 3 days later (default: follow-up)
+                        which letter it is: the thank-you right after the call, or the follow-up 2 to 3 days later (default: a thank-you when its subject begins with thanks, else a follow-up)
   --sent ISO            when the letter is (or was) sent, ISO 8601 with an offset: 'yesterday' or 'this morning' are read from it (default: now)
   --language {en,de,fr,es}
                         the letter's language (default: told from its words)

@@ -74,7 +74,10 @@ def test_the_kind_option_says_its_default(capsys):
     with pytest.raises(SystemExit):
         main(["check-letter", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert "(default: follow-up)" in help_text
+    assert (
+        "(default: a thank-you when its subject begins with thanks, else a follow-up)"
+        in help_text
+    )
     assert "--sent ISO" in help_text
 
 

@@ -28,10 +28,18 @@ import attrs
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
-__all__ = ["LetterParts", "is_blank", "letter_parts"]
+__all__ = ["LetterParts", "is_blank", "letter_parts", "thanks_in_subject"]
 
 # "Subject:", "Betreff:", "Objet :", "Asunto:"; "Re:"/"AW:" may follow.
 _SUBJECT = re.compile(r"(?:subject|subj|betreff|objet|asunto)\s?:", re.IGNORECASE)
+# How the subject of a thank-you begins, in the four languages: as those
+# `followup.mail.subject` writes ("Thank you:", "Vielen Dank:", "Merci :",
+# "Gracias:"), and the usual others.  The whole word: "Thanksgiving" is not.
+_THANKS = re.compile(
+    r"\s*(thank\s+you|thanks|many\s+thanks|vielen\s+dank|herzlichen\s+dank|"
+    r"danke|merci|muchas\s+gracias|gracias)(?!\w)",
+    re.IGNORECASE,
+)
 # The header a mail program writes above a quoted message.  "On ... wrote:"
 # is often wrapped over two lines, so the verb may end the next line.
 _QUOTE_VERB = re.compile(
@@ -332,3 +340,18 @@ def _attribution(lines: list[str], opener: int, index: int) -> bool:
     while below < len(lines) and is_blank(lines[below]):
         below += 1
     return below < len(lines) and lines[below].lstrip().startswith(">")
+
+
+def thanks_in_subject(subject: str) -> str | None:
+    """The words of thanks `subject` begins with, or None.
+
+    A subject that begins by thanking names a thank-you; what
+    ``followup check-letter`` reads a letter as when ``--kind`` is not given.
+
+    >>> thanks_in_subject("Thank you: phone interview on November 23, 2026")
+    'Thank you'
+    >>> thanks_in_subject("Following up: phone interview") is None
+    True
+    """
+    found = _THANKS.match(subject)
+    return None if found is None else " ".join(found[1].split())

@@ -300,9 +300,9 @@ def _parser() -> argparse.ArgumentParser:
     letter.add_argument(
         "--kind",
         choices=("thank-you", "follow-up"),
-        default="follow-up",
         help="which letter it is: the thank-you right after the call, or the "
-        "follow-up 2 to 3 days later (default: follow-up)",
+        "follow-up 2 to 3 days later (default: a thank-you when its subject "
+        "begins with thanks, else a follow-up)",
     )
     letter.add_argument(
         "--sent",
@@ -1117,13 +1117,14 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         text, source = read_text(args.file), args.file
     from followup._letter_parts import letter_parts  # noqa: PLC0415
 
+    parts = letter_parts(text)
     # A whole message says when it was sent (its Date), which "now" would
     # overrule: a thank-you of this morning, checked tomorrow.
-    dated = args.sent is None and letter_parts(text).date is not None
+    dated = args.sent is None and parts.date is not None
     findings = check_letter(
         text,
         interview,
-        args.kind,
+        _letter_kind(args.kind, parts.subject, source),
         rules=_rule_set(args),
         sent=None if dated else _now(args.sent, "--sent"),
         language=args.language,
@@ -1132,6 +1133,26 @@ def _check_letter_command(args: argparse.Namespace) -> int:
     lines = [f"{source}: {finding}\n" for finding in findings]
     _emit(None, "".join(lines or [f"{source}: no findings\n"]).encode())
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _letter_kind(given: str | None, subject: str, source: str) -> str:
+    """The kind `check-letter` checks: `given`, else what the subject says.
+
+    The thank-you `draft --format eml` writes is titled "Thank you: ...":
+    checked as a follow-up, it would be found to give no reason to fit.
+    """
+    if given is not None:
+        return given
+    from followup._letter_parts import thanks_in_subject  # noqa: PLC0415
+
+    thanks = thanks_in_subject(subject)
+    if thanks is None:
+        return "follow-up"
+    sys.stderr.write(
+        f"{source}: checked as a thank-you, since its subject begins "
+        f"with {thanks!r} (--kind follow-up checks it as a follow-up)\n"
+    )
+    return "thank-you"
 
 
 def _rules_command(args: argparse.Namespace) -> int:
