@@ -19,13 +19,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from followup import InvalidTypeError, InvalidValueError, plan_followups
 from followup._inputs import MOST_BYTES
-from followup.sync import _why, shown_url
+from followup.example import example_interview
+from followup.sync import _why, shown_url, sync_plan, url_problem
 from shell import run
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 INTERVIEW = EXAMPLES / "interview.toml"
 NOW = "2026-11-23T10:30:00-05:00"
+PLAN = plan_followups(example_interview())
 
 
 @pytest.fixture
@@ -59,33 +62,53 @@ def test_a_netrc_file_the_parser_refuses_is_named_without_its_tokens(
     )
 
 
+NO_URL = (
+    "is no URL: its host or port cannot be read (a password holding '/', '?' "
+    "or '#' is written %2F, %3F, %23)"
+)
+NO_HTTP = "is no http or https URL"
+
+
 @pytest.mark.parametrize(
     ("url", "shown", "problem"),
     [
+        # No scheme, or a mistyped one: no user name is told from a password.
+        (
+            "ada:hunter2@cal.example.com/dav/ada/jobs/",
+            "…@cal.example.com/dav/ada/jobs/",
+            NO_HTTP,
+        ),
+        (
+            "http:/ada:hunter2@cal.example.com/dav/",
+            "…@cal.example.com/dav/",
+            NO_HTTP,
+        ),
+        ("//ada:hunter2@cal.example.com/dav/", "…@cal.example.com/dav/", NO_HTTP),
+        ("ada:hunter2://x@cal.example.com/", "…@cal.example.com/", NO_HTTP),
         (
             "http://ada:Se/cret@127.0.0.1:52321/ada/jobs/",
             "http://…@127.0.0.1:52321/ada/jobs/",
-            "not a URL (its host or port cannot be read)",
+            NO_URL,
         ),
         (
             "ftp://ada:S3CRETPW@host/cal/",
             "ftp://ada@host/cal/",
-            "give an http or https URL",
+            NO_HTTP,
         ),
         (
             "https://ada:S3CRETPW@/cal/",
             "https://ada@/cal/",
-            "give an http or https URL",
+            NO_HTTP,
         ),
         (
             "http://ada:pw@[::1/cal/",
             "http://ada@[::1/cal/",
-            "not a URL (its host or port cannot be read)",
+            NO_URL,
         ),
         (
             "http://ada:Se[cret@127.0.0.1:52321/ada/jobs/",
             "http://ada@127.0.0.1:52321/ada/jobs/",
-            "not a URL (its host or port cannot be read)",
+            NO_URL,
         ),
     ],
 )
@@ -109,16 +132,26 @@ _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
 
 @given(
-    st.sampled_from(["http", "https", "ftp", "webcal"]),
+    st.sampled_from(
+        ["http://", "https://", "ftp://", "webcal://", "HTTP://", "", "//", "http:/"]
+    ),
     _WORD,
     _PASSWORD,
     _WORD,
     st.lists(_WORD, max_size=3),
 )
-def test_no_password_is_shown_whatever_it_holds(scheme, user, password, host, path):
+def test_no_password_is_shown_whatever_it_holds(start, user, password, host, path):
     # "PW" opens every password, and nothing else holds capitals.
-    url = f"{scheme}://{user}:PW{password}@{host}/{'/'.join(path)}"
+    url = f"{start}{user}:PW{password}@{host}/{'/'.join(path)}"
     assert "PW" not in shown_url(url)
+    # Nor by the library's refusal of a URL it cannot use, nor by the
+    # command's.
+    problem = url_problem(url)
+    if problem is not None:
+        with pytest.raises(InvalidValueError) as raised:
+            sync_plan(PLAN, url)
+        assert "PW" not in str(raised.value)
+        assert str(raised.value) == f"url: {shown_url(url)!r} {problem}"
 
 
 def test_a_server_s_escape_sequences_do_not_reach_the_terminal():
@@ -229,3 +262,29 @@ def test_a_netrc_file_others_may_read_is_warned_of(tmp_path, mode, warned):
     )
     assert result.stderr.startswith(warning) is warned
     assert "secret" not in result.stderr
+
+
+def test_the_library_refuses_credentials_no_request_could_carry():
+    url = "http://127.0.0.1:1/cal/"
+    with pytest.raises(InvalidTypeError, match=r"^username: expected a str or None"):
+        sync_plan(PLAN, url, username=123, password="x")  # type: ignore[arg-type]  # noqa: S106
+    with pytest.raises(InvalidTypeError) as raised:
+        sync_plan(PLAN, url, username="ada", password=b"hunter2")  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "password: expected a str or None, got bytes (its value not shown)"
+    )
+    with pytest.raises(InvalidValueError, match=r"^username: '' is empty"):
+        sync_plan(PLAN, url, username="", password="correct-horse")  # noqa: S106
+
+
+def test_a_password_withheld_stays_withheld_in_another_process():
+    import pickle  # noqa: PLC0415
+
+    error = InvalidTypeError("password", b"hunter2", "a str or None", secret=True)
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.secret) == (
+        InvalidTypeError,
+        str(error),
+        True,
+    )
+    assert "hunter2" not in str(again)

@@ -757,3 +757,17 @@ def test_a_value_whose_own_method_fails_is_named_with_what_it_said():
     assert "NaN" not in str(raised.value)
     with pytest.raises(InvalidTypeError, match="without NaN or an infinity"):
         to_json({"x": float("nan")})
+
+
+@pytest.mark.parametrize("value", [None, 30, "PT5M", b"x", dt.datetime(2026, 11, 23)])
+def test_format_duration_names_a_value_that_is_no_timedelta(value):
+    with pytest.raises(InvalidTypeError) as raised:
+        format_duration(value)
+    assert str(raised.value).startswith(
+        f"value: expected a datetime.timedelta, got {type(value).__name__} "
+    )
+
+
+def test_format_duration_writes_the_longest_durations_both_ways():
+    assert format_duration(dt.timedelta.max) == "P999999999DT23H59M59.999999S"
+    assert format_duration(dt.timedelta.min) == "-P999999999D"

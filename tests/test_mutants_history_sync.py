@@ -26,7 +26,7 @@ from followup.errors import (
     did_you_mean,
 )
 from followup.example import example_interview
-from followup.sync import Synced, SyncError, _why, sync_plan
+from followup.sync import Synced, _why, sync_plan
 
 AT = "2026-11-24T10:00:00-05:00[America/New_York]"
 
@@ -86,16 +86,15 @@ def test_a_long_key_keeps_its_first_80_characters() -> None:
     )
 
 
-def test_a_url_the_http_client_refuses_is_a_sync_error_naming_it() -> None:
-    # Kills s04: `except (dav.DAVError, OSError)` (the client's ValueError
-    # for a malformed URL would escape instead of a one-line SyncError).
+def test_a_url_the_http_client_could_not_read_is_refused_naming_it() -> None:
+    # A malformed URL is a bad argument, refused before any request: the
+    # client's ValueError, whose text quotes the "port", never escapes.
     url = "http://[::1/cal/"
-    with pytest.raises(SyncError) as caught:
+    with pytest.raises(InvalidValueError) as caught:
         sync_plan(plan_followups(example_interview()), url)
     message = str(caught.value)
-    assert message.startswith(f"{url}: ")
+    assert message.startswith(f"url: {url!r} is no URL: ")
     assert "\n" not in message
-    assert isinstance(caught.value.__cause__, ValueError)
 
 
 def test_an_unknown_zone_is_no_naive_datetime() -> None:

@@ -173,11 +173,82 @@ def test_a_netrc_file_gives_the_credentials(calendar_url, tmp_path):
     assert len(_read_back(calendar_url)) == 4
 
 
+def _without_credentials(**variables):
+    env = {**os.environ, **variables}
+    for name in ("FOLLOWUP_CALDAV_USERNAME", "FOLLOWUP_CALDAV_PASSWORD"):
+        if name not in variables:
+            env.pop(name, None)
+    return env
+
+
+def test_a_user_name_from_the_environment_takes_its_password_from_netrc(
+    calendar_url, tmp_path
+):
+    netrc = tmp_path / "netrc"
+    netrc.write_text(f"machine 127.0.0.1 login {USER} password {PASSWORD}\n")
+    netrc.chmod(0o600)
+    args = (
+        "sync", INTERVIEW, "--to", calendar_url, "--netrc", netrc,
+        "--now", "2026-11-23T10:20:00-05:00",
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", *map(str, args)],
+        capture_output=True, text=True, check=False, timeout=120,
+        env=_without_credentials(FOLLOWUP_CALDAV_USERNAME=USER),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert len(_read_back(calendar_url)) == 4
+    # Another user's entry gives no password for this one.
+    other = subprocess.run(
+        [sys.executable, "-m", "followup", *map(str, args)],
+        capture_output=True, text=True, check=False, timeout=120,
+        env=_without_credentials(FOLLOWUP_CALDAV_USERNAME="grace"),
+    )  # fmt: skip
+    assert (other.returncode, other.stderr) == (
+        2,
+        (
+            "followup: error: no password for 'grace': set FOLLOWUP_CALDAV_PASSWORD, "
+            "or give one in a netrc file (--netrc FILE, else ~/.netrc)\n"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        (
+            {"FOLLOWUP_CALDAV_USERNAME": "ada"},
+            (
+                "no password for 'ada': set FOLLOWUP_CALDAV_PASSWORD, or give one in "
+                "a netrc file (--netrc FILE, else ~/.netrc)"
+            ),
+        ),
+        # An empty variable is an unset one, as ${VAR:-} has it.
+        (
+            {"FOLLOWUP_CALDAV_USERNAME": "", "FOLLOWUP_CALDAV_PASSWORD": "pw"},
+            (
+                "FOLLOWUP_CALDAV_PASSWORD is set, but no user name: set "
+                "FOLLOWUP_CALDAV_USERNAME too, or give a login in a netrc file"
+            ),
+        ),
+    ],
+)
+def test_half_the_credentials_is_said_before_any_request(tmp_path, variables, message):
+    # No server at all: the command stops before it would ask one.
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "sync", str(INTERVIEW), "--to",
+         "http://127.0.0.1:1/cal/", "--now", "now"],
+        capture_output=True, text=True, check=False, timeout=120,
+        env={**_without_credentials(**variables), "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (2, f"followup: error: {message}\n")
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
         ("http://ada:pw@127.0.0.1:1/cal/", "not in the URL"),
-        ("ftp://127.0.0.1/cal/", "give an http or https URL"),
+        ("ftp://127.0.0.1/cal/", "is no http or https URL"),
         ("http://127.0.0.1:1/cal/", "cannot reach the server"),
     ],
 )

@@ -20,7 +20,7 @@ import caldav
 import icalendar
 import pytest
 
-from followup import Contact, Event, Interview, plan_followups
+from followup import Contact, Event, Interview, InvalidValueError, plan_followups
 from followup.example import example_interview
 from followup.ics import step_uid
 from followup.mail import draft_message, draft_text, mailto_link, subject
@@ -187,11 +187,14 @@ def test_a_password_in_the_url_never_shows_in_the_error(
         "not a url": f"http://{USER}:{secret}@[::1/cal/",
     }[where]
     shown = url.replace(f":{secret}@", "@")
-    with pytest.raises(SyncError) as caught:
+    # A URL that cannot be read is a bad argument, refused before any request.
+    refused = InvalidValueError if where == "not a url" else SyncError
+    with pytest.raises(refused) as caught:
         sync_plan(plan_followups(example_interview(), now=NOW), url)
     assert secret not in str(caught.value)
     assert secret not in repr(caught.value)
-    assert str(caught.value).startswith(f"{shown}: ")
+    named = f"url: {shown!r} " if where == "not a url" else f"{shown}: "
+    assert str(caught.value).startswith(named)
     assert "\n" not in str(caught.value)
 
 

@@ -913,35 +913,46 @@ def _sync_command(args: argparse.Namespace) -> int:
 
 
 def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | None]:
-    """The user name and password for `url`: the environment's, else netrc's."""
+    """The user name and password for `url`: the environment's, else netrc's.
+
+    Each is taken from the environment when it is set there (an empty
+    variable counts as unset, as in a shell's ``${VAR:-}``), and otherwise
+    from the netrc entry of the host, if that entry is for the same user.
+    """
     import urllib.parse  # noqa: PLC0415
 
-    try:
-        parts = urllib.parse.urlsplit(url)
-        # Read for its check: a port that is no number raises.
-        parts.port  # noqa: B018
-    except ValueError:
-        # An unclosed "[", or a password holding "/" read as the port: the
-        # URL is shown without what may be a password, and so is the
-        # parser's message, which quotes the "port".
-        raise InputError(
-            f"--to {_shown_url(url)}: not a URL (its host or port cannot be read)"
-        ) from None
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise InputError(f"--to {_shown_url(url)}: give an http or https URL")
+    from followup.sync import url_problem  # noqa: PLC0415
+
+    problem = url_problem(url)
+    if problem is not None:
+        raise InputError(f"--to {_shown_url(url)}: {problem}")
+    parts = urllib.parse.urlsplit(url)
     if parts.username or parts.password:
         raise InputError(
             "--to: put the credentials in FOLLOWUP_CALDAV_USERNAME and "
             "FOLLOWUP_CALDAV_PASSWORD or a netrc file, not in the URL"
         )
-    username = os.environ.get("FOLLOWUP_CALDAV_USERNAME")
-    password = os.environ.get("FOLLOWUP_CALDAV_PASSWORD")
-    if username is not None or password is not None:
-        return username, password
-    path = Path(netrc_file) if netrc_file else Path("~/.netrc").expanduser()
-    if netrc_file is None and not path.exists():
-        return None, None
-    return _from_netrc(path, parts.hostname)
+    username = os.environ.get("FOLLOWUP_CALDAV_USERNAME") or None
+    password = os.environ.get("FOLLOWUP_CALDAV_PASSWORD") or None
+    if username is None or password is None:
+        path = Path(netrc_file) if netrc_file else Path("~/.netrc").expanduser()
+        if netrc_file is not None or path.exists():
+            login, secret = _from_netrc(path, str(parts.hostname))
+            # A netrc password is another user's unless the names agree.
+            if username is None or login == username:
+                username = username or login
+                password = password or secret
+    if password is not None and username is None:
+        raise InputError(
+            "FOLLOWUP_CALDAV_PASSWORD is set, but no user name: set "
+            "FOLLOWUP_CALDAV_USERNAME too, or give a login in a netrc file"
+        )
+    if username is not None and password is None:
+        raise InputError(
+            f"no password for {username!r}: set FOLLOWUP_CALDAV_PASSWORD, or "
+            "give one in a netrc file (--netrc FILE, else ~/.netrc)"
+        )
+    return username, password
 
 
 def _from_netrc(path: Path, host: str) -> tuple[str | None, str | None]:

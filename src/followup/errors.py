@@ -8,10 +8,11 @@ Mistakes in a plan or a letter are not errors: they come back as findings.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 __all__ = [
     "DuplicateRuleError",
@@ -102,22 +103,32 @@ class InvalidValueError(FollowUpError, ValueError):
 class InvalidTypeError(FollowUpError, TypeError):
     """A field was given a value of a type it does not accept."""
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
+    def __init__(
+        self, field: str, value: object, expected: str, *, secret: bool = False
+    ) -> None:
         self.field = field
         self.value = value
         self.expected = expected
+        #: A password's value is named by its type alone, in no message.
+        self.secret = secret
         super().__init__(f"{field}: {self.detail}")
 
-    def __reduce__(self) -> tuple[type[InvalidTypeError], tuple[str, object, str]]:
-        return type(self), (self.field, self.value, self.expected)
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., InvalidTypeError], tuple[object, ...]]:
+        return functools.partial(type(self), secret=self.secret), (
+            self.field,
+            self.value,
+            self.expected,
+        )
 
     @property
     def detail(self) -> str:
         """The message without the field's name."""
-        return (
-            f"expected {self.expected}, got {type(self.value).__name__} "
-            f"{_shown(self.value)}"
-        )
+        kind = type(self.value).__name__
+        if self.secret:
+            return f"expected {self.expected}, got {kind} (its value not shown)"
+        return f"expected {self.expected}, got {kind} {_shown(self.value)}"
 
 
 class NaiveDatetimeError(InvalidValueError):

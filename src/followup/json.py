@@ -93,7 +93,12 @@ def format_duration(value: dt.timedelta) -> str:
     'P1DT1H30M0.000005S'
     >>> format_duration(dt.timedelta(minutes=-5))
     '-PT5M'
+
+    Raises:
+        InvalidTypeError: `value` is no `datetime.timedelta`.
     """
+    if not isinstance(value, dt.timedelta):
+        raise InvalidTypeError("value", value, "a datetime.timedelta")
     if value < dt.timedelta(0):
         # A timedelta keeps a negative one as negative days and positive
         # seconds ("P-1DT23H55M" for minus five minutes), which no ISO 8601

@@ -33,7 +33,7 @@ from followup._changes import done_at
 from followup._facts import checked_history
 from followup._time import utc
 from followup._vocabulary import StepKind
-from followup.errors import FollowUpError, InvalidTypeError
+from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
 from followup.ics import (
     calendar_objects,
     dropped_status,
@@ -49,7 +49,14 @@ if TYPE_CHECKING:
     from followup._history import Event
     from followup._plan import FollowUpPlan
 
-__all__ = ["CredentialsError", "SyncError", "Synced", "sync_plan"]
+__all__ = [
+    "CredentialsError",
+    "SyncError",
+    "Synced",
+    "shown_url",
+    "sync_plan",
+    "url_problem",
+]
 
 _OURS = "@followup"
 
@@ -123,15 +130,16 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
             or the caldav extra is not installed.
         CredentialsError: a `SyncError` for a server that refused the
             credentials, or asked for some and was given none.
-        InvalidTypeError: `plan` is not a FollowUpPlan, or `url` not a str.
+        InvalidTypeError: `plan` is not a FollowUpPlan, `url` not a str, or
+            `username` or `password` neither a str nor None.
+        InvalidValueError: `url` is no http or https URL with a host (see
+            `url_problem`), or `username` is empty.
     """
     from followup._plan import FollowUpPlan  # noqa: PLC0415
 
     if not isinstance(plan, FollowUpPlan):
         raise InvalidTypeError("plan", plan, "a FollowUpPlan")
-    if not isinstance(url, str):
-        # Else the HTTP client's AttributeError, far from the argument.
-        raise InvalidTypeError("url", url, "a str")
+    _check_where(url, username, password)
     events = checked_history(history)
     # An optional dependency, and a heavy one: imported only to push.
     try:
@@ -159,7 +167,9 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
                 f"{shown_url(url)}: no calendar there (not a calendar collection)"
             )
         return _push(plan, calendar, todos=todos, history=events)
-    except (dav.DAVError, OSError, ValueError) as error:
+    # NotImplementedError: the server asks for credentials by a scheme the
+    # HTTP client cannot answer (Negotiate, say).
+    except (dav.DAVError, OSError, ValueError, NotImplementedError) as error:
         if _refused(error):
             why = (
                 "the server refused the credentials"
@@ -168,6 +178,24 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
             )
             raise CredentialsError(f"{shown_url(url)}: {why}", given=given) from error
         raise SyncError(f"{shown_url(url)}: {_why(error)}") from error
+
+
+def _check_where(url: object, username: object, password: object) -> None:
+    """Refuse a URL, user name or password that no request could carry."""
+    if not isinstance(url, str):
+        # Else the HTTP client's AttributeError, far from the argument.
+        raise InvalidTypeError("url", url, "a str")
+    problem = url_problem(url)
+    if problem is not None:
+        raise InvalidValueError("url", shown_url(url), problem)
+    if username is not None and not isinstance(username, str):
+        raise InvalidTypeError("username", username, "a str or None")
+    if password is not None and not isinstance(password, str):
+        raise InvalidTypeError("password", password, "a str or None", secret=True)
+    if username == "":
+        # The HTTP client sends no credentials for it, and takes the
+        # server's request for some as a scheme it cannot answer.
+        raise InvalidValueError("username", username, "is empty (None: no credentials)")
 
 
 def shown_url(url: str) -> str:
@@ -185,13 +213,50 @@ def shown_url(url: str) -> str:
     whole unless a port stands before it.
     """
     scheme, separator, rest = url.partition("://")
-    if separator:
-        before, at, after = rest.rpartition("@")
+    if not separator or _SCHEME.fullmatch(scheme) is None:
+        # No scheme, or a mistyped one ("http:/", "//", "ada:pw@host"): no
+        # user name can be told from a password, so all before the last
+        # "@" is left out where it may hold one.
+        before, at, after = url.rpartition("@")
         if at and (":" in before or "/" not in before):
-            # The user name stays where it cannot hold the password's end.
-            who = "…" if "/" in before else before.partition(":")[0]
-            url = f"{scheme}://{who}@{after}"
+            return f"…@{after}"
+        return url
+    before, at, after = rest.rpartition("@")
+    if at and (":" in before or "/" not in before):
+        # The user name stays where it cannot hold the password's end.
+        who = "…" if "/" in before else before.partition(":")[0]
+        url = f"{scheme}://{who}@{after}"
     return url
+
+
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+
+
+def url_problem(url: str) -> str | None:
+    """What keeps `url` from naming a calendar: the words for it, or None.
+
+    An http or https URL with a host and, if any, a port that is a number.
+    A password holding ``/``, ``?`` or ``#`` ends the host where a URL
+    parser reads it, so that its end reads as the port: it must be written
+    percent-encoded.  `sync_plan` raises the problem; the command says it of
+    ``--to``.
+    """
+    import urllib.parse  # noqa: PLC0415
+
+    try:
+        parts = urllib.parse.urlsplit(url)
+        # Read for its check: a port that is no number raises.
+        parts.port  # noqa: B018
+    except ValueError:
+        # An unclosed "[", or a password holding "/" read as the port.  The
+        # parser's own message quotes the "port", which may be that password.
+        return (
+            "is no URL: its host or port cannot be read (a password holding "
+            "'/', '?' or '#' is written %2F, %3F, %23)"
+        )
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return "is no http or https URL"
+    return None
 
 
 #: A URL's scheme and user information, to the last ``@`` of its authority:
