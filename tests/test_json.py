@@ -771,3 +771,50 @@ def test_format_duration_names_a_value_that_is_no_timedelta(value):
 def test_format_duration_writes_the_longest_durations_both_ways():
     assert format_duration(dt.timedelta.max) == "P999999999DT23H59M59.999999S"
     assert format_duration(dt.timedelta.min) == "-P999999999D"
+
+
+@pytest.mark.parametrize("name", ["interview", "event", "history", "batch-line"])
+def test_each_schema_validates_alone_without_the_network(name, monkeypatch):
+    # Its $refs resolve in the document: a validator that tried to fetch
+    # followup.invalid would fail here.
+    import urllib.request  # noqa: PLC0415
+
+    def no_network(*args, **_):
+        raise AssertionError(f"fetched {args[0]!r}")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    at = "2026-11-23T10:00:00Z"
+    interview = {"candidate": "Ada", "company": "Acme", "at": at}
+    event = {"kind": "thank-you-sent", "at": at}
+    good, bad = {
+        "interview": (interview, {**interview, "at": "monday"}),
+        "event": (event, {**event, "at": "monday"}),
+        "history": ([event], [{**event, "at": "monday"}]),
+        "batch-line": (
+            {"id": "acme-42", "interview": interview, "history": [event]},
+            {"interview": interview, "history": [{**event, "at": "monday"}]},
+        ),
+    }[name]
+    checker = jsonschema.Draft202012Validator(schema(name))
+    assert checker.is_valid(good)
+    assert not checker.is_valid(bad)
+
+
+def test_a_schema_bundles_exactly_those_it_refers_to():
+    bundled = {
+        name: sorted(key for key in schema(name).get("$defs", {}) if ".schema." in key)
+        for name in ("interview", "event", "history", "batch-line")
+    }
+    assert bundled == {
+        "interview": [],
+        "event": ["interview.schema.json"],
+        "history": ["event.schema.json", "interview.schema.json"],
+        "batch-line": [
+            "event.schema.json",
+            "history.schema.json",
+            "interview.schema.json",
+        ],
+    }
+    # Each with its own $id, by which the $refs find it.
+    line = schema("batch-line")["$defs"]["history.schema.json"]
+    assert line["$id"] == schema("history")["$id"]

@@ -64,3 +64,59 @@ def test_a_partition_of_a_bag_names_the_item_in_its_partition():
     assert error.value.__notes__ == [
         "while planning the partition's items[1]: Ada 4, Acme"
     ]
+
+
+def test_the_note_survives_a_bag_planned_in_other_processes():
+    # Dask sends the error back pickled; followup's errors pickle by their
+    # own reduction, which dropped the note.
+    dask_bag = pytest.importorskip("dask.bag")
+    from followup.scale import plan_bag  # noqa: PLC0415
+
+    bag = dask_bag.from_sequence(items(4, count=6), npartitions=2)
+    with pytest.raises(InvalidValueError) as error:
+        plan_bag(bag, now=NOW).compute(scheduler="processes", num_workers=2)
+    assert error.value.__notes__ == [
+        "while planning the partition's items[1]: Ada 4, Acme"
+    ]
+
+
+ADA = Interview("Ada", "Acme", "2026-11-23T10:00:00Z")
+
+
+@pytest.mark.parametrize(
+    ("bad", "message", "notes"),
+    [
+        # A history checked as the item is taken for another process: named
+        # as planning names it in this one.
+        (
+            (ADA, None),
+            "history: expected a sequence of Event, got NoneType None",
+            ["while planning interviews[3]: Ada, Acme"],
+        ),
+        (
+            (ADA, 5),
+            "history: expected a sequence of Event, got int 5",
+            ["while planning interviews[3]: Ada, Acme"],
+        ),
+        # The item's own mistakes name its place in the message.
+        (
+            ("not an interview", []),
+            "interviews[3][0]: expected an Interview, got str 'not an interview'",
+            None,
+        ),
+        (
+            7,
+            "interviews[3]: expected an Interview or (Interview, history), got int 7",
+            None,
+        ),
+    ],
+)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_bad_item_is_told_alike_in_one_process_and_in_two(
+    workers, bad, message, notes
+):
+    given = [ADA, ADA, ADA, bad, ADA]
+    with pytest.raises(FollowUpError) as error:
+        list(plan_many(given, now=NOW, workers=workers, chunk_size=2))
+    assert str(error.value) == message
+    assert getattr(error.value, "__notes__", None) == notes

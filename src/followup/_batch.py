@@ -38,17 +38,17 @@ __all__ = ["CHUNK", "MOST_WORKERS", "in_chunks", "one_by_one", "plan_many"]
 T = TypeVar("T")
 
 
-def _item(index: int, item: object) -> tuple[Interview, Iterable[Event]]:
+def _item(index: int, item: object, called: str) -> tuple[Interview, Iterable[Event]]:
     if isinstance(item, Interview):
         return item, ()
     if isinstance(item, tuple) and len(item) == 2:
         # As `plan_followups` checks them, the interview before the history:
         # an item wrong in both raises the same error in any process.
         if not isinstance(item[0], Interview):
-            raise InvalidTypeError("interview", item[0], "an Interview")
+            raise InvalidTypeError(f"{called}[{index}][0]", item[0], "an Interview")
         return item
     raise InvalidTypeError(
-        f"interviews[{index}]", item, "an Interview or (Interview, history)"
+        f"{called}[{index}]", item, "an Interview or (Interview, history)"
     )
 
 
@@ -159,7 +159,7 @@ def one_by_one(
 ) -> Iterator[FollowUpPlan]:
     """Plan each item in this process; an error says which item, as `called[i]`."""
     for index, item in enumerate(interviews):
-        interview, history = _item(index, item)
+        interview, history = _item(index, item, called)
         try:
             plan = plan_followups(interview, history, now=now, rules=rules)
         except FollowUpError as error:
@@ -294,13 +294,21 @@ def _taken(
             refused.append(error)
             return
         try:
-            interview, history = _item(index, item)
-            # A history may be a generator: made a tuple, it travels.
-            yield interview, checked_history(history)
-        # Refused, or a history's own iterator raised.
-        except Exception as error:  # noqa: BLE001 - raised in its turn
+            interview, history = _item(index, item, "interviews")
+        except FollowUpError as error:
             refused.append(error)
             return
+        try:
+            # A history may be a generator: made a tuple, it travels.
+            events = checked_history(history)
+        # Refused, or a history's own iterator raised.
+        except Exception as error:  # noqa: BLE001 - raised in its turn
+            if isinstance(error, FollowUpError):
+                # As in one process, where planning checks the history.
+                _name_the_item(error, f"interviews[{index}]", interview)
+            refused.append(error)
+            return
+        yield interview, events
 
 
 def _in_processes(

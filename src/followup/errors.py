@@ -90,9 +90,13 @@ class InvalidValueError(FollowUpError, ValueError):
         self.problem = problem
         super().__init__(f"{field}: {self.detail}")
 
-    def __reduce__(self) -> tuple[type[InvalidValueError], tuple[str, object, str]]:
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[InvalidValueError], tuple[str, object, str], dict[str, object] | None
+    ]:
         # Errors raised in a worker process travel back pickled.
-        return type(self), (self.field, self.value, self.problem)
+        return type(self), (self.field, self.value, self.problem), _notes(self)
 
     @property
     def detail(self) -> str:
@@ -115,11 +119,13 @@ class InvalidTypeError(FollowUpError, TypeError):
 
     def __reduce__(
         self,
-    ) -> tuple[Callable[..., InvalidTypeError], tuple[object, ...]]:
-        return functools.partial(type(self), secret=self.secret), (
-            self.field,
-            self.value,
-            self.expected,
+    ) -> tuple[
+        Callable[..., InvalidTypeError], tuple[object, ...], dict[str, object] | None
+    ]:
+        return (
+            functools.partial(type(self), secret=self.secret),
+            (self.field, self.value, self.expected),
+            _notes(self),
         )
 
     @property
@@ -158,8 +164,12 @@ class PluginError(RuleConfigurationError):
         self.problems = tuple(problems) or (message,)
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type[PluginError], tuple[str, tuple[str, ...]]]:
-        return type(self), (str(self), self.problems)
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[PluginError], tuple[str, tuple[str, ...]], dict[str, object] | None
+    ]:
+        return type(self), (str(self), self.problems), _notes(self)
 
 
 class RuleError(FollowUpError, RuntimeError):
@@ -183,10 +193,21 @@ class RuleError(FollowUpError, RuntimeError):
         # caused it where that pickles and loads back too: Python drops
         # `__cause__` itself.
         cause = self.__cause__
-        kept: dict[str, object] | None = None
+        kept = _notes(self) or {}
         if cause is not None and _pickles(cause):
-            kept = {"__cause__": cause}
-        return type(self), (self.code, self.origin, str(self)), kept
+            kept["__cause__"] = cause
+        return type(self), (self.code, self.origin, str(self)), kept or None
+
+
+def _notes(error: BaseException) -> dict[str, object] | None:
+    """The notes added to `error`, as the state its pickle restores.
+
+    An error that pickles by its own `__reduce__` leaves Python's, which
+    keeps them: the note `plan_many` adds, naming the item that failed,
+    would be lost on its way back from another process.
+    """
+    notes = getattr(error, "__notes__", None)
+    return None if notes is None else {"__notes__": list(notes)}
 
 
 def _pickles(value: object) -> bool:

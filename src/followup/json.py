@@ -697,8 +697,17 @@ def schema(name: str) -> dict[str, Any]:
     (one line of a JSON Lines file of interviews).  Each call returns a
     schema of its own, to change as the caller likes.
 
+    The schema is whole: the others it refers to by their ``$id`` (a history
+    to its events, an event to the interview's instants) come with it under
+    ``$defs``, each with its ``$id``, as JSON Schema 2020-12 bundles them.
+    So a validator takes it as it is, ``jsonschema.validate(document,
+    schema("batch-line"))``, and never looks for them on the network.  The
+    files under ``followup/schemas/`` are the same schemas, one a file.
+
     >>> schema("interview")["title"]
     'followup interview'
+    >>> sorted(schema("history")["$defs"])
+    ['event.schema.json', 'interview.schema.json']
     """
     # A tuple, not a set: a name that is no text (a list) is then as unknown
     # as any other, not unhashable.
@@ -710,7 +719,32 @@ def schema(name: str) -> dict[str, Any]:
     # Parsed anew from the cached text: a dict handed to every caller would
     # carry one caller's changes to the next.
     loaded: dict[str, Any] = json.loads(_schema_text(name))
+    bundled = {
+        other: json.loads(_schema_text(other.removesuffix(".schema.json")))
+        for other in sorted(_referred(loaded, set()))
+    }
+    if bundled:
+        loaded.setdefault("$defs", {}).update(bundled)
     return loaded
+
+
+def _referred(node: object, found: set[str]) -> set[str]:
+    """The schema files `node` refers to (``interview.schema.json``), and theirs."""
+    if isinstance(node, dict):
+        target = node.get("$ref")
+        if isinstance(target, str) and not target.startswith("#"):
+            other = target.partition("#")[0]
+            if other not in found:
+                found.add(other)
+                _referred(
+                    json.loads(_schema_text(other.removesuffix(".schema.json"))), found
+                )
+        for value in node.values():
+            _referred(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _referred(value, found)
+    return found
 
 
 @functools.cache
