@@ -92,8 +92,23 @@ def test_a_vtimezone_spans_a_day_either_side_of_the_times_written():
         "COMMENT:The offsets of America/New_York from 2026-11-22 to 2026-12-01 only."
         in lines
     )
-    opening = lines.index("BEGIN:STANDARD") + 1
-    assert lines[opening] == "DTSTART:20261122T000000"
+    opening, closing = lines.index("BEGIN:STANDARD"), lines.index("END:STANDARD")
+    observance = lines[opening:closing]
+    assert [line for line in observance if line.startswith("DTSTART")] == [
+        "DTSTART:20261122T000000"
+    ]
+    # In the observance, where RFC 5545 allows a COMMENT; not in the zone.
+    assert (
+        "COMMENT:The offsets of America/New_York from 2026-11-22 to 2026-12-01 only."
+        in observance
+    )
+
+
+def test_no_vtimezone_holds_a_property_rfc_5545_does_not_allow_there():
+    # TZID, LAST-MODIFIED, TZURL and X- properties only (section 3.6.5).
+    calendar = icalendar.Calendar.from_ical(to_ics(plan_followups(ADA)))
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert set(zone) <= {"TZID", "LAST-MODIFIED", "TZURL"}
 
 
 def test_a_calendar_that_takes_anothers_zones_spans_both_plans():

@@ -559,9 +559,14 @@ def _timezone(name: str, first: dt.datetime, last: dt.datetime) -> icalendar.Tim
     timezone = icalendar.Timezone()
     timezone.add("tzid", name)
     shown = closing.astimezone(zone).date()
-    timezone.add("comment", f"The offsets of {name} from {day} to {shown} only.")
     offset = _offset(opening, zone)
-    timezone.add_component(_observance(opening, zone, offset))
+    first_observance = _observance(opening, zone, offset)
+    # On the first observance: RFC 5545 allows COMMENT in STANDARD and
+    # DAYLIGHT, not in the VTIMEZONE itself.
+    first_observance.add(
+        "comment", f"The offsets of {name} from {day} to {shown} only."
+    )
+    timezone.add_component(first_observance)
     for change in _changes(zone, opening, closing):
         timezone.add_component(_observance(change, zone, offset))
         offset = _offset(change, zone)

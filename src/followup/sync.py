@@ -12,7 +12,8 @@ higher SEQUENCE, no alarm) rather than deleted, so that every client that
 synced them learns of it.  Other items of the calendar are never touched.
 The plan is what the calendar shows: an item of the plan another calendar
 program edited (moved it, say) is rewritten as the plan has it, with a
-SEQUENCE past the one that program gave it.  An item another program wrote
+SEQUENCE past the one that program gave it; what that program added of its
+own (a note, an alarm marked dismissed) is no change, and is kept.  An item another program wrote
 that icalendar cannot read is left alone too; one of the plan's that it
 cannot read stops the push before anything is written (`SyncError`).
 
@@ -302,23 +303,24 @@ def _push(
     created: list[str] = []
     updated: list[str] = []
     unchanged: list[str] = []
-    for uid, text in calendar_objects(plan, todos=todos):
+    for uid, written in calendar_objects(plan, todos=todos):
         there = existing.pop(uid, None)
-        if there is not None and _content(there.data) == _content(text.decode()):
+        if there is not None and _says_the_same(there.data, written.decode()):
             # A replan that changed nothing writes nothing: other devices
             # have no new version to fetch.
             unchanged.append(uid)
             continue
+        text = _stamped(written)
         if there is not None:
             # Rewritten where it is: a calendar client that imported the .ics
             # first named the resource itself, and a new one at <UID>.ics
             # would be a duplicate (or a 409 no-uid-conflict from Radicale).
             there.data = _past(text, there)
             there.save()
-        elif b"BEGIN:VTODO" in text:
-            calendar.save_todo(text.decode())
+        elif "BEGIN:VTODO" in text:
+            calendar.save_todo(text)
         else:
-            calendar.save_event(text.decode())
+            calendar.save_event(text)
         (created if there is None else updated).append(uid)
     cancelled, done = _dropped(existing, prefix, plan, history)
     return Synced(
@@ -361,19 +363,38 @@ def _done_at(
     stamp = None if component is None else component.get("dtstamp")
     if kind is None or stamp is None:
         return None
+    planned = _as_of(component)
     if str(component.get("status", "")).upper() in _DONE:  # type: ignore[union-attr]
         # Marked done by an earlier push, whose stamp is now the item's: the
         # call it found is no longer after it.  Done stays done.
         completed = component.get("completed")  # type: ignore[union-attr]
         return (completed or stamp).dt  # type: ignore[no-any-return]
-    return done_at(kind, stamp.dt, history)
+    return done_at(kind, stamp.dt if planned is None else planned, history)
+
+
+def _as_of(component: Any) -> dt.datetime | None:
+    """The as-of of the plan that wrote the item last, as `_stamped` keeps it.
+
+    None for an item a push of an earlier version wrote, or that came from
+    an imported ``.ics``: its DTSTAMP is the as-of then, unless a client has
+    edited it since.
+    """
+    import datetime as dt  # noqa: PLC0415
+
+    value = str(component.get("x-followup-as-of", ""))
+    try:
+        return dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(
+            tzinfo=dt.timezone.utc
+        )
+    except ValueError:
+        return None
 
 
 #: The statuses a push gives an item whose step was done.
 _DONE: Final = frozenset({"COMPLETED", "CONFIRMED"})
 
 
-def _past(text: bytes, there: Any) -> str:
+def _past(text: str, there: Any) -> str:
     """The plan's item `text`, its SEQUENCE past that of the item `there`.
 
     Another calendar program that edited the item (moved it, say) raised its
@@ -397,22 +418,68 @@ def _past(text: bytes, there: Any) -> str:
             component.add("sequence", held + 1)
             raised = True
     # Else as the plan wrote it, byte for byte.
-    return (calendar.to_ical() if raised else text).decode()
+    return calendar.to_ical().decode() if raised else text
 
 
 _ITEMS: Final = frozenset({"VEVENT", "VTODO"})
 
 
-def _content(text: str) -> list[str]:
-    """An item's lines but the stamp and the version: what it says, not when."""
+def _says_the_same(there: str, written: str) -> bool:
+    """Whether the item `there` says what the plan's item `written` says.
+
+    Only what the plan writes is compared, each property in its component:
+    what another client adds (a dismissed alarm's ACKNOWLEDGED, its own
+    LAST-MODIFIED or X- properties) is its own, and rewriting the item for
+    it would ring a dismissed alarm again on every device.  What the plan
+    writes and the client changed (a moved start) is a change.  The stamp,
+    the version and the plan's as-of are no part of what an item says.
+    """
+    ours = _content(written)
+    kept = {key for key, _ in ours}
+    return [line for line in _content(there) if line[0] in kept] == ours
+
+
+#: What an item says when, not what: left out of the comparison.
+_WHEN: Final = frozenset({"DTSTAMP", "SEQUENCE", "X-FOLLOWUP-AS-OF"})
+
+
+def _content(text: str) -> list[tuple[tuple[str, str], str]]:
+    """An item's lines, each keyed by its component and property name."""
     # Unfolded first: a long line folds the same either way, but a server may
     # refold it.
-    lines = _unfolded(text).splitlines()
-    return [
-        line
-        for line in lines
-        if line and not line.upper().startswith(("DTSTAMP", "SEQUENCE"))
-    ]
+    lines: list[tuple[tuple[str, str], str]] = []
+    within: list[str] = []
+    for line in _unfolded(text).splitlines():
+        if not line:
+            continue
+        name = _PROPERTY.match(line)[0].upper()  # type: ignore[index]
+        value = line[len(name) :]
+        if name == "BEGIN":
+            within.append(value.upper())
+        key = ("/".join(within), name)
+        if name == "END" and within:
+            within.pop()
+        if name not in _WHEN:
+            lines.append((key, line))
+    return lines
+
+
+# A content line's name: up to its first ";" (parameters) or ":" (value).
+_PROPERTY: Final = re.compile(r"[^;:]*")
+
+
+def _stamped(text: bytes) -> str:
+    """The plan's item `text`, carrying the plan's as-of where clients leave it.
+
+    DTSTAMP holds it as the plan writes an item, but a calendar client sets
+    DTSTAMP again whenever it edits one (RFC 5545, 3.8.7.2), adding a note,
+    say: a call made before that edit would no longer count as done.
+    """
+    decoded = text.decode()
+    return _STAMP_LINE.sub(r"\g<0>X-FOLLOWUP-AS-OF:\g<1>\r\n", decoded, count=1)
+
+
+_STAMP_LINE: Final = re.compile(r"^DTSTAMP:(\d{8}T\d{6}Z)\r?\n", re.MULTILINE)
 
 
 def _ours(uid: str | None, prefix: str) -> TypeGuard[str]:
