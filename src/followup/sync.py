@@ -13,9 +13,10 @@ synced them learns of it.  Other items of the calendar are never touched.
 The plan is what the calendar shows: an item of the plan another calendar
 program edited (moved it, say) is rewritten as the plan has it, with a
 SEQUENCE past the one that program gave it; what that program added of its
-own (a note, an alarm marked dismissed) is no change, and is kept.  An item another program wrote
-that icalendar cannot read is left alone too; one of the plan's that it
-cannot read stops the push before anything is written (`SyncError`).
+own (a note, an alarm marked dismissed) is no change, and is kept.  An
+item another program wrote that icalendar cannot read is left alone too;
+one of the plan's that it cannot read stops the push before anything is
+written (`SyncError`).
 
 It needs the ``caldav`` client (``pip install "followup[caldav]"``),
 imported only here.  Credentials are arguments: the command line reads them
