@@ -336,6 +336,18 @@ class WorkingTime:
                 )
         else:
             end = self._last(days, last) or self._none(facts, last)
+            if start > first and any(code != self.code for code in entry.adjusted_by):
+                # Another rule moved the window whole to where it opens
+                # before the working day and closes within it: a late plan's
+                # sliver again, which would leave 09:00 to 09:54 where a
+                # sliver over by the opening gets the day (above).
+                params = self.params
+                closes = days.hours(
+                    start.astimezone(days.zone).date(), params.start, params.end
+                )[1]
+                if end < closes:
+                    end = closes
+                    why = f"Moved to {when(facts.local(start))}, the next working time."
         wanted = entry.due
         due = self._next(days, wanted) or self._none(facts, wanted)
         if due > end:
