@@ -19,6 +19,8 @@ from followup.errors import (
     RuleError,
     UnknownTimeZoneError,
 )
+from followup.json import InvalidDocumentError
+from followup.sync import CredentialsError
 
 pytestmark = pytest.mark.skipif(
     sys.version_info < (3, 11), reason="exception notes are Python 3.11's"
@@ -35,6 +37,8 @@ pytestmark = pytest.mark.skipif(
         PluginError("plugin x failed", ("one", "two")),
         RuleError("FU001", None, "rule FU001 failed"),
         FollowUpError("plain"),
+        InvalidDocumentError("interview", ["$.at: required key is missing"]),
+        CredentialsError("http://host/cal/: the server refused", given=False),
     ],
     ids=lambda error: type(error).__name__,
 )

@@ -42,6 +42,7 @@ from followup.json import (
     to_json,
     unstructure,
 )
+from followup.sync import CredentialsError
 from strategies import contacts, event_documents, histories, interviews
 
 if sys.version_info >= (3, 11):
@@ -552,9 +553,41 @@ def test_the_example_files_pass_their_schemas():
     jsonschema.Draft202012Validator.check_schema(schema("interview"))
 
 
-def test_unknown_schema_names_are_refused():
-    with pytest.raises(Exception, match="no schema 'plan'"):
-        schema("plan")
+@pytest.mark.parametrize("name", ["plan", ["interview"], None])
+def test_unknown_schema_names_are_refused_as_a_bad_value(name):
+    with pytest.raises(ValueError, match=r"^name: .* names no schema") as raised:
+        schema(name)  # type: ignore[arg-type]
+    assert isinstance(raised.value, InvalidValueError)
+    assert raised.value.value == name
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        InvalidDocumentError("interview", ["$.candidate: required", "$.at: bad"]),
+        CredentialsError("http://host/cal/: the server refused", given=True),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_errors_with_arguments_of_their_own_travel_between_processes(error):
+    import copy  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert (type(again), str(again), again.__dict__) == (
+            type(error),
+            str(error),
+            error.__dict__,
+        )
+
+
+def test_a_bad_document_in_a_process_pool_reaches_the_caller():
+    import concurrent.futures  # noqa: PLC0415
+
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(from_json, '{"candidate": "Ada"}', Interview)
+        with pytest.raises(InvalidDocumentError, match=r"problems? in the"):
+            future.result(timeout=60)
 
 
 def schema_and_loader_say(document):

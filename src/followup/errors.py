@@ -96,7 +96,7 @@ class InvalidValueError(FollowUpError, ValueError):
         type[InvalidValueError], tuple[str, object, str], dict[str, object] | None
     ]:
         # Errors raised in a worker process travel back pickled.
-        return type(self), (self.field, self.value, self.problem), _notes(self)
+        return type(self), (self.field, self.value, self.problem), notes_state(self)
 
     @property
     def detail(self) -> str:
@@ -125,7 +125,7 @@ class InvalidTypeError(FollowUpError, TypeError):
         return (
             functools.partial(type(self), secret=self.secret),
             (self.field, self.value, self.expected),
-            _notes(self),
+            notes_state(self),
         )
 
     @property
@@ -169,7 +169,7 @@ class PluginError(RuleConfigurationError):
     ) -> tuple[
         type[PluginError], tuple[str, tuple[str, ...]], dict[str, object] | None
     ]:
-        return type(self), (str(self), self.problems), _notes(self)
+        return type(self), (str(self), self.problems), notes_state(self)
 
 
 class RuleError(FollowUpError, RuntimeError):
@@ -193,13 +193,13 @@ class RuleError(FollowUpError, RuntimeError):
         # caused it where that pickles and loads back too: Python drops
         # `__cause__` itself.
         cause = self.__cause__
-        kept = _notes(self) or {}
+        kept = notes_state(self) or {}
         if cause is not None and _pickles(cause):
             kept["__cause__"] = cause
         return type(self), (self.code, self.origin, str(self)), kept or None
 
 
-def _notes(error: BaseException) -> dict[str, object] | None:
+def notes_state(error: BaseException) -> dict[str, object] | None:
     """The notes added to `error`, as the state its pickle restores.
 
     An error that pickles by its own `__reduce__` leaves Python's, which

@@ -58,6 +58,7 @@ from followup.errors import (
     _shown,
     _shown_key,
     did_you_mean,
+    notes_state,
 )
 
 __all__ = [
@@ -81,9 +82,19 @@ class InvalidDocumentError(FollowUpError, ValueError):
     """
 
     def __init__(self, what: str, problems: list[str]) -> None:
+        self.what = what
         self.problems = problems
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(f"{count} in the {what}: " + "; ".join(problems))
+
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[InvalidDocumentError], tuple[str, list[str]], dict[str, object] | None
+    ]:
+        # Raised in a worker process, it travels back pickled: Python's own
+        # way would call __init__ with the message alone.
+        return type(self), (self.what, self.problems), notes_state(self)
 
 
 def format_duration(value: dt.timedelta) -> str:
@@ -712,9 +723,11 @@ def schema(name: str) -> dict[str, Any]:
     # A tuple, not a set: a name that is no text (a list) is then as unknown
     # as any other, not unhashable.
     if name not in _SCHEMAS:
-        raise FollowUpError(
-            f"no schema {name!r}: the schemas are 'interview', 'event', 'history' "
-            "and 'batch-line'"
+        raise InvalidValueError(
+            "name",
+            name,
+            "names no schema: the schemas are 'interview', 'event', 'history' "
+            "and 'batch-line'",
         )
     # Parsed anew from the cached text: a dict handed to every caller would
     # carry one caller's changes to the next.

@@ -25,6 +25,7 @@ from the environment or a netrc file, never from its own arguments.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, Final, TypeGuard, final
 
@@ -35,7 +36,12 @@ from followup._changes import done_at
 from followup._facts import checked_history
 from followup._time import utc
 from followup._vocabulary import StepKind
-from followup.errors import FollowUpError, InvalidTypeError, InvalidValueError
+from followup.errors import (
+    FollowUpError,
+    InvalidTypeError,
+    InvalidValueError,
+    notes_state,
+)
 from followup.ics import (
     calendar_objects,
     dropped_status,
@@ -46,7 +52,7 @@ from followup.ics import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from followup._history import Event
     from followup._plan import FollowUpPlan
@@ -77,6 +83,17 @@ class CredentialsError(SyncError):
     def __init__(self, message: str, *, given: bool) -> None:
         super().__init__(message)
         self.given = given
+
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., CredentialsError], tuple[str], dict[str, object] | None]:
+        # Pickled (from a worker process, say): Python's own way would call
+        # __init__ without `given`.
+        return (
+            functools.partial(type(self), given=self.given),
+            (str(self),),
+            notes_state(self),
+        )
 
 
 @final

@@ -249,14 +249,21 @@ class WorkingTime:
                 continue
             due = facts.local(step.due)
             if not self.is_working(facts, due):
+                day = due.date()
+                # The week of that day: a country's may differ from the
+                # interview's (the Emirates' before and after 2022).
+                expected = self.params.describe(facts.days.week(day))
+                off = days_off(facts, day, day)
+                if off:
+                    # Thursday 10:00 fits "Mon-Fri 09:00-17:00": the day off
+                    # is what is wrong, and it is said.
+                    expected = f"{expected}, but not {days_off_in_words(off)}"
                 yield Finding(
                     self.code,
                     Severity.WARNING,
                     f"the {step.label} is due outside the recipient's working time",
                     step=step,
-                    # The week of that day: a country's may differ from the
-                    # interview's (the Emirates' before and after 2022).
-                    expected=self.params.describe(facts.days.week(due.date())),
+                    expected=expected,
                     actual=when(due),
                 )
 
