@@ -162,4 +162,7 @@ def test_one_call_made_where_one_is_allowed_is_noted_as_one():
         "1 call made: no more calls are planned, since calling often does not "
         "help (A14)"
     )
-    assert (note.expected, note.actual) == ("at most 1 call", "2 calls")
+    assert (note.expected, note.actual) == (
+        "at most 1 call",
+        "1 call made and 1 more planned",
+    )

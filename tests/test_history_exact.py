@@ -76,8 +76,8 @@ LATER = "2026-11-30T10:00:00-05:00[America/New_York]"
             "Event.outcome",
             None,
             (
-                "None must be the decision ('offer', 'rejected' or 'next-round') "
-                "for a decision-received event"
+                "None given, but a decision-received event needs the decision "
+                "('offer', 'rejected' or 'next-round')"
             ),
         ),
         (
@@ -85,8 +85,8 @@ LATER = "2026-11-30T10:00:00-05:00[America/New_York]"
             "Event.outcome",
             "undecided",
             (
-                "'undecided' must be the decision ('offer', 'rejected' or "
-                "'next-round') for a decision-received event"
+                "'undecided' given, but a decision-received event needs the "
+                "decision ('offer', 'rejected' or 'next-round')"
             ),
         ),
         (

@@ -215,7 +215,8 @@ def test_missing_keys_wrong_shapes_and_bad_json():
             list[Event],
         )
     with pytest.raises(
-        InvalidDocumentError, match=r"\$\[0\]\.outcome: None must be the decision"
+        InvalidDocumentError,
+        match=r"\$\[0\]\.outcome: None given, but a decision-received event needs",
     ):
         from_json(
             '[{"kind": "decision-received", "at": "2026-11-23T10:00:00Z"}]', list[Event]
@@ -234,8 +235,8 @@ def test_missing_keys_wrong_shapes_and_bad_json():
             {"kind": "decision-received", "at": "2026-11-24T10:00:00Z"},
             Event,
             (
-                "$.outcome: None must be the decision ('offer', 'rejected' or "
-                "'next-round') for a decision-received event"
+                "$.outcome: None given, but a decision-received event needs the "
+                "decision ('offer', 'rejected' or 'next-round')"
             ),
         ),
         (

@@ -293,7 +293,12 @@ def test_the_report_replays_a_situation_with_a_history():
 def test_a_step_outside_working_time_breaks_the_contract():
     base = DEFAULT_RULES.replace(IdleWorkingTime())
     with pytest.raises(AssertionError) as raised:
-        assert_rule_keeps_the_contract(SaturdayNightCalls(), base=base, max_examples=30)
+        # A situation that holds a call for the rule to move: with thirty
+        # drawn at random the test failed once in a full run (the draw was
+        # not kept, and 60 seeded runs since did not fail).
+        assert_rule_keeps_the_contract(
+            SaturdayNightCalls(), base=base, among=st.just(BEFORE_THE_CALL)
+        )
     message = str(raised.value)
     assert "outside working time (Mon-Fri 09:00-17:00)" in message
     assert ", moved by SAT001" in message

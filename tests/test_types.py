@@ -175,9 +175,9 @@ def test_bad_contacts_name_the_field_and_value(kwargs, field, problem):
 
 def test_events_validate_what_belongs_together():
     assert Event("called", AT).call_outcome is Outcome.UNDECIDED
-    with pytest.raises(InvalidValueError, match="must be the decision"):
+    with pytest.raises(InvalidValueError, match="needs the decision"):
         Event(EventKind.DECISION_RECEIVED, AT)
-    with pytest.raises(InvalidValueError, match="must be the decision"):
+    with pytest.raises(InvalidValueError, match="needs the decision"):
         Event(EventKind.DECISION_RECEIVED, AT, outcome="undecided")
     with pytest.raises(InvalidValueError, match="belongs to a call"):
         Event(EventKind.THANK_YOU_SENT, AT, outcome="offer")

@@ -37,7 +37,7 @@ INTERVIEW = Interview(
         ),
         (
             {"greeting": "title"},
-            "title: None is needed for the 'title' greeting (say 'Dr.' or 'Ms.')",
+            "title: None given, but the 'title' greeting needs one (say 'Dr.' or 'Ms.')",
         ),
         (
             {"greeting": "title", "title": "P" * 31},

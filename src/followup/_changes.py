@@ -17,11 +17,12 @@ so is `plan_changes`, for tools that keep reminders of their own in sync.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Final, final
+from typing import TYPE_CHECKING, Final, cast, final
 
 import attrs
 
 from followup._facts import checked_history
+from followup._fields import sequence_of, typed_tuple
 from followup._plan import FollowUpPlan, Step
 from followup._time import instant_key
 from followup._vocabulary import EventKind, StepKind
@@ -70,6 +71,44 @@ def step_key(interview: Interview, step: Step) -> str:
     return f"{interview_key(interview)}-{kind}-{step.number}"
 
 
+def _steps(values: object, field: str) -> tuple[Step, ...]:
+    return typed_tuple(
+        values, f"PlanChanges.{field}", Step, "a Step", whole="a sequence of Step"
+    )
+
+
+def _added(values: object) -> tuple[Step, ...]:
+    return _steps(values, "added")
+
+
+def _cancelled(values: object) -> tuple[Step, ...]:
+    return _steps(values, "cancelled")
+
+
+def _unchanged(values: object) -> tuple[Step, ...]:
+    return _steps(values, "unchanged")
+
+
+def _done(values: object) -> tuple[Step, ...]:
+    return _steps(values, "done")
+
+
+def _pairs(values: object) -> tuple[tuple[Step, Step], ...]:
+    pairs = sequence_of(values, "PlanChanges.moved", "a sequence of (Step, Step)")
+    made = []
+    for index, pair in enumerate(pairs):
+        if (
+            not isinstance(pair, (tuple, list))
+            or len(pair) != 2
+            or not all(isinstance(step, Step) for step in pair)
+        ):
+            raise InvalidTypeError(
+                f"PlanChanges.moved[{index}]", pair, "a (Step, Step) pair"
+            )
+        made.append(tuple(pair))
+    return cast("tuple[tuple[Step, Step], ...]", tuple(made))
+
+
 @final
 @attrs.frozen
 class PlanChanges:
@@ -87,11 +126,11 @@ class PlanChanges:
     Each in the order of its plan.
     """
 
-    added: tuple[Step, ...] = ()
-    moved: tuple[tuple[Step, Step], ...] = ()
-    cancelled: tuple[Step, ...] = ()
-    unchanged: tuple[Step, ...] = ()
-    done: tuple[Step, ...] = ()
+    added: tuple[Step, ...] = attrs.field(default=(), converter=_added)
+    moved: tuple[tuple[Step, Step], ...] = attrs.field(default=(), converter=_pairs)
+    cancelled: tuple[Step, ...] = attrs.field(default=(), converter=_cancelled)
+    unchanged: tuple[Step, ...] = attrs.field(default=(), converter=_unchanged)
+    done: tuple[Step, ...] = attrs.field(default=(), converter=_done)
 
     def __bool__(self) -> bool:
         """Whether anything changed."""

@@ -30,9 +30,11 @@ import enum
 from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
+import pendulum
 
 from followup._engine import plan_followups
 from followup._facts import checked_history, event_order, recipient_zone
+from followup._fields import enum_member, instance_of, optional_instance_of
 from followup._history import Event
 from followup._interview import Interview
 from followup._plan import FollowUpPlan, Step
@@ -46,8 +48,10 @@ from followup._time import (
     instant_key,
     local,
     start_of_day,
+    to_pendulum,
     utc,
 )
+from followup._trusted import assemble
 from followup._vocabulary import EventKind, StepKind
 from followup.errors import InvalidTypeError, InvalidValueError
 
@@ -115,6 +119,40 @@ def planning_moment(
     return start
 
 
+# A reminder made here is made of checked parts (`assemble`); these check
+# one made by hand, or read from JSON, as every public value's fields are.
+
+
+def _reminder_status(value: object) -> ReminderStatus:
+    return enum_member(ReminderStatus, value, "Reminder.status")
+
+
+def _reminder_at(value: object) -> pendulum.DateTime:
+    return coerce_instant(value, "Reminder.at")
+
+
+def _reminder_interview(value: object) -> Interview:
+    return instance_of(value, Interview, "Reminder.interview", "an Interview")
+
+
+def _reminder_step(value: object) -> Step | None:
+    return optional_instance_of(value, Step, "Reminder.step", "a Step or None")
+
+
+def _reminder_last(value: object) -> Event | None:
+    return optional_instance_of(value, Event, "Reminder.last", "an Event or None")
+
+
+def _silent_days(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError("Reminder.silent_days", value, "a whole number or None")
+    if value < 0:
+        raise InvalidValueError("Reminder.silent_days", value, "is below 0")
+    return value
+
+
 @final
 @attrs.frozen
 class Reminder:
@@ -126,12 +164,12 @@ class Reminder:
     `silent_days` counts the days since then.
     """
 
-    status: ReminderStatus
-    at: dt.datetime
-    interview: Interview
-    step: Step | None = None
-    last: Event | None = None
-    silent_days: int | None = None
+    status: ReminderStatus = attrs.field(converter=_reminder_status)
+    at: pendulum.DateTime = attrs.field(converter=_reminder_at, eq=instant_key)
+    interview: Interview = attrs.field(converter=_reminder_interview)
+    step: Step | None = attrs.field(default=None, converter=_reminder_step)
+    last: Event | None = attrs.field(default=None, converter=_reminder_last)
+    silent_days: int | None = attrs.field(default=None, converter=_silent_days)
 
     @property
     def what(self) -> str:
@@ -231,7 +269,15 @@ def reminders(
             status = ReminderStatus.DUE
         else:
             continue
-        found.append(Reminder(status, local(step.due, tz), interview, step))
+        found.append(
+            assemble(
+                Reminder,
+                status=status,
+                at=to_pendulum(local(step.due, tz)),
+                interview=interview,
+                step=step,
+            )
+        )
     if plan.steps:
         return tuple(found)
     if any(e.outcome is not None and e.outcome.is_decision for e in events):
@@ -241,8 +287,13 @@ def reminders(
     silent = (day - heard.date()).days
     if silent >= quiet_days:
         found.append(
-            Reminder(
-                ReminderStatus.QUIET, heard, interview, last=last, silent_days=silent
+            assemble(
+                Reminder,
+                status=ReminderStatus.QUIET,
+                at=to_pendulum(heard),
+                interview=interview,
+                last=last,
+                silent_days=silent,
             )
         )
     return tuple(found)

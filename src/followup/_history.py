@@ -111,8 +111,8 @@ class Event:
             raise InvalidValueError(
                 "Event.outcome",
                 None if outcome is None else outcome._value_,
-                "must be the decision ('offer', 'rejected' or 'next-round') "
-                "for a decision-received event",
+                "given, but a decision-received event needs the decision ('offer', "
+                "'rejected' or 'next-round')",
             )
         if outcome is not None and kind not in _WITH_OUTCOME:
             raise InvalidValueError(

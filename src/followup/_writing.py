@@ -502,7 +502,9 @@ def _style(
             )
     elif greeting == "title":
         raise InvalidValueError(
-            "title", title, "is needed for the 'title' greeting (say 'Dr.' or 'Ms.')"
+            "title",
+            title,
+            "given, but the 'title' greeting needs one (say 'Dr.' or 'Ms.')",
         )
     return _Style(language, _locale(interview, language, locale), greeting, title)
 
