@@ -46,6 +46,7 @@ __all__ = [
     "missing_details",
     "missing_facts",
     "missing_phrase",
+    "skipped_days",
     "timeliness",
     "when",
 ]
@@ -147,6 +148,21 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
         )
         for name, start, end, days in runs[:_MOST_DAYS_OFF]
     ]
+
+
+def skipped_days(facts: Facts, first: dt.date, last: dt.date) -> str:
+    """`` (Thanksgiving Day on Thu 26 Nov is no business day there)``, or ``""``.
+
+    What a reason that counts business days from `first` to `last` says of
+    the holidays and closures it skipped, where a reader counting weekdays
+    would land elsewhere.
+    """
+    skipped = days_off(facts, first, last)
+    if not skipped:
+        return ""
+    many = sum(day.days for day in skipped) > 1
+    are = "are no business days" if many else "is no business day"
+    return f" ({' and '.join(day.text for day in skipped)} {are} there)"
 
 
 def days_off_in_words(found: list[DayOff]) -> str:

@@ -16,12 +16,12 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import DayCount, check_order, letter_channel, whole
 from followup.rules._shared import (
-    days_off,
     days_span,
     days_window,
     interview_mentions,
     missing_facts,
     missing_phrase,
+    skipped_days,
     timeliness,
 )
 
@@ -133,16 +133,11 @@ class FollowUpAfterDays:
         counted = ""
         # Only a calendar with days off (holidays, closures) can skip one.
         if params.days is DayCount.BUSINESS and facts.days.off:
-            skipped = days_off(
+            counted = skipped_days(
                 facts,
                 facts.interview_day + dt.timedelta(days=1),
                 facts.local(window[1]).date(),
             )
-            if skipped:
-                many = sum(day.days for day in skipped) > 1
-                are = "are no business days" if many else "is no business day"
-                named = " and ".join(day.text for day in skipped)
-                counted = f" ({named} {are} there)"
         sheet.propose(
             StepKind.FOLLOW_UP,
             params.channel,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, final
 
 import attrs
@@ -12,10 +13,9 @@ from followup._sheet import Entry, worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import when
+from followup.rules._shared import skipped_days, when
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Iterator
 
     from followup._draft import Draft
@@ -193,15 +193,24 @@ class StepsInOrder:
         gap = found.get(key)
         if gap is None:
             after = _after(days)
+            if days:
+                # `days` business days after that day, from its start.
+                landing = calendar.after(since, days)
+                earliest = utc(calendar.start(landing))
+                skipped = skipped_days(facts, since + _ONE_DAY, landing)
+            else:
+                # None at all means "not before `before` itself".
+                earliest, skipped = before, ""
             gap = found[key] = _Gap(
-                # `days` business days after that day, from its start; none
-                # at all means "not before `before` itself".
-                utc(calendar.start(calendar.after(since, days))) if days else before,
+                earliest,
                 label,
                 after,
-                f"Moved to {after} the {label}, {purpose}.",
+                f"Moved to {after} the {label}{skipped}, {purpose}.",
             )
         return gap
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _after(days: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, final
 
 import attrs
@@ -11,10 +12,9 @@ from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
-from followup.rules._shared import NoParams, when
+from followup.rules._shared import NoParams, skipped_days, when
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterator
 
     from followup._draft import Draft
@@ -132,11 +132,13 @@ class WaitForThem:
         decide_by = facts.until(EventKind.REPLIED)
         if decide_by is not None:
             after = facts.days_after(decide_by, 1, business=True)
+            skipped = skipped_days(facts, decide_by + dt.timedelta(days=1), after)
             holds.append(
                 _Hold(
                     _CALLS,
                     utc(facts.start_of(after)),
-                    f"Held until {_day(after)}: they said they would decide by "
+                    f"Held until {_day(after)}{skipped}: they said they would "
+                    "decide by "
                     f"{_day(decide_by)}; with no word by then, call once (A10).",
                     f"before the decision they promised by {_day(decide_by)}",
                 )
