@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 from typing import TYPE_CHECKING, ClassVar, NoReturn, final
 
 import attrs
@@ -43,6 +45,61 @@ _ONE_DAY = dt.timedelta(days=1)
 _NO_PLACE = frozenset(
     {"UTC", "UCT", "GMT", "GMT0", "Greenwich", "Universal", "Zulu", "EST", "MST", "HST"}
 )
+
+
+#: How far past the interview a country's zones must keep the interview
+#: zone's hours: the plan's steps fall within it, clock changes included.
+_SPAN = dt.timedelta(days=21)
+
+
+def _elsewhere(country: str, name: str, at: dt.datetime) -> tuple[str, ...]:
+    """`country`'s zones when none keeps the hours of zone `name`; else ().
+
+    An interviewer with a country and no zone is planned in the interview's
+    zone.  One in New Zealand, interviewed on London's clock, would be
+    phoned at 22:00 their time.  A zone of the country, or one with its
+    offsets at `at` (UTC) and over the plan's span (Rome's for the Vatican),
+    keeps its hours.
+    """
+    zones = _zones_of(country)
+    if not zones or _canonical(name) in zones:
+        return ()
+    try:
+        here = zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return ()
+    moments = (at, at + _SPAN)
+    hours = [moment.astimezone(here).utcoffset() for moment in moments]
+    for other in zones:
+        try:
+            there = zoneinfo.ZoneInfo(other)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            # A zone the machine's database lacks: no word against it.
+            return ()
+        if [moment.astimezone(there).utcoffset() for moment in moments] == hours:
+            return ()
+    return zones
+
+
+@functools.cache
+def _zones_of(country: str) -> tuple[str, ...]:
+    """The IANA zones of `country` (ISO 3166-1 alpha-2), as CLDR lists them."""
+    # Here: babel's data, read once, only for an interviewer with a country
+    # and no zone.
+    from babel.core import get_global  # noqa: PLC0415
+
+    listed = get_global("territory_zones").get(country, ())
+    return tuple(_canonical(zone) for zone in listed)
+
+
+def _canonical(name: str) -> str:
+    """The zone `name` stands for (``US/Eastern``: ``America/New_York``)."""
+    from babel.core import get_global  # noqa: PLC0415
+
+    aliases = get_global("zone_aliases")
+    for _ in range(3):  # an alias of an alias, at most
+        name = aliases.get(name, name)
+    return name
 
 
 def _start(value: object) -> dt.time:
@@ -220,21 +277,42 @@ class WorkingTime:
         if facts.decision is not None:
             return None
         name = getattr(facts.zone, "name", "")
-        if not (
+        country = contact.country
+        if (
             type(facts.zone) is FixedTimezone
             or name in _NO_PLACE
             or name.startswith("Etc/")
         ):
+            return facts.derived(
+                (self.code, "unplaced"),
+                lambda: Finding(
+                    self.code,
+                    Severity.WARNING,
+                    f"the interviewer (in {country}) has no time zone: working "
+                    f"time is counted in the interview's, {name}, a fixed offset "
+                    "that follows no daylight-saving change",
+                    expected="the interviewer's IANA time zone, America/New_York say",
+                    actual=name,
+                ),
+            )
+        zones = _elsewhere(country, name, utc(facts.interview.at))
+        if not zones:
             return None
+        if len(zones) <= 3:
+            theirs = f"{country}'s ({', '.join(zones)})"
+            example = f"{zones[0]} say"
+        else:
+            theirs = f"any of {country}'s {len(zones)} zones"
+            example = f"one of those {len(zones)}"
         return facts.derived(
             (self.code, "unplaced"),
             lambda: Finding(
                 self.code,
                 Severity.WARNING,
-                f"the interviewer (in {contact.country}) has no time zone: working "
-                f"time is counted in the interview's, {name}, a fixed offset that "
-                "follows no daylight-saving change",
-                expected="the interviewer's IANA time zone, America/New_York say",
+                f"the interviewer (in {country}) has no time zone: working time "
+                f"is counted in the interview's, {name}, which keeps other hours "
+                f"than {theirs}",
+                expected=f"the interviewer's IANA time zone, {example}",
                 actual=name,
             ),
         )
