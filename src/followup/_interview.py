@@ -80,7 +80,11 @@ class Interview:
 
     `duration` accepts a `timedelta`, minutes as an int, or an ISO 8601
     duration (``"PT45M"``).  Two interviews at the same instant written in
-    different zones compare equal.
+    different zones compare equal (and hash alike), as the same call.  They
+    may still plan differently: an interviewer with no `timezone` is planned
+    on the zone of `at` (their working hours, holidays, and the words of a
+    letter).  A cache of plans keyed by interviews wants the zone in its key
+    too, ``(interview, interview.at.timezone_name)``.
 
     `id` is the interview's identity for calendars (your job tracker's id
     for the application, say): the UIDs of its calendar items derive from

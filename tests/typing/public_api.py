@@ -45,6 +45,7 @@ from followup import (
 )
 from followup.ics import to_ics
 from followup.json import from_json, to_json
+from followup.rules import ThankYouImmediately
 
 interview = Interview("Ada", "Acme", "2026-11-23T10:00:00Z")
 plan = plan_followups(interview)
@@ -239,3 +240,9 @@ listed = followup.reminders_on(full, [call], on=dt.date(2026, 12, 1), within_day
 assert_type(listed, tuple[followup.Reminder, ...])
 assert_type(listed[0].status, followup.ReminderStatus)
 assert_type(listed[0].step, Step | None)
+
+# A rule's parameters, read through the rule's own class.
+configured = followup.DEFAULT_RULES.configure("FU003", within_hours=4)
+thank_you_rule = configured["FU003"]
+assert isinstance(thank_you_rule, ThankYouImmediately)
+assert_type(thank_you_rule.params.within_hours, int)
