@@ -283,35 +283,26 @@ class WorkingTime:
             or name in _NO_PLACE
             or name.startswith("Etc/")
         ):
-            return facts.derived(
-                (self.code, "unplaced"),
-                lambda: Finding(
-                    self.code,
-                    Severity.WARNING,
-                    f"the interviewer (in {country}) has no time zone: working "
-                    f"time is counted in the interview's, {name}, a fixed offset "
-                    "that follows no daylight-saving change",
-                    expected="the interviewer's IANA time zone, America/New_York say",
-                    actual=name,
-                ),
-            )
-        zones = _elsewhere(country, name, utc(facts.interview.at))
-        if not zones:
-            return None
-        if len(zones) <= 3:
-            theirs = f"{country}'s ({', '.join(zones)})"
-            example = f"{zones[0]} say"
+            kept = "a fixed offset that follows no daylight-saving change"
+            example = "America/New_York say"
         else:
-            theirs = f"any of {country}'s {len(zones)} zones"
-            example = f"one of those {len(zones)}"
+            zones = _elsewhere(country, name, utc(facts.interview.at))
+            if not zones:
+                return None
+            if len(zones) <= 3:
+                theirs = f"{country}'s ({', '.join(zones)})"
+                example = f"{zones[0]} say"
+            else:
+                theirs = f"any of {country}'s {len(zones)} zones"
+                example = f"one of those {len(zones)}"
+            kept = f"which keeps other hours than {theirs}"
         return facts.derived(
             (self.code, "unplaced"),
             lambda: Finding(
                 self.code,
                 Severity.WARNING,
                 f"the interviewer (in {country}) has no time zone: working time "
-                f"is counted in the interview's, {name}, which keeps other hours "
-                f"than {theirs}",
+                f"is counted in the interview's, {name}, {kept}",
                 expected=f"the interviewer's IANA time zone, {example}",
                 actual=name,
             ),
