@@ -184,7 +184,18 @@ _BY_HAND: Final = {
         extra_months={"sept": 9},
     ),
     "de": _ByHand(
-        days_ago={"vorgestern": 2, "gestern": 1, "heute": 0},
+        days_ago={
+            "vorgestern": 2,
+            "gestern": 1,
+            "heute": 0,
+            # As adjectives too, in every ending: "das heutige Telefonat",
+            # "unser gestriges Gespräch".
+            **{
+                f"{stem}{ending}": days
+                for stem, days in (("vorgestrig", 2), ("gestrig", 1), ("heutig", 0))
+                for ending in ("e", "en", "em", "er", "es")
+            },
+        },
         this_week=("anfang der woche", "diese woche", "dieser woche"),
         last_week=(
             "letzte woche",

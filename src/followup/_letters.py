@@ -95,6 +95,14 @@ _ABBREVIATION = re.compile(
 # The first stop of a two-part one ("z. B.", "a. m."), read from the letter
 # before it: the whole abbreviation, second stop included, follows.
 _SPACED_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TWO_PARTS})\.", re.IGNORECASE)
+# A month's short name before a number ("Nov. 23", "23 nov. 2026", "am 23.
+# Okt. 2026"), in the four languages, is no sentence's end.
+_MONTH_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:jan|janv|feb|febr|f[eé]v|f[eé]vr|m[aä]r|apr|avr|abr|jun|juin|"
+    r"jul|juil|aug|ago|sep|sept|oct|okt|nov|dec|d[eé]c|dez|dic|ene)$",
+    re.IGNORECASE,
+)
+_NUMBER_NEXT = re.compile(r"\s+(?:de\s+)?\d")
 # A date's stops end no sentence: "am 23. November", "am 23.11. um 10 Uhr".
 _DAY_NUMBER = re.compile(r"(?<![\d:.,])\d\d?(?:\.\d\d?)?$")
 _MONTH_AFTER = re.compile(
@@ -190,6 +198,10 @@ def _no_end(text: str, match: re.Match[str]) -> bool:
         return (
             _ABBREVIATION.search(text, max(0, start - 8), start) is not None
             or _SPACED_ABBREVIATION.match(text, start - 1) is not None
+            or (
+                _MONTH_ABBREVIATION.search(text, max(0, start - 6), start) is not None
+                and _NUMBER_NEXT.match(text, start + 1) is not None
+            )
         )
     if not before.isdigit():
         return False

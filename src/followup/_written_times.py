@@ -91,7 +91,9 @@ class WrittenTime:
     def _names(self, moment: dt.datetime) -> bool:
         if self.minute != moment.minute:
             return False
-        if self.twelve_hour or self.hour > 12:
+        # An hour of 1-12 without "am" or "pm" may be either half of the
+        # day; 0 ("00:30", "0 Uhr") is midnight's alone, not noon's.
+        if self.twelve_hour or self.hour > 12 or self.hour == 0:
             return self.hour == moment.hour
         return self.hour in {moment.hour, moment.hour - 12}
 
@@ -182,7 +184,8 @@ _AFTERNOON_PARTS: Final = frozenset(
     }
 )
 
-_HALF = r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)"
+# "a.m." keeps its last stop; the stop after "am" ends the sentence.
+_HALF = r"(?:\s?(?P<half>[ap])(?:\.\s?m\b\.?|\s?m\b))"
 # The minutes of a French hour in words: "et demie", "trente", "moins le quart".
 _FRENCH_MINUTES = (
     r"(?:\s+(?P<min>trente|quinze|et\s+demie|et\s+quart)"
@@ -323,7 +326,8 @@ def _forms(language: str) -> _Forms:
     part = _MORNING[language]
     # French spells out the "h" of "10 h 30" as often: "à 10 heures",
     # "10 heures 30", as it does "dix heures".
-    hour_word = "heures?|h" if language == "fr" else "h"
+    # German, "14 Uhr 30" so ("um vierzehn Uhr dreißig" is words alone).
+    hour_word = {"fr": "heures?|h", "de": "uhr|h"}.get(language, "h")
     # Its minutes follow the hour in words too ("10 h et demie"), as after
     # "dix heures".
     after_mark = _FRENCH_MINUTES if language == "fr" else ""

@@ -312,7 +312,10 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
             f"{day.isoformat()}, {weekday})"
         )
         found = _found(mention.text for mention in letter.dates)
-        if letter.sent is None and any(mention.relative for mention in letter.dates):
+        # A message's Date is a send time too: "yesterday" was then read from
+        # it, and named another day.
+        undated = letter.sent is None and letter.parts.date is None
+        if undated and any(mention.relative for mention in letter.dates):
             found += " (a relative day names a day only with the send time)"
         yield Finding(
             code,
