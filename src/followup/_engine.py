@@ -379,7 +379,19 @@ def _findings(
 ) -> list[Finding]:
     found: list[Finding] = []
     try:
-        for finding in method(*args):  # type: ignore[operator]
+        given = method(*args)  # type: ignore[operator]
+        if given is None or isinstance(given, (str, bytes, Finding)):
+            # Text is no findings, though it iterates: it would be read letter
+            # by letter, and the message would quote one letter.  A Finding
+            # alone, or none returned at all, is the same slip.
+            raise _failure(  # noqa: TRY301 - passes through the handler below
+                rule_set,
+                rule,
+                during,
+                f"it returned {type(given).__name__} {given!r:.80}, not findings "
+                "(an iterable of Finding, such as a list, or a generator)",
+            )
+        for finding in given:
             if not isinstance(finding, Finding):
                 raise _failure(  # noqa: TRY301 - passes through the handler below
                     rule_set,

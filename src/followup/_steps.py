@@ -377,7 +377,10 @@ def recorded_move(
     # The substring and membership tests first: most moves are a rule's
     # first, and the place phase moves steps many times a plan.
     if told is not None and (told not in reason or not _says(reason, told)):
-        reason = f"{reason} {told}"
+        # A reason without its final stop gets one: the move's `why` is a
+        # sentence of its own, and is known for one when the step moves again.
+        stop = "" if reason[-1:] in ".!?" else "."
+        reason = f"{reason}{stop} {told}"
     if by is not None:
         adjusted_by = (
             (*(code for code in adjusted_by if code != by), by)

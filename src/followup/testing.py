@@ -547,7 +547,9 @@ def assert_rule_keeps_the_contract(
             replay it).
         RuleConfigurationError: `rules` is, or holds, something that is no
             rule, or cannot join `base`.
-        InvalidTypeError: `base` is no `RuleSet`.
+        InvalidTypeError: `base` is no `RuleSet`, `among` no strategy, or
+            `max_examples` no whole number.
+        InvalidValueError: `max_examples` is below 1.
     """
     if isinstance(rules, RuleSet):
         rule_set, who = rules, f"the rule set {', '.join(rules.codes)}"
@@ -568,6 +570,16 @@ def assert_rule_keeps_the_contract(
         rule_set = start.extend(*added)
         who = ", ".join(f"{rule.code} {rule.name}" for rule in added) or "the base"
     chosen = situations() if among is None else among
+    if not isinstance(chosen, st.SearchStrategy):
+        raise InvalidTypeError(
+            "among", among, "a Hypothesis strategy of situations (situations())"
+        )
+    if max_examples is not None and (
+        not isinstance(max_examples, int) or isinstance(max_examples, bool)
+    ):
+        raise InvalidTypeError("max_examples", max_examples, "a whole number or None")
+    if max_examples is not None and max_examples < 1:
+        raise InvalidValueError("max_examples", max_examples, "is not 1 or more")
     # No example database: every call checks a different rule set with the
     # one function below, and a failure saved by one call was replayed by
     # the next, which then reported the other rule's broken promise.
