@@ -34,7 +34,7 @@ from followup._time import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Mapping
+    from collections.abc import Callable, Hashable, Mapping
 
     from followup._calendar import WorkingCalendar
 
@@ -125,6 +125,9 @@ def _country_year(
     return named, weekend, workdays
 
 
+_NOT_YET: Final = object()
+
+
 def _kept(answers: dict[K, V], key: K, value: V) -> V:
     if len(answers) >= MOST_DAYS:
         answers.clear()
@@ -148,6 +151,7 @@ class Days:
         "_described",
         "_ends",
         "_hours",
+        "_remembered",
         "_shown",
         "_starts",
         "_weeks",
@@ -190,6 +194,7 @@ class Days:
         ] = {}
         self._shown: dict[dt.datetime, pendulum.DateTime] = {}
         self._described: dict[dt.datetime, str] = {}
+        self._remembered: dict[Hashable, object] = {}
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day` in the country, if any."""
@@ -283,6 +288,18 @@ class Days:
                     remaining -= 1
             _kept(self._after, key, found)
         return found
+
+    def remembered(self, key: Hashable, make: Callable[[], V]) -> V:
+        """What `make` gives for `key`, worked out once for these days.
+
+        For what a rule words from the days alone ("Thanksgiving Day on Thu 26
+        Nov is no business day there"), which many plans of one recipient's
+        calendar ask again: `key` names the question and its days.
+        """
+        found = self._remembered.get(key, _NOT_YET)
+        if found is _NOT_YET:
+            found = _kept(self._remembered, key, make())
+        return found  # type: ignore[return-value]
 
     def start(self, day: dt.date) -> dt.datetime:
         """The first instant of `day`, in the recipient's zone."""

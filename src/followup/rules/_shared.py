@@ -157,6 +157,15 @@ def skipped_days(facts: Facts, first: dt.date, last: dt.date) -> str:
     the holidays and closures it skipped, where a reader counting weekdays
     would land elsewhere.
     """
+    if not facts.days.off:
+        return ""
+    # Of the days alone: asked again by many plans of one calendar.
+    return facts.days.remembered(
+        ("skipped", first, last), lambda: _skipped_in_words(facts, first, last)
+    )
+
+
+def _skipped_in_words(facts: Facts, first: dt.date, last: dt.date) -> str:
     skipped = days_off(facts, first, last)
     if not skipped:
         return ""
