@@ -318,7 +318,18 @@ class RuleSet:
         try:
             new_params = attrs.evolve(current, **params)
         except (InvalidValueError, InvalidTypeError) as error:
-            raise RuleConfigurationError(f"rule {rule.code}: {error}") from error
+            # A validator names the field (``PrivParams._limit``); the
+            # parameter is given by its alias (``limit``), as a rules file
+            # and the reference name it.
+            where, _, named = error.field.rpartition(".")
+            aliases = {
+                field.name: alias for alias, field in parameters(current).items()
+            }
+            said = aliases.get(named, named)
+            field = f"{where}.{said}" if where else said
+            raise RuleConfigurationError(
+                f"rule {rule.code}: {field}: {error.detail}"
+            ) from error
         except (ValueError, TypeError) as error:
             # A plugin's parameters may use attrs' own validators (`instance_of`,
             # `in_`), whose errors carry their message first, then the field.
