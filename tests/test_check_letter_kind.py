@@ -111,3 +111,27 @@ def test_any_subject_is_read_and_thanks_only_at_its_start(subject):
     found = thanks_in_subject(subject)
     if found is not None:
         assert subject.lower().lstrip().startswith(found.split()[0].lower())
+
+
+def test_a_message_whose_date_cannot_be_read_is_said_on_standard_error(tmp_path):
+    message = tmp_path / "thanks.eml"
+    message.write_text(
+        "From: Ada Lovelace <ada@example.com>\nTo: Grace Hopper <g@acme.example>\n"
+        "Subject: Our call\nDate: garbage\x1b[2J\nMIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="utf-8"\n\nDear Grace,\n\nThank you '
+        "for our call on November 23 at 10 am.\n\nBest,\nAda Lovelace\n",
+        encoding="utf-8",
+    )
+    checked = run("check-letter", message, "--example", "--kind", "thank-you")
+    assert checked.stderr == (
+        f"{message}: its Date 'garbage\\x1b[2J' is no date: checked as sent now "
+        "(--sent ISO says when it was)\n"
+    )
+    # Told when, it says nothing.
+    told = run(
+        "check-letter", message, "--example", "--kind", "thank-you", "--sent", SENT
+    )
+    assert told.stderr == ""
+    # A message with no Date at all is no mistake either.
+    message.write_text(message.read_text().replace("Date: garbage\x1b[2J\n", ""))
+    assert run("check-letter", message, "--example", "--kind", "thank-you").stderr == ""

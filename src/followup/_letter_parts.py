@@ -135,6 +135,9 @@ class LetterParts:
     #: The Date of a whole message, aware; None for a pasted letter, or a
     #: Date that cannot be read.
     date: dt.datetime | None = None
+    #: A message's Date header as written, when it cannot be read as a date:
+    #: the command says it took the current time instead.
+    unread_date: str | None = None
 
     @property
     def written(self) -> str:
@@ -155,8 +158,9 @@ def letter_parts(text: str) -> LetterParts:
     lines = text.splitlines()
     subject = ""
     date = None
+    unread = None
     if _is_message(lines):
-        subject, body, date = _subject_body_and_date(text)
+        subject, body, date, unread = _subject_body_and_date(text)
         lines = body.splitlines()
     else:
         first = _first_written(lines)
@@ -172,7 +176,7 @@ def letter_parts(text: str) -> LetterParts:
     if delimiter is not None:
         signature = "\n".join(own_lines[delimiter + 1 :])
         own_lines = own_lines[:delimiter]
-    return LetterParts("\n".join(own_lines), subject, signature, quoted, date)
+    return LetterParts("\n".join(own_lines), subject, signature, quoted, date, unread)
 
 
 def _is_message(lines: list[str]) -> bool:
@@ -200,7 +204,9 @@ def _is_message(lines: list[str]) -> bool:
     return head
 
 
-def _subject_body_and_date(text: str) -> tuple[str, str, dt.datetime | None]:
+def _subject_body_and_date(
+    text: str,
+) -> tuple[str, str, dt.datetime | None, str | None]:
     """The Subject of the message `text`, its text/plain body, decoded, and its Date.
 
     The body is a multipart message's first text/plain part; a message
@@ -224,7 +230,12 @@ def _subject_body_and_date(text: str) -> tuple[str, str, dt.datetime | None]:
         None,
     )
     body = "" if part is None else _decoded(part)
-    return ("" if subject is None else str(subject).strip()), body, _date(message)
+    date = _date(message)
+    unread = None
+    if date is None:
+        written = message.get_all("Date")
+        unread = " ".join(str(written[0]).split()) if written else None
+    return ("" if subject is None else str(subject).strip()), body, date, unread
 
 
 def _date(message: EmailMessage) -> dt.datetime | None:

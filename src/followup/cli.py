@@ -1132,6 +1132,12 @@ def _check_letter_command(args: argparse.Namespace) -> int:
     # A whole message says when it was sent (its Date), which "now" would
     # overrule: a thank-you of this morning, checked tomorrow.
     dated = args.sent is None and parts.date is not None
+    if args.sent is None and parts.unread_date is not None:
+        # Not silently "now": "yesterday" in it would be read a day off.
+        sys.stderr.write(
+            f"{source}: its Date {parts.unread_date!r:.80} is no date: checked "
+            "as sent now (--sent ISO says when it was)\n"
+        )
     findings = check_letter(
         text,
         interview,
