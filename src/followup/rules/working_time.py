@@ -92,6 +92,7 @@ def _zones_of(country: str) -> tuple[str, ...]:
     return tuple(_canonical(zone) for zone in listed)
 
 
+@functools.cache  # a few hundred names at most: asked once a plan
 def _canonical(name: str) -> str:
     """The zone `name` stands for (``US/Eastern``: ``America/New_York``)."""
     from babel.core import get_global  # noqa: PLC0415
@@ -379,6 +380,12 @@ class WorkingTime:
             day -= _ONE_DAY
         return None
 
+    def _closing(self, days: Days, start: dt.datetime) -> dt.datetime:
+        # The close of working hours on the day `start` (UTC) falls on.
+        params = self.params
+        day = start.astimezone(days.zone).date()
+        return days.hours(day, params.start, params.end)[1]
+
     def _into_working_time(self, sheet: Sheet, entry: Entry) -> None:
         # An entry's times are in UTC already: the searches take them as
         # they are.
@@ -395,11 +402,7 @@ class WorkingTime:
             # as they are, a follow-up could be sent from 09:00 to 09:28.
             rolled = start + (last - first)
             end = self._last(days, rolled) or self._none(facts, rolled)
-            params = self.params
-            closes = days.hours(
-                start.astimezone(days.zone).date(), params.start, params.end
-            )[1]
-            end = max(end, closes)
+            end = max(end, self._closing(days, start))
             if any(code != self.code for code in entry.adjusted_by):
                 # Another rule moved the window here and said why; the hours
                 # it landed on are that move's, not the step's own.
@@ -417,10 +420,7 @@ class WorkingTime:
                 # before the working day and closes within it: a late plan's
                 # sliver again, which would leave 09:00 to 09:54 where a
                 # sliver over by the opening gets the day (above).
-                params = self.params
-                closes = days.hours(
-                    start.astimezone(days.zone).date(), params.start, params.end
-                )[1]
+                closes = self._closing(days, start)
                 if end < closes:
                     end = closes
                     why = f"Moved to {when(facts.local(start))}, the next working time."
