@@ -9,6 +9,7 @@ mutation testing reach every line the command runs.  `run_process` starts
 from __future__ import annotations
 
 import io
+import json
 import os
 import pathlib
 import subprocess
@@ -71,3 +72,21 @@ def _text(stream: io.BytesIO) -> str:
     return io.TextIOWrapper(
         io.BytesIO(stream.getvalue()), encoding="utf-8", newline=None
     ).read()
+
+
+def plan_lines(output):
+    """The ``(id, plan)`` of each line ``followup plan --format jsonl`` wrote."""
+    from followup import FollowUpPlan  # noqa: PLC0415
+    from followup.json import structure  # noqa: PLC0415
+
+    made = []
+    for line in output.splitlines():
+        record = json.loads(line)
+        assert list(record) == ["id", "plan"], line
+        made.append((record["id"], structure(record["plan"], FollowUpPlan)))
+    return made
+
+
+def plans_in(output):
+    """The plans ``followup plan --format jsonl`` wrote, one a line."""
+    return [plan for _, plan in plan_lines(output)]

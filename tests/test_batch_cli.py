@@ -21,11 +21,11 @@ import pytest
 from referencing import Registry, Resource
 
 from distributions import BROKEN
-from followup import Event, FollowUpPlan, Interview, InvalidValueError, plan_followups
+from followup import Event, Interview, InvalidValueError, plan_followups
 from followup.ics import step_uid, to_ics, to_ics_many
-from followup.json import from_json, schema, structure
+from followup.json import schema, structure
+from shell import plan_lines, plans_in, run_process
 from shell import run as run_in_process
-from shell import run_process
 
 ROOT = pathlib.Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -132,10 +132,10 @@ def test_json_lines_in_and_out_equal_planning_each_interview(tmp_path):
     source = write_lines(tmp_path / "interviews.jsonl", records)
     result = run("plan", source, "--format", "jsonl", "--now", NOW)
     assert (result.returncode, result.stderr) == (0, "")
-    lines = result.stdout.splitlines()
-    assert len(lines) == len(records)
-    for line, record in zip(lines, records, strict=True):
-        assert from_json(line, FollowUpPlan) == planned(record)
+    made = plan_lines(result.stdout)
+    assert len(made) == len(records)
+    for (tracker_id, plan), record in zip(made, records, strict=True):
+        assert (tracker_id, plan) == (record["id"], planned(record))
 
 
 def test_each_line_passes_the_batch_line_schema():
@@ -183,15 +183,15 @@ def test_the_reader_refuses_what_the_schema_refuses(tmp_path):
         f"{said} 'acme\\x1b[2J\\x07'",
         "$.history: expected a list of events",
     ]
-    (line,) = result.stdout.splitlines()
-    assert from_json(line, FollowUpPlan).interview.company == "Orbital"
+    ((tracker_id, plan),) = plan_lines(result.stdout)
+    assert (tracker_id, plan.interview.company) == ("fine", "Orbital")
 
 
 def test_json_lines_from_standard_input():
     text = (EXAMPLES / "interviews.jsonl").read_text()
     result = run("plan", "-", "--format", "jsonl", "--now", NOW, stdin=text)
     assert (result.returncode, result.stderr) == (0, "")
-    plans = [from_json(line, FollowUpPlan) for line in result.stdout.splitlines()]
+    plans = plans_in(result.stdout)
     assert [p.interview.company for p in plans] == [
         "Acme Analytics",
         "Orbital",
@@ -202,8 +202,8 @@ def test_json_lines_from_standard_input():
 def test_one_interview_file_as_json_lines_is_one_line():
     result = run("plan", "--example", "--format", "jsonl")
     assert result.returncode == 0
-    (line,) = result.stdout.splitlines()
-    assert from_json(line, FollowUpPlan).interview.company == "Acme Analytics"
+    ((tracker_id, plan),) = plan_lines(result.stdout)
+    assert (tracker_id, plan.interview.company) == (None, "Acme Analytics")
 
 
 HISTORY_TOML = """
@@ -232,17 +232,22 @@ def test_a_folder_of_toml_files(tmp_path):
     (folder / "old" / "gamma.toml").write_text("not read = [")
     result = run("plan", folder, "--format", "jsonl", "--now", NOW)
     assert (result.returncode, result.stderr) == (0, "")
-    plans = [from_json(line, FollowUpPlan) for line in result.stdout.splitlines()]
     history = (Event("thank-you-sent", "2026-11-23T10:45:00-05:00[America/New_York]"),)
-    assert plans == [
-        plan_followups(
-            Interview("Ada", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"),
-            history,
-            now=NOW,
+    assert plan_lines(result.stdout) == [
+        (
+            "acme",
+            plan_followups(
+                Interview("Ada", "Acme", "2026-11-23T10:00:00-05:00[America/New_York]"),
+                history,
+                now=NOW,
+            ),
         ),
-        plan_followups(
-            Interview("Ada", "Beta", "2026-11-24T15:00:00+01:00[Europe/Paris]"),
-            now=NOW,
+        (
+            "beta",
+            plan_followups(
+                Interview("Ada", "Beta", "2026-11-24T15:00:00+01:00[Europe/Paris]"),
+                now=NOW,
+            ),
         ),
     ]
     text = run("plan", folder, "--now", NOW)
@@ -307,8 +312,8 @@ def test_bad_lines_are_reported_by_number_and_the_others_planned(tmp_path):
     source.write_text("\n".join(lines) + "\n")
     result = run("plan", source, "--format", "jsonl", "--now", NOW)
     assert result.returncode == 2
-    plans = [from_json(line, FollowUpPlan) for line in result.stdout.splitlines()]
-    assert plans == [planned(good[0]), planned(good[1])]
+    made = plan_lines(result.stdout)
+    assert made == [("app-0", planned(good[0])), ("app-1", planned(good[1]))]
     assert result.stderr.splitlines() == [
         (
             f"{source}:2: not valid JSON: Expecting property name enclosed in "
@@ -354,8 +359,7 @@ def test_without_now_the_batch_is_planned_as_of_the_clock(tmp_path):
     result = run("plan", source, "--format", "jsonl")
     after = dt.datetime.now(dt.timezone.utc)
     assert result.returncode == 0, result.stderr
-    (line,) = result.stdout.splitlines()
-    plan = from_json(line, FollowUpPlan)
+    (plan,) = plans_in(result.stdout)
     assert before <= plan.as_of <= after
     assert plan.as_of.microsecond == 0
     assert plan.steps[0].kind.value == "follow-up"

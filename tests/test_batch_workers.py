@@ -84,8 +84,12 @@ def test_plans_in_processes_are_those_of_one_process_in_order(tracker, output):
     if output == "jsonl":
         written = [json.loads(line) for line in alone.stdout.splitlines()]
         assert len(written) == CHUNK * 11 // 2
-        candidates = [plan["interview"]["candidate"] for plan in written]
+        candidates = [line["plan"]["interview"]["candidate"] for line in written]
         assert candidates == sorted(candidates, key=lambda name: int(name.split()[1]))
+        # Each plan beside the id of its own line, as the tracker wrote it.
+        assert [line["id"] for line in written] == [
+            f"app-{name.split()[1]}" for name in candidates
+        ]
 
 
 def test_one_calendar_from_processes_is_the_calendar_of_one(tracker, tmp_path):

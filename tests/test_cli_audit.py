@@ -238,7 +238,7 @@ def test_a_reader_that_goes_away_from_a_named_output_ends_the_batch_quietly(
     ) as process:
         assert process.stdout is not None
         assert process.stderr is not None
-        assert process.stdout.read(10) == b'{"intervie'
+        assert process.stdout.read(10) == b'{"id":"acm'
         process.stdout.close()
         error = process.stderr.read()
         status = process.wait()

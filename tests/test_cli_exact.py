@@ -72,7 +72,7 @@ options:
   --plugins             add the rules of every installed plugin
   --plugin NAME         add the rules of this installed plugin (its entry-point name); repeat for more
   --format {text,json,jsonl,ics}
-                        a table a plan (text), JSON (one plan), JSON Lines (a plan a line), or one iCalendar file (ics)
+                        a table a plan (text), JSON (one plan), JSON Lines (a line a plan: {"id": ..., "plan": ...}), or one iCalendar file (ics)
   --zone NAME           with the text table: show times in this IANA zone (yours), the recipient's beside them
   --events-only         with --format ics: write messages as events, not to-dos
   --previous FILE       with --format ics: the plan imported before, as --format json wrote it; the steps this plan dropped are written as cancelled
@@ -689,7 +689,8 @@ def test_many_plans_as_json_lines_keep_other_scripts_readable(tmp_path):
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0].decode()
     assert first.startswith(
-        '{"interview":{"candidate":"Ada Lovelace","company":"Acmé",'
+        '{"id":"acme-data-engineer","plan":{"interview":{"candidate":"Ada Lovelace",'
+        '"company":"Acmé",'
     )
 
 

@@ -189,7 +189,8 @@ def test_a_folder_named_like_toml_inside_a_batch_is_passed_over(tmp_path):
     result = run("plan", tmp_path, "--format", "jsonl", "--now", "2026-11-23T12:00Z")
     assert (result.returncode, result.stderr) == (0, "")
     assert [
-        json.loads(p)["interview"]["company"] for p in result.stdout.splitlines()
+        json.loads(line)["plan"]["interview"]["company"]
+        for line in result.stdout.splitlines()
     ] == ["Acme"]
 
 

@@ -478,7 +478,7 @@ def test_every_plan_line_the_command_writes_holds_an_interview_of_the_schema(
     written = result.stdout.splitlines()
     assert len(written) == len(batch)
     for line in written:
-        validator("interview").validate(json.loads(line)["interview"])
+        validator("interview").validate(json.loads(line)["plan"]["interview"])
 
 
 def _every_event_document() -> list[dict[str, object]]:

@@ -156,7 +156,12 @@ def worked(
 
 @final
 class JsonLines:
-    """`followup plan --format jsonl`: a plan a line, as `followup.json` writes it."""
+    """`followup plan --format jsonl`: ``{"id": ..., "plan": ...}`` a line.
+
+    The plan is as `followup.json` writes it; the id is the line's (or the
+    folder file's name), so that a tracker can join each plan to its
+    application although bad lines are left out.
+    """
 
     def __init__(self, now: dt.datetime) -> None:
         self.now = now
@@ -165,12 +170,12 @@ class JsonLines:
         """The command's ``--now``."""
         return self.now
 
-    def piece(self, entry: Entry, plan: FollowUpPlan) -> bytes:  # noqa: ARG002
+    def piece(self, entry: Entry, plan: FollowUpPlan) -> bytes:
         """The plan's line, with its line break."""
         from followup._json_lines import json_line  # noqa: PLC0415
         from followup.json import unstructure  # noqa: PLC0415
 
-        return json_line(unstructure(plan))
+        return json_line({"id": entry.tracker_id, "plan": unstructure(plan)})
 
 
 @final

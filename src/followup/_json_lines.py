@@ -1,6 +1,6 @@
 """One JSON value a line, compact: what the batch commands write.
 
-`followup plan --format jsonl` writes a plan a line and `followup due
+`followup plan --format jsonl` writes a plan a line (with its id) and `followup due
 --format jsonl` a reminder a line.  Encoding a plan's 5 KB with the standard
 library's `json` takes about 29 µs, an eighth of the work of a batch line;
 `orjson` (the ``fast`` extra: ``pip install "followup[fast]"``) takes 4 µs.

@@ -342,8 +342,8 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=("text", "json", "jsonl", "ics"),
         default="text",
-        help="a table a plan (text), JSON (one plan), JSON Lines (a plan a "
-        "line), or one iCalendar file (ics)",
+        help="a table a plan (text), JSON (one plan), JSON Lines (a line "
+        'a plan: {"id": ..., "plan": ...}), or one iCalendar file (ics)',
     )
     parser.add_argument(
         "--zone",
@@ -803,11 +803,17 @@ def _plan_command(args: argparse.Namespace) -> int:
             "--workers goes with many interviews (a .jsonl file or a folder)"
         )
     plan, history = _plan_and_history(args)
-    if args.format in {"json", "jsonl"}:
+    if args.format == "json":
         from followup.json import to_json  # noqa: PLC0415
 
-        indent = 2 if args.format == "json" else None
-        _emit(args.output, (to_json(plan, indent=indent) + "\n").encode())
+        _emit(args.output, (to_json(plan, indent=2) + "\n").encode())
+    elif args.format == "jsonl":
+        from followup._json_lines import json_line  # noqa: PLC0415
+        from followup.json import unstructure  # noqa: PLC0415
+
+        # The shape of a line of a batch's output: one reader for both.  A
+        # file on its own is no tracker's application: it has no id.
+        _emit(args.output, json_line({"id": None, "plan": unstructure(plan)}))
     elif args.format == "ics":
         from followup.ics import to_ics  # noqa: PLC0415
 
