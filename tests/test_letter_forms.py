@@ -274,6 +274,34 @@ def test_a_relative_day_without_the_send_time_says_why_it_names_no_day():
     ]
 
 
+@pytest.mark.parametrize(
+    ("date", "said"),
+    [
+        ("Date: sometime last week\n", "; its Date 'sometime last week' is no date"),
+        ("Date: Mon, 23 Nov 2026 18:00:00 +0000\n", None),
+        ("", ""),
+    ],
+)
+def test_a_message_whose_date_is_no_date_is_said_to_be_so(date, said):
+    # The library, as the command does: the writer believes the message
+    # said when it was sent, and "this morning" would name that day.
+    text = (
+        f"From: ada@example.com\nTo: grace@example.com\n{date}Subject: Thanks\n\n"
+        "Thanks for this morning's call at 10:00, Quillon Analytics! Ada Lovelace\n"
+    )
+    dates = [
+        f.actual
+        for f in check_letter(text, INTERVIEW, "thank-you")
+        if "date" in f.message
+    ]
+    if said is None:
+        assert dates == []
+    else:
+        assert dates == [
+            f"this morning (a relative day names a day only with the send time{said})"
+        ]
+
+
 def test_the_words_of_names_do_not_tell_the_language():
     # Spanish names in an English letter: "de", "la", "el", "y", "mi" are
     # Spanish stopwords, but the author did not choose them.

@@ -325,7 +325,11 @@ def missing_facts(code: str, letter: Letter, advice: str) -> Iterator[Finding]:
         # it, and named another day.
         undated = letter.sent is None and letter.parts.date is None
         if undated and any(mention.relative for mention in letter.dates):
-            found += " (a relative day names a day only with the send time)"
+            unread = letter.parts.unread_date
+            # A Date that was there but is no date would otherwise pass
+            # unsaid: the writer believes the message said when it was sent.
+            because = "" if unread is None else f"; its Date {unread!r:.80} is no date"
+            found += f" (a relative day names a day only with the send time{because})"
         yield Finding(
             code,
             Severity.ERROR,
