@@ -278,11 +278,12 @@ def test_events_at_one_instant_are_ordered_by_what_they_say(
     assert list(_history(events[::-1])) == expected
 
 
-def test_the_decision_is_the_first_one_heard() -> None:
-    # A later decision does not replace the one that came first.
-    offer = Event("decision-received", TUESDAY, outcome="offer")
-    rejected = Event("decision-received", WEDNESDAY, outcome="rejected")
-    assert Facts.gather(INTERVIEW, [offer, rejected], NOW).decision == offer
+def test_the_decision_is_the_latest_one_heard() -> None:
+    # A next round, then an offer: the offer is where things stand.
+    next_round = Event("decision-received", TUESDAY, outcome="next-round")
+    offer = Event("decision-received", WEDNESDAY, outcome="offer")
+    for history in ([next_round, offer], [offer, next_round]):
+        assert Facts.gather(INTERVIEW, history, NOW).decision == offer
 
 
 def test_until_is_read_from_the_latest_event_of_its_kind() -> None:

@@ -118,10 +118,18 @@ def test_what_the_plan_says_and_a_client_changed_is_written_back(calendar_url):
     assert not any("Something else" in text for text in texts)
 
 
-def test_each_item_written_carries_the_plan_s_as_of(calendar_url):
-    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
-    _push(calendar_url, plan)
-    for resource in _calendar(calendar_url).objects(load_objects=True):
-        component = resource.icalendar_component
-        assert str(component["x-followup-as-of"]) == "20261123T152000Z"
-        assert component["dtstamp"].dt.strftime("%Y%m%dT%H%M%SZ") == "20261123T152000Z"
+@pytest.mark.parametrize("outcome", ["rejected", "no-answer"])
+def test_a_call_recorded_after_the_next_push_is_done(calendar_url, outcome):
+    # Made at 10:00 on Monday 30 November; pushed again at 18:00 with the
+    # call still planned, for it was not yet recorded; recorded on Tuesday.
+    _push(calendar_url, plan_followups(example_interview(), SENT, now=MONDAY_18))
+    called = [*SENT, Event("called", "2026-11-30T10:00:00-05:00", outcome=outcome)]
+    replanned = plan_followups(example_interview(), called, now=TUESDAY_9)
+    synced = _push(calendar_url, replanned, called)
+    assert (len(synced.done), synced.cancelled) == (1, ())
+    assert "-call-1@" in synced.done[0]
+    assert _statuses(calendar_url)["call"] == "CONFIRMED"
+
+
+MONDAY_18 = "2026-11-30T18:00:00-05:00"
+TUESDAY_9 = "2026-12-01T09:00:00-05:00"

@@ -21,15 +21,13 @@ from typing import TYPE_CHECKING, Final, cast, final
 
 import attrs
 
-from followup._facts import checked_history
+from followup._facts import checked_history, in_order
 from followup._fields import sequence_of, typed_tuple
 from followup._plan import FollowUpPlan, Step
-from followup._time import instant_key
 from followup._vocabulary import EventKind, StepKind
 from followup.errors import InvalidTypeError
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable
 
     import pendulum
@@ -146,9 +144,11 @@ def plan_changes(
     identity changed shares no step with its previous plan.  A step the
     current plan dropped is `done` when `history` (the current plan's) says
     it was done, else `cancelled`: a thank-you or a follow-up once one was
-    sent, a call or a call-back once a call was made after the previous
-    plan.  A step skipped (a thank-you never sent before the call that
-    covers it) is cancelled, and so is the close of the call once the call
+    sent, the call once a call was made, call-back number *k* once *k* calls
+    followed the first (whenever each was recorded: a call made before the
+    previous plan but recorded after it is done all the same).  A step
+    skipped (a thank-you never sent before the call that covers it) is
+    cancelled, and so is the close of the call once the call
     is over: no event says how it went.
 
     Raises:
@@ -158,7 +158,7 @@ def plan_changes(
     for name, value in (("previous", previous), ("current", current)):
         if not isinstance(value, FollowUpPlan):
             raise InvalidTypeError(name, value, "a FollowUpPlan")
-    events = checked_history(history)
+    events = in_order(checked_history(history))
     before = {step_key(previous.interview, step): step for step in previous.steps}
     added: list[Step] = []
     moved: list[tuple[Step, Step]] = []
@@ -174,7 +174,7 @@ def plan_changes(
     cancelled: list[Step] = []
     done: list[Step] = []
     for step in before.values():
-        finished = done_at(step.kind, previous.as_of, events)
+        finished = done_at(step.kind, step.number, events)
         (cancelled if finished is None else done).append(step)
     return PlanChanges(
         added=tuple(added),
@@ -195,28 +195,22 @@ _DONE_BY: Final = {
 
 
 def done_at(
-    kind: StepKind, since: dt.datetime, history: tuple[Event, ...]
+    kind: StepKind, number: int, history: tuple[Event, ...]
 ) -> pendulum.DateTime | None:
-    """When a step of `kind` the current plan dropped was done; None: it was not.
+    """When step `number` of `kind`, which a plan dropped, was done; None: it was not.
 
-    The step was planned as of `since` (the previous plan's `as_of`), and
-    `history` is the current plan's, checked.
+    `history` is the current plan's, checked and in order (`in_order`).
     """
     event_kind = _DONE_BY.get(kind)
     if event_kind is None:
         # The close of the call, whose reminder has no use once the call is
         # over, and a step of a rule's own: no event says either was done.
         return None
+    done = [event.at for event in history if event.kind is event_kind]
     # One thank-you and one follow-up: sent, whenever that was recorded.
-    # Calls are many: the first made since the previous plan did what it
-    # held.
-    after = None if event_kind is not EventKind.CALLED else instant_key(since)
-    return next(
-        (
-            event.at
-            for event in history
-            if event.kind is event_kind
-            and (after is None or instant_key(event.at) >= after)
-        ),
-        None,
-    )
+    # Calls are counted, not dated: the call is the first call made, and
+    # call-back k (planned after k calls, FU007) the one after the k-th,
+    # whenever it was recorded.  A date would not do: a call made at 10:00
+    # and recorded after a replan at 18:00 would be taken for cancelled.
+    made = number if kind is StepKind.CALL_BACK else 0
+    return done[made] if len(done) > made else None

@@ -111,12 +111,31 @@ def planning_moment(
 
     A history may already hold the day's own events (this morning's call),
     and a plan cannot be made as of a moment before what it knows.
+
+    Raises:
+        InvalidValueError: an event lies after `day`: a date mistyped a
+            year on would plan every step after it, and nothing would be
+            listed, without a word.
     """
-    start = start_of_day(day, recipient_zone(interview))
-    last = max((utc(event.at) for event in history), default=None)
-    if last is not None and last > utc(start):
-        return last
-    return start
+    tz = recipient_zone(interview)
+    start = start_of_day(day, tz)
+    events = tuple(history)
+    instants = [utc(event.at) for event in events]
+    last = max(instants, default=None)
+    if last is None:
+        return start
+    ends = utc(start_of_day(day + dt.timedelta(days=1), tz))
+    if last >= ends:
+        # The first such event where the caller put it.
+        index = next(i for i, at in enumerate(instants) if at >= ends)
+        event = events[index]
+        raise InvalidValueError(
+            f"history[{index}].at",
+            event.at.isoformat(),
+            f"is after the day asked ({day.isoformat()}, which ends at "
+            f"{local(ends - dt.timedelta(microseconds=1), tz).isoformat()})",
+        )
+    return last if last > utc(start) else start
 
 
 # A reminder made here is made of checked parts (`assemble`); these check
@@ -331,8 +350,9 @@ def reminders_on(  # noqa: PLR0913 - the interview, the day, and how far to look
         InvalidTypeError: an argument of the wrong type (`on` is neither a
             date nor a datetime, a count is no whole number).
         InvalidValueError: `on` is a naive datetime or out of range, a count
-            is negative or more than `MOST_DAYS` (ten years); or the history
-            contradicts itself, as for `plan_followups`.
+            is negative or more than `MOST_DAYS` (ten years); an event lies
+            after the day `on`; or the history contradicts itself, as for
+            `plan_followups`.
         RuleError: a rule failed; the message names it.
     """
     if not isinstance(interview, Interview):

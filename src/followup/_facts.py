@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Facts", "checked_history", "recipient_zone"]
+__all__ = ["Facts", "checked_history", "in_order", "recipient_zone"]
 
 _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,
@@ -60,6 +60,7 @@ class Facts:
     """
 
     interview: Interview
+    #: What happened, oldest first; an event recorded twice counts once.
     history: tuple[Event, ...]
     now: dt.datetime
     zone: Zone
@@ -127,11 +128,14 @@ class Facts:
             if contact is None
             else days_of(tz, calendar, contact.country, contact.subdivision)
         )
-        events, instants = _sorted_history(history)
+        events = checked_history(history)
+        instants = [utc(event.at) for event in events]
         start_key = utc(interview.at)
         # Only the instant: a batch passes the same `now` for every plan, and
         # its pendulum value would be made again for each.
         now_key = start_key if now is None else coerce_utc(now, "now")
+        # In the caller's order, before sorting: a message names the event
+        # where the caller put it.
         for index, (event, at) in enumerate(zip(events, instants, strict=True)):
             if at > now_key:
                 raise InvalidValueError(
@@ -145,8 +149,14 @@ class Facts:
                     event.at.isoformat(),
                     f"is before the interview ({interview.at.isoformat()})",
                 )
+        events = in_order(events, instants)
+        # The latest: a next round, then an offer, ends in the offer.
         decision = next(
-            (e for e in events if e.outcome is not None and e.outcome.is_decision),
+            (
+                e
+                for e in reversed(events)
+                if e.outcome is not None and e.outcome.is_decision
+            ),
             None,
         )
         start = start_key.astimezone(tz)
@@ -342,20 +352,30 @@ def checked_history(history: object) -> tuple[Event, ...]:
     )
 
 
-def _sorted_history(
-    history: Iterable[Event],
-) -> tuple[tuple[Event, ...], list[dt.datetime]]:
-    """The events in order, and each one's instant in UTC."""
-    if type(history) is tuple and not history:
-        # No history (the default): nothing to check or sort.
-        return (), []
-    events = checked_history(history)
-    instants = [utc(event.at) for event in events]
-    if any(later <= earlier for earlier, later in itertools.pairwise(instants)):
-        # Out of order, or two at one instant: the full order decides.
-        events = tuple(sorted(events, key=event_order))
+def in_order(
+    events: tuple[Event, ...], instants: list[dt.datetime] | None = None
+) -> tuple[Event, ...]:
+    """Checked `events` oldest first, an event recorded twice counted once.
+
+    `instants` are the events' instants in UTC, if they are at hand.  Two
+    equal events (equal in every field) are one thing that happened, which
+    a tracker's export repeated: counted twice, a call would renumber the
+    call-backs and use up the calls FU008 allows.
+    """
+    if len(events) < 2:
+        return events
+    if instants is None:
         instants = [utc(event.at) for event in events]
-    return events, instants
+    if all(earlier < later for earlier, later in itertools.pairwise(instants)):
+        return events
+    # Out of order, or two at one instant: the full order decides, and puts
+    # equal events side by side.
+    ordered = sorted(events, key=event_order)
+    return tuple(
+        event
+        for index, event in enumerate(ordered)
+        if not index or event != ordered[index - 1]
+    )
 
 
 def event_order(event: Event) -> tuple[object, ...]:

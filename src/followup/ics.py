@@ -57,7 +57,7 @@ import icalendar
 import pendulum
 
 from followup._changes import done_at, interview_key, plan_changes, step_key
-from followup._facts import checked_history
+from followup._facts import checked_history, in_order
 from followup._fields import instance_of
 from followup._interview import Interview
 from followup._plan import Finding, FollowUpPlan, Step, details, provenance
@@ -345,7 +345,7 @@ def _dropped(
     alarm_minutes: int,
 ) -> list[icalendar.Component]:
     """The previous plan's items that `plan` dropped: cancelled, or done."""
-    events = checked_history(history)
+    events = in_order(checked_history(history))
     changes = plan_changes(previous, plan, events)
     dropped = (*changes.cancelled, *changes.done)
     if not dropped:
@@ -358,7 +358,7 @@ def _dropped(
     }
     for step in changes.done:
         finished[step_uid(previous.interview, step)] = done_at(
-            step.kind, previous.as_of, events
+            step.kind, step.number, events
         )
     gone = attrs.evolve(previous, steps=dropped, findings=())
     items = _items(gone, todos=todos, alarm_minutes=alarm_minutes)

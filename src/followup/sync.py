@@ -328,7 +328,7 @@ def _push(
             # have no new version to fetch.
             unchanged.append(uid)
             continue
-        text = _stamped(written)
+        text = written.decode()
         if there is not None:
             # Rewritten where it is: a calendar client that imported the .ics
             # first named the resource itself, and a new one at <UID>.ics
@@ -371,41 +371,24 @@ def _done_at(
 ) -> dt.datetime | None:
     """When the step of an item the plan dropped was done; None: it was not.
 
-    `name` is its UID after the interview's prefix, ``thank-you-1@followup``;
-    the item's DTSTAMP is the `as_of` of the plan that wrote it last.
+    `name` is its UID after the interview's prefix, ``call-back-2@followup``:
+    the kind and number of its step, which the history's events are counted
+    against (`done_at`), whenever a client saved the item since.
     """
-    kind = _KINDS.get(name.partition("@")[0].rpartition("-")[0])
+    kind_name, _, number = name.partition("@")[0].rpartition("-")
+    kind = _KINDS.get(kind_name)
     component = next(
         (c for c in resource.icalendar_instance.walk() if c.name in _ITEMS), None
     )
     stamp = None if component is None else component.get("dtstamp")
-    if kind is None or stamp is None:
+    if kind is None or stamp is None or not number.isdecimal():
         return None
-    planned = _as_of(component)
     if str(component.get("status", "")).upper() in _DONE:  # type: ignore[union-attr]
         # Marked done by an earlier push, whose stamp is now the item's: the
         # call it found is no longer after it.  Done stays done.
         completed = component.get("completed")  # type: ignore[union-attr]
         return (completed or stamp).dt  # type: ignore[no-any-return]
-    return done_at(kind, stamp.dt if planned is None else planned, history)
-
-
-def _as_of(component: Any) -> dt.datetime | None:
-    """The as-of of the plan that wrote the item last, as `_stamped` keeps it.
-
-    None for an item a push of an earlier version wrote, or that came from
-    an imported ``.ics``: its DTSTAMP is the as-of then, unless a client has
-    edited it since.
-    """
-    import datetime as dt  # noqa: PLC0415
-
-    value = str(component.get("x-followup-as-of", ""))
-    try:
-        return dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(
-            tzinfo=dt.timezone.utc
-        )
-    except ValueError:
-        return None
+    return done_at(kind, int(number), history)
 
 
 #: The statuses a push gives an item whose step was done.
@@ -458,7 +441,7 @@ def _says_the_same(there: str, written: str) -> bool:
 
 
 #: What an item says when, not what: left out of the comparison.
-_WHEN: Final = frozenset({"DTSTAMP", "SEQUENCE", "X-FOLLOWUP-AS-OF"})
+_WHEN: Final = frozenset({"DTSTAMP", "SEQUENCE"})
 
 
 def _content(text: str) -> list[tuple[tuple[str, str], str]]:
@@ -484,20 +467,6 @@ def _content(text: str) -> list[tuple[tuple[str, str], str]]:
 
 # A content line's name: up to its first ";" (parameters) or ":" (value).
 _PROPERTY: Final = re.compile(r"[^;:]*")
-
-
-def _stamped(text: bytes) -> str:
-    """The plan's item `text`, carrying the plan's as-of where clients leave it.
-
-    DTSTAMP holds it as the plan writes an item, but a calendar client sets
-    DTSTAMP again whenever it edits one (RFC 5545, 3.8.7.2), adding a note,
-    say: a call made before that edit would no longer count as done.
-    """
-    decoded = text.decode()
-    return _STAMP_LINE.sub(r"\g<0>X-FOLLOWUP-AS-OF:\g<1>\r\n", decoded, count=1)
-
-
-_STAMP_LINE: Final = re.compile(r"^DTSTAMP:(\d{8}T\d{6}Z)\r?\n", re.MULTILINE)
 
 
 def _ours(uid: str | None, prefix: str) -> TypeGuard[str]:
