@@ -285,6 +285,32 @@ def read_by_batch(batch: str, path: str) -> bool:
     return False
 
 
+def batch_file_known_as(batch: str, known: tuple[int, int]) -> str | None:
+    """The name of a file the batch `batch` reads whose identity is `known`.
+
+    `known` is a device and number (`identity`), of a file that has no name
+    here: standard output as a shell opened it.  None: the batch reads no
+    such file.
+    """
+    if batch == "-":
+        try:
+            given = os.fstat(sys.stdin.fileno())
+        except (AttributeError, OSError, ValueError):
+            return None
+        same = (given.st_dev, given.st_ino) == known
+        return "the file standard input reads" if same else None
+    if identity(batch) == known:
+        return batch
+    place = Path(batch)
+    if not _is_folder(place):
+        return None
+    with contextlib.suppress(OSError):
+        for file in place.iterdir():
+            if _is_batch_file(file) and identity(file) == known:
+                return str(file)
+    return None
+
+
 def same_file(first: str | Path, second: str | Path) -> bool:
     """Whether two names lead to one file: the same path, or the same file there.
 

@@ -596,10 +596,11 @@ def run() -> NoReturn:
         # shells report it.
         _tell(f"{_PROGRAM}: interrupted")
         status = 130
-    except _Terminated:
-        # `kill`, a service manager stopping it: as Ctrl-C, 128 + SIGTERM.
-        _tell(f"{_PROGRAM}: terminated")
-        status = 143
+    except _Terminated as ended:
+        # `kill`, a service manager stopping it, a terminal closed or an ssh
+        # session dropped: as Ctrl-C, 128 + the signal's number.
+        _tell(f"{_PROGRAM}: {ended.said}")
+        status = 128 + ended.number
     finally:
         # On the way out Python collects once more, walking every object,
         # before it takes the modules apart (27 ms of those 190).  Frozen
@@ -610,7 +611,7 @@ def run() -> NoReturn:
 
 
 class _Terminated(BaseException):
-    """SIGTERM, raised where the program is, so that it unwinds as Ctrl-C does.
+    """SIGTERM or SIGHUP, raised where the program is, to unwind as Ctrl-C does.
 
     A BaseException, as KeyboardInterrupt is: no handler for errors takes
     it for one, and `_output` removes its temporary file on the way out
@@ -618,11 +619,17 @@ class _Terminated(BaseException):
     beside the --output file).
     """
 
+    def __init__(self, number: int, said: str) -> None:
+        super().__init__(number, said)
+        self.number = number
+        self.said = said
+
 
 def _end_on_termination() -> None:
     import signal  # noqa: PLC0415
 
     program = os.getpid()
+    said: dict[int, str] = {}
 
     def terminated(number: int, frame: object) -> None:  # noqa: ARG001
         if os.getpid() != program:
@@ -631,10 +638,15 @@ def _end_on_termination() -> None:
             signal.signal(number, signal.SIG_DFL)
             os.kill(os.getpid(), number)
             return
-        raise _Terminated
+        raise _Terminated(number, said[number])
 
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, terminated)
+    for name, words in (("SIGTERM", "terminated"), ("SIGHUP", "hung up")):
+        number = getattr(signal, name, None)
+        # Only where the signal would kill the process: `nohup` has SIGHUP
+        # ignored, and so it stays.
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            said[number] = words
+            signal.signal(number, terminated)
 
 
 def _flushed(status: int) -> int:
@@ -1127,6 +1139,9 @@ def _check_letter_command(args: argparse.Namespace) -> int:
     from followup._engine import check_letter  # noqa: PLC0415
     from followup._vocabulary import Severity  # noqa: PLC0415
 
+    # `check-letter letter.txt >> letter.txt` would append the findings to
+    # the letter: what a shell opened before the command started is refused.
+    _refuse_standard_output_onto((args.file, args.interview, args.rules))
     interview = _interview(args.interview, example=args.example, option="--interview")
     if args.file == "-":
         text, source = read_standard_input(), "standard input"
@@ -1181,6 +1196,7 @@ def _letter_kind(given: str | None, subject: str, source: str) -> str:
 def _rules_command(args: argparse.Namespace) -> int:
     from followup._reference import rule_reference, rule_table  # noqa: PLC0415
 
+    _refuse_standard_output_onto((args.rules,))
     rules = _rule_set(args)
     text = (
         rule_reference(rules) if args.format == "markdown" else rule_table(rules) + "\n"
@@ -1484,6 +1500,16 @@ def _refuse_to_overwrite_batch(
     _refuse_to_overwrite(output, rules)
     if output is not None and read_by_batch(batch, output):
         raise _an_input(output)
+    if output is None and (known := _standard_output_file()) is not None:
+        from followup._inputs import batch_file_known_as  # noqa: PLC0415
+
+        # `plan tracker.jsonl >> tracker.jsonl` (or `1<>`, or a folder's
+        # file): the plans would be appended to the lines being read.
+        name = batch_file_known_as(batch, known)
+        if name is not None:
+            raise InputError(
+                f"standard output is {name}, an input file; it is never overwritten"
+            )
 
 
 def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
@@ -1503,19 +1529,32 @@ def _refuse_standard_output_onto(inputs: tuple[str | None, ...]) -> None:
     >> interview.toml` would append the plan to the interview, as `cat`
     refuses to ("input file is output file").
     """
+    known = _standard_output_file()
+    if known is None:
+        return
+    from followup._inputs import batch_file_known_as  # noqa: PLC0415
+
+    for path in inputs:
+        # `-`, standard input: the file the shell gave it (``< letter.txt``).
+        name = batch_file_known_as("-", known) if path == "-" else None
+        if name is None and path and path != "-" and identity(path) == known:
+            name = path
+        if name is not None:
+            raise InputError(
+                f"standard output is {name}, an input file; it is never overwritten"
+            )
+
+
+def _standard_output_file() -> tuple[int, int] | None:
+    """The device and number of the regular file behind standard output, if any."""
     try:
         status = os.fstat(sys.stdout.fileno())
     # No file behind it: a stream of the caller's own, or closed.
     except (AttributeError, OSError, ValueError):
-        return
+        return None
     if not stat.S_ISREG(status.st_mode):
-        return
-    known = (status.st_dev, status.st_ino)
-    for path in inputs:
-        if path and identity(path) == known:
-            raise InputError(
-                f"standard output is {path}, an input file; it is never overwritten"
-            )
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _an_input(output: str) -> InputError:
