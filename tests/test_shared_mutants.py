@@ -230,23 +230,34 @@ def test_a_window_that_ends_at_the_moment_is_cut_to_it_not_moved() -> None:
     )
 
 
-def test_at_most_five_days_off_are_named_the_fifth_whole() -> None:
-    calendar = WorkingCalendar(
-        closed={
-            "2026-11-24": "A",
-            "2026-11-25": "B",
-            "2026-11-26": "C",
-            "2026-11-27": "D",
-            "2026-11-30/2026-12-02": "E",
-            "2026-12-03": "F",
-        }
-    )
-    facts = Facts.gather(INTERVIEW, calendar=calendar)
-    found = days_off(facts, dt.date(2026, 11, 24), dt.date(2026, 12, 4))
-    assert [(day.text, day.days) for day in found] == [
-        ("A on Tue 24 Nov", 1),
-        ("B on Wed 25 Nov", 1),
-        ("C on Thu 26 Nov", 1),
-        ("D on Fri 27 Nov", 1),
-        ("E from Mon 30 Nov to Wed 2 Dec", 3),
+@pytest.mark.parametrize("more", [False, True])
+def test_at_most_eight_days_off_are_named_the_eighth_whole_and_more_said(
+    more: bool,
+) -> None:
+    closed = {
+        "2026-11-24": "A",
+        "2026-11-25": "B",
+        "2026-11-26": "C",
+        "2026-11-27": "D",
+        "2026-11-30/2026-12-02": "E",
+        "2026-12-03": "F",
+        "2026-12-04": "G",
+        "2026-12-07/2026-12-08": "H",
+    }
+    if more:
+        closed["2026-12-09"] = "I"
+    facts = Facts.gather(INTERVIEW, calendar=WorkingCalendar(closed=closed))
+    found = days_off(facts, dt.date(2026, 11, 24), dt.date(2026, 12, 11))
+    named = [
+        ("A on Tue 24 Nov", False, 1),
+        ("B on Wed 25 Nov", False, 1),
+        ("C on Thu 26 Nov", False, 1),
+        ("D on Fri 27 Nov", False, 1),
+        ("E from Mon 30 Nov to Wed 2 Dec", False, 3),
+        ("F on Thu 3 Dec", False, 1),
+        ("G on Fri 4 Dec", False, 1),
+        ("H from Mon 7 Dec to Tue 8 Dec", False, 2),
     ]
+    if more:
+        named.append(("other days off after them", False, 2))
+    assert [tuple(day) for day in found] == named

@@ -371,16 +371,24 @@ def recorded_move(
     and each reason is given once: placing rules that agree step by step
     (FU012 spacing the call from the follow-up, FU011 taking both into
     working time, then FU012 again) move one step several times for the
-    same reason, and a sentence said twice reads as two moves.  `told` is
+    same reason, and a sentence said twice reads as two moves.  A sentence
+    that differs from one said before only in what it says in brackets (the
+    holidays a count of business days skipped, counted again from another
+    day) takes that one's place: the reason tells the last count.  `told` is
     the move's `why`, checked already.
     """
     # The substring and membership tests first: most moves are a rule's
     # first, and the place phase moves steps many times a plan.
     if told is not None and (told not in reason or not _says(reason, told)):
-        # A reason without its final stop gets one: the move's `why` is a
-        # sentence of its own, and is known for one when the step moves again.
-        stop = "" if reason[-1:] in ".!?" else "."
-        reason = f"{reason}{stop} {told}"
+        said = _said_otherwise(reason, told)
+        if said is not None:
+            reason = f"{reason[: said[0]]}{told}{reason[said[1] :]}"
+        else:
+            # A reason without its final stop gets one: the move's `why` is
+            # a sentence of its own, and is known for one when the step
+            # moves again.
+            stop = "" if reason[-1:] in ".!?" else "."
+            reason = f"{reason}{stop} {told}"
     if by is not None:
         adjusted_by = (
             (*(code for code in adjusted_by if code != by), by)
@@ -388,6 +396,51 @@ def recorded_move(
             else (*adjusted_by, by)
         )
     return reason, adjusted_by
+
+
+def _said_otherwise(reason: str, told: str) -> tuple[int, int] | None:
+    """Where `reason` holds a sentence that is `told` but for its asides.
+
+    An aside is a bracketed group after a space, brackets within it
+    included ("(Day off (substituted from 12/14/2024) on Mon 23 Dec are no
+    business days there)").  None: no such sentence, or `told` has no aside
+    to differ in.
+    """
+    opens = told.find(" (")
+    if opens <= 0:
+        return None
+    # Its first word: an aside of the other may come after any word.
+    head = told[: told.find(" ")]
+    bare, _ = _without_asides(told, 0, len(told))
+    at = reason.find(head)
+    while at != -1:
+        if at == 0 or reason[at - 2 : at] in {". ", "! ", "? "}:
+            found, end = _without_asides(reason, at, len(bare))
+            if found == bare:
+                return at, end
+        at = reason.find(head, at + 1)
+    return None
+
+
+def _without_asides(text: str, start: int, length: int) -> tuple[str, int]:
+    """Up to `length` characters of `text` from `start`, asides left out.
+
+    Also where in `text` they end.
+    """
+    kept: list[str] = []
+    depth = 0
+    index = start
+    while index < len(text) and (depth or len(kept) < length):
+        char = text[index]
+        if char == "(" and (depth or (index > start and text[index - 1] == " ")):
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif not depth and not (char == " " and text[index + 1 : index + 2] == "("):
+            # The space before an aside goes with it.
+            kept.append(char)
+        index += 1
+    return "".join(kept), index
 
 
 def _says(reason: str, told: str) -> bool:

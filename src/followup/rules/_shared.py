@@ -118,7 +118,8 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
 
     A weekend goes without saying in a reason; a holiday or a closure does
     not.  Days off of one name in a row (a weekend between them or not) read
-    as one span.
+    as one span.  Past `_MOST_DAYS_OFF` spans, the last says that there are
+    more ("other days off"): a long window is read no further.
     """
     if not facts.days.off:
         # No closures, and no holidays to skip: every weekday works.
@@ -137,7 +138,7 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
                 runs.append((name, day, day, 1))
                 open_run = True
         day += _DAY
-    return [
+    found = [
         DayOff(
             f"{name} on {_day(start)}"
             if start == end
@@ -148,6 +149,12 @@ def days_off(facts: Facts, first: dt.date, last: dt.date) -> list[DayOff]:
         )
         for name, start, end, days in runs[:_MOST_DAYS_OFF]
     ]
+    if len(runs) > _MOST_DAYS_OFF:
+        # Not a silent cut: a reader counting the days named would land
+        # short of where the step is.
+        holidays = all(day.holiday for day in found)
+        found.append(DayOff("other days off after them", holidays, 2))
+    return found
 
 
 def skipped_days(facts: Facts, first: dt.date, last: dt.date) -> str:
@@ -188,8 +195,10 @@ def _day(day: dt.date) -> str:
 
 
 _DAY = dt.timedelta(days=1)
-# Enough to explain any window; a year of holidays would say nothing more.
-_MOST_DAYS_OFF = 5
+# Enough to explain any window of the advice's (Christmas to New Year in
+# Latvia is seven, Tihar and Chhath in Nepal six); a year of holidays would
+# say nothing more.
+_MOST_DAYS_OFF = 8
 
 _DETAILS = {"name": "name", "phone": "phone number", "email": "email address"}
 
