@@ -77,3 +77,58 @@ def test_no_hour_of_a_late_day_leaves_the_follow_up_less_than_a_working_day(quar
     end = step.window.end.in_timezone("America/New_York")
     # Open for the rest of a working day at least: to 17:00, or past it.
     assert end >= start.replace(hour=17, minute=0, second=0, microsecond=0)
+
+
+# -- a window whose working time ran out before now -----------------------------
+
+MUMBAI = Interview(
+    "Ada Lovelace",
+    "Nimbus",
+    "2026-11-16T15:00:00+05:30[Asia/Kolkata]",
+    interviewer=Contact(
+        "Priya Nair",
+        email="priya.nair@example.com",
+        phone="+91 22 2345 6789",
+        timezone="Asia/Kolkata",
+        country="IN",
+    ),
+)
+THANKED = [Event("thank-you-sent", "2026-11-16T16:00:00+05:30")]
+
+
+def _late_findings(now):
+    plan = plan_followups(MUMBAI, THANKED, now=now)
+    return [str(f) for f in plan.findings if "late" in f.message]
+
+
+def test_a_window_left_with_no_working_time_is_late():
+    # The follow-up's window closes at midnight on Thursday 19 November;
+    # after 17:00 none of it is working time, and it goes out on Friday.
+    assert _late_findings("2026-11-19T16:59:00+05:30") == []
+    assert _late_findings("2026-11-19T17:30:00+05:30") == [
+        (
+            "FU011 warning: the follow-up is late: no working time was left in its "
+            "window; better late than never (expected by Thu 19 Nov 2026 23:59 IST, "
+            "got from Fri 20 Nov 2026 09:00 IST)"
+        )
+    ]
+    # Once the window has closed, FU010 says so, and FU011 no more.
+    assert _late_findings("2026-11-20T00:01:00+05:30") == [
+        (
+            "FU010 warning: the follow-up is late: better late than never (expected "
+            "by Thu 19 Nov 2026 23:59 IST, got from Fri 20 Nov 2026 00:01 IST)"
+        )
+    ]
+
+
+def test_a_window_of_no_working_time_not_cut_at_now_is_not_late():
+    # Planned before the call: the thank-you's window may hold no working
+    # time and move (a call at night), but nothing has run out.
+    night = Interview(
+        "Ada Lovelace",
+        "Nimbus",
+        "2026-11-16T22:00:00+05:30[Asia/Kolkata]",
+        interviewer=MUMBAI.interviewer,
+    )
+    plan = plan_followups(night)
+    assert [f for f in plan.findings if "late" in f.message] == []

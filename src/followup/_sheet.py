@@ -74,6 +74,7 @@ class Entry(StepNames):
         "agreed",
         "channel",
         "channel_name",
+        "cut",
         "due",
         "end",
         "kind",
@@ -96,6 +97,9 @@ class Entry(StepNames):
     agreed: bool
     adjusted_by: tuple[str, ...]
     origin: DraftStep | None
+    #: Whether what had passed of the window at now was cut off (FU010):
+    #: the rest may hold no working time, and the step be late all the same.
+    cut: bool
 
     @classmethod
     def of(cls, step: DraftStep) -> Entry:
@@ -117,6 +121,7 @@ class Entry(StepNames):
         entry.kind_name = step.kind_name
         entry.channel_name = step.channel_name
         entry.origin = step
+        entry.cut = False
         return entry
 
     def draft_step(self) -> DraftStep:
@@ -222,6 +227,7 @@ class Sheet:
         entry.adjusted_by = ()
         entry.kind_name = entry.channel_name = None
         entry.origin = None
+        entry.cut = False
         self.steps.append(entry)
         self.changes += 1
         return entry

@@ -18,7 +18,7 @@ from followup._calendar import (
     weekday_keys,
     weekdays,
 )
-from followup._plan import Finding, Step
+from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import utc
@@ -413,6 +413,23 @@ class WorkingTime:
                     f"Moved to {when(facts.local(start))}: its window ({before}) "
                     "held no working time."
                 )
+                if entry.cut and first == facts.now_utc and not entry.agreed:
+                    # What was left of the window at now (FU010 cut off the
+                    # rest) is after hours: the step goes out after its
+                    # window closes, late as surely as one FU010 moves.  A
+                    # window a rule proposed from now (a call-back whose
+                    # agreed time passed) is that rule's to speak of.
+                    sheet.note(
+                        own_finding(
+                            self.code,
+                            Severity.WARNING,
+                            f"the {entry.label} is late: no working time was left "
+                            "in its window; better late than never",
+                            expected=f"by {when(facts.local(last))}",
+                            actual=f"from {when(facts.local(start))}",
+                        ),
+                        about=entry,
+                    )
         else:
             end = self._last(days, last) or self._none(facts, last)
             if start > first and any(code != self.code for code in entry.adjusted_by):
