@@ -288,3 +288,19 @@ def test_a_password_withheld_stays_withheld_in_another_process():
         True,
     )
     assert "hunter2" not in str(again)
+
+
+@pytest.mark.parametrize("password", [b"hunter2", bytearray(b"hunter2"), ["hunter2"]])
+def test_a_password_of_the_wrong_type_is_not_kept_by_its_error(password):
+    # Logged with its attributes, or pickled for another process, the error
+    # would carry the password.
+    import pickle  # noqa: PLC0415
+
+    with pytest.raises(InvalidTypeError) as raised:
+        sync_plan(PLAN, "http://127.0.0.1:1/cal/", username="ada", password=password)
+    error = raised.value
+    kind = type(password).__name__
+    assert (repr(error.value), error.value.kind) == (f"<a {kind} withheld>", kind)
+    assert "hunter2" not in repr(vars(error))
+    assert b"hunter2" not in pickle.dumps(error)
+    assert pickle.loads(pickle.dumps(error)).value == error.value

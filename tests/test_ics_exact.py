@@ -175,3 +175,15 @@ def test_each_item_is_filed_under_the_job_search_and_its_kind() -> None:
         b"Job search,follow-up",
         b"Job search,call",
     ]
+
+
+def test_the_calendar_s_name_is_text_escaped_as_a_summary_is():
+    # RFC 5545 TEXT: a backslash, ";" and "," escaped; written raw, a
+    # reader took "\\" for one backslash and "\\n" for a line break.
+    company = "Smith\\Jones; R&D, Ltd"
+    plan = plan_followups(Interview("Ada", company, "2026-11-23T10:00:00-05:00"))
+    lines = to_ics(plan).decode().split("\r\n")
+    (name,) = [line for line in lines if line.startswith("X-WR-CALNAME:")]
+    assert name == "X-WR-CALNAME:Follow-up: Smith\\\\Jones\\; R&D\\, Ltd"
+    summary = next(line for line in lines if line.startswith("SUMMARY:Close"))
+    assert summary == "SUMMARY:Close the call at Smith\\\\Jones\\; R&D\\, Ltd (phone)"

@@ -192,9 +192,12 @@ class Tables:
 
     def piece(self, entry: Entry, plan: FollowUpPlan) -> str:
         """``== NAME`` and the table; the command puts a blank line between."""
+        from followup._fields import shown_safely  # noqa: PLC0415
         from followup._table import table  # noqa: PLC0415
 
-        return f"== {entry.tracker_id or entry.where}\n{table(plan, zone=self.zone)}"
+        # An id is checked; a file's name (FILE:LINE) is as the shell gave it.
+        name = entry.tracker_id or shown_safely(entry.where)
+        return f"== {name}\n{table(plan, zone=self.zone)}"
 
 
 @final

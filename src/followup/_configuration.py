@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from followup._calendar import UNNAMED, Closure
+from followup._fields import shown_safely
 from followup._parsing import Unreadable, read_toml
 from followup._rule_metadata import owner, parameters
 from followup.errors import (
@@ -366,7 +367,7 @@ def _plugin_hint(loaded: RuleSet) -> str:
 def _in_path(key: str) -> str:
     # A key as a step of a path, bare: quoted and cut short when huge, as
     # the message after it quotes it.
-    return key if len(key) <= _KEY_IN_PATH else _shown_key(key)
+    return shown_safely(key) if len(key) <= _KEY_IN_PATH else _shown_key(key)
 
 
 #: The longest key a path shows whole, as `_shown_key` quotes keys.

@@ -455,6 +455,9 @@ def check_letter(  # noqa: PLR0913 - the letter, its interview, and how to read 
     letter = Letter(
         text, interview, kind, sent=sent, language=language, aliases=aliases
     )
+    # Cut into its parts here, not first in a rule: a message that cannot
+    # be read is the letter's mistake, not a rule's failure.
+    letter.parts  # noqa: B018 - kept by the letter for every rule
     findings: list[Finding] = []
     for rule in rule_set.letter_rules:
         findings.extend(

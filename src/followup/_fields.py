@@ -184,6 +184,21 @@ def text_tuple(values: object, field: str) -> tuple[str, ...]:
     return texts
 
 
+def shown_safely(text: str) -> str:
+    r"""`text` as a terminal may show it: what `has_controls` finds, escaped.
+
+    For what the command echoes that nothing checked: a file's name, a key
+    of a rules file.  A name holding ESC would clear the screen or retitle
+    the window; an override would turn round the words after it.
+
+    >>> shown_safely("x\x1b[2J.toml"), shown_safely("Zürich.toml")
+    ('x\\x1b[2J.toml', 'Zürich.toml')
+    """
+    if not has_controls(text):
+        return text
+    return _REFUSED.sub(lambda found: repr(found[0])[1:-1], text)
+
+
 def has_controls(text: str) -> bool:
     """Whether `text` holds what `without_controls` refuses."""
     return _REFUSED.search(text) is not None

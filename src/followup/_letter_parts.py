@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
+from followup.errors import InvalidValueError
+
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
@@ -219,17 +221,27 @@ def _subject_body_and_date(
     import email  # noqa: PLC0415
     import email.policy  # noqa: PLC0415
 
-    message = email.message_from_string(text, policy=email.policy.default)
-    subject = message["Subject"]
-    part = next(
-        (
-            part
-            for part in message.walk()
-            if part.get_content_type() == "text/plain" and not part.is_attachment()
-        ),
-        None,
-    )
-    body = "" if part is None else _decoded(part)
+    try:
+        message = email.message_from_string(text, policy=email.policy.default)
+        subject = message["Subject"]
+        part = next(
+            (
+                part
+                for part in message.walk()
+                if part.get_content_type() == "text/plain" and not part.is_attachment()
+            ),
+            None,
+        )
+        body = "" if part is None else _decoded(part)
+    except RecursionError:
+        # The email package reads parts within parts by recursion: a
+        # thousand levels (68 kB) exhaust it.  Bad input, as JSON nested
+        # too deeply is.
+        raise InvalidValueError(
+            "text",
+            text,
+            "is an email message of parts nested too deeply to read",
+        ) from None
     date = _date(message)
     unread = None
     if date is None:

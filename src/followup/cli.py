@@ -35,6 +35,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, final
 
+from followup._fields import shown_safely
 from followup._inputs import (
     InputError,
     identity,
@@ -117,7 +118,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse prints the usage and then the error; one clear line is
         # promised instead.
-        line = _error_line(message)
+        line = shown_safely(_error_line(message))
         self.exit(2, f"{_PROGRAM}: error: {line} (see {self.prog} --help)\n")
 
 
@@ -731,7 +732,7 @@ def _tell(line: str) -> None:
     if stream is None:  # closed when Python started
         return
     try:
-        stream.write(line + "\n")
+        stream.write(shown_safely(line) + "\n")
         stream.flush()
     except (OSError, ValueError):
         # What the buffer holds would fail again as Python exits, and be
@@ -1149,7 +1150,11 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         text, source = read_text(args.file), args.file
     from followup._letter_parts import letter_parts  # noqa: PLC0415
 
-    parts = letter_parts(text)
+    try:
+        parts = letter_parts(text)
+    except InvalidValueError as error:
+        # The letter's file, not the library's argument, is what to name.
+        raise InputError(f"{source}: {error.problem}") from None
     # A whole message says when it was sent (its Date), which "now" would
     # overrule: a thank-you of this morning, checked tomorrow.
     dated = args.sent is None and parts.date is not None
@@ -1168,8 +1173,10 @@ def _check_letter_command(args: argparse.Namespace) -> int:
         language=args.language,
         aliases=args.alias,
     )
-    lines = [f"{source}: {finding}\n" for finding in findings]
-    _emit(None, "".join(lines or [f"{source}: no findings\n"]).encode())
+    # The name as given: a file's name may hold what a terminal obeys.
+    shown = shown_safely(source)
+    lines = [f"{shown}: {finding}\n" for finding in findings]
+    _emit(None, "".join(lines or [f"{shown}: no findings\n"]).encode())
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -1411,7 +1418,7 @@ class _Progress:
 
     def report(self, problem: str) -> None:
         self.problems += 1
-        line = _error_line(problem)
+        line = shown_safely(_error_line(problem))
         if self._bar is not None:
             # Through the bar, which redraws itself below the line.
             self._bar.write(line, file=sys.stderr)

@@ -24,6 +24,7 @@ __all__ = [
     "RuleConfigurationError",
     "RuleError",
     "UnknownTimeZoneError",
+    "Withheld",
 ]
 
 
@@ -104,13 +105,44 @@ class InvalidValueError(FollowUpError, ValueError):
         return f"{_shown(self.value)} {self.problem}"
 
 
+class Withheld:
+    """What an error keeps of a secret given as the wrong type: its type's name.
+
+    A password read as bytes is a password all the same: an exception
+    holding it would carry it into logs, error trackers and pickles.
+    """
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"<a {self.kind} withheld>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Withheld) and other.kind == self.kind
+
+    def __hash__(self) -> int:
+        return hash((Withheld, self.kind))
+
+    def __reduce__(self) -> tuple[type[Withheld], tuple[str]]:
+        return Withheld, (self.kind,)
+
+
 class InvalidTypeError(FollowUpError, TypeError):
-    """A field was given a value of a type it does not accept."""
+    """A field was given a value of a type it does not accept.
+
+    With `secret`, the value is not kept: `value` is a `Withheld` naming
+    its type alone.
+    """
 
     def __init__(
         self, field: str, value: object, expected: str, *, secret: bool = False
     ) -> None:
         self.field = field
+        if secret and not isinstance(value, Withheld):
+            value = Withheld(type(value).__name__)
         self.value = value
         self.expected = expected
         #: A password's value is named by its type alone, in no message.
@@ -131,7 +163,8 @@ class InvalidTypeError(FollowUpError, TypeError):
     @property
     def detail(self) -> str:
         """The message without the field's name."""
-        kind = type(self.value).__name__
+        value = self.value
+        kind = value.kind if isinstance(value, Withheld) else type(value).__name__
         if self.secret:
             return f"expected {self.expected}, got {kind} (its value not shown)"
         return f"expected {self.expected}, got {kind} {_shown(self.value)}"

@@ -321,7 +321,9 @@ def _calendar(name: str | None) -> icalendar.Calendar:
     # a METHOD (RFC 4791, 4.1).
     if name is not None:
         calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", name)
+        # TEXT, as clients read it (RFC 7986's NAME is the same): escaped as
+        # SUMMARY is, or "R\N" in a company's name would end a line there.
+        calendar.add("x-wr-calname", icalendar.vText(name))
     return calendar
 
 

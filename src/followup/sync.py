@@ -187,8 +187,16 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
             )
         return _push(plan, calendar, todos=todos, history=events)
     # NotImplementedError: the server asks for credentials by a scheme the
-    # HTTP client cannot answer (Negotiate, say).
-    except (dav.DAVError, OSError, ValueError, NotImplementedError) as error:
+    # HTTP client cannot answer (Negotiate, say); SyntaxError: the XML
+    # parser's (lxml's XMLSyntaxError is one), on an answer that is no XML
+    # (cut short, or a proxy's page) or XML that would blow up.
+    except (
+        dav.DAVError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        SyntaxError,
+    ) as error:
         if _refused(error):
             why = (
                 "the server refused the credentials"
@@ -573,6 +581,9 @@ def _why(error: BaseException) -> str:
         # The HTTP client's own message runs to a paragraph of pool details.
         return f"cannot reach the server ({type(error).__name__})"
     text = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, SyntaxError):
+        # lxml's, on an answer that is no XML: what the parser says of it.
+        text = f"the server's answer cannot be read as XML ({text})"
     # A server's words reach the terminal: an escape sequence in them would
     # clear it, or write a message of the server's own.
     text = "".join(
