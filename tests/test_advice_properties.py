@@ -27,6 +27,7 @@ from followup import (
     Outcome,
     Performance,
     Severity,
+    Step,
     StepKind,
     check_letter,
     draft_follow_up,
@@ -296,11 +297,19 @@ def test_a_weak_interview_gets_the_thank_you_alone_and_says_why(
         plan_followups(attrs.evolve(interview, performance=p), history, now=now)
         for p in (Performance.WEAK, Performance.ADEQUATE, Performance.STRONG)
     )
-    assert not {step.kind for step in weak.steps} & _FOLLOWING_UP
-    # The thank-you (and the close of the call) stay as they were.
-    assert list(weak.steps) == [
-        s for s in adequate.steps if s.kind not in _FOLLOWING_UP
-    ]
+    # The thank-you (and the close of the call) stay as they were, and so
+    # does a call-back the company agreed to (A11): it asked for the call.
+    facts = _facts(interview, history, now)
+    last = facts.last_call
+    agreed = last is not None and last.call_back_at is not None
+
+    def kept(step: Step) -> bool:
+        return step.kind not in _FOLLOWING_UP or (
+            agreed and step.kind is StepKind.CALL_BACK
+        )
+
+    assert all(kept(step) for step in weak.steps)
+    assert list(weak.steps) == [s for s in adequate.steps if kept(s)]
     said = [f for f in weak.findings if f.code == "FU005"]
     if any(s.kind in _FOLLOWING_UP for s in adequate.steps):
         (finding,) = said
@@ -409,10 +418,15 @@ def test_after_an_undecided_call_a_call_back_is_planned(
         and last.call_outcome in {Outcome.UNDECIDED, Outcome.NO_ANSWER}
         and facts.decision is None
     )
-    if not undecided or interview.performance is Performance.WEAK:
+    if not undecided:
         assert call_backs == []
         return
     assert last is not None
+    if interview.performance is Performance.WEAK:
+        # A6: a weak interview is not followed up, but for the call the
+        # company asked for (A11).
+        assert len(call_backs) == (last.call_back_at is not None)
+        return
     if last.call_back_at is not None:
         # Agreed: kept (A11) however many calls were made.
         assert len(call_backs) == 1

@@ -137,8 +137,21 @@ def test_calls_closer_than_a_week_are_an_error_unless_agreed():
     (finding,) = found(findings, "FU008")
     assert finding.severity is Severity.ERROR
     assert finding.expected == "on or after Mon 7 Dec 2026 00:00 EST"
+    # Agreed on the call, the history says: the company asked for it.
+    agreeing = [
+        Event(
+            EventKind.CALLED,
+            DAY.format(30, "10:00"),
+            outcome="undecided",
+            call_back_at="2026-12-03T10:00:00-05:00",
+        )
+    ]
     agreed = step(StepKind.CALL_BACK, "2026-12-03T10:00:00-05:00", agreed=True)
-    assert found(check_plan([agreed], INTERVIEW, calls, now=calls[0].at), "FU008") == []
+    now = agreeing[0].at
+    assert found(check_plan([agreed], INTERVIEW, agreeing, now=now), "FU008") == []
+    # Marked agreed, where the history agreed nothing: no exemption.
+    (claimed,) = found(check_plan([agreed], INTERVIEW, calls, now=now), "FU008")
+    assert claimed.severity is Severity.ERROR
 
 
 def test_calls_made_too_often_in_the_past_are_a_warning():
@@ -302,7 +315,7 @@ DECIDED = Event(
         # call is too close to it, whichever was listed first.
         (
             "FU008",
-            SENT,
+            [*SENT, AGREED],
             (_mine(StepKind.CALL_BACK, 8, agreed=True), _mine(StepKind.CALL, 8)),
             [(Severity.ERROR, _mine(StepKind.CALL, 8), "Tue 8 Dec 2026 10:00 EST")],
         ),

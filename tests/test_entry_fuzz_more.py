@@ -302,7 +302,8 @@ def test_what_the_batch_commands_write_holds_no_number_with_a_fraction(situation
     interview, history, now = situation
     plan = plan_followups(interview, history, now=now)
     assert _floats_in(unstructure(plan)) == []
-    day = day_of(interview, now.date())
+    # The day as the recipient has it at `now`: the history goes no further.
+    day = day_of(interview, now)
     moment = planning_moment(interview, history, day)
     for reminder in reminders(
         plan_followups(interview, history, now=moment), history, day

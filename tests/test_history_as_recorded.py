@@ -195,17 +195,19 @@ def test_due_refuses_an_event_after_the_day_asked():
     assert raised.value.field == "history[1].at"
     assert str(raised.value) == (
         "history[1].at: '2027-12-05T10:00:00-05:00' is after the day asked "
-        "(2026-12-01, which ends at 2026-12-01T23:59:59.999999-05:00)"
+        "(2026-12-01) and the day after it, which ends at "
+        "2026-12-02T23:59:59.999999-05:00"
     )
 
 
-def test_due_takes_an_event_of_the_day_asked_up_to_its_last_moment():
-    late_that_day = Event("follow-up-sent", "2026-12-01T23:59:59.999999-05:00")
-    listed = reminders_on(INTERVIEW, [THANKS, late_that_day], on=dt.date(2026, 12, 1))
+def test_due_takes_an_event_up_to_the_end_of_the_day_after_the_day_asked():
+    # The day after: a candidate's evening is a recipient's next morning.
+    next_evening = Event("follow-up-sent", "2026-12-02T23:59:59.999999-05:00")
+    listed = reminders_on(INTERVIEW, [THANKS, next_evening], on=dt.date(2026, 12, 1))
     assert [r.status.value for r in listed] == []
-    next_day = Event("follow-up-sent", "2026-12-02T00:00:00-05:00")
+    two_days_on = Event("follow-up-sent", "2026-12-03T00:00:00-05:00")
     with pytest.raises(InvalidValueError):
-        reminders_on(INTERVIEW, [THANKS, next_day], on=dt.date(2026, 12, 1))
+        reminders_on(INTERVIEW, [THANKS, two_days_on], on=dt.date(2026, 12, 1))
 
 
 def test_due_reports_the_line_and_lists_the_others(tmp_path):
@@ -221,7 +223,8 @@ def test_due_reports_the_line_and_lists_the_others(tmp_path):
     assert result.returncode == 2
     assert result.stderr == (
         f"{batch}:1: history[0].at: '2027-12-05T10:00:00-05:00' is after the day "
-        "asked (2026-11-23, which ends at 2026-11-23T23:59:59.999999-05:00)\n"
+        "asked (2026-11-23) and the day after it, which ends at "
+        "2026-11-24T23:59:59.999999-05:00\n"
     )
     assert "(fine)" in result.stdout
     assert "(typo)" not in result.stdout

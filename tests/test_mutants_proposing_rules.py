@@ -425,14 +425,18 @@ CALLED_BACK_LATER = Event(
 )
 
 
-def test_a_weak_interview_drops_even_an_agreed_call_back():
-    # Pins call-backs among the steps a weak interview does not follow up (A6).
+def test_a_weak_interview_keeps_only_an_agreed_call_back():
+    # The company asked for that call (A11); no other is followed up (A6).
     now = "2026-12-01T11:05:00-05:00"
-    assert plan_followups(MONDAY, [CALLED_BACK_LATER], now=now).steps  # a call-back
     plan = plan_followups(WEAK, [CALLED_BACK_LATER], now=now)
-    assert [s.kind for s in plan.steps] == []
+    assert [s.kind for s in plan.steps] == [StepKind.CALL_BACK]
+    (note,) = [f for f in plan.findings if f.code == "FU005"]
+    assert "only the thank-you and the call-back agreed are planned" in note.message
+    not_agreed = attrs.evolve(CALLED_BACK_LATER, call_back_at=None)
+    assert plan_followups(WEAK, [not_agreed], now=now).steps == ()
     back = mine(StepKind.CALL_BACK, "2026-12-03T15:00:00-05:00")
-    assert checked("FU005", [back], WEAK, [CALLED_BACK_LATER], now=now) == (
+    assert checked("FU005", [back], WEAK, [CALLED_BACK_LATER], now=now) == ()
+    assert checked("FU005", [back], WEAK, [not_agreed], now=now) == (
         Finding(
             "FU005",
             WARNING,

@@ -357,9 +357,9 @@ def test_too_few_origins_are_refused():
 
 
 def test_a_set_lists_only_the_phases_its_rules_use():
-    # Pins the removal of empty phases: FU003 proposes and places, drops nothing.
-    phases = DEFAULT_RULES.select("FU003").phases
-    assert [phase.value for phase, _ in phases] == ["propose", "place"]
+    # Pins the removal of empty phases: FU006 proposes, and does nothing else.
+    phases = DEFAULT_RULES.select("FU006").phases
+    assert [phase.value for phase, _ in phases] == ["propose"]
     assert RuleSet().phases == ()
 
 

@@ -260,7 +260,7 @@ def test_an_undecided_call_with_no_time_agreed_waits_a_week_or_two() -> None:
     )
     assert (back.requirements, back.advice, back.number) == (
         CALL_BACK_ASKS,
-        ("A11",),
+        ("A10", "A11", "A13"),
         1,
     )
 

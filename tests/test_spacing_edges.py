@@ -95,21 +95,17 @@ def test_a_follow_up_due_the_moment_its_gap_ends_is_on_time() -> None:
     assert [f for f in check_plan(steps, INTERVIEW) if f.code == "FU012"] == []
 
 
-def test_an_agreed_call_keeps_its_time_unflagged() -> None:
-    # A call agreed for Tuesday is where the company wants it: FU012 does
-    # not flag it, as it does not move it.  (Mutant: the check's
-    # `not step.agreed` is dropped.)
+def test_a_step_marked_agreed_is_flagged_as_any_other() -> None:
+    # Only the history says what was agreed (a call-back's time, FU007): a
+    # call marked `agreed` in a plan edited by hand is spaced as any call.
     at = "2026-11-24T10:00:00-05:00"
     steps = [
         _step(StepKind.THANK_YOU, Channel.EMAIL, "2026-11-23T10:30:00-05:00"),
         Step(
-            StepKind.CALL,
-            Channel.PHONE,
-            Window(at, at),
-            at,
-            rule="ME",
-            reason="Agreed.",
-            agreed=True,
+            StepKind.CALL, Channel.PHONE, Window(at, at), at, rule="ME",
+            reason="Agreed.", agreed=True,
         ),
+    ]  # fmt: skip
+    assert [f.message for f in check_plan(steps, INTERVIEW) if f.code == "FU012"] == [
+        "the call comes sooner than 2 business days after the thank-you"
     ]
-    assert [f for f in check_plan(steps, INTERVIEW) if f.code == "FU012"] == []

@@ -113,9 +113,10 @@ def planning_moment(
     and a plan cannot be made as of a moment before what it knows.
 
     Raises:
-        InvalidValueError: an event lies after `day`: a date mistyped a
-            year on would plan every step after it, and nothing would be
-            listed, without a word.
+        InvalidValueError: an event lies after the day after `day`: a date
+            mistyped a year on would plan every step after it, and nothing
+            would be listed, without a word.  The day after is the margin
+            of a candidate whose evening is the recipient's next morning.
     """
     tz = recipient_zone(interview)
     start = start_of_day(day, tz)
@@ -124,16 +125,17 @@ def planning_moment(
     last = max(instants, default=None)
     if last is None:
         return start
-    ends = utc(start_of_day(day + dt.timedelta(days=1), tz))
+    ends = utc(start_of_day(day + dt.timedelta(days=2), tz))
     if last >= ends:
         # The first such event where the caller put it.
         index = next(i for i, at in enumerate(instants) if at >= ends)
         event = events[index]
+        last_moment = local(ends - dt.timedelta(microseconds=1), tz)
         raise InvalidValueError(
             f"history[{index}].at",
             event.at.isoformat(),
-            f"is after the day asked ({day.isoformat()}, which ends at "
-            f"{local(ends - dt.timedelta(microseconds=1), tz).isoformat()})",
+            f"is after the day asked ({day.isoformat()}) and the day after it, "
+            f"which ends at {last_moment.isoformat()}",
         )
     return last if last > utc(start) else start
 

@@ -336,8 +336,10 @@ def check_plan(
     """Run every rule's check over a plan, or over a user's own schedule.
 
     For a `FollowUpPlan`, `interview` defaults to the plan's and `now` to its
-    `as_of`.  For a sequence of steps, `interview` is required and `now`
-    defaults to the latest known fact (the interview or the last event).
+    `as_of`, or to the last event when the history goes further (a plan kept
+    and checked again as events come in).  For a sequence of steps,
+    `interview` is required and `now` defaults to the latest known fact (the
+    interview or the last event).
     Mistakes come back as findings; a plan passes when none is an ERROR.  A
     plan that `plan_followups` made always passes with the same rules.
 
@@ -349,9 +351,10 @@ def check_plan(
     if isinstance(plan_or_steps, FollowUpPlan):
         steps = plan_or_steps.steps
         interview = plan_or_steps.interview if interview is None else interview
-        if now is None:
-            now = plan_or_steps.as_of
+        # As of the plan, unless the history knows of later events.
+        planned_at = plan_or_steps.as_of
     else:
+        planned_at = None
         steps = typed_tuple(
             plan_or_steps,
             "plan_or_steps",
@@ -365,7 +368,7 @@ def check_plan(
         raise InvalidTypeError("interview", interview, "an Interview")
     events = checked_history(history)
     if now is None:
-        moments = [interview.at, *(event.at for event in events)]
+        moments = [planned_at or interview.at, *(event.at for event in events)]
         now = max(moments, key=instant_key)
     facts = Facts.gather(interview, events, now, rule_set.calendar)
     findings: list[Finding] = []

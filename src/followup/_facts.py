@@ -209,6 +209,22 @@ class Facts:
             kind = enum_member(StepKind, kind, "kind")
         return self.decision is None and kind.stage > self.covered
 
+    def covered_by(self, kind: StepKind | str) -> Event | None:
+        """The first event that covers a step of `kind`, if any.
+
+        It did the step (a thank-you sent), or a later one that makes it moot
+        (a call made, after which a thank-you is not planned; a reply, after
+        which the follow-up letter is not).  A decision is no such event: it
+        ends the follow-up, which `decision` says.
+
+        Raises:
+            InvalidValueError: a name that is no kind.
+        """
+        if type(kind) is not StepKind:
+            kind = enum_member(StepKind, kind, "kind")
+        stage = kind.stage
+        return next((e for e in self.history if _COVERS.get(e.kind, -1) >= stage), None)
+
     def local(self, moment: dt.datetime) -> dt.datetime:
         """The same instant in the recipient's zone.
 

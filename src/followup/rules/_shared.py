@@ -17,10 +17,11 @@ from followup._time import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
     describe_instant,
+    instant_key,
     long_date,
     utc,
 )
-from followup._vocabulary import Severity
+from followup._vocabulary import Severity, StepKind
 from followup.rules._params import DayCount
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from followup._letters import Letter
     from followup._lexicon import Element
     from followup._plan import Step
+    from followup._sheet import Sheet
 
 __all__ = [
     "DayOff",
@@ -253,6 +255,114 @@ def days_span(earliest: int, latest: int, unit: str) -> str:
     if earliest == latest:
         return counted(earliest, unit)
     return f"{earliest} to {latest} {unit}s"
+
+
+# Whether a step of a plan honours a call-back the history agreed: what
+# every check asks of the history, never of the step's own `agreed` flag,
+# which a hand-edited plan (or an app's "pin this time") may set on any step.
+
+
+def honours_agreement(facts: Facts, step: Step) -> bool:
+    """Whether `step` is the call-back the last call agreed a time for (A11).
+
+    The call-back after that call (its number is the count of calls made),
+    wherever it is: one planned late, the agreed time having passed,
+    honours the agreement all the same.
+    """
+    last = facts.last_call
+    return (
+        step.kind is StepKind.CALL_BACK
+        and last is not None
+        and last.call_back_at is not None
+        and facts.waiting_on_company
+        and step.number == len(facts.calls)
+    )
+
+
+def keeps_agreed_time(facts: Facts, step: Step) -> bool:
+    """Whether `step` is that call-back, its window holding the agreed time.
+
+    Such a step keeps its time, outside working hours or close to another
+    step as it may be: the company asked for it.
+    """
+    agreed = facts.agreed_call_back
+    return (
+        agreed is not None
+        and honours_agreement(facts, step)
+        and instant_key(step.window.start)
+        <= instant_key(agreed)
+        <= instant_key(step.window.end)
+    )
+
+
+#: What each covering event did, as a finding says it.
+_DID: Final = {
+    "thank-you-sent": "the thank-you was sent",
+    "follow-up-sent": "the follow-up was sent",
+    "called": "a call was made",
+    "replied": "the interviewer replied",
+}
+#: The event that sends each letter itself (the others make it moot).
+_DOES: Final = {
+    StepKind.THANK_YOU: "thank-you-sent",
+    StepKind.FOLLOW_UP: "follow-up-sent",
+}
+
+
+def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
+    """Drop the steps of `kind` the history has done with, whoever proposed them.
+
+    The rule of each kind proposes none then; a rule of one's own might, and
+    a thank-you sent is not sent twice.  An INFO finding says so.
+    """
+    facts = sheet.facts
+    # Most plans: nothing done yet, or not this far.
+    if facts.covered < kind.stage or facts.decision is not None:
+        return
+    entries = sheet.of_kind(kind)
+    covering = facts.covered_by(kind)
+    if not entries or covering is None:
+        return
+    sheet.drop(*entries)
+    did = f"{_DID[covering.kind.value]} on {when(facts.local(covering.at))}"
+    proposers = ", ".join(sorted({entry.rule for entry in entries}))
+    sheet.note(
+        Finding(
+            code,
+            Severity.INFO,
+            f"the {kind.value} {proposers} proposed is not planned: {did}",
+        )
+    )
+
+
+def planned_again(
+    code: str, facts: Facts, steps: Iterable[Step], kind: StepKind, advice: str
+) -> Iterator[Finding]:
+    """Findings for steps of `kind` that the history has done with.
+
+    A step done is planned again (an error: a thank-you sent twice); one a
+    later event made moot (a thank-you after a call, a follow-up letter
+    after a reply) is a warning.  After a decision, FU009 speaks.
+    """
+    if facts.decision is not None:
+        return
+    covering = facts.covered_by(kind)
+    if covering is None:
+        return
+    done = _DOES.get(kind) == covering.kind.value
+    did = f"{_DID[covering.kind.value]} on {when(facts.local(covering.at))}"
+    for step in steps:
+        if step.kind is kind:
+            yield Finding(
+                code,
+                Severity.ERROR if done else Severity.WARNING,
+                f"the {step.label} is planned again, but {did}: remove it ({advice})"
+                if done
+                else f"the {step.label} is no longer needed: {did} ({advice})",
+                step=step,
+                expected=f"no {step.label}",
+                actual=when(facts.local(step.due)),
+            )
 
 
 def when(moment: dt.datetime) -> str:

@@ -67,7 +67,7 @@ class CallBackAsAgreed:
         "After a call that brought no decision, call back at the agreed time, "
         "or a week or two later."
     )
-    advice: ClassVar[tuple[str, ...]] = ("A11",)
+    advice: ClassVar[tuple[str, ...]] = ("A10", "A11", "A13")
     phase: ClassVar[Phase] = Phase.PROPOSE
     params: CallBackParams = attrs.field(factory=CallBackParams)
 

@@ -15,7 +15,7 @@ from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import counted, when
+from followup.rules._shared import counted, honours_agreement, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -134,12 +134,18 @@ class CallSparingly:
         return facts.start_of(day)
 
     @staticmethod
-    def _exempt(facts: Facts, step: Step | Entry) -> bool:
+    def _exempt(facts: Facts, step: Entry) -> bool:
         # Any call-back after a call that agreed a time honours the agreement,
         # even one planned late because the agreed time has passed.
         return step.agreed or (
             step.kind is StepKind.CALL_BACK and facts.agreed_call_back is not None
         )
+
+    @staticmethod
+    def _exempt_in_check(facts: Facts, step: Step) -> bool:
+        # Of a plan's steps, only the call-back the history agreed is exempt:
+        # not one merely marked `agreed`, nor a second call-back beside it.
+        return honours_agreement(facts, step)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag too many calls, and calls closer than the minimum."""
@@ -149,12 +155,12 @@ class CallSparingly:
             (s for s in steps if s.kind in _CALLS),
             key=lambda s: (
                 instant_key(s.due),
-                not self._exempt(facts, s),
+                not self._exempt_in_check(facts, s),
                 step_order(s),
             ),
         )
         # A call-back at the time the company agreed to counts toward no limit.
-        counting = [s for s in planned if not self._exempt(facts, s)]
+        counting = [s for s in planned if not self._exempt_in_check(facts, s)]
         total = len(facts.calls) + len(counting)
         if total > self.params.max_calls:
             yield Finding(
@@ -173,7 +179,9 @@ class CallSparingly:
         for event in facts.calls:
             moments.append((event.at, agreed_before, None))
             agreed_before = event.call_back_at is not None
-        moments.extend((step.due, self._exempt(facts, step), step) for step in planned)
+        moments.extend(
+            (step.due, self._exempt_in_check(facts, step), step) for step in planned
+        )
         for (before, _, _), (after, exempt, step) in itertools.pairwise(moments):
             if exempt:
                 continue

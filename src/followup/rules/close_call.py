@@ -140,6 +140,27 @@ class CloseOnPositiveNote:
                     expected=f"between {when(facts.start)} and {when(facts.call_ends)}",
                     actual=when(facts.local(step.due)),
                 )
+        under_way = (
+            facts.start.astimezone(_UTC) < facts.now_utc < facts.call_ends_utc
+            and facts.decision is None
+        )
+        if under_way and not any(step.kind is StepKind.CLOSE_CALL for step in steps):
+            # While the call is under way, its close is the one chance to ask
+            # for the details every later step needs (A2).  Checked as of its
+            # start (a schedule of one's own, by default), a plan may leave
+            # the close to the person on the phone.
+            first, last = self._span(facts)
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                "the close of the call is not planned: end it on a positive note "
+                "and ask for the contact details (A1, A2)",
+                expected=(
+                    f"a close of the call between {when(facts.local(first))} and "
+                    f"{when(facts.local(last))}"
+                ),
+                actual="none",
+            )
 
 
 def _talking_points(facts: Facts) -> tuple[str, ...]:

@@ -18,9 +18,11 @@ from followup.rules._params import DayCount, check_order, letter_channel, whole
 from followup.rules._shared import (
     days_span,
     days_window,
+    drop_covered,
     interview_mentions,
     missing_facts,
     missing_phrase,
+    planned_again,
     skipped_days,
     timeliness,
 )
@@ -95,7 +97,7 @@ class FollowUpAfterDays:
         "interview, by email, printed or handwritten letter."
     )
     advice: ClassVar[tuple[str, ...]] = ("A5", "A7", "A8", "A9")
-    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.DROP, Phase.PLACE)
     params: FollowUpParams = attrs.field(factory=FollowUpParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
@@ -108,6 +110,9 @@ class FollowUpAfterDays:
 
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
+        if sheet.phase is Phase.DROP:
+            drop_covered(sheet, self.code, StepKind.FOLLOW_UP)
+            return
         if sheet.phase is Phase.PLACE:
             if any(entry.kind is StepKind.FOLLOW_UP for entry in sheet.steps):
                 opens, why = facts.derived(
@@ -158,7 +163,10 @@ class FollowUpAfterDays:
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a follow-up that is too early, late, phoned or too long."""
         start, end = self.window(facts)
-        for step in steps:
+        again = list(planned_again(self.code, facts, steps, StepKind.FOLLOW_UP, "A5"))
+        yield from again
+        # A follow-up sent (or made moot by a reply) is to be removed, not moved.
+        for step in () if again else steps:
             if step.kind is not StepKind.FOLLOW_UP:
                 continue
             yield from self._timing(facts, step.due, (start, end), step)
@@ -170,6 +178,15 @@ class FollowUpAfterDays:
                     step=step,
                     expected="email, printed or handwritten letter",
                     actual="phone",
+                )
+            elif step.channel is Channel.OTHER:
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    "the follow-up is an email or a letter (A7)",
+                    step=step,
+                    expected="email, printed or handwritten letter",
+                    actual=step.channel_name or step.channel.value,
                 )
             limit = step.requirements.max_lines
             if limit is not None and limit > self.params.max_lines:

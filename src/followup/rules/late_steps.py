@@ -10,7 +10,7 @@ from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key
-from followup._vocabulary import Severity
+from followup._vocabulary import Severity, StepKind
 from followup.rules._shared import NoParams, when
 
 if TYPE_CHECKING:
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from followup._sheet import Sheet
 
 __all__ = ["LateStepsStillPlanned"]
+
+#: The letters an event of the history sends (calls are many: FU008's).
+_DONE_BY_EVENTS = frozenset({StepKind.THANK_YOU, StepKind.FOLLOW_UP})
 
 
 @final
@@ -92,6 +95,10 @@ class LateStepsStillPlanned:
         """Flag steps whose window closed before now."""
         now_key = instant_key(facts.now)
         for step in steps:
+            # A step the history has done (or made moot) is to be removed,
+            # as its own rule says, not moved.
+            if step.kind in _DONE_BY_EVENTS and facts.covered_by(step.kind):
+                continue
             if instant_key(step.window.end) < now_key:
                 yield Finding(
                     self.code,

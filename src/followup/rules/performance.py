@@ -11,6 +11,7 @@ from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Performance, Severity, StepKind
+from followup.rules._shared import honours_agreement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -23,6 +24,14 @@ __all__ = ["FollowUpOnPerformance", "PerformanceParams"]
 
 #: The steps that follow up, as opposed to thanking.
 _FOLLOWING_UP = frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK})
+
+
+def _agreed(facts: Facts) -> bool:
+    """Whether the last call agreed a time to call back, the company undecided."""
+    last = facts.last_call
+    return (
+        last is not None and last.call_back_at is not None and facts.waiting_on_company
+    )
 
 
 def _threshold(value: object) -> Performance:
@@ -54,8 +63,10 @@ class FollowUpOnPerformance:
 
     The advice makes the decision to follow up depend on how the candidate
     did in the interview (A6).  Below the threshold the plan keeps the
-    thank-you (always courteous) and says, as an INFO finding, why nothing
-    more is planned.  At or above it, a missing follow-up or call is flagged.
+    thank-you (always courteous) and a call-back whose time the company
+    agreed to (it asked for the call, A11), and says, as an INFO finding,
+    why nothing more is planned.  At or above it, a missing follow-up or
+    call is flagged.
     """
 
     code: ClassVar[str] = "FU005"
@@ -80,13 +91,22 @@ class FollowUpOnPerformance:
         facts = sheet.facts
         if self.follows_up(facts) or facts.decision is not None:
             return
-        sheet.drop(*sheet.of_kind(*_FOLLOWING_UP))
+        agreed = _agreed(facts)
+        sheet.drop(
+            *(
+                entry
+                for entry in sheet.of_kind(*_FOLLOWING_UP)
+                if not (agreed and entry.kind is StepKind.CALL_BACK)
+            )
+        )
+        kept = "the thank-you and the call-back agreed" if agreed else "the thank-you"
         sheet.note(
             Finding(
                 self.code,
                 Severity.INFO,
                 f"the interview went {facts.interview.performance.value}, below "
-                f"{self.params.threshold.value}: only the thank-you is planned, "
+                f"{self.params.threshold.value}: only {kept} "
+                f"{'are' if agreed else 'is'} planned, "
                 "since following up depends on how the interview went (A6)",
                 expected=f"performance {self.params.threshold.value} or better",
                 actual=facts.interview.performance.value,
@@ -99,7 +119,15 @@ class FollowUpOnPerformance:
             return
         present = {step.kind for step in steps}
         if not self.follows_up(facts):
-            extra = sorted(kind.value for kind in present & _FOLLOWING_UP)
+            # The call-back the company agreed to is no following up of one's
+            # own: it was asked for (A11).
+            extra = sorted(
+                {
+                    step.kind.value
+                    for step in steps
+                    if step.kind in _FOLLOWING_UP and not honours_agreement(facts, step)
+                }
+            )
             if extra:
                 yield Finding(
                     self.code,

@@ -14,7 +14,12 @@ from followup._time import instant_key
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import DayCount, call_minutes, check_order, whole
-from followup.rules._shared import counted, days_span, days_window, when
+from followup.rules._shared import (
+    counted,
+    days_span,
+    days_window,
+    when,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -114,8 +119,8 @@ class CallAfterWeeks:
         )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
-        """Flag a first call that comes too soon, is not a call, or runs long."""
-        start, _ = self.window(facts)
+        """Flag a first call too soon or late, not a call, or running long."""
+        start, end = self.window(facts)
         low, high = self.params.call_minutes
         for step in steps:
             if step.kind is not StepKind.CALL:
@@ -128,6 +133,17 @@ class CallAfterWeeks:
                     "company time to decide (A10)",
                     step=step,
                     expected=f"on or after {when(start)}",
+                    actual=when(facts.local(step.due)),
+                )
+            elif instant_key(step.due) > instant_key(end):
+                # Late beats never, as for a late follow-up: a warning.
+                yield Finding(
+                    self.code,
+                    Severity.WARNING,
+                    f"the call comes later than {self._latest()} after the "
+                    "interview (A10)",
+                    step=step,
+                    expected=f"by {when(end)}",
                     actual=when(facts.local(step.due)),
                 )
             if step.channel is not Channel.PHONE:
@@ -149,6 +165,14 @@ class CallAfterWeeks:
                     expected=f"{low}-{high} minutes",
                     actual=f"{minutes[0]}-{minutes[1]} minutes",
                 )
+
+    def _latest(self) -> str:
+        # The latest day of the first call, as the parameters count it.
+        params = self.params
+        days, calendar = params.latest_days, params.days is DayCount.CALENDAR
+        if calendar and days % 7 == 0:
+            return counted(days // 7, "week")
+        return counted(days, "day" if calendar else "business day")
 
     def _wait(self) -> str:
         # The wait before the first call, as the parameters count it.

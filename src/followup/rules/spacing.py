@@ -13,7 +13,7 @@ from followup._sheet import Entry, worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import skipped_days, when
+from followup.rules._shared import keeps_agreed_time, skipped_days, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -140,7 +140,7 @@ class StepsInOrder:
             for step in steps:
                 if (
                     step.kind is kind
-                    and not step.agreed
+                    and not keeps_agreed_time(facts, step)
                     and utc(step.due) < gap.earliest
                 ):
                     yield Finding(

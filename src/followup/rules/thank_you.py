@@ -14,9 +14,11 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import letter_channel, whole
 from followup.rules._shared import (
+    drop_covered,
     interview_mentions,
     missing_facts,
     missing_phrase,
+    planned_again,
     timeliness,
 )
 
@@ -29,6 +31,12 @@ if TYPE_CHECKING:
     from followup._sheet import Sheet
 
 __all__ = ["ThankYouImmediately", "ThankYouParams"]
+
+
+#: The channels of a written message (A3, A7).
+_WRITTEN = frozenset(
+    {Channel.EMAIL, Channel.PRINTED_LETTER, Channel.HANDWRITTEN_LETTER}
+)
 
 
 @final
@@ -68,7 +76,7 @@ class ThankYouImmediately:
         "candidate and the date and time of the interview."
     )
     advice: ClassVar[tuple[str, ...]] = ("A3", "A4")
-    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.DROP, Phase.PLACE)
     params: ThankYouParams = attrs.field(factory=ThankYouParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
@@ -87,6 +95,9 @@ class ThankYouImmediately:
 
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
+        if sheet.phase is Phase.DROP:
+            drop_covered(sheet, self.code, StepKind.THANK_YOU)
+            return
         if sheet.phase is Phase.PLACE:
             sheet.none_before(
                 StepKind.THANK_YOU,
@@ -133,17 +144,22 @@ class ThankYouImmediately:
                 expected="a thank-you email right after the call",
                 actual="none",
             )
-        for step in thanks:
+        again = list(planned_again(self.code, facts, thanks, StepKind.THANK_YOU, "A3"))
+        # A thank-you sent (or made moot) is to be removed, not moved.
+        for step in () if again else thanks:
             yield from self._timing(facts, step.due, (start, end), step)
-            if step.channel is Channel.PHONE:
+            if step.channel not in _WRITTEN:
                 yield Finding(
                     self.code,
                     Severity.WARNING,
-                    "the thank-you is written, not phoned (A3)",
+                    "the thank-you is written, not phoned (A3)"
+                    if step.channel is Channel.PHONE
+                    else "the thank-you is written, by email or letter (A3)",
                     step=step,
                     expected="email or letter",
-                    actual="phone",
+                    actual=step.channel_name or step.channel.value,
                 )
+        yield from again
         for event in facts.history:
             if event.kind is EventKind.THANK_YOU_SENT:
                 yield from self._timing(facts, event.at, (start, end), None)

@@ -12,7 +12,7 @@ from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
-from followup.rules._shared import NoParams, skipped_days, when
+from followup.rules._shared import NoParams, keeps_agreed_time, skipped_days, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -88,7 +88,7 @@ class WaitForThem:
             for step in steps:
                 if (
                     step.kind in hold.kinds
-                    and not step.agreed
+                    and not keeps_agreed_time(facts, step)
                     and utc(step.due) < hold.moment
                 ):
                     yield Finding(

@@ -25,7 +25,12 @@ from followup._time import utc
 from followup._vocabulary import Severity, StepKind
 from followup.errors import FollowUpError, InvalidValueError
 from followup.rules._params import boolean, check_order, clock_time, kinds
-from followup.rules._shared import days_off, days_off_in_words, when
+from followup.rules._shared import (
+    days_off,
+    days_off_in_words,
+    keeps_agreed_time,
+    when,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -315,7 +320,8 @@ class WorkingTime:
         if unplaced is not None:
             yield unplaced
         for step in steps:
-            if step.agreed or step.kind not in self.params.kinds:
+            # The history says what was agreed, not the step's flag.
+            if step.kind not in self.params.kinds or keeps_agreed_time(facts, step):
                 continue
             due = facts.local(step.due)
             if not self.is_working(facts, due):
