@@ -366,10 +366,13 @@ def test_a_letter_that_is_not_utf8_is_refused(tmp_path):
     )
 
 
-def test_no_command_prints_help_and_fails():
+def test_no_command_prints_help_on_standard_error_and_fails():
+    # A usage error as any other: `followup $EMPTY > out.txt` in a script
+    # wrote the help into its output.
     result = run()
-    assert result.returncode == 2
-    assert "plan" in result.stdout
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("usage: followup ")
+    assert "plan" in result.stderr
 
 
 def test_the_example_is_planned_as_of_the_start_of_its_call():

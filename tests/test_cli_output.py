@@ -427,7 +427,6 @@ FULL = f"followup: error: standard output: cannot write there ({os.strerror(errn
         # argparse's own writing dropped the failure and exited 0.
         ("--help",),
         ("plan", "--help"),
-        (),
     ],
 )
 def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(

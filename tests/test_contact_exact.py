@@ -16,6 +16,7 @@ import pytest
 from followup import Contact
 from followup._contact import _codes_in_registry_file, _e164, _normalized_email
 from followup.errors import InvalidValueError, UnknownTimeZoneError
+from followup.json import from_json, to_json
 from test_scale import codes_in_registry
 
 TABLE = '\nCOUNTRIES: RegistryDict = {\n    "united_states": ("UnitedStates", "US", "USA", "USAX", "U"),\n}\n'
@@ -102,3 +103,48 @@ def test_a_zone_with_spaces_around_it_is_the_zone(written):
 def test_spaces_inside_a_zone_name_are_still_refused():
     with pytest.raises(UnknownTimeZoneError, match=r"^Contact\.timezone: "):
         Contact("Grace Hopper", timezone="Asia/ Kolkata")
+
+
+@pytest.mark.parametrize(
+    ("given", "country", "kept"),
+    [
+        ("+1 212 555 0123 ext. 4567", None, "+12125550123;ext=4567"),
+        ("(212) 555-0123 x12", "US", "+12125550123;ext=12"),
+        ("+12125550123;ext=4567", None, "+12125550123;ext=4567"),
+        ("+44 20 7946 0958 #77", None, "+442079460958;ext=77"),
+        ("+1 212 555 0123", None, "+12125550123"),
+    ],
+)
+def test_a_phone_extension_is_kept_after_the_number(given, country, kept):
+    # E.164 holds no extension; dropped, the call reaches the switchboard.
+    contact = Contact("Grace Hopper", phone=given, country=country)
+    assert contact.phone == kept
+    # It reads back the same, from JSON and as given again.
+    assert from_json(to_json(contact), Contact) == contact
+    assert Contact("Grace Hopper", phone=kept).phone == kept
+
+
+@pytest.mark.parametrize(
+    ("country", "given", "kept"),
+    [
+        ("MY", "Kedah", "02"),
+        ("MY", "kdh", "02"),
+        ("GB", "Scotland", "SCT"),
+        ("US", "California", "CA"),
+        ("CH", "Zürich", "ZH"),
+        ("US", "US-CA", "CA"),
+        ("MY", "02", "02"),
+    ],
+)
+def test_a_subdivision_is_given_by_its_code_or_a_name_holidays_knows(
+    country, given, kept
+):
+    assert Contact("Dana", country=country, subdivision=given).subdivision == kept
+
+
+def test_a_subdivision_no_name_fits_is_refused_with_a_code():
+    with pytest.raises(InvalidValueError) as raised:
+        Contact("Dana", country="US", subdivision="Calif")
+    assert str(raised.value) == (
+        "Contact.subdivision: 'Calif' is not a subdivision of US (did you mean 'CA'?)"
+    )

@@ -219,10 +219,10 @@ ALLOWED_REFUSALS = (
         "docs/edges.md:57 -- counts `45.0` as an integer",
         lambda value: isinstance(value, float) and value.is_integer(),
     ),
-    Refusal("is before the day of the event", "docs/edges.md:153 -- on or after"),
+    Refusal("is before the day of the event", "docs/edges.md:156 -- on or after"),
     Refusal(
         "is not after the call it was agreed on",
-        "docs/edges.md:146 -- agreed (after the call)",
+        "docs/edges.md:149 -- agreed (after the call)",
     ),
     Refusal("is not a valid email address", "docs/model.md:187 -- validated"),
     Refusal("is not a phone number", "docs/model.md:189 -- phone numbers are"),
@@ -676,7 +676,7 @@ class Looser(NamedTuple):
 
 
 _ISO_8601 = "docs/time.md:6 -- an ISO 8601 string with an offset"
-_A_DAY = "docs/edges.md:152 -- `until` is a date"
+_A_DAY = "docs/edges.md:155 -- `until` is a date"
 
 #: Where the reader is looser than the schema, on purpose: the schema
 #: describes the extended form that the library writes and most programs

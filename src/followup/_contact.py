@@ -138,6 +138,15 @@ def subdivisions_of(code: str) -> tuple[str, ...]:
     return tuple(country_class(code).subdivisions)
 
 
+def subdivision_aliases(code: str) -> dict[str, str]:
+    """Other names holidays gives the subdivisions of `code`: ``Kedah`` for ``02``."""
+    from followup._country_calendars import country_class  # noqa: PLC0415
+
+    # Newer releases of holidays have them; an older one, none.
+    aliases = getattr(country_class(code), "subdivisions_aliases", None) or {}
+    return {str(alias): str(sub) for alias, sub in aliases.items()}
+
+
 def _country(value: str | None) -> str | None:
     return _country_code(value)
 
@@ -262,7 +271,10 @@ def _e164(value: str, country: str | None) -> str:
     if not phonenumbers.is_valid_number(number):
         raise InvalidValueError("Contact.phone", value, "is not a valid phone number")
     e164: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return e164
+    # E.164 holds no extension: kept after it as RFC 3966 writes one
+    # ("+12125550123;ext=4567"), which reads back the same.  Dropped, the
+    # call would reach the switchboard, not the interviewer.
+    return f"{e164};ext={number.extension}" if number.extension else e164
 
 
 def _subdivision(value: str, country: str | None) -> str:
@@ -278,6 +290,13 @@ def _subdivision(value: str, country: str | None) -> str:
     # ISO 3166-2 writes the country in front ("US-CA"); the holidays package
     # does not, and "US-CA" was answered with another state ('SC').
     code = names.get(wanted) or names.get(wanted.removeprefix(f"{country.casefold()}-"))
+    if code is None:
+        # A name holidays knows the subdivision by ("Kedah", "California",
+        # "Scotland", "Zürich"), as the docs' own examples name them.
+        aliases = {
+            alias.casefold(): sub for alias, sub in subdivision_aliases(country).items()
+        }
+        code = aliases.get(wanted)
     if code is None:
         raise InvalidValueError(
             "Contact.subdivision",

@@ -152,8 +152,14 @@ def _is_history(data: object) -> bool:
 
 
 def read_history(path: str) -> tuple[Event, ...]:
-    """A history: a JSON list of events, or ``[[events]]`` tables in TOML."""
+    """A history: a JSON list of events, or ``[[events]]`` tables in TOML.
+
+    A TOML file with no table, empty or of comments only, is a history of no
+    event: a tracker's first export, before anything has happened.
+    """
     data = read_document(path)
+    if data == {} and Path(path).suffix.lower() != ".json":
+        return ()
     if _is_history(data):
         data = data["events"]
     if not isinstance(data, list):
@@ -390,8 +396,12 @@ def _resolved(file: Path) -> Path | None:
 
 def _is_batch_file(path: Path) -> bool:
     # What a folder's batch reads: its TOML files, interviews and histories
-    # (one that cannot be read is reported as the batch's).
-    return path.suffix == ".toml" and not path.is_dir()
+    # (one that cannot be read is reported as the batch's).  Not a hidden
+    # one: an editor's lock or backup (Emacs's ".#acme.toml", a link to
+    # nowhere while acme.toml has unsaved changes) is no interview.
+    return (
+        path.suffix == ".toml" and not path.name.startswith(".") and not path.is_dir()
+    )
 
 
 def open_batch(path: str) -> Batch:

@@ -703,7 +703,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None and not args.version:
-            parser.print_help()
+            # A usage error, as every other: on standard error, where a
+            # script's `followup $EMPTY > out.txt` does not write it to its
+            # output.
+            parser.print_help(sys.stderr)
             return 2
         if args.version:
             return _version_command()
