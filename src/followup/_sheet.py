@@ -74,7 +74,6 @@ class Entry(StepNames):
         "agreed",
         "channel",
         "channel_name",
-        "cut",
         "due",
         "end",
         "kind",
@@ -97,9 +96,6 @@ class Entry(StepNames):
     agreed: bool
     adjusted_by: tuple[str, ...]
     origin: DraftStep | None
-    #: Whether what had passed of the window at now was cut off (FU010):
-    #: the rest may hold no working time, and the step be late all the same.
-    cut: bool
 
     @classmethod
     def of(cls, step: DraftStep) -> Entry:
@@ -121,7 +117,6 @@ class Entry(StepNames):
         entry.kind_name = step.kind_name
         entry.channel_name = step.channel_name
         entry.origin = step
-        entry.cut = False
         return entry
 
     def draft_step(self) -> DraftStep:
@@ -227,7 +222,6 @@ class Sheet:
         entry.adjusted_by = ()
         entry.kind_name = entry.channel_name = None
         entry.origin = None
-        entry.cut = False
         self.steps.append(entry)
         self.changes += 1
         return entry
@@ -284,6 +278,10 @@ class Sheet:
             else:
                 due = max(entry.due, moment)
                 self.move(entry, start=moment, due=due, by=by, why=why)
+
+    def noted_about(self, entry: Entry) -> bool:
+        """Whether a finding about `entry` was noted (a rule said it is late, say)."""
+        return any(about is entry for _, about in self.findings)
 
     def drop(self, *entries: Entry) -> None:
         """Remove steps, and the findings about them."""

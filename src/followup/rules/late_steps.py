@@ -89,7 +89,6 @@ class LateStepsStillPlanned:
                 # move: the step keeps its reason and its provenance, so a
                 # replan later on tells the same story as the first plan.
                 sheet.move(entry, start=now, by=None)
-                entry.cut = True
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag steps whose window closed before now."""

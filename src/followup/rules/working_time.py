@@ -419,12 +419,16 @@ class WorkingTime:
                     f"Moved to {when(facts.local(start))}: its window ({before}) "
                     "held no working time."
                 )
-                if entry.cut and first == facts.now_utc and not entry.agreed:
+                if (
+                    first == facts.now_utc
+                    and not entry.agreed
+                    and not sheet.noted_about(entry)
+                ):
                     # What was left of the window at now (FU010 cut off the
                     # rest) is after hours: the step goes out after its
                     # window closes, late as surely as one FU010 moves.  A
-                    # window a rule proposed from now (a call-back whose
-                    # agreed time passed) is that rule's to speak of.
+                    # step a rule has spoken of already (FU010's late one, a
+                    # call-back whose agreed time passed) has its warning.
                     sheet.note(
                         own_finding(
                             self.code,
