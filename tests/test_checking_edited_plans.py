@@ -152,6 +152,26 @@ def test_a_plan_kept_after_the_letters_went_out_says_to_remove_them():
     ]
 
 
+def test_a_letter_sent_after_an_event_that_made_it_moot_is_still_sent_twice():
+    # Replied on Tuesday, the follow-up sent all the same on Wednesday: the
+    # letter went out, and a plan holding it would send it again.
+    plan = plan_followups(INTERVIEW, now="2026-11-23T10:30:00-05:00")
+    history = [
+        SENT[0],
+        Event(EventKind.REPLIED, "2026-11-24T09:00:00-05:00"),
+        SENT[1],
+    ]
+    findings = check_plan(plan, history=history, now="2026-11-26T10:00:00-05:00")
+    (follow_up,) = [f for f in findings if f.code == "FU004"]
+    assert (follow_up.severity, follow_up.message) == (
+        Severity.ERROR,
+        (
+            "the follow-up is planned again, but the follow-up was sent on Wed 25 "
+            "Nov 2026 09:30 EST: remove it (A5)"
+        ),
+    )
+
+
 def test_a_follow_up_kept_after_a_reply_is_no_longer_needed():
     plan = plan_followups(INTERVIEW, SENT[:1], now="2026-11-23T11:00:00-05:00")
     replied = [*SENT[:1], Event(EventKind.REPLIED, "2026-11-24T10:00:00-05:00")]

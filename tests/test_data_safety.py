@@ -304,3 +304,14 @@ def test_a_password_of_the_wrong_type_is_not_kept_by_its_error(password):
     assert "hunter2" not in repr(vars(error))
     assert b"hunter2" not in pickle.dumps(error)
     assert pickle.loads(pickle.dumps(error)).value == error.value
+
+
+def test_a_url_given_as_bytes_is_not_quoted_with_its_password():
+    import pickle  # noqa: PLC0415
+
+    with pytest.raises(InvalidTypeError) as raised:
+        sync_plan(PLAN, b"https://ada:hunter2@cal.example.com/dav/")  # type: ignore[arg-type]
+    error = raised.value
+    assert str(error) == "url: expected a str, got bytes (its value not shown)"
+    assert "hunter2" not in repr(vars(error))
+    assert b"hunter2" not in pickle.dumps(error)

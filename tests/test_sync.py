@@ -17,7 +17,7 @@ import caldav
 import pytest
 
 from followup import Event, EventKind, plan_followups
-from followup.errors import InvalidTypeError
+from followup.errors import InvalidTypeError, Withheld
 from followup.example import example_interview
 from followup.ics import calendar_objects, interview_uid_prefix, sequence_of
 from followup.sync import SyncError, sync_plan
@@ -297,7 +297,11 @@ def test_arguments_of_the_wrong_type_are_named(plan, url, field):
     with pytest.raises(InvalidTypeError) as caught:
         sync_plan(plan, url)
     assert caught.value.field == field
-    assert caught.value.value is value
+    if field == "url":
+        # Not kept: bytes of a URL may hold its password.
+        assert caught.value.value == Withheld(type(value).__name__)
+    else:
+        assert caught.value.value is value
     assert str(caught.value).startswith(f"{field}: ")
 
 

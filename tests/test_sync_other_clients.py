@@ -133,3 +133,22 @@ def test_a_call_recorded_after_the_next_push_is_done(calendar_url, outcome):
 
 MONDAY_18 = "2026-11-30T18:00:00-05:00"
 TUESDAY_9 = "2026-12-01T09:00:00-05:00"
+
+
+def test_a_call_exported_twice_is_one_call_for_what_a_push_marks_done(calendar_url):
+    # One call, recorded twice, then an offer: the call-back planned after
+    # it was never made, and is cancelled, as plan_changes and to_ics say.
+    call = Event("called", "2026-11-30T10:00:00-05:00", outcome="no-answer")
+    _push(
+        calendar_url, plan_followups(example_interview(), [*SENT, call], now=MONDAY_18)
+    )
+    offered = [
+        *SENT,
+        call,
+        call,
+        Event("decision-received", "2026-12-01T08:00:00-05:00", outcome="offer"),
+    ]
+    replanned = plan_followups(example_interview(), offered, now=TUESDAY_9)
+    synced = _push(calendar_url, replanned, offered)
+    assert (len(synced.cancelled), synced.done) == (1, ())
+    assert "-call-back-1@" in synced.cancelled[0]

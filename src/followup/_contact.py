@@ -274,7 +274,10 @@ def _e164(value: str, country: str | None) -> str:
     # E.164 holds no extension: kept after it as RFC 3966 writes one
     # ("+12125550123;ext=4567"), which reads back the same.  Dropped, the
     # call would reach the switchboard, not the interviewer.
-    return f"{e164};ext={number.extension}" if number.extension else e164
+    if not number.extension:
+        return e164
+    # In ASCII digits, as RFC 3966 and the number itself have them.
+    return f"{e164};ext={phonenumbers.normalize_digits_only(number.extension)}"
 
 
 def _subdivision(value: str, country: str | None) -> str:

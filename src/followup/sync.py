@@ -33,7 +33,7 @@ import attrs
 import icalendar
 
 from followup._changes import done_at
-from followup._facts import checked_history
+from followup._facts import checked_history, in_order
 from followup._time import utc
 from followup._vocabulary import StepKind
 from followup.errors import (
@@ -159,7 +159,8 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
     if not isinstance(plan, FollowUpPlan):
         raise InvalidTypeError("plan", plan, "a FollowUpPlan")
     _check_where(url, username, password)
-    events = checked_history(history)
+    # In order, an event exported twice once: calls are counted (`done_at`).
+    events = in_order(checked_history(history))
     # An optional dependency, and a heavy one: imported only to push.
     try:
         from caldav.davclient import DAVClient  # noqa: PLC0415
@@ -210,8 +211,9 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
 def _check_where(url: object, username: object, password: object) -> None:
     """Refuse a URL, user name or password that no request could carry."""
     if not isinstance(url, str):
-        # Else the HTTP client's AttributeError, far from the argument.
-        raise InvalidTypeError("url", url, "a str")
+        # Else the HTTP client's AttributeError, far from the argument.  Not
+        # quoted: bytes of a URL may hold its password.
+        raise InvalidTypeError("url", url, "a str", secret=True)
     problem = url_problem(url)
     if problem is not None:
         raise InvalidValueError("url", shown_url(url), problem)

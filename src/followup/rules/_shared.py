@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from followup._facts import Facts
+    from followup._history import Event
     from followup._letters import Letter
     from followup._lexicon import Element
     from followup._plan import Step
@@ -309,6 +310,13 @@ _DOES: Final = {
 }
 
 
+def _covering(facts: Facts, kind: StepKind) -> Event | None:
+    """The event that sent the letter of `kind`, else the first that made it moot."""
+    does = _DOES.get(kind)
+    sent = next((e for e in facts.history if e.kind.value == does), None)
+    return sent if sent is not None else facts.covered_by(kind)
+
+
 def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     """Drop the steps of `kind` the history has done with, whoever proposed them.
 
@@ -320,7 +328,7 @@ def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     if facts.covered < kind.stage or facts.decision is not None:
         return
     entries = sheet.of_kind(kind)
-    covering = facts.covered_by(kind)
+    covering = _covering(facts, kind)
     if not entries or covering is None:
         return
     sheet.drop(*entries)
@@ -346,7 +354,7 @@ def planned_again(
     """
     if facts.decision is not None:
         return
-    covering = facts.covered_by(kind)
+    covering = _covering(facts, kind)
     if covering is None:
         return
     done = _DOES.get(kind) == covering.kind.value
