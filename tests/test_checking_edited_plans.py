@@ -219,9 +219,9 @@ def test_a_letter_sent_is_not_planned_again_whoever_proposes_it():
         INTERVIEW, SENT[:1], now="2026-11-23T11:00:00-05:00", rules=rules
     )
     assert StepKind.THANK_YOU not in {step.kind for step in plan.steps}
-    assert [str(f) for f in plan.findings if f.code == "FU003"] == [
+    assert [str(f) for f in plan.findings if f.code == "FU009"] == [
         (
-            "FU003 info: the thank-you TA001 proposed is not planned: the thank-you "
+            "FU009 info: the thank-you TA001 proposed is not planned: the thank-you "
             "was sent on Mon 23 Nov 2026 10:45 EST"
         )
     ]

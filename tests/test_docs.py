@@ -26,7 +26,7 @@ def test_the_reference_documents_every_rule_and_parameter():
     assert "| `within_hours` | `24` |" in text
     assert "| `days` | `business` |" in text
     assert "| `kinds` | `['call', 'call-back', 'follow-up', 'other']` |" in text
-    assert "Advice: A3, A4. Phases: propose, drop, place." in text
+    assert "Advice: A3, A4. Phases: propose, place." in text
 
 
 def test_the_advice_index_covers_a1_to_a14():
@@ -50,7 +50,7 @@ def test_the_rule_table_lines_up():
         "FU004",
         "follow-up-after-two-to-three-days",
         "A5,A7,A8,A9",
-        "propose,drop,place",
+        "propose,place",
     ]
 
 

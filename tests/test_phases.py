@@ -310,7 +310,7 @@ def test_the_default_rules_act_in_these_phases():
         (phase, [r.code for r in rules]) for phase, rules in DEFAULT_RULES.phases
     ] == [
         (Phase.PROPOSE, ["FU001", "FU002", "FU003", "FU004", "FU006", "FU007"]),
-        (Phase.DROP, ["FU003", "FU004", "FU005", "FU009"]),
+        (Phase.DROP, ["FU005", "FU009"]),
         (
             Phase.PLACE,
             ["FU001", "FU003", "FU004", "FU008", "FU010", "FU012", "FU013", "FU011"],

@@ -205,7 +205,7 @@ class RuleSet:
 
         >>> from followup import DEFAULT_RULES
         >>> [(phase.value, len(rules)) for phase, rules in DEFAULT_RULES.phases]
-        [('propose', 6), ('drop', 4), ('place', 8)]
+        [('propose', 6), ('drop', 2), ('place', 8)]
         """
         return self._phases
 

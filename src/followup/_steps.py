@@ -411,10 +411,18 @@ def _said_otherwise(reason: str, told: str) -> tuple[int, int] | None:
         return None
     # Its first word: an aside of the other may come after any word.
     head = told[: told.find(" ")]
-    bare, _ = _without_asides(told, 0, len(told))
+    bare: str | None = None
     at = reason.find(head)
     while at != -1:
-        if at == 0 or reason[at - 2 : at] in {". ", "! ", "? "}:
+        # Up to the first aside of either, the two are the same words: most
+        # sentences differ sooner, and are passed over without a walk.
+        theirs = reason.find(" (", at)
+        same = min(opens, (theirs if theirs != -1 else len(reason)) - at)
+        if (at == 0 or reason[at - 2 : at] in {". ", "! ", "? "}) and reason[
+            at : at + same
+        ] == told[:same]:
+            if bare is None:
+                bare, _ = _without_asides(told, 0, len(told))
             found, end = _without_asides(reason, at, len(bare))
             if found == bare:
                 return at, end

@@ -328,8 +328,12 @@ def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     if facts.covered < kind.stage or facts.decision is not None:
         return
     entries = sheet.of_kind(kind)
+    if not entries:
+        # What the rules of the set propose: the rule of the kind proposed
+        # none, the history covering it.
+        return
     covering = _covering(facts, kind)
-    if not entries or covering is None:
+    if covering is None:
         return
     sheet.drop(*entries)
     did = f"{_DID[covering.kind.value]} on {when(facts.local(covering.at))}"

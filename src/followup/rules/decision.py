@@ -9,8 +9,8 @@ import attrs
 from followup._plan import Finding, Step, own_finding, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._vocabulary import Severity
-from followup.rules._shared import NoParams, when
+from followup._vocabulary import Severity, StepKind
+from followup.rules._shared import NoParams, drop_covered, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -30,14 +30,17 @@ class DecisionEndsFollowUp:
 
     The advice follows up until the company decides (A10, A11); this rule
     makes the end explicit, also for steps that third-party rules propose.
-    It refines the advice rather than encoding one piece of it.
+    It refines the advice rather than encoding one piece of it.  In the same
+    way, before a decision, it drops a thank-you or a follow-up letter the
+    history has done with (sent, or made moot by a later event), whoever
+    proposed it: a letter is not sent twice.
     """
 
     code: ClassVar[str] = "FU009"
     name: ClassVar[str] = "decision-ends-follow-up"
     summary: ClassVar[str] = (
         "Once the company has decided (offer, rejection, next round), plan "
-        "nothing more."
+        "nothing more; never plan a letter the history has done with."
     )
     advice: ClassVar[tuple[str, ...]] = ()
     phase: ClassVar[Phase] = Phase.DROP
@@ -51,6 +54,10 @@ class DecisionEndsFollowUp:
         facts = sheet.facts
         decision = facts.decision
         if decision is None or decision.outcome is None:
+            # In this rule, not in each letter's: a phase of its own for
+            # each would cost every plan two more rule calls.
+            drop_covered(sheet, self.code, StepKind.THANK_YOU)
+            drop_covered(sheet, self.code, StepKind.FOLLOW_UP)
             return
         sheet.drop(*sheet.steps)
         sheet.note(

@@ -18,7 +18,6 @@ from followup.rules._params import DayCount, check_order, letter_channel, whole
 from followup.rules._shared import (
     days_span,
     days_window,
-    drop_covered,
     interview_mentions,
     missing_facts,
     missing_phrase,
@@ -97,7 +96,7 @@ class FollowUpAfterDays:
         "interview, by email, printed or handwritten letter."
     )
     advice: ClassVar[tuple[str, ...]] = ("A5", "A7", "A8", "A9")
-    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.DROP, Phase.PLACE)
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
     params: FollowUpParams = attrs.field(factory=FollowUpParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
@@ -110,9 +109,6 @@ class FollowUpAfterDays:
 
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
-        if sheet.phase is Phase.DROP:
-            drop_covered(sheet, self.code, StepKind.FOLLOW_UP)
-            return
         if sheet.phase is Phase.PLACE:
             if any(entry.kind is StepKind.FOLLOW_UP for entry in sheet.steps):
                 opens, why = facts.derived(

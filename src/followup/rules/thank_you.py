@@ -14,7 +14,6 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import letter_channel, whole
 from followup.rules._shared import (
-    drop_covered,
     interview_mentions,
     missing_facts,
     missing_phrase,
@@ -76,7 +75,7 @@ class ThankYouImmediately:
         "candidate and the date and time of the interview."
     )
     advice: ClassVar[tuple[str, ...]] = ("A3", "A4")
-    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.DROP, Phase.PLACE)
+    phase: ClassVar[tuple[Phase, ...]] = (Phase.PROPOSE, Phase.PLACE)
     params: ThankYouParams = attrs.field(factory=ThankYouParams)
 
     def window(self, facts: Facts) -> tuple[dt.datetime, dt.datetime]:
@@ -95,9 +94,6 @@ class ThankYouImmediately:
 
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
-        if sheet.phase is Phase.DROP:
-            drop_covered(sheet, self.code, StepKind.THANK_YOU)
-            return
         if sheet.phase is Phase.PLACE:
             sheet.none_before(
                 StepKind.THANK_YOU,
