@@ -263,6 +263,14 @@ def days_span(earliest: int, latest: int, unit: str) -> str:
 # which a hand-edited plan (or an app's "pin this time") may set on any step.
 
 
+def agreement_open(facts: Facts) -> bool:
+    """Whether the last call agreed a time to call back, the company undecided."""
+    last = facts.last_call
+    return (
+        last is not None and last.call_back_at is not None and facts.waiting_on_company
+    )
+
+
 def honours_agreement(facts: Facts, step: Step) -> bool:
     """Whether `step` is the call-back the last call agreed a time for (A11).
 
@@ -270,13 +278,10 @@ def honours_agreement(facts: Facts, step: Step) -> bool:
     wherever it is: one planned late, the agreed time having passed,
     honours the agreement all the same.
     """
-    last = facts.last_call
     return (
         step.kind is StepKind.CALL_BACK
-        and last is not None
-        and last.call_back_at is not None
-        and facts.waiting_on_company
         and step.number == len(facts.calls)
+        and agreement_open(facts)
     )
 
 

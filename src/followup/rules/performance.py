@@ -11,7 +11,7 @@ from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Performance, Severity, StepKind
-from followup.rules._shared import honours_agreement
+from followup.rules._shared import agreement_open, honours_agreement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -24,14 +24,6 @@ __all__ = ["FollowUpOnPerformance", "PerformanceParams"]
 
 #: The steps that follow up, as opposed to thanking.
 _FOLLOWING_UP = frozenset({StepKind.FOLLOW_UP, StepKind.CALL, StepKind.CALL_BACK})
-
-
-def _agreed(facts: Facts) -> bool:
-    """Whether the last call agreed a time to call back, the company undecided."""
-    last = facts.last_call
-    return (
-        last is not None and last.call_back_at is not None and facts.waiting_on_company
-    )
 
 
 def _threshold(value: object) -> Performance:
@@ -91,7 +83,7 @@ class FollowUpOnPerformance:
         facts = sheet.facts
         if self.follows_up(facts) or facts.decision is not None:
             return
-        agreed = _agreed(facts)
+        agreed = agreement_open(facts)
         sheet.drop(
             *(
                 entry
