@@ -207,3 +207,20 @@ def test_a_french_follow_up_that_does_not_hide_its_enthusiasm_shows_interest():
 def test_a_french_follow_up_that_is_not_interested_still_gets_the_warning():
     text = FRENCH_FOLLOW_UP.format(sentence="Je ne suis plus intéressé par le poste.")
     assert messages(text) == [MISSING_INTEREST]
+
+
+# --- 4. English: "lack" says there is no fit -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fits"),
+    [
+        ("I lack the experience you need.", False),
+        ("I am lacking the background the role asks for.", False),
+        ("My experience lacks nothing the role asks for.", True),
+        ("I lack experience in Rust, but my data skills fit the role.", True),
+        ("Lacking formal training, my ten years of payments work fit the role.", True),
+    ],
+)
+def test_lack_before_a_phrase_of_fit_turns_it_around(sentence, fits):
+    assert says(sentence, "en", "fit") is fits

@@ -638,7 +638,11 @@ _NEGATED_VERBS_EN = (
 )
 _NEGATIONS: Final = {
     "en": _negation(
-        before=f"not no never hardly nor neither without {_NEGATED_VERBS_EN}",
+        # "lack": "I lack the experience you need" says no fit.
+        before=(
+            "not no never hardly nor neither without lack lacks lacked lacking "
+            f"{_NEGATED_VERBS_EN}"
+        ),
         after=f"not never no {_NEGATED_VERBS_EN}",
         # "be" is left out: "my background would be no obstacle".
         verbs=(
