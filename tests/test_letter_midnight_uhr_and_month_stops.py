@@ -63,6 +63,8 @@ DANKE = (
     [
         "das Telefonat am 23. November um 14 Uhr 30",
         "das Telefonat am 23. November um 14:30 Uhr",
+        # "Minuten" after it: "Uhr" has said it is a time, no duration.
+        "das Telefonat am 23. November um 14 Uhr 30 Minuten",
     ],
 )
 def test_uhr_between_hour_and_minutes_is_read(said):
@@ -128,3 +130,11 @@ def test_a_message_s_date_is_a_send_time_in_what_a_finding_says():
     )
     (finding,) = check_letter(message, interview, "thank-you")
     assert finding.actual == "yesterday"
+
+
+def test_minutes_after_an_hour_written_with_h_are_still_a_duration():
+    # "2h30 minutes" is how long, not when: only "Uhr" makes it a time.
+    letter = DANKE.format(said="das Telefonat am 23. November, 2h30 Minuten lang")
+    assert [f.message for f in check_letter(letter, BERLIN, "thank-you")] == [
+        "the thank-you does not name the time of the interview (A4)"
+    ]

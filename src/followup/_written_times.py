@@ -581,6 +581,9 @@ def _is_a_time(match: re.Match[str], folded: str) -> bool:
         or groups.get("part")
         or match[0][-1].isalpha()
         or "'" in match[0]
+        # "14 Uhr 30 Minuten": "Uhr" makes it a time whatever follows; an
+        # "h" does not ("2h30 minutes" is a duration).
+        or groups.get("sep") == "uhr"
     )
     # A bare 10:00 or 10.00 followed by a currency or a unit is an amount.
     return bool(marked) or not _NOT_TIME_AFTER.match(folded, match.end())
