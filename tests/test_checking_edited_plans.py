@@ -271,3 +271,26 @@ def test_a_plan_kept_while_events_come_in_is_checked_as_of_the_last():
     plan = plan_followups(INTERVIEW, now="2026-11-23T10:30:00-05:00")
     findings = check_plan(plan, history=SENT[:1])
     assert [f.code for f in findings] == ["FU003"]
+
+
+@pytest.mark.parametrize("kind", ["away", "paused"])
+def test_a_call_the_history_holds_past_its_window_is_not_late(kind):
+    # The interviewer away (or the candidate pausing) until 14 December:
+    # the call waits for that, as FU013 plans it, and is no lateness.
+    held = [*SENT, Event(kind, "2026-11-25T10:00:00-05:00", until="2026-12-14")]
+    plan = plan_followups(INTERVIEW, held, now="2026-11-25T10:05:00-05:00")
+    assert [s.kind for s in plan.steps] == [StepKind.CALL]
+    assert plan.steps[0].due.date().isoformat() == "2026-12-14"
+    assert [f for f in check_plan(plan, history=held) if f.code == "FU006"] == []
+    # The same call without the hold is late.
+    (late,) = [f for f in check_plan(plan, history=SENT) if f.code == "FU006"]
+    assert late.message.startswith("the call comes later than 2 weeks")
+
+
+def test_a_follow_up_the_history_holds_past_its_window_is_not_late():
+    held = [SENT[0], Event("away", "2026-11-24T10:00:00-05:00", until="2026-12-07")]
+    plan = plan_followups(INTERVIEW, held, now="2026-11-24T10:05:00-05:00")
+    (follow_up,) = [s for s in plan.steps if s.kind is StepKind.FOLLOW_UP]
+    assert follow_up.due.date().isoformat() == "2026-12-07"
+    assert [f for f in check_plan(plan, history=held) if f.code == "FU004"] == []
+    assert [f.code for f in check_plan(plan, history=SENT[:1])].count("FU004") == 1

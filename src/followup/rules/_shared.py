@@ -21,7 +21,7 @@ from followup._time import (
     long_date,
     utc,
 )
-from followup._vocabulary import Severity, StepKind
+from followup._vocabulary import EventKind, Severity, StepKind
 from followup.rules._params import DayCount
 
 if TYPE_CHECKING:
@@ -322,6 +322,26 @@ def _covering(facts: Facts, kind: StepKind) -> Event | None:
     return sent if sent is not None else facts.covered_by(kind)
 
 
+def held_past(facts: Facts, end: dt.datetime) -> bool:
+    """Whether the history holds the follow-up past `end` (FU013's holds).
+
+    The interviewer away, the candidate pausing, or a reply naming the day
+    of the decision, until a day after `end`: a step planned late for it is
+    where the history puts it, and no lateness of the plan's.
+    """
+    if not facts.history:
+        return False
+    last_day = facts.local(end).date()
+    return any(
+        until is not None and until > last_day
+        for until in (
+            facts.until(EventKind.AWAY),
+            facts.until(EventKind.PAUSED),
+            facts.until(EventKind.REPLIED),
+        )
+    )
+
+
 def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     """Drop the steps of `kind` the history has done with, whoever proposed them.
 
@@ -414,7 +434,7 @@ def timeliness(  # noqa: PLR0913 - what is judged, and the two verdicts
             expected=f"on or after {when(start)}",
             actual=when(facts.local(moment)),
         )
-    elif at > utc(end):
+    elif at > utc(end) and not (step is not None and held_past(facts, end)):
         yield Finding(
             code,
             Severity.WARNING,

@@ -18,6 +18,7 @@ from followup.rules._shared import (
     counted,
     days_span,
     days_window,
+    held_past,
     when,
 )
 
@@ -135,7 +136,7 @@ class CallAfterWeeks:
                     expected=f"on or after {when(start)}",
                     actual=when(facts.local(step.due)),
                 )
-            elif instant_key(step.due) > instant_key(end):
+            elif instant_key(step.due) > instant_key(end) and not held_past(facts, end):
                 # Late beats never, as for a late follow-up: a warning.
                 yield Finding(
                     self.code,
