@@ -17,14 +17,14 @@ so is `plan_changes`, for tools that keep reminders of their own in sync.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Final, cast, final
+from typing import TYPE_CHECKING, cast, final
 
 import attrs
 
-from followup._facts import checked_history, in_order
+from followup._facts import DONE_BY, checked_history, in_order
 from followup._fields import sequence_of, typed_tuple
 from followup._plan import FollowUpPlan, Step
-from followup._vocabulary import EventKind, StepKind
+from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError
 
 if TYPE_CHECKING:
@@ -186,12 +186,6 @@ def plan_changes(
 
 
 #: The event that says a step of each kind was done.
-_DONE_BY: Final = {
-    StepKind.THANK_YOU: EventKind.THANK_YOU_SENT,
-    StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
-    StepKind.CALL: EventKind.CALLED,
-    StepKind.CALL_BACK: EventKind.CALLED,
-}
 
 
 def done_at(
@@ -201,7 +195,7 @@ def done_at(
 
     `history` is the current plan's, checked and in order (`in_order`).
     """
-    event_kind = _DONE_BY.get(kind)
+    event_kind = DONE_BY.get(kind)
     if event_kind is None:
         # The close of the call, whose reminder has no use once the call is
         # over, and a step of a rule's own: no event says either was done.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeVar, final
+from typing import TYPE_CHECKING, Any, Final, TypeVar, final
 
 import attrs
 
@@ -38,7 +38,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["Facts", "checked_history", "in_order", "recipient_zone"]
+__all__ = ["DONE_BY", "Facts", "checked_history", "in_order", "recipient_zone"]
+
+#: The event that does a step of each kind; others may make it moot.
+DONE_BY: Final = {
+    StepKind.THANK_YOU: EventKind.THANK_YOU_SENT,
+    StepKind.FOLLOW_UP: EventKind.FOLLOW_UP_SENT,
+    StepKind.CALL: EventKind.CALLED,
+    StepKind.CALL_BACK: EventKind.CALLED,
+}
 
 _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,
@@ -210,20 +218,27 @@ class Facts:
         return self.decision is None and kind.stage > self.covered
 
     def covered_by(self, kind: StepKind | str) -> Event | None:
-        """The first event that covers a step of `kind`, if any.
+        """The event that covers a step of `kind`, if any.
 
-        It did the step (a thank-you sent), or a later one that makes it moot
-        (a call made, after which a thank-you is not planned; a reply, after
-        which the follow-up letter is not).  A decision is no such event: it
-        ends the follow-up, which `decision` says.
+        The first that did it (a thank-you sent), else the first that made it
+        moot (a call made, after which a thank-you is not planned; a reply,
+        after which the follow-up letter is not).  A decision is no such
+        event: it ends the follow-up, which `decision` says.
 
         Raises:
             InvalidValueError: a name that is no kind.
         """
         if type(kind) is not StepKind:
             kind = enum_member(StepKind, kind, "kind")
+        does = DONE_BY.get(kind)
         stage = kind.stage
-        return next((e for e in self.history if _COVERS.get(e.kind, -1) >= stage), None)
+        covering = None
+        for event in self.history:
+            if event.kind is does:
+                return event
+            if covering is None and _COVERS.get(event.kind, -1) >= stage:
+                covering = event
+        return covering
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """The same instant in the recipient's zone.

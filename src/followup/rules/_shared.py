@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, final
 
 import attrs
 
+from followup._facts import DONE_BY
 from followup._plan import Finding
 from followup._time import (
     MONTH_NAMES,
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from followup._facts import Facts
-    from followup._history import Event
     from followup._letters import Letter
     from followup._lexicon import Element
     from followup._plan import Step
@@ -303,23 +303,11 @@ def keeps_agreed_time(facts: Facts, step: Step) -> bool:
 
 #: What each covering event did, as a finding says it.
 _DID: Final = {
-    "thank-you-sent": "the thank-you was sent",
-    "follow-up-sent": "the follow-up was sent",
-    "called": "a call was made",
-    "replied": "the interviewer replied",
+    EventKind.THANK_YOU_SENT: "the thank-you was sent",
+    EventKind.FOLLOW_UP_SENT: "the follow-up was sent",
+    EventKind.CALLED: "a call was made",
+    EventKind.REPLIED: "the interviewer replied",
 }
-#: The event that sends each letter itself (the others make it moot).
-_DOES: Final = {
-    StepKind.THANK_YOU: "thank-you-sent",
-    StepKind.FOLLOW_UP: "follow-up-sent",
-}
-
-
-def _covering(facts: Facts, kind: StepKind) -> Event | None:
-    """The event that sent the letter of `kind`, else the first that made it moot."""
-    does = _DOES.get(kind)
-    sent = next((e for e in facts.history if e.kind.value == does), None)
-    return sent if sent is not None else facts.covered_by(kind)
 
 
 def held_past(facts: Facts, end: dt.datetime) -> bool:
@@ -357,11 +345,11 @@ def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
         # What the rules of the set propose: the rule of the kind proposed
         # none, the history covering it.
         return
-    covering = _covering(facts, kind)
+    covering = facts.covered_by(kind)
     if covering is None:
         return
     sheet.drop(*entries)
-    did = f"{_DID[covering.kind.value]} on {when(facts.local(covering.at))}"
+    did = f"{_DID[covering.kind]} on {when(facts.local(covering.at))}"
     proposers = ", ".join(sorted({entry.rule for entry in entries}))
     sheet.note(
         Finding(
@@ -383,11 +371,11 @@ def planned_again(
     """
     if facts.decision is not None:
         return
-    covering = _covering(facts, kind)
+    covering = facts.covered_by(kind)
     if covering is None:
         return
-    done = _DOES.get(kind) == covering.kind.value
-    did = f"{_DID[covering.kind.value]} on {when(facts.local(covering.at))}"
+    done = covering.kind is DONE_BY.get(kind)
+    did = f"{_DID[covering.kind]} on {when(facts.local(covering.at))}"
     for step in steps:
         if step.kind is kind:
             yield Finding(
