@@ -220,6 +220,13 @@ def test_a_french_follow_up_that_is_not_interested_still_gets_the_warning():
         ("My experience lacks nothing the role asks for.", True),
         ("I lack experience in Rust, but my data skills fit the role.", True),
         ("Lacking formal training, my ten years of payments work fit the role.", True),
+        # A lack denied is no lack: the fit is said.
+        ("I do not lack the experience you need.", True),
+        ("I don't lack the background the role asks for.", True),
+        ("I have never lacked the experience the role asks for.", True),
+        ("My experience is not lacking for this role.", True),
+        ("I do not have the experience you need.", False),
+        ("I still lack the experience you need.", False),
     ],
 )
 def test_lack_before_a_phrase_of_fit_turns_it_around(sentence, fits):

@@ -661,8 +661,12 @@ _NEGATIONS: Final = {
         undo=(
             "only just more less doubt better stronger greater limited changed "
             "fade fades faded wane wanes waned waver wavers wavered diminish "
-            "diminishes diminished secret hide hiding"
+            "diminishes diminished secret hide hiding "
+            # A lack denied is no lack: "I do not lack the experience", "my
+            # experience is not lacking"; the "lack" is turned back below.
+            "lack lacks lacked lacking"
         ),
+        undo_before=f"not never no {_NEGATED_VERBS_EN}",
     ),
     "de": _negation(
         before=(
