@@ -45,6 +45,23 @@ def test_a_letter_s_name_on_standard_output(named):
     assert result.stdout.startswith(f"{letter.parent}/x{SHOWN}.txt: ")
 
 
+def test_a_letter_s_name_in_the_notes_on_standard_error(tmp_path):
+    # Both notes check-letter writes before its findings: a Date it cannot
+    # read, and the kind its subject line chose.
+    letter = tmp_path / f"x{ESCAPE}.eml"
+    letter.write_text(
+        "Subject: Thank you for the call\nDate: sometime last week\n\n"
+        "Dear Grace, thank you for the phone interview.\n",
+        encoding="utf-8",
+    )
+    result = run("check-letter", letter, "--example")
+    _no_controls(result.stderr)
+    shown = f"{tmp_path}/x{SHOWN}.eml"
+    notes = result.stderr.splitlines()
+    assert notes[0].startswith(f"{shown}: its Date 'sometime last week' is no date")
+    assert notes[1].startswith(f"{shown}: checked as a thank-you, since its subject")
+
+
 def test_a_missing_file_s_name_on_standard_error(tmp_path):
     missing = tmp_path / f"nope{ESCAPE}.toml"
     result = run("plan", missing)

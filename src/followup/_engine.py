@@ -27,6 +27,7 @@ from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, RuleError
+from followup.rules._shared import OTHER_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -43,6 +44,9 @@ __all__ = ["check_letter", "check_plan", "plan_followups"]
 #: How many times over the place phase may run before its rules are taken to
 #: disagree.  Rules that agree settle in one or two rounds.
 ROUNDS = 8
+
+#: The codes of the built-in rules.
+_BUILT_IN = frozenset(DEFAULT_RULES.codes)
 
 
 def _rule_set(rules: object) -> RuleSet:
@@ -371,6 +375,10 @@ def check_plan(
         moments = [planned_at or interview.at, *(event.at for event in events)]
         now = max(moments, key=instant_key)
     facts = Facts.gather(interview, events, now, rule_set.calendar)
+    # A plugin's rule answers for the steps it proposes as agreed, as it
+    # does in planning (`agreed_by_its_rule`); a built-in rule does not.
+    others = frozenset(code for code in rule_set.codes if code not in _BUILT_IN)
+    facts.derived(OTHER_RULES, lambda: others)
     findings: list[Finding] = []
     for rule in rule_set:
         findings.extend(_findings(rule_set, rule, "check()", rule.check, facts, steps))

@@ -1163,9 +1163,9 @@ def _check_letter_command(args: argparse.Namespace) -> int:
     dated = args.sent is None and parts.date is not None
     if args.sent is None and parts.unread_date is not None:
         # Not silently "now": "yesterday" in it would be read a day off.
-        sys.stderr.write(
+        _tell(
             f"{source}: its Date {parts.unread_date!r:.80} is no date: checked "
-            "as sent now (--sent ISO says when it was)\n"
+            "as sent now (--sent ISO says when it was)"
         )
     findings = check_letter(
         text,
@@ -1196,9 +1196,9 @@ def _letter_kind(given: str | None, subject: str, source: str) -> str:
     thanks = thanks_in_subject(subject)
     if thanks is None:
         return "follow-up"
-    sys.stderr.write(
+    _tell(
         f"{source}: checked as a thank-you, since its subject begins "
-        f"with {thanks!r} (--kind follow-up checks it as a follow-up)\n"
+        f"with {thanks!r} (--kind follow-up checks it as a follow-up)"
     )
     return "thank-you"
 

@@ -285,12 +285,35 @@ def honours_agreement(facts: Facts, step: Step) -> bool:
     )
 
 
-def keeps_agreed_time(facts: Facts, step: Step) -> bool:
-    """Whether `step` is that call-back, its window holding the agreed time.
+#: The key under which `check_plan` keeps, in the facts it checks with
+#: (`Facts.derived`), the codes of its rule set's rules not built in.
+OTHER_RULES: Final = "the rule set's rules not built in"
 
+
+def agreed_by_its_rule(facts: Facts, step: Step) -> bool:
+    """Whether `step` is agreed on the word of a rule of the set, not built in.
+
+    The built-in rules (codes ``FU…``) mark agreed only the call-back the
+    history agreed a time for, and a check asks the history about it: an
+    edit that marks a step agreed, or a step of the user's own, exempts
+    nothing.  An agreed step of a plugin's rule in the set checked (a call
+    booked through a scheduling link, a visit the company set) is that
+    rule's word, which planning keeps: the checks keep it too, so that a
+    plan made with a rule set passes that set's checks.
+    """
+    return step.agreed and step.rule in facts.derived(OTHER_RULES, frozenset)
+
+
+def keeps_agreed_time(facts: Facts, step: Step) -> bool:
+    """Whether `step` keeps a time agreed with the company.
+
+    The call-back the last call agreed a time for, its window holding that
+    time, or a step another rule proposed as agreed (`agreed_by_its_rule`).
     Such a step keeps its time, outside working hours or close to another
     step as it may be: the company asked for it.
     """
+    if agreed_by_its_rule(facts, step):
+        return True
     agreed = facts.agreed_call_back
     return (
         agreed is not None

@@ -15,7 +15,12 @@ from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import counted, honours_agreement, when
+from followup.rules._shared import (
+    agreed_by_its_rule,
+    counted,
+    honours_agreement,
+    when,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -143,9 +148,10 @@ class CallSparingly:
 
     @staticmethod
     def _exempt_in_check(facts: Facts, step: Step) -> bool:
-        # Of a plan's steps, only the call-back the history agreed is exempt:
-        # not one merely marked `agreed`, nor a second call-back beside it.
-        return honours_agreement(facts, step)
+        # Of a plan's steps, only the call-back the history agreed is exempt
+        # (not one an edit marked `agreed`, nor a second call-back beside
+        # it), and a step another rule proposed as agreed, as in planning.
+        return honours_agreement(facts, step) or agreed_by_its_rule(facts, step)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag too many calls, and calls closer than the minimum."""
