@@ -431,7 +431,8 @@ def test_a_weak_interview_keeps_only_an_agreed_call_back():
     plan = plan_followups(WEAK, [CALLED_BACK_LATER], now=now)
     assert [s.kind for s in plan.steps] == [StepKind.CALL_BACK]
     (note,) = [f for f in plan.findings if f.code == "FU005"]
-    assert "only the thank-you and the call-back agreed are planned" in note.message
+    # The call that agreed the time covered the thank-you.
+    assert "below adequate: only the call-back agreed is planned," in note.message
     not_agreed = attrs.evolve(CALLED_BACK_LATER, call_back_at=None)
     assert plan_followups(WEAK, [not_agreed], now=now).steps == ()
     back = mine(StepKind.CALL_BACK, "2026-12-03T15:00:00-05:00")
@@ -664,6 +665,30 @@ def test_a_call_too_soon_names_the_wait_configured(params, due, wait, opens):
             actual=f"{due} EST",
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("history", "planned"),
+    [
+        ([], "only the thank-you is planned"),
+        (
+            [Event(EventKind.THANK_YOU_SENT, "2026-11-23T10:45:00-05:00")],
+            "no follow-up or call is planned",
+        ),
+        ([CALLED_BACK_LATER], "only the call-back agreed is planned"),
+    ],
+)
+def test_a_weak_interview_s_note_names_what_is_left(history, planned):
+    plan = plan_followups(WEAK, history, now="2026-12-01T11:05:00-05:00")
+    (note,) = [f for f in plan.findings if f.code == "FU005"]
+    assert note.message == (
+        f"the interview went weak, below adequate: {planned}, since following "
+        "up depends on how the interview went (A6)"
+    )
+    left = {"the thank-you": StepKind.THANK_YOU, "the call-back": StepKind.CALL_BACK}
+    assert [s.kind for s in plan.steps] == [
+        kind for words, kind in left.items() if words in planned
+    ]
 
 
 def test_a_weak_interview_is_told_against_the_threshold_configured():

@@ -6,6 +6,7 @@ import functools
 import importlib.util
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, final
 
@@ -289,7 +290,9 @@ def _subdivision(value: str, country: str | None) -> str:
     # Most codes are capitals (NY, ENG), some are names ("Zone A",
     # "Augsburg"): match regardless of case and keep holidays' spelling.
     names = {name.casefold(): name for name in known}
-    wanted = value.strip().casefold()
+    # Composed, as holidays spells its names: a Mac's file names and some
+    # keyboards give "Zürich" as "Zu" and a combining diaeresis.
+    wanted = unicodedata.normalize("NFC", value.strip()).casefold()
     # ISO 3166-2 writes the country in front ("US-CA"); the holidays package
     # does not, and "US-CA" was answered with another state ('SC').
     code = names.get(wanted) or names.get(wanted.removeprefix(f"{country.casefold()}-"))
@@ -297,7 +300,8 @@ def _subdivision(value: str, country: str | None) -> str:
         # A name holidays knows the subdivision by ("Kedah", "California",
         # "Scotland", "Zürich"), as the docs' own examples name them.
         aliases = {
-            alias.casefold(): sub for alias, sub in subdivision_aliases(country).items()
+            unicodedata.normalize("NFC", alias).casefold(): sub
+            for alias, sub in subdivision_aliases(country).items()
         }
         code = aliases.get(wanted)
     if code is None:

@@ -91,14 +91,27 @@ class FollowUpOnPerformance:
                 if not (agreed and entry.kind is StepKind.CALL_BACK)
             )
         )
-        kept = "the thank-you and the call-back agreed" if agreed else "the thank-you"
+        # What is left, as the history has it: a call that agreed a time
+        # covers the thank-you, and one may have gone out already.
+        kept = [
+            part
+            for part, left in (
+                ("the thank-you", facts.needs(StepKind.THANK_YOU)),
+                ("the call-back agreed", agreed),
+            )
+            if left
+        ]
+        planned = (
+            f"only {' and '.join(kept)} {'are' if len(kept) > 1 else 'is'} planned"
+            if kept
+            else "no follow-up or call is planned"
+        )
         sheet.note(
             Finding(
                 self.code,
                 Severity.INFO,
                 f"the interview went {facts.interview.performance.value}, below "
-                f"{self.params.threshold.value}: only {kept} "
-                f"{'are' if agreed else 'is'} planned, "
+                f"{self.params.threshold.value}: {planned}, "
                 "since following up depends on how the interview went (A6)",
                 expected=f"performance {self.params.threshold.value} or better",
                 actual=facts.interview.performance.value,
