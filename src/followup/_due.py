@@ -43,6 +43,7 @@ from followup._time import (
     EARLIEST,
     LATEST,
     coerce_instant,
+    coerce_planned,
     describe_instant,
     format_instant,
     instant_key,
@@ -149,7 +150,8 @@ def _reminder_status(value: object) -> ReminderStatus:
 
 
 def _reminder_at(value: object) -> pendulum.DateTime:
-    return coerce_instant(value, "Reminder.at")
+    # A step's due time, which may run past 2199 as a plan's may.
+    return coerce_planned(value, "Reminder.at")
 
 
 def _reminder_interview(value: object) -> Interview:
