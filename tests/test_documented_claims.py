@@ -328,37 +328,46 @@ def test_dropping_a_step_the_draft_does_not_hold_is_refused():
 
 
 @pytest.mark.parametrize(
-    ("closure", "problem"),
+    ("days", "field", "problem"),
     [
         (
-            Closure(dt.date(2026, 11, 27), dt.date(2026, 11, 24)),
+            (dt.date(2026, 11, 27), dt.date(2026, 11, 24)),
+            "last",
             "'2026-11-27/2026-11-24' ends before it begins",
         ),
         (
-            Closure(dt.date(2026, 11, 24), dt.date(2027, 12, 1)),
+            (dt.date(2026, 11, 24), dt.date(2027, 12, 1)),
+            "last",
             "'2026-11-24/2027-12-01' is longer than a year",
         ),
         (
-            Closure(dt.date(2026, 11, 24), dt.date(2026, 11, 27), ""),
+            (dt.date(2026, 11, 24), dt.date(2026, 11, 27), ""),
+            "name",
             "'' is not a one-line name for a closure",
         ),
-        (Closure("2026-11-24", "soon"), "'soon' is not a date (YYYY-MM-DD)"),  # type: ignore[arg-type]
+        (("2026-11-24", "soon"), "last", "'soon' is not a date (YYYY-MM-DD)"),
     ],
     ids=["reversed", "too-long", "unnamed", "no-date"],
 )
-def test_a_closure_made_by_hand_is_validated_as_its_text_would_be(closure, problem):
+def test_a_closure_made_by_hand_is_validated_as_its_text_would_be(days, field, problem):
     """RuleSet.configure: "new parameter values, validated as on
     construction"; followup.errors: `FollowUpError` is the "base of every
     error the library raises on bad input or configuration".  A `Closure`
-    given to FU011 or a `WorkingCalendar` is held to the checks its text
-    ("2026-11-27/2026-11-24") meets, rather than closing nothing, garbling
-    a reason or failing later with a bare `TypeError`."""
-    with pytest.raises(RuleConfigurationError) as raised:
-        DEFAULT_RULES.configure("FU011", closed=(closure,))
-    assert str(raised.value) == f"rule FU011: WorkingHoursParams.closed: {problem}"
-    with pytest.raises(InvalidValueError) as raised_too:
-        WorkingCalendar(closed=[closure])
-    assert str(raised_too.value) == f"WorkingCalendar.closed: {problem}"
+    is held to the checks its text ("2026-11-27/2026-11-24") meets when it
+    is made, rather than closing nothing, garbling a reason or failing later
+    with a bare `TypeError`; given as text to FU011 or a `WorkingCalendar`,
+    the same problem is named by the setting."""
+    with pytest.raises(InvalidValueError) as raised:
+        Closure(*days)
+    assert str(raised.value) == f"Closure.{field}: {problem}"
+    text = "/".join(str(day) for day in days[:2])
+    named = {"closed": {text: days[2]}} if len(days) > 2 else {"closed": [text]}
+    with pytest.raises(RuleConfigurationError) as raised_too:
+        DEFAULT_RULES.configure("FU011", **named)
+    assert str(raised_too.value) == f"rule FU011: WorkingHoursParams.closed: {problem}"
+    with pytest.raises(InvalidValueError) as raised_again:
+        WorkingCalendar(**named)
+    assert str(raised_again.value) == f"WorkingCalendar.closed: {problem}"
 
 
 def test_a_closure_made_by_hand_that_is_right_is_kept_as_it_is():

@@ -852,3 +852,28 @@ def test_a_schema_bundles_exactly_those_it_refers_to():
     # Each with its own $id, by which the $refs find it.
     line = schema("batch-line")["$defs"]["history.schema.json"]
     assert line["$id"] == schema("history")["$id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "problem"),
+    [
+        ("5", str, "$: expected str, got int 5"),
+        ('["a", 5]', list[str], "$[1]: expected str, got int 5"),
+        ('"not a date"', dt.datetime, "$: 'not a date' is not an ISO 8601"),
+        ('{"sent": "2026-11-23T10:00:00"}', dict[str, dt.datetime], "has no time zone"),
+    ],
+)
+def test_text_and_instants_asked_for_on_their_own_are_checked(text, cls, problem):
+    # As a field's are (edges.md: the reader never coerces); they came back
+    # as given, a number for text, text for a datetime.
+    with pytest.raises(InvalidDocumentError) as raised:
+        from_json(text, cls)
+    assert problem in str(raised.value)
+
+
+def test_an_instant_asked_for_on_its_own_keeps_its_zone():
+    read = from_json(
+        '{"a": "2026-11-23T10:00:00-05:00[America/New_York]"}', dict[str, dt.datetime]
+    )
+    assert read["a"] == pendulum.datetime(2026, 11, 23, 10, tz="America/New_York")
+    assert read["a"].timezone_name == "America/New_York"

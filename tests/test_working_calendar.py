@@ -23,6 +23,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
+from followup.json import InvalidDocumentError, from_json, to_json
 from strategies import situations
 
 SUNDAY_TO_THURSDAY = ("sun", "mon", "tue", "wed", "thu")
@@ -281,3 +282,59 @@ def test_every_placed_step_lands_on_a_working_day_of_the_calendar(
             day += dt.timedelta(days=1)
             counted += facts.is_business_day(day)
         assert facts.local(follow_up.window.start).date() >= day
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "name", "problem"),
+    [
+        (
+            "2026-12-24",
+            "2026-12-01",
+            "shutdown",
+            "Closure.last: '2026-12-24/2026-12-01' ends before it begins",
+        ),
+        (
+            "2026-01-01",
+            "2027-01-02",
+            "shutdown",
+            "Closure.last: '2026-01-01/2027-01-02' is longer than a year",
+        ),
+        (
+            "24/12/2026",
+            "2027-01-01",
+            "shutdown",
+            "Closure.first: '24/12/2026' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            20261224,
+            "2027-01-01",
+            "shutdown",
+            "Closure.first: expected a date (YYYY-MM-DD), got int 20261224",
+        ),
+        (
+            "2026-12-24",
+            "2027-01-01",
+            "",
+            "Closure.name: '' is not a one-line name for a closure",
+        ),
+    ],
+)
+def test_a_closure_made_by_hand_is_checked_as_a_setting_s_is(
+    first, last, name, problem
+):
+    with pytest.raises(FollowUpError) as raised:
+        Closure(first, last, name)
+    assert str(raised.value) == problem
+
+
+def test_a_closure_takes_its_days_as_text_and_reads_back_from_json():
+    # It was kept as text, and to_json failed on it with an AttributeError.
+    closure = Closure("2026-12-24", "2027-01-01", "  year-end   shutdown ")
+    assert closure == Closure(
+        dt.date(2026, 12, 24), dt.date(2027, 1, 1), "year-end shutdown"
+    )
+    assert from_json(to_json(closure), Closure) == closure
+    with pytest.raises(
+        InvalidDocumentError, match=r"\$\.last: .* ends before it begins"
+    ):
+        from_json('{"first": "2026-12-24", "last": "2026-01-01"}', Closure)

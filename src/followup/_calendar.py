@@ -126,6 +126,23 @@ def _calendar_weekdays(values: object) -> tuple[int, ...] | None:
     return None if values is None else weekdays(values, "WorkingCalendar.weekdays")
 
 
+def _first_day(value: object) -> dt.date:
+    return calendar_date(value, "Closure.first")
+
+
+def _last_day(value: object) -> dt.date:
+    return calendar_date(value, "Closure.last")
+
+
+def _closure_name(value: object, field: str = "Closure.name") -> str:
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise InvalidValueError(field, value, "is not a one-line name for a closure")
+    # The name goes into the reasons of the steps it moves, which refuse a
+    # control character: refused here, it is the setting's mistake, not a
+    # failure of the rule that writes the reason.
+    return without_controls(" ".join(value.split()), field)
+
+
 @final
 @attrs.frozen
 class Closure:
@@ -135,9 +152,17 @@ class Closure:
     `last`, both included, named in the reason of a step it moves.
     """
 
-    first: dt.date
-    last: dt.date
-    name: str = UNNAMED
+    first: dt.date = attrs.field(converter=_first_day)
+    last: dt.date = attrs.field(converter=_last_day)
+    name: str = attrs.field(default=UNNAMED, converter=_closure_name)
+
+    def __attrs_post_init__(self) -> None:
+        # Checked as a setting's closures are (`_checked`), so that one made
+        # by hand or read from JSON is whole before a calendar holds it.
+        if self.last < self.first:
+            raise InvalidValueError("Closure.last", str(self), "ends before it begins")
+        if self.last - self.first >= _LONGEST_CLOSURE:
+            raise InvalidValueError("Closure.last", str(self), "is longer than a year")
 
     def __str__(self) -> str:
         """``2026-12-24/2027-01-01``, or one date for one day."""
@@ -177,12 +202,7 @@ def _checked(
         raise InvalidValueError(field, shown, "ends before it begins")
     if last_day - first_day >= _LONGEST_CLOSURE:
         raise InvalidValueError(field, shown, "is longer than a year")
-    if not isinstance(name, str) or not name.strip() or "\n" in name:
-        raise InvalidValueError(field, name, "is not a one-line name for a closure")
-    # The name goes into the reasons of the steps it moves, which refuse a
-    # control character: refused here, it is the setting's mistake, not a
-    # failure of the rule that writes the reason.
-    return Closure(first_day, last_day, without_controls(" ".join(name.split()), field))
+    return Closure(first_day, last_day, _closure_name(name, field))
 
 
 def closures(values: object, field: str) -> tuple[Closure, ...]:

@@ -28,7 +28,7 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from types import NoneType, UnionType
-from typing import Any, NoReturn, TypeVar, Union, get_args, get_origin
+from typing import Any, Final, NoReturn, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -214,6 +214,9 @@ def _is_value_type(kind: object) -> bool:
     )
 
 
+_CHECKED_BY_THE_CLASS: Final = (str, str | None, dt.datetime, dt.datetime | None)
+
+
 def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
     # A document that is right goes straight to the class, whose __init__
     # runs each field's converter once.  One that is not is walked again
@@ -222,25 +225,29 @@ def _value_type_hook(kind: type[Any], made: cattrs.Converter) -> Any:
     # would meet.  Fields holding other value types are left to their own
     # hooks either way.
     attrs.resolve_types(kind)
-    converted = [
-        field
-        for field in attrs.fields(kind)
-        if field.converter is not None and not _holds_attrs(field.type)
-    ]
+    own = [field for field in attrs.fields(kind) if not _holds_attrs(field.type)]
+    # Text or an instant in a field without a converter is checked by the
+    # class (`Contact.phone` in its __attrs_post_init__): passed through, as
+    # given, not told what a reader of text alone would say.
+    given = {
+        field.name: override(struct_hook=_passthrough)
+        for field in own
+        if field.converter is not None or field.type in _CHECKED_BY_THE_CLASS
+    }
     make: Any = make_dict_structure_fn  # its typed keywords hide **overrides
     structure_checked = make(
         kind,
         made,
         **{
-            field.name: override(struct_hook=_through(field.converter))
-            for field in converted
+            **given,
+            **{
+                field.name: override(struct_hook=_through(field.converter))
+                for field in own
+                if field.converter is not None
+            },
         },
     )
-    structure_given = make(
-        kind,
-        made,
-        **{field.name: override(struct_hook=_passthrough) for field in converted},
-    )
+    structure_given = make(kind, made, **given)
     fields = attrs.fields_dict(kind)
 
     def structure_named(value: object, cls: object) -> object:
@@ -358,8 +365,10 @@ def _make() -> cattrs.Converter:
     made.register_unstructure_hook(dt.timedelta, format_duration)
     made.register_unstructure_hook_factory(_is_enum, _enum_hook)
     made.register_unstructure_hook_factory(_is_optional, _optional_hook)
-    for kind in (str, dt.datetime):
-        made.register_structure_hook(kind, _passthrough)
+    # Text and instants asked for on their own, or in a list or dict of
+    # them, are checked as a field's would be: a reader never coerces.
+    made.register_structure_hook(str, _strict(str))
+    made.register_structure_hook(dt.datetime, _instant)
     # Fields run their own converters (`_value_type_hook`); these read an
     # instant, a duration or a member asked for on its own, as the fields do.
     made.register_structure_hook(pendulum.DateTime, _instant)
