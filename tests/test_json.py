@@ -19,7 +19,9 @@ from followup import (
     DEFAULT_RULES,
     Channel,
     Contact,
+    Draft,
     Event,
+    Facts,
     Finding,
     FollowUpError,
     FollowUpPlan,
@@ -31,6 +33,7 @@ from followup import (
     Step,
     StepKind,
     Window,
+    new_step,
     plan_followups,
 )
 from followup.json import (
@@ -877,3 +880,25 @@ def test_an_instant_asked_for_on_its_own_keeps_its_zone():
     )
     assert read["a"] == pendulum.datetime(2026, 11, 23, 10, tz="America/New_York")
     assert read["a"].timezone_name == "America/New_York"
+
+
+def test_a_rule_s_working_values_are_no_documents():
+    # `Letter` failed with a NameError from inside cattrs, `Draft` too; and
+    # reading one blamed the document for it.
+    from followup._letters import Letter  # noqa: PLC0415 - as a rule gets it
+
+    interview = Interview("Ada", "Acme", AT)
+    facts = Facts.gather(interview)
+    for value in (Letter("Hi", interview, "thank-you"), facts, Draft(facts)):
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"^value: expected a public value of followup that is a document",
+        ):
+            to_json(value)
+        with pytest.raises(InvalidTypeError, match=r"^cls: expected a public value"):
+            from_json("{}", type(value))
+    step = new_step(
+        facts, StepKind.CALL, Channel.PHONE, (AT, AT), rule="X001", reason="r"
+    )
+    with pytest.raises(InvalidTypeError, match=r"^value: expected"):
+        to_json(step)

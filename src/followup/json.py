@@ -426,6 +426,30 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
         raise InvalidDocumentError(what or _document(cls), _problems(error)) from error
 
 
+#: What the rules work with while a plan is made or a letter read: values of
+#: followup's, but no documents (a `Letter` keeps its reading, a `Draft` its
+#: facts); the plan, the interview and the letter's text are what is kept.
+_WORKING_VALUES: Final = frozenset(
+    {
+        ("followup._draft", "Draft"),
+        ("followup._draft_step", "DraftStep"),
+        ("followup._draft_step", "DraftWindow"),
+        ("followup._facts", "Facts"),
+        ("followup._letters", "Letter"),
+    }
+)
+_NO_DOCUMENT = (
+    "a public value of followup that is a document (a rule's working values, "
+    "Facts, Draft, DraftStep and Letter, are none)"
+)
+
+
+def _is_working_value(cls: object) -> bool:
+    return (getattr(cls, "__module__", None), getattr(cls, "__name__", None)) in (
+        _WORKING_VALUES
+    )
+
+
 def _check_kind(cls: object) -> None:
     # A class or a typing form (list[Event], Interview | None): anything else
     # is the caller's mistake, not the document's, and its repr may not even
@@ -434,6 +458,8 @@ def _check_kind(cls: object) -> None:
         raise InvalidTypeError(
             "cls", cls, "a type to read (Interview, list[Event], Interview | None)"
         )
+    if _is_working_value(cls):
+        raise InvalidTypeError("cls", cls, _NO_DOCUMENT)
 
 
 def to_json(value: object, *, indent: int | None = 2) -> str:
@@ -441,7 +467,8 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
 
     Raises:
         InvalidTypeError: `value` is a rule set or a rule, which are written
-            as settings (`RuleSet.to_mapping`, for a rules file), or holds
+            as settings (`RuleSet.to_mapping`, for a rules file), a rule's
+            working value (`Facts`, `Draft`, `DraftStep`, `Letter`), or holds
             something JSON has no form for: bytes, a key that is not text
             (``{1: ...}``), NaN or an infinity; the message names its place
             (``value['scores'][1]``).
@@ -452,6 +479,8 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     # document nothing reads back: their form is a rules file's settings.
     if isinstance(value, (RuleSet, Rule)):
         raise InvalidTypeError("value", value, _AS_SETTINGS)
+    if _is_working_value(type(value)):
+        raise InvalidTypeError("value", value, _NO_DOCUMENT)
     _refuse_what_has_no_form(value)
     try:
         data = unstructure(value)
@@ -575,7 +604,8 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             byte order mark included), or does not make a `cls`; every
             problem is listed with its path.
         InvalidTypeError: `text` is neither text nor bytes, or `cls` is no
-            type.
+            type, or a rule's working value (`Facts`, `Draft`, `DraftStep`,
+            `Letter`), of which no document is written.
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise InvalidTypeError("text", text, "JSON text (str or bytes)")
