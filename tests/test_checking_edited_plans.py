@@ -294,3 +294,61 @@ def test_a_follow_up_the_history_holds_past_its_window_is_not_late():
     assert follow_up.due.date().isoformat() == "2026-12-07"
     assert [f for f in check_plan(plan, history=held) if f.code == "FU004"] == []
     assert [f.code for f in check_plan(plan, history=SENT[:1])].count("FU004") == 1
+
+
+def _late(findings, code: str) -> list[str]:
+    # A late step's or letter's finding expects it "by" the window's end.
+    return [
+        f.message
+        for f in findings
+        if f.code == code and f.expected is not None and f.expected.startswith("by ")
+    ]
+
+
+def test_a_held_follow_up_moved_weeks_past_the_hold_is_late():
+    # Away until Tuesday 1 December: the plan sends the follow-up then; a
+    # user's edit to 22 December is late all the same.
+    held = [SENT[0], Event("away", "2026-11-24T09:00:00-05:00", until="2026-12-01")]
+    plan = plan_followups(INTERVIEW, held, now="2026-11-24T10:00:00-05:00")
+    (follow_up,) = [s for s in plan.steps if s.kind is StepKind.FOLLOW_UP]
+    assert follow_up.due.date().isoformat() == "2026-12-01"
+    assert _late(check_plan(plan, history=held), "FU004") == []
+    edited = [
+        _moved(s, "2026-12-22T10:00:00-05:00") if s is follow_up else s
+        for s in plan.steps
+    ]
+    findings = check_plan(edited, INTERVIEW, held, now="2026-11-24T10:00:00-05:00")
+    assert len(_late(findings, "FU004")) == 1
+    # Two days past the hold, within the moved window, is where it belongs.
+    within = [
+        _moved(s, "2026-12-03T10:00:00-05:00") if s is follow_up else s
+        for s in plan.steps
+    ]
+    findings = check_plan(within, INTERVIEW, held, now="2026-11-24T10:00:00-05:00")
+    assert _late(findings, "FU004") == []
+
+
+def test_an_absence_holds_no_thank_you():
+    # The thank-you goes out on the day of the call, away or not: moved a
+    # week on, it is late, though the interviewer is away until 1 December.
+    held = [Event("away", "2026-11-23T10:40:00-05:00", until="2026-12-01")]
+    plan = plan_followups(INTERVIEW, held, now="2026-11-23T10:45:00-05:00")
+    thanks = plan.steps[0]
+    assert thanks.kind is StepKind.THANK_YOU
+    edited = [_moved(thanks, "2026-11-30T10:00:00-05:00"), *plan.steps[1:]]
+    findings = check_plan(edited, INTERVIEW, held, now="2026-11-23T10:45:00-05:00")
+    assert len(_late(findings, "FU003")) == 1
+    # Paused, the thank-you waits too.
+    paused = [Event("paused", "2026-11-23T10:40:00-05:00", until="2026-12-01")]
+    findings = check_plan(edited, INTERVIEW, paused, now="2026-11-23T10:45:00-05:00")
+    assert _late(findings, "FU003") == []
+
+
+def test_a_follow_up_sent_when_the_held_plan_said_is_not_late():
+    held = [SENT[0], Event("away", "2026-11-24T09:00:00-05:00", until="2026-12-01")]
+    sent = [*held, Event("follow-up-sent", "2026-12-01T09:00:00-05:00")]
+    plan = plan_followups(INTERVIEW, sent, now="2026-12-01T09:05:00-05:00")
+    assert _late(check_plan(plan, history=sent), "FU004") == []
+    # Without the absence, the same letter is late.
+    alone = [SENT[0], sent[-1]]
+    assert len(_late(check_plan(plan, history=alone), "FU004")) == 1

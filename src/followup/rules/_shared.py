@@ -333,24 +333,63 @@ _DID: Final = {
 }
 
 
-def held_past(facts: Facts, end: dt.datetime) -> bool:
-    """Whether the history holds the follow-up past `end` (FU013's holds).
+#: What each hold of the history holds back (FU013): the interviewer away,
+#: all that goes to them but the thank-you, sent on the day of the call; the
+#: candidate pausing, all but the close of the call; a reply naming the day
+#: of the decision, the calls.
+HELD: Final = {
+    EventKind.AWAY: frozenset(StepKind) - {StepKind.CLOSE_CALL, StepKind.THANK_YOU},
+    EventKind.PAUSED: frozenset(StepKind) - {StepKind.CLOSE_CALL},
+    EventKind.REPLIED: frozenset({StepKind.CALL, StepKind.CALL_BACK}),
+}
 
-    The interviewer away, the candidate pausing, or a reply naming the day
-    of the decision, until a day after `end`: a step planned late for it is
-    where the history puts it, and no lateness of the plan's.
+# How far a search for the business day a held step lands on looks: a
+# working calendar has one in every fortnight.
+_SEARCH_DAYS = 31
+
+
+def hold_ends(facts: Facts, kind: EventKind) -> dt.date | None:
+    """The day a hold of `kind` ends, from the history, if any (see `HELD`).
+
+    The day the interviewer is back or the candidate resumes; for a reply,
+    the business day after the day they said they would decide by.
+    """
+    until = facts.until(kind)
+    if until is None or kind is not EventKind.REPLIED:
+        return until
+    return facts.days_after(until, 1, business=True)
+
+
+def held_past(
+    facts: Facts,
+    kind: StepKind,
+    window: tuple[dt.datetime, dt.datetime],
+    moment: dt.datetime,
+) -> bool:
+    """Whether the history holds a step of `kind` past its window, to `moment`.
+
+    A hold that holds such steps (`HELD`) and ends after the window closed
+    moves the window whole to the hold's end (FU013), and into working time
+    (FU011): a step or a letter by the end of the first business day its
+    moved window reaches is where the history puts it, no lateness of the
+    plan's or the candidate's.  One later than that is late all the same.
     """
     if not facts.history:
         return False
-    last_day = facts.local(end).date()
-    return any(
-        until is not None and until > last_day
-        for until in (
-            facts.until(EventKind.AWAY),
-            facts.until(EventKind.PAUSED),
-            facts.until(EventKind.REPLIED),
-        )
-    )
+    start, end = window
+    length = utc(end) - utc(start)
+    for event, kinds in HELD.items():
+        back = hold_ends(facts, event) if kind in kinds else None
+        if back is None or utc(facts.start_of(back)) <= utc(end):
+            continue
+        day = facts.local(utc(facts.start_of(back)) + length).date()
+        for _ in range(_SEARCH_DAYS):
+            if facts.is_business_day(day):
+                break
+            day += dt.timedelta(days=1)
+        if utc(moment) <= utc(facts.end_of(day)):
+            return True
+    return False
 
 
 def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
@@ -425,14 +464,16 @@ def timeliness(  # noqa: PLR0913 - what is judged, and the two verdicts
     window: tuple[dt.datetime, dt.datetime],
     step: Step | None,
     *,
+    kind: StepKind,
     too_early: str,
     too_late: str,
 ) -> Iterator[Finding]:
-    """Findings for a message sent or planned before or after its window.
+    """Findings for a message of `kind` sent or planned before or after its window.
 
     Too early is an error for a planned `step` and a warning for a message
     already sent (`step` is None): what is done cannot be undone.  Too late
-    is always a warning: late beats never.
+    is always a warning, late beats never, and none while the history held
+    it (`held_past`).
     """
     start, end = window
     at = utc(moment)
@@ -445,7 +486,7 @@ def timeliness(  # noqa: PLR0913 - what is judged, and the two verdicts
             expected=f"on or after {when(start)}",
             actual=when(facts.local(moment)),
         )
-    elif at > utc(end) and not (step is not None and held_past(facts, end)):
+    elif at > utc(end) and not held_past(facts, kind, window, moment):
         yield Finding(
             code,
             Severity.WARNING,

@@ -244,6 +244,7 @@ class FollowUpAfterDays:
             moment,
             window,
             step,
+            kind=StepKind.FOLLOW_UP,
             too_early=(
                 f"the follow-up goes out before {self._days()} "
                 f"{'has' if self._one_day() else 'have'} passed (A5)"

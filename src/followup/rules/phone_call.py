@@ -136,7 +136,9 @@ class CallAfterWeeks:
                     expected=f"on or after {when(start)}",
                     actual=when(facts.local(step.due)),
                 )
-            elif instant_key(step.due) > instant_key(end) and not held_past(facts, end):
+            elif instant_key(step.due) > instant_key(end) and not held_past(
+                facts, step.kind, (start, end), step.due
+            ):
                 # Late beats never, as for a late follow-up: a warning.
                 yield Finding(
                     self.code,

@@ -190,6 +190,7 @@ class ThankYouImmediately:
             moment,
             window,
             step,
+            kind=StepKind.THANK_YOU,
             too_early="the thank-you goes out before the call has ended (A3)",
             too_late=(
                 f"the thank-you goes out more than {self.params.within_hours} hours "

@@ -12,7 +12,14 @@ from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import utc
 from followup._vocabulary import EventKind, Severity, StepKind
-from followup.rules._shared import NoParams, keeps_agreed_time, skipped_days, when
+from followup.rules._shared import (
+    HELD,
+    NoParams,
+    hold_ends,
+    keeps_agreed_time,
+    skipped_days,
+    when,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -25,8 +32,6 @@ __all__ = ["WaitForThem"]
 
 # The steps that reach the interviewer: the close of the call and the
 # thank-you belong to the interview itself and go out whatever comes later.
-_TO_THEM = frozenset(StepKind) - {StepKind.CLOSE_CALL, StepKind.THANK_YOU}
-_CALLS = frozenset({StepKind.CALL, StepKind.CALL_BACK})
 
 
 class _Hold(NamedTuple):
@@ -113,7 +118,7 @@ class WaitForThem:
         if back is not None:
             holds.append(
                 _Hold(
-                    _TO_THEM,
+                    HELD[EventKind.AWAY],
                     utc(facts.start_of(back)),
                     f"Held until {_day(back)}: the interviewer is away until then.",
                     "while the interviewer is away",
@@ -123,19 +128,19 @@ class WaitForThem:
         if resume is not None:
             holds.append(
                 _Hold(
-                    frozenset(StepKind) - {StepKind.CLOSE_CALL},
+                    HELD[EventKind.PAUSED],
                     utc(facts.start_of(resume)),
                     f"Held until {_day(resume)}: you paused the follow-up until then.",
                     "while you pause",
                 )
             )
         decide_by = facts.until(EventKind.REPLIED)
-        if decide_by is not None:
-            after = facts.days_after(decide_by, 1, business=True)
+        after = hold_ends(facts, EventKind.REPLIED)
+        if decide_by is not None and after is not None:
             skipped = skipped_days(facts, decide_by + dt.timedelta(days=1), after)
             holds.append(
                 _Hold(
-                    _CALLS,
+                    HELD[EventKind.REPLIED],
                     utc(facts.start_of(after)),
                     f"Held until {_day(after)}{skipped}: they said they would "
                     "decide by "
