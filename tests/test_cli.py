@@ -531,3 +531,25 @@ def test_previous_that_cannot_be_read_is_named_once(tmp_path, missing):
         2,
         f"followup: error: {previous}: {problem}\n",
     )
+
+
+@pytest.mark.parametrize("lines", [1, 2])
+def test_previous_given_json_lines_of_plans_says_which_output_it_takes(tmp_path, lines):
+    # It was a wall of "unknown key 'id'", "unknown key 'plan'" and every
+    # key of a plan missing.
+    old = tmp_path / "old.jsonl"
+    made = run(
+        "plan", INTERVIEW, "--now", "2026-11-23T10:20:00-05:00", "--format", "jsonl",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    old.write_text(made.stdout * lines, encoding="utf-8")
+    result = run(
+        "plan", INTERVIEW, "--now", "2026-11-24T10:45:00-05:00", "--format", "ics",
+        "--previous", old,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"followup: error: {old}: holds plans as `plan --format jsonl` writes them "
+        '({"id": ..., "plan": ...} a line); --previous takes one plan, as '
+        "`plan --format json` writes it\n",
+    )

@@ -868,7 +868,25 @@ def _previous(path: str) -> FollowUpPlan:
     try:
         return from_json(text, FollowUpPlan)
     except FollowUpError as error:
+        if _is_json_lines_of_plans(text):
+            # Read as one plan, it was a wall of unknown and missing keys.
+            raise InputError(
+                f"{path}: holds plans as `plan --format jsonl` writes them "
+                '({"id": ..., "plan": ...} a line); --previous takes one plan, '
+                "as `plan --format json` writes it"
+            ) from error
         raise InputError(f"{path}: {error}") from error
+
+
+def _is_json_lines_of_plans(text: str) -> bool:
+    import json  # noqa: PLC0415
+
+    first = text.lstrip().partition("\n")[0]
+    try:
+        line = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(line, dict) and set(line) == {"id", "plan"}
 
 
 def _warn_if_another(path: str, previous: FollowUpPlan, plan: FollowUpPlan) -> None:
