@@ -547,9 +547,9 @@ def test_previous_given_json_lines_of_plans_says_which_output_it_takes(tmp_path,
         "plan", INTERVIEW, "--now", "2026-11-24T10:45:00-05:00", "--format", "ics",
         "--previous", old,
     )  # fmt: skip
-    assert (result.returncode, result.stderr) == (
-        2,
+    assert result.returncode == 2
+    assert result.stderr == (
         f"followup: error: {old}: holds plans as `plan --format jsonl` writes them "
         '({"id": ..., "plan": ...} a line); --previous takes one plan, as '
-        "`plan --format json` writes it\n",
+        "`plan --format json` writes it\n"
     )
