@@ -227,6 +227,10 @@ def test_a_french_follow_up_that_is_not_interested_still_gets_the_warning():
         ("My experience is not lacking for this role.", True),
         ("I do not have the experience you need.", False),
         ("I still lack the experience you need.", False),
+        # "lacks" after the phrase says it is missing, unless it lacks nothing.
+        ("My background lacks the experience you need.", False),
+        ("My experience lacks what your team needs.", False),
+        ("My background lacks depth in Rust.", False),
     ],
 )
 def test_lack_before_a_phrase_of_fit_turns_it_around(sentence, fits):

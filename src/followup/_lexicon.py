@@ -643,11 +643,13 @@ _NEGATIONS: Final = {
             "not no never hardly nor neither without lack lacks lacked lacking "
             f"{_NEGATED_VERBS_EN}"
         ),
-        after=f"not never no {_NEGATED_VERBS_EN}",
+        # "lacks" after a phrase says it is missing: "my background lacks
+        # the experience you need" (unless it "lacks nothing").
+        after=f"not never no lack lacks lacked lacking {_NEGATED_VERBS_EN}",
         # "be" is left out: "my background would be no obstacle".
         verbs=(
             "is are am was were do does did has have had will would can could "
-            f"should may might must {_NEGATED_VERBS_EN}"
+            f"should may might must lack lacks lacked lacking {_NEGATED_VERBS_EN}"
         ),
         fitting=(
             "match matches matched matching fit fits fitted fitting suit suits "
@@ -661,7 +663,7 @@ _NEGATIONS: Final = {
         undo=(
             "only just more less doubt better stronger greater limited changed "
             "fade fades faded wane wanes waned waver wavers wavered diminish "
-            "diminishes diminished secret hide hiding "
+            "diminishes diminished secret hide hiding nothing "
             # A lack denied is no lack: "I do not lack the experience", "my
             # experience is not lacking"; the "lack" is turned back below.
             "lack lacks lacked lacking"
