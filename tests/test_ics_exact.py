@@ -187,3 +187,18 @@ def test_the_calendar_s_name_is_text_escaped_as_a_summary_is():
     assert name == "X-WR-CALNAME:Follow-up: Smith\\\\Jones\\; R&D\\, Ltd"
     summary = next(line for line in lines if line.startswith("SUMMARY:Close"))
     assert summary == "SUMMARY:Close the call at Smith\\\\Jones\\; R&D\\, Ltd (phone)"
+
+
+def test_a_backslash_before_n_is_text_not_a_line_break() -> None:
+    # icalendar's own escaping takes "\N" for an escaped line break already:
+    # a company "R\N Labs" came back from the calendar on two lines.
+    company = "R\\N Labs"
+    plan = plan_followups(Interview("Ada", company, "2026-11-23T10:00:00-05:00"))
+    data = to_ics(plan)
+    lines = data.decode().split("\r\n")
+    (name,) = [line for line in lines if line.startswith("X-WR-CALNAME:")]
+    assert name == "X-WR-CALNAME:Follow-up: R\\\\N Labs"
+    summaries = [str(c["summary"]) for c in icalendar.Calendar.from_ical(data).walk()
+                 if c.name in {"VEVENT", "VTODO"}]  # fmt: skip
+    assert summaries[0] == "Close the call at R\\N Labs (phone)"
+    assert all("\n" not in summary for summary in summaries)

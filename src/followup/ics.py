@@ -312,6 +312,32 @@ class CalendarOfPlans:
 _END = b"END:VCALENDAR\r\n"
 
 
+class _Text(icalendar.vText):
+    r"""TEXT escaped as RFC 5545 (3.3.11) writes it, and nothing more.
+
+    icalendar's own escaping takes a backslash before "N" for an escaped
+    line break already: "R\N Labs" came back from a calendar on two lines.
+    """
+
+    def to_ical(self) -> bytes:
+        text = str(self)
+        for char, escaped in _ESCAPED:
+            text = text.replace(char, escaped)
+        return text.encode("utf-8")
+
+
+# The backslash first, so that no escape is escaped again; line ends of
+# every kind as one.
+_ESCAPED = (
+    ("\\", "\\\\"),
+    (";", "\\;"),
+    (",", "\\,"),
+    ("\r\n", "\\n"),
+    ("\n", "\\n"),
+    ("\r", "\\n"),
+)
+
+
 def _calendar(name: str | None) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//followup//followup {_version()}//EN")
@@ -322,8 +348,8 @@ def _calendar(name: str | None) -> icalendar.Calendar:
     if name is not None:
         calendar.add("method", "PUBLISH")
         # TEXT, as clients read it (RFC 7986's NAME is the same): escaped as
-        # SUMMARY is, or "R\N" in a company's name would end a line there.
-        calendar.add("x-wr-calname", icalendar.vText(name))
+        # SUMMARY is, or a ";" or "," in a company's name would cut it there.
+        calendar.add("x-wr-calname", _Text(name))
     return calendar
 
 
@@ -459,8 +485,8 @@ def _items(
         item.add("uid", step_uid(plan.interview, step))
         item.add("dtstamp", stamp)
         item.add("sequence", sequence)
-        item.add("summary", _summary(plan.interview, step))
-        item.add("description", _description(step, about))
+        item.add("summary", _Text(_summary(plan.interview, step)))
+        item.add("description", _Text(_description(step, about)))
         item.add("categories", ["Job search", step.kind.value])
         start = _calendar_time(step.due)
         # RFC 5545 wants DTEND and DUE later than DTSTART: the event keeps its
@@ -500,7 +526,7 @@ def _alarm(
         alarm.add("trigger", trigger, parameters={"RELATED": "END"})
     else:
         alarm.add("trigger", trigger)
-    alarm.add("description", _summary(interview, step))
+    alarm.add("description", _Text(_summary(interview, step)))
     return alarm
 
 
