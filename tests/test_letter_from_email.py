@@ -119,11 +119,29 @@ def test_a_letter_with_a_colon_on_its_first_line_is_no_message(text):
     assert letter_parts(text) == LetterParts(text)
 
 
+def test_a_message_of_html_alone_is_read_as_a_mail_program_shows_it():
+    # It was read as an empty letter: six findings of what it did not name.
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["To"] = "grace.hopper@example.com"
+    message["Subject"] = "Thank you"
+    message.set_content(
+        "<html><head><style>p {}</style></head><body><p>Dear Grace,</p>"
+        "<p>Thank you for the <b>phone   interview</b>.<br>Ada</p>"
+        "<blockquote><p>On Mon, Grace wrote:</p><p>Hi</p></blockquote></body></html>",
+        subtype="html",
+    )
+    assert letter_parts(message.as_string()) == LetterParts(
+        "Dear Grace,\nThank you for the phone interview.\nAda\n",
+        subject="Thank you",
+        quoted="> On Mon, Grace wrote:\n> Hi",
+    )
+
+
 def test_a_message_without_a_text_part_has_no_letter():
     message = EmailMessage(policy=email.policy.SMTP)
     message["To"] = "grace.hopper@example.com"
     message["Subject"] = "Thank you"
-    message.set_content("<p>Dear Grace</p>", subtype="html")
+    message.set_content(b"%PDF-1.4", maintype="application", subtype="pdf")
     assert letter_parts(message.as_string()) == LetterParts("", subject="Thank you")
 
 

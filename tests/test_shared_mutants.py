@@ -57,6 +57,7 @@ def judged(moment: str, step: Step | None) -> tuple[Finding, ...]:
             coerce_instant(moment, "moment"),
             (START, END),
             step,
+            kind=StepKind.FOLLOW_UP,
             too_early="too early",
             too_late="too late",
         )

@@ -22,6 +22,7 @@ import contextlib
 import os
 import stat
 import sys
+import unicodedata
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
@@ -199,9 +200,14 @@ class Line(NamedTuple):
 
 
 class InterviewFile(NamedTuple):
-    """A TOML file of a folder batch, not yet read (its history beside it)."""
+    """A TOML file of a folder batch, not yet read, and its history beside it.
+
+    `history` is the history file the folder holds for it, if its name is
+    spelt otherwise than `NAME.history.toml` (see `_folder_files`).
+    """
 
     path: Path
+    history: Path | None = None
 
 
 #: An entry of a batch before it is read: plain values that travel to a
@@ -215,7 +221,7 @@ def read_entry(job: Job) -> Entry:
     if type(job) is Line:
         return _line(job)
     if type(job) is InterviewFile:
-        return _interview_file(job.path)
+        return _interview_file(job.path, job.history)
     return job  # type: ignore[return-value]
 
 
@@ -349,11 +355,28 @@ def _too_large(source: str, what: str) -> InputError:
 
 
 def read_standard_input() -> str:
-    """The whole of standard input, as text; more than `MOST_BYTES`, an `InputError`."""
-    text = standard_input().read(MOST_BYTES + 1)
+    """The whole of standard input, read as a file is (`read_text`).
+
+    UTF-8 whatever the locale, a byte order mark no part of it: a letter
+    piped in reads as the same file named does.  More than `MOST_BYTES`, or
+    no UTF-8, is an `InputError`.
+    """
+    stream = standard_input()
+    raw = getattr(stream, "buffer", None)
+    if raw is None:
+        # A text stream with no bytes behind it (one a program set up).
+        text = stream.read(MOST_BYTES + 1)
+    else:
+        data = raw.read(MOST_BYTES + 1)
+        if len(data) > MOST_BYTES:
+            raise _too_large("standard input", "no letter")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError("standard input: is not UTF-8 text") from None
     if len(text) > MOST_BYTES:
         raise _too_large("standard input", "no letter")
-    return text
+    return text.removeprefix("\ufeff")
 
 
 def standard_input() -> TextIO:
@@ -400,8 +423,16 @@ def _is_batch_file(path: Path) -> bool:
     # one: an editor's lock or backup (Emacs's ".#acme.toml", a link to
     # nowhere while acme.toml has unsaved changes) is no interview.
     return (
-        path.suffix == ".toml" and not path.name.startswith(".") and not path.is_dir()
+        path.suffix.lower() == ".toml"
+        and not path.name.startswith(".")
+        and not path.is_dir()
     )
+
+
+def _spelling(name: str) -> str:
+    # A name as a person reads it: "Acme.TOML" is "acme.toml", and so is a
+    # name a Mac wrote with its accents apart ("Zoe" and a diaeresis).
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def open_batch(path: str) -> Batch:
@@ -611,16 +642,25 @@ def _under(path: str, problems: list[str]) -> list[str]:
     ]
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Path]]:
     try:
         files = sorted(path for path in folder.iterdir() if _is_batch_file(path))
     except OSError as error:
         raise InputError(f"{folder}: cannot be read ({error.strerror})") from None
-    histories = [path for path in files if path.name.endswith(_HISTORY_SUFFIX)]
-    interviews = [path for path in files if not path.name.endswith(_HISTORY_SUFFIX)]
-    names = {_history_of(path).name for path in interviews}
-    orphans = [path for path in histories if path.name not in names]
-    return interviews, orphans
+    histories = {
+        _spelling(path.name): path
+        for path in files
+        if _spelling(path.name).endswith(_HISTORY_SUFFIX)
+    }
+    interviews: list[InterviewFile] = []
+    for path in files:
+        if _spelling(path.name).endswith(_HISTORY_SUFFIX):
+            continue
+        # Its history as spelt otherwise (`ACME.history.TOML`), if it is.
+        history = histories.pop(_spelling(_history_of(path).name), None)
+        kept = None if history is None or history == _history_of(path) else history
+        interviews.append(InterviewFile(path, kept))
+    return interviews, sorted(histories.values())
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -645,17 +685,16 @@ def _history_of(interview: Path) -> Path:
     return interview.with_name(interview.stem + _HISTORY_SUFFIX)
 
 
-def _folder(interviews: list[Path], orphans: list[Path]) -> Iterator[Job]:
+def _folder(interviews: list[InterviewFile], orphans: list[Path]) -> Iterator[Job]:
     for path in orphans:
-        name = path.name.removesuffix(_HISTORY_SUFFIX) + ".toml"
+        name = path.name[: -len(_HISTORY_SUFFIX)] + ".toml"
         yield Entry(
             str(path), 0, problem=f"{path}: a history without its interview ({name})"
         )
-    for path in interviews:
-        yield InterviewFile(path)
+    yield from interviews
 
 
-def _interview_file(path: Path) -> Entry:
+def _interview_file(path: Path, history: Path | None = None) -> Entry:
     where = str(path)
     if not _is_utf8(where):
         # Its name is its id, printed on every line about it: shown with
@@ -671,7 +710,7 @@ def _interview_file(path: Path) -> Entry:
             problem=f"{shown}: the file's name is not one line without control "
             "characters",
         )
-    history = _history_of(path)
+    history = _history_of(path) if history is None else history
     for file in (path, history):
         kind = _not_a_file(file)
         if kind is not None:

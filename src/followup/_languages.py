@@ -39,8 +39,15 @@ LANGUAGES: Final = ("en", "de", "fr", "es")
 _COMBINING = re.compile(
     r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
+# Characters that show nothing and are no white space to Python: web mail
+# and word processors paste them into words and names (zero-width spaces
+# and joiners, a byte order mark, a soft hyphen).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+
 _UNIFIED = str.maketrans(
     {
+        # Read as if they were not there: "No\u00advember" is "November".
+        **dict.fromkeys(INVISIBLE),
         "\u2019": "'",
         "\u2018": "'",
         "\u02bc": "'",
@@ -87,7 +94,8 @@ def plain(text: str) -> str:
     HTML entities are decoded (a letter pasted from a web mail writes
     ``AT&amp;T``), compatibility forms and accents folded (``Zoë`` and
     ``Zoe`` read alike, ``ß`` as ``ss``), curly apostrophes and dashes made
-    plain.  The length may change; positions are not kept.
+    plain, and invisible marks (a zero-width space, a soft hyphen) left out.
+    The length may change; positions are not kept.
 
     >>> plain("Zoë\u2019s AT&amp;T call \u2013 MÄRZ")
     "zoe's at&t call - marz"

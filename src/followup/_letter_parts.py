@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
+from followup._languages import INVISIBLE
 from followup.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -44,8 +45,11 @@ _THANKS = re.compile(
 )
 # The header a mail program writes above a quoted message.  "On ... wrote:"
 # is often wrapped over two lines, so the verb may end the next line.
+# An accent may come as a letter and a combining mark (a Mac's text).
 _QUOTE_VERB = re.compile(
-    r"(?:wrote|writes|schrieb|a\s+[ée]crit|escribi[óo])\b.*:\s*$", re.IGNORECASE
+    r"(?:wrote|writes|schrieb|a\s+(?:[ée]|e\u0301)crit|escribi(?:[óo]|o\u0301))\b"
+    r".*:\s*$",
+    re.IGNORECASE,
 )
 _QUOTE_OPENER = re.compile(r"(?:on|am|le|el)\s", re.IGNORECASE)
 # A mail program names who wrote; "you wrote:" is the letter's own sentence
@@ -98,10 +102,7 @@ _HEAD_FIELDS = frozenset(
 )
 
 
-# Characters that show nothing and are no white space to Python: web mail
-# pastes lines of them (zero-width spaces and joiners, a byte order mark, a
-# soft hyphen), which a reader sees as blank.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+# `INVISIBLE`: web mail pastes lines of them, which a reader sees as blank.
 # What `str.isspace` holds true of (a test keeps the two equal), and those.
 BLANK = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
@@ -157,12 +158,14 @@ def letter_parts(text: str) -> LetterParts:
     >>> parts.quoted
     'On Mon, Grace wrote:\n> Hi'
     """
-    lines = text.splitlines()
+    # A byte order mark (Notepad's UTF-8) is no part of the first line.
+    lines = text.removeprefix("\ufeff").splitlines()
     subject = ""
     date = None
     unread = None
-    if _is_message(lines):
-        subject, body, date, unread = _subject_body_and_date(text)
+    head = _head_start(lines)
+    if _is_message(lines[head:]):
+        subject, body, date, unread = _subject_body_and_date("\n".join(lines[head:]))
         lines = body.splitlines()
     else:
         first = _first_written(lines)
@@ -179,6 +182,19 @@ def letter_parts(text: str) -> LetterParts:
         signature = "\n".join(own_lines[delimiter + 1 :])
         own_lines = own_lines[:delimiter]
     return LetterParts("\n".join(own_lines), subject, signature, quoted, date, unread)
+
+
+def _head_start(lines: list[str]) -> int:
+    """Where a message's head would start: past blank lines and an mbox line.
+
+    An mbox export, or a message split from one, begins with "From " and
+    the sender (no colon), which is no field of the head; a message saved
+    by hand may begin with a blank line.
+    """
+    start = _first_written(lines) or 0
+    if lines and lines[start].startswith("From ") and not _FIELD.match(lines[start]):
+        start += 1
+    return start
 
 
 def _is_message(lines: list[str]) -> bool:
@@ -224,15 +240,20 @@ def _subject_body_and_date(
     try:
         message = email.message_from_string(text, policy=email.policy.default)
         subject = message["Subject"]
-        part = next(
-            (
-                part
-                for part in message.walk()
-                if part.get_content_type() == "text/plain" and not part.is_attachment()
-            ),
-            None,
-        )
-        body = "" if part is None else _decoded(part)
+        parts = [part for part in message.walk() if not part.is_attachment()]
+        plain = _first_of(parts, "text/plain")
+        # A message of HTML alone (web mail, some clients) is read as a
+        # mail program shows it: its text, a paragraph or a break a line.
+        html = _first_of(parts, "text/html") if plain is None else None
+        if plain is not None:
+            body = _flowed(plain, _decoded(plain))
+        elif html is not None:
+            # Only here: most messages hold text, and need no HTML reader.
+            from followup._html_text import shown_text  # noqa: PLC0415
+
+            body = shown_text(_decoded(html))
+        else:
+            body = ""
     except RecursionError:
         # The email package reads parts within parts by recursion: a
         # thousand levels (68 kB) exhaust it.  Bad input, as JSON nested
@@ -248,6 +269,36 @@ def _subject_body_and_date(
         written = message.get_all("Date")
         unread = " ".join(str(written[0]).split()) if written else None
     return ("" if subject is None else str(subject).strip()), body, date, unread
+
+
+def _first_of(parts: list[EmailMessage], kind: str) -> EmailMessage | None:
+    return next((part for part in parts if part.get_content_type() == kind), None)
+
+
+def _flowed(part: EmailMessage, text: str) -> str:
+    """`text` as a mail program shows a ``format=flowed`` part (RFC 3676).
+
+    Thunderbird breaks long lines at 72 columns with a space before each
+    soft break; the lines are paragraphs again here, or a letter of nine
+    lines would be counted as ten.  A line that starts with a space had one
+    put in front of it; the signature's "-- " ends no paragraph.
+    """
+    if str(part.get_param("format", "")).lower() != "flowed":
+        return text
+    cut = str(part.get_param("delsp", "")).lower() == "yes"
+    joined: list[str] = []
+    carried = False
+    for line in text.splitlines():
+        unstuffed = line.removeprefix(" ")
+        soft = line.endswith(" ") and line != "-- "
+        if soft and cut:
+            unstuffed = unstuffed[:-1]
+        if carried:
+            joined[-1] += unstuffed
+        else:
+            joined.append(unstuffed)
+        carried = soft
+    return "\n".join(joined)
 
 
 def _date(message: EmailMessage) -> dt.datetime | None:

@@ -1,0 +1,224 @@
+"""Letters and files as Windows, mail programs and phones write them.
+
+A letter piped in reads as the same file named does; a message of HTML
+alone, one Thunderbird wrapped (``format=flowed``), one split from an mbox
+file, and marks no one sees (a zero-width space, a soft hyphen) are read as
+a mail program shows them.  A folder's files are found whatever the case of
+their suffixes and however a Mac spelt their accents.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from followup import Contact, Interview, check_letter
+from followup._letter_parts import letter_parts
+from shell import run
+
+EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
+INTERVIEW = Interview(
+    "Ada Lovelace",
+    "Acme Analytics",
+    "2026-11-23T10:00:00-05:00[America/New_York]",
+    interviewer=Contact("Grace Hopper", timezone="America/New_York"),
+)
+FOLLOW_UP = (EXAMPLES / "follow-up.txt").read_text(encoding="utf-8")
+SENT = "2026-11-25T09:00:00-05:00"
+# A thank-you whose subject names the date and time, and whose body does not.
+THANKS = (
+    "Subject: Thank you - phone interview on 23 November at 10:00\n\n"
+    "Dear Grace,\n\nThank you for the phone interview. I am very interested in\n"
+    "working at Acme Analytics.\n\nBest regards,\nAda Lovelace\n"
+)
+
+
+def _messages(text: str, kind: str = "follow-up") -> list[str]:
+    return [f.message for f in check_letter(text, INTERVIEW, kind, sent=SENT)]
+
+
+# -- standard input, as a file ---------------------------------------------------
+
+
+def test_a_letter_piped_in_with_a_byte_order_mark_reads_as_the_file(tmp_path):
+    # The mark stayed in front of "Subject:" on standard input: the subject's
+    # date and time counted as the letter's, it was checked as a follow-up,
+    # and it passed (status 0) where the file fails (status 1).
+    letter = tmp_path / "thanks.txt"
+    letter.write_text("\ufeff" + THANKS, encoding="utf-8")
+    named = run("check-letter", letter, "--example", "--sent", SENT)
+    piped = run(
+        "check-letter", "-", "--example", "--sent", SENT, stdin="\ufeff" + THANKS
+    )
+    assert named.returncode == piped.returncode == 1
+    assert piped.stdout == named.stdout.replace(str(letter), "standard input")
+    assert "does not name the date of the interview" in piped.stdout
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "C"])
+def test_a_letter_piped_in_that_is_not_utf8_is_refused_as_a_file_is(locale):
+    # UTF-16 (Notepad's "Unicode"): misread under one locale, a traceback
+    # under another.
+    env = {**os.environ, "LC_ALL": locale, "PYTHONIOENCODING": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "check-letter", "-", "--example"],
+        input=FOLLOW_UP.encode("utf-16"),
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        "followup: error: standard input: is not UTF-8 text\n",
+    )
+
+
+def test_the_library_reads_a_letter_with_a_byte_order_mark_as_one_without():
+    assert _messages("\ufeff" + THANKS, "thank-you") == _messages(THANKS, "thank-you")
+    assert letter_parts("\ufeff" + THANKS).subject == letter_parts(THANKS).subject
+
+
+# -- messages as mail programs save them -----------------------------------------
+
+HEAD = (
+    "From: Ada Lovelace <ada@example.com>\nTo: Grace Hopper <grace@example.com>\n"
+    "Subject: Following up\nDate: Wed, 25 Nov 2026 09:00:00 -0500\n"
+    "MIME-Version: 1.0\n"
+)
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["From ada@example.com Wed Nov 25 14:00:00 2026\n", "\n", "\n\n"],
+    ids=["mbox", "a blank line", "two blank lines"],
+)
+def test_a_message_after_an_mbox_line_or_blank_lines_is_a_message(before):
+    message = HEAD + "Content-Type: text/plain; charset=UTF-8\n\n" + FOLLOW_UP
+    assert letter_parts(before + message) == letter_parts(message)
+    assert letter_parts(message).subject == "Following up"
+
+
+def test_a_letter_thunderbird_wrapped_is_counted_as_it_is_shown():
+    # Ten wrapped lines, one paragraph of four sentences: under ten lines.
+    paragraph = (
+        "I am writing to follow up on our phone interview on Monday, November 23 "
+        "at 10:00. I am still very interested in Acme Analytics: my experience "
+        "building data pipelines for six years matches what your team needs, and "
+        "I have led the migration of a large warehouse to streaming ingestion "
+        "with measurable savings for the business and its users. I would welcome "
+        "the chance to talk about the next steps whenever suits you best, and I "
+        "am happy to share more."
+    )
+    words, wrapped, line = paragraph.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > 72:
+            wrapped.append(line + " ")
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    body = (
+        "Dear Ms. Hopper,\n\n"
+        + "\n".join(wrapped)
+        + "\n\nBest regards,\nAda Lovelace\n"
+    )
+    head = HEAD + "Content-Type: text/plain; charset=UTF-8; format=flowed\n\n"
+    assert len(body.splitlines()) >= 10
+    parts = letter_parts(head + body)
+    assert parts.own.splitlines()[2] == paragraph
+    assert [m for m in _messages(head + body) if "lines" in m] == []
+    fixed = HEAD + "Content-Type: text/plain; charset=UTF-8\n\n" + body
+    assert [m for m in _messages(fixed) if "lines" in m] != []
+
+
+def test_a_message_of_html_alone_is_checked_as_its_text():
+    html = (
+        "<html><body><p>Dear Grace,</p><p>I am writing to follow up on our phone "
+        "interview on 23&nbsp;November at 10:00.<br>I remain very interested in "
+        "<b>Acme Analytics</b>: my experience building data pipelines matches "
+        "what your team needs.</p><p>Best regards,<br>Ada Lovelace</p>"
+        "</body></html>"
+    )
+    message = (
+        HEAD + "Content-Type: text/html; charset=UTF-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n" + html
+    )
+    assert _messages(message) == _messages(FOLLOW_UP) == []
+
+
+# -- marks no one sees -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("find", "put"),
+    [
+        ("23 November", "23\u200b November"),
+        ("23 November", "23 No\u00advember"),
+        ("Acme Analytics", "Ac\u200dme Analytics"),
+        ("Ada Lovelace", "Ada Love\u00adlace"),
+    ],
+    ids=["zero-width space", "soft hyphen", "zero-width joiner", "in a name"],
+)
+def test_invisible_marks_in_a_letter_hide_no_word(find, put):
+    assert _messages(FOLLOW_UP.replace(find, put)) == []
+
+
+def test_an_invisible_mark_pasted_into_the_company_s_name_hides_it_not():
+    pasted = Interview("Ada Lovelace", "Acme Analytics\u200b", INTERVIEW.at)
+    assert check_letter(FOLLOW_UP, pasted, sent=SENT) == ()
+
+
+def test_a_french_quote_header_with_its_accent_apart_is_a_quote():
+    # "a écrit" as a Mac may write it: "e" and a combining acute accent.  The
+    # quoted message's time was read as the letter's own.
+    letter = (
+        "Madame Hopper,\n\nJe reviens vers vous suite à notre entretien "
+        "téléphonique de cette semaine.\n\nCordialement,\nAda Lovelace\n\n"
+        "Le lun. 23 nov. 2026 à 08:02, Grace Hopper <grace@example.com> "
+        "a écrit :\n> Je vous appelle le 23 novembre à 10 h.\n"
+    )
+    decomposed = unicodedata.normalize("NFD", letter)
+    assert letter_parts(decomposed).quoted.startswith("Le lun. 23 nov.")
+    assert letter_parts(letter).quoted.startswith("Le lun. 23 nov.")
+
+
+# -- a folder's files ------------------------------------------------------------
+
+
+def _interview_toml(company: str) -> str:
+    return (
+        f'candidate = "Ada Lovelace"\ncompany = "{company}"\n'
+        'at = "2026-11-23T10:00:00-05:00[America/New_York]"\n'
+    )
+
+
+HISTORY = '[[events]]\nkind = "thank-you-sent"\nat = "2026-11-23T10:45:00-05:00"\n'
+
+
+def test_a_folder_s_files_are_found_whatever_the_case_of_their_suffixes(tmp_path):
+    # Orbital.TOML was left out of the batch, and acme.history.TOML ignored:
+    # the thank-you it records came back as overdue, with status 0.
+    (tmp_path / "Orbital.TOML").write_text(_interview_toml("Orbital"))
+    (tmp_path / "acme.toml").write_text(_interview_toml("Acme"))
+    (tmp_path / "acme.history.TOML").write_text(HISTORY)
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any("Orbital (Orbital)" in line for line in lines)
+    assert not any("thank-you" in line and "(acme)" in line for line in lines)
+    assert any("thank-you" in line and "(Orbital)" in line for line in lines)
+
+
+def test_a_history_a_mac_named_with_its_accent_apart_is_the_interview_s(tmp_path):
+    composed = unicodedata.normalize("NFC", "Zoë")
+    (tmp_path / f"{composed}.toml").write_text(_interview_toml("Acme"))
+    apart = unicodedata.normalize("NFD", "Zoë")
+    (tmp_path / f"{apart}.history.toml").write_text(HISTORY)
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "thank-you" not in result.stdout
