@@ -9,6 +9,7 @@ their suffixes and however a Mac spelt their accents.
 
 from __future__ import annotations
 
+import codecs
 import os
 import pathlib
 import subprocess
@@ -222,3 +223,22 @@ def test_a_history_a_mac_named_with_its_accent_apart_is_the_interview_s(tmp_path
     result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
     assert (result.returncode, result.stderr) == (0, "")
     assert "thank-you" not in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_json_lines_file_powershell_wrote_is_refused_once(tmp_path, encoding):
+    # Its first line was "not UTF-8", every other one "not valid JSON", and a
+    # phantom line after the last.
+    lines = (EXAMPLES / "interviews.jsonl").read_text(encoding="utf-8")
+    wide = tmp_path / "ps.jsonl"
+    data = lines.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    wide.write_bytes(data)
+    for command in (("due", wide, "--on", "2026-12-01"), ("plan", wide)):
+        result = run(*command)
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"{wide}: is UTF-16 or UTF-32 text, not UTF-8 (save it as UTF-8: "
+            "PowerShell's Out-File -Encoding utf8, say)\n"
+        )

@@ -18,6 +18,7 @@ Nothing here plans: entries carry checked values, and the command plans them.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import stat
@@ -476,19 +477,39 @@ def _opened(path: str) -> IO[bytes]:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _file_lines(path: str) -> Iterator[Line]:
+def _file_lines(path: str) -> Iterator[Job]:
     # Opened when the first line is asked for.
     yield from _handle_lines(_opened(path), path)
 
 
-def _handle_lines(handle: IO[bytes], path: str) -> Iterator[Line]:
+def _handle_lines(handle: IO[bytes], path: str) -> Iterator[Job]:
     with handle:
         yield from _lines(handle, path)
 
 
-def _lines(handle: IO[bytes], source: str) -> Iterator[Line]:
+def _lines(handle: IO[bytes], source: str) -> Iterator[Job]:
     for number, raw in enumerate(handle, start=1):
+        if number == 1 and raw.startswith(_WIDE_MARKS):
+            # PowerShell 5's ">" writes UTF-16: read line by line, its
+            # first line was "not UTF-8" and every other one "not JSON".
+            yield Entry(
+                source,
+                len(raw),
+                problem=f"{source}: is UTF-16 or UTF-32 text, not UTF-8 (save it "
+                "as UTF-8: PowerShell's Out-File -Encoding utf8, say)",
+            )
+            return
         yield Line(source, number, raw)
+
+
+# The byte order marks of UTF-32 first: its little-endian one begins with
+# UTF-16's.
+_WIDE_MARKS: Final = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
 
 
 def _line(line: Line) -> Entry:
