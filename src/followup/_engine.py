@@ -455,7 +455,9 @@ def check_letter(  # noqa: PLR0913 - the letter, its interview, and how to read 
 
     Raises:
         FollowUpError: `kind` is not a letter, `sent` no instant, `language`
-            not one of the four, or an argument has the wrong type.
+            not one of the four, or an argument has the wrong type; or
+            `text` is an email message that cannot be read at all (parts
+            within parts nested a thousand deep), which is no letter.
         RuleError: a rule failed reading the letter; the message names it.
     """
     # Imported here: reading letters loads their languages, words and
