@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, final
 
@@ -313,8 +312,7 @@ def country_weekend(country: str, subdivision: str | None) -> frozenset[int]:
     # Looked up when called, so that a test can stand in for the package.
     from followup import _country_calendars  # noqa: PLC0415
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
+    with _country_calendars.without_range_warnings():
         calendar: Any = _country_calendars.country_holidays(country, subdiv=subdivision)
     weekend = frozenset(int(day) for day in calendar.weekend)
     if len(weekend) >= 7 or not weekend <= frozenset(range(7)):

@@ -21,13 +21,41 @@ that way, as before.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import sys
+import threading
+import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["country_class", "country_holidays"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["country_class", "country_holidays", "without_range_warnings"]
+
+# `warnings.catch_warnings` saves and restores the process's filters: two
+# threads inside it at once leave one's "ignore" behind for good, or let the
+# other's warning out.  One thread at a time, then.
+_WARNINGS = threading.Lock()
+
+
+@contextlib.contextmanager
+def without_range_warnings() -> Iterator[None]:
+    """Hold back the package's warning that a year's holidays are not known.
+
+    India's lunisolar holidays are known from 2001 to 2035 only; a plan in
+    another year has the rest, and says nothing of those.  Only that
+    warning: another of the host's, in another thread meanwhile, is shown.
+    """
+    with _WARNINGS, warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore",
+            message="Requested Holidays are available only",
+            category=UserWarning,
+        )
+        yield
 
 
 def country_holidays(
@@ -38,13 +66,13 @@ def country_holidays(
     language: str | None = None,
 ) -> Any:
     """``holidays.country_holidays`` for a known country code, loading only it."""
-    found = _run_alone(country)
-    if found is None:
-        import holidays  # noqa: PLC0415 - heavy; only a known country needs it
-
-        return holidays.country_holidays(
-            country, subdiv=subdiv, years=years, language=language
-        )
+    # The class under the lock (`_run_alone`); its holidays made outside it,
+    # as `holidays.country_holidays` makes them, for many threads at once.
+    try:
+        found = country_class(country)
+    except AttributeError:
+        # The package's own error for a code it lacks.
+        raise NotImplementedError(f"Country {country} not available") from None
     return found(subdiv=subdiv, years=years, language=language)
 
 
@@ -53,14 +81,25 @@ def country_class(country: str) -> Any:
     found = _run_alone(country)
     if found is None:
         import holidays  # noqa: PLC0415 - heavy; only a known country needs it
+        from holidays import registry  # noqa: PLC0415
 
-        return getattr(holidays, country)
+        # The package's own lazy import, whole, as in `_run_alone`.
+        with registry.IMPORT_LOCK:
+            return getattr(holidays, country)
     return found
 
 
 def _run_alone(country: str) -> Any | None:
-    # Once the package has loaded every country anyway, its classes serve.
-    return None if "holidays.countries" in sys.modules else _alone(country)
+    from holidays import registry  # noqa: PLC0415 - heavy; only when asked
+
+    # One thread at a time, under the lock holidays takes for its own lazy
+    # imports: a module run alone may import another country (American
+    # Samoa the United States), and with it every country, while another
+    # thread imports one of them; Python's locks of the two modules then
+    # deadlock (`_DeadlockError`), or the package is seen half made.
+    with registry.IMPORT_LOCK:
+        # Once the package has loaded every country anyway, its classes serve.
+        return None if "holidays.countries" in sys.modules else _alone(country)
 
 
 @functools.cache

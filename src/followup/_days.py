@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import warnings
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar, final
 
@@ -103,8 +102,7 @@ def _country_year(
         first + dt.timedelta(days=n)
         for n in range((dt.date(year + 1, 1, 1) - first).days)
     ]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
+    with _country_calendars.without_range_warnings():
         # In English, whatever the machine's locale: left to itself the
         # package names holidays in the language LANG or LANGUAGE asks for,
         # and a plan's reasons would read differently from machine to machine.

@@ -837,6 +837,19 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
+def describe_day(day: dt.date, *, year: bool = False) -> str:
+    """Write a day for people, whatever the locale (``%a`` and ``%b`` follow it).
+
+    >>> describe_day(dt.date(2026, 11, 26))
+    'Thu 26 Nov'
+    >>> describe_day(dt.date(2026, 12, 10), year=True)
+    'Thu 10 Dec 2026'
+    """
+    weekday, month = WEEKDAY_NAMES[day.weekday()], MONTH_NAMES[day.month - 1]
+    text = f"{weekday[:3]} {day.day} {month[:3]}"
+    return f"{text} {day.year}" if year else text
+
+
 def describe_instant(moment: dt.datetime) -> str:
     """Write an instant for people, in its own zone, whatever the locale.
 

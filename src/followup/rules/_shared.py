@@ -17,6 +17,7 @@ from followup._plan import Finding
 from followup._time import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
+    describe_day,
     describe_instant,
     instant_key,
     long_date,
@@ -194,7 +195,8 @@ def days_off_in_words(found: list[DayOff]) -> str:
 
 
 def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    # Not "%a" and "%b": they follow the process's locale, set by any thread.
+    return describe_day(day)
 
 
 _DAY = dt.timedelta(days=1)

@@ -10,7 +10,7 @@ import attrs
 from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import utc
+from followup._time import describe_day, utc
 from followup._vocabulary import EventKind, Severity, StepKind
 from followup.rules._shared import (
     HELD,
@@ -44,7 +44,8 @@ class _Hold(NamedTuple):
 
 
 def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
+    # Not "%a" and "%b": they follow the process's locale, set by any thread.
+    return describe_day(day, year=True)
 
 
 @final
