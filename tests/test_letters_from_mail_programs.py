@@ -242,3 +242,18 @@ def test_a_json_lines_file_powershell_wrote_is_refused_once(tmp_path, encoding):
             f"{wide}: is UTF-16 or UTF-32 text, not UTF-8 (save it as UTF-8: "
             "PowerShell's Out-File -Encoding utf8, say)\n"
         )
+
+
+def test_a_file_name_holding_a_line_separator_is_refused_in_a_folder(tmp_path):
+    # U+2028 is no control character, but ends a line: the name, its id,
+    # would have split a line of `due` in two.
+    (tmp_path / "acme\u2028corp.toml").write_text(_interview_toml("Acme"))
+    (tmp_path / "orbital.toml").write_text(_interview_toml("Orbital"))
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{tmp_path}/acme\\u2028corp.toml: the file's name is not one line "
+        "without control characters\n"
+    )
+    assert "\u2028" not in result.stdout
+    assert "(orbital)" in result.stdout

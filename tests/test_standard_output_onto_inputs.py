@@ -9,6 +9,7 @@ it was.
 
 from __future__ import annotations
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -102,3 +103,29 @@ def test_standard_output_onto_another_file_is_written(files, args):
         result = _followup(files, args, handle)
     assert result.returncode in {0, 1}, result.stderr
     assert target.stat().st_size > 0
+
+
+def test_a_device_both_standard_input_and_output_is_no_input_file(files):
+    # A terminal (or /dev/null) read and written at once is no file to lose:
+    # `followup check-letter -` typed at a terminal checks the letter.
+    null = pathlib.Path(os.devnull)
+    with null.open("rb") as given, null.open("wb") as shown:
+        result = _followup(files, ["check-letter", "-", "--example"], shown, given)
+    assert (result.returncode, result.stderr) == (1, "")
+
+
+def test_a_log_beside_a_folder_s_interviews_is_no_input(files):
+    # `followup plan f >> f/plans.log`: only a folder's TOML files are read.
+    log = files / "f" / "plans.log"
+    with log.open("ab") as handle:
+        result = _followup(files, ["plan", "f", "--now", NOW], handle)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert log.read_text(encoding="utf-8").startswith("== a\nAda Lovelace")
+
+
+def test_a_hidden_toml_file_beside_a_folder_s_interviews_is_no_input(files):
+    hidden = files / "f" / ".plans.toml"
+    with hidden.open("ab") as handle:
+        result = _followup(files, ["plan", "f", "--now", NOW], handle)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert hidden.stat().st_size > 0
