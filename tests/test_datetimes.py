@@ -96,7 +96,7 @@ def test_an_offset_that_contradicts_the_zone_is_refused():
     with pytest.raises(InvalidValueError, match="Europe/Paris does not use") as error:
         coerce_instant("2026-07-01T10:00:00+01:00[Europe/Paris]", "Interview.at")
     assert str(error.value).endswith(
-        "has an offset that Europe/Paris does not use at that time (it uses +0200)"
+        "has an offset that Europe/Paris does not use at that time (it uses +02:00)"
     )
 
 
@@ -425,3 +425,12 @@ def test_the_zone_suffix_is_split_as_the_lazy_pattern_splits_it(text):
     assert (ours is None) == (lazy is None)
     if ours is not None and lazy is not None:
         assert ours.groupdict() == lazy.groupdict()
+
+
+def test_an_offset_of_seconds_is_written_as_it_is_to_be_given():
+    # Amsterdam kept local mean time, +00:19:32, until 1937.
+    with pytest.raises(InvalidValueError) as error:
+        coerce_instant("1920-07-01T10:00:00+01:00[Europe/Amsterdam]", "at")
+    assert str(error.value).endswith("(it uses +01:19:32)")
+    accepted = coerce_instant("1920-07-01T10:00:00+01:19:32[Europe/Amsterdam]", "at")
+    assert accepted.isoformat() == "1920-07-01T10:00:00+01:19:32"

@@ -441,14 +441,21 @@ def _offsets_of_wall_time(parsed: dt.datetime, tz: dt.tzinfo) -> str:
             f"{gap} that day: give a time that exists, or leave out the offset "
             f"and it reads as {read.isoformat()}"
         )
-    first = local.strftime("%z")
-    second = wall.replace(tzinfo=tz, fold=1).strftime("%z")
+    first = _offset_written(local)
+    second = _offset_written(wall.replace(tzinfo=tz, fold=1))
     uses = (
         first
         if first == second
         else f"{first}, or {second} when the hour repeats at a daylight-saving change"
     )
     return f"has an offset that {name} does not use at that time (it uses {uses})"
+
+
+def _offset_written(moment: dt.datetime) -> str:
+    # As the library writes offsets, and as they are to be given: "+02:00"
+    # ("+00:19:32" for a local mean time of seconds), not strftime's "+0200".
+    text = moment.strftime("%z")
+    return ":".join([text[:3], text[3:5], *([text[5:7]] if len(text) > 5 else [])])
 
 
 def _duration_in_words(length: dt.timedelta) -> str:
