@@ -191,14 +191,16 @@ def test_the_calendar_s_name_is_text_escaped_as_a_summary_is():
 
 def test_a_backslash_before_n_is_text_not_a_line_break() -> None:
     # icalendar's own escaping takes "\N" for an escaped line break already:
-    # a company "R\N Labs" came back from the calendar on two lines.
+    # a company "R\N Labs" came back from the calendar on two lines.  The
+    # text as RFC 5545 escapes it: the backslash doubled, the N kept.  (Read
+    # back, icalendar 7 gives the name again; 6.2's reader splits it itself.)
     company = "R\\N Labs"
     plan = plan_followups(Interview("Ada", company, "2026-11-23T10:00:00-05:00"))
-    data = to_ics(plan)
-    lines = data.decode().split("\r\n")
+    lines = to_ics(plan).decode().split("\r\n")
     (name,) = [line for line in lines if line.startswith("X-WR-CALNAME:")]
     assert name == "X-WR-CALNAME:Follow-up: R\\\\N Labs"
-    summaries = [str(c["summary"]) for c in icalendar.Calendar.from_ical(data).walk()
-                 if c.name in {"VEVENT", "VTODO"}]  # fmt: skip
-    assert summaries[0] == "Close the call at R\\N Labs (phone)"
-    assert all("\n" not in summary for summary in summaries)
+    summaries = [line for line in lines if line.startswith("SUMMARY:")]
+    assert summaries[0] == "SUMMARY:Close the call at R\\\\N Labs (phone)"
+    assert all("R\\\\N Labs" in line for line in summaries)
+    descriptions = [line for line in lines if line.startswith("DESCRIPTION:")]
+    assert not any("R\\n" in line for line in descriptions)
