@@ -902,3 +902,15 @@ def test_a_rule_s_working_values_are_no_documents():
     )
     with pytest.raises(InvalidTypeError, match=r"^value: expected"):
         to_json(step)
+
+
+def test_a_rule_s_working_values_are_no_documents_inside_others_either():
+    from followup._letters import Letter  # noqa: PLC0415 - as a rule gets it
+
+    letter = Letter("Hi", Interview("Ada", "Acme", AT), "thank-you")
+    for value in ([letter], {"a": letter}):
+        with pytest.raises(InvalidTypeError, match=r"that is a document"):
+            to_json(value)
+    for cls in (list[Letter], dict[str, Letter], Letter | None):
+        with pytest.raises(InvalidTypeError, match=r"^cls: .* that is a document"):
+            from_json("[]", cls)

@@ -257,3 +257,82 @@ def test_a_file_name_holding_a_line_separator_is_refused_in_a_folder(tmp_path):
     )
     assert "\u2028" not in result.stdout
     assert "(orbital)" in result.stdout
+
+
+# -- what the review of the session's own changes found -------------------------
+
+
+def test_html_the_standard_parser_refuses_is_read_as_text():
+    # A marked section html.parser does not know raised AssertionError.
+    html = "<p>Thank you</p><![foo[ bar ]]><p>Ada</p><![x<![x"
+    message = HEAD + "Content-Type: text/html; charset=UTF-8\n\n" + html
+    assert letter_parts(message).own == "Thank you\nAda"
+    assert isinstance(check_letter(message, INTERVIEW, sent=SENT), tuple)
+
+
+def test_html_nested_deep_is_read_in_proportion_to_its_size():
+    # Each line was quoted once for every blockquote around it: 260 kB of
+    # nesting made 400 million characters.
+    from followup._html_text import shown_text  # noqa: PLC0415
+
+    nested = "<blockquote>x" * 20000
+    shown = shown_text(nested)
+    assert len(shown) < len(nested)
+    assert set(shown.splitlines()) == {"> x", ""}
+    # Never closed, a comment or a tag hides the rest, as a browser shows it.
+    assert shown_text("Hi <!--x" * 1000) == "Hi"
+    assert shown_text("Hi <a" * 1000) == "Hi"
+
+
+def test_html_keeps_preformatted_lines_and_cells_apart():
+    from followup._html_text import shown_text  # noqa: PLC0415
+
+    pre = "<pre>Dear Grace,\nThank you.\n-- \nAda Lovelace</pre>"
+    assert shown_text(pre) == "Dear Grace,\nThank you.\n--\nAda Lovelace"
+    cells = "<table><tr><td>Ada</td><td>Lovelace</td></tr></table>"
+    assert shown_text(cells) == "Ada Lovelace"
+    assert shown_text("a < b &amp; c<script>if (a<b) {}</script>") == "a < b & c"
+
+
+def test_a_letter_that_starts_with_from_and_a_name_is_no_mbox_message():
+    memo = (
+        "From Ada Lovelace\nTo: Grace Hopper, Acme Analytics\n"
+        "Date: 24 November 2026\n\nDear Grace,\nthank you for the interview.\n"
+    )
+    assert letter_parts(memo).own == memo.rstrip("\n")
+
+
+def test_flowed_text_keeps_its_signature_and_quotes_apart():
+    head = HEAD + "Content-Type: text/plain; charset=UTF-8; format=flowed\n\n"
+    body = (
+        "Dear Grace, this is \nlong.\nThanks, \n-- \nAda Lovelace\n\n"
+        "On Mon, Grace wrote:\n> see \n> you at 10.\n"
+    )
+    parts = letter_parts(head + body)
+    assert parts.own == "Dear Grace, this is long.\nThanks, "
+    assert parts.signature == "Ada Lovelace\n"
+    assert parts.quoted == "On Mon, Grace wrote:\n> see you at 10."
+
+
+def test_interviews_differing_in_case_keep_their_own_histories(tmp_path):
+    # ACME.toml took acme.toml's history (a thank-you sent) as its own.
+    (tmp_path / "acme.toml").write_text(_interview_toml("Acme"))
+    (tmp_path / "ACME.toml").write_text(_interview_toml("Acme Two"))
+    (tmp_path / "acme.history.toml").write_text(HISTORY)
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
+    assert (result.returncode, result.stderr) == (0, "")
+    thanks = [line for line in result.stdout.splitlines() if "thank-you" in line]
+    assert len(thanks) == 1
+    assert thanks[0].endswith("Acme Two (ACME)")
+
+
+def test_of_two_spellings_of_a_history_the_exact_one_serves(tmp_path):
+    (tmp_path / "Acme.toml").write_text(_interview_toml("Acme"))
+    (tmp_path / "Acme.history.toml").write_text(HISTORY)
+    (tmp_path / "acme.history.toml").write_text("# nothing yet\n")
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
+    assert "thank-you" not in result.stdout
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"{tmp_path}/acme.history.toml: a history without its interview (acme.toml)\n",
+    )

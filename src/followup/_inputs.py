@@ -19,6 +19,7 @@ Nothing here plans: entries carry checked values, and the command plans them.
 from __future__ import annotations
 
 import codecs
+import collections
 import contextlib
 import os
 import stat
@@ -668,20 +669,29 @@ def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Path]]:
         files = sorted(path for path in folder.iterdir() if _is_batch_file(path))
     except OSError as error:
         raise InputError(f"{folder}: cannot be read ({error.strerror})") from None
-    histories = {
-        _spelling(path.name): path
-        for path in files
-        if _spelling(path.name).endswith(_HISTORY_SUFFIX)
-    }
-    interviews: list[InterviewFile] = []
-    for path in files:
-        if _spelling(path.name).endswith(_HISTORY_SUFFIX):
-            continue
-        # Its history as spelt otherwise (`ACME.history.TOML`), if it is.
-        history = histories.pop(_spelling(_history_of(path).name), None)
-        kept = None if history is None or history == _history_of(path) else history
-        interviews.append(InterviewFile(path, kept))
-    return interviews, sorted(histories.values())
+    histories = [p for p in files if _spelling(p.name).endswith(_HISTORY_SUFFIX)]
+    others = [path for path in files if path not in histories]
+    # A history by its exact name first.  By its spelling (another case,
+    # accents apart) only where one interview and one history share it:
+    # `ACME.toml` beside `acme.toml` takes none of the other's, and of two
+    # spellings of one history the exact one serves, the other is reported.
+    names = {path.name for path in files}
+    exact = {_history_of(path).name for path in others}
+    unmatched = [path for path in others if _history_of(path).name not in names]
+    asked = collections.Counter(_spelling(_history_of(p).name) for p in unmatched)
+    spelt: dict[str, list[Path]] = {}
+    for path in histories:
+        if path.name not in exact:
+            spelt.setdefault(_spelling(path.name), []).append(path)
+    interviews = [InterviewFile(path) for path in others if path not in unmatched]
+    for path in unmatched:
+        key = _spelling(_history_of(path).name)
+        found = spelt.get(key, [])
+        one = asked[key] == 1 and len(found) == 1
+        interviews.append(InterviewFile(path, found.pop() if one else None))
+    interviews.sort()
+    orphans = [path for paths in spelt.values() for path in paths]
+    return interviews, sorted(orphans)
 
 
 def _not_a_file(path: Path) -> str | None:

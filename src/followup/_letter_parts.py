@@ -78,6 +78,13 @@ _HEADER_SENT = re.compile(
 # you" is no field (a space in the name); "Grace: thanks" is one, but of no
 # name a message's head holds, so it is not taken for a head either.
 _FIELD = re.compile(r"([!-9;-~]+)[ \t]*:")
+# The line an mbox file puts before each message: "From", the sender, and
+# the date as asctime writes it ("From ada@example.com Wed Nov 25 14:00:00
+# 2026"); a letter's "From Ada Lovelace" is none.
+_MBOX_FROM = re.compile(
+    r"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d"
+)
 # The fields a message's head holds and a letter never starts with; one of
 # them besides the subject tells a head from a letter that starts with a
 # "Subject:" line, which is read as before.
@@ -192,7 +199,7 @@ def _head_start(lines: list[str]) -> int:
     by hand may begin with a blank line.
     """
     start = _first_written(lines) or 0
-    if lines and lines[start].startswith("From ") and not _FIELD.match(lines[start]):
+    if lines and _MBOX_FROM.match(lines[start]):
         start += 1
     return start
 
@@ -287,17 +294,20 @@ def _flowed(part: EmailMessage, text: str) -> str:
         return text
     cut = str(part.get_param("delsp", "")).lower() == "yes"
     joined: list[str] = []
-    carried = False
+    carried: int | None = None  # the quote depth of a paragraph going on
     for line in text.splitlines():
-        unstuffed = line.removeprefix(" ")
-        soft = line.endswith(" ") and line != "-- "
+        depth = len(line) - len(line.lstrip(">"))
+        unstuffed = line[depth:].removeprefix(" ")
+        # The signature's separator is never part of a paragraph.
+        separator = unstuffed == "-- "
+        soft = unstuffed.endswith(" ") and not separator
         if soft and cut:
             unstuffed = unstuffed[:-1]
-        if carried:
+        if carried == depth and not separator:
             joined[-1] += unstuffed
         else:
-            joined.append(unstuffed)
-        carried = soft
+            joined.append(f"{'>' * depth} {unstuffed}" if depth else unstuffed)
+        carried = depth if soft else None
     return "\n".join(joined)
 
 

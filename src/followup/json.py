@@ -358,9 +358,47 @@ def _refuse_rules(_: type) -> Callable[[object], NoReturn]:
     return refused
 
 
+#: What the rules work with while a plan is made or a letter read: values of
+#: followup's, but no documents (a `Letter` keeps its reading, a `Draft` its
+#: facts); the plan, the interview and the letter's text are what is kept.
+_WORKING_VALUES: Final = frozenset(
+    {
+        ("followup._draft", "Draft"),
+        ("followup._draft_step", "DraftStep"),
+        ("followup._draft_step", "DraftWindow"),
+        ("followup._facts", "Facts"),
+        ("followup._letters", "Letter"),
+    }
+)
+_NO_DOCUMENT = (
+    "a public value of followup that is a document (a rule's working values, "
+    "Facts, Draft, DraftStep and Letter, are none)"
+)
+
+
+def _is_working_value(cls: object) -> bool:
+    return (getattr(cls, "__module__", None), getattr(cls, "__name__", None)) in (
+        _WORKING_VALUES
+    )
+
+
+def _names_working_value(cls: object) -> bool:
+    # `Letter`, or `list[Letter]`, `dict[str, Draft]`, `Facts | None`.
+    return _is_working_value(cls) or any(map(_names_working_value, get_args(cls)))
+
+
+def _refuse_working_value(_: type) -> Callable[[object], NoReturn]:
+    # One inside other data (a list of letters), as at the top (`to_json`).
+    def refused(value: object) -> NoReturn:
+        raise InvalidTypeError("value", value, _NO_DOCUMENT)
+
+    return refused
+
+
 def _make() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True)
     made.register_unstructure_hook_factory(_is_rule_kind, _refuse_rules)
+    made.register_unstructure_hook_factory(_is_working_value, _refuse_working_value)
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
     made.register_unstructure_hook(dt.timedelta, format_duration)
     made.register_unstructure_hook_factory(_is_enum, _enum_hook)
@@ -426,30 +464,6 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
         raise InvalidDocumentError(what or _document(cls), _problems(error)) from error
 
 
-#: What the rules work with while a plan is made or a letter read: values of
-#: followup's, but no documents (a `Letter` keeps its reading, a `Draft` its
-#: facts); the plan, the interview and the letter's text are what is kept.
-_WORKING_VALUES: Final = frozenset(
-    {
-        ("followup._draft", "Draft"),
-        ("followup._draft_step", "DraftStep"),
-        ("followup._draft_step", "DraftWindow"),
-        ("followup._facts", "Facts"),
-        ("followup._letters", "Letter"),
-    }
-)
-_NO_DOCUMENT = (
-    "a public value of followup that is a document (a rule's working values, "
-    "Facts, Draft, DraftStep and Letter, are none)"
-)
-
-
-def _is_working_value(cls: object) -> bool:
-    return (getattr(cls, "__module__", None), getattr(cls, "__name__", None)) in (
-        _WORKING_VALUES
-    )
-
-
 def _check_kind(cls: object) -> None:
     # A class or a typing form (list[Event], Interview | None): anything else
     # is the caller's mistake, not the document's, and its repr may not even
@@ -458,7 +472,7 @@ def _check_kind(cls: object) -> None:
         raise InvalidTypeError(
             "cls", cls, "a type to read (Interview, list[Event], Interview | None)"
         )
-    if _is_working_value(cls):
+    if _names_working_value(cls):
         raise InvalidTypeError("cls", cls, _NO_DOCUMENT)
 
 
