@@ -17,6 +17,8 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup import Contact, Interview, check_letter
 from followup._letter_parts import letter_parts
@@ -336,3 +338,23 @@ def test_of_two_spellings_of_a_history_the_exact_one_serves(tmp_path):
         2,
         f"{tmp_path}/acme.history.toml: a history without its interview (acme.toml)\n",
     )
+
+
+# Markup of the pieces that make readers stumble: tags, comments and marked
+# sections left open, entities, quotes nested.
+_PIECES = [
+    *"<>/!-[]&;# =\"'\n ax",
+    "<p>", "<br>", "<blockquote>", "</blockquote>", "<pre>", "</pre>", "<!--",
+    "-->", "<td>", "<style>", "</style>", "&amp;", "<![x[", "]]>",
+]  # fmt: skip
+_MARKUP = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
+
+
+@given(_MARKUP)
+def test_any_html_is_read_into_text_no_longer_than_twice_its_own(markup):
+    from followup._html_text import shown_text  # noqa: PLC0415
+
+    shown = shown_text(markup)
+    assert len(shown) <= 2 * len(markup)
+    # A tag is never shown as text: "<p>" read is a line, not its letters.
+    assert "<p>" not in shown
