@@ -127,7 +127,8 @@ def test_a_message_of_html_alone_is_read_as_a_mail_program_shows_it():
     message.set_content(
         "<html><head><style>p {}</style></head><body><p>Dear Grace,</p>"
         "<p>Thank you for the <b>phone   interview</b>.<br>Ada</p>"
-        "<blockquote><p>On Mon, Grace wrote:</p><p>Hi</p></blockquote></body></html>",
+        '<blockquote type="cite"><p>On Mon, Grace wrote:</p><p>Hi</p></blockquote>'
+        "</body></html>",
         subtype="html",
     )
     assert letter_parts(message.as_string()) == LetterParts(

@@ -277,7 +277,7 @@ def test_html_nested_deep_is_read_in_proportion_to_its_size():
     # nesting made 400 million characters.
     from followup._html_text import shown_text  # noqa: PLC0415
 
-    nested = "<blockquote>x" * 20000
+    nested = '<blockquote type="cite">x' * 20000
     shown = shown_text(nested)
     assert len(shown) < len(nested)
     assert set(shown.splitlines()) == {"> x", ""}
@@ -334,9 +334,10 @@ def test_of_two_spellings_of_a_history_the_exact_one_serves(tmp_path):
     (tmp_path / "acme.history.toml").write_text("# nothing yet\n")
     result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
     assert "thank-you" not in result.stdout
-    assert (result.returncode, result.stderr) == (
-        2,
-        f"{tmp_path}/acme.history.toml: a history without its interview (acme.toml)\n",
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{tmp_path}/acme.history.toml: another spelling of Acme.history.toml, the "
+        "history of Acme.toml, which is read; this one is not\n"
     )
 
 
@@ -344,7 +345,7 @@ def test_of_two_spellings_of_a_history_the_exact_one_serves(tmp_path):
 # sections left open, entities, quotes nested.
 _PIECES = [
     *"<>/!-[]&;# =\"'\n ax",
-    "<p>", "<br>", "<blockquote>", "</blockquote>", "<pre>", "</pre>", "<!--",
+    "<p>", "<br>", "<blockquote>", '<blockquote type="cite">', "</blockquote>", "<pre>", "</pre>", "<!--",
     "-->", "<td>", "<style>", "</style>", "&amp;", "<![x[", "]]>",
 ]  # fmt: skip
 _MARKUP = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
@@ -358,3 +359,81 @@ def test_any_html_is_read_into_text_no_longer_than_twice_its_own(markup):
     assert len(shown) <= 2 * len(markup)
     # A tag is never shown as text: "<p>" read is a line, not its letters.
     assert "<p>" not in shown
+
+
+def test_html_the_way_mail_programs_write_it_is_read_as_they_show_it():
+    from followup._html_text import shown_text  # noqa: PLC0415
+
+    # Gmail's "Indent more" is a blockquote with no bar: an indented
+    # paragraph of the letter, not a quote.
+    indented = (
+        '<div>Dear Grace,</div><blockquote style="margin:0 0 0 40px;border:none;'
+        'padding:0px"><div>I remain very interested.</div></blockquote><div>Ada</div>'
+    )
+    assert shown_text(indented) == "Dear Grace,\nI remain very interested.\nAda"
+    gmail = (
+        '<div>Ada</div><div class="gmail_quote"><blockquote class="gmail_quote" '
+        'style="border-left:1px solid">Hi</blockquote></div>'
+    )
+    assert shown_text(gmail) == "Ada\n\n> Hi"
+    # The head's end tag may be left out; its title is still no text.
+    headless = "<html><head><title>Follow-up</title><body><p>Dear Grace,</p><p>Hi"
+    assert shown_text(headless) == "Dear Grace,\nHi"
+    # Two breaks leave a blank line, which sets a quote written with
+    # "&gt;" apart, as in the same letter's text.
+    assert (
+        shown_text("Ada<br><br>&gt; Hi Ada<br>&gt; Grace") == "Ada\n\n> Hi Ada\n> Grace"
+    )
+    # "İ" lowers to two letters: a style after it is skipped all the same.
+    assert shown_text("İ<style>p {}</style>Dear Grace") == "İDear Grace"
+    # "<!-->" is a comment of its own, ended at once.
+    assert shown_text("a<!-->b -->c") == "ab -->c"
+
+
+def test_html_of_many_pieces_on_one_line_is_read_whole():
+    from followup._html_text import shown_text  # noqa: PLC0415
+
+    # Each piece of a line was added to a copy of it: quadratic in a long
+    # line (a megabyte of "1 < 2 " took six seconds).  Kept as pieces now.
+    line = "1 < 2 " * 100000
+    assert shown_text(f"<p>{line}</p>") == line.rstrip()
+
+
+def test_flowed_text_ending_in_a_space_before_a_quote_keeps_the_quote_apart():
+    # The blank line after "Ada Lovelace " ended its paragraph, as RFC 3676
+    # says, and the quote after it was read as the letter's own: its date
+    # and time counted.
+    head = HEAD + "Content-Type: text/plain; charset=UTF-8; format=flowed\n\n"
+    body = (
+        "Dear Grace,\nI remain very interested in Acme Analytics.\n"
+        "Ada Lovelace \n\n> Hi Ada, I will call you on 23 November at 10:00.\n"
+    )
+    parts = letter_parts(head + body)
+    assert parts.quoted == "> Hi Ada, I will call you on 23 November at 10:00."
+    assert "10:00" not in parts.own
+
+
+def test_a_history_spelt_for_two_is_read_for_none_and_says_why(tmp_path):
+    (tmp_path / "Acme.toml").write_text(_interview_toml("Acme"))
+    (tmp_path / "Acme.history.TOML").write_text(HISTORY)
+    (tmp_path / "acme.history.toml").write_text(HISTORY)
+    result = run("due", tmp_path, "--on", "2026-11-25", "--within", "3d")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{tmp_path}/{name}: one of 2 histories spelt as Acme.toml's: none is "
+        "read; keep one, named Acme.history.toml"
+        for name in ("Acme.history.TOML", "acme.history.toml")
+    ]
+    # Of two interviews spelt alike, neither takes a history spelt as both's.
+    other = tmp_path / "two"
+    other.mkdir()
+    for name in ("ACME.toml", "Acme.toml"):
+        (other / name).write_text(_interview_toml("Acme"))
+    (other / "acme.history.toml").write_text(HISTORY)
+    result = run("due", other, "--on", "2026-11-25", "--within", "3d")
+    assert result.stderr == (
+        f"{other}/acme.history.toml: spelt as the history of more than one "
+        "interview (Acme.toml among them): it is read for none; name it after its "
+        "interview exactly\n"
+    )
+    assert result.stdout.count("thank-you") == 2

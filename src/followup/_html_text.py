@@ -2,14 +2,15 @@
 
 Web mail and some clients send a letter as HTML with no plain-text part;
 `check_letter` reads it as its reader sees it.  Only what a letter needs:
-blocks as lines, white space as HTML shows it (kept inside ``pre``), cells
-apart, a quoted reply quoted.
+blocks as lines, a break as a line end (two, a blank line), white space as
+HTML shows it (kept inside ``pre``), cells apart, a quoted reply quoted.
 
 The markup is read by a scan of its own, not `html.parser`: that parser
 takes time growing with the square of the input on unclosed comments and
 tags (400 kB of ``<!--x`` took a minute), and raises on a marked section it
-does not know (``<![foo[``).  Each character here is looked at a bounded
-number of times, whatever the markup; what is no tag is text.
+does not know (``<![foo[``).  Here each character is looked at a bounded
+number of times, and a line is kept as its pieces until the end, whatever
+the markup; what is no tag is text.
 """
 
 from __future__ import annotations
@@ -25,13 +26,21 @@ _BLOCKS = frozenset(
     {
         "address",
         "article",
+        "aside",
         "blockquote",
-        "br",
+        "caption",
+        "center",
         "dd",
+        "details",
+        "dialog",
         "div",
         "dl",
         "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
         "footer",
+        "form",
         "h1",
         "h2",
         "h3",
@@ -40,32 +49,44 @@ _BLOCKS = frozenset(
         "h6",
         "header",
         "hr",
+        "legend",
         "li",
+        "main",
+        "menu",
+        "nav",
         "ol",
         "p",
         "pre",
         "section",
+        "summary",
         "table",
         "tr",
         "ul",
     }
 )
-_UNSHOWN = frozenset({"head", "script", "style", "template", "title"})
+_UNSHOWN = frozenset({"script", "style", "template", "title"})
 _CELLS = frozenset({"td", "th"})
 # A tag's name after "<" or "</"; "<" before anything else is text ("a < b").
 _NAME = re.compile(r"/?([a-zA-Z][a-zA-Z0-9-]*)")
+# Where an unshown element's content ends, whatever the case of its tag (a
+# lower-cased copy of the markup would not do: "İ" lowers to two letters).
+_ENDS = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in _UNSHOWN}
+# A blockquote a mail program shows as a quote, with a bar: a reply's
+# (`type="cite"`, Gmail's `gmail_quote`) or one drawn with a left border.
+# Gmail's "Indent more" writes a blockquote of neither: an indented paragraph.
+_QUOTING = re.compile(r"type\s*=\s*[\"']?cite|quote|border-left", re.IGNORECASE)
 
 
 def shown_text(markup: str) -> str:
     """The text of the HTML `markup`, a block a line.
 
     Runs of white space are one space, as HTML shows them, but inside
-    ``pre``; a paragraph, a break or an item begins a line; what a
-    ``blockquote`` holds is quoted (``> ``, once, however deep), as a
-    plain-text reply quotes it; entities are read.
+    ``pre``; a paragraph, a break or an item begins a line, two breaks
+    leave a blank one; what a quoting ``blockquote`` holds is quoted (``> ``,
+    once, however deep), as a plain-text reply quotes it; entities are read.
 
     >>> print(shown_text("<p>Dear Grace,</p><p>Thank you <b>so</b> much.<br>Ada"
-    ...                  "<blockquote><p>Hi Ada</p></blockquote>"))
+    ...                  '<blockquote type="cite"><p>Hi Ada</p></blockquote>'))
     Dear Grace,
     Thank you so much.
     Ada
@@ -73,7 +94,6 @@ def shown_text(markup: str) -> str:
     > Hi Ada
     """
     page = _Page()
-    lowered = markup.lower()
     at, size = 0, len(markup)
     while at < size:
         opens = markup.find("<", at)
@@ -82,9 +102,11 @@ def shown_text(markup: str) -> str:
             break
         page.text(markup[at:opens])
         if markup.startswith("<!--", opens):
-            # A comment, to its end; one never closed hides the rest.
-            closes = markup.find("-->", opens + 4)
-            at = size if closes == -1 else closes + 3
+            # A comment, to its end ("<!-->" is one, empty); one never
+            # closed hides the rest, as a browser shows it.
+            empty = markup.startswith(("<!-->", "<!--->"), opens)
+            closes = markup.find("-->", opens + 4) if not empty else opens
+            at = size if closes == -1 else markup.find(">", closes) + 1
             continue
         name = _NAME.match(markup, opens + 1)
         if name is None and markup[opens + 1 : opens + 2] not in {"!", "?"}:
@@ -102,34 +124,58 @@ def shown_text(markup: str) -> str:
         if name[0].startswith("/"):
             page.end(tag)
         elif tag in _UNSHOWN:
-            # Its content unread, to the end tag (or of the markup).
-            ends = lowered.find(f"</{tag}", at)
-            at = size if ends == -1 else ends
+            # Its content unread, to its end tag (or the markup's end).
+            ends = _ENDS[tag].search(markup, at)
+            at = size if ends is None else ends.start()
         else:
-            page.start(tag)
+            page.start(tag, markup[name.end() : closes])
     return page.written()
+
+
+class _Line:
+    """A line shown, kept as its pieces: joined once, at the end."""
+
+    __slots__ = ("pieces", "shown", "spaced")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.shown = False  # some text that is no white space
+        self.spaced = False  # ends with a space
 
 
 class _Page:
     """The lines shown so far, and where the reader is among the blocks."""
 
     def __init__(self) -> None:
-        self.lines = [""]
-        self.quoted = 0
+        self.lines = [_Line()]
+        # Each blockquote open: whether it quotes.
+        self.quotes: list[bool] = []
         self.preformatted = 0
 
-    def _new_line(self) -> None:
-        if self.lines[-1].strip():
-            self.lines.append("")
+    @property
+    def _quoted(self) -> bool:
+        return any(self.quotes)
 
-    def start(self, tag: str) -> None:
-        if tag == "blockquote":
-            # A quoted reply stands apart, after a blank line, as a reader
-            # of text quotes it (`_letter_parts._quote_start`).
+    def _new_line(self) -> None:
+        if self.lines[-1].shown:
+            self.lines.append(_Line())
+
+    def _break(self) -> None:
+        # A break ends the line it is on, an empty one too: two of them
+        # leave a blank line, as a mail program shows them.
+        self.lines.append(_Line())
+
+    def start(self, tag: str, attributes: str) -> None:
+        if tag == "br":
+            self._break()
+        elif tag == "blockquote":
+            quotes = _QUOTING.search(attributes) is not None
             self._new_line()
-            if len(self.lines) > 1 and self.lines[-2].strip():
-                self.lines.append("")
-            self.quoted += 1
+            if quotes and len(self.lines) > 1 and self.lines[-2].shown:
+                # A quoted reply stands apart, after a blank line, as a
+                # reader of text quotes it (`_letter_parts._quote_start`).
+                self.lines.append(_Line())
+            self.quotes.append(quotes)
         elif tag in _BLOCKS:
             self._new_line()
             self.preformatted += tag == "pre"
@@ -137,18 +183,22 @@ class _Page:
             self._space()
 
     def end(self, tag: str) -> None:
-        if tag in _BLOCKS:
+        if tag == "br":
+            self._break()
+        elif tag in _BLOCKS:
             self._new_line()
-            if tag == "blockquote":
-                self.quoted = max(0, self.quoted - 1)
+            if tag == "blockquote" and self.quotes:
+                self.quotes.pop()
             elif tag == "pre":
                 self.preformatted = max(0, self.preformatted - 1)
         elif tag in _CELLS:
             self._space()
 
     def _space(self) -> None:
-        if self.lines[-1] and not self.lines[-1].endswith(" "):
-            self.lines[-1] += " "
+        line = self.lines[-1]
+        if line.pieces and not line.spaced:
+            line.pieces.append(" ")
+            line.spaced = True
 
     def text(self, data: str) -> None:
         if not data:
@@ -156,24 +206,33 @@ class _Page:
         data = html.unescape(data) if "&" in data else data
         if self.preformatted:
             first, *more = data.split("\n")
-            self._words(first, keep=True)
+            self._add(first, first)
             for line in more:
-                self.lines.append("")
-                self._words(line, keep=True)
+                self._break()
+                self._add(line, line)
             return
-        self._words(data, keep=False)
+        self._add(" ".join(data.split()), data)
 
-    def _words(self, data: str, *, keep: bool) -> None:
-        words = data if keep else " ".join(data.split())
+    def _add(self, words: str, data: str) -> None:
         line = self.lines[-1]
-        if not line:
-            # A line begins: quoted when it is inside a blockquote.
-            line = "> " if self.quoted and words.strip() else ""
-        elif not keep and data[:1].isspace() and not line.endswith(" "):
-            line += " "
+        keep = bool(self.preformatted)
+        if not line.pieces:
+            if not words.strip():
+                return
+            if self._quoted:
+                line.pieces.append("> ")
+        elif not keep and data[:1].isspace() and not line.spaced:
+            line.pieces.append(" ")
+            line.spaced = True
         if words:
-            line += words + (" " if not keep and data[-1:].isspace() else "")
-        self.lines[-1] = line
+            line.pieces.append(words)
+            line.shown = line.shown or bool(words.strip())
+            line.spaced = words.endswith(" ")
+            if not keep and data[-1:].isspace() and not line.spaced:
+                line.pieces.append(" ")
+                line.spaced = True
 
     def written(self) -> str:
-        return "\n".join(line.rstrip() for line in self.lines).strip("\n")
+        return "\n".join("".join(line.pieces).rstrip() for line in self.lines).strip(
+            "\n"
+        )

@@ -664,17 +664,21 @@ def _under(path: str, problems: list[str]) -> list[str]:
     ]
 
 
-def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Path]]:
+def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Entry]]:
+    """A folder's interviews with their histories, and the histories left over.
+
+    A history by its exact name first.  By its spelling (another case,
+    accents apart) only where one interview and one history share it:
+    `ACME.toml` beside `acme.toml` takes none of the other's, and of two
+    spellings of one history the exact one serves.  A history left over is
+    reported, saying why.
+    """
     try:
         files = sorted(path for path in folder.iterdir() if _is_batch_file(path))
     except OSError as error:
         raise InputError(f"{folder}: cannot be read ({error.strerror})") from None
     histories = [p for p in files if _spelling(p.name).endswith(_HISTORY_SUFFIX)]
     others = [path for path in files if path not in histories]
-    # A history by its exact name first.  By its spelling (another case,
-    # accents apart) only where one interview and one history share it:
-    # `ACME.toml` beside `acme.toml` takes none of the other's, and of two
-    # spellings of one history the exact one serves, the other is reported.
     names = {path.name for path in files}
     exact = {_history_of(path).name for path in others}
     unmatched = [path for path in others if _history_of(path).name not in names]
@@ -690,8 +694,43 @@ def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Path]]:
         one = asked[key] == 1 and len(found) == 1
         interviews.append(InterviewFile(path, found.pop() if one else None))
     interviews.sort()
-    orphans = [path for paths in spelt.values() for path in paths]
+    # Whose spelling each leftover has, to say why it is left.
+    spelling_of = {_spelling(_history_of(path).name): path for path in others}
+    read = {item.path: item.history or _history_of(item.path) for item in interviews}
+    orphans = [
+        _left_over(path, spelling_of.get(_spelling(path.name)), read, names, len(paths))
+        for paths in spelt.values()
+        for path in paths
+    ]
     return interviews, sorted(orphans)
+
+
+def _left_over(
+    path: Path,
+    interview: Path | None,
+    read: dict[Path, Path],
+    names: set[str],
+    spellings: int,
+) -> Entry:
+    if interview is None:
+        name = path.name[: -len(_HISTORY_SUFFIX)] + ".toml"
+        problem = f"a history without its interview ({name})"
+    elif read[interview].name in names:
+        problem = (
+            f"another spelling of {read[interview].name}, the history of "
+            f"{interview.name}, which is read; this one is not"
+        )
+    elif spellings > 1:
+        problem = (
+            f"one of {spellings} histories spelt as {interview.name}'s: none is "
+            f"read; keep one, named {_history_of(interview).name}"
+        )
+    else:
+        problem = (
+            f"spelt as the history of more than one interview ({interview.name} "
+            "among them): it is read for none; name it after its interview exactly"
+        )
+    return Entry(str(path), 0, problem=f"{path}: {problem}")
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -716,12 +755,8 @@ def _history_of(interview: Path) -> Path:
     return interview.with_name(interview.stem + _HISTORY_SUFFIX)
 
 
-def _folder(interviews: list[InterviewFile], orphans: list[Path]) -> Iterator[Job]:
-    for path in orphans:
-        name = path.name[: -len(_HISTORY_SUFFIX)] + ".toml"
-        yield Entry(
-            str(path), 0, problem=f"{path}: a history without its interview ({name})"
-        )
+def _folder(interviews: list[InterviewFile], orphans: list[Entry]) -> Iterator[Job]:
+    yield from orphans
     yield from interviews
 
 

@@ -306,6 +306,12 @@ def _flowed(part: EmailMessage, text: str) -> str:
         if carried == depth and not separator:
             joined[-1] += unstuffed
         else:
+            last = joined[-1].rstrip() if joined else ""
+            if depth and last and last[0] != ">" and not last.endswith(":"):
+                # A quote begins, after no attribution ("... wrote:"): a
+                # mail program shows it apart, as a blank line sets it apart
+                # in text (a paragraph's end a space before it swallowed).
+                joined.append("")
             joined.append(f"{'>' * depth} {unstuffed}" if depth else unstuffed)
         carried = depth if soft else None
     return "\n".join(joined)
