@@ -17,10 +17,8 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Channel,
-    Contact,
     Event,
     EventKind,
-    Interview,
     NoParams,
     Severity,
     Step,
@@ -30,21 +28,8 @@ from followup import (
     new_step,
     plan_followups,
 )
+from new_york import INTERVIEW
 
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-23T10:00:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper",
-        email="grace@example.com",
-        phone="+1 212 555 0123",
-        timezone="America/New_York",
-        country="US",
-        subdivision="NY",
-    ),
-    performance="strong",
-)
 SENT = [
     Event(EventKind.THANK_YOU_SENT, "2026-11-23T10:45:00-05:00"),
     Event(EventKind.FOLLOW_UP_SENT, "2026-11-25T09:30:00-05:00"),

@@ -11,11 +11,9 @@ from __future__ import annotations
 import attrs
 
 from followup import (
-    Contact,
     Event,
     EventKind,
     Facts,
-    Interview,
     PlanChanges,
     StepKind,
     Window,
@@ -23,17 +21,8 @@ from followup import (
     plan_changes,
     plan_followups,
 )
+from new_york import INTERVIEW
 
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-23T10:00:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper", email="grace@example.com", phone="+1 212 555 0123",
-        timezone="America/New_York", country="US", subdivision="NY",
-    ),
-    performance="strong",
-)  # fmt: skip
 AGAIN = (
     "the follow-up is planned again, but the follow-up was sent on "
     "Wed 25 Nov 2026 09:30 EST: remove it (A5)"

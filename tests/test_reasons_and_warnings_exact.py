@@ -22,17 +22,7 @@ from followup import (
     plan_followups,
 )
 from followup._steps import recorded_move
-
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-23T10:00:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper", email="grace@example.com", phone="+1 212 555 0123",
-        timezone="America/New_York", country="US", subdivision="NY",
-    ),
-    performance="strong",
-)  # fmt: skip
+from new_york import INTERVIEW
 
 
 def test_a_follow_up_held_by_a_pause_tells_each_move_once():
