@@ -677,8 +677,9 @@ def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Entry]]:
         files = sorted(path for path in folder.iterdir() if _is_batch_file(path))
     except OSError as error:
         raise InputError(f"{folder}: cannot be read ({error.strerror})") from None
+    # Sets and look-ups by name only: a tracker's folder holds thousands.
     histories = [p for p in files if _spelling(p.name).endswith(_HISTORY_SUFFIX)]
-    others = [path for path in files if path not in histories]
+    others = [p for p in files if not _spelling(p.name).endswith(_HISTORY_SUFFIX)]
     names = {path.name for path in files}
     exact = {_history_of(path).name for path in others}
     unmatched = [path for path in others if _history_of(path).name not in names]
@@ -687,7 +688,9 @@ def _folder_files(folder: Path) -> tuple[list[InterviewFile], list[Entry]]:
     for path in histories:
         if path.name not in exact:
             spelt.setdefault(_spelling(path.name), []).append(path)
-    interviews = [InterviewFile(path) for path in others if path not in unmatched]
+    interviews = [
+        InterviewFile(path) for path in others if _history_of(path).name in names
+    ]
     for path in unmatched:
         key = _spelling(_history_of(path).name)
         found = spelt.get(key, [])
