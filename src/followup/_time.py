@@ -865,9 +865,8 @@ def describe_instant(moment: dt.datetime) -> str:
     'Mon 23 Nov 2026 10:00 EST'
     """
     return (
-        f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day} "
-        f"{MONTH_NAMES[moment.month - 1][:3]} "
-        f"{moment.year} {moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
+        f"{describe_day(moment, year=True)} "
+        f"{moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
     )
 
 
@@ -920,8 +919,7 @@ def describe_for(moment: dt.datetime, reader: Zone | None) -> str:
         return describe_instant(moment)
     there = f"{moment.hour:02d}:{moment.minute:02d} {moment.tzname()}"
     if mine.date() != moment.date():
-        day = f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day}"
-        there = f"{day} {MONTH_NAMES[moment.month - 1][:3]} {there}"
+        there = f"{describe_day(moment)} {there}"
     return f"{describe_instant(mine)} ({there} there)"
 
 

@@ -349,13 +349,20 @@ def _is_rule_kind(cls: object) -> bool:
     )
 
 
-def _refuse_rules(_: type) -> Callable[[object], NoReturn]:
-    # A rule or a rule set inside other data (a dict of them) would be
-    # written as its parameters alone, as at the top (`to_json`).
-    def refused(value: object) -> NoReturn:
-        raise InvalidTypeError("value", value, _AS_SETTINGS)
+def _refusing(expected: str) -> Callable[[type], Callable[[object], NoReturn]]:
+    """A hook factory that refuses a value of the types it is asked for.
 
-    return refused
+    A rule or a rule set inside other data (a dict of them) would be written
+    as its parameters alone; a rule's working value is no document at all.
+    """
+
+    def factory(_: type) -> Callable[[object], NoReturn]:
+        def refused(value: object) -> NoReturn:
+            raise InvalidTypeError("value", value, expected)
+
+        return refused
+
+    return factory
 
 
 #: What the rules work with while a plan is made or a letter read: values of
@@ -387,18 +394,10 @@ def _names_working_value(cls: object) -> bool:
     return _is_working_value(cls) or any(map(_names_working_value, get_args(cls)))
 
 
-def _refuse_working_value(_: type) -> Callable[[object], NoReturn]:
-    # One inside other data (a list of letters), as at the top (`to_json`).
-    def refused(value: object) -> NoReturn:
-        raise InvalidTypeError("value", value, _NO_DOCUMENT)
-
-    return refused
-
-
 def _make() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True)
-    made.register_unstructure_hook_factory(_is_rule_kind, _refuse_rules)
-    made.register_unstructure_hook_factory(_is_working_value, _refuse_working_value)
+    made.register_unstructure_hook_factory(_is_rule_kind, _refusing(_AS_SETTINGS))
+    made.register_unstructure_hook_factory(_is_working_value, _refusing(_NO_DOCUMENT))
     made.register_unstructure_hook(pendulum.DateTime, format_instant)
     made.register_unstructure_hook(dt.timedelta, format_duration)
     made.register_unstructure_hook_factory(_is_enum, _enum_hook)
@@ -493,8 +492,6 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     # document nothing reads back: their form is a rules file's settings.
     if isinstance(value, (RuleSet, Rule)):
         raise InvalidTypeError("value", value, _AS_SETTINGS)
-    if _is_working_value(type(value)):
-        raise InvalidTypeError("value", value, _NO_DOCUMENT)
     _refuse_what_has_no_form(value)
     try:
         data = unstructure(value)

@@ -345,10 +345,6 @@ HELD: Final = {
     EventKind.REPLIED: frozenset({StepKind.CALL, StepKind.CALL_BACK}),
 }
 
-# How far a search for the business day a held step lands on looks: a
-# working calendar has one in every fortnight.
-_SEARCH_DAYS = 31
-
 
 def hold_ends(facts: Facts, kind: EventKind) -> dt.date | None:
     """The day a hold of `kind` ends, from the history, if any (see `HELD`).
@@ -384,11 +380,9 @@ def held_past(
         back = hold_ends(facts, event) if kind in kinds else None
         if back is None or utc(facts.start_of(back)) <= utc(end):
             continue
-        day = facts.local(utc(facts.start_of(back)) + length).date()
-        for _ in range(_SEARCH_DAYS):
-            if facts.is_business_day(day):
-                break
-            day += dt.timedelta(days=1)
+        reached = facts.local(utc(facts.start_of(back)) + length).date()
+        # The first business day on or after the day the moved window ends.
+        day = facts.days_after(reached - _DAY, 1, business=True)
         if utc(moment) <= utc(facts.end_of(day)):
             return True
     return False
