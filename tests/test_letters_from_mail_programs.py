@@ -345,7 +345,7 @@ def test_of_two_spellings_of_a_history_the_exact_one_serves(tmp_path):
 # sections left open, entities, quotes nested.
 _PIECES = [
     *"<>/!-[]&;# =\"'\n ax",
-    "<p>", "<br>", "<blockquote>", '<blockquote type="cite">', "</blockquote>", "<pre>", "</pre>", "<!--",
+    '="', "='", "<p>", "<br>", "<blockquote>", '<blockquote type="cite">', "</blockquote>", "<pre>", "</pre>", "<!--",
     "-->", "<td>", "<style>", "</style>", "&amp;", "<![x[", "]]>",
 ]  # fmt: skip
 _MARKUP = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
@@ -388,6 +388,20 @@ def test_html_the_way_mail_programs_write_it_is_read_as_they_show_it():
     assert shown_text("İ<style>p {}</style>Dear Grace") == "İDear Grace"
     # "<!-->" is a comment of its own, ended at once.
     assert shown_text("a<!-->b -->c") == "ab -->c"
+
+
+def test_a_quoted_attribute_holding_a_closing_bracket_ends_no_tag():
+    from followup._html_text import shown_text  # noqa: PLC0415
+
+    # Outlook writes `alt` and `title` texts whole: "a>b" in one is no end
+    # of the tag, and its rest no text.
+    assert shown_text('<p title="x > y">Dear Grace,</p>') == "Dear Grace,"
+    assert shown_text("<img alt = 'me>you'><p>Hi</p>") == "Hi"
+    assert shown_text('</p data-x="a>b">Hi') == "Hi"
+    # A quote in an unquoted value is a letter of it; one never closed
+    # leaves the tag open, as a browser shows it: nothing more.
+    assert shown_text('<p class=a"b>Hi</p>') == "Hi"
+    assert shown_text('Hi<p title="open>Grace</p>') == "Hi"
 
 
 def test_html_of_many_pieces_on_one_line_is_read_whole():

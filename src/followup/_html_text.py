@@ -75,6 +75,9 @@ _ENDS = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in _UNSHOWN}
 # (`type="cite"`, Gmail's `gmail_quote`) or one drawn with a left border.
 # Gmail's "Indent more" writes a blockquote of neither: an indented paragraph.
 _QUOTING = re.compile(r"type\s*=\s*[\"']?cite|quote|border-left", re.IGNORECASE)
+# Where a tag may end, or an attribute's quoted value begin: a ">" inside
+# the value (`title="a>b"`) ends no tag.
+_TAG_STOP = re.compile(r">|=\s*([\"'])")
 
 
 def shown_text(markup: str) -> str:
@@ -113,7 +116,10 @@ def shown_text(markup: str) -> str:
             page.text("<")
             at = opens + 1
             continue
-        closes = markup.find(">", opens + 1)
+        if name is None:
+            closes = markup.find(">", opens + 1)
+        else:
+            closes = _tag_end(markup, name.end())
         if closes == -1:
             # A tag never closed: what follows is no text a reader sees.
             break
@@ -130,6 +136,25 @@ def shown_text(markup: str) -> str:
         else:
             page.start(tag, markup[name.end() : closes])
     return page.written()
+
+
+def _tag_end(markup: str, at: int) -> int:
+    """Where the tag whose attributes begin at `at` ends (its ">"), or -1.
+
+    A quoted value runs to its closing quote, as a browser reads it; one
+    never closed leaves the tag open.  Each search starts past the last.
+    """
+    while True:
+        stop = _TAG_STOP.search(markup, at)
+        if stop is None:
+            return -1
+        quote = stop[1]
+        if quote is None:
+            return stop.start()
+        closes = markup.find(quote, stop.end())
+        if closes == -1:
+            return -1
+        at = closes + 1
 
 
 class _Line:
