@@ -37,6 +37,7 @@ from followup import (
     moved_step,
     plan_followups,
 )
+from followup._engine import ROUNDS
 from followup.testing import assert_rule_keeps_the_contract, histories, interviews
 
 if TYPE_CHECKING:
@@ -320,21 +321,39 @@ def test_placing_rules_that_keep_the_contract_compose_in_either_order():
     assert set(dues[0].adjusted_by) == {"GRD007", "GRD011"}
 
 
-def test_placing_rules_that_need_more_than_eight_rounds_are_stopped_by_name():
-    """writing-rules.md: "The phase runs at most eight rounds ... rules that
-    still move a step after eight are stopped with a `RuleError` that names
-    them", even rules that keep the contract and would agree later."""
+def test_placing_rules_that_need_more_than_the_rounds_are_stopped_by_name():
+    """writing-rules.md: "rules that still move steps after the last round
+    are stopped too, as are two that each move a step to the next time on a
+    grid of their own (every 997 minutes, every 1009), which meet only
+    hundreds of rounds on", even rules that keep the contract."""
     rules = DEFAULT_RULES.select("FU003").extend(
-        _on_a_grid("GRD097", 97), _on_a_grid("GRD101", 101)
+        _on_a_grid("GRD997", 997), _on_a_grid("GRE009", 1009)
     )
     with pytest.raises(RuleError) as raised:
         plan_followups(INTERVIEW, rules=rules)
     assert str(raised.value).startswith(
-        f"rule GRD101 own-grd101 ({__name__}._rule.<locals>.Own) "
-        "failed in the place phase: after 8 rounds these rules still move "
-        "steps: GRD097 own-grd097, GRD101 own-grd101; "
+        f"rule GRE009 own-gre009 ({__name__}._rule.<locals>.Own) "
+        f"failed in the place phase: these rules still move steps after {ROUNDS} "
+        "rounds: GRD997 own-grd997, GRE009 own-gre009; "
     )
-    assert str(raised.value).endswith("or they need more than 8 rounds to agree")
+    assert str(raised.value).endswith(
+        f"or they need more than {ROUNDS} rounds to agree"
+    )
+
+
+def test_placing_rules_on_grids_that_meet_within_the_rounds_agree():
+    """writing-rules.md: "rules that keep the contract but need more to
+    agree get them": grids of 97 and 101 minutes meet more than eight
+    rounds on (the phase stopped after eight, once)."""
+    thank_you = DEFAULT_RULES.select("FU003")
+    (alone,) = plan_followups(INTERVIEW, rules=thank_you).steps
+    rules = thank_you.extend(_on_a_grid("GRD097", 97), _on_a_grid("GRD101", 101))
+    (step,) = plan_followups(INTERVIEW, rules=rules).steps
+    # The first time at or after the thank-you's own that is on both grids.
+    since = (utc(alone.due) - _EPOCH) // dt.timedelta(minutes=1)
+    expected = _EPOCH + dt.timedelta(minutes=-(-since // 9797) * 9797)
+    assert utc(step.due) == expected
+    assert (expected - utc(alone.due)) > dt.timedelta(minutes=8 * 101)
 
 
 # -- docs/writing-rules.md and followup.testing: the contract check ------------

@@ -297,7 +297,7 @@ class Backwards(NoDay):
 
 def test_placing_rules_that_never_agree_are_named():
     with pytest.raises(
-        RuleError, match=r"still move steps: .*FU011 working-time"
+        RuleError, match=r"move steps back and forth: .*FU011 working-time"
     ) as raised:
         plan_followups(
             Interview("Ada", "Acme", AT), rules=DEFAULT_RULES.extend(Backwards())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import metadata
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -368,12 +369,121 @@ def test_placing_rules_that_never_agree_are_named_the_last_mover_first():
     rules = RuleSet((*DEFAULT_RULES.rules, Tug(), TugBack()))
     with pytest.raises(RuleError) as raised:
         plan_followups(INTERVIEW, rules=rules)
-    # The movers are listed by their first move among the last ones.
+    # The movers of the last round, in the order they moved; stopped as
+    # soon as a round ends where an earlier one did, not after every round.
     assert str(raised.value) == (
         "rule TUG002 tug-back (test_rule_errors.TugBack) failed in the place "
-        f"phase: after {ROUNDS} rounds these rules still move steps: TUG002 "
-        "tug-back, TUG001 tug-forward; their constraints cannot all be met, one "
-        f"of them moves a step back, or they need more than {ROUNDS} rounds to "
-        "agree"
+        "phase: these rules move steps back and forth: TUG001 tug-forward, "
+        "TUG002 tug-back; one of them moves a step back, or their constraints "
+        "cannot all be met"
     )
     assert raised.value.code == "TUG002"
+
+
+@attrs.frozen
+class TugOn(Tug):
+    code: ClassVar[str] = "TUG003"
+    name: ClassVar[str] = "tug-on"
+    summary: ClassVar[str] = "Moves the thank-you a minute on, too."
+
+
+def test_placing_rules_that_move_on_for_ever_are_stopped_after_the_last_round():
+    # Each moves the thank-you on after the other: never twice at one time.
+    rules = RuleSet((*DEFAULT_RULES.rules, Tug(), TugOn()))
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    assert str(raised.value) == (
+        "rule TUG003 tug-on (test_rule_errors.TugOn) failed in the place "
+        f"phase: these rules still move steps after {ROUNDS} rounds: TUG001 "
+        "tug-forward, TUG003 tug-on; their constraints cannot all be met, or "
+        f"they need more than {ROUNDS} rounds to agree"
+    )
+
+
+@attrs.frozen
+class NightOwl(Tug):
+    """Moves the follow-up to 20:00 of its day, out of FU011's working hours."""
+
+    code: ClassVar[str] = "OWL001"
+    name: ClassVar[str] = "night-owl"
+    summary: ClassVar[str] = "Sends the follow-up at night."
+
+    def plan(self, draft):
+        for step in draft.of_kind(StepKind.FOLLOW_UP):
+            local = step.due.astimezone(ZoneInfo("America/New_York"))
+            if local.hour != 20:
+                night = local.replace(hour=20, minute=0, second=0, microsecond=0)
+                moved = moved_step(step, draft.facts, at=night, by=self.code)
+                draft = draft.replacing(step, moved)
+        return draft
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_a_plugin_rule_is_blamed_before_a_built_in_one_whatever_the_order(first):
+    # The owl and FU011 move the follow-up on a day a round, each after the
+    # other; the rule named is the plugin's, whichever of the two moves last.
+    rules = DEFAULT_RULES.extend(NightOwl())
+    if first:
+        rules = rules.reordered("OWL001")
+    with pytest.raises(RuleError) as raised:
+        plan_followups(INTERVIEW, rules=rules)
+    assert raised.value.code == "OWL001"
+    assert "FU011 working-time" in str(raised.value)
+
+
+@attrs.frozen
+class PhoneDays(Tug):
+    """Calls on Tuesdays and Thursdays only, from 09:00."""
+
+    code: ClassVar[str] = "PD001"
+    name: ClassVar[str] = "phone-days"
+    summary: ClassVar[str] = "Calls on Tuesdays and Thursdays."
+
+    def plan(self, draft):
+        for step in draft.of_kind(StepKind.CALL):
+            local = step.due.astimezone(ZoneInfo("America/New_York"))
+            day = local.date()
+            while day.weekday() not in {1, 3}:
+                day += dt.timedelta(days=1)
+            if day != local.date():
+                at = dt.datetime.combine(day, dt.time(9), local.tzinfo)
+                draft = draft.replacing(
+                    step, moved_step(step, draft.facts, at=at, by=self.code)
+                )
+        return draft
+
+
+@attrs.frozen
+class Blackout(Tug):
+    """No call on the days given: the next day at 09:00."""
+
+    code: ClassVar[str] = "BO001"
+    name: ClassVar[str] = "blackout"
+    summary: ClassVar[str] = "No calls on blackout days."
+    days: tuple[dt.date, ...] = ()
+
+    def plan(self, draft):
+        for step in draft.of_kind(StepKind.CALL):
+            local = step.due.astimezone(ZoneInfo("America/New_York"))
+            if local.date() in self.days:
+                at = dt.datetime.combine(
+                    local.date() + dt.timedelta(days=1), dt.time(9), local.tzinfo
+                )
+                draft = draft.replacing(
+                    step, moved_step(step, draft.facts, at=at, by=self.code)
+                )
+        return draft
+
+
+def test_placing_rules_that_agree_after_many_rounds_are_given_them():
+    # Every Tuesday and Thursday of December blacked out: each round moves
+    # the call past one, ten in all, to the first free Tuesday in January.
+    december = [dt.date(2026, 12, day) for day in range(1, 32)]
+    days = tuple(day for day in december if day.weekday() in {1, 3})
+    rules = DEFAULT_RULES.extend(PhoneDays(), Blackout(days=days))
+    plan = plan_followups(INTERVIEW, rules=rules)
+    (call,) = [step for step in plan.steps if step.kind is StepKind.CALL]
+    assert call.due.isoformat() == "2027-01-05T09:00:00-05:00"
+    assert [
+        f for f in check_plan(plan, rules=rules) if f.severity is Severity.ERROR
+    ] == []

@@ -11,6 +11,7 @@ as a `RuleError` naming the rule and, for a plugin, its package.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from followup._draft import Draft
@@ -27,10 +28,10 @@ from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, RuleError
-from followup.rules._shared import OTHER_RULES
+from followup.rules._shared import OTHER_RULES, PLANNED_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Hashable, Iterable, Sequence
 
     from followup._draft_step import DraftStep
     from followup._history import Event
@@ -42,8 +43,9 @@ if TYPE_CHECKING:
 __all__ = ["check_letter", "check_plan", "plan_followups"]
 
 #: How many times over the place phase may run before its rules are taken to
-#: disagree.  Rules that agree settle in one or two rounds.
-ROUNDS = 8
+#: disagree.  Rules that agree settle in one or two rounds; rules that only
+#: move steps later may need more to agree (see `_settle`).
+ROUNDS = 64
 
 #: The codes of the built-in rules.
 _BUILT_IN = frozenset(DEFAULT_RULES.codes)
@@ -185,7 +187,10 @@ def _sheet_work(rule_set: RuleSet, sheet: Sheet) -> Callable[[Rule], bool]:
 
 
 def _settle(
-    rule_set: RuleSet, rules: tuple[Rule, ...], changes: Callable[[Rule], bool]
+    rule_set: RuleSet,
+    rules: tuple[Rule, ...],
+    changes: Callable[[Rule], bool],
+    times: Callable[[], Hashable],
 ) -> None:
     """Apply the placing rules in turn until none of them moves anything.
 
@@ -193,27 +198,61 @@ def _settle(
     placing rule is idempotent: applied twice, the second time changes
     nothing.  So once every other rule has run without a change since the
     last one that changed the plan, all of them agree.
+
+    `times` tells where the steps are.  Rules that only move steps later
+    may need many rounds to agree (a call kept to Tuesdays and Thursdays
+    and a fortnight of blackout days move it a day a round), so the phase
+    goes on while they move steps on: up to `ROUNDS` rounds, but it stops at
+    once when a round ends where an earlier one did (rules moving a step
+    back and forth), since the rounds would go on repeating.
     """
     count = len(rules)
     quiet = 0
-    changed_by: list[Rule] = []
+    # The rules that moved a step in the last round, in the order they did.
+    movers: list[Rule] = []
+    # Where the steps were at the end of each round after the second: plans
+    # settle in one or two, and pay nothing for the look-out.
+    seen: set[Hashable] = set()
     for turn in range(count * ROUNDS):
         rule = rules[turn % count]
+        if turn % count == 0:
+            movers = []
         if changes(rule):
             quiet = 0
-            changed_by = [*changed_by[-count:], rule]
+            movers.append(rule)
         else:
             quiet += 1
         if turn + 1 >= count and quiet >= count - 1:
             return
-    movers = ", ".join(dict.fromkeys(f"{r.code} {r.name}" for r in changed_by))
-    raise _failure(
+        if turn % count == count - 1 and turn >= 2 * count:
+            now = times()
+            if now in seen:
+                raise _unsettled(
+                    rule_set,
+                    movers,
+                    "move steps back and forth",
+                    "one of them moves a step back, or their constraints "
+                    "cannot all be met",
+                )
+            seen.add(now)
+    raise _unsettled(
         rule_set,
-        changed_by[-1],
-        "the place phase",
-        f"after {ROUNDS} rounds these rules still move steps: {movers}; their "
-        "constraints cannot all be met, one of them moves a step back, or they "
-        f"need more than {ROUNDS} rounds to agree",
+        movers,
+        f"still move steps after {ROUNDS} rounds",
+        f"their constraints cannot all be met, or they need more than {ROUNDS} "
+        "rounds to agree",
+    )
+
+
+def _unsettled(rule_set: RuleSet, movers: list[Rule], what: str, why: str) -> RuleError:
+    # Named for the last rule to move a step, one not built in first: the
+    # built-in rules agree among themselves, whatever the order.
+    blamed = next(
+        (rule for rule in reversed(movers) if rule.code not in _BUILT_IN), movers[-1]
+    )
+    named = ", ".join(dict.fromkeys(f"{r.code} {r.name}" for r in movers))
+    return _failure(
+        rule_set, blamed, "the place phase", f"these rules {what}: {named}; {why}"
     )
 
 
@@ -228,7 +267,7 @@ def work(rule_set: RuleSet, facts: Facts) -> Sheet:
     for phase, rules in rule_set.phases:
         sheet.phase = phase
         if phase is Phase.PLACE:
-            _settle(rule_set, rules, changes)
+            _settle(rule_set, rules, changes, sheet.times)
         else:
             for rule in rules:
                 changes(rule)
@@ -248,11 +287,18 @@ def fold(rule_set: RuleSet, facts: Facts) -> Draft:
         before, draft = draft, _apply(rule_set, rule, draft)
         return not _same(before, draft)
 
+    def times() -> Hashable:
+        # Where the steps of the draft are now: `Sheet.times` of a draft.
+        return tuple(
+            (step.label, step.window.start, step.window.end, step.due)
+            for step in draft.steps
+        )
+
     for phase, rules in rule_set.phases:
         if draft.phase is not phase:
             draft = replaced(draft, phase=phase)
         if phase is Phase.PLACE:
-            _settle(rule_set, rules, changes)
+            _settle(rule_set, rules, changes, times)
         else:
             for rule in rules:
                 draft = _apply(rule_set, rule, draft)
@@ -379,10 +425,32 @@ def check_plan(
     # does in planning (`agreed_by_its_rule`); a built-in rule does not.
     others = frozenset(code for code in rule_set.codes if code not in _BUILT_IN)
     facts.derived(OTHER_RULES, lambda: others)
+    if others:
+        # A step missing that such a rule drops on purpose is no mistake
+        # (`planned_by_the_set`): planned again, once, if a check asks.
+        kinds = _kinds_planned(rule_set, interview, events, now)
+        facts.derived(PLANNED_KINDS, lambda: kinds)
     findings: list[Finding] = []
     for rule in rule_set:
         findings.extend(_findings(rule_set, rule, "check()", rule.check, facts, steps))
     return tuple(findings)
+
+
+def _kinds_planned(
+    rule_set: RuleSet,
+    interview: Interview,
+    events: tuple[Event, ...],
+    now: InstantLike,
+) -> Callable[[], frozenset[StepKind]]:
+    """How to ask, once, which kinds of step `rule_set` plans as of `now`."""
+
+    @functools.cache
+    def kinds() -> frozenset[StepKind]:
+        # Facts of their own: the checks' hold what `check_plan` told them.
+        facts = Facts.gather(interview, events, now, rule_set.calendar)
+        return frozenset(entry.kind for entry in work(rule_set, facts).steps)
+
+    return kinds
 
 
 def _findings(

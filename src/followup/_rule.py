@@ -35,8 +35,9 @@ class Phase(enum.Enum):
       advice's windows open, calls apart, nothing in the past, in working
       time.  Placing rules move steps forward; the rule set repeats this
       phase until no rule moves anything, so placing rules compose in any
-      order.  It repeats it eight rounds at most: rules that still move a
-      step then are stopped with a `RuleError` naming them.
+      order.  It repeats it 64 rounds at most: rules that still move a
+      step then, or move one back and forth, are stopped with a
+      `RuleError` naming them.
 
     Within a phase, rules apply in the order of the rule set.
     """

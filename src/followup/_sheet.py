@@ -181,6 +181,12 @@ class Sheet:
         """The steps of the given kinds, in the order they were proposed."""
         return [entry for entry in self.steps if entry.kind in kinds]
 
+    def times(self) -> tuple[tuple[str, dt.datetime, dt.datetime, dt.datetime], ...]:
+        """Where each step is: its label, window and due time (for `_settle`)."""
+        return tuple(
+            (entry.label, entry.start, entry.end, entry.due) for entry in self.steps
+        )
+
     # -- what rules do ---------------------------------------------------
 
     def propose(  # noqa: PLR0913 - a step has this many parts

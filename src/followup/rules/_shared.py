@@ -27,7 +27,7 @@ from followup._vocabulary import EventKind, Severity, StepKind
 from followup.rules._params import DayCount
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from followup._facts import Facts
     from followup._letters import Letter
@@ -304,6 +304,28 @@ def agreed_by_its_rule(facts: Facts, step: Step) -> bool:
     plan made with a rule set passes that set's checks.
     """
     return step.agreed and step.rule in facts.derived(OTHER_RULES, frozenset)
+
+
+#: The key under which `check_plan`, checking with rules not built in,
+#: keeps in the facts how to ask which kinds of step its rule set plans.
+PLANNED_KINDS: Final = "the kinds of step the rule set plans"
+
+
+def planned_by_the_set(facts: Facts, kind: StepKind) -> bool:
+    """Whether the rule set checked plans a step of `kind` on these facts.
+
+    The built-in rules plan every step the facts need, so a check that finds
+    one the facts need missing has found a mistake.  A plugin's rule may
+    drop one on purpose (no call to a company that asked for none, no
+    thank-you after thanks said on the call): a step its own rule set leaves
+    out of the plan is missing from no plan checked with that set, as
+    planning and checking with one set agree.  Asked only when a step is
+    missing, this plans once per check, and only with rules not built in.
+    """
+    kinds: Callable[[], frozenset[StepKind]] | None = facts.derived(
+        PLANNED_KINDS, lambda: None
+    )
+    return kinds is None or kind in kinds()
 
 
 def keeps_agreed_time(facts: Facts, step: Step) -> bool:

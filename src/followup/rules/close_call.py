@@ -14,7 +14,12 @@ from followup._time import instant_key
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import whole
-from followup.rules._shared import in_words, missing_details, when
+from followup.rules._shared import (
+    in_words,
+    missing_details,
+    planned_by_the_set,
+    when,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -144,7 +149,11 @@ class CloseOnPositiveNote:
             facts.start.astimezone(_UTC) < facts.now_utc < facts.call_ends_utc
             and facts.decision is None
         )
-        if under_way and not any(step.kind is StepKind.CLOSE_CALL for step in steps):
+        if (
+            under_way
+            and not any(step.kind is StepKind.CLOSE_CALL for step in steps)
+            and planned_by_the_set(facts, StepKind.CLOSE_CALL)
+        ):
             # While the call is under way, its close is the one chance to ask
             # for the details every later step needs (A2).  Checked as of its
             # start (a schedule of one's own, by default), a plan may leave

@@ -11,7 +11,11 @@ from followup._plan import Finding, Step
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Performance, Severity, StepKind
-from followup.rules._shared import agreement_open, honours_agreement
+from followup.rules._shared import (
+    agreement_open,
+    honours_agreement,
+    planned_by_the_set,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -144,7 +148,11 @@ class FollowUpOnPerformance:
                 )
             return
         for kind in (StepKind.FOLLOW_UP, StepKind.CALL):
-            if facts.needs(kind) and kind not in present:
+            if (
+                facts.needs(kind)
+                and kind not in present
+                and planned_by_the_set(facts, kind)
+            ):
                 yield Finding(
                     self.code,
                     Severity.WARNING,

@@ -18,6 +18,7 @@ from followup.rules._shared import (
     missing_facts,
     missing_phrase,
     planned_again,
+    planned_by_the_set,
     timeliness,
 )
 
@@ -132,7 +133,11 @@ class ThankYouImmediately:
         """Flag a missing, early, slow or phoned thank-you."""
         start, end = self.window(facts)
         thanks = [step for step in steps if step.kind is StepKind.THANK_YOU]
-        if facts.needs(StepKind.THANK_YOU) and not thanks:
+        if (
+            facts.needs(StepKind.THANK_YOU)
+            and not thanks
+            and planned_by_the_set(facts, StepKind.THANK_YOU)
+        ):
             yield Finding(
                 self.code,
                 Severity.ERROR,
