@@ -108,15 +108,15 @@ def test_a_window_left_with_no_working_time_is_late():
     assert _late_findings("2026-11-19T17:30:00+05:30") == [
         (
             "FU011 warning: the follow-up is late: no working time was left in its "
-            "window; better late than never (expected by Thu 19 Nov 2026 23:59 IST, "
-            "got from Fri 20 Nov 2026 09:00 IST)"
+            "window; better late than never (expected by the end of Thu 19 Nov "
+            "2026, got from Fri 20 Nov 2026 09:00 IST)"
         )
     ]
     # Once the window has closed, FU010 says so, and FU011 no more.
     assert _late_findings("2026-11-20T00:01:00+05:30") == [
         (
             "FU010 warning: the follow-up is late: better late than never (expected "
-            "by Thu 19 Nov 2026 23:59 IST, got from Fri 20 Nov 2026 00:01 IST)"
+            "by the end of Thu 19 Nov 2026, got from Fri 20 Nov 2026 00:01 IST)"
         )
     ]
 

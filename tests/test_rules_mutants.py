@@ -612,8 +612,8 @@ def test_a_plan_made_on_friday_after_a_monday_call_catches_up_with_warnings() ->
             "Mon 30 Nov 09:00",
             (
                 "The follow-up comes 2 to 3 business days after the interview (A5), by "
-                f"email (A7), {FOLLOW_UP_ASKS} Late: its window closed at Thu 26 Nov 2026 "
-                "23:59 EST, so it is planned from now on. Moved to a business day after "
+                f"email (A7), {FOLLOW_UP_ASKS} Late: its window closed at the end of Thu 26 "
+                "Nov 2026, so it is planned from now on. Moved to a business day after "
                 "the thank-you, so that the two letters do not arrive together (A5)."
             ),
             False,
@@ -649,7 +649,7 @@ def test_a_plan_made_on_friday_after_a_monday_call_catches_up_with_warnings() ->
             WARNING,
             "the follow-up is late: better late than never",
             step=follow_up,
-            expected="by Thu 26 Nov 2026 23:59 EST",
+            expected="by the end of Thu 26 Nov 2026",
             actual="from Fri 27 Nov 2026 12:00 EST",
         ),
     )
@@ -670,7 +670,7 @@ def test_late_steps_are_told_in_the_recipients_zone_whatever_zone_now_is_in() ->
     plan = plan_followups(interview, [], now="2026-11-27T17:00:00+00:00")
     assert [(f.code, f.expected, f.actual) for f in plan.findings] == [
         ("FU010", "by Tue 24 Nov 2026 16:30 CET", "from Fri 27 Nov 2026 18:00 CET"),
-        ("FU010", "by Thu 26 Nov 2026 23:59 CET", "from Fri 27 Nov 2026 18:00 CET"),
+        ("FU010", "by the end of Thu 26 Nov 2026", "from Fri 27 Nov 2026 18:00 CET"),
     ]
 
 

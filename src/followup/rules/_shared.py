@@ -410,6 +410,21 @@ def held_past(
     return False
 
 
+def window_closed(facts: Facts, end: dt.datetime) -> str:
+    """When a window that ended at `end` (UTC) closed, in words, for a late step.
+
+    A window of days closes at the end of its last day, which working time
+    (FU011) narrows to the close of the working day: "the end of" the day
+    says both, where its last microsecond (23:59) would contradict the plan
+    the user saw.  Many plans are late on the same days, as of the same
+    now: the shared days keep the words (in the recipient's zone).
+    """
+    local = facts.local(end)
+    if local.time() == dt.time.max:
+        return f"the end of {describe_day(local.date(), year=True)}"
+    return facts.days.described(end)
+
+
 def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     """Drop the steps of `kind` the history has done with, whoever proposed them.
 

@@ -11,7 +11,7 @@ from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key
 from followup._vocabulary import Severity, StepKind
-from followup.rules._shared import NoParams, when
+from followup.rules._shared import NoParams, held_past, when, window_closed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,10 +63,14 @@ class LateStepsStillPlanned:
             if entry.start >= now:
                 continue
             if entry.end < now:
-                # Windows close at the end of a day, and many plans are late
-                # on the same days, as of the same now: the shared days keep
-                # the words (in the recipient's zone, as the facts' `now` is).
-                closed = facts.days.described(entry.end)
+                if held_past(facts, entry.kind, (entry.start, entry.end), now):
+                    # The history held it past its window (the interviewer
+                    # away, a date the company named): no lateness.  Out of
+                    # the past as a cut is, with no word; FU013 moves it on
+                    # to where the hold ends, and says why.
+                    sheet.move(entry, at=now, by=None)
+                    continue
+                closed = window_closed(facts, entry.end)
                 sheet.move(
                     entry,
                     at=now,

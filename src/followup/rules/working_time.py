@@ -30,6 +30,7 @@ from followup.rules._shared import (
     days_off_in_words,
     keeps_agreed_time,
     when,
+    window_closed,
 )
 
 if TYPE_CHECKING:
@@ -122,6 +123,13 @@ def _weekdays(values: object) -> tuple[int, ...] | None:
 
 def _closed(values: object) -> tuple[Closure, ...]:
     return closures(values, "WorkingHoursParams.closed")
+
+
+def _moves_on(code: str, own: str) -> bool:
+    # A built-in rule other than this one, which moves windows of days
+    # whole (FU010 to now, FU012 after another step, FU013 to a hold's end).
+    # A window a plugin's rule set is the rule's: kept as it is.
+    return code != own and code.startswith("FU")
 
 
 @final
@@ -435,22 +443,27 @@ class WorkingTime:
                             Severity.WARNING,
                             f"the {entry.label} is late: no working time was left "
                             "in its window; better late than never",
-                            expected=f"by {when(facts.local(last))}",
+                            expected=f"by {window_closed(facts, last)}",
                             actual=f"from {when(facts.local(start))}",
                         ),
                         about=entry,
                     )
         else:
             end = self._last(days, last) or self._none(facts, last)
-            if start > first and any(code != self.code for code in entry.adjusted_by):
-                # Another rule moved the window whole to where it opens
-                # before the working day and closes within it: a late plan's
-                # sliver again, which would leave 09:00 to 09:54 where a
-                # sliver over by the opening gets the day (above).
-                closes = self._closing(days, start)
-                if end < closes:
-                    end = closes
+            if any(_moves_on(code, self.code) for code in entry.adjusted_by):
+                if start > first and end < self._closing(days, start):
+                    # Another rule moved the window whole to where it opens
+                    # before the working day and closes within it: a late
+                    # plan's sliver again, which would leave 09:00 to 09:54
+                    # where a sliver over by the opening gets the day (above).
                     why = f"Moved to {when(facts.local(start))}, the next working time."
+                # A window another rule moved whole keeps its length, and
+                # ends at whatever time of day the move left it: from `now`,
+                # for a late step (09:59 planned at 10:00, 15:41 at 15:42).
+                # That is no deadline of the advice's: as a window of days
+                # does, it runs to the close of the working day it ends on,
+                # and a late plan is the same whenever on its day it is made.
+                end = max(end, self._closing(days, end))
         wanted = entry.due
         due = self._next(days, wanted) or self._none(facts, wanted)
         if due > end:

@@ -1,0 +1,98 @@
+"""A step the history holds past its window is not late, nor overdue, while held.
+
+The interviewer said they would decide by a date, or is away: FU013 holds
+the call (and the follow-up, for an absence) until the next business day
+after.  Its window closes meanwhile, but that is the company's word, not
+the candidate's lateness: FU010 says nothing of it, and `followup due`
+does not list it as overdue before it may be done.  Once the hold has run
+out and the step is still not done, it is late as any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from followup import (
+    Event,
+    ReminderStatus,
+    StepKind,
+    check_plan,
+    plan_followups,
+    reminders_on,
+)
+from new_york import INTERVIEW
+
+THANKED = Event("thank-you-sent", "2026-11-23T10:45:00-05:00")
+FOLLOWED_UP = Event("follow-up-sent", "2026-11-25T09:30:00-05:00")
+# They will decide by Friday 11 December: the call waits until Monday 14th.
+REPLIED = Event("replied", "2026-11-26T12:00:00-05:00", until=dt.date(2026, 12, 11))
+HISTORY = (THANKED, FOLLOWED_UP, REPLIED)
+
+
+def _call(plan):
+    (call,) = [step for step in plan.steps if step.kind is StepKind.CALL]
+    return call
+
+
+@pytest.mark.parametrize("day", [8, 10, 11])
+def test_a_call_held_past_its_window_is_not_late(day):
+    now = f"2026-12-{day:02d}T08:00:00-05:00"
+    plan = plan_followups(INTERVIEW, HISTORY, now=now)
+    call = _call(plan)
+    assert call.due.isoformat() == "2026-12-14T09:00:00-05:00"
+    assert "FU010" not in call.adjusted_by
+    assert "Late" not in call.reason
+    assert call.reason.count("Held until Mon 14 Dec 2026") == 1
+    assert [f.code for f in plan.findings] == []
+    assert check_plan(plan, history=HISTORY) == ()
+
+
+@pytest.mark.parametrize("day", [8, 10, 11, 14])
+def test_a_held_call_is_due_not_overdue(day):
+    found = reminders_on(INTERVIEW, HISTORY, on=dt.date(2026, 12, day), within_days=3)
+    statuses = {(r.step.kind, r.status) for r in found if r.step is not None}
+    assert (StepKind.CALL, ReminderStatus.OVERDUE) not in statuses
+    # Listed as due once the Monday is within the three days.
+    assert ((StepKind.CALL, ReminderStatus.DUE) in statuses) is (day >= 11)
+
+
+def test_a_call_still_not_made_after_the_hold_is_late():
+    plan = plan_followups(INTERVIEW, HISTORY, now="2026-12-22T08:00:00-05:00")
+    call = _call(plan)
+    assert "FU010" in call.adjusted_by
+    assert [f.code for f in plan.findings] == ["FU010"]
+    assert plan.findings[0].expected == "by the end of Mon 7 Dec 2026"
+    (late,) = reminders_on(INTERVIEW, HISTORY, on=dt.date(2026, 12, 22))
+    assert late.status is ReminderStatus.OVERDUE
+
+
+def test_a_follow_up_held_by_an_absence_is_not_late():
+    # Grace is away from the day after the call until Monday 7 December.
+    away = Event("away", "2026-11-23T11:00:00-05:00", until=dt.date(2026, 12, 7))
+    history = (THANKED, away)
+    plan = plan_followups(INTERVIEW, history, now="2026-12-01T08:00:00-05:00")
+    (follow_up,) = [s for s in plan.steps if s.kind is StepKind.FOLLOW_UP]
+    assert "FU010" not in follow_up.adjusted_by
+    assert [f.code for f in plan.findings] == []
+    found = reminders_on(INTERVIEW, history, on=dt.date(2026, 12, 1))
+    assert [r.status for r in found] == []
+
+
+@pytest.mark.parametrize("at", ["10:00", "10:17", "11:59"])
+def test_a_late_plan_s_windows_end_at_a_close_whatever_the_minute(at):
+    # Planned on a Sunday, late for the follow-up and with the call's window
+    # cut: the windows ended at the minute of now (Wed 09:59:59.999999 for
+    # 10:00, 10:16:59.999999 for 10:17), and a calendar synced on each
+    # replan got a new deadline every time.
+    plan = plan_followups(INTERVIEW, (THANKED,), now=f"2026-12-06T{at}:00-05:00")
+    ends = {
+        step.kind.value: step.window.end.isoformat()
+        for step in plan.steps
+        if step.kind in {StepKind.FOLLOW_UP, StepKind.CALL}
+    }
+    assert ends == {
+        "follow-up": "2026-12-09T17:00:00-05:00",
+        "call": "2026-12-09T17:00:00-05:00",
+    }
