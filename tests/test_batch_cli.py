@@ -832,6 +832,51 @@ def test_due_reports_bad_lines_and_lists_the_rest(tmp_path):
     assert len(result.stdout.splitlines()) == 2
 
 
+def test_a_string_left_open_is_reported_once_at_its_column(tmp_path):
+    source = tmp_path / "t.jsonl"
+    source.write_text(json.dumps(INTERVIEW) + "\n" + '{"id": "x}\n')
+    result = run("due", source, "--on", "2026-11-25", "--within", "1d")
+    assert result.returncode == 2
+    # json's "Unterminated string starting at", then " at column": no "at at".
+    assert result.stderr == (
+        f"{source}:2: not valid JSON: Unterminated string starting at column 8\n"
+    )
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_line_longer_than_16_mib_is_refused_and_the_rest_read(tmp_path, workers):
+    # A file with no line breaks was read whole as one line: /dev/zero
+    # filled memory and ended in a MemoryError traceback.
+    source = tmp_path / "t.jsonl"
+    with source.open("wb") as handle:
+        handle.write(b"\0" * (16 * 1024 * 1024 + 5) + b"\n")
+        handle.write(json.dumps(INTERVIEW).encode() + b"\n")
+    result = run("plan", source, "--format", "jsonl", "--workers", workers)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{source}:1: is a line of more than 16 MiB, refused unread (an "
+        "interview with its history runs to kilobytes; a file with no line "
+        "breaks is no JSON Lines)\n"
+    )
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_due_over_lines_that_are_all_bad_says_nothing_was_checked(tmp_path):
+    source = tmp_path / "t.jsonl"
+    source.write_text('[1]\n{"id": "x"}\n')
+    result = run("due", source, "--on", "2026-11-25")
+    assert result.returncode == 2
+    assert result.stdout == "No interview could be read: nothing was checked.\n"
+    assert len(result.stderr.splitlines()) == 2
+    # One read, one bad: what was read is all clear.
+    source.write_text(json.dumps(INTERVIEW) + "\n[1]\n")
+    result = run("due", source, "--on", "2026-11-01")
+    assert (result.returncode, result.stdout) == (
+        2,
+        "Nothing is due, overdue or gone quiet.\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -75,7 +75,7 @@ options:
                         a table a plan (text), JSON (one plan), JSON Lines (a line a plan: {"id": ..., "plan": ...}), or one iCalendar file (ics)
   --zone NAME           with the text table: show times in this IANA zone (yours), the recipient's beside them
   --events-only         with --format ics: write messages as events, not to-dos
-  --previous FILE       with --format ics: the plan imported before, as --format json wrote it; the steps this plan dropped are written as cancelled
+  --previous FILE       with --format ics: the plan imported before, as --format json wrote it; the steps this plan dropped are written as done when --history says so, else as cancelled
   --workers N           with many interviews: plan in N processes (default: 1, this one); the output is the same, in the same order
 """,
     ),

@@ -110,6 +110,12 @@ NO_HTTP = "is no http or https URL"
             "http://ada@127.0.0.1:52321/ada/jobs/",
             NO_URL,
         ),
+        # User information of one part may be a token, not a name.
+        (
+            "ftp://s3cr3t-token@cal.example.com/x",
+            "ftp://…@cal.example.com/x",
+            NO_HTTP,
+        ),
     ],
 )
 @pytest.mark.usefixtures("no_credentials")

@@ -160,7 +160,7 @@ def test_a_folder_of_a_lone_history_reports_the_history(tmp_path):
         f"{tmp_path / 'acme.history.toml'}: a history without its interview "
         "(acme.toml)\n"
     )
-    assert result.stdout == "Nothing is due, overdue or gone quiet.\n"
+    assert result.stdout == "No interview could be read: nothing was checked.\n"
 
 
 # _inputs._is_id: `len(tracker_id.splitlines()) == 1` -> `True`.  A line

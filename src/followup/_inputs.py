@@ -489,7 +489,16 @@ def _handle_lines(handle: IO[bytes], path: str) -> Iterator[Job]:
 
 
 def _lines(handle: IO[bytes], source: str) -> Iterator[Job]:
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(_bounded_lines(handle), start=1):
+        if raw is None:
+            yield Entry(
+                f"{source}:{number}",
+                MOST_BYTES,
+                problem=f"{source}:{number}: is a line of more than 16 MiB, "
+                "refused unread (an interview with its history runs to "
+                "kilobytes; a file with no line breaks is no JSON Lines)",
+            )
+            continue
         if number == 1 and raw.startswith(_WIDE_MARKS):
             # PowerShell 5's ">" writes UTF-16: read line by line, its
             # first line was "not UTF-8" and every other one "not JSON".
@@ -501,6 +510,26 @@ def _lines(handle: IO[bytes], source: str) -> Iterator[Job]:
             )
             return
         yield Line(source, number, raw)
+
+
+def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of `handle`; None for one longer than `MOST_BYTES`, skipped.
+
+    A file with no line breaks (/dev/zero, a disk image, a file of another
+    kind) would be read whole as its first line, however large: each line
+    is read to `MOST_BYTES` at most, and the rest of a longer one passed
+    over a piece at a time, so memory stays flat whatever the file holds.
+    """
+    while True:
+        raw = handle.readline(MOST_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) <= MOST_BYTES or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1024 * 1024)
+        yield None
 
 
 # The byte order marks of UTF-32 first: its little-endian one begins with

@@ -104,7 +104,9 @@ def read_json(text: str | bytes) -> Any:
             raise json.JSONDecodeError(msg, text, 0)  # noqa: TRY301
         return _DECODER.decode(text)
     except json.JSONDecodeError as error:
-        raise Unreadable(error.msg, error.lineno, error.colno) from None
+        # "Unterminated string starting at" ends in the word `where` adds.
+        reason = error.msg.removesuffix(" at")
+        raise Unreadable(reason, error.lineno, error.colno) from None
     except _Repeated as repeated:
         raise Unreadable(
             f"the key {_shown_key(str(repeated))} is given twice in one object, "

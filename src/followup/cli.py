@@ -362,7 +362,8 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         type=_named_file,
         help="with --format ics: the plan imported before, as --format json "
-        "wrote it; the steps this plan dropped are written as cancelled",
+        "wrote it; the steps this plan dropped are written as done when "
+        "--history says so, else as cancelled",
     )
     _workers_option(parser)
 
@@ -1357,7 +1358,7 @@ def _list_due(args: argparse.Namespace, batch: Batch) -> int:
         for lines in progress.pieces(worked(batch, work, rules, args.workers)):
             listed.extend(lines)
     with _output(args.output) as out:
-        listed.write(out)
+        listed.write(out, read=not progress.problems or listed.interviews > 0)
     return 2 if progress.problems else 0
 
 
@@ -1373,21 +1374,30 @@ class _DueList:
         self._as_json = as_json
         self._rows: list[tuple[int, str]] = []
         self._widths = [0, 0, 0]
+        self.interviews = 0
 
     def extend(self, lines: Iterable[DueLine]) -> None:
+        self.interviews += 1
         for line in lines:
             if line.widths is not None:
                 # The last cell, who, is not padded: three widths for four cells.
                 self._widths = [max(w, n) for w, n in zip(self._widths, line.widths)]  # noqa: B905
             self._rows.append((line.order, line.text))
 
-    def write(self, out: _Sink) -> None:
+    def write(self, out: _Sink, *, read: bool) -> None:
+        """Write the list, sorted; `read`: an interview was read, or none was bad.
+
+        When every interview was refused, nothing was checked: the table
+        does not say all is clear (its errors are on standard error).
+        """
         self._rows.sort(key=lambda row: row[0])
         if self._as_json:
             for _, row in self._rows:
                 out.write(row.encode() + b"\n")
-        elif not self._rows:
+        elif not self._rows and read:
             out.write(b"Nothing is due, overdue or gone quiet.\n")
+        elif not self._rows:
+            out.write(b"No interview could be read: nothing was checked.\n")
         else:
             for _, row in self._rows:
                 *cells, who = row.split("\n")

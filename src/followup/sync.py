@@ -234,7 +234,8 @@ def shown_url(url: str) -> str:
     (``https://ada:secret@host/cal/``), and an error message ends up in logs
     and terminals.  Read as text, not parsed, and on the safe side: what
     stands between ``://`` and the last ``@`` is left out when it holds a
-    colon or no slash, but for a user name before the colon, so a password
+    colon or no slash, but for a user name before the colon (one part
+    alone may be a token, and is left out), so a password
     holding ``/``, ``?`` or ``#`` (which a parser takes for the end of the
     host) is left out too, and a URL that
     fails to parse (an unclosed IPv6 bracket) is shown all the same.  A path
@@ -252,8 +253,11 @@ def shown_url(url: str) -> str:
         return url
     before, at, after = rest.rpartition("@")
     if at and (":" in before or "/" not in before):
-        # The user name stays where it cannot hold the password's end.
-        who = "…" if "/" in before else before.partition(":")[0]
+        # The user name before a password stays where it cannot hold the
+        # password's end; user information of one part may be a token
+        # (``https://TOKEN@host/``), and is left out.
+        user, colon, _ = before.partition(":")
+        who = user if colon and "/" not in before else "…"
         url = f"{scheme}://{who}@{after}"
     return url
 
