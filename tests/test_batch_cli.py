@@ -685,6 +685,26 @@ def due_text(tmp_path, records, *args):
     return [" ".join(line.split()) for line in result.stdout.splitlines()]
 
 
+def test_two_applications_to_one_company_without_ids_are_told_apart(tmp_path):
+    # Both rows read "Ada Lovelace, Acme": which application was the call for?
+    first = {"interview": {**INTERVIEW["interview"], "position": "data engineer"}}
+    second = {
+        "interview": {
+            **INTERVIEW["interview"],
+            "position": "sre",
+            "at": "2026-11-23T14:00:00-05:00[America/New_York]",
+        }
+    }
+    source = tmp_path / "t.jsonl"
+    rows = due_text(tmp_path, [first, second], "--on", "2026-11-23")
+    assert rows == [
+        f"Mon 23 Nov 2026 10:25 EST due close-call (phone) Ada Lovelace, Acme ({source}:1)",
+        f"Mon 23 Nov 2026 10:30 EST due thank-you (email) Ada Lovelace, Acme ({source}:1)",
+        f"Mon 23 Nov 2026 14:25 EST due close-call (phone) Ada Lovelace, Acme ({source}:2)",
+        f"Mon 23 Nov 2026 14:30 EST due thank-you (email) Ada Lovelace, Acme ({source}:2)",
+    ]
+
+
 def test_due_within_looks_further_ahead(tmp_path):
     on_the_day = due_text(tmp_path, [INTERVIEW], "--on", "2026-11-23")
     assert on_the_day == [
@@ -770,6 +790,7 @@ def test_an_interview_with_nothing_left_goes_quiet(tmp_path):
         "last": "called",
         "silent_days": 21,
         "on": "2026-12-07",
+        "source": f"{tmp_path / 't.jsonl'}:1",
     }
 
 

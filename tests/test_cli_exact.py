@@ -522,7 +522,8 @@ def test_due_as_json_lines_keeps_other_scripts_readable_and_writes_the_output(
         '{"status":"due","at":"2026-11-25T09:00:00-05:00[America/New_York]",'
         '"id":"café-1","candidate":"Ada Lovelace","company":"Acme Analytics",'
         '"step":"follow-up","kind":"follow-up","how":"email","last":null,'
-        '"silent_days":null,"on":"2026-11-25"}\n'
+        '"silent_days":null,"on":"2026-11-25",'
+        f'"source":"{batch}:1"}}\n'
     )
 
 

@@ -284,7 +284,7 @@ class DueLines:
 
         day = day_of(plan.interview, self.on)
         return [
-            self._line(reminder, entry.tracker_id, day)
+            self._line(reminder, entry, day)
             for reminder in reminders(
                 plan,
                 entry.history,
@@ -294,16 +294,21 @@ class DueLines:
             )
         ]
 
-    def _line(
-        self, reminder: Reminder, tracker_id: str | None, day: dt.date
-    ) -> DueLine:
+    def _line(self, reminder: Reminder, entry: Entry, day: dt.date) -> DueLine:
+        tracker_id = entry.tracker_id
         if self.as_json:
             from followup._json_lines import json_line  # noqa: PLC0415
 
-            record = {**reminder.record(tracker_id), "on": str(day)}
+            record = {
+                **reminder.record(tracker_id),
+                "on": str(day),
+                "source": entry.where,
+            }
             text = json_line(record)[:-1].decode()
             return DueLine(_order(reminder), text, None)
-        cells = reminder.cells(tracker_id)
+        # Without the tracker's id, where the interview was read tells two
+        # applications to one company apart, as `plan` heads them.
+        cells = reminder.cells(entry.where if tracker_id is None else tracker_id)
         # No cell holds a line break (names and ids with one are refused),
         # so one joins them.
         widths = (len(cells[0]), len(cells[1]), len(cells[2]))

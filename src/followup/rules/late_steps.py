@@ -39,7 +39,10 @@ class LateStepsStillPlanned:
     due in the past; that trim is not recorded in ``adjusted_by``, which
     lists the rules that moved a step.  A step at an agreed time is never in
     the past when the rule that agreed it proposes it; if another rule moved
-    it there, it is late like any other.
+    it there, it is late like any other.  A step the history holds past its
+    window (FU013: the interviewer away, a day they will decide by, a pause)
+    is not late: it is moved out of the past with no word, and FU013 says
+    where the hold puts it; once that too has passed, it is late.
     """
 
     code: ClassVar[str] = "FU010"
