@@ -104,6 +104,7 @@ def _check_new_steps(
     # rule that made it, not on the first rule to trip over it later, and
     # one no later rule moves cannot reach the plan.
     held = {id(step) for step in before.steps}
+    known = {(step.kind, step.kind_name, step.number) for step in before.steps}
     for step in after.steps:
         if id(step) in held:
             continue
@@ -113,6 +114,21 @@ def _check_new_steps(
         # naive datetime, or none at all, a tzinfo of its own that fails.
         except (Exception, SystemExit) as error:
             raise _raised(rule_set, rule, "plan()", error) from error
+        if (
+            step.rule != rule.code
+            and (step.kind, step.kind_name, step.number) not in known
+        ):
+            # A step of a new identity is the rule's own: a copy of another's
+            # step (``attrs.evolve(first, number=2)``) kept its `rule`, and
+            # the plan, its explanation and its JSON would name the wrong one.
+            raise _failure(
+                rule_set,
+                rule,
+                "plan()",
+                f"it proposed the {step.label} as rule {step.rule!r}'s: a step "
+                f"a rule proposes names that rule (rule={rule.code!r}, as "
+                "new_step takes it)",
+            )
 
 
 def _one_of_each(

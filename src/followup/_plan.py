@@ -293,12 +293,42 @@ def own_name(value: object, field: str) -> str | None:
     return text
 
 
+def own_kind_name(value: object, field: str) -> str | None:
+    """`own_name` for a kind of one's own: no name of a kind followup knows.
+
+    An other step named ``follow-up`` would read as the follow-up itself in
+    a table, an explanation and JSON, beside the real one.
+    """
+    return _not_taken(own_name(value, field), field, StepKind, "kind")
+
+
+def own_channel_name(value: object, field: str) -> str | None:
+    """`own_name` for a channel of one's own: no name of a channel followup knows."""
+    return _not_taken(own_name(value, field), field, Channel, "channel")
+
+
+def _not_taken(
+    name: str | None, field: str, known: type[StepKind | Channel], what: str
+) -> str | None:
+    if name is None or name == "other":
+        return name
+    for member in known:
+        if member.value == name:
+            raise InvalidValueError(
+                field,
+                name,
+                f"is the name of a {what} followup knows: give {what} "
+                f"{name!r} itself, not {what} 'other'",
+            )
+    return name
+
+
 def _step_kind_name(value: str | None) -> str | None:
-    return own_name(value, "Step.kind_name")
+    return own_kind_name(value, "Step.kind_name")
 
 
 def _step_channel_name(value: str | None) -> str | None:
-    return own_name(value, "Step.channel_name")
+    return own_channel_name(value, "Step.channel_name")
 
 
 @final

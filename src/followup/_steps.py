@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import enum_member, has_controls, without_controls
-from followup._plan import Requirements, Step, Window, own_name
+from followup._plan import (
+    Requirements,
+    Step,
+    Window,
+    own_channel_name,
+    own_kind_name,
+)
 from followup._time import (
     EARLIEST,
     LATEST_PLANNED,
@@ -293,8 +299,8 @@ def new_step(  # noqa: PLR0913 - a step has this many parts
         or kind is StepKind.OTHER
         or channel is Channel.OTHER
     ):
-        kind_name = own_name(kind_name, "kind_name")
-        channel_name = own_name(channel_name, "channel_name")
+        kind_name = own_kind_name(kind_name, "kind_name")
+        channel_name = own_channel_name(channel_name, "channel_name")
         for field, name, other in (
             ("kind_name", kind_name, kind is StepKind.OTHER),
             ("channel_name", channel_name, channel is Channel.OTHER),

@@ -165,7 +165,10 @@ class FollowUpAfterDays:
         for step in () if again else steps:
             if step.kind is not StepKind.FOLLOW_UP:
                 continue
-            yield from self._timing(facts, step.due, (start, end), step)
+            if step.number == 1:
+                # The advice's follow-up; a second one (a plugin's, a week
+                # on) is its own rule's to time, not late by this one.
+                yield from self._timing(facts, step.due, (start, end), step)
             if step.channel is Channel.PHONE:
                 yield Finding(
                     self.code,

@@ -126,29 +126,10 @@ class CallAfterWeeks:
         for step in steps:
             if step.kind is not StepKind.CALL:
                 continue
-            if instant_key(step.due) < instant_key(start):
-                yield Finding(
-                    self.code,
-                    Severity.WARNING,
-                    f"the call comes before {self._wait()} passed: give the "
-                    "company time to decide (A10)",
-                    step=step,
-                    expected=f"on or after {when(start)}",
-                    actual=when(facts.local(step.due)),
-                )
-            elif instant_key(step.due) > instant_key(end) and not held_past(
-                facts, step.kind, (start, end), step.due
-            ):
-                # Late beats never, as for a late follow-up: a warning.
-                yield Finding(
-                    self.code,
-                    Severity.WARNING,
-                    f"the call comes later than {self._latest()} after the "
-                    "interview (A10)",
-                    step=step,
-                    expected=f"by {when(end)}",
-                    actual=when(facts.local(step.due)),
-                )
+            # Only the advice's call is timed here; a second (a plugin's) is
+            # its own rule's to time, and FU008 keeps calls apart.
+            if step.number == 1:
+                yield from self._timing(facts, step, (start, end))
             if step.channel is not Channel.PHONE:
                 yield Finding(
                     self.code,
@@ -176,6 +157,33 @@ class CallAfterWeeks:
         if calendar and days % 7 == 0:
             return counted(days // 7, "week")
         return counted(days, "day" if calendar else "business day")
+
+    def _timing(
+        self, facts: Facts, step: Step, window: tuple[dt.datetime, dt.datetime]
+    ) -> Iterator[Finding]:
+        start, end = window
+        if instant_key(step.due) < instant_key(start):
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                f"the call comes before {self._wait()} passed: give the "
+                "company time to decide (A10)",
+                step=step,
+                expected=f"on or after {when(start)}",
+                actual=when(facts.local(step.due)),
+            )
+        elif instant_key(step.due) > instant_key(end) and not held_past(
+            facts, step.kind, window, step.due
+        ):
+            # Late beats never, as for a late follow-up: a warning.
+            yield Finding(
+                self.code,
+                Severity.WARNING,
+                f"the call comes later than {self._latest()} after the interview (A10)",
+                step=step,
+                expected=f"by {when(end)}",
+                actual=when(facts.local(step.due)),
+            )
 
     def _wait(self) -> str:
         # The wait before the first call, as the parameters count it.
