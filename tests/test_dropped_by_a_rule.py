@@ -105,3 +105,30 @@ def test_an_agreed_call_back_a_rule_dropped_is_missing_from_no_plan():
 @pytest.mark.parametrize("kind", [StepKind.CALL, StepKind.THANK_YOU])
 def test_a_rule_that_drops_a_step_keeps_the_contract(kind):
     assert_rule_keeps_the_contract(NoneOf(kind=kind), max_examples=25)
+
+
+def test_a_step_left_out_with_its_built_in_rule_is_missing_with_a_plugin_too():
+    # FU006 proposes the call; a set without it plans none, and FU005 says
+    # the strong interview calls for one (a warning): the same with an
+    # unrelated plugin rule in the set, which drops nothing.
+    from test_rule_errors import Tug  # noqa: PLC0415
+
+    without_calls = DEFAULT_RULES.ignore("FU006")
+    for rules in (without_calls, without_calls.extend(Tug())):
+        plan = plan_followups(INTERVIEW, rules=rules)
+        assert StepKind.CALL not in {step.kind for step in plan.steps}
+        assert _codes(check_plan(plan, rules=rules)) == ["FU005"]
+
+
+def test_a_check_with_a_set_that_cannot_plan_still_returns_its_findings():
+    from test_rule_errors import Tug, TugOn  # noqa: PLC0415
+
+    # Planning with these fails (they never agree); checking a schedule
+    # with them asks what they plan only when a step is missing, and gets
+    # no answer: the missing thank-you is flagged, not a RuleError raised.
+    rules = DEFAULT_RULES.extend(Tug(), TugOn())
+    plan = plan_followups(INTERVIEW)
+    steps = [s for s in plan.steps if s.kind is not StepKind.THANK_YOU]
+    assert _codes(check_plan(steps, INTERVIEW, rules=rules), Severity.ERROR) == [
+        "FU003"
+    ]

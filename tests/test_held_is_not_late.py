@@ -11,14 +11,21 @@ out and the step is still not done, it is late as any other.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
+import attrs
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
+    Channel,
     Event,
+    NoParams,
+    Phase,
     ReminderStatus,
     StepKind,
     check_plan,
+    new_step,
     plan_followups,
     reminders_on,
 )
@@ -80,12 +87,13 @@ def test_a_follow_up_held_by_an_absence_is_not_late():
     assert [r.status for r in found] == []
 
 
-@pytest.mark.parametrize("at", ["10:00", "10:17", "11:59"])
+@pytest.mark.parametrize("at", ["00:30", "08:59", "10:00", "10:17", "15:42", "23:00"])
 def test_a_late_plan_s_windows_end_at_a_close_whatever_the_minute(at):
     # Planned on a Sunday, late for the follow-up and with the call's window
     # cut: the windows ended at the minute of now (Wed 09:59:59.999999 for
     # 10:00, 10:16:59.999999 for 10:17), and a calendar synced on each
-    # replan got a new deadline every time.
+    # replan got a new deadline every time.  The follow-up's three days
+    # move as days: Sunday to Tuesday, whenever on the Sunday.
     plan = plan_followups(INTERVIEW, (THANKED,), now=f"2026-12-06T{at}:00-05:00")
     ends = {
         step.kind.value: step.window.end.isoformat()
@@ -93,6 +101,91 @@ def test_a_late_plan_s_windows_end_at_a_close_whatever_the_minute(at):
         if step.kind in {StepKind.FOLLOW_UP, StepKind.CALL}
     }
     assert ends == {
-        "follow-up": "2026-12-09T17:00:00-05:00",
+        "follow-up": "2026-12-08T17:00:00-05:00",
         "call": "2026-12-09T17:00:00-05:00",
     }
+
+
+def test_a_hold_begun_after_the_window_closed_excuses_no_lateness():
+    # The thank-you was due by Tue 24 Nov; a pause recorded on Fri 27th came
+    # after it was missed.  It is late, and overdue, as without the pause.
+    paused = Event("paused", "2026-11-27T12:00:00-05:00", until=dt.date(2026, 12, 4))
+    plan = plan_followups(INTERVIEW, (paused,), now="2026-12-01T09:00:00-05:00")
+    (thanks,) = [s for s in plan.steps if s.kind is StepKind.THANK_YOU]
+    assert "FU010" in thanks.adjusted_by
+    assert [f.code for f in plan.findings] == ["FU010"]
+    found = reminders_on(INTERVIEW, (paused,), on=dt.date(2026, 12, 1))
+    assert (StepKind.THANK_YOU, ReminderStatus.OVERDUE) in {
+        (r.step.kind, r.status) for r in found if r.step is not None
+    }
+    # So with an absence recorded after the follow-up's window closed.
+    away = Event("away", "2026-12-02T09:00:00-05:00", until=dt.date(2026, 12, 14))
+    plan = plan_followups(INTERVIEW, (THANKED, away), now="2026-12-03T09:00:00-05:00")
+    assert "FU010" in [f.code for f in plan.findings]
+
+
+@pytest.mark.parametrize(
+    "at", ["2026-12-16T10:00", "2026-12-16T10:17", "2026-12-21T16:00"]
+)
+def test_a_call_held_until_a_day_now_past_is_planned_where_the_hold_put_it(at):
+    # The hold ended on Monday 14th; its week of days runs to Mon 21st.  The
+    # call is not late, its reason says why it is where it is, and its
+    # window does not follow the minute of now.
+    plan = plan_followups(INTERVIEW, HISTORY, now=f"{at}:00-05:00")
+    call = _call(plan)
+    assert "Held until Mon 14 Dec 2026" in call.reason
+    assert "Late" not in call.reason
+    assert [f.code for f in plan.findings] == []
+    assert call.window.end.isoformat() == "2026-12-21T17:00:00-05:00"
+
+
+def test_a_late_window_counted_in_calendar_days_closed_on_its_last_business_day():
+    # The follow-up counted in calendar days ends on Thanksgiving, which the
+    # plan made on time left out (its window closed Wed 25 Nov at 17:00).
+    rules = DEFAULT_RULES.configure("FU004", days="calendar")
+    on_time = plan_followups(
+        INTERVIEW, (THANKED,), now="2026-11-23T12:00:00-05:00", rules=rules
+    )
+    (follow_up,) = [s for s in on_time.steps if s.kind is StepKind.FOLLOW_UP]
+    assert follow_up.window.end.isoformat() == "2026-11-25T17:00:00-05:00"
+    late = plan_followups(
+        INTERVIEW, (THANKED,), now="2026-11-30T10:00:00-05:00", rules=rules
+    )
+    (finding,) = [f for f in late.findings if f.code == "FU010"]
+    assert finding.expected == "by the end of Wed 25 Nov 2026"
+
+
+@attrs.frozen
+class Slot:
+    """A half-hour slot the recruiter gave, for an upload of one's own."""
+
+    code: ClassVar[str] = "SL001"
+    name: ClassVar[str] = "slot"
+    summary: ClassVar[str] = "Upload in the recruiter's half-hour slot."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.PROPOSE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        step = new_step(
+            draft.facts,
+            StepKind.OTHER,
+            Channel.EMAIL,
+            ("2026-11-25T14:00:00-05:00", "2026-11-25T14:30:00-05:00"),
+            rule=self.code,
+            reason="Upload in the recruiter's slot.",
+            kind_name="portfolio-upload",
+        )
+        return draft.proposing(step)
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_a_plugin_s_narrow_window_planned_late_keeps_its_length():
+    rules = DEFAULT_RULES.extend(Slot())
+    plan = plan_followups(
+        INTERVIEW, (THANKED,), now="2026-11-30T10:00:00-05:00", rules=rules
+    )
+    (slot,) = [s for s in plan.steps if s.rule == "SL001"]
+    assert slot.window.end - slot.window.start == dt.timedelta(minutes=30)

@@ -402,6 +402,13 @@ def test_a_quoted_attribute_holding_a_closing_bracket_ends_no_tag():
     # leaves the tag open, as a browser shows it: nothing more.
     assert shown_text('<p class=a"b>Hi</p>') == "Hi"
     assert shown_text('Hi<p title="open>Grace</p>') == "Hi"
+    # A quote opens a value only right after "=": a link's unquoted query
+    # holding `="` is read to its ">", and the letter after it shown.
+    link = '<a href=https://acme.example/?ref="mail>Dear Grace,</a> thank you'
+    assert shown_text(link) == "Dear Grace, thank you"
+    # A no-break space is no HTML space: the quote after it is a letter.
+    assert shown_text('<p title=\u00a0"x>Thank you">Ada</p>') == 'Thank you">Ada'
+    assert shown_text('<p a b="x>y" c>Hi</p>') == "Hi"
 
 
 def test_html_of_many_pieces_on_one_line_is_read_whole():

@@ -487,3 +487,36 @@ def test_placing_rules_that_agree_after_many_rounds_are_given_them():
     assert [
         f for f in check_plan(plan, rules=rules) if f.severity is Severity.ERROR
     ] == []
+
+
+@attrs.frozen
+class NewYearNote(Tug):
+    """Notes, once, that the call falls in the new year: a note, no move."""
+
+    code: ClassVar[str] = "NY001"
+    name: ClassVar[str] = "new-year-note"
+    summary: ClassVar[str] = "Notes a call in the new year."
+
+    def plan(self, draft):
+        note = Finding(self.code, Severity.INFO, "the call falls in the new year")
+        calls = draft.of_kind(StepKind.CALL)
+        in_2027 = any(c.due.astimezone(dt.timezone.utc).year == 2027 for c in calls)
+        if in_2027 and note not in draft.findings:
+            return draft.noting(note)
+        return draft
+
+
+@pytest.mark.parametrize("note_first", [True, False])
+def test_a_note_after_the_last_move_of_a_long_settle_is_no_fight(note_first):
+    # The note comes a round after the call's last move: that round ends
+    # where the one before did, and was taken for rules moving a step back
+    # and forth, blaming the rule that only noted.
+    december = [dt.date(2026, 12, day) for day in range(1, 32)]
+    days = tuple(day for day in december if day.weekday() in {1, 3})
+    placing = (Blackout(days=days), PhoneDays())
+    added = (NewYearNote(), *placing) if note_first else (*placing, NewYearNote())
+    rules = DEFAULT_RULES.extend(*added)
+    plan = plan_followups(INTERVIEW, rules=rules)
+    (call,) = [step for step in plan.steps if step.kind is StepKind.CALL]
+    assert call.due.isoformat() == "2027-01-05T09:00:00-05:00"
+    assert "NY001" in [f.code for f in plan.findings]

@@ -28,7 +28,7 @@ from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, RuleError
-from followup.rules._shared import OTHER_RULES, PLANNED_KINDS
+from followup.rules._shared import DROPPED_KINDS, OTHER_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -224,25 +224,38 @@ def _settle(
     """
     count = len(rules)
     quiet = 0
-    # The rules that moved a step in the last round, in the order they did.
+    # The rules that changed the plan in this round, in the order they did;
+    # from the third round on, those that moved a step (a note is no move).
     movers: list[Rule] = []
+    changers: list[Rule] = []
     # Where the steps were at the end of each round after the second: plans
     # settle in one or two, and pay nothing for the look-out.
     seen: set[Hashable] = set()
+    moved = False
     for turn in range(count * ROUNDS):
         rule = rules[turn % count]
+        watching = turn >= 2 * count
         if turn % count == 0:
-            movers = []
+            movers, changers, moved = [], [], False
+        before = times() if watching else None
         if changes(rule):
             quiet = 0
-            movers.append(rule)
+            changers.append(rule)
+            if not watching:
+                movers.append(rule)
+            elif times() != before:
+                movers.append(rule)
+                moved = True
         else:
             quiet += 1
         if turn + 1 >= count and quiet >= count - 1:
             return
-        if turn % count == count - 1 and turn >= 2 * count:
+        if watching and turn % count == count - 1:
             now = times()
-            if now in seen:
+            # A round that moved steps and left them where an earlier one
+            # did: the rounds would repeat for ever.  (A round of notes
+            # alone moves nothing; the next one settles.)
+            if moved and now in seen:
                 raise _unsettled(
                     rule_set,
                     movers,
@@ -253,7 +266,7 @@ def _settle(
             seen.add(now)
     raise _unsettled(
         rule_set,
-        movers,
+        movers or changers,
         f"still move steps after {ROUNDS} rounds",
         f"their constraints cannot all be met, or they need more than {ROUNDS} "
         "rounds to agree",
@@ -442,29 +455,45 @@ def check_plan(
     others = frozenset(code for code in rule_set.codes if code not in _BUILT_IN)
     facts.derived(OTHER_RULES, lambda: others)
     if others:
-        # A step missing that such a rule drops on purpose is no mistake
-        # (`planned_by_the_set`): planned again, once, if a check asks.
-        kinds = _kinds_planned(rule_set, interview, events, now)
-        facts.derived(PLANNED_KINDS, lambda: kinds)
+        # A step missing that a rule not built in drops on purpose is no
+        # mistake (`dropped_by_another_rule`): planned again, with and
+        # without those rules, once, if a check asks.
+        kinds = _kinds_dropped(rule_set, interview, events, now)
+        facts.derived(DROPPED_KINDS, lambda: kinds)
     findings: list[Finding] = []
     for rule in rule_set:
         findings.extend(_findings(rule_set, rule, "check()", rule.check, facts, steps))
     return tuple(findings)
 
 
-def _kinds_planned(
+def _kinds_dropped(
     rule_set: RuleSet,
     interview: Interview,
     events: tuple[Event, ...],
     now: InstantLike,
 ) -> Callable[[], frozenset[StepKind]]:
-    """How to ask, once, which kinds of step `rule_set` plans as of `now`."""
+    """How to ask, once, which kinds of step the rules not built in drop.
+
+    The kinds of step the set's built-in rules plan as of `now` and the
+    whole set does not.
+    """
 
     @functools.cache
     def kinds() -> frozenset[StepKind]:
+        built_in = RuleSet(tuple(r for r in rule_set if r.code in _BUILT_IN))
         # Facts of their own: the checks' hold what `check_plan` told them.
-        facts = Facts.gather(interview, events, now, rule_set.calendar)
-        return frozenset(entry.kind for entry in work(rule_set, facts).steps)
+        try:
+            return frozenset(
+                entry.kind for entry in _sheet(built_in).steps
+            ) - frozenset(entry.kind for entry in _sheet(rule_set).steps)
+        except RuleError:
+            # A set that cannot plan these facts says nothing of what its
+            # rules drop: the checks flag a missing step, as they would with
+            # the built-in rules alone, and return their findings.
+            return frozenset()
+
+    def _sheet(rules: RuleSet) -> Sheet:
+        return work(rules, Facts.gather(interview, events, now, rules.calendar))
 
     return kinds
 

@@ -75,9 +75,12 @@ _ENDS = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in _UNSHOWN}
 # (`type="cite"`, Gmail's `gmail_quote`) or one drawn with a left border.
 # Gmail's "Indent more" writes a blockquote of neither: an indented paragraph.
 _QUOTING = re.compile(r"type\s*=\s*[\"']?cite|quote|border-left", re.IGNORECASE)
-# Where a tag may end, or an attribute's quoted value begin: a ">" inside
-# the value (`title="a>b"`) ends no tag.
-_TAG_STOP = re.compile(r">|=\s*([\"'])")
+# HTML's white space (no-break space is none), and an attribute's name
+# with the space around it: a quote opens a value only right after "=".
+_SPACE = "\t\n\f\r "
+_NAME_AND_SPACE = re.compile(f"[{_SPACE}/]*[^{_SPACE}/>=]*[{_SPACE}]*")
+_SPACES = re.compile(f"[{_SPACE}]*")
+_UNQUOTED = re.compile(f"[^{_SPACE}>]*")
 
 
 def shown_text(markup: str) -> str:
@@ -141,20 +144,30 @@ def shown_text(markup: str) -> str:
 def _tag_end(markup: str, at: int) -> int:
     """Where the tag whose attributes begin at `at` ends (its ">"), or -1.
 
-    A quoted value runs to its closing quote, as a browser reads it; one
-    never closed leaves the tag open.  Each search starts past the last.
+    Read as a browser reads attributes: a name, and after "=" a value,
+    quoted to its closing quote (a ">" inside, `title="a>b"`, ends no tag)
+    or unquoted to the next space or ">" (a quote inside, `href=x?a="b`,
+    opens nothing).  A quoted value never closed leaves the tag open.  Each
+    step reads on from the last, so a tag is read in time linear in it.
     """
+    size = len(markup)
     while True:
-        stop = _TAG_STOP.search(markup, at)
-        if stop is None:
+        at = _NAME_AND_SPACE.match(markup, at).end()  # type: ignore[union-attr]
+        if at >= size:
             return -1
-        quote = stop[1]
-        if quote is None:
-            return stop.start()
-        closes = markup.find(quote, stop.end())
-        if closes == -1:
-            return -1
-        at = closes + 1
+        if markup[at] == ">":
+            return at
+        if markup[at] != "=":
+            # The next attribute's name, after a name with no value.
+            continue
+        at = _SPACES.match(markup, at + 1).end()  # type: ignore[union-attr]
+        if at < size and markup[at] in "\"'":
+            closes = markup.find(markup[at], at + 1)
+            if closes == -1:
+                return -1
+            at = closes + 1
+        else:
+            at = _UNQUOTED.match(markup, at).end()  # type: ignore[union-attr]
 
 
 class _Line:

@@ -307,25 +307,26 @@ def agreed_by_its_rule(facts: Facts, step: Step) -> bool:
 
 
 #: The key under which `check_plan`, checking with rules not built in,
-#: keeps in the facts how to ask which kinds of step its rule set plans.
-PLANNED_KINDS: Final = "the kinds of step the rule set plans"
+#: keeps in the facts how to ask which kinds of step those rules drop.
+DROPPED_KINDS: Final = "the kinds of step the rules not built in drop"
 
 
-def planned_by_the_set(facts: Facts, kind: StepKind) -> bool:
-    """Whether the rule set checked plans a step of `kind` on these facts.
+def dropped_by_another_rule(facts: Facts, kind: StepKind) -> bool:
+    """Whether a rule not built in, in the set checked, drops steps of `kind`.
 
     The built-in rules plan every step the facts need, so a check that finds
     one the facts need missing has found a mistake.  A plugin's rule may
     drop one on purpose (no call to a company that asked for none, no
-    thank-you after thanks said on the call): a step its own rule set leaves
-    out of the plan is missing from no plan checked with that set, as
-    planning and checking with one set agree.  Asked only when a step is
-    missing, this plans once per check, and only with rules not built in.
+    thank-you after thanks said on the call): a step the set's built-in
+    rules plan and the whole set does not is missing from no plan checked
+    with that set, as planning and checking with one set agree.  Asked only
+    when a step is missing, this plans twice per check, and only with
+    rules not built in.
     """
     kinds: Callable[[], frozenset[StepKind]] | None = facts.derived(
-        PLANNED_KINDS, lambda: None
+        DROPPED_KINDS, lambda: None
     )
-    return kinds is None or kind in kinds()
+    return kinds is not None and kind in kinds()
 
 
 def keeps_agreed_time(facts: Facts, step: Step) -> bool:
@@ -388,30 +389,59 @@ def held_past(
 ) -> bool:
     """Whether the history holds a step of `kind` past its window, to `moment`.
 
-    A hold that holds such steps (`HELD`) and ends after the window closed
-    moves the window whole to the hold's end (FU013), and into working time
-    (FU011): a step or a letter by the end of the first business day its
-    moved window reaches is where the history puts it, no lateness of the
-    plan's or the candidate's.  One later than that is late all the same.
+    A hold that holds such steps (`HELD`), begun by the time the window
+    closed and ending after it, moves the window whole to the hold's end
+    (FU013), and into working time (FU011): a step or a letter by the end of
+    the first business day its moved window reaches is where the history
+    puts it, no lateness of the plan's or the candidate's.  One later than
+    that is late all the same, and so is one whose window closed before the
+    hold began: the absence or the pause came after the step was missed.
+    """
+    return held_until(facts, kind, window, moment) is not None
+
+
+def held_until(
+    facts: Facts,
+    kind: StepKind,
+    window: tuple[dt.datetime, dt.datetime],
+    moment: dt.datetime,
+) -> dt.datetime | None:
+    """The start of the day the hold that excuses the step ends (UTC), or None.
+
+    As `held_past`: None when no hold holds the step past its window to
+    `moment`.
     """
     if not facts.history:
-        return False
+        return None
     start, end = window
     length = utc(end) - utc(start)
     for event, kinds in HELD.items():
         back = hold_ends(facts, event) if kind in kinds else None
-        if back is None or utc(facts.start_of(back)) <= utc(end):
+        if back is None:
             continue
-        reached = facts.local(utc(facts.start_of(back)) + length).date()
+        ends = utc(facts.start_of(back))
+        if ends <= utc(end) or utc(_begun(facts, event)) > utc(end):
+            continue
+        reached = facts.local(ends + length).date()
         # The first business day on or after the day the moved window ends.
         day = facts.days_after(reached - _DAY, 1, business=True)
         if utc(moment) <= utc(facts.end_of(day)):
-            return True
-    return False
+            return ends
+    return None
 
 
-def window_closed(facts: Facts, end: dt.datetime) -> str:
-    """When a window that ended at `end` (UTC) closed, in words, for a late step.
+def _begun(facts: Facts, kind: EventKind) -> dt.datetime:
+    # When the hold of `kind` began: its latest event, the one `until` reads.
+    return next(event.at for event in reversed(facts.history) if event.kind is kind)
+
+
+#: How far `window_closed` looks back for a business day: a week of
+#: holidays and a weekend, and more.
+_SEARCH_BACK: Final = 14
+
+
+def window_closed(facts: Facts, start: dt.datetime, end: dt.datetime) -> str:
+    """When a window from `start` to `end` (UTC) closed, in words, for a late step.
 
     A window of days closes at the end of its last day, which working time
     (FU011) narrows to the close of the working day: "the end of" the day
@@ -420,9 +450,19 @@ def window_closed(facts: Facts, end: dt.datetime) -> str:
     now: the shared days keep the words (in the recipient's zone).
     """
     local = facts.local(end)
-    if local.time() == dt.time.max:
-        return f"the end of {describe_day(local.date(), year=True)}"
-    return facts.days.described(end)
+    if local.time() != dt.time.max:
+        return facts.days.described(end)
+    # The last business day of the window: one that ends on a weekend or a
+    # holiday (counted in calendar days) was shown closing before it.
+    day = last = local.date()
+    first = facts.local(start).date()
+    for _ in range(_SEARCH_BACK):
+        if facts.days.is_business(day) or day <= first:
+            break
+        day -= _DAY
+    if not facts.days.is_business(day):
+        day = last
+    return f"the end of {describe_day(day, year=True)}"
 
 
 def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:

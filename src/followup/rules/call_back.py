@@ -14,7 +14,7 @@ from followup._time import instant_key, utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Outcome, Severity, StepKind
 from followup.rules._params import call_minutes, check_order, whole
-from followup.rules._shared import day_window, days_span, planned_by_the_set, when
+from followup.rules._shared import day_window, days_span, dropped_by_another_rule, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -172,7 +172,9 @@ class CallBackAsAgreed:
         on_time = any(
             instant_key(agreed) <= instant_key(step.due) <= end for step in backs
         )
-        if not on_time and (backs or planned_by_the_set(facts, StepKind.CALL_BACK)):
+        if not on_time and (
+            backs or not dropped_by_another_rule(facts, StepKind.CALL_BACK)
+        ):
             yield Finding(
                 self.code,
                 Severity.WARNING,

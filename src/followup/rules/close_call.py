@@ -15,9 +15,9 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import whole
 from followup.rules._shared import (
+    dropped_by_another_rule,
     in_words,
     missing_details,
-    planned_by_the_set,
     when,
 )
 
@@ -152,7 +152,7 @@ class CloseOnPositiveNote:
         if (
             under_way
             and not any(step.kind is StepKind.CLOSE_CALL for step in steps)
-            and planned_by_the_set(facts, StepKind.CLOSE_CALL)
+            and not dropped_by_another_rule(facts, StepKind.CLOSE_CALL)
         ):
             # While the call is under way, its close is the one chance to ask
             # for the details every later step needs (A2).  Checked as of its

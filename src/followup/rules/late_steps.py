@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
@@ -9,16 +10,17 @@ import attrs
 from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import instant_key
+from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
-from followup.rules._shared import NoParams, held_past, when, window_closed
+from followup.rules._shared import NoParams, held_until, when, window_closed
+from followup.rules.waiting import hold_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from followup._draft import Draft
     from followup._facts import Facts
-    from followup._sheet import Sheet
+    from followup._sheet import Entry, Sheet
 
 __all__ = ["LateStepsStillPlanned"]
 
@@ -66,17 +68,16 @@ class LateStepsStillPlanned:
             if entry.start >= now:
                 continue
             if entry.end < now:
-                if held_past(facts, entry.kind, (entry.start, entry.end), now):
-                    # The history held it past its window (the interviewer
-                    # away, a date the company named): no lateness.  Out of
-                    # the past as a cut is, with no word; FU013 moves it on
-                    # to where the hold ends, and says why.
-                    sheet.move(entry, at=now, by=None)
+                held = held_until(facts, entry.kind, (entry.start, entry.end), now)
+                if held is not None:
+                    self._held(sheet, entry, held)
                     continue
-                closed = window_closed(facts, entry.end)
+                closed = window_closed(facts, entry.start, entry.end)
                 sheet.move(
                     entry,
-                    at=now,
+                    start=now,
+                    end=_moved_end(facts, entry.start, entry.end),
+                    due=now,
                     by=self.code,
                     why=f"Late: its window closed at {closed}, so "
                     "it is planned from now on.",
@@ -97,6 +98,23 @@ class LateStepsStillPlanned:
                 # replan later on tells the same story as the first plan.
                 sheet.move(entry, start=now, by=None)
 
+    @staticmethod
+    def _held(sheet: Sheet, entry: Entry, ends: dt.datetime) -> None:
+        # The history held the step past its window (the interviewer away, a
+        # day the company named, a pause) until `ends`: no lateness.
+        now = sheet.facts.now_utc
+        if now < ends:
+            # Out of the past as a cut is, with no word: FU013 moves it on
+            # to where the hold ends, and says why.
+            sheet.move(entry, at=now, by=None)
+            return
+        # The hold is over, and FU013, which moves only what is planned
+        # before its end, moves nothing: the window is where the hold put
+        # it, from now on, and the reason says so, as FU013's would.
+        moved_end = ends + (entry.end - entry.start)
+        why = hold_reason(sheet.facts, entry.kind, ends)
+        sheet.move(entry, start=now, end=max(moved_end, now), due=now, by=None, why=why)
+
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag steps whose window closed before now."""
         now_key = instant_key(facts.now)
@@ -114,3 +132,20 @@ class LateStepsStillPlanned:
                     expected=f"a window still open at {when(facts.now)}",
                     actual=f"closed at {when(facts.local(step.window.end))}",
                 )
+
+
+def _moved_end(facts: Facts, start: dt.datetime, end: dt.datetime) -> dt.datetime:
+    """Where a closed window from `start` to `end` (UTC) ends, moved to now.
+
+    A window of days (one ending at the end of a day: the follow-up's, the
+    call's) moves as days: as many days on from now's as it spanned, to
+    the end of the last, so a late plan's deadline does not follow the
+    minute it was made (planned at 10:00, a window of three days ended at
+    09:59:59.999999 two days on).  Any other window keeps its length.
+    """
+    now = facts.now_utc
+    last = facts.local(end)
+    if last.time() != dt.time.max:
+        return now + (end - start)
+    span = last.date() - facts.local(start).date()
+    return utc(facts.end_of(facts.local(now).date() + span))

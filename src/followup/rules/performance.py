@@ -13,8 +13,8 @@ from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Performance, Severity, StepKind
 from followup.rules._shared import (
     agreement_open,
+    dropped_by_another_rule,
     honours_agreement,
-    planned_by_the_set,
 )
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class FollowUpOnPerformance:
             if (
                 facts.needs(kind)
                 and kind not in present
-                and planned_by_the_set(facts, kind)
+                and not dropped_by_another_rule(facts, kind)
             ):
                 yield Finding(
                     self.code,

@@ -14,11 +14,11 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Severity, StepKind
 from followup.rules._params import letter_channel, whole
 from followup.rules._shared import (
+    dropped_by_another_rule,
     interview_mentions,
     missing_facts,
     missing_phrase,
     planned_again,
-    planned_by_the_set,
     timeliness,
 )
 
@@ -136,7 +136,7 @@ class ThankYouImmediately:
         if (
             facts.needs(StepKind.THANK_YOU)
             and not thanks
-            and planned_by_the_set(facts, StepKind.THANK_YOU)
+            and not dropped_by_another_rule(facts, StepKind.THANK_YOU)
         ):
             yield Finding(
                 self.code,

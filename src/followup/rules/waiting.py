@@ -114,39 +114,56 @@ class WaitForThem:
 
     @staticmethod
     def _holds(facts: Facts) -> list[_Hold]:
-        holds: list[_Hold] = []
-        back = facts.until(EventKind.AWAY)
-        if back is not None:
-            holds.append(
-                _Hold(
-                    HELD[EventKind.AWAY],
-                    utc(facts.start_of(back)),
-                    f"Held until {_day(back)}: the interviewer is away until then.",
-                    "while the interviewer is away",
-                )
+        return holds_of(facts)
+
+
+def hold_reason(facts: Facts, kind: StepKind, moment: dt.datetime) -> str | None:
+    """What FU013 says of a step of `kind` held until `moment` (UTC), if it holds one.
+
+    FU010 says it of a step the hold excused once the hold is over, when
+    FU013, which moves only what is planned before the hold ends, does not.
+    """
+    for hold in holds_of(facts):
+        if kind in hold.kinds and hold.moment == moment:
+            return hold.why
+    return None
+
+
+def holds_of(facts: Facts) -> list[_Hold]:
+    """What waits, until when and why, from the history (see `WaitForThem`)."""
+    holds: list[_Hold] = []
+    back = facts.until(EventKind.AWAY)
+    if back is not None:
+        holds.append(
+            _Hold(
+                HELD[EventKind.AWAY],
+                utc(facts.start_of(back)),
+                f"Held until {_day(back)}: the interviewer is away until then.",
+                "while the interviewer is away",
             )
-        resume = facts.until(EventKind.PAUSED)
-        if resume is not None:
-            holds.append(
-                _Hold(
-                    HELD[EventKind.PAUSED],
-                    utc(facts.start_of(resume)),
-                    f"Held until {_day(resume)}: you paused the follow-up until then.",
-                    "while you pause",
-                )
+        )
+    resume = facts.until(EventKind.PAUSED)
+    if resume is not None:
+        holds.append(
+            _Hold(
+                HELD[EventKind.PAUSED],
+                utc(facts.start_of(resume)),
+                f"Held until {_day(resume)}: you paused the follow-up until then.",
+                "while you pause",
             )
-        decide_by = facts.until(EventKind.REPLIED)
-        after = hold_ends(facts, EventKind.REPLIED)
-        if decide_by is not None and after is not None:
-            skipped = skipped_days(facts, decide_by + dt.timedelta(days=1), after)
-            holds.append(
-                _Hold(
-                    HELD[EventKind.REPLIED],
-                    utc(facts.start_of(after)),
-                    f"Held until {_day(after)}{skipped}: they said they would "
-                    "decide by "
-                    f"{_day(decide_by)}; with no word by then, call once (A10).",
-                    f"before the decision they promised by {_day(decide_by)}",
-                )
+        )
+    decide_by = facts.until(EventKind.REPLIED)
+    after = hold_ends(facts, EventKind.REPLIED)
+    if decide_by is not None and after is not None:
+        skipped = skipped_days(facts, decide_by + dt.timedelta(days=1), after)
+        holds.append(
+            _Hold(
+                HELD[EventKind.REPLIED],
+                utc(facts.start_of(after)),
+                f"Held until {_day(after)}{skipped}: they said they would "
+                "decide by "
+                f"{_day(decide_by)}; with no word by then, call once (A10).",
+                f"before the decision they promised by {_day(decide_by)}",
             )
-        return holds
+        )
+    return holds

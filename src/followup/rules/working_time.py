@@ -128,7 +128,8 @@ def _closed(values: object) -> tuple[Closure, ...]:
 def _moves_on(code: str, own: str) -> bool:
     # A built-in rule other than this one, which moves windows of days
     # whole (FU010 to now, FU012 after another step, FU013 to a hold's end).
-    # A window a plugin's rule set is the rule's: kept as it is.
+    # Asked of the built-in rules' steps alone: a window a plugin's rule
+    # proposed (a half-hour slot) is the rule's, kept as long as it is.
     return code != own and code.startswith("FU")
 
 
@@ -443,14 +444,16 @@ class WorkingTime:
                             Severity.WARNING,
                             f"the {entry.label} is late: no working time was left "
                             "in its window; better late than never",
-                            expected=f"by {window_closed(facts, last)}",
+                            expected=f"by {window_closed(facts, first, last)}",
                             actual=f"from {when(facts.local(start))}",
                         ),
                         about=entry,
                     )
         else:
             end = self._last(days, last) or self._none(facts, last)
-            if any(_moves_on(code, self.code) for code in entry.adjusted_by):
+            if entry.rule.startswith("FU") and any(
+                _moves_on(code, self.code) for code in entry.adjusted_by
+            ):
                 if start > first and end < self._closing(days, start):
                     # Another rule moved the window whole to where it opens
                     # before the working day and closes within it: a late
