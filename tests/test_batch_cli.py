@@ -882,6 +882,31 @@ def test_a_line_longer_than_16_mib_is_refused_and_the_rest_read(tmp_path, worker
     assert len(result.stdout.splitlines()) == 1
 
 
+def test_a_line_of_16_mib_with_a_windows_line_ending_is_read(tmp_path):
+    # The limit is on the line, whatever ends it: "\r\n" counted two bytes
+    # more than "\n", and the same line was refused from a Windows file.
+    line = json.dumps(INTERVIEW).encode()
+    padded = line[:-1] + b" " * (16 * 1024 * 1024 - len(line)) + b"}"
+    for ending in (b"\n", b"\r\n"):
+        source = tmp_path / "t.jsonl"
+        source.write_bytes(padded + ending)
+        result = run("due", source, "--on", "2026-11-25")
+        assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_file_name_shown_for_a_line_without_an_id_is_made_safe(tmp_path):
+    # Printed as the shell gave it, a name holding a line break forged a
+    # row of its own, and an escape sequence reached the terminal.
+    record = {key: value for key, value in INTERVIEW.items() if key != "id"}
+    source = tmp_path / "a\nX  due  call\x1b[31m.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    result = run("due", source, "--on", "2026-11-23")
+    assert result.returncode == 0
+    rows = result.stdout.splitlines()
+    assert len(rows) == 2
+    assert all(row.endswith("X  due  call\\x1b[31m.jsonl:1)") for row in rows)
+
+
 def test_due_over_lines_that_are_all_bad_says_nothing_was_checked(tmp_path):
     source = tmp_path / "t.jsonl"
     source.write_text('[1]\n{"id": "x"}\n')

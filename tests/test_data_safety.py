@@ -110,12 +110,15 @@ NO_HTTP = "is no http or https URL"
             "http://ada@127.0.0.1:52321/ada/jobs/",
             NO_URL,
         ),
-        # User information of one part may be a token, not a name.
+        # User information of one part may be a token, not a name; so is
+        # one with an empty password (curl's "-u TOKEN:").
         (
             "ftp://s3cr3t-token@cal.example.com/x",
             "ftp://…@cal.example.com/x",
             NO_HTTP,
         ),
+        ("ftp://s3cr3t-token:@cal.example.com/x", "ftp://…@cal.example.com/x", NO_HTTP),
+        ("//s3cr3t-token@cal.example.com/x", "…@cal.example.com/x", NO_HTTP),
     ],
 )
 @pytest.mark.usefixtures("no_credentials")

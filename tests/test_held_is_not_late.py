@@ -189,3 +189,47 @@ def test_a_plugin_s_narrow_window_planned_late_keeps_its_length():
     )
     (slot,) = [s for s in plan.steps if s.rule == "SL001"]
     assert slot.window.end - slot.window.start == dt.timedelta(minutes=30)
+
+
+def test_a_pause_extended_still_excuses_the_call():
+    # Paused from 1 December until the 9th, then, on the 8th, until the
+    # 14th: the first pause excused the call (its window closed on the 7th),
+    # and extending it makes nothing late.
+    first = Event("paused", "2026-12-01T09:00:00-05:00", until=dt.date(2026, 12, 9))
+    again = Event("paused", "2026-12-08T20:00:00-05:00", until=dt.date(2026, 12, 14))
+    history = (THANKED, FOLLOWED_UP, first, again)
+    now = "2026-12-09T08:00:00-05:00"
+    plan = plan_followups(INTERVIEW, history, now=now)
+    assert _call(plan).due.isoformat() == "2026-12-14T09:00:00-05:00"
+    assert [f.code for f in plan.findings] == []
+    assert check_plan(plan, history=history) == ()
+    assert reminders_on(INTERVIEW, history, on=dt.date(2026, 12, 9)) == ()
+
+
+@pytest.mark.parametrize("day", [10, 18, 21])
+def test_a_reply_while_the_interviewer_is_away_carries_the_hold_on(day):
+    # Away from the 3rd to the 8th (the call's window closed on the 7th),
+    # then a reply on the 9th: they decide by the 21st.
+    away = Event("away", "2026-12-03T09:00:00-05:00", until=dt.date(2026, 12, 8))
+    replied = Event("replied", "2026-12-09T09:00:00-05:00", until=dt.date(2026, 12, 21))
+    history = (THANKED, FOLLOWED_UP, away, replied)
+    plan = plan_followups(INTERVIEW, history, now=f"2026-12-{day}T12:00:00-05:00")
+    assert _call(plan).due.isoformat() == "2026-12-22T09:00:00-05:00"
+    assert [f.code for f in plan.findings] == []
+    assert check_plan(plan, history=history) == ()
+    statuses = {
+        r.status for r in reminders_on(INTERVIEW, history, on=dt.date(2026, 12, day))
+    }
+    assert ReminderStatus.OVERDUE not in statuses
+
+
+def test_a_step_placed_where_a_hold_put_it_is_the_same_either_side_of_its_end():
+    # Replied: they decide by Tuesday 8th, so the call waits until Wednesday
+    # 9th.  Planned a minute before and a minute after midnight, the call is
+    # the same step (it lost FU013 from `adjusted_by`, and read as moved).
+    replied = Event("replied", "2026-11-26T12:00:00-05:00", until=dt.date(2026, 12, 8))
+    history = (THANKED, FOLLOWED_UP, replied)
+    before = plan_followups(INTERVIEW, history, now="2026-12-08T23:59:00-05:00")
+    after = plan_followups(INTERVIEW, history, now="2026-12-09T00:01:00-05:00")
+    assert _call(before) == _call(after)
+    assert _call(after).adjusted_by == ("FU013", "FU011")

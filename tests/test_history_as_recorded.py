@@ -195,8 +195,8 @@ def test_due_refuses_an_event_after_the_day_asked():
     assert raised.value.field == "history[1].at"
     assert str(raised.value) == (
         "history[1].at: '2027-12-05T10:00:00-05:00' is after the day asked "
-        "(2026-12-01) and the day after it, which ends at "
-        "2026-12-02T23:59:59.999999-05:00"
+        "(2026-12-01) and the day after it (2026-12-02), days where the "
+        "recipient is (America/New_York)"
     )
 
 
@@ -223,8 +223,8 @@ def test_due_reports_the_line_and_lists_the_others(tmp_path):
     assert result.returncode == 2
     assert result.stderr == (
         f"{batch}:1: history[0].at: '2027-12-05T10:00:00-05:00' is after the day "
-        "asked (2026-11-23) and the day after it, which ends at "
-        "2026-11-24T23:59:59.999999-05:00\n"
+        "asked (2026-11-23) and the day after it (2026-11-24), days where the "
+        "recipient is (America/New_York)\n"
     )
     assert "(fine)" in result.stdout
     assert "(typo)" not in result.stdout

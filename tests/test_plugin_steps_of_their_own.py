@@ -106,8 +106,8 @@ def test_a_step_of_a_new_identity_names_the_rule_that_proposed_it():
         plan_followups(INTERVIEW, rules=rules)
     assert raised.value.code == "AG001"
     assert str(raised.value).endswith(
-        "failed in plan(): it proposed the follow-up #2 as rule 'FU004''s: a step "
-        "a rule proposes names that rule (rule='AG001', as new_step takes it)"
+        "failed in plan(): it proposed the follow-up #2 under the code FU004: a "
+        "step a rule proposes names that rule (AG001, as new_step takes it)"
     )
 
 
@@ -126,3 +126,53 @@ def test_an_other_step_may_not_take_a_known_kind_s_or_channel_s_name():
     mine = attrs.evolve(step, kind=StepKind.OTHER, kind_name="follow-up-2")
     assert isinstance(mine, Step)
     assert mine.label == "follow-up-2"
+
+
+def test_a_follow_up_of_this_rule_s_numbered_two_is_still_timed():
+    # A schedule of one's own whose only follow-up is numbered 2: FU004's
+    # step all the same, and too early is an error.
+    plan = plan_followups(INTERVIEW)
+    (first,) = [s for s in plan.steps if s.kind is StepKind.FOLLOW_UP]
+    early = INTERVIEW.at.add(hours=4)
+    renumbered = attrs.evolve(
+        first,
+        number=2,
+        window=attrs.evolve(first.window, start=early),
+        due=early,
+    )
+    steps = [renumbered if s is first else s for s in plan.steps]
+    found = check_plan(steps, INTERVIEW)
+    assert ("FU004", "error") in {(f.code, f.severity.value) for f in found}
+
+
+@attrs.frozen
+class VideoCall:
+    """The call made a video call: it changes what the step is."""
+
+    code: ClassVar[str] = "VC001"
+    name: ClassVar[str] = "video-call"
+    summary: ClassVar[str] = "Make the call a video call."
+    advice: ClassVar[tuple[str, ...]] = ()
+    phase: ClassVar[Phase] = Phase.ADJUST
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft):
+        for call in draft.of_kind(StepKind.CALL):
+            video = attrs.evolve(
+                call,
+                kind=StepKind.OTHER,
+                kind_name="video-call",
+                adjusted_by=(*call.adjusted_by, self.code),
+            )
+            draft = draft.replacing(call, video)
+        return draft
+
+    def check(self, facts, steps):
+        return ()
+
+
+def test_a_rule_that_adjusts_what_a_step_is_keeps_the_rule_that_proposed_it():
+    plan = plan_followups(INTERVIEW, rules=DEFAULT_RULES.extend(VideoCall()))
+    (video,) = [s for s in plan.steps if s.kind_name == "video-call"]
+    assert video.rule == "FU006"
+    assert "VC001" in video.adjusted_by

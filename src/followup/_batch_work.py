@@ -307,8 +307,14 @@ class DueLines:
             text = json_line(record)[:-1].decode()
             return DueLine(_order(reminder), text, None)
         # Without the tracker's id, where the interview was read tells two
-        # applications to one company apart, as `plan` heads them.
-        cells = reminder.cells(entry.where if tracker_id is None else tracker_id)
+        # applications to one company apart, as `plan` heads them: a file's
+        # name as the shell gave it, made safe to print on one line.
+        if tracker_id is None:
+            from followup._fields import shown_safely  # noqa: PLC0415
+
+            cells = reminder.cells(shown_safely(entry.where))
+        else:
+            cells = reminder.cells(tracker_id)
         # No cell holds a line break (names and ids with one are refused),
         # so one joins them.
         widths = (len(cells[0]), len(cells[1]), len(cells[2]))

@@ -131,12 +131,12 @@ def planning_moment(
         # The first such event where the caller put it.
         index = next(i for i, at in enumerate(instants) if at >= ends)
         event = events[index]
-        last_moment = local(ends - dt.timedelta(microseconds=1), tz)
+        after = day + dt.timedelta(days=1)
         raise InvalidValueError(
             f"history[{index}].at",
-            event.at.isoformat(),
-            f"is after the day asked ({day.isoformat()}) and the day after it, "
-            f"which ends at {last_moment.isoformat()}",
+            format_instant(event.at),
+            f"is after the day asked ({day.isoformat()}) and the day after it "
+            f"({after.isoformat()}), days where the recipient is ({tz.name})",
         )
     return last if last > utc(start) else start
 

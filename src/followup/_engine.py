@@ -105,6 +105,7 @@ def _check_new_steps(
     # one no later rule moves cannot reach the plan.
     held = {id(step) for step in before.steps}
     known = {(step.kind, step.kind_name, step.number) for step in before.steps}
+    proposing = before.phase is Phase.PROPOSE
     for step in after.steps:
         if id(step) in held:
             continue
@@ -114,19 +115,19 @@ def _check_new_steps(
         # naive datetime, or none at all, a tzinfo of its own that fails.
         except (Exception, SystemExit) as error:
             raise _raised(rule_set, rule, "plan()", error) from error
-        if (
-            step.rule != rule.code
-            and (step.kind, step.kind_name, step.number) not in known
-        ):
-            # A step of a new identity is the rule's own: a copy of another's
-            # step (``attrs.evolve(first, number=2)``) kept its `rule`, and
-            # the plan, its explanation and its JSON would name the wrong one.
+        identity = (step.kind, step.kind_name, step.number)
+        if proposing and step.rule != rule.code and identity not in known:
+            # A step a rule proposes is its own: a copy of another's step
+            # (``attrs.evolve(first, number=2)``) kept its `rule`, and the
+            # plan, its explanation and its JSON would name the wrong one.
+            # (A rule that adjusts a step, a call made a video call, keeps
+            # the rule that proposed it, and names itself in `adjusted_by`.)
             raise _failure(
                 rule_set,
                 rule,
                 "plan()",
-                f"it proposed the {step.label} as rule {step.rule!r}'s: a step "
-                f"a rule proposes names that rule (rule={rule.code!r}, as "
+                f"it proposed the {step.label} under the code {step.rule}: a "
+                f"step a rule proposes names that rule ({rule.code}, as "
                 "new_step takes it)",
             )
 
@@ -224,46 +225,46 @@ def _settle(
     """
     count = len(rules)
     quiet = 0
-    # The rules that changed the plan in this round, in the order they did;
-    # from the third round on, those that moved a step (a note is no move).
-    movers: list[Rule] = []
-    changers: list[Rule] = []
-    # Where the steps were at the end of each round after the second: plans
-    # settle in one or two, and pay nothing for the look-out.
-    seen: set[Hashable] = set()
-    moved = False
-    for turn in range(count * ROUNDS):
-        rule = rules[turn % count]
-        watching = turn >= 2 * count
-        if turn % count == 0:
-            movers, changers, moved = [], [], False
-        before = times() if watching else None
-        if changes(rule):
+    # The first two rounds, where plans settle, as lightly as can be: a
+    # dozen turns a plan, and no failure to name yet.
+    for turn in range(2 * count):
+        if changes(rules[turn % count]):
             quiet = 0
-            changers.append(rule)
-            if not watching:
-                movers.append(rule)
-            elif times() != before:
-                movers.append(rule)
-                moved = True
         else:
             quiet += 1
         if turn + 1 >= count and quiet >= count - 1:
             return
-        if watching and turn % count == count - 1:
-            now = times()
-            # A round that moved steps and left them where an earlier one
-            # did: the rounds would repeat for ever.  (A round of notes
-            # alone moves nothing; the next one settles.)
-            if moved and now in seen:
-                raise _unsettled(
-                    rule_set,
-                    movers,
-                    "move steps back and forth",
-                    "one of them moves a step back, or their constraints "
-                    "cannot all be met",
-                )
-            seen.add(now)
+    # Then round by round, watching where the steps are: the rules that
+    # moved a step in a round (a note is no move) and those that changed
+    # anything, in the order they did, for the error.
+    seen: set[Hashable] = {times()}
+    movers: list[Rule] = []
+    changers: list[Rule] = []
+    for _ in range(2, ROUNDS):
+        movers, changers = [], []
+        for rule in rules:
+            before = times()
+            if changes(rule):
+                quiet = 0
+                changers.append(rule)
+                if times() != before:
+                    movers.append(rule)
+            else:
+                quiet += 1
+            if quiet >= count - 1:
+                return
+        now = times()
+        # A round that moved steps and left them where an earlier one did:
+        # the rounds would repeat for ever.  (A round of notes alone moves
+        # nothing; the next one settles.)
+        if movers and now in seen:
+            raise _unsettled(
+                rule_set,
+                movers,
+                "move steps back and forth",
+                "one of them moves a step back, or their constraints cannot all be met",
+            )
+        seen.add(now)
     raise _unsettled(
         rule_set,
         movers or changers,

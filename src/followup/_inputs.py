@@ -521,10 +521,12 @@ def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
     over a piece at a time, so memory stays flat whatever the file holds.
     """
     while True:
-        raw = handle.readline(MOST_BYTES + 1)
+        # Room for a line of `MOST_BYTES` and its ending, "\r\n" included.
+        raw = handle.readline(MOST_BYTES + 2)
         if not raw:
             return
-        if len(raw) <= MOST_BYTES or raw.endswith(b"\n"):
+        whole = raw.endswith(b"\n") or len(raw) < MOST_BYTES + 2
+        if whole and len(raw.rstrip(b"\r\n")) <= MOST_BYTES:
             yield raw
             continue
         while raw and not raw.endswith(b"\n"):

@@ -248,7 +248,7 @@ def shown_url(url: str) -> str:
         # user name can be told from a password, so all before the last
         # "@" is left out where it may hold one.
         before, at, after = url.rpartition("@")
-        if at and (":" in before or "/" not in before):
+        if at:
             return f"…@{after}"
         return url
     before, at, after = rest.rpartition("@")
@@ -256,8 +256,8 @@ def shown_url(url: str) -> str:
         # The user name before a password stays where it cannot hold the
         # password's end; user information of one part may be a token
         # (``https://TOKEN@host/``), and is left out.
-        user, colon, _ = before.partition(":")
-        who = user if colon and "/" not in before else "…"
+        user, colon, password = before.partition(":")
+        who = user if colon and password and "/" not in before else "…"
         url = f"{scheme}://{who}@{after}"
     return url
 

@@ -420,7 +420,7 @@ def held_until(
         if back is None:
             continue
         ends = utc(facts.start_of(back))
-        if ends <= utc(end) or utc(_begun(facts, event)) > utc(end):
+        if ends <= utc(end) or utc(_begun(facts, kind, event, length)) > utc(end):
             continue
         reached = facts.local(ends + length).date()
         # The first business day on or after the day the moved window ends.
@@ -430,9 +430,31 @@ def held_until(
     return None
 
 
-def _begun(facts: Facts, kind: EventKind) -> dt.datetime:
-    # When the hold of `kind` began: its latest event, the one `until` reads.
-    return next(event.at for event in reversed(facts.history) if event.kind is kind)
+def _begun(
+    facts: Facts, step: StepKind, kind: EventKind, length: dt.timedelta
+) -> dt.datetime:
+    """When the hold of `kind` that holds a `step` began, with the holds before it.
+
+    Its latest event, the one `until` reads, unless an earlier hold of the
+    step (of any kind: an absence before a reply) still excused it when it
+    came, the step's window of `length` moved to that hold's end reaching
+    the day it came: extending a pause, or a reply while the interviewer is
+    away, carries on a hold begun earlier.
+    """
+    history = facts.history
+    last = next(i for i in reversed(range(len(history))) if history[i].kind is kind)
+    begun = history[last].at
+    for event in reversed(history[:last]):
+        ends = event.until
+        if ends is None or step not in HELD.get(event.kind, ()):
+            continue
+        if event.kind is EventKind.REPLIED:
+            ends = facts.days_after(ends, 1, business=True)
+        reach = facts.local(utc(facts.start_of(ends)) + length).date()
+        if reach < facts.local(utc(begun)).date():
+            break
+        begun = event.at
+    return begun
 
 
 #: How far `window_closed` looks back for a business day: a week of

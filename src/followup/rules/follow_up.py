@@ -165,9 +165,10 @@ class FollowUpAfterDays:
         for step in () if again else steps:
             if step.kind is not StepKind.FOLLOW_UP:
                 continue
-            if step.number == 1:
-                # The advice's follow-up; a second one (a plugin's, a week
-                # on) is its own rule's to time, not late by this one.
+            if step.number == 1 or step.rule == self.code:
+                # The advice's follow-up (this rule's, or the first); a
+                # second one of another rule's (a plugin's, a week on) is
+                # that rule's to time, not late by this one.
                 yield from self._timing(facts, step.due, (start, end), step)
             if step.channel is Channel.PHONE:
                 yield Finding(

@@ -13,7 +13,7 @@ from followup._sheet import worked, works_on_sheet
 from followup._time import instant_key, utc
 from followup._vocabulary import Severity, StepKind
 from followup.rules._shared import NoParams, held_until, when, window_closed
-from followup.rules.waiting import hold_reason
+from followup.rules.waiting import WaitForThem, hold_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -110,10 +110,18 @@ class LateStepsStillPlanned:
             return
         # The hold is over, and FU013, which moves only what is planned
         # before its end, moves nothing: the window is where the hold put
-        # it, from now on, and the reason says so, as FU013's would.
+        # it, from now on, and the reason and `adjusted_by` say so as they
+        # did while the hold lasted (the move is the hold's, not lateness).
         moved_end = ends + (entry.end - entry.start)
         why = hold_reason(sheet.facts, entry.kind, ends)
-        sheet.move(entry, start=now, end=max(moved_end, now), due=now, by=None, why=why)
+        sheet.move(
+            entry,
+            start=now,
+            end=max(moved_end, now),
+            due=now,
+            by=WaitForThem.code,
+            why=why,
+        )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag steps whose window closed before now."""

@@ -126,9 +126,10 @@ class CallAfterWeeks:
         for step in steps:
             if step.kind is not StepKind.CALL:
                 continue
-            # Only the advice's call is timed here; a second (a plugin's) is
-            # its own rule's to time, and FU008 keeps calls apart.
-            if step.number == 1:
+            # Only the advice's call (this rule's, or the first) is timed
+            # here; a second of another rule's (a plugin's) is that rule's
+            # to time, and FU008 keeps calls apart.
+            if step.number == 1 or step.rule == self.code:
                 yield from self._timing(facts, step, (start, end))
             if step.channel is not Channel.PHONE:
                 yield Finding(

@@ -451,8 +451,13 @@ class WorkingTime:
                     )
         else:
             end = self._last(days, last) or self._none(facts, last)
-            if entry.rule.startswith("FU") and any(
-                _moves_on(code, self.code) for code in entry.adjusted_by
+            movers = entry.adjusted_by
+            # Most windows: moved by none but this rule, or by none at all.
+            if (
+                movers
+                and movers != (self.code,)
+                and entry.rule.startswith("FU")
+                and any(_moves_on(code, self.code) for code in movers)
             ):
                 if start > first and end < self._closing(days, start):
                     # Another rule moved the window whole to where it opens
