@@ -132,6 +132,14 @@ def test_a_path_with_an_at_sign_is_shown_whole():
     url = "https://caldav.example.com/dav/calendars/user/ada@example.com/jobs/"
     assert shown_url(url) == url
     assert shown_url("https://ada:secret@host/cal/") == "https://ada@host/cal/"
+    # With user information too, the host's "@" is the one that ends it.
+    keyed = "https://TOKEN123@cal.example.com/dav/calendars/user/ada@example.com/"
+    assert (
+        shown_url(keyed)
+        == "https://…@cal.example.com/dav/calendars/user/ada@example.com/"
+    )
+    named = "https://ada:pw@cal.example.com/dav/ada@example.com/"
+    assert shown_url(named) == "https://ada@cal.example.com/dav/ada@example.com/"
 
 
 _PASSWORD = st.text(

@@ -19,7 +19,9 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Channel,
+    Contact,
     Event,
+    Interview,
     NoParams,
     Phase,
     ReminderStatus,
@@ -233,3 +235,69 @@ def test_a_step_placed_where_a_hold_put_it_is_the_same_either_side_of_its_end():
     after = plan_followups(INTERVIEW, history, now="2026-12-09T00:01:00-05:00")
     assert _call(before) == _call(after)
     assert _call(after).adjusted_by == ("FU013", "FU011")
+
+
+def test_a_short_pause_long_over_does_not_break_a_chain_of_holds():
+    # Away until 21 December; a pause of three days, over long before; a
+    # reply on the 10th, while the absence still excused the call.
+    away = Event("away", "2026-11-24T11:00:00-05:00", until=dt.date(2026, 12, 21))
+    pause = Event("paused", "2026-11-24T12:00:00-05:00", until=dt.date(2026, 11, 27))
+    reply = Event("replied", "2026-12-10T12:00:00-05:00", until=dt.date(2027, 1, 8))
+    for history in ((THANKED, away, pause, reply), (THANKED, away, reply)):
+        plan = plan_followups(INTERVIEW, history, now="2027-01-12T10:00:00-05:00")
+        assert [f.code for f in plan.findings] == []
+        assert check_plan(plan, history=history) == ()
+        (found,) = reminders_on(INTERVIEW, history, on=dt.date(2027, 1, 12))
+        assert found.status is ReminderStatus.DUE
+
+
+@pytest.mark.parametrize("day", [19, 20, 21])
+def test_a_hold_recorded_on_the_last_day_another_excused_carries_it_on(day):
+    # Away until Saturday 12 December: the call is excused to the end of
+    # Monday 21st.  A pause recorded on the Saturday, the Sunday or that
+    # Monday carries the hold on alike.
+    away = Event("away", "2026-11-27T09:00:00-05:00", until=dt.date(2026, 12, 12))
+    pause = Event(
+        "paused", f"2026-12-{day}T08:00:00-05:00", until=dt.date(2026, 12, 28)
+    )
+    history = (THANKED, FOLLOWED_UP, away, pause)
+    plan = plan_followups(INTERVIEW, history, now="2026-12-29T09:00:00-05:00")
+    assert [f.code for f in plan.findings] == []
+    assert _call(plan).adjusted_by == ("FU013", "FU011")
+
+
+def test_of_two_holds_the_later_ending_one_places_the_step():
+    # Away until Monday 14th; a reply naming Wednesday 16th holds the call
+    # until Thursday 17th.  Either side of midnight on the 21st the call is
+    # the reply's, and its window the same.
+    away = Event("away", "2026-12-01T09:00:00-05:00", until=dt.date(2026, 12, 14))
+    reply = Event("replied", "2026-12-02T09:00:00-05:00", until=dt.date(2026, 12, 16))
+    history = (THANKED, FOLLOWED_UP, away, reply)
+    plans = [
+        plan_followups(INTERVIEW, history, now=now)
+        for now in ("2026-12-17T12:00:00-05:00", "2026-12-21T23:59:00-05:00")
+    ]
+    for plan in plans:
+        call = _call(plan)
+        assert "Held until Thu 17 Dec 2026: they said" in call.reason
+        assert call.window.end.isoformat() == "2026-12-24T17:00:00-05:00"
+
+
+@pytest.mark.parametrize("back", [28, 29])
+def test_an_interviewer_back_on_the_day_clocks_go_forward_excuses_no_more(back):
+    # London: the follow-up's two days, Wed 25 and Thu 26 March.  Back on
+    # Saturday 28th or on Sunday 29th (when clocks go forward), the moved
+    # window ends Monday 30th, and the follow-up is late on Tuesday 31st.
+    london = Interview(
+        "Ada Lovelace",
+        "Acme",
+        "2026-03-23T10:00:00+00:00[Europe/London]",
+        interviewer=Contact("Grace Hopper", timezone="Europe/London", country="GB"),
+    )
+    thanked = Event("thank-you-sent", "2026-03-23T10:45:00+00:00")
+    away = Event("away", "2026-03-24T09:00:00+00:00", until=dt.date(2026, 3, back))
+    history = (thanked, away)
+    held = plan_followups(london, history, now="2026-03-30T10:00:00+01:00")
+    assert "FU010" not in [f.code for f in held.findings]
+    late = plan_followups(london, history, now="2026-03-31T10:00:00+01:00")
+    assert "FU010" in [f.code for f in late.findings]

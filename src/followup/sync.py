@@ -251,6 +251,14 @@ def shown_url(url: str) -> str:
         if at:
             return f"…@{after}"
         return url
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        # User information before the host, and an "@" in the path, too
+        # (``/calendars/user/ada@example.com/``): the host's is the one.
+        before, _, host = authority.rpartition("@")
+        user, colon, password = before.partition(":")
+        who = user if colon and password else "…"
+        return f"{scheme}://{who}@{host}{slash}{path}"
     before, at, after = rest.rpartition("@")
     if at and (":" in before or "/" not in before):
         # The user name before a password stays where it cannot hold the

@@ -409,51 +409,83 @@ def held_until(
     """The start of the day the hold that excuses the step ends (UTC), or None.
 
     As `held_past`: None when no hold holds the step past its window to
-    `moment`.
+    `moment`.  Of two holds that do, the one that ends later, which puts
+    the step where it is.
     """
     if not facts.history:
         return None
-    start, end = window
-    length = utc(end) - utc(start)
+    found = None
     for event, kinds in HELD.items():
         back = hold_ends(facts, event) if kind in kinds else None
         if back is None:
             continue
         ends = utc(facts.start_of(back))
-        if ends <= utc(end) or utc(_begun(facts, kind, event, length)) > utc(end):
+        if (
+            ends <= utc(window[1])
+            or (found is not None and ends <= found)
+            or utc(_begun(facts, kind, event, window)) > utc(window[1])
+        ):
             continue
-        reached = facts.local(ends + length).date()
-        # The first business day on or after the day the moved window ends.
-        day = facts.days_after(reached - _DAY, 1, business=True)
-        if utc(moment) <= utc(facts.end_of(day)):
-            return ends
-    return None
+        if utc(moment) <= _excused_until(facts, window, ends):
+            found = ends
+    return found
+
+
+def moved_as_days(
+    facts: Facts, window: tuple[dt.datetime, dt.datetime], to: dt.datetime
+) -> dt.datetime:
+    """Where a window ends (UTC), moved whole to start at `to` (UTC).
+
+    A window of days (one ending at the end of a day: the follow-up's, the
+    call's) moves as days, as many on from `to`'s day as it spanned, to the
+    end of the last, whatever the hour of `to` and whatever clock change
+    lies between; any other window keeps its length.
+    """
+    start, end = window
+    last = facts.local(end)
+    if last.time() != dt.time.max:
+        return utc(to) + (utc(end) - utc(start))
+    span = last.date() - facts.local(start).date()
+    return utc(facts.end_of(facts.local(to).date() + span))
+
+
+def _excused_until(
+    facts: Facts, window: tuple[dt.datetime, dt.datetime], ends: dt.datetime
+) -> dt.datetime:
+    # The end of the first business day on or after the day the window,
+    # moved to the hold's end (`ends`, UTC), reaches.
+    reached = facts.local(moved_as_days(facts, window, ends)).date()
+    return utc(facts.end_of(facts.days_after(reached - _DAY, 1, business=True)))
 
 
 def _begun(
-    facts: Facts, step: StepKind, kind: EventKind, length: dt.timedelta
+    facts: Facts,
+    step: StepKind,
+    kind: EventKind,
+    window: tuple[dt.datetime, dt.datetime],
 ) -> dt.datetime:
     """When the hold of `kind` that holds a `step` began, with the holds before it.
 
     Its latest event, the one `until` reads, unless an earlier hold of the
-    step (of any kind: an absence before a reply) still excused it when it
-    came, the step's window of `length` moved to that hold's end reaching
-    the day it came: extending a pause, or a reply while the interviewer is
-    away, carries on a hold begun earlier.
+    step (of any kind: an absence before a reply) ended after the step's
+    `window` closed and still excused it when the later came: extending a
+    pause, or a reply while the interviewer is away, carries on a hold
+    begun earlier.  One pass back through the history: a hold that excused
+    nothing then (a short pause, long over) is passed over, not an end.
     """
     history = facts.history
     last = next(i for i in reversed(range(len(history))) if history[i].kind is kind)
-    begun = history[last].at
+    begun = utc(history[last].at)
+    closed = utc(window[1])
     for event in reversed(history[:last]):
-        ends = event.until
-        if ends is None or step not in HELD.get(event.kind, ()):
+        back = event.until
+        if back is None or step not in HELD.get(event.kind, ()):
             continue
         if event.kind is EventKind.REPLIED:
-            ends = facts.days_after(ends, 1, business=True)
-        reach = facts.local(utc(facts.start_of(ends)) + length).date()
-        if reach < facts.local(utc(begun)).date():
-            break
-        begun = event.at
+            back = facts.days_after(back, 1, business=True)
+        ends = utc(facts.start_of(back))
+        if ends > closed and begun <= _excused_until(facts, window, ends):
+            begun = min(begun, utc(event.at))
     return begun
 
 

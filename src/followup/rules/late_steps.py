@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
@@ -10,12 +9,19 @@ import attrs
 from followup._plan import Finding, Step, own_finding
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import instant_key, utc
+from followup._time import instant_key
 from followup._vocabulary import Severity, StepKind
-from followup.rules._shared import NoParams, held_until, when, window_closed
+from followup.rules._shared import (
+    NoParams,
+    held_until,
+    moved_as_days,
+    when,
+    window_closed,
+)
 from followup.rules.waiting import WaitForThem, hold_reason
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterator
 
     from followup._draft import Draft
@@ -76,7 +82,7 @@ class LateStepsStillPlanned:
                 sheet.move(
                     entry,
                     start=now,
-                    end=_moved_end(facts, entry.start, entry.end),
+                    end=moved_as_days(facts, (entry.start, entry.end), now),
                     due=now,
                     by=self.code,
                     why=f"Late: its window closed at {closed}, so "
@@ -101,26 +107,21 @@ class LateStepsStillPlanned:
     @staticmethod
     def _held(sheet: Sheet, entry: Entry, ends: dt.datetime) -> None:
         # The history held the step past its window (the interviewer away, a
-        # day the company named, a pause) until `ends`: no lateness.
-        now = sheet.facts.now_utc
-        if now < ends:
-            # Out of the past as a cut is, with no word: FU013 moves it on
-            # to where the hold ends, and says why.
-            sheet.move(entry, at=now, by=None)
-            return
-        # The hold is over, and FU013, which moves only what is planned
-        # before its end, moves nothing: the window is where the hold put
-        # it, from now on, and the reason and `adjusted_by` say so as they
-        # did while the hold lasted (the move is the hold's, not lateness).
-        moved_end = ends + (entry.end - entry.start)
-        why = hold_reason(sheet.facts, entry.kind, ends)
+        # day the company named, a pause) until `ends`: no lateness.  The
+        # window is where the hold puts it, as FU013 moves a step planned
+        # before a hold ends, with FU013's reason and code: moved whole to
+        # the hold's end, as days, and from now on once the hold is over.
+        # (Moved to now first, FU013 would cut it at the hold's end, and
+        # its reach would follow the day the plan was made.)
+        facts = sheet.facts
+        window = (entry.start, entry.end)
         sheet.move(
             entry,
-            start=now,
-            end=max(moved_end, now),
-            due=now,
+            start=max(ends, facts.now_utc),
+            end=max(moved_as_days(facts, window, ends), facts.now_utc),
+            due=max(ends, facts.now_utc),
             by=WaitForThem.code,
-            why=why,
+            why=hold_reason(facts, entry.kind, ends),
         )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
@@ -140,20 +141,3 @@ class LateStepsStillPlanned:
                     expected=f"a window still open at {when(facts.now)}",
                     actual=f"closed at {when(facts.local(step.window.end))}",
                 )
-
-
-def _moved_end(facts: Facts, start: dt.datetime, end: dt.datetime) -> dt.datetime:
-    """Where a closed window from `start` to `end` (UTC) ends, moved to now.
-
-    A window of days (one ending at the end of a day: the follow-up's, the
-    call's) moves as days: as many days on from now's as it spanned, to
-    the end of the last, so a late plan's deadline does not follow the
-    minute it was made (planned at 10:00, a window of three days ended at
-    09:59:59.999999 two days on).  Any other window keeps its length.
-    """
-    now = facts.now_utc
-    last = facts.local(end)
-    if last.time() != dt.time.max:
-        return now + (end - start)
-    span = last.date() - facts.local(start).date()
-    return utc(facts.end_of(facts.local(now).date() + span))
