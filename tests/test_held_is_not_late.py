@@ -301,3 +301,16 @@ def test_an_interviewer_back_on_the_day_clocks_go_forward_excuses_no_more(back):
     assert "FU010" not in [f.code for f in held.findings]
     late = plan_followups(london, history, now="2026-03-31T10:00:00+01:00")
     assert "FU010" in [f.code for f in late.findings]
+
+
+def test_a_held_step_planned_after_hours_on_its_last_excused_day_is_late():
+    # Held until Monday 21st; excused to the end of Monday 28th.  Planned
+    # at 17:30 that day, the call can go out only on Tuesday: the plan says
+    # it is late, as `check_plan` of it does, as a plan made after midnight.
+    reply = Event("replied", "2026-12-03T09:00:00-05:00", until=dt.date(2026, 12, 18))
+    history = (THANKED, FOLLOWED_UP, reply)
+    plan = plan_followups(INTERVIEW, history, now="2026-12-28T17:30:00-05:00")
+    assert _call(plan).due.isoformat() == "2026-12-29T09:00:00-05:00"
+    (late,) = plan.findings
+    assert (late.code, late.expected) == ("FU011", "by the end of Mon 28 Dec 2026")
+    assert [f.code for f in check_plan(plan, history=history)] == ["FU006"]

@@ -428,27 +428,28 @@ class WorkingTime:
                     f"Moved to {when(facts.local(start))}: its window ({before}) "
                     "held no working time."
                 )
-                if (
-                    first == facts.now_utc
-                    and not entry.agreed
-                    and not sheet.noted_about(entry)
-                ):
-                    # What was left of the window at now (FU010 cut off the
-                    # rest) is after hours: the step goes out after its
-                    # window closes, late as surely as one FU010 moves.  A
-                    # step a rule has spoken of already (FU010's late one, a
-                    # call-back whose agreed time passed) has its warning.
-                    sheet.note(
-                        own_finding(
-                            self.code,
-                            Severity.WARNING,
-                            f"the {entry.label} is late: no working time was left "
-                            "in its window; better late than never",
-                            expected=f"by {window_closed(facts, first, last)}",
-                            actual=f"from {when(facts.local(start))}",
-                        ),
-                        about=entry,
-                    )
+            if (
+                first == facts.now_utc
+                and not entry.agreed
+                and not sheet.noted_about(entry)
+            ):
+                # What was left of the window at now (FU010 cut off the rest,
+                # or a hold now over put it there) is after hours: the step
+                # goes out after its window closes, late as surely as one
+                # FU010 moves.  A step a rule has spoken of already (FU010's
+                # late one, a call-back whose agreed time passed) has its
+                # warning.
+                sheet.note(
+                    own_finding(
+                        self.code,
+                        Severity.WARNING,
+                        f"the {entry.label} is late: no working time was left "
+                        "in its window; better late than never",
+                        expected=f"by {window_closed(facts, first, last)}",
+                        actual=f"from {when(facts.local(start))}",
+                    ),
+                    about=entry,
+                )
         else:
             end = self._last(days, last) or self._none(facts, last)
             movers = entry.adjusted_by
