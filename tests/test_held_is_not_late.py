@@ -314,3 +314,15 @@ def test_a_held_step_planned_after_hours_on_its_last_excused_day_is_late():
     (late,) = plan.findings
     assert (late.code, late.expected) == ("FU011", "by the end of Mon 28 Dec 2026")
     assert [f.code for f in check_plan(plan, history=history)] == ["FU006"]
+
+
+@pytest.mark.parametrize("day", [3, 4, 7, 8, 11, 14])
+def test_a_held_call_s_window_does_not_follow_the_day_it_is_planned(day):
+    # Held until Monday 14th.  While its own window was still open, FU010
+    # cut it at now and FU013 moved what was left: planned on the 3rd it
+    # ran to Friday 18th, on the 7th to Monday 14th.  Moved whole, as days.
+    plan = plan_followups(INTERVIEW, HISTORY, now=f"2026-12-{day:02d}T08:00:00-05:00")
+    call = _call(plan)
+    assert call.window.end.isoformat() == "2026-12-21T17:00:00-05:00"
+    assert call.reason.count("Held until Mon 14 Dec 2026") == 1
+    assert call.adjusted_by == ("FU013", "FU011")

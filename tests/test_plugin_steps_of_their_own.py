@@ -20,6 +20,7 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Channel,
+    Event,
     InvalidValueError,
     NoParams,
     Phase,
@@ -176,3 +177,42 @@ def test_a_rule_that_adjusts_what_a_step_is_keeps_the_rule_that_proposed_it():
     (video,) = [s for s in plan.steps if s.kind_name == "video-call"]
     assert video.rule == "FU006"
     assert "VC001" in video.adjusted_by
+
+
+def test_a_plugin_s_call_back_beside_the_agreed_one_is_spaced_as_any_call():
+    # The company agreed a call-back; a plugin proposes a second at the
+    # interview's start.  Planning took every call-back after an agreement
+    # for the agreed one, and left the second two days on, where
+    # `check_plan` of the plan called it an ERROR (calls under a week
+    # apart, A14): only the agreed one is exempt now, as in the check.
+    from test_phases import Generic  # noqa: PLC0415
+
+    history = [
+        Event(
+            "called",
+            "2026-11-30T10:00:00-05:00",
+            call_back_at="2026-11-30T10:30:00-05:00",
+        )
+    ]
+    rule = Generic(
+        action="propose",
+        kind=StepKind.CALL_BACK,
+        channel=Channel.PHONE,
+        offset=dt.timedelta(0),
+        length=dt.timedelta(0),
+    )
+    rules = DEFAULT_RULES.extend(rule)
+    plan = plan_followups(
+        INTERVIEW, history, now="2026-11-30T10:20:00-05:00", rules=rules
+    )
+    backs = sorted(
+        (s for s in plan.steps if s.kind is StepKind.CALL_BACK), key=lambda s: s.number
+    )
+    assert [s.number for s in backs] == [1, 2]
+    assert (backs[1].due.date() - backs[0].due.date()).days >= 7
+    errors = [
+        f
+        for f in check_plan(plan, history=history, rules=rules)
+        if f.severity.value == "error"
+    ]
+    assert errors == []

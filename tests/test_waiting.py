@@ -42,14 +42,14 @@ def test_an_out_of_office_holds_the_follow_up_and_the_call():
         follow_up.reason
     )
     assert "FU013" in follow_up.adjusted_by
-    # And the call two business days after the follow-up (FU012); working
-    # time then says where it landed, not that the hours the moves left it
-    # in "held no working time".
+    # And the call two business days after the follow-up (FU012), its week
+    # whole: the hold moved the follow-up whole, and FU012 the call after it
+    # (the call was cut at the hold's end first, and kept a day of it).
     assert call.due.format("ddd D MMM HH:mm") == "Wed 9 Dec 09:00"
+    assert call.window.end.format("ddd D MMM HH:mm") == "Wed 16 Dec 17:00"
     assert call.reason.endswith(
         "Moved to 2 business days after the follow-up, so that the letter can be "
-        "answered before the phone rings (A10). Moved to Wed 9 Dec 2026 09:00 EST, "
-        "the next working time."
+        "answered before the phone rings (A10)."
     )
     assert not [
         f for f in check_plan(plan, history=[THANKED, away]) if f.code == "FU013"

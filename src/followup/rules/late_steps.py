@@ -18,7 +18,7 @@ from followup.rules._shared import (
     when,
     window_closed,
 )
-from followup.rules.waiting import WaitForThem, hold_reason
+from followup.rules.waiting import WaitForThem, hold_reason, holds_of
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -99,6 +99,14 @@ class LateStepsStillPlanned:
                     about=entry,
                 )
             else:
+                held = None if entry.agreed else _held_whole(facts, entry)
+                if held is not None:
+                    # A hold ends after the window does: FU013 would move it
+                    # whole, but the part left after a cut, whose length
+                    # follows the day of the plan (Fri 18 planned on the 3rd,
+                    # Mon 14 on the 7th).  Moved whole, as FU013 moves it.
+                    self._held(sheet, entry, held)
+                    continue
                 # Cutting off the part of a window that has passed is not a
                 # move: the step keeps its reason and its provenance, so a
                 # replan later on tells the same story as the first plan.
@@ -141,3 +149,18 @@ class LateStepsStillPlanned:
                     expected=f"a window still open at {when(facts.now)}",
                     actual=f"closed at {when(facts.local(step.window.end))}",
                 )
+
+
+def _held_whole(facts: Facts, entry: Entry) -> dt.datetime | None:
+    """The end (UTC) of the hold, still to come, that the open window is over by.
+
+    Of such holds of the step's kind (FU013's), the one that ends last.
+    """
+    if not facts.history:
+        return None
+    ends = [
+        hold.moment
+        for hold in holds_of(facts)
+        if entry.kind in hold.kinds and hold.moment >= entry.end
+    ]
+    return max(ends, default=None)
