@@ -49,8 +49,9 @@ class LateStepsStillPlanned:
     the past when the rule that agreed it proposes it; if another rule moved
     it there, it is late like any other.  A step the history holds past its
     window (FU013: the interviewer away, a day they will decide by, a pause)
-    is not late: it is moved out of the past with no word, and FU013 says
-    where the hold puts it; once that too has passed, it is late.
+    is not late: it goes where the hold puts it, moved whole to the hold's
+    end as FU013 moves it, with FU013's reason and code (from now on, once
+    the hold is over); once that window too has passed, it is late.
     """
 
     code: ClassVar[str] = "FU010"
@@ -152,9 +153,10 @@ class LateStepsStillPlanned:
 
 
 def _held_whole(facts: Facts, entry: Entry) -> dt.datetime | None:
-    """The end (UTC) of the hold, still to come, that the open window is over by.
+    """The end (UTC) of a hold that the open window is over by, or None.
 
-    Of such holds of the step's kind (FU013's), the one that ends last.
+    Of such holds of the step's kind (FU013's), the one that ends last; the
+    window is open at now, so the hold ends after now too.
     """
     if not facts.history:
         return None
