@@ -80,12 +80,14 @@ def test_no_module_reads_the_clock_but_the_command_when_asked():
     ]
 
 
-# The edges read and write by design: the command line reads files, the JSON
+# The edges read and write by design: the command line reads files and writes
+# its output (`_command_output`), the JSON
 # module reads the schemas it ships, rule configuration reads TOML files, and
 # plugins read the entry points that installed distributions declare.
 EDGES = {
     "__main__.py",
     "cli.py",
+    "_command_output.py",
     "json.py",
     "_configuration.py",
     "_inputs.py",

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-import followup.cli as cli_module
+import followup._command_output as command_output
 from distributions import BROKEN
 from followup.cli import main
 
@@ -139,7 +139,7 @@ def test_a_write_that_fails_midway_is_one_line_and_leaves_the_old_file(
     source = tmp_path / "many.jsonl"
     # About 4 kB of plan each, more than the output's buffer holds: the
     # writes pass the limit below mid-stream, not in the last flush.
-    count = cli_module._BUFFER // 4_000 + 20  # noqa: SLF001 - the buffer's size
+    count = command_output._BUFFER // 4_000 + 20  # noqa: SLF001 - the buffer's size
     source.write_text(
         "".join(
             json.dumps({"id": f"a-{n}", "interview": ADA}) + "\n" for n in range(count)

@@ -26,27 +26,31 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import errno
 import gc
 import os
 import re
 import stat
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, final
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, final
 
+from followup._command_output import (
+    cannot_write,
+    emit,
+    output_to,
+    refuse_standard_output_onto,
+    refuse_to_overwrite,
+    refuse_to_overwrite_batch,
+)
 from followup._fields import shown_safely
 from followup._inputs import (
     InputError,
-    identity,
     is_batch,
     open_batch,
-    read_by_batch,
     read_history,
     read_interview,
     read_standard_input,
     read_text,
-    same_file,
 )
 from followup._table import table
 from followup.errors import (
@@ -71,17 +75,13 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from followup._batch_work import CalendarPiece, Done, DueLine
+    from followup._command_output import Sink
     from followup._history import Event
     from followup._inputs import Batch
     from followup._interview import Interview
     from followup._plan import FollowUpPlan
     from followup._ruleset import RuleSet
     from followup._writing import Greeting, Style
-
-    class _Sink(Protocol):
-        """Where output goes: standard output, or a file for ``--output``."""
-
-        def write(self, data: bytes, /) -> int: ...
 
 
 __all__ = ["InputError", "main", "run"]
@@ -111,7 +111,7 @@ class _Parser(argparse.ArgumentParser):
         # disk said nothing and exited 0); help for standard output goes
         # through the commands' sink, and a failure is their one line.
         if file is sys.stdout and message:
-            _emit(None, message.encode())
+            emit(None, message.encode())
         else:
             super()._print_message(message, file)
 
@@ -594,7 +594,7 @@ def run() -> NoReturn:
         status = _flushed(main())
     except KeyboardInterrupt:
         # Ctrl-C: a line, not the traceback of wherever the batch was; an
-        # --output file is left as it was (`_output`).  128 + SIGINT, as
+        # --output file is left as it was (`output_to`).  128 + SIGINT, as
         # shells report it.
         _tell(f"{_PROGRAM}: interrupted")
         status = 130
@@ -616,7 +616,7 @@ class _Terminated(BaseException):
     """SIGTERM or SIGHUP, raised where the program is, to unwind as Ctrl-C does.
 
     A BaseException, as KeyboardInterrupt is: no handler for errors takes
-    it for one, and `_output` removes its temporary file on the way out
+    it for one, and `output_to` removes its temporary file on the way out
     (killed outright, a batch left a hidden ``.NAME.*.tmp`` of megabytes
     beside the --output file).
     """
@@ -654,7 +654,7 @@ def _end_on_termination() -> None:
 def _flushed(status: int) -> int:
     """`status`, or 2 if standard output cannot take what it still holds.
 
-    The commands flush what they write (`_output`); text something else
+    The commands flush what they write (`output_to`); text something else
     printed after that (a plugin's rule, say) is flushed here, so that a
     full disk is still one line and status 2, not a quiet 0.
     """
@@ -667,7 +667,7 @@ def _flushed(status: int) -> int:
         return status
     except OSError as error:
         if status == 0:
-            message = str(_cannot_write(None, error))
+            message = str(cannot_write(None, error))
             _tell(f"{_PROGRAM}: error: {message}")
             return 2
     return status
@@ -747,7 +747,7 @@ def _tell(line: str) -> None:
 def _version_command() -> int:
     from followup.ics import _version  # noqa: PLC0415
 
-    _emit(None, f"{_PROGRAM} {_version()}\n".encode())
+    emit(None, f"{_PROGRAM} {_version()}\n".encode())
     return 0
 
 
@@ -823,14 +823,14 @@ def _plan_command(args: argparse.Namespace) -> int:
     if args.format == "json":
         from followup.json import to_json  # noqa: PLC0415
 
-        _emit(args.output, (to_json(plan, indent=2) + "\n").encode())
+        emit(args.output, (to_json(plan, indent=2) + "\n").encode())
     elif args.format == "jsonl":
         from followup._json_lines import json_line  # noqa: PLC0415
         from followup.json import unstructure  # noqa: PLC0415
 
         # The shape of a line of a batch's output: one reader for both.  A
         # file on its own is no tracker's application: it has no id.
-        _emit(args.output, json_line({"id": None, "plan": unstructure(plan)}))
+        emit(args.output, json_line({"id": None, "plan": unstructure(plan)}))
     elif args.format == "ics":
         from followup.ics import to_ics  # noqa: PLC0415
 
@@ -842,9 +842,9 @@ def _plan_command(args: argparse.Namespace) -> int:
         ics = to_ics(
             plan, todos=not args.events_only, previous=previous, history=history
         )
-        _emit(args.output, ics)
+        emit(args.output, ics)
     else:
-        _emit(args.output, table(plan, zone=args.zone).encode())
+        emit(args.output, table(plan, zone=args.zone).encode())
     return 0
 
 
@@ -949,7 +949,7 @@ def _sync_command(args: argparse.Namespace) -> int:
         ) from error
     except SyncError as error:
         raise InputError(str(error)) from error
-    _emit(args.output, f"{args.to}: {synced}\n".encode())
+    emit(args.output, f"{args.to}: {synced}\n".encode())
     return 0
 
 
@@ -1056,7 +1056,7 @@ def _explain_command(args: argparse.Namespace) -> int:
             f"{args.file}: explain takes one interview; 'followup plan' plans many"
         )
     _check_zone(args.zone, "text")
-    _emit(args.output, (_plan(args).explain(args.zone) + "\n").encode())
+    emit(args.output, (_plan(args).explain(args.zone) + "\n").encode())
     return 0
 
 
@@ -1089,7 +1089,7 @@ def _draft_command(args: argparse.Namespace) -> int:
         "greeting": greeting,
         "title": args.title,
     }
-    _refuse_to_overwrite(args.output, args.file, args.rules)
+    refuse_to_overwrite(args.output, args.file, args.rules)
     rules = _rule_set(args)
     try:
         drafted = _drafted(args, interview, rules, style)
@@ -1112,7 +1112,7 @@ def _draft_command(args: argparse.Namespace) -> int:
         raise InputError(f"{option}: {error.detail}") from error
     except FollowUpError as error:
         raise InputError(str(error)) from error
-    _emit(args.output, drafted)
+    emit(args.output, drafted)
     return 0
 
 
@@ -1164,7 +1164,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
 
     # `check-letter letter.txt >> letter.txt` would append the findings to
     # the letter: what a shell opened before the command started is refused.
-    _refuse_standard_output_onto((args.file, args.interview, args.rules))
+    refuse_standard_output_onto((args.file, args.interview, args.rules))
     interview = _interview(args.interview, example=args.example, option="--interview")
     if args.file == "-":
         text, source = read_standard_input(), "standard input"
@@ -1198,7 +1198,7 @@ def _check_letter_command(args: argparse.Namespace) -> int:
     # The name as given: a file's name may hold what a terminal obeys.
     shown = shown_safely(source)
     lines = [f"{shown}: {finding}\n" for finding in findings]
-    _emit(None, "".join(lines or [f"{shown}: no findings\n"]).encode())
+    emit(None, "".join(lines or [f"{shown}: no findings\n"]).encode())
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -1225,12 +1225,12 @@ def _letter_kind(given: str | None, subject: str, source: str) -> str:
 def _rules_command(args: argparse.Namespace) -> int:
     from followup._reference import rule_reference, rule_table  # noqa: PLC0415
 
-    _refuse_standard_output_onto((args.rules,))
+    refuse_standard_output_onto((args.rules,))
     rules = _rule_set(args)
     text = (
         rule_reference(rules) if args.format == "markdown" else rule_table(rules) + "\n"
     )
-    _emit(None, text.encode())
+    emit(None, text.encode())
     return 0
 
 
@@ -1248,7 +1248,7 @@ def _plan_batch(args: argparse.Namespace) -> int:
             f"--format json writes one plan; give --format jsonl for {args.file}"
         )
     # Before the batch is open: opening a named pipe waits for its writer.
-    _refuse_to_overwrite_batch(args.output, args.file, args.rules)
+    refuse_to_overwrite_batch(args.output, args.file, args.rules)
     with contextlib.closing(open_batch(args.file)) as batch:
         return _plan_opened_batch(args, batch)
 
@@ -1271,7 +1271,7 @@ def _plan_opened_batch(args: argparse.Namespace, batch: Batch) -> int:
                 progress,
             )
         else:
-            with _output(args.output) as out:
+            with output_to(args.output) as out:
                 if args.format == "jsonl":
                     from followup._batch_work import JsonLines  # noqa: PLC0415
 
@@ -1320,7 +1320,7 @@ def _write_calendar(
             spool.write(piece.items)
             calendar.take_zones(piece.zones)
         spool.seek(0)
-        with _output(args.output) as out:
+        with output_to(args.output) as out:
             out.write(calendar.head())
             shutil.copyfileobj(spool, out)
             out.write(calendar.tail())
@@ -1337,7 +1337,7 @@ def _due_command(args: argparse.Namespace) -> int:
             "files ('followup plan' plans one interview)"
         )
     # Before the batch is open: opening a named pipe waits for its writer.
-    _refuse_to_overwrite_batch(args.output, args.file, args.rules)
+    refuse_to_overwrite_batch(args.output, args.file, args.rules)
     with contextlib.closing(open_batch(args.file)) as batch:
         return _list_due(args, batch)
 
@@ -1357,7 +1357,7 @@ def _list_due(args: argparse.Namespace, batch: Batch) -> int:
     with _Progress(batch, "checking", shown=True) as progress:
         for lines in progress.pieces(worked(batch, work, rules, args.workers)):
             listed.extend(lines)
-    with _output(args.output) as out:
+    with output_to(args.output) as out:
         listed.write(out, read=not progress.problems or listed.interviews > 0)
     return 2 if progress.problems else 0
 
@@ -1384,7 +1384,7 @@ class _DueList:
                 self._widths = [max(w, n) for w, n in zip(self._widths, line.widths)]  # noqa: B905
             self._rows.append((line.order, line.text))
 
-    def write(self, out: _Sink, *, read: bool) -> None:
+    def write(self, out: Sink, *, read: bool) -> None:
         """Write the list, sorted; `read`: an interview was read, or none was bad.
 
         When every interview was refused, nothing was checked: the table
@@ -1501,7 +1501,7 @@ def _plan_and_history(
     history = read_history(args.history) if args.history else ()
     # `plan --previous` and `sync --netrc` (or the ~/.netrc it reads) are
     # inputs too.
-    _refuse_to_overwrite(
+    refuse_to_overwrite(
         args.output,
         args.file,
         args.history,
@@ -1529,74 +1529,6 @@ def _netrc_files(args: argparse.Namespace) -> tuple[str, ...]:
     if not hasattr(args, "netrc"):
         return ()
     return (args.netrc or str(Path("~/.netrc").expanduser()),)
-
-
-def _refuse_to_overwrite_batch(
-    output: str | None, batch: str, rules: str | None
-) -> None:
-    # A folder's batch reads every TOML file in it, not only the folder.
-    _refuse_to_overwrite(output, rules)
-    if output is not None and read_by_batch(batch, output):
-        raise _an_input(output)
-    if output is None and (known := _standard_output_file()) is not None:
-        from followup._inputs import batch_file_known_as  # noqa: PLC0415
-
-        # `plan tracker.jsonl >> tracker.jsonl` (or `1<>`, or a folder's
-        # file): the plans would be appended to the lines being read.
-        name = batch_file_known_as(batch, known)
-        if name is not None:
-            raise InputError(
-                f"standard output is {name}, an input file; it is never overwritten"
-            )
-
-
-def _refuse_to_overwrite(output: str | None, *inputs: str | None) -> None:
-    if output is None:
-        _refuse_standard_output_onto(inputs)
-        return
-    # What no file can be written to is refused now, before any planning.
-    _destination(output)
-    if any(path and same_file(output, path) for path in inputs):
-        raise _an_input(output)
-
-
-def _refuse_standard_output_onto(inputs: tuple[str | None, ...]) -> None:
-    """Refuse standard output that is one of the input files (``>>`` or ``1<>``).
-
-    A shell opens the file before the command starts: `plan interview.toml
-    >> interview.toml` would append the plan to the interview, as `cat`
-    refuses to ("input file is output file").
-    """
-    known = _standard_output_file()
-    if known is None:
-        return
-    from followup._inputs import batch_file_known_as  # noqa: PLC0415
-
-    for path in inputs:
-        # `-`, standard input: the file the shell gave it (``< letter.txt``).
-        name = batch_file_known_as("-", known) if path == "-" else None
-        if name is None and path and path != "-" and identity(path) == known:
-            name = path
-        if name is not None:
-            raise InputError(
-                f"standard output is {name}, an input file; it is never overwritten"
-            )
-
-
-def _standard_output_file() -> tuple[int, int] | None:
-    """The device and number of the regular file behind standard output, if any."""
-    try:
-        status = os.fstat(sys.stdout.fileno())
-    # No file behind it: a stream of the caller's own, or closed.
-    except (AttributeError, OSError, ValueError):
-        return None
-    if not stat.S_ISREG(status.st_mode):
-        return None
-    return status.st_dev, status.st_ino
-
-
-def _an_input(output: str) -> InputError:
-    return InputError(f"--output {output} is an input file; it is never overwritten")
 
 
 def _now(text: str | None, option: str = "--now") -> dt.datetime:
@@ -1631,221 +1563,3 @@ def _interview(path: str | None, *, example: bool, option: str) -> Interview:
     if not path:
         raise InputError(f"no interview: give {option} or --example")
     return read_interview(path)
-
-
-def _emit(output: str | None, data: bytes) -> None:
-    with _output(output) as out:
-        out.write(data)
-
-
-@contextlib.contextmanager
-def _output(output: str | None) -> Iterator[_Sink]:
-    """Standard output, or a temporary file beside `output` renamed into place.
-
-    An interrupted run, or a batch stopped by a failing rule, leaves the old
-    file whole, and no temporary file.  A problem with the file is one
-    `InputError` naming ``--output``, the path and the reason.
-    """
-    if output is None:
-        out = _StandardOutput()
-        yield out
-        out.flush()
-        return
-    target, status = _destination(output)
-    if status is not None and not stat.S_ISREG(status.st_mode):
-        # A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as
-        # a shell's `>` would: a rename would put a plain file in its place,
-        # even /dev/null's when run as root.
-        with _blamed(output):
-            handle: IO[bytes] = Path(output).open("wb")  # noqa: SIM115 - closed below
-        try:
-            yield _File(output, handle)
-            with _blamed(output):
-                handle.close()
-        except BaseException:
-            _close_quietly(handle)
-            raise
-        return
-    with _blamed(output):
-        temporary, handle = _create_beside(target, new=status is None)
-    try:
-        yield _File(output, handle)
-        with _blamed(output):
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-            if status is not None:
-                # Set last: until the file is whole it stays private.
-                temporary.chmod(stat.S_IMODE(status.st_mode))
-            temporary.replace(target)
-    except BaseException:
-        _close_quietly(handle)
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        raise
-
-
-def _close_quietly(handle: IO[bytes]) -> None:
-    # Closing flushes what a failed write left in the buffer, and fails the
-    # same way; the error that brought us here is the one to report.
-    with contextlib.suppress(OSError):
-        handle.close()
-
-
-def _destination(output: str) -> tuple[Path, os.stat_result | None]:
-    """The file `output` leads to, through symbolic links, and its status if any.
-
-    Refuses, with the same reason, what ``open(output, "w")`` would refuse
-    for the name alone: a folder, or the empty name.
-    """
-    if not output:
-        # open("") fails so, where Path("") would be the current folder.
-        raise _cannot_write(output, errno.ENOENT)
-    try:
-        # Not Path(output).stat(): Path() drops a trailing "/", and "file/"
-        # must fail as open() fails.
-        status: os.stat_result | None = os.stat(output)  # noqa: PTH116
-    except FileNotFoundError:
-        status = None  # a new file, or a link to where one is to be
-    except OSError as error:  # a link loop, "file/", a folder not searchable
-        raise _cannot_write(output, error) from None
-    # A trailing separator names a folder even where there is none: Path()
-    # would drop it and write a file of that name.
-    if (status is not None and stat.S_ISDIR(status.st_mode)) or output.endswith(
-        _SEPARATORS
-    ):
-        raise _cannot_write(output, errno.EISDIR)
-    if (
-        status is not None
-        and stat.S_ISREG(status.st_mode)
-        and not os.access(output, os.W_OK)
-    ):
-        # Replaced by a rename, a file needs only its folder writable; a
-        # shell's `>` refuses a write-protected one, and so does this.
-        raise _cannot_write(output, errno.EACCES)
-    # The link stays a link: the file it leads to is replaced.
-    return Path(os.path.realpath(output)), status
-
-
-_SEPARATORS = tuple(filter(None, (os.sep, os.altsep)))
-
-
-def _create_beside(target: Path, *, new: bool) -> tuple[Path, IO[bytes]]:
-    """A new empty file beside `target`, to be renamed over it, and its path.
-
-    A new target is created as ``open()`` creates one, 0666 less the umask
-    (or as a default ACL says), and not tempfile's private 0600.  One that
-    is there is replaced by a file created private and given its mode last.
-    The name is cut so that a long one still leaves room for the rest.
-    """
-    # Here, not at the top: it loads OpenSSL's hashes (about 4 ms), which a
-    # command that writes no file has no need of.
-    import secrets  # noqa: PLC0415
-
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        path = target.with_name(f".{target.name[:40]}.{secrets.token_hex(4)}.tmp")
-        try:
-            # O_EXCL: never a file that is there, nor through a planted link.
-            descriptor = os.open(path, flags, 0o666 if new else 0o600)
-        except FileExistsError:  # pragma: no cover - 32 random bits, taken
-            continue
-        return path, os.fdopen(descriptor, "wb", buffering=_BUFFER)
-    raise FileExistsError(  # pragma: no cover - a hundred times over
-        errno.EEXIST, os.strerror(errno.EEXIST)
-    )
-
-
-#: The buffer of an ``--output`` file.  A batch writes thousands of pieces
-#: of a few kilobytes (a plan's JSON line is about 5 kB); with the default
-#: 8 kB buffer nearly each one was a system call of its own.
-_BUFFER = 1 << 20
-
-
-@final
-class _File:
-    """A file written for ``--output``: an `OSError` writing it blames the option.
-
-    Only its own writes are blamed: an `OSError` elsewhere while the output is
-    open (reading an input, say) is not about ``--output``.
-    """
-
-    def __init__(self, output: str, handle: IO[bytes]) -> None:
-        self._output = output
-        self._handle = handle
-
-    def write(self, data: bytes, /) -> int:
-        try:
-            return self._handle.write(data)
-        except BrokenPipeError:
-            # A pipe's reader that went away (`--output /dev/stdout | head`)
-            # is left to `main`, as on standard output.
-            raise
-        except OSError as error:
-            raise _cannot_write(self._output, error) from None
-
-
-@final
-class _StandardOutput:
-    """Standard output as the commands write it: a failed write is one line.
-
-    A full disk behind ``> file``, or standard output closed (``>&-``),
-    is an `InputError` naming standard output, not a traceback.  A reader
-    that went away (`BrokenPipeError`) is left to `main`.  The commands
-    write UTF-8 to the stream's bytes; a stream of text alone (code that
-    calls `main` inside ``contextlib.redirect_stdout(io.StringIO())``) is
-    given the text.
-    """
-
-    def __init__(self) -> None:
-        stream = sys.stdout
-        if stream is None:
-            # Python gives no stream at all for a descriptor closed at start.
-            raise InputError("standard output is closed: nothing can be written")
-        self._text = stream
-        self._buffer: IO[bytes] | None = getattr(stream, "buffer", None)
-        with _standard_output_blamed():
-            # Text the stream holds goes first.
-            stream.flush()
-
-    def write(self, data: bytes, /) -> int:
-        with _standard_output_blamed():
-            if self._buffer is None:
-                self._text.write(data.decode())
-                return len(data)
-            return self._buffer.write(data)
-
-    def flush(self) -> None:
-        with _standard_output_blamed():
-            (self._text if self._buffer is None else self._buffer).flush()
-
-
-@contextlib.contextmanager
-def _standard_output_blamed() -> Iterator[None]:
-    try:
-        yield
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise _cannot_write(None, error) from None
-
-
-@contextlib.contextmanager
-def _blamed(output: str) -> Iterator[None]:
-    try:
-        yield
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise _cannot_write(output, error) from None
-
-
-def _cannot_write(output: str | None, error: OSError | int) -> InputError:
-    # `output` as `_output` takes it: None for standard output.
-    if isinstance(error, int):
-        reason = os.strerror(error)
-    else:
-        reason = error.strerror or str(error)
-    shown = output or "''"
-    where = "standard output" if output is None else f"--output {shown}"
-    return InputError(f"{where}: cannot write there ({reason})")
