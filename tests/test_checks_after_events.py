@@ -117,7 +117,11 @@ def test_the_first_event_that_made_a_step_moot_is_named():
 
 
 def test_a_call_held_for_the_day_a_reply_named_is_not_late():
-    reply = [Event(EventKind.REPLIED, "2026-11-25T11:00:00-05:00", until="2026-12-15")]
+    # Thanked: a reply leaves a thank-you not sent to be planned (late here).
+    reply = [
+        THANKED,
+        Event(EventKind.REPLIED, "2026-11-25T11:00:00-05:00", until="2026-12-15"),
+    ]
     plan = plan_followups(INTERVIEW, reply, now="2026-11-25T12:00:00-05:00")
     assert [(s.kind, s.due.isoformat()) for s in plan.steps] == [
         (StepKind.CALL, "2026-12-16T09:00:00-05:00")

@@ -94,19 +94,24 @@ def test_an_event_at_the_very_start_of_the_interview_is_taken() -> None:
 
 
 @pytest.mark.parametrize(
-    ("history", "covered"),
+    ("history", "covered", "moot"),
     [
-        ((), -1),
-        ((Event("away", "2026-11-23T12:00:00-05:00", until="2026-11-25"),), -1),
-        ((Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),), 1),
-        ((Event("replied", "2026-11-23T12:00:00-05:00"),), 2),
-        ((Event("called", "2026-11-23T12:00:00-05:00"),), 3),
+        ((), -1, set()),
+        ((Event("away", "2026-11-23T12:00:00-05:00", until="2026-11-25"),), -1, set()),
+        ((Event("thank-you-sent", "2026-11-23T11:00:00-05:00"),), 1, set()),
+        # A reply makes the follow-up letter moot and covers no stage: a
+        # thank-you not yet sent still answers it.
+        ((Event("replied", "2026-11-23T12:00:00-05:00"),), -1, {StepKind.FOLLOW_UP}),
+        ((Event("called", "2026-11-23T12:00:00-05:00"),), 3, set()),
     ],
 )
 def test_the_history_covers_the_stage_of_its_furthest_step(
-    history: tuple[Event, ...], covered: int
+    history: tuple[Event, ...], covered: int, moot: set[StepKind]
 ) -> None:
-    assert Facts.gather(INTERVIEW, history, now=NOW).covered == covered
+    facts = Facts.gather(INTERVIEW, history, now=NOW)
+    assert (facts.covered, facts.moot) == (covered, moot)
+    assert facts.needs(StepKind.THANK_YOU) is (covered < 1)
+    assert facts.needs(StepKind.FOLLOW_UP) is (covered < 2 and not moot)
 
 
 def test_the_call_ends_on_the_recipient_s_clock() -> None:

@@ -48,14 +48,18 @@ DONE_BY: Final = {
     StepKind.CALL_BACK: EventKind.CALLED,
 }
 
+#: What the candidate did covers that stage and every earlier one: once a
+#: call is made, a thank-you never sent is not planned.
 _COVERS = {
     EventKind.THANK_YOU_SENT: StepKind.THANK_YOU.stage,
     EventKind.FOLLOW_UP_SENT: StepKind.FOLLOW_UP.stage,
     EventKind.CALLED: StepKind.CALL.stage,
-    # A reply without a decision makes the follow-up letter moot: the
-    # conversation is under way.
-    EventKind.REPLIED: StepKind.FOLLOW_UP.stage,
 }
+
+#: What the interviewer did makes one step moot, and no earlier one: after a
+#: reply without a decision the follow-up letter is moot (the conversation
+#: is under way), while a thank-you not yet sent still answers it (A3).
+_MAKES_MOOT = {EventKind.REPLIED: StepKind.FOLLOW_UP}
 
 
 @final
@@ -77,8 +81,12 @@ class Facts:
     interview_day: dt.date
     #: The end of the call, in the recipient's zone.
     call_ends: dt.datetime
-    #: The highest stage the history covers (-1 when nothing happened yet).
+    #: The highest stage what the candidate did covers (-1 when nothing
+    #: happened yet): a thank-you or follow-up sent, a call made.
     covered: int
+    #: The kinds what the interviewer did made moot, whatever their stage:
+    #: the follow-up letter after a reply.
+    moot: frozenset[StepKind]
     #: The event that brought a decision, if any.
     decision: Event | None
     #: The calls made so far, oldest first.
@@ -180,6 +188,7 @@ class Facts:
             start.date(),
             ends.astimezone(tz),
             max((_COVERS.get(e.kind, -1) for e in events), default=-1),
+            frozenset(_MAKES_MOOT[e.kind] for e in events if e.kind in _MAKES_MOOT),
             decision,
             tuple(e for e in events if e.kind is EventKind.CALLED),
             calendar,
@@ -215,7 +224,11 @@ class Facts:
         """
         if type(kind) is not StepKind:
             kind = enum_member(StepKind, kind, "kind")
-        return self.decision is None and kind.stage > self.covered
+        return (
+            self.decision is None
+            and kind.stage > self.covered
+            and kind not in self.moot
+        )
 
     def covered_by(self, kind: StepKind | str) -> Event | None:
         """The event that covers a step of `kind`, if any.
@@ -236,7 +249,10 @@ class Facts:
         for event in self.history:
             if event.kind is does:
                 return event
-            if covering is None and _COVERS.get(event.kind, -1) >= stage:
+            if covering is None and (
+                _COVERS.get(event.kind, -1) >= stage
+                or _MAKES_MOOT.get(event.kind) is kind
+            ):
                 covering = event
         return covering
 

@@ -527,7 +527,9 @@ def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     """
     facts = sheet.facts
     # Most plans: nothing done yet, or not this far.
-    if facts.covered < kind.stage or facts.decision is not None:
+    if (
+        facts.covered < kind.stage and kind not in facts.moot
+    ) or facts.decision is not None:
         return
     entries = sheet.of_kind(kind)
     if not entries:
