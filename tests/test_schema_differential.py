@@ -224,10 +224,10 @@ ALLOWED_REFUSALS = (
         "is not after the call it was agreed on",
         "docs/edges.md:149 -- agreed (after the call)",
     ),
-    Refusal("is not a valid email address", "docs/model.md:189 -- validated"),
-    Refusal("is not a phone number", "docs/model.md:191 -- phone numbers are"),
-    Refusal("is not a valid phone number", "docs/model.md:192 -- kept in E.164"),
-    Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:193 -- alpha-2"),
+    Refusal("is not a valid email address", "docs/model.md:194 -- validated"),
+    Refusal("is not a phone number", "docs/model.md:196 -- phone numbers are"),
+    Refusal("is not a valid phone number", "docs/model.md:197 -- kept in E.164"),
+    Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:198 -- alpha-2"),
     Refusal(
         "needs Contact.country to be set", "docs/edges.md:44 -- subdivision lacks its"
     ),

@@ -39,6 +39,7 @@ __all__ = [
     "DayOff",
     "DaysAfter",
     "NoParams",
+    "called_again",
     "counted",
     "day_window",
     "days_off",
@@ -47,6 +48,7 @@ __all__ = [
     "days_window",
     "in_words",
     "interview_mentions",
+    "made_already",
     "missing_details",
     "missing_facts",
     "missing_phrase",
@@ -579,6 +581,51 @@ def planned_again(
                 expected=f"no {step.label}",
                 actual=when(facts.local(step.due)),
             )
+
+
+def made_already(facts: Facts, step: Step) -> dt.datetime | None:
+    """When the call `step` stands for was made (the recipient's zone), or None.
+
+    Counted as `plan_changes` counts a dropped call done (`done_at`): a call
+    is the first call made, call-back k the one after the k-th.  A step
+    whose window opens after that call is another call, not the one made (a
+    call written into a plan by hand after the calls made, or a call made
+    before its window opened), and FU008 spaces it from the calls made.
+    Any other kind: None.
+    """
+    if step.kind is StepKind.CALL:
+        made = 0
+    elif step.kind is StepKind.CALL_BACK:
+        made = step.number
+    else:
+        return None
+    calls = facts.calls
+    if len(calls) <= made or utc(step.window.start) > utc(calls[made].at):
+        return None
+    return facts.local(calls[made].at)
+
+
+def called_again(code: str, facts: Facts, step: Step, advice: str) -> Finding | None:
+    """An error for a call the history says was made, planned all the same.
+
+    As `planned_again` says of a thank-you sent: a plan kept from before the
+    call still holds it, and calling again is what A14 warns against.  After
+    a decision, FU009 speaks.
+    """
+    if facts.decision is not None or not facts.calls:
+        return None
+    made = made_already(facts, step)
+    if made is None:
+        return None
+    return Finding(
+        code,
+        Severity.ERROR,
+        f"the {step.label} is planned again, but it was made on {when(made)}: "
+        f"remove it ({advice})",
+        step=step,
+        expected=f"no {step.label}",
+        actual=when(facts.local(step.due)),
+    )
 
 
 def when(moment: dt.datetime) -> str:

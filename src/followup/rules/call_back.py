@@ -14,7 +14,13 @@ from followup._time import instant_key, utc
 from followup._trusted import assemble
 from followup._vocabulary import Channel, Outcome, Severity, StepKind
 from followup.rules._params import call_minutes, check_order, whole
-from followup.rules._shared import day_window, days_span, dropped_by_another_rule, when
+from followup.rules._shared import (
+    called_again,
+    day_window,
+    days_span,
+    dropped_by_another_rule,
+    when,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -156,12 +162,16 @@ class CallBackAsAgreed:
         return dt.timedelta(minutes=self.params.agreed_minutes)
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
-        """Flag an agreed call-back that is not planned at its time."""
+        """Flag a call-back made already, or an agreed one not planned at its time."""
         agreed = facts.agreed_call_back
         # In plan order, however the steps were given: the finding names them.
         backs = sorted(
             (step for step in steps if step.kind is StepKind.CALL_BACK), key=step_order
         )
+        for step in backs:
+            again = called_again(self.code, facts, step, "A14")
+            if again is not None:
+                yield again
         if (
             not facts.waiting_on_company
             or agreed is None

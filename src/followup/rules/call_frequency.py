@@ -19,6 +19,7 @@ from followup.rules._shared import (
     agreed_by_its_rule,
     counted,
     honours_agreement,
+    made_already,
     when,
 )
 
@@ -161,8 +162,10 @@ class CallSparingly:
         """Flag too many calls, and calls closer than the minimum."""
         # Calls at one instant in one order, however they were given: the
         # exempt first, so that any other is checked against them.
+        # A call the history says was made is the made one, not another:
+        # FU006 and FU007 ask for its removal.
         planned = sorted(
-            (s for s in steps if s.kind in _CALLS),
+            (s for s in steps if s.kind in _CALLS and made_already(facts, s) is None),
             key=lambda s: (
                 instant_key(s.due),
                 not self._exempt_in_check(facts, s),

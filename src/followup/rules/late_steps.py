@@ -14,6 +14,7 @@ from followup._vocabulary import Severity, StepKind
 from followup.rules._shared import (
     NoParams,
     held_until,
+    made_already,
     moved_as_days,
     when,
     window_closed,
@@ -139,7 +140,9 @@ class LateStepsStillPlanned:
         for step in steps:
             # A step the history has done (or made moot) is to be removed,
             # as its own rule says, not moved.
-            if step.kind in _DONE_BY_EVENTS and facts.covered_by(step.kind):
+            if (
+                step.kind in _DONE_BY_EVENTS and facts.covered_by(step.kind)
+            ) or made_already(facts, step) is not None:
                 continue
             if instant_key(step.window.end) < now_key:
                 yield Finding(

@@ -15,6 +15,7 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, Severity, StepKind
 from followup.rules._params import DayCount, call_minutes, check_order, whole
 from followup.rules._shared import (
+    called_again,
     counted,
     days_span,
     days_window,
@@ -120,11 +121,16 @@ class CallAfterWeeks:
         )
 
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
-        """Flag a first call too soon or late, not a call, or running long."""
+        """Flag a call made already; a first call too soon or late, or long."""
         start, end = self.window(facts)
         low, high = self.params.call_minutes
         for step in steps:
             if step.kind is not StepKind.CALL:
+                continue
+            again = called_again(self.code, facts, step, "A14")
+            if again is not None:
+                # Made: to be removed, not timed.
+                yield again
                 continue
             # Only the advice's call (this rule's, or the first) is timed
             # here; a second of another rule's (a plugin's) is that rule's
