@@ -54,7 +54,8 @@ def _step(plan, kind):
 HOLDS = [
     (
         # Away 1-9 Dec excused the call (window closed Mon 7th) to the end of
-        # Wed 16th; a pause recorded on the 20th came after: late.
+        # Wed 16th; a pause recorded on the 20th came after: late, from the
+        # window the absence put it in.
         "a hold after the excuse ran out chains nothing",
         (
             *SENT,
@@ -63,7 +64,7 @@ HOLDS = [
         ),
         "2026-12-29T12:00:00-05:00",
         StepKind.CALL,
-        [("FU010", "by the end of Mon 7 Dec 2026")],
+        [("FU010", "by the end of Wed 16 Dec 2026")],
     ),
     (
         # Away until Sat 12th: excused to the end of Mon 21st; a pause at its

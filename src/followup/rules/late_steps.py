@@ -52,7 +52,8 @@ class LateStepsStillPlanned:
     window (FU013: the interviewer away, a day they will decide by, a pause)
     is not late: it goes where the hold puts it, moved whole to the hold's
     end as FU013 moves it, with FU013's reason and code (from now on, once
-    the hold is over); once that window too has passed, it is late.
+    the hold is over); once that window too has passed, it is late, and its
+    reason and warning tell the hold and the held window's close.
     """
 
     code: ClassVar[str] = "FU010"
@@ -76,10 +77,25 @@ class LateStepsStillPlanned:
             if entry.start >= now:
                 continue
             if entry.end < now:
-                held = held_until(facts, entry.kind, (entry.start, entry.end), now)
+                window = (entry.start, entry.end)
+                held = held_until(facts, entry.kind, window, now)
                 if held is not None:
                     self._held(sheet, entry, held)
                     continue
+                over = held_until(facts, entry.kind, window, entry.end)
+                if over is not None:
+                    # A hold put the step past its window, and the window it
+                    # put it in has passed too: late from there, the hold
+                    # told, and the close it missed the held window's (not
+                    # the first one's, a day the hold said to wait past).
+                    sheet.move(
+                        entry,
+                        start=over,
+                        end=moved_as_days(facts, window, over),
+                        due=over,
+                        by=WaitForThem.code,
+                        why=hold_reason(facts, entry.kind, over),
+                    )
                 closed = window_closed(facts, entry.start, entry.end)
                 sheet.move(
                     entry,
