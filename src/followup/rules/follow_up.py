@@ -110,11 +110,14 @@ class FollowUpAfterDays:
     def _work(self, sheet: Sheet) -> None:
         facts = sheet.facts
         if sheet.phase is Phase.PLACE:
-            if any(entry.kind is StepKind.FOLLOW_UP for entry in sheet.steps):
-                opens, why = facts.derived(
-                    (id(self), "place"), lambda: self._opening(facts)
-                )
-                sheet.none_before(StepKind.FOLLOW_UP, opens, by=self.code, why=why)
+            # A loop, not `any` over a generator: asked twice a plan or more.
+            for entry in sheet.steps:
+                if entry.kind is StepKind.FOLLOW_UP:
+                    opens, why = facts.derived(
+                        (id(self), "place"), lambda: self._opening(facts)
+                    )
+                    sheet.none_before(StepKind.FOLLOW_UP, opens, by=self.code, why=why)
+                    return
             return
         if not facts.needs(StepKind.FOLLOW_UP):
             return

@@ -186,6 +186,12 @@ class StepsInOrder:
         found: dict[tuple[StepKind, str, object], _Gap] = facts.derived(
             (id(self), "gaps"), dict
         )
+        # Asked again about the same instant (a step no rule moved since),
+        # the answer is at hand without finding its day.
+        asked = (kind, label, before)
+        gap = found.get(asked)
+        if gap is not None:
+            return gap
         calendar = facts.days
         # `before` is in UTC (see `_lasts`).
         since = before.astimezone(calendar.zone).date() if days else before
@@ -207,6 +213,7 @@ class StepsInOrder:
                 after,
                 f"Moved to {after} the {label}{skipped}, {purpose}.",
             )
+        found[asked] = gap
         return gap
 
 

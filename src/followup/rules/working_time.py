@@ -395,6 +395,18 @@ class WorkingTime:
             day -= _ONE_DAY
         return None
 
+    def _moved_whole(self, entry: Entry) -> bool:
+        # A built-in rule's step whose window another built-in rule moved
+        # whole (`_moves_on`).  Most windows: moved by none but this rule, or
+        # by none at all.
+        movers = entry.adjusted_by
+        return (
+            bool(movers)
+            and movers != (self.code,)
+            and entry.rule.startswith("FU")
+            and any(_moves_on(code, self.code) for code in movers)
+        )
+
     def _closing(self, days: Days, start: dt.datetime) -> dt.datetime:
         # The close of working hours on the day `start` (UTC) falls on.
         params = self.params
@@ -418,6 +430,11 @@ class WorkingTime:
             rolled = start + (last - first)
             end = self._last(days, rolled) or self._none(facts, rolled)
             end = max(end, self._closing(days, start))
+            if self._moved_whole(entry):
+                # Run to the close of the day it ends on, as below: rolled
+                # to a minute short of it (a window of days ends a moment
+                # before midnight), a second look would stretch it there.
+                end = max(end, self._closing(days, end))
             if any(code != self.code for code in entry.adjusted_by):
                 # Another rule moved the window here and said why; the hours
                 # it landed on are that move's, not the step's own.
@@ -452,14 +469,7 @@ class WorkingTime:
                 )
         else:
             end = self._last(days, last) or self._none(facts, last)
-            movers = entry.adjusted_by
-            # Most windows: moved by none but this rule, or by none at all.
-            if (
-                movers
-                and movers != (self.code,)
-                and entry.rule.startswith("FU")
-                and any(_moves_on(code, self.code) for code in movers)
-            ):
+            if self._moved_whole(entry):
                 if start > first and end < self._closing(days, start):
                     # Another rule moved the window whole to where it opens
                     # before the working day and closes within it: a late
@@ -474,16 +484,28 @@ class WorkingTime:
                 # and a late plan is the same whenever on its day it is made.
                 end = max(end, self._closing(days, end))
         wanted = entry.due
-        due = self._next(days, wanted) or self._none(facts, wanted)
+        # Most steps are due when their window opens: the search from there
+        # is the one made for the start.
+        due = (
+            start
+            if wanted == first
+            else self._next(days, wanted) or self._none(facts, wanted)
+        )
         if due > end:
             due = start
         if why is None and start == first and end == last and due == wanted:
             return
         zone = days.zone
-        passed = days_off(
-            facts,
-            wanted.astimezone(zone).date(),
-            due.astimezone(zone).date() - _ONE_DAY,
+        # Only a calendar with days off (holidays, closures) can pass one:
+        # `days_off` says none, and the days need not be worked out.
+        passed = (
+            days_off(
+                facts,
+                wanted.astimezone(zone).date(),
+                due.astimezone(zone).date() - _ONE_DAY,
+            )
+            if days.off
+            else []
         )
         if passed:
             # A holiday or a closure is no weekend: say which one moved the step.
