@@ -152,3 +152,123 @@ def test_a_call_exported_twice_is_one_call_for_what_a_push_marks_done(calendar_u
     synced = _push(calendar_url, replanned, offered)
     assert (len(synced.cancelled), synced.done) == (1, ())
     assert "-call-back-1@" in synced.cancelled[0]
+
+
+def test_a_call_another_program_confirmed_is_cancelled_after_a_rejection(
+    calendar_url,
+):
+    # Many programs save an event with STATUS:CONFIRMED; a push marks a done
+    # call so too, but takes its alarm away.  Confirmed with its alarm, the
+    # call was taken for done: never cancelled, and it kept ringing.
+    _push(
+        calendar_url,
+        plan_followups(example_interview(), SENT, now="2026-11-25T09:40:00-05:00"),
+        SENT,
+    )
+    _edit(
+        calendar_url,
+        "call",
+        lambda t: t.replace("\nUID:", "\nSTATUS:CONFIRMED\nUID:", 1),
+    )
+    rejected = [
+        *SENT,
+        Event("decision-received", "2026-11-27T10:00:00-05:00", outcome="rejected"),
+    ]
+    after = plan_followups(
+        example_interview(), rejected, now="2026-11-27T10:05:00-05:00"
+    )
+    assert after.steps == ()
+    synced = _push(calendar_url, after, rejected)
+    assert (len(synced.cancelled), synced.done) == (1, ())
+    (call,) = _calendar(calendar_url).objects(load_objects=True)
+    component = call.icalendar_component
+    assert str(component["status"]) == "CANCELLED"
+    assert not [sub for sub in component.subcomponents if sub.name == "VALARM"]
+
+
+_OWN_ALARM = (
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:my own reminder\r\n"
+    "TRIGGER:-P1D\r\nEND:VALARM\r\n"
+)
+
+
+def _own_alarm_and_note(text):
+    noted = re.sub(r"(?m)^UID:", "COMMENT:spoke to Grace\r\nUID:", text, count=1)
+    return re.sub(r"END:VEVENT", _OWN_ALARM + "END:VEVENT", noted, count=1)
+
+
+def test_what_another_program_added_stays_when_the_plan_moves_the_item(
+    calendar_url,
+):
+    planned = plan_followups(example_interview(), SENT, now="2026-11-25T09:40:00-05:00")
+    _push(calendar_url, planned, SENT)
+    _edit(calendar_url, "call", _own_alarm_and_note)
+    # The same plan: the reminder of one's own is no change.
+    again = _push(calendar_url, planned, SENT)
+    assert (again.updated, len(again.unchanged)) == ((), 1)
+    # Away until Wednesday 2 December: the call moves, and is rewritten with
+    # the note and the reminder of one's own, beside the plan's one alarm.
+    away = [*SENT, Event("away", "2026-11-26T09:00:00-05:00", until="2026-12-02")]
+    moved = plan_followups(example_interview(), away, now="2026-11-26T09:05:00-05:00")
+    synced = _push(calendar_url, moved, away)
+    assert len(synced.updated) == 1
+    (call,) = _calendar(calendar_url).objects(load_objects=True)
+    component = call.icalendar_component
+    assert component["dtstart"].dt.date().isoformat() == "2026-12-02"
+    assert str(component["comment"]) == "spoke to Grace"
+    alarms = [sub for sub in component.subcomponents if sub.name == "VALARM"]
+    assert sorted(str(alarm["description"]) for alarm in alarms) == sorted(
+        ["my own reminder", str(component["summary"])]
+    )
+    # And the next push of that plan writes nothing.
+    assert _push(calendar_url, moved, away).updated == ()
+
+
+_OWN_ZONE = (
+    "BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\nBEGIN:DAYLIGHT\r\n"
+    "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n"
+    "DTSTART:19700308T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n"
+    "END:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n"
+    "TZNAME:EST\r\nDTSTART:19701101T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+)
+
+
+def test_a_time_zone_a_client_wrote_again_is_no_change(calendar_url):
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    _push(calendar_url, plan)
+
+    def rewritten(text):
+        own = re.sub(
+            r"BEGIN:VTIMEZONE\r?\n.*?END:VTIMEZONE\r?\n",
+            _OWN_ZONE,
+            text,
+            flags=re.DOTALL,
+        )
+        assert own != text
+        acknowledged = re.sub(
+            r"BEGIN:VALARM\r?\n",
+            "BEGIN:VALARM\r\nACKNOWLEDGED:20261123T152500Z\r\n",
+            own,
+        )
+        assert acknowledged != own
+        return acknowledged
+
+    _edit(calendar_url, "thank-you", rewritten)
+    synced = _push(calendar_url, plan)
+    assert (len(synced.unchanged), synced.updated) == (4, ())
+    texts = [r.data for r in _calendar(calendar_url).objects(load_objects=True)]
+    assert sum("ACKNOWLEDGED:20261123T152500Z" in text for text in texts) == 1
+
+
+def test_a_line_folded_with_a_tab_says_what_it_said():
+    from followup.ics import calendar_objects  # noqa: PLC0415
+    from followup.sync import _says_the_same  # noqa: PLC0415
+
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    _, written = next(iter(calendar_objects(plan, todos=True)))
+    text = written.decode()
+    folded = re.sub(r"(?m)^(SUMMARY:.{20})(.*)$", "\\1\r\n\t\\2", text, count=1)
+    assert folded != text
+    assert _says_the_same(folded, text)
+    assert not _says_the_same(folded.replace("\r\n\t", "\r\n\tX", 1), text)

@@ -19,6 +19,7 @@ MIME lines are no lines of the letter.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, final
@@ -239,6 +240,22 @@ def _subject_body_and_date(
     "this morning" in it is read against; one written in "-0000" (UTC, the
     sender's zone unknown, RFC 5322) is taken in UTC.
     """
+    longest = _longest_field(text)
+    if longest > LONGEST_FIELD:
+        # The email package reads a field in time and memory growing with
+        # the square of its length (a Subject of 224 kB took 1.8 GB).
+        raise InvalidValueError(
+            "text",
+            text,
+            f"is an email message with a header field of {longest} characters, "
+            f"more than the {LONGEST_FIELD} read; no mail program writes one",
+        )
+    if _SURROGATE.search(text) is not None:
+        # Half a character (an emoji cut in two, or a byte escaped while
+        # reading a file): the email package fails on it when asked for the
+        # body.  Each half is a character it cannot read, as a mail program
+        # shows one.
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     # Only here: a pasted letter is seldom a whole message, and checking
     # one need not load the email package.
     import email  # noqa: PLC0415
@@ -273,9 +290,45 @@ def _subject_body_and_date(
     date = _date(message)
     unread = None
     if date is None:
-        written = message.get_all("Date")
-        unread = " ".join(str(written[0]).split()) if written else None
+        # As written: read as a date again, it would fail again.
+        written = next(
+            (value for name, value in message.raw_items() if name.lower() == "date"),
+            None,
+        )
+        unread = " ".join(str(written).split()) if written else None
     return ("" if subject is None else str(subject).strip()), body, date, unread
+
+
+#: The most characters a message's header field may hold, folded lines and
+#: all (`_subject_body_and_date`); RFC 5322 keeps a line under 1000.
+LONGEST_FIELD = 32_768
+
+#: Half a UTF-16 character, which no text read as UTF-8 holds.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _longest_field(text: str) -> int:
+    """The length of the longest header field in `text`, its folded lines joined.
+
+    Fields of the message's head and of each part's (after a line that
+    starts with "--", a boundary, up to the next blank line): a line and
+    the lines of white space after it that continue it.  Linear in the
+    text, as the email package is not.
+    """
+    longest = length = 0
+    in_head = True
+    for line in text.splitlines():
+        if not in_head:
+            in_head = line.startswith("--")
+            length = 0
+        elif not line:
+            in_head = False
+        elif line[0] in " \t":
+            length += len(line)
+        else:
+            length = len(line)
+        longest = max(longest, length)
+    return longest
 
 
 def _first_of(parts: list[EmailMessage], kind: str) -> EmailMessage | None:
@@ -294,6 +347,10 @@ def _flowed(part: EmailMessage, text: str) -> str:
         return text
     cut = str(part.get_param("delsp", "")).lower() == "yes"
     joined: list[str] = []
+    # The lines of the paragraph going on, joined once it ends: added to a
+    # string line by line, a paragraph of thousands of lines took time
+    # growing with the square of its length.
+    going_on: list[str] = []
     carried: int | None = None  # the quote depth of a paragraph going on
     for line in text.splitlines():
         depth = len(line) - len(line.lstrip(">"))
@@ -304,16 +361,20 @@ def _flowed(part: EmailMessage, text: str) -> str:
         if soft and cut:
             unstuffed = unstuffed[:-1]
         if carried == depth and not separator:
-            joined[-1] += unstuffed
+            going_on.append(unstuffed)
         else:
+            if going_on:
+                joined.append("".join(going_on))
             last = joined[-1].rstrip() if joined else ""
             if depth and last and last[0] != ">" and not last.endswith(":"):
                 # A quote begins, after no attribution ("... wrote:"): a
                 # mail program shows it apart, as a blank line sets it apart
                 # in text (a paragraph's end a space before it swallowed).
                 joined.append("")
-            joined.append(f"{'>' * depth} {unstuffed}" if depth else unstuffed)
+            going_on = [f"{'>' * depth} {unstuffed}" if depth else unstuffed]
         carried = depth if soft else None
+    if going_on:
+        joined.append("".join(going_on))
     return "\n".join(joined)
 
 
@@ -321,8 +382,9 @@ def _date(message: EmailMessage) -> dt.datetime | None:
     try:
         header = message["Date"]
         moment = None if header is None else getattr(header, "datetime", None)
-    # A Date the email package cannot read raises only when asked for.
-    except (TypeError, ValueError, IndexError):
+    # A Date the email package cannot read raises only when asked for; a
+    # year or a day past what a C int holds raises OverflowError.
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if not isinstance(moment, dt.datetime):
         return None
@@ -344,11 +406,22 @@ def _decoded(part: EmailMessage) -> str:
     octets = part.get_payload(decode=True)
     if not isinstance(octets, bytes):
         return ""
-    # A charset Python does not know is read as UTF-8, ASCII included.
+    # A charset Python does not know is read as UTF-8, ASCII included; so
+    # is one of Python's codecs that no mail program writes in (punycode
+    # reads ASCII as other letters; idna and undefined raise UnicodeError).
+    charset = part.get_content_charset() or "utf-8"
     try:
-        return octets.decode(part.get_content_charset() or "utf-8", "replace")
-    except LookupError:
+        if codecs.lookup(charset).name in _NO_CHARSETS:
+            charset = "utf-8"
+        return octets.decode(charset, "replace")
+    except (LookupError, UnicodeError):
         return octets.decode("utf-8", "replace")
+
+
+#: Python's codecs of text that are no charset of mail (by `codecs.lookup`).
+_NO_CHARSETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+)
 
 
 def _signature_delimiter(lines: list[str]) -> int | None:

@@ -405,9 +405,15 @@ def _done_at(
     stamp = None if component is None else component.get("dtstamp")
     if kind is None or stamp is None or not number.isdecimal():
         return None
-    if str(component.get("status", "")).upper() in _DONE:  # type: ignore[union-attr]
+    if str(component.get("status", "")).upper() in _DONE and not any(  # type: ignore[union-attr]
+        sub.name == "VALARM"
+        for sub in component.subcomponents  # type: ignore[union-attr]
+    ):
         # Marked done by an earlier push, whose stamp is now the item's: the
-        # call it found is no longer after it.  Done stays done.
+        # call it found is no longer after it.  Done stays done.  A push
+        # that marks an item done takes its alarm away; a status another
+        # program gave it (many confirm every event they save) is no sign:
+        # its alarm still rings.
         completed = component.get("completed")  # type: ignore[union-attr]
         return (completed or stamp).dt  # type: ignore[no-any-return]
     return done_at(kind, int(number), history)
@@ -423,7 +429,8 @@ def _past(text: str, there: Any) -> str:
     Another calendar program that edited the item (moved it, say) raised its
     SEQUENCE, perhaps past the plan's: clients that order the versions of an
     item by SEQUENCE (RFC 5545, section 3.8.7.4) would keep that edit over a
-    rewrite that came later but counts lower.
+    rewrite that came later but counts lower.  What that program added of
+    its own is carried over (`_carry_their_own`).
     """
     held = max(
         (
@@ -440,8 +447,40 @@ def _past(text: str, there: Any) -> str:
             component.pop("sequence", None)
             component.add("sequence", held + 1)
             raised = True
+    carried = _carry_their_own(calendar, there)
     # Else as the plan wrote it, byte for byte.
-    return calendar.to_ical().decode() if raised else text
+    return calendar.to_ical().decode() if raised or carried else text
+
+
+def _carry_their_own(calendar: icalendar.Calendar, there: Any) -> bool:
+    """Put into the plan's item what another program added to the item `there`.
+
+    Notes (COMMENT), attachments, contacts, resources and X- properties the
+    plan does not write, and alarms other than the plan's (whose text is
+    the item's summary, as the plan writes it): a reminder a day before, set
+    by hand.  Whether anything was carried.
+    """
+    theirs = next(
+        (c for c in there.icalendar_instance.walk() if c.name in _ITEMS), None
+    )
+    ours = next((c for c in calendar.walk() if c.name in _ITEMS), None)
+    if theirs is None or ours is None:
+        return False
+    carried = False
+    for name, value in theirs.items():
+        if name not in ours and (name.startswith("X-") or name in _THEIR_OWN):
+            ours[name] = value
+            carried = True
+    summary = str(theirs.get("summary", ""))
+    for alarm in theirs.subcomponents:
+        if alarm.name == "VALARM" and str(alarm.get("description", "")) != summary:
+            ours.add_component(alarm)
+            carried = True
+    return carried
+
+
+#: What another program adds to an item, besides X- properties, and keeps.
+_THEIR_OWN: Final = frozenset({"COMMENT", "ATTACH", "CONTACT", "RESOURCES"})
 
 
 _ITEMS: Final = frozenset({"VEVENT", "VTODO"})
@@ -457,20 +496,43 @@ def _says_the_same(there: str, written: str) -> bool:
     writes and the client changed (a moved start) is a change.  The stamp,
     the version and the plan's as-of are no part of what an item says.
     """
-    ours = _content(written)
+    ours, our_alarms = _content(written)
+    theirs, their_alarms = _content(there)
     kept = {key for key, _ in ours}
-    return [line for line in _content(there) if line[0] in kept] == ours
+    if [line for line in theirs if line[0] in kept] != ours:
+        return False
+    # The plan's alarm must be there as the plan writes it; another beside
+    # it (a reminder a day before, set by hand) is the client's own.
+    return all(
+        any(_as_written(alarm, mine) == mine for alarm in their_alarms)
+        for mine in our_alarms
+    )
+
+
+def _as_written(
+    alarm: list[tuple[tuple[str, str], str]], mine: list[tuple[tuple[str, str], str]]
+) -> list[tuple[tuple[str, str], str]]:
+    # The lines of `alarm` under the names the plan's alarm `mine` writes.
+    names = {key for key, _ in mine}
+    return [line for line in alarm if line[0] in names]
 
 
 #: What an item says when, not what: left out of the comparison.
 _WHEN: Final = frozenset({"DTSTAMP", "SEQUENCE"})
 
 
-def _content(text: str) -> list[tuple[tuple[str, str], str]]:
-    """An item's lines, each keyed by its component and property name."""
+def _content(
+    text: str,
+) -> tuple[list[tuple[tuple[str, str], str]], list[list[tuple[tuple[str, str], str]]]]:
+    """An item's lines, each keyed by its component and property name; its alarms'.
+
+    Each alarm's lines apart, and no time zone's: a client may write its own
+    VTIMEZONE for the same TZID, which the times name all the same.
+    """
     # Unfolded first: a long line folds the same either way, but a server may
     # refold it.
     lines: list[tuple[tuple[str, str], str]] = []
+    alarms: list[list[tuple[tuple[str, str], str]]] = []
     within: list[str] = []
     for line in _unfolded(text).splitlines():
         if not line:
@@ -478,13 +540,20 @@ def _content(text: str) -> list[tuple[tuple[str, str], str]]:
         name = _PROPERTY.match(line)[0].upper()  # type: ignore[index]
         value = line[len(name) :]
         if name == "BEGIN":
-            within.append(value.upper())
+            within.append(value[1:].upper())
+            if within[-1] == "VALARM":
+                alarms.append([])
         key = ("/".join(within), name)
         if name == "END" and within:
             within.pop()
-        if name not in _WHEN:
-            lines.append((key, line))
-    return lines
+        if name in _WHEN or "VTIMEZONE" in key[0]:
+            continue
+        if "VALARM" in key[0]:
+            if alarms and name not in {"BEGIN", "END"}:
+                alarms[-1].append((key, line))
+            continue
+        lines.append((key, line))
+    return lines, alarms
 
 
 # A content line's name: up to its first ";" (parameters) or ":" (value).
@@ -497,8 +566,16 @@ def _ours(uid: str | None, prefix: str) -> TypeGuard[str]:
 
 
 def _unfolded(text: str) -> str:
-    """An item's text with its folded lines joined (RFC 5545, 3.1)."""
-    return text.replace("\r\n ", "").replace("\n ", "")
+    """An item's text with its folded lines joined (RFC 5545, 3.1).
+
+    A fold is a line break and one space or one tab, which a server that
+    keeps items as they were written may hold.
+    """
+    return _FOLD.sub("", text)
+
+
+#: A fold: a line break, and the one space or tab that starts the next line.
+_FOLD: Final = re.compile(r"\r?\n[ \t]")
 
 
 def _uid(resource: Any) -> str | None:
