@@ -792,7 +792,7 @@ def test_a_value_whose_own_method_fails_is_named_with_what_it_said():
     assert raised.value.field == "value"
     assert "(ValueError: no offset here)" in str(raised.value)
     assert "NaN" not in str(raised.value)
-    with pytest.raises(InvalidTypeError, match="without NaN or an infinity"):
+    with pytest.raises(InvalidTypeError, match="no form for NaN or an infinity"):
         to_json({"x": float("nan")})
 
 

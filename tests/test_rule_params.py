@@ -248,10 +248,11 @@ def test_call_minutes_that_are_no_pair_are_refused(value, shown):
 
 @pytest.mark.parametrize("value", [(True, 5), (3, 4.0), ("3", 4)])
 def test_call_minutes_take_whole_numbers_only(value):
-    with pytest.raises(InvalidValueError) as caught:
+    # A bound of the wrong kind is a TypeError, as errors.py says.
+    with pytest.raises(InvalidTypeError) as caught:
         call_minutes(value)
     assert str(caught.value) == (
-        f"call_minutes: {value!r} needs whole minutes in 1..60"
+        f"call_minutes: expected a pair of whole minutes (low, high), got tuple {value!r}"
     )
 
 

@@ -228,7 +228,7 @@ def test_a_user_name_from_the_environment_takes_its_password_from_netrc(
             {"FOLLOWUP_CALDAV_USERNAME": "", "FOLLOWUP_CALDAV_PASSWORD": "pw"},
             (
                 "FOLLOWUP_CALDAV_PASSWORD is set, but no user name: set "
-                "FOLLOWUP_CALDAV_USERNAME too, or give a login in a netrc file"
+                "FOLLOWUP_CALDAV_USERNAME, or give a login in a netrc file"
             ),
         ),
     ],

@@ -100,8 +100,18 @@ def test_to_json_refuses_a_number_json_has_no_form_for(number: float) -> None:
     # docs/edges.md: to_json refuses "what JSON has no form for, with an
     # InvalidTypeError".  NaN and the infinities were written as NaN and
     # Infinity, which are no JSON (RFC 8259) and which other readers refuse.
-    with pytest.raises(InvalidTypeError, match=r"^value: "):
+    # Named by its place, as the docstring of to_json says.
+    with pytest.raises(InvalidTypeError) as raised:
         to_json({"score": number})
+    assert str(raised.value) == (
+        "value['score']: expected a finite number: JSON has no form for NaN or "
+        f"an infinity, got float {number!r}"
+    )
+    # A whole number too long for Python to write, likewise.
+    with pytest.raises(
+        InvalidTypeError, match=r"^value\['score'\]\[1\]: expected a whole"
+    ):
+        to_json({"score": [1, 10**5000]})
 
 
 def test_to_json_refuses_data_that_holds_itself_or_nests_too_deep() -> None:

@@ -92,7 +92,8 @@ def test_a_new_step_holds_instants_and_is_due_at_its_start():
             r"^requirements: expected a Requirements",
         ),
         ({"number": 0}, InvalidValueError, r"^number: 0 is not 1 or more"),
-        ({"number": True}, InvalidValueError, r"^number: True is not 1 or more"),
+        ({"number": True}, InvalidTypeError, r"^number: expected a whole number"),
+        ({"number": 1000}, InvalidValueError, r"^number: 1000 is more than 999"),
         ({"agreed": "yes"}, InvalidTypeError, r"^agreed: expected true or false"),
         (
             {"kind_name": "linkedin"},

@@ -64,15 +64,16 @@ CHANNELS = "'email', 'printed-letter', 'handwritten-letter', 'phone', 'other'"
             InvalidValueError,
             "Requirements.max_lines: 0 is not a whole number of 1 or more",
         ),
+        # A value of the wrong kind is a TypeError, as errors.py says.
         (
             {"max_lines": True},
-            InvalidValueError,
-            "Requirements.max_lines: True is not a whole number of 1 or more",
+            InvalidTypeError,
+            "Requirements.max_lines: expected a whole number, got bool True",
         ),
         (
             {"max_lines": 2.0},
-            InvalidValueError,
-            "Requirements.max_lines: 2.0 is not a whole number of 1 or more",
+            InvalidTypeError,
+            "Requirements.max_lines: expected a whole number, got float 2.0",
         ),
         (
             {"must_mention": 5},
@@ -168,9 +169,18 @@ def test_requirements_take_values_up_to_their_bounds(changes, expected):
             InvalidValueError,
             "Step.kind_name: None given, but a step whose kind is other needs a name of its own",
         ),
-        ({"number": True}, InvalidValueError, "Step.number: True is not 1 or more"),
+        (
+            {"number": True},
+            InvalidTypeError,
+            "Step.number: expected a whole number, got bool True",
+        ),
         ({"number": 0}, InvalidValueError, "Step.number: 0 is not 1 or more"),
-        ({"number": "1"}, InvalidValueError, "Step.number: '1' is not 1 or more"),
+        ({"number": 1000}, InvalidValueError, "Step.number: 1000 is more than 999"),
+        (
+            {"number": "1"},
+            InvalidTypeError,
+            "Step.number: expected a whole number, got str '1'",
+        ),
         (
             {"due": "2026-11-27T09:00:00-05:00"},
             InvalidValueError,

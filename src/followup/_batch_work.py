@@ -302,7 +302,9 @@ class DueLines:
             record = {
                 **reminder.record(tracker_id),
                 "on": str(day),
-                "source": entry.where,
+                # A file's name that is not UTF-8 (held with its bytes
+                # escaped) is shown escaped: JSON text is UTF-8.
+                "source": entry.where.encode("utf-8", "backslashreplace").decode(),
             }
             text = json_line(record)[:-1].decode()
             return DueLine(_order(reminder), text, None)

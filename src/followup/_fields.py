@@ -227,17 +227,36 @@ def without_controls(text: str, field: str) -> str:
     return text
 
 
+#: The highest number a step may have: the tenth call-back is far past the
+#: advice (A14); a number thousands of digits long could not be written.
+MOST_STEPS = 999
+
+
+def step_number(value: object, field: str) -> int:
+    """Return `value` as a step's number, from 1 to `MOST_STEPS`.
+
+    Raises:
+        InvalidTypeError: not a whole number (``True`` is none).
+        InvalidValueError: below 1, or above `MOST_STEPS`.
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(field, value, "a whole number")
+    if value < 1:
+        raise InvalidValueError(field, value, "is not 1 or more")
+    if value > MOST_STEPS:
+        raise InvalidValueError(field, value, f"is more than {MOST_STEPS}")
+    return value
+
+
 def minutes_pair(value: object, field: str, *, most: int = 60) -> tuple[int, int]:
     """Return a ``(low, high)`` pair of whole minutes, ``1 <= low <= high <= most``."""
     if not isinstance(value, (tuple, list)) or len(value) != 2:
         raise InvalidTypeError(field, value, "a pair of minutes (low, high)")
     low, high = value
     for bound in (low, high):
-        if (
-            not isinstance(bound, int)
-            or isinstance(bound, bool)
-            or not 1 <= bound <= most
-        ):
+        if not isinstance(bound, int) or isinstance(bound, bool):
+            raise InvalidTypeError(field, value, "a pair of whole minutes (low, high)")
+        if not 1 <= bound <= most:
             raise InvalidValueError(field, value, f"needs whole minutes in 1..{most}")
     if low > high:
         raise InvalidValueError(field, value, "has its low bound above its high")

@@ -15,6 +15,7 @@ from followup._fields import (
     minutes_pair,
     optional_instance_of,
     single_line,
+    step_number,
     text_tuple,
     typed_tuple,
     without_controls,
@@ -37,7 +38,7 @@ from followup._time import (
 from followup._time import zone as time_zone
 from followup._trusted import assemble, rebuilder
 from followup._vocabulary import Channel, Severity, StepKind
-from followup.errors import InvalidValueError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -159,7 +160,9 @@ def _max_lines(value: int | None) -> int | None:
 def _line_count(value: object) -> int | None:
     if value is None:
         return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError("Requirements.max_lines", value, "a whole number")
+    if value < 1:
         raise InvalidValueError(
             "Requirements.max_lines", value, "is not a whole number of 1 or more"
         )
@@ -371,12 +374,7 @@ class Step(StepNames):
                 f"is outside its window ({self.window.start.isoformat()} to "
                 f"{self.window.end.isoformat()})",
             )
-        if (
-            not isinstance(self.number, int)
-            or isinstance(self.number, bool)
-            or self.number < 1
-        ):
-            raise InvalidValueError("Step.number", self.number, "is not 1 or more")
+        step_number(self.number, "Step.number")
         for field, value, other in (
             ("kind_name", self.kind_name, self.kind is StepKind.OTHER),
             ("channel_name", self.channel_name, self.channel is Channel.OTHER),

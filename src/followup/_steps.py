@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
-from followup._fields import enum_member, has_controls, without_controls
+from followup._fields import enum_member, has_controls, step_number, without_controls
 from followup._plan import (
     Requirements,
     Step,
@@ -195,8 +195,7 @@ def _check_parts(
     reason = _text(reason, "reason", "a reason in words (str)", spaces=False)
     if not isinstance(advice, tuple) or not all(isinstance(a, str) for a in advice):
         raise InvalidTypeError("advice", advice, "a tuple of advice ids")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise InvalidValueError("number", number, "is not 1 or more")
+    step_number(number, "number")
     if not isinstance(agreed, bool):
         raise InvalidTypeError("agreed", agreed, "true or false")
     # Whatever a rule writes reaches calendars and terminals as it is.  Most

@@ -975,6 +975,9 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
         )
     username = os.environ.get("FOLLOWUP_CALDAV_USERNAME") or None
     password = os.environ.get("FOLLOWUP_CALDAV_PASSWORD") or None
+    # Where the password came from, for the message if no user name goes
+    # with it: a netrc line may give a password without a login.
+    told = "FOLLOWUP_CALDAV_PASSWORD is set"
     if username is None or password is None:
         path = Path(netrc_file) if netrc_file else Path("~/.netrc").expanduser()
         if netrc_file is not None or path.exists():
@@ -982,11 +985,13 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
             # A netrc password is another user's unless the names agree.
             if username is None or login == username:
                 username = username or login
+                if password is None and secret is not None:
+                    told = f"{path} gives a password for {parts.hostname}"
                 password = password or secret
     if password is not None and username is None:
         raise InputError(
-            "FOLLOWUP_CALDAV_PASSWORD is set, but no user name: set "
-            "FOLLOWUP_CALDAV_USERNAME too, or give a login in a netrc file"
+            f"{told}, but no user name: set FOLLOWUP_CALDAV_USERNAME, or give "
+            "a login in a netrc file"
         )
     if username is not None and password is None:
         raise InputError(

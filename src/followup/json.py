@@ -24,6 +24,7 @@ import datetime as dt
 import enum
 import functools
 import json
+import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
@@ -425,8 +426,16 @@ converter = _make()
 
 
 def unstructure(value: object) -> Any:
-    """Turn a public value into plain data (dicts, lists, strings, numbers)."""
-    return converter.unstructure(value)
+    """Turn a public value into plain data (dicts, lists, strings, numbers).
+
+    Raises:
+        InvalidTypeError: `value` is plain data that holds itself, or nests
+            deeper than Python recurses (as `to_json` says).
+    """
+    try:
+        return converter.unstructure(value)
+    except RecursionError:
+        raise _too_deep(value) from None
 
 
 def _document(cls: object) -> str:
@@ -483,11 +492,14 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
             as settings (`RuleSet.to_mapping`, for a rules file), a rule's
             working value (`Facts`, `Draft`, `DraftStep`, `Letter`), or holds
             something JSON has no form for: bytes, a key that is not text
-            (``{1: ...}``), NaN or an infinity; the message names its place
-            (``value['scores'][1]``).
+            (``{1: ...}``), NaN or an infinity, or a whole number of more
+            digits than Python writes; the message names its place
+            (``value['scores'][1]``).  Or `indent` is not a whole number.
+        InvalidValueError: `indent` is below 0 or above 16.
         NaiveDatetimeError: `value` holds a datetime without a time zone,
             named by its place.
     """
+    _check_indent(indent)
     # A rule and a rule set would be written as their parameters alone, a
     # document nothing reads back: their form is a rules file's settings.
     if isinstance(value, (RuleSet, Rule)):
@@ -514,6 +526,20 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
         raise InvalidTypeError(
             "value", value, f"{_PLAIN}, without NaN or an infinity"
         ) from None
+
+
+#: The most spaces `to_json` indents a level by.
+_MOST_INDENT = 16
+
+
+def _check_indent(indent: object) -> None:
+    # json.dumps takes a float, and a billion spaces a line, as given.
+    if indent is None:
+        return
+    if type(indent) is not int:
+        raise InvalidTypeError("indent", indent, "a whole number, or None")
+    if not 0 <= indent <= _MOST_INDENT:
+        raise InvalidValueError("indent", indent, f"is not from 0 to {_MOST_INDENT}")
 
 
 def _own_failure(field: str, value: object, error: Exception) -> InvalidTypeError:
@@ -567,6 +593,15 @@ def _refuse_what_has_no_form(value: object) -> None:
             raise InvalidTypeError(
                 _place(places, at), item, "text, a number, a list or an object"
             )
+        elif isinstance(item, (float, int)):
+            # Only what `_no_form` found comes here.
+            raise InvalidTypeError(
+                _place(places, at),
+                item,
+                "a finite number: JSON has no form for NaN or an infinity"
+                if isinstance(item, float)
+                else f"a whole number of at most {_MOST_DIGITS} digits",
+            )
         elif isinstance(item, _CONTAINERS) and id(item) not in seen:
             seen.add(id(item))
             # Text and numbers need no look, and most of plain data is them.
@@ -594,7 +629,22 @@ def _inside(
         pairs: Iterable[tuple[object, object]] = item.items()
     else:
         pairs = enumerate(item)
-    return [pair for pair in pairs if type(pair[1]) not in _SCALARS]
+    return [
+        pair for pair in pairs if type(pair[1]) not in _SCALARS or _no_form(pair[1])
+    ]
+
+
+def _no_form(scalar: object) -> bool:
+    # NaN or an infinity, or a whole number too long for Python to write
+    # (`sys.get_int_max_str_digits`): JSON holds neither.
+    if type(scalar) is float:
+        return not math.isfinite(scalar)
+    return type(scalar) is int and scalar.bit_length() > _MOST_BITS
+
+
+#: The digits of the longest whole number `to_json` writes, and its bits.
+_MOST_DIGITS = 4300
+_MOST_BITS = int(_MOST_DIGITS * math.log2(10))
 
 
 def _place(places: list[tuple[int, object]], at: int) -> str:

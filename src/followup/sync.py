@@ -242,6 +242,8 @@ def shown_url(url: str) -> str:
     with an ``@`` in it (``/dav/calendars/user/ada@example.com/``) is shown
     whole unless a port stands before it.
     """
+    if not isinstance(url, str):
+        raise InvalidTypeError("url", url, "text (str)")
     scheme, separator, rest = url.partition("://")
     if not separator or _SCHEME.fullmatch(scheme) is None:
         # No scheme, or a mistyped one ("http:/", "//", "ada:pw@host"): no
@@ -282,6 +284,8 @@ def url_problem(url: str) -> str | None:
     percent-encoded.  `sync_plan` raises the problem; the command says it of
     ``--to``.
     """
+    if not isinstance(url, str):
+        raise InvalidTypeError("url", url, "text (str)")
     import urllib.parse  # noqa: PLC0415
 
     try:
