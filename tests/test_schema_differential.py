@@ -229,9 +229,6 @@ ALLOWED_REFUSALS = (
     Refusal("is not a valid phone number", "docs/model.md:197 -- kept in E.164"),
     Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:198 -- alpha-2"),
     Refusal(
-        "needs Contact.country to be set", "docs/edges.md:44 -- subdivision lacks its"
-    ),
-    Refusal(
         "is not a subdivision of",
         "docs/edges.md:56 -- country or subdivision that does not exist",
     ),

@@ -24,8 +24,9 @@ import attrs
 from followup._facts import DONE_BY, checked_history, in_order
 from followup._fields import sequence_of, typed_tuple
 from followup._plan import FollowUpPlan, Step
+from followup._time import utc
 from followup._vocabulary import StepKind
-from followup.errors import InvalidTypeError
+from followup.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -154,11 +155,22 @@ def plan_changes(
     Raises:
         InvalidTypeError: either plan is not a FollowUpPlan, or `history`
             holds something other than events.
+        InvalidValueError: an event lies before the current plan's
+            interview, which `plan_followups` refuses too.
     """
     for name, value in (("previous", previous), ("current", current)):
         if not isinstance(value, FollowUpPlan):
             raise InvalidTypeError(name, value, "a FollowUpPlan")
-    events = in_order(checked_history(history))
+    given = checked_history(history)
+    start = utc(current.interview.at)
+    for index, event in enumerate(given):
+        if utc(event.at) < start:
+            raise InvalidValueError(
+                f"history[{index}].at",
+                event.at.isoformat(),
+                f"is before the interview ({current.interview.at.isoformat()})",
+            )
+    events = in_order(given)
     before = {step_key(previous.interview, step): step for step in previous.steps}
     added: list[Step] = []
     moved: list[tuple[Step, Step]] = []

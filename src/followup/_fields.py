@@ -72,6 +72,10 @@ def single_line(value: object, field: str, *, most: int | None = None) -> str:
     text = value.strip()
     if not text:
         raise InvalidValueError(field, value, "is empty")
+    if not _shows_anything(text):
+        raise InvalidValueError(
+            field, value, "holds only characters that show nothing (zero-width)"
+        )
     if not _LINE_BREAKS.isdisjoint(text):
         raise InvalidValueError(field, value, "holds a line break")
     without_controls(text, field)
@@ -246,6 +250,15 @@ def step_number(value: object, field: str) -> int:
     if value > MOST_STEPS:
         raise InvalidValueError(field, value, f"is more than {MOST_STEPS}")
     return value
+
+
+def _shows_anything(text: str) -> bool:
+    # Whether `text` holds a character that shows: not only format
+    # characters (a zero-width space, a soft hyphen, a byte order mark), which
+    # `str.strip` keeps, and which would greet "Dear \u200b," in a letter.
+    import unicodedata  # noqa: PLC0415 - C, and asked only of names
+
+    return any(unicodedata.category(char) != "Cf" for char in text)
 
 
 def minutes_pair(value: object, field: str, *, most: int = 60) -> tuple[int, int]:

@@ -185,13 +185,17 @@ def to_ics(
     3
 
     Raises:
-        InvalidTypeError: `plan` or `previous` is not a FollowUpPlan, or
-            `todos` is not true or false.
+        InvalidTypeError: `plan` or `previous` is not a FollowUpPlan,
+            `todos` is not true or false, or `history` holds something other
+            than events (checked with or without `previous`).
         InvalidValueError: `alarm_minutes` is not a whole number of minutes
             from 0 to a week.
     """
     _check_options(todos, alarm_minutes)
     plan = _plan(plan, "plan")
+    # Checked whether or not `previous` asks for it: a caller who passes a
+    # history and forgets the previous plan learns of a bad one all the same.
+    history = checked_history(history)
     calendar = _calendar(f"Follow-up: {plan.interview.company}")
     items = _items(plan, todos=todos, alarm_minutes=alarm_minutes)
     if previous is not None:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import unicodedata
 import zoneinfo
 from typing import TYPE_CHECKING, TypeAlias, cast
 
@@ -271,6 +272,12 @@ def instants(
     )
 
 
+def _shows(text: str) -> bool:
+    # A name the library takes: something in it that shows, not format
+    # characters alone (a zero-width space, a soft hyphen).
+    return any(unicodedata.category(char) != "Cf" for char in text)
+
+
 #: One line of text in any script, without control characters (the
 #: bidirectional ones included) or line breaks.
 #:
@@ -282,7 +289,7 @@ single_line_text: SearchStrategy[str] = st.text(
     ),
     min_size=1,
     max_size=40,
-).filter(lambda text: text.strip() != "")
+).filter(lambda text: _shows(text.strip()))
 
 #: Text up to the 100 characters a name may have, with spaces to wrap at.
 #:
@@ -302,7 +309,7 @@ long_text: SearchStrategy[str] = (
     )
     .map(" ".join)
     .map(lambda text: text[:100].strip())
-    .filter(lambda text: text != "")
+    .filter(_shows)
 )
 
 #: Names of people, with diacritics, apostrophes and format strings, in any script.
