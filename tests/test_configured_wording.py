@@ -164,5 +164,5 @@ def test_one_call_made_where_one_is_allowed_is_noted_as_one():
     )
     assert (note.expected, note.actual) == (
         "at most 1 call",
-        "1 call made and 1 more planned",
+        "1 call made and 1 more proposed",
     )

@@ -192,12 +192,15 @@ def test_a_close_after_the_call_names_the_call_and_the_moment_on_its_clock():
 # --- FU003: the thank-you ---------------------------------------------------
 
 
-def test_a_thank_you_by_printed_letter_is_written_and_draws_no_warning():
-    # Pins the channel warning to phone alone: a letter is written too (A3).
+def test_a_thank_you_by_printed_letter_draws_no_warning_when_configured_so():
+    # A letter by post arrives days after the call: a warning by default
+    # (A3: an email), none when FU003 was configured to plan a letter.
     letter = mine(
         StepKind.THANK_YOU, "2026-11-23T11:00:00-05:00", Channel.PRINTED_LETTER
     )
-    assert checked("FU003", [letter]) == ()
+    assert [f.expected for f in checked("FU003", [letter])] == ["email"]
+    configured = DEFAULT_RULES.configure("FU003", channel="printed-letter")
+    assert check_plan([letter], MONDAY, rules=configured.select("FU003")) == ()
 
 
 def test_the_thank_you_goes_out_by_the_configured_channel():
@@ -530,7 +533,7 @@ def test_more_calls_made_than_allowed_plan_none_and_count_them_all():
             "3 calls made: no more calls are planned, since calling often does not "
             "help (A14)",
             expected="at most 2 calls",
-            actual="3 calls made and 2 more planned",
+            actual="3 calls made and 2 more proposed",
         )
     ]
 

@@ -120,3 +120,37 @@ def test_a_netrc_password_without_a_login_is_blamed_on_the_netrc(tmp_path):
         f"followup: error: {netrc} gives a password for cal.example, but no user "
         "name: set FOLLOWUP_CALDAV_USERNAME, or give a login in a netrc file\n"
     )
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        '"Ada <ada@example.com>, Bob" <bob@example.com>',
+        '"ada@example.com" <bob@example.com>',
+    ],
+)
+def test_a_sender_whose_name_holds_an_address_is_refused(sender):
+    # The message would show one address and be sent from another.
+    from followup.mail import draft_message  # noqa: PLC0415
+
+    with pytest.raises(InvalidValueError) as raised:
+        draft_message(
+            example_interview(), "thank-you", sender=sender, sent="2026-11-23T18:00:00Z"
+        )
+    assert str(raised.value).endswith("has a name that holds an address: give one")
+
+
+@pytest.mark.parametrize(
+    ("sender", "shown"),
+    [
+        ("Ada @ Home <ada@example.com>", '"Ada @ Home" <ada@example.com>'),
+        ('"King, Ada" <ada@example.com>', '"King, Ada" <ada@example.com>'),
+    ],
+)
+def test_a_sender_s_name_with_an_at_sign_alone_is_a_name(sender, shown):
+    from followup.mail import draft_message  # noqa: PLC0415
+
+    message = draft_message(
+        example_interview(), "thank-you", sender=sender, sent="2026-11-23T18:00:00Z"
+    )
+    assert message["From"] == shown

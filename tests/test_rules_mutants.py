@@ -555,8 +555,30 @@ def test_a_phoned_thank_you_is_a_warning() -> None:
             WARNING,
             "the thank-you is written, not phoned (A3)",
             step=phoned,
-            expected="email or letter",
+            expected="email",
             actual="phone",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "channel", [Channel.PRINTED_LETTER, Channel.HANDWRITTEN_LETTER]
+)
+def test_a_thank_you_by_post_is_a_warning(channel: Channel) -> None:
+    # A3: the thank-you is an email, sent right after the call.
+    posted = attrs.evolve(planned(StepKind.THANK_YOU), channel=channel)
+    findings = check_plan(
+        [posted], MONDAY, now=MONDAY.at, rules=DEFAULT_RULES.select("FU003")
+    )
+    assert findings == (
+        Finding(
+            "FU003",
+            WARNING,
+            "the thank-you is an email, sent right after the call: a letter by "
+            "post arrives days later (A3)",
+            step=posted,
+            expected="email",
+            actual=channel.value,
         ),
     )
 

@@ -408,7 +408,17 @@ def _sender(value: object, candidate: str) -> Address:
             raise InvalidValueError(
                 "sender", value, f"has a name that {error.problem}"
             ) from None
+        if _ADDRESS_IN_NAME.search(name):
+            # "ada@example.com" <bob@example.com>: the message would show one
+            # address and be sent from another.
+            raise InvalidValueError(
+                "sender", value, "has a name that holds an address: give one"
+            )
     return _mailbox(address, name or candidate)
+
+
+#: An address, or an angle bracket, in what stands for the sender's name.
+_ADDRESS_IN_NAME: Final = re.compile(r"[<>]|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
 
 
 #: A backslash and the character it quotes, in a quoted string.

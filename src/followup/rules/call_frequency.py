@@ -95,11 +95,13 @@ class CallSparingly:
                     f"{counted(len(facts.calls), 'call')} made: no more calls are "
                     "planned, since calling often does not help (A14)",
                     expected=f"at most {counted(self.params.max_calls, 'call')}",
-                    # Those made and those the plan would have held: "3
-                    # calls made" beside "got 4 calls" read as a miscount.
+                    # Those made and those the rules proposed, which the
+                    # plan does not hold: "3 calls made" beside "got 4
+                    # calls" read as a miscount, and "1 more planned" as a
+                    # call the plan holds.
                     actual=(
                         f"{counted(len(facts.calls), 'call')} made and "
-                        f"{len(counting)} more planned"
+                        f"{len(counting)} more proposed"
                     ),
                 )
             )

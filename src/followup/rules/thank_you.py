@@ -33,10 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["ThankYouImmediately", "ThankYouParams"]
 
 
-#: The channels of a written message (A3, A7).
-_WRITTEN = frozenset(
-    {Channel.EMAIL, Channel.PRINTED_LETTER, Channel.HANDWRITTEN_LETTER}
-)
+#: The channels of a letter sent by post, which arrives days after the call.
+_POSTED = frozenset({Channel.PRINTED_LETTER, Channel.HANDWRITTEN_LETTER})
 
 
 @final
@@ -149,15 +147,21 @@ class ThankYouImmediately:
         # A thank-you sent (or made moot) is to be removed, not moved.
         for step in () if again else thanks:
             yield from self._timing(facts, step.due, (start, end), step)
-            if step.channel not in _WRITTEN:
+            if step.channel not in {Channel.EMAIL, self.params.channel}:
+                # A3: an email, sent right after the call; a letter by post
+                # arrives days later, past the day the advice means (unless
+                # the rule was configured to plan one).
                 yield Finding(
                     self.code,
                     Severity.WARNING,
                     "the thank-you is written, not phoned (A3)"
                     if step.channel is Channel.PHONE
-                    else "the thank-you is written, by email or letter (A3)",
+                    else "the thank-you is an email, sent right after the call: "
+                    "a letter by post arrives days later (A3)"
+                    if step.channel in _POSTED
+                    else "the thank-you is written, by email (A3)",
                     step=step,
-                    expected="email or letter",
+                    expected=self.params.channel.value,
                     actual=step.channel_name or step.channel.value,
                 )
         yield from again
