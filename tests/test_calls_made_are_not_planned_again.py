@@ -9,7 +9,7 @@ while `plan_changes` called the same step done.
 
 from __future__ import annotations
 
-import attrs
+import pytest
 
 from followup import (
     Contact,
@@ -125,32 +125,80 @@ def test_the_last_call_back_made_is_no_fourth_call() -> None:
     ]
 
 
-def _call_opening(start: str) -> Step:
-    return Step(
-        StepKind.CALL,
-        "phone",
-        Window(start, "2026-12-07T17:00:00-05:00"),
-        start,
-        rule="mine",
-        reason="my plan",
+@pytest.mark.parametrize(
+    ("planned_at", "made_at", "now"),
+    [
+        # Made at 10:00 on Thursday 3 December, recorded after a replan at
+        # 18:00 that still held the call.
+        (
+            "2026-12-03T18:00:00-05:00",
+            "2026-12-03T10:00:00-05:00",
+            "2026-12-04T08:00:00-05:00",
+        ),
+        # Made on Friday 27 November, a business day before its window opened.
+        (
+            "2026-11-25T10:05:00-05:00",
+            "2026-11-27T10:00:00-05:00",
+            "2026-11-27T10:05:00-05:00",
+        ),
+    ],
+)
+def test_the_call_made_is_the_call_whenever_it_was_made_or_recorded(
+    planned_at: str, made_at: str, now: str
+) -> None:
+    stored = plan_followups(INTERVIEW, SENT, now=planned_at)
+    made = [*SENT, Event(EventKind.CALLED, made_at, outcome=Outcome.UNDECIDED)]
+    assert [(f.code, f.severity.value) for f in _only_calls(stored, made, now)] == [
+        ("FU006", "error")
+    ]
+    changes = plan_changes(stored, plan_followups(INTERVIEW, made, now=now), made)
+    assert [s.kind for s in changes.done] == [StepKind.CALL]
+
+
+def test_an_agreed_call_back_made_a_little_early_is_the_call_back() -> None:
+    agreeing = Event(
+        EventKind.CALLED,
+        "2026-11-30T10:00:00-05:00",
+        outcome=Outcome.UNDECIDED,
+        call_back_at="2026-12-08T14:00:00-05:00",
+    )
+    stored = plan_followups(
+        INTERVIEW, [*SENT, agreeing], now="2026-11-30T10:05:00-05:00"
+    )
+    early = Event(
+        EventKind.CALLED, "2026-12-08T13:55:00-05:00", outcome=Outcome.UNDECIDED
+    )
+    made = [*SENT, agreeing, early]
+    now = "2026-12-08T16:00:00-05:00"
+    assert [(f.code, f.severity.value) for f in _only_calls(stored, made, now)] == [
+        ("FU007", "error")
+    ]
+
+
+def _only_calls(
+    stored: FollowUpPlan, made: list[Event], now: str
+) -> tuple[Finding, ...]:
+    return tuple(
+        f
+        for f in check_plan(stored, history=made, now=now)
+        if f.code in {"FU006", "FU007", "FU008", "FU010"}
     )
 
 
-def test_a_call_whose_window_opens_after_the_call_made_is_another_call() -> None:
-    # Made on Thursday 3 December at 10:00: a call whose window opened by
-    # then is the one made; one opening after it is a second call, spaced a
-    # week from the first (FU008), as before.
+def test_a_second_call_of_one_s_own_is_not_the_call_made() -> None:
+    # A plugin's call #2 is its rule's: spaced from the call made (FU008),
+    # never taken for it.
     made = [*SENT, Event(EventKind.CALLED, "2026-12-03T10:00:00-05:00")]
-    now = "2026-12-03T10:05:00-05:00"
-    opened = _call_opening("2026-12-03T10:00:00-05:00")
-    later = _call_opening("2026-12-03T10:00:00.000001-05:00")
-    assert [f.code for f in check_plan([opened], INTERVIEW, made, now=now)] == ["FU006"]
-    spaced = check_plan([later], INTERVIEW, made, now=now)
-    assert [(f.code, f.severity.value, f.expected) for f in spaced] == [
+    second = Step(
+        StepKind.CALL,
+        "phone",
+        Window("2026-12-04T10:00:00-05:00", "2026-12-04T11:00:00-05:00"),
+        "2026-12-04T10:00:00-05:00",
+        rule="mine",
+        reason="my plan",
+        number=2,
+    )
+    found = check_plan([second], INTERVIEW, made, now="2026-12-03T10:05:00-05:00")
+    assert [(f.code, f.severity.value, f.expected) for f in found] == [
         ("FU008", "error", "on or after Thu 10 Dec 2026 00:00 EST")
     ]
-    # plan_changes counts the dropped call done all the same: a dropped step
-    # is not a planned one.
-    new = plan_followups(INTERVIEW, made, now=now)
-    previous = attrs.evolve(new, steps=(later,))
-    assert [s.kind for s in plan_changes(previous, new, made).done] == [StepKind.CALL]

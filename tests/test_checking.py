@@ -119,8 +119,10 @@ def test_more_than_three_calls_is_an_error():
     calls += [
         Event(EventKind.CALLED, f"2026-12-{d:02d}T10:00:00-05:00") for d in (7, 14)
     ]
+    # The call-back after the third call is the third (call-back #1 is the
+    # one the second call made: planned again, which FU007 says).
     findings = check_plan(
-        [step(StepKind.CALL_BACK, "2026-12-21T10:00:00-05:00")],
+        [step(StepKind.CALL_BACK, "2026-12-21T10:00:00-05:00", number=3)],
         INTERVIEW,
         calls,
         now="2026-12-14T11:00:00-05:00",
@@ -316,8 +318,18 @@ DECIDED = Event(
         (
             "FU008",
             [*SENT, AGREED],
-            (_mine(StepKind.CALL_BACK, 8, agreed=True), _mine(StepKind.CALL, 8)),
-            [(Severity.ERROR, _mine(StepKind.CALL, 8), "Tue 8 Dec 2026 10:00 EST")],
+            # A second call of one's own: the first is the call made.
+            (
+                _mine(StepKind.CALL_BACK, 8, agreed=True),
+                _mine(StepKind.CALL, 8, number=2),
+            ),
+            [
+                (
+                    Severity.ERROR,
+                    _mine(StepKind.CALL, 8, number=2),
+                    "Tue 8 Dec 2026 10:00 EST",
+                )
+            ],
         ),
         # The steps after a decision, and the call-backs not at the agreed
         # time, are named soonest first.

@@ -331,9 +331,16 @@ def test_a_long_history_in_any_order_plans_as_in_order():
     random.Random(69).shuffle(shuffled)  # noqa: S311 - an order, no secret
     in_order = plan_followups(interview, history, now=now)
     assert plan_followups(interview, shuffled, now=now) == in_order
-    # The last call agreed the call-back: one step, at its time.
-    (step,) = in_order.steps
-    assert step.due == history[-1].call_back_at
+    # The last call agreed a call-back, which would be call-back #4000: a
+    # step's number is at most 999, and none is planned.
+    assert in_order.steps == ()
+    # Of 999 calls, the last call's agreed call-back is planned, at its time.
+    fewer = plan_followups(interview, shuffled[:999], now=now)
+    (step,) = fewer.steps
+    assert (step.number, step.due) == (
+        999,
+        max(shuffled[:999], key=lambda e: e.at).call_back_at,
+    )
 
 
 # --- a huge integer inside a value, a zone name of hundreds of parts -------

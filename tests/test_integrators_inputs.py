@@ -25,7 +25,19 @@ from followup.json import schema
 
 
 @pytest.mark.parametrize(
-    "name", ["\u200b", "\ufeff", "\u00ad", "\u2060", " \u200b\u200c "]
+    "name",
+    [
+        "\u200b",
+        "\ufeff",
+        "\u00ad",
+        "\u2060",
+        " \u200b\u200c ",
+        "\u3164",
+        "\u2800",
+        "\u034f",
+        "\ufe0f",
+        "\u0301",
+    ],
 )
 def test_a_name_of_characters_that_show_nothing_is_refused(name: str) -> None:
     with pytest.raises(InvalidValueError) as raised:
@@ -39,6 +51,7 @@ def test_a_name_of_characters_that_show_nothing_is_refused(name: str) -> None:
 
 def test_a_name_with_a_zero_width_character_in_it_is_a_name() -> None:
     assert Contact("Gr\u200bace").name == "Gr\u200bace"
+    assert Contact("Rene\u0301e").name == "Rene\u0301e"
 
 
 def test_to_ics_checks_the_history_without_a_previous_plan() -> None:

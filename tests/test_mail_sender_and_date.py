@@ -12,6 +12,7 @@ import email
 import email.header
 import email.message
 import email.policy
+import re
 
 import email_validator
 import pytest
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 import followup.cli
 from followup import Interview, InvalidValueError
-from followup._fields import NAME_LENGTH
+from followup._fields import NAME_LENGTH, shows_anything
 from followup.example import example_interview
 from followup.mail import draft_message
 from shell import run
@@ -323,6 +324,13 @@ names = st.text(
     st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
     min_size=1,
     max_size=NAME_LENGTH,
+).filter(
+    # A name holding an address is refused (the message would show one
+    # address and be sent from another), and so is one that shows nothing.
+    lambda name: (
+        re.search(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+", name) is None
+        and (not name.strip() or shows_anything(name.strip()))
+    )
 )
 addresses = st.builds(
     "{}@{}.{}".format,

@@ -109,3 +109,40 @@ def test_a_header_field_longer_than_the_email_package_reads_quickly_is_refused()
     )
     with pytest.raises(InvalidValueError):
         check_letter(f"MIME-Version: 1.0\n{part}{BODY}--b--\n", example_interview())
+
+
+def test_a_comment_s_end_or_a_signature_is_no_part_s_head():
+    # "-->" closing an HTML comment, and a signature's "-- ", start no
+    # part: the long line or the indented lines after them are the letter.
+    long_body = "<p>" + "Thank you for the call, Acme Analytics. " * 1000 + "</p>"
+    html = _message(
+        "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit",
+        f"<html><head><style><!--\np {{margin:0}}\n-->\n</style></head><body>"
+        f"{long_body}</body></html>\n",
+    )
+    assert len(long_body) > LONGEST_FIELD
+    assert "Thank you for the call" in read_message(html)[1]
+    rows = "".join(
+        f"    row {index:05d} of my portfolio, in detail\n" for index in range(900)
+    )
+    signed = _message("Content-Type: text/plain", f"{BODY}-- \nAda\n{rows}")
+    assert len(rows) > LONGEST_FIELD
+    assert (
+        read_message(signed)[1]
+        .rstrip()
+        .endswith("row 00899 of my portfolio, in detail")
+    )
+
+
+def test_a_head_the_email_package_cannot_read_is_the_letter_s_mistake(tmp_path):
+    text = _message('Content-Type: text/plain; charset*="utf-8\'"')
+    with pytest.raises(InvalidValueError) as raised:
+        check_letter(text, example_interview(), "thank-you")
+    assert str(raised.value).endswith(
+        "is an email message whose head the email package cannot read (IndexError)"
+    )
+    letter = tmp_path / "bad.eml"
+    letter.write_text(text, encoding="utf-8")
+    result = run("check-letter", letter, "--example", "--kind", "thank-you")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "Traceback" not in result.stderr

@@ -581,7 +581,8 @@ def test_a_first_call_right_after_an_agreed_call_back_time_is_still_spaced():
         outcome=Outcome.UNDECIDED,
         call_back_at="2026-12-03T15:00:00-05:00",
     )
-    call = mine(StepKind.CALL, "2026-12-03T15:00:00-05:00")
+    # A second call of one's own (the first is the call made).
+    call = mine(StepKind.CALL, "2026-12-03T15:00:00-05:00", number=2)
     assert checked("FU008", [call], history=[called], now=called.at) == (
         Finding(
             "FU008",

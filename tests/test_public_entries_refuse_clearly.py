@@ -154,3 +154,39 @@ def test_a_sender_s_name_with_an_at_sign_alone_is_a_name(sender, shown):
         example_interview(), "thank-you", sender=sender, sent="2026-11-23T18:00:00Z"
     )
     assert message["From"] == shown
+
+
+def test_a_whole_number_python_writes_is_written():
+    # 4300 digits, the most Python writes by default (10**4300 - 1 has 14285
+    # bits); one digit more is named by its place.
+    most = 10**4300 - 1
+    assert json.loads(to_json({"x": most}, indent=None)) == {"x": most}
+    with pytest.raises(
+        InvalidTypeError, match=r"^value\['x'\]: expected a whole number"
+    ):
+        to_json({"x": most + 1})
+
+
+def test_a_thousand_calls_plan_no_call_back_numbered_past_999():
+    # The last call agreed a time to call back: an agreed call-back counts
+    # toward no limit, and would be call-back #1000, which no plan holds.
+    import datetime as dt  # noqa: PLC0415
+
+    from followup import Event, Interview, plan_followups  # noqa: PLC0415
+
+    interview = Interview("Ada", "Acme", "2026-01-05T10:00:00Z")
+    start = dt.datetime(2026, 1, 5, 11, tzinfo=dt.timezone.utc)
+    calls = [
+        Event("called", start + dt.timedelta(hours=6 * index), outcome="undecided")
+        for index in range(999)
+    ]
+    calls.append(
+        Event(
+            "called",
+            "2026-12-30T10:00:00Z",
+            outcome="undecided",
+            call_back_at="2027-01-05T10:00:00Z",
+        )
+    )
+    plan = plan_followups(interview, calls, now="2026-12-31T00:00:00Z")
+    assert [step.kind.value for step in plan.steps] == []

@@ -272,3 +272,103 @@ def test_a_line_folded_with_a_tab_says_what_it_said():
     assert folded != text
     assert _says_the_same(folded, text)
     assert not _says_the_same(folded.replace("\r\n\t", "\r\n\tX", 1), text)
+
+
+def test_a_calendar_of_events_alone_asks_for_events_only(caldav_server):
+    # Radicale takes the to-dos into such a calendar, where no client shows
+    # them; others refuse them halfway through.  Said before anything is
+    # written.
+    from followup.sync import SyncError  # noqa: PLC0415
+
+    client = caldav.DAVClient(f"{caldav_server}/", username=USER, password=PASSWORD)
+    events = client.principal().make_calendar(
+        name="events-alone",
+        cal_id="events-alone",
+        supported_calendar_component_set=["VEVENT"],
+    )
+    url = str(events.url)
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    with pytest.raises(SyncError) as raised:
+        _push(url, plan)
+    assert str(raised.value).endswith(
+        "this calendar holds events only, not the to-dos of the letters: push "
+        "with --events-only (todos=False)"
+    )
+    assert list(_calendar(url).objects(load_objects=True)) == []
+    synced = sync_plan(plan, url, username=USER, password=PASSWORD, todos=False)
+    assert len(synced.created) == len(plan.steps)
+
+
+def _alarms(url, kind):
+    (item,) = (
+        resource
+        for resource in _calendar(url).objects(load_objects=True)
+        if f"-{kind}-" in str(resource.icalendar_component["uid"])
+    )
+    component = item.icalendar_component
+    return [
+        (str(sub.get("trigger").to_ical().decode()), str(sub.get("description")))
+        for sub in component.subcomponents
+        if sub.name == "VALARM"
+    ]
+
+
+def test_an_item_a_client_renamed_keeps_one_alarm_of_the_plan(calendar_url):
+    # The plan's alarm is known by when it rings, not by its text: renamed
+    # in a client, the item took a second copy of it at each push.
+    plan = plan_followups(example_interview(), SENT, now="2026-11-25T09:40:00-05:00")
+    _push(calendar_url, plan, SENT)
+    for edit in range(3):
+        _edit(
+            calendar_url,
+            "call",
+            lambda t, edit=edit: re.sub(
+                r"(?m)^SUMMARY:.*$", f"SUMMARY:Call Grace ({edit})", t, count=1
+            ),
+        )
+        _push(calendar_url, plan, SENT)
+        assert [trigger for trigger, _ in _alarms(calendar_url, "call")] == ["-PT15M"]
+
+
+def test_a_reminder_of_one_s_own_named_as_the_item_goes_with_it(calendar_url):
+    planned = plan_followups(example_interview(), SENT, now="2026-11-25T09:40:00-05:00")
+    _push(calendar_url, planned, SENT)
+    (summary,) = {text for _, text in _alarms(calendar_url, "call")}
+    own = (
+        f"BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:{summary}\r\n"
+        "TRIGGER:-P1D\r\nEND:VALARM\r\n"
+    )
+    _edit(calendar_url, "call", lambda t: re.sub("END:VEVENT", own + "END:VEVENT", t))
+    away = [*SENT, Event("away", "2026-11-26T09:00:00-05:00", until="2026-12-02")]
+    moved = plan_followups(example_interview(), away, now="2026-11-26T09:05:00-05:00")
+    _push(calendar_url, moved, away)
+    assert sorted(trigger for trigger, _ in _alarms(calendar_url, "call")) == [
+        "-P1D",
+        "-PT15M",
+    ]
+
+
+def test_a_to_do_ticked_off_in_a_client_stays_done(calendar_url):
+    thanked = [Event("thank-you-sent", "2026-11-23T10:45:00-05:00")]
+    planned = plan_followups(
+        example_interview(), thanked, now="2026-11-23T11:00:00-05:00"
+    )
+    _push(calendar_url, planned, thanked)
+    _edit(
+        calendar_url,
+        "follow-up",
+        lambda t: re.sub(
+            r"(?m)^UID:",
+            "STATUS:COMPLETED\r\nCOMPLETED:20261125T150000Z\r\n"
+            "PERCENT-COMPLETE:100\r\nUID:",
+            t,
+            count=1,
+        ),
+    )
+    replied = [*thanked, Event("replied", "2026-11-26T10:00:00-05:00")]
+    after = plan_followups(
+        example_interview(), replied, now="2026-11-26T10:05:00-05:00"
+    )
+    synced = _push(calendar_url, after, replied)
+    assert synced.cancelled == ()
+    assert _statuses(calendar_url)["up"] == "COMPLETED"  # follow-up

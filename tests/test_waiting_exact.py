@@ -9,6 +9,7 @@ for more.  A letter's times that do not match are listed as found.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from followup import (
@@ -147,7 +148,10 @@ def test_calls_too_close_are_a_warning_when_made_and_an_error_when_planned() -> 
         Event("called", "2026-12-07T10:00:00-05:00", outcome="no-answer"),
         Event("called", "2026-12-08T10:00:00-05:00", outcome="no-answer"),
     ]
-    planned = step("call", "phone", "2026-12-09T10:00:00-05:00[America/New_York]")
+    # A third call of one's own: the first call is one of those made.
+    planned = attrs.evolve(
+        step("call", "phone", "2026-12-09T10:00:00-05:00[America/New_York]"), number=3
+    )
     findings = check_plan(
         [planned], interview, history=made, now="2026-12-08T12:00:00-05:00"
     )

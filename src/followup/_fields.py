@@ -72,7 +72,7 @@ def single_line(value: object, field: str, *, most: int | None = None) -> str:
     text = value.strip()
     if not text:
         raise InvalidValueError(field, value, "is empty")
-    if not _shows_anything(text):
+    if not shows_anything(text):
         raise InvalidValueError(
             field, value, "holds only characters that show nothing (zero-width)"
         )
@@ -252,13 +252,24 @@ def step_number(value: object, field: str) -> int:
     return value
 
 
-def _shows_anything(text: str) -> bool:
-    # Whether `text` holds a character that shows: not only format
-    # characters (a zero-width space, a soft hyphen, a byte order mark), which
-    # `str.strip` keeps, and which would greet "Dear \u200b," in a letter.
+def shows_anything(text: str) -> bool:
+    """Whether `text` holds a character that shows (`single_line` asks)."""
+    # Not only format
+    # characters (a zero-width space, a soft hyphen, a byte order mark),
+    # combining marks with nothing to combine with (a variation selector),
+    # or the letters and signs that are blank (a Hangul filler, a blank
+    # Braille pattern), which `str.strip` keeps, and which would greet
+    # "Dear \u200b," in a letter.
     import unicodedata  # noqa: PLC0415 - C, and asked only of names
 
-    return any(unicodedata.category(char) != "Cf" for char in text)
+    return any(
+        char not in _BLANK and unicodedata.category(char) not in {"Cf", "Mn", "Me"}
+        for char in text
+    )
+
+
+#: Letters and signs that show nothing: Hangul fillers, a blank Braille cell.
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def minutes_pair(value: object, field: str, *, most: int = 60) -> tuple[int, int]:

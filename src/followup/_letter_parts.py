@@ -287,6 +287,15 @@ def _subject_body_and_date(
             text,
             "is an email message of parts nested too deeply to read",
         ) from None
+    except (IndexError, KeyError, AttributeError) as error:
+        # The email package's own failure on a field it cannot read (an
+        # RFC 2231 parameter cut short: charset*="utf-8'").
+        raise InvalidValueError(
+            "text",
+            text,
+            f"is an email message whose head the email package cannot read "
+            f"({type(error).__name__})",
+        ) from None
     date = _date(message)
     unread = None
     if date is None:
@@ -303,6 +312,10 @@ def _subject_body_and_date(
 #: all (`_subject_body_and_date`); RFC 5322 keeps a line under 1000.
 LONGEST_FIELD = 32_768
 
+#: A line that may be a MIME boundary: "--" and a character of one (RFC
+#: 2046, 5.1.1), which neither a space nor ">" is.
+_BOUNDARY = re.compile(r"--[0-9A-Za-z'()+_,\-./:=?]")
+
 #: Half a UTF-16 character, which no text read as UTF-8 holds.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -310,16 +323,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _longest_field(text: str) -> int:
     """The length of the longest header field in `text`, its folded lines joined.
 
-    Fields of the message's head and of each part's (after a line that
-    starts with "--", a boundary, up to the next blank line): a line and
-    the lines of white space after it that continue it.  Linear in the
-    text, as the email package is not.
+    Fields of the message's head and of each part's (after a boundary line,
+    "--" and a boundary's characters, up to the next blank line): a line
+    and the lines of white space after it that continue it.  A signature's
+    "-- " or an HTML comment's "-->" is no boundary.  Linear in the text,
+    as the email package is not.
     """
     longest = length = 0
     in_head = True
     for line in text.splitlines():
         if not in_head:
-            in_head = line.startswith("--")
+            in_head = _BOUNDARY.match(line) is not None
             length = 0
         elif not line:
             in_head = False

@@ -26,6 +26,7 @@ import functools
 import json
 import math
 import operator
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from types import NoneType, UnionType
@@ -600,7 +601,7 @@ def _refuse_what_has_no_form(value: object) -> None:
                 item,
                 "a finite number: JSON has no form for NaN or an infinity"
                 if isinstance(item, float)
-                else f"a whole number of at most {_MOST_DIGITS} digits",
+                else f"a whole number of at most {_most_digits()} digits",
             )
         elif isinstance(item, _CONTAINERS) and id(item) not in seen:
             seen.add(id(item))
@@ -634,17 +635,29 @@ def _inside(
     ]
 
 
+def _most_digits() -> int:
+    # The digits Python writes of a whole number at most (0: no limit); a
+    # Python 3.10 before 3.10.7 has no limit, nor the function.
+    most: int = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+    return most
+
+
 def _no_form(scalar: object) -> bool:
     # NaN or an infinity, or a whole number too long for Python to write
     # (`sys.get_int_max_str_digits`): JSON holds neither.
     if type(scalar) is float:
         return not math.isfinite(scalar)
-    return type(scalar) is int and scalar.bit_length() > _MOST_BITS
-
-
-#: The digits of the longest whole number `to_json` writes, and its bits.
-_MOST_DIGITS = 4300
-_MOST_BITS = int(_MOST_DIGITS * math.log2(10))
+    if type(scalar) is not int:
+        return False
+    most = _most_digits()
+    # Fewer than 3 bits a digit: only a number this long may be too long.
+    if not most or scalar.bit_length() <= 3 * most:
+        return False
+    try:
+        str(scalar)
+    except ValueError:
+        return True
+    return False
 
 
 def _place(places: list[tuple[int, object]], at: int) -> str:

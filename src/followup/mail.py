@@ -417,8 +417,8 @@ def _sender(value: object, candidate: str) -> Address:
     return _mailbox(address, name or candidate)
 
 
-#: An address, or an angle bracket, in what stands for the sender's name.
-_ADDRESS_IN_NAME: Final = re.compile(r"[<>]|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
+#: An address in what stands for the sender's name.
+_ADDRESS_IN_NAME: Final = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
 
 
 #: A backslash and the character it quotes, in a quoted string.

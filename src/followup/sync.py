@@ -179,12 +179,21 @@ def sync_plan(  # noqa: PLR0913 - the plan, where, and keyword-only options
     try:
         client = DAVClient(url, username=username, password=password)
         calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
-        if not _is_calendar(calendar):
+        is_calendar, components = _collection(calendar)
+        if not is_calendar:
             # Checked before anything is written: a PUT into the user's home
             # collection, say, is no error to Radicale, which makes each item
             # a calendar of its own there.
             raise SyncError(
                 f"{shown_url(url)}: no calendar there (not a calendar collection)"
+            )
+        if todos and components and "VTODO" not in components:
+            # A calendar of events alone (RFC 4791, 5.2.3): some servers take
+            # the to-dos anyway and no client of the calendar shows them,
+            # others refuse them halfway through the push.
+            raise SyncError(
+                f"{shown_url(url)}: this calendar holds events only, not the "
+                "to-dos of the letters: push with --events-only (todos=False)"
             )
         return _push(plan, calendar, todos=todos, history=events)
     # NotImplementedError: the server asks for credentials by a scheme the
@@ -311,13 +320,21 @@ _USERINFO: Final = re.compile(
 )
 
 
-def _is_calendar(calendar: Any) -> bool:
-    """Whether the collection at the calendar's URL is a calendar (its resourcetype)."""
+def _collection(calendar: Any) -> tuple[bool, list[str]]:
+    """Whether the collection at the calendar's URL is a calendar, and what it holds.
+
+    One request for both: its resourcetype, and the components it takes
+    (``VEVENT``, ``VTODO``); none listed, it takes every kind.
+    """
     from caldav.elements import cdav, dav  # noqa: PLC0415
 
-    properties = calendar.get_properties([dav.ResourceType()])
+    properties = calendar.get_properties(
+        [dav.ResourceType(), cdav.SupportedCalendarComponentSet()]
+    )
     kinds = properties.get(dav.ResourceType.tag) or []
-    return cdav.Calendar.tag in kinds
+    held = properties.get(cdav.SupportedCalendarComponentSet.tag) or []
+    components = [str(name).upper() for name in held] if isinstance(held, list) else []
+    return cdav.Calendar.tag in kinds, components
 
 
 def _push(
@@ -409,22 +426,19 @@ def _done_at(
     stamp = None if component is None else component.get("dtstamp")
     if kind is None or stamp is None or not number.isdecimal():
         return None
-    if str(component.get("status", "")).upper() in _DONE and not any(  # type: ignore[union-attr]
-        sub.name == "VALARM"
-        for sub in component.subcomponents  # type: ignore[union-attr]
+    status = str(component.get("status", "")).upper()  # type: ignore[union-attr]
+    if status == "COMPLETED" or (
+        status == "CONFIRMED"
+        and not any(sub.name == "VALARM" for sub in component.subcomponents)  # type: ignore[union-attr]
     ):
-        # Marked done by an earlier push, whose stamp is now the item's: the
-        # call it found is no longer after it.  Done stays done.  A push
-        # that marks an item done takes its alarm away; a status another
-        # program gave it (many confirm every event they save) is no sign:
-        # its alarm still rings.
+        # Marked done by an earlier push (or a to-do ticked off by the
+        # user), whose stamp is now the item's: the call it found is no
+        # longer after it.  Done stays done.  A push that marks an event
+        # done takes its alarm away; a status another program gave it (many
+        # confirm every event they save) is no sign: its alarm still rings.
         completed = component.get("completed")  # type: ignore[union-attr]
         return (completed or stamp).dt  # type: ignore[no-any-return]
     return done_at(kind, int(number), history)
-
-
-#: The statuses a push gives an item whose step was done.
-_DONE: Final = frozenset({"COMPLETED", "CONFIRMED"})
 
 
 def _past(text: str, there: Any) -> str:
@@ -460,9 +474,10 @@ def _carry_their_own(calendar: icalendar.Calendar, there: Any) -> bool:
     """Put into the plan's item what another program added to the item `there`.
 
     Notes (COMMENT), attachments, contacts, resources and X- properties the
-    plan does not write, and alarms other than the plan's (whose text is
-    the item's summary, as the plan writes it): a reminder a day before, set
-    by hand.  Whether anything was carried.
+    plan does not write, and alarms that ring at another time than the
+    plan's (a reminder a day before, set by hand): one at the plan's time
+    is the plan's, whatever its text (a client may have renamed the item).
+    Whether anything was carried.
     """
     theirs = next(
         (c for c in there.icalendar_instance.walk() if c.name in _ITEMS), None
@@ -475,12 +490,21 @@ def _carry_their_own(calendar: icalendar.Calendar, there: Any) -> bool:
         if name not in ours and (name.startswith("X-") or name in _THEIR_OWN):
             ours[name] = value
             carried = True
-    summary = str(theirs.get("summary", ""))
+    plans = {_rings_at(alarm) for alarm in ours.subcomponents if alarm.name == "VALARM"}
     for alarm in theirs.subcomponents:
-        if alarm.name == "VALARM" and str(alarm.get("description", "")) != summary:
+        if alarm.name == "VALARM" and _rings_at(alarm) not in plans:
             ours.add_component(alarm)
             carried = True
     return carried
+
+
+def _rings_at(alarm: icalendar.Component) -> tuple[str, str]:
+    """When `alarm` rings: its trigger, and what it counts from."""
+    trigger = alarm.get("trigger")
+    if trigger is None:
+        return ("", "")
+    related = str(trigger.params.get("RELATED", "START")).upper()
+    return (trigger.to_ical().decode(), related)
 
 
 #: What another program adds to an item, besides X- properties, and keeps.

@@ -36,7 +36,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
-import unicodedata
 import zoneinfo
 from typing import TYPE_CHECKING, TypeAlias, cast
 
@@ -65,7 +64,7 @@ from followup import (
     check_plan,
     plan_followups,
 )
-from followup._fields import BIDI_CONTROLS
+from followup._fields import BIDI_CONTROLS, shows_anything
 from followup._time import (
     EARLIEST,
     LATEST,
@@ -275,7 +274,7 @@ def instants(
 def _shows(text: str) -> bool:
     # A name the library takes: something in it that shows, not format
     # characters alone (a zero-width space, a soft hyphen).
-    return any(unicodedata.category(char) != "Cf" for char in text)
+    return shows_anything(text)
 
 
 #: One line of text in any script, without control characters (the

@@ -586,23 +586,20 @@ def planned_again(
 def made_already(facts: Facts, step: Step) -> dt.datetime | None:
     """When the call `step` stands for was made (the recipient's zone), or None.
 
-    Counted as `plan_changes` counts a dropped call done (`done_at`): a call
-    is the first call made, call-back k the one after the k-th.  A step
-    whose window opens after that call is another call, not the one made (a
-    call written into a plan by hand after the calls made, or a call made
-    before its window opened), and FU008 spaces it from the calls made.
-    Any other kind: None.
+    Counted as `plan_changes` counts a dropped call done (`done_at`): the
+    call is the first call made, call-back k the one after the k-th,
+    whenever each was made or recorded (a call made early, or recorded
+    after a replan, is the same call).  A plugin's second call is its own
+    rule's, which FU008 spaces from the calls made.  Any other kind: None.
     """
-    if step.kind is StepKind.CALL:
+    if step.kind is StepKind.CALL and step.number == 1:
         made = 0
     elif step.kind is StepKind.CALL_BACK:
         made = step.number
     else:
         return None
     calls = facts.calls
-    if len(calls) <= made or utc(step.window.start) > utc(calls[made].at):
-        return None
-    return facts.local(calls[made].at)
+    return facts.local(calls[made].at) if len(calls) > made else None
 
 
 def called_again(code: str, facts: Facts, step: Step, advice: str) -> Finding | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
 
+from followup._fields import MOST_STEPS
 from followup._plan import Finding, Requirements, Step, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
@@ -85,6 +86,10 @@ class CallBackAsAgreed:
         facts = sheet.facts
         last = facts.last_call
         if last is None or not facts.waiting_on_company:
+            return
+        if len(facts.calls) > MOST_STEPS:
+            # Call-back #1000 could not be written (a step's number is at
+            # most 999), and a thousand calls are far past the advice (A14).
             return
         agreed = facts.agreed_call_back
         params = self.params
