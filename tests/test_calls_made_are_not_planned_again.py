@@ -12,12 +12,10 @@ from __future__ import annotations
 import pytest
 
 from followup import (
-    Contact,
     Event,
     EventKind,
     Finding,
     FollowUpPlan,
-    Interview,
     Outcome,
     Step,
     StepKind,
@@ -26,19 +24,8 @@ from followup import (
     plan_changes,
     plan_followups,
 )
+from new_york import INTERVIEW
 
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-23T10:00:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper",
-        email="grace@example.com",
-        phone="+1 212 555 0123",
-        timezone="America/New_York",
-        country="US",
-    ),
-)
 SENT = [
     Event(EventKind.THANK_YOU_SENT, "2026-11-23T10:45:00-05:00"),
     Event(EventKind.FOLLOW_UP_SENT, "2026-11-25T10:00:00-05:00"),
