@@ -188,9 +188,10 @@ def test_no_plan_after_a_bad_item_comes_out_whatever_the_workers(workers: int) -
         [ADA_AT_ACME, (GRACE_AT_ACME, None), ADA_AT_ACME], workers
     )
     assert (planned, type(error)) == (["Ada"], InvalidTypeError)
-    assert getattr(error, "__notes__", None) == [
-        "while planning interviews[1]: Grace, Acme"
-    ]
+    if sys.version_info >= (3, 11):  # exception notes came with 3.11
+        assert getattr(error, "__notes__", None) == [
+            "while planning interviews[1]: Grace, Acme"
+        ]
 
 
 # --- JSON Lines output (followup._json_lines) -----------------------------
