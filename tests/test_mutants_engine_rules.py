@@ -392,10 +392,11 @@ def test_a_decision_after_an_agreed_call_back_leaves_nothing_to_check() -> None:
     assert check_plan(plan, history=history) == ()
 
 
-def test_an_agreed_call_back_while_the_interviewer_is_away_is_no_warning() -> None:
+def test_an_agreed_call_back_while_the_interviewer_is_away_is_not_held() -> None:
     # The call-back was agreed for Tue 8 Dec; then an out-of-office says the
     # interviewer is away until Mon 14 Dec.  The agreed time is kept, and
-    # checking the plan finds nothing: an agreed step is not held.
+    # checking the plan finds what planning found, FU007's word to confirm
+    # the time, and nothing of FU013: an agreed step is not held.
     # (Mutant: FU013's check flags agreed steps too.)
     history = (
         *SENT,
@@ -406,7 +407,8 @@ def test_an_agreed_call_back_while_the_interviewer_is_away_is_no_warning() -> No
     plan = plan_followups(interview, history, now="2026-12-01T13:00:00-05:00")
     (back,) = plan.steps
     assert back.due.isoformat() == "2026-12-08T10:00:00-05:00"
-    assert check_plan(plan, history=history) == ()
+    assert [f.code for f in plan.findings] == ["FU007"]
+    assert check_plan(plan, history=history) == plan.findings
 
 
 def test_a_call_back_waits_for_the_day_they_said_they_would_decide_by() -> None:

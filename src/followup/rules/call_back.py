@@ -8,18 +8,19 @@ from typing import TYPE_CHECKING, ClassVar, final
 import attrs
 
 from followup._fields import MOST_STEPS
-from followup._plan import Finding, Requirements, Step, step_order
+from followup._plan import Finding, Requirements, Step, own_finding, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
-from followup._time import instant_key, utc
+from followup._time import describe_day, instant_key, utc
 from followup._trusted import assemble
-from followup._vocabulary import Channel, Outcome, Severity, StepKind
+from followup._vocabulary import Channel, EventKind, Outcome, Severity, StepKind
 from followup.rules._params import call_minutes, check_order, whole
 from followup.rules._shared import (
     called_again,
     day_window,
     days_span,
     dropped_by_another_rule,
+    keeps_agreed_time,
     when,
 )
 
@@ -62,7 +63,10 @@ class CallBackAsAgreed:
     When the company has not decided yet, the advice is to agree a time to
     call back (A11).  An agreed time is kept exactly as agreed, outside
     working time if that is what was agreed; an agreed time that has already
-    passed is planned at the next working time, with a warning.  With no time
+    passed is planned at the next working time, with a warning, and one that
+    an absence or a pause recorded after the call covers is kept with a
+    warning to confirm it (the interviewer away until Friday, the call-back
+    agreed for Tuesday).  With no time
     agreed (or no answer), the call-back waits `earliest_days` to
     `latest_days`.  How often and how many times to call is rule FU008's
     business (A14).
@@ -149,6 +153,10 @@ class CallBackAsAgreed:
             number=len(facts.calls),
             agreed=keep_agreed,
         )
+        if agreed is not None and keep_agreed:
+            away = _agreed_while_away(facts, agreed)
+            if away is not None:
+                sheet.note(away, about=entry)
         if agreed is not None and not keep_agreed:
             sheet.note(
                 Finding(
@@ -177,6 +185,11 @@ class CallBackAsAgreed:
             again = called_again(self.code, facts, step, "A14")
             if again is not None:
                 yield again
+        if agreed is not None and instant_key(agreed) >= instant_key(facts.now):
+            away = _agreed_while_away(facts, agreed)
+            kept = [step for step in backs if keeps_agreed_time(facts, step)]
+            if away is not None and kept:
+                yield attrs.evolve(away, step=kept[0])
         if (
             not facts.waiting_on_company
             or agreed is None
@@ -198,3 +211,42 @@ class CallBackAsAgreed:
                 expected=f"a call-back at {when(agreed)}",
                 actual=", ".join(when(facts.local(s.due)) for s in backs) or "none",
             )
+
+
+#: What keeps the interviewer, or you, from the call at the agreed time.
+_AWAY_OR_PAUSED = {
+    EventKind.AWAY: "while the interviewer is away",
+    EventKind.PAUSED: "while you pause",
+}
+
+
+def _agreed_while_away(facts: Facts, agreed: dt.datetime) -> Finding | None:
+    """A warning for a call-back agreed at a time an absence or a pause covers.
+
+    The time agreed with the company is kept (A11), but an out-of-office
+    or a pause recorded after the call that agreed it makes it doubtful:
+    the candidate should confirm it.  None when no such hold covers it.
+    """
+    last = facts.last_call
+    if last is None:
+        return None
+    at = instant_key(agreed)
+    for kind, what in _AWAY_OR_PAUSED.items():
+        back = facts.until(kind)
+        event = next((e for e in reversed(facts.history) if e.kind is kind), None)
+        if (
+            back is None
+            or event is None
+            or instant_key(event.at) < instant_key(last.at)
+        ):
+            continue
+        if instant_key(event.at) <= at < instant_key(facts.start_of(back)):
+            return own_finding(
+                CallBackAsAgreed.code,
+                Severity.WARNING,
+                f"the call-back agreed for {when(agreed)} falls {what}, until "
+                f"{describe_day(back, year=True)}: confirm the time (A11)",
+                expected=f"a call-back on or after {describe_day(back, year=True)}",
+                actual=when(agreed),
+            )
+    return None
