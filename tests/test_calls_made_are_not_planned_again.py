@@ -9,6 +9,7 @@ while `plan_changes` called the same step done.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from followup import (
@@ -189,3 +190,28 @@ def test_a_second_call_of_one_s_own_is_not_the_call_made() -> None:
     assert [(f.code, f.severity.value, f.expected) for f in found] == [
         ("FU008", "error", "on or after Thu 10 Dec 2026 00:00 EST")
     ]
+
+
+def test_plan_changes_counts_no_call_toward_a_plugin_s_second_call() -> None:
+    # As the checks do: a plugin's call #2 is not done by the first call made.
+    made = [*SENT, Event(EventKind.CALLED, "2026-11-30T10:00:00-05:00")]
+    now = "2026-11-30T10:05:00-05:00"
+    second = Step(
+        StepKind.CALL,
+        "phone",
+        Window("2026-12-10T10:00:00-05:00", "2026-12-10T11:00:00-05:00"),
+        "2026-12-10T10:00:00-05:00",
+        rule="mine",
+        reason="my plan",
+        number=2,
+    )
+    new = plan_followups(INTERVIEW, made, now=now)
+    kept = attrs.evolve(new, steps=(second,))
+    changes = plan_changes(kept, new, made)
+    assert (
+        [s.number for s in changes.done],
+        [s.number for s in changes.cancelled],
+    ) == (
+        [],
+        [2],
+    )

@@ -146,3 +146,30 @@ def test_a_head_the_email_package_cannot_read_is_the_letter_s_mistake(tmp_path):
     result = run("check-letter", letter, "--example", "--kind", "thank-you")
     assert (result.returncode, result.stdout) == (2, "")
     assert "Traceback" not in result.stderr
+
+
+def test_only_a_declared_boundary_starts_a_part_s_head():
+    # A quoted "-----Original Message-----" and the indented lines under it
+    # are the letter; a part under a boundary of any characters (here "*b")
+    # has its head read as any other.
+    quoted = "".join(
+        f"    {index:04d} a line of the earlier message, quoted\n"
+        for index in range(900)
+    )
+    reply = _message(
+        "Content-Type: text/plain; charset=utf-8",
+        f"{BODY}\n-----Original Message-----\nFrom: Grace\nSent: Monday\n{quoted}",
+    )
+    assert len(quoted) > LONGEST_FIELD
+    assert (
+        read_message(reply)[1]
+        .rstrip()
+        .endswith("0899 a line of the earlier message, quoted")
+    )
+    folded = "X-Junk: a\n" + " b\n" * (LONGEST_FIELD // 2)
+    part = (
+        'Content-Type: multipart/mixed; boundary="*b"\n\n--*b\n'
+        f"Content-Type: text/plain\n{folded}\n{BODY}--*b--\n"
+    )
+    with pytest.raises(InvalidValueError):
+        check_letter(f"MIME-Version: 1.0\n{part}", example_interview())

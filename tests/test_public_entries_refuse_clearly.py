@@ -190,3 +190,8 @@ def test_a_thousand_calls_plan_no_call_back_numbered_past_999():
     )
     plan = plan_followups(interview, calls, now="2026-12-31T00:00:00Z")
     assert [step.kind.value for step in plan.steps] == []
+    # Nor does the check ask for it.
+    from followup import check_plan  # noqa: PLC0415
+
+    checked = check_plan(plan, interview, calls, now="2026-12-31T00:00:00Z")
+    assert [f.code for f in checked if f.code == "FU007"] == []

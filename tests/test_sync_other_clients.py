@@ -372,3 +372,40 @@ def test_a_to_do_ticked_off_in_a_client_stays_done(calendar_url):
     synced = _push(calendar_url, after, replied)
     assert synced.cancelled == ()
     assert _statuses(calendar_url)["up"] == "COMPLETED"  # follow-up
+
+
+def _triggers(url, kind):
+    return sorted(trigger for trigger, _ in _alarms(url, kind))
+
+
+def test_the_plan_s_own_alarm_is_not_kept_when_it_counts_from_elsewhere(calendar_url):
+    # Paused until Thursday 26th: the thank-you to-do has a start, then, one
+    # day later, none (its alarm then counts from its end).  The plan's old
+    # alarm was taken for one of the user's and kept beside the new one.
+    paused = [Event("paused", "2026-11-23T12:00:00-05:00", until="2026-11-26")]
+    for now in ("2026-11-26T10:00:00-05:00", "2026-11-27T10:05:00-05:00"):
+        plan = plan_followups(example_interview(), paused, now=now)
+        _push(calendar_url, plan, paused)
+        assert _triggers(calendar_url, "thank-you") == ["-PT15M"]
+    for todos in (False, True, False):
+        sync_plan(plan, calendar_url, username=USER, password=PASSWORD, todos=todos)
+        assert _triggers(calendar_url, "thank-you") == ["-PT15M"]
+
+
+def test_a_to_do_ticked_off_stays_ticked_when_the_plan_moves_it(calendar_url):
+    plan = plan_followups(example_interview(), now="2026-11-23T10:20:00-05:00")
+    _push(calendar_url, plan)
+    _edit(
+        calendar_url,
+        "follow-up",
+        lambda t: re.sub(
+            r"(?m)^UID:",
+            "STATUS:COMPLETED\r\nCOMPLETED:20261123T170000Z\r\n"
+            "PERCENT-COMPLETE:100\r\nUID:",
+            t,
+            count=1,
+        ),
+    )
+    later = plan_followups(example_interview(), now="2026-11-27T10:20:00-05:00")
+    _push(calendar_url, later)
+    assert _statuses(calendar_url)["up"] == "COMPLETED"  # follow-up

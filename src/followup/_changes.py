@@ -218,5 +218,9 @@ def done_at(
     # call-back k (planned after k calls, FU007) the one after the k-th,
     # whenever it was recorded.  A date would not do: a call made at 10:00
     # and recorded after a replan at 18:00 would be taken for cancelled.
+    if kind is StepKind.CALL and number != 1:
+        # A plugin's second call is its own rule's: the calls made count
+        # toward the advice's call and its call-backs only.
+        return None
     made = number if kind is StepKind.CALL_BACK else 0
     return done[made] if len(done) > made else None

@@ -312,9 +312,8 @@ def _subject_body_and_date(
 #: all (`_subject_body_and_date`); RFC 5322 keeps a line under 1000.
 LONGEST_FIELD = 32_768
 
-#: A line that may be a MIME boundary: "--" and a character of one (RFC
-#: 2046, 5.1.1), which neither a space nor ">" is.
-_BOUNDARY = re.compile(r"--[0-9A-Za-z'()+_,\-./:=?]")
+#: A boundary a Content-Type declares (RFC 2046, 5.1.1), quoted or not.
+_DECLARED_BOUNDARY = re.compile(r'boundary\s*=\s*("[^"\r\n]*"|[^;\s]+)', re.IGNORECASE)
 
 #: Half a UTF-16 character, which no text read as UTF-8 holds.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -323,17 +322,21 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _longest_field(text: str) -> int:
     """The length of the longest header field in `text`, its folded lines joined.
 
-    Fields of the message's head and of each part's (after a boundary line,
-    "--" and a boundary's characters, up to the next blank line): a line
+    Fields of the message's head and of each part's (after a line of "--"
+    and a boundary the message declares, up to the next blank line): a line
     and the lines of white space after it that continue it.  A signature's
-    "-- " or an HTML comment's "-->" is no boundary.  Linear in the text,
-    as the email package is not.
+    "-- ", an HTML comment's "-->" or a quoted "-----Original Message-----"
+    starts no part.  Linear in the text, as the email package is not.
     """
+    declared = {
+        match[1].strip('"').rstrip() for match in _DECLARED_BOUNDARY.finditer(text)
+    }
     longest = length = 0
     in_head = True
     for line in text.splitlines():
         if not in_head:
-            in_head = _BOUNDARY.match(line) is not None
+            # The closing boundary ("--b--") is followed by no part's head.
+            in_head = line[:2] == "--" and line[2:].rstrip() in declared
             length = 0
         elif not line:
             in_head = False

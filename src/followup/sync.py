@@ -495,16 +495,24 @@ def _carry_their_own(calendar: icalendar.Calendar, there: Any) -> bool:
         if alarm.name == "VALARM" and _rings_at(alarm) not in plans:
             ours.add_component(alarm)
             carried = True
+    if str(theirs.get("status", "")).upper() == "COMPLETED" and "status" not in ours:
+        # A to-do the user ticked off stays ticked off when the plan moves it.
+        for name in ("status", "completed", "percent-complete"):
+            if name in theirs:
+                ours[name] = theirs[name]
+        carried = True
     return carried
 
 
-def _rings_at(alarm: icalendar.Component) -> tuple[str, str]:
-    """When `alarm` rings: its trigger, and what it counts from."""
+def _rings_at(alarm: icalendar.Component) -> str:
+    """How long before (or after) its item `alarm` rings.
+
+    Not what it counts from: the plan's own alarm counts from a to-do's end
+    when the to-do has no start, and from the start once it has one (or is
+    written as an event), and either is the plan's.
+    """
     trigger = alarm.get("trigger")
-    if trigger is None:
-        return ("", "")
-    related = str(trigger.params.get("RELATED", "START")).upper()
-    return (trigger.to_ical().decode(), related)
+    return "" if trigger is None else str(trigger.to_ical().decode())
 
 
 #: What another program adds to an item, besides X- properties, and keeps.

@@ -194,6 +194,8 @@ class CallBackAsAgreed:
             not facts.waiting_on_company
             or agreed is None
             or instant_key(agreed) < instant_key(facts.now)
+            # No call-back past #999 is planned (see `_work`).
+            or len(facts.calls) > MOST_STEPS
         ):
             return
         end = instant_key(agreed) + self._slack
