@@ -10,29 +10,14 @@ needed", citing A3 for the opposite of what A3 says.
 from __future__ import annotations
 
 from followup import (
-    Contact,
     Event,
     EventKind,
-    Interview,
     StepKind,
     check_plan,
     plan_followups,
 )
+from friday_afternoon import INTERVIEW
 
-# Friday 20 November 2026, 16:30 in New York, a US interviewer.
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-20T16:30:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper",
-        email="grace@example.com",
-        phone="+12125550123",
-        timezone="America/New_York",
-        country="US",
-    ),
-    performance="strong",
-)
 NOW = "2026-11-20T17:00:00-05:00"
 REPLY = Event(EventKind.REPLIED, NOW, until="2026-12-04")
 

@@ -11,29 +11,15 @@ from __future__ import annotations
 import pytest
 
 from followup import (
-    Contact,
     Event,
     EventKind,
-    Interview,
     Outcome,
     StepKind,
     check_plan,
     plan_followups,
 )
+from friday_afternoon import INTERVIEW
 
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-20T16:30:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper",
-        email="grace@example.com",
-        phone="+12125550123",
-        timezone="America/New_York",
-        country="US",
-    ),
-    performance="strong",
-)
 AGREED = [
     Event(EventKind.THANK_YOU_SENT, "2026-11-20T17:00:00-05:00"),
     Event(EventKind.FOLLOW_UP_SENT, "2026-11-24T10:00:00-05:00"),

@@ -14,29 +14,15 @@ from __future__ import annotations
 import pytest
 
 from followup import (
-    Contact,
     Event,
     EventKind,
     FollowUpPlan,
-    Interview,
     Step,
     StepKind,
     plan_followups,
 )
+from friday_afternoon import INTERVIEW
 
-INTERVIEW = Interview(
-    "Ada Lovelace",
-    "Acme",
-    "2026-11-20T16:30:00-05:00[America/New_York]",
-    interviewer=Contact(
-        "Grace Hopper",
-        email="grace@example.com",
-        phone="+12125550123",
-        timezone="America/New_York",
-        country="US",
-    ),
-    performance="strong",
-)
 THANKED = Event(EventKind.THANK_YOU_SENT, "2026-11-20T17:00:00-05:00")
 REPLY = Event(EventKind.REPLIED, "2026-11-23T10:00:00-05:00", until="2026-12-04")
 AWAY = Event(EventKind.AWAY, "2026-11-21T10:00:00-05:00", until="2026-11-30")
