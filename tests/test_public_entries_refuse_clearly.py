@@ -195,3 +195,17 @@ def test_a_thousand_calls_plan_no_call_back_numbered_past_999():
 
     checked = check_plan(plan, interview, calls, now="2026-12-31T00:00:00Z")
     assert [f.code for f in checked if f.code == "FU007"] == []
+
+
+@pytest.mark.skipif(
+    not hasattr(sys, "set_int_max_str_digits"), reason="no limit before 3.10.7"
+)
+def test_a_whole_number_is_measured_against_python_s_own_limit():
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        assert json.loads(to_json({"x": 10**639}, indent=None)) == {"x": 10**639}
+        with pytest.raises(InvalidTypeError, match=r"at most 640 digits"):
+            to_json({"x": 10**700})
+    finally:
+        sys.set_int_max_str_digits(before)

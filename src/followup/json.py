@@ -642,12 +642,18 @@ def _most_digits() -> int:
     return most
 
 
+#: The lowest limit `sys.set_int_max_str_digits` takes (0 aside).
+_LEAST_LIMIT = 640
+
+
 def _no_form(scalar: object) -> bool:
     # NaN or an infinity, or a whole number too long for Python to write
     # (`sys.get_int_max_str_digits`): JSON holds neither.
     if type(scalar) is float:
         return not math.isfinite(scalar)
-    if type(scalar) is not int:
+    # Python writes 640 digits at least, whatever its limit: most numbers
+    # are far shorter, and need no look at the limit.
+    if type(scalar) is not int or scalar.bit_length() <= 3 * _LEAST_LIMIT:
         return False
     most = _most_digits()
     # Fewer than 3 bits a digit: only a number this long may be too long.
