@@ -49,7 +49,7 @@ from followup import (
     Outcome,
     plan_followups,
 )
-from followup._fields import BIDI_CONTROLS
+from followup._fields import BIDI_CONTROLS, shows_anything
 from followup._inputs import Line, read_entry, read_history, read_interview
 from followup.json import InvalidDocumentError, from_json, schema, structure, to_json
 from followup.json import unstructure as plain
@@ -224,10 +224,15 @@ ALLOWED_REFUSALS = (
         "is not after the call it was agreed on",
         "docs/edges.md:149 -- agreed (after the call)",
     ),
-    Refusal("is not a valid email address", "docs/model.md:194 -- validated"),
-    Refusal("is not a phone number", "docs/model.md:196 -- phone numbers are"),
-    Refusal("is not a valid phone number", "docs/model.md:197 -- kept in E.164"),
-    Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:198 -- alpha-2"),
+    Refusal(
+        "holds only characters that show nothing",
+        "docs/model.md:20 -- show nothing",
+        lambda value: isinstance(value, str) and not shows_anything(value.strip()),
+    ),
+    Refusal("is not a valid email address", "docs/model.md:197 -- validated"),
+    Refusal("is not a phone number", "docs/model.md:199 -- phone numbers are"),
+    Refusal("is not a valid phone number", "docs/model.md:200 -- kept in E.164"),
+    Refusal("is not an ISO 3166-1 alpha-2 code", "docs/model.md:201 -- alpha-2"),
     Refusal(
         "is not a subdivision of",
         "docs/edges.md:56 -- country or subdivision that does not exist",
@@ -400,6 +405,7 @@ def test_a_history_the_schema_takes_is_read(document: object) -> None:
 @example(
     {"id": "acme\udc80", "interview": {"candidate": "A", "company": "B", "at": AT}}
 )
+@example({"interview": {"candidate": "0", "company": "\xad", "at": AT}})  # from CI
 def test_a_batch_line_the_schema_takes_is_read(document: dict[str, Any]) -> None:
     entry = read_entry(Line("h57.jsonl", 1, json.dumps(document).encode()))
     if not validator("batch-line").is_valid(document):

@@ -29,7 +29,7 @@ from followup import (
     new_step,
     plan_followups,
 )
-from followup._fields import _REFUSED
+from followup._fields import _REFUSED, shows_anything
 
 AT = "2026-11-23T10:00:00-05:00[America/New_York]"
 FACTS = Facts.gather(Interview("Ada", "Acme", AT))
@@ -374,6 +374,7 @@ _REASONS = st.builds(
 @example(reason="Call  on Monday.")
 @example(reason="Call on Monday. ")
 @example(reason="Call\xa0on Monday.")
+@example(reason="\u200b\xad")  # shows nothing
 def test_a_reason_is_its_words_on_one_line_or_refused(reason):
     # new_step keeps a reason that is single-spaced words as it is and
     # respaces any other; either way the step holds the words of the reason
@@ -384,6 +385,9 @@ def test_a_reason_is_its_words_on_one_line_or_refused(reason):
             call(reason=reason)
     elif _REFUSED.search(words):
         with pytest.raises(InvalidValueError, match=r"^reason: .* (control|surrogate)"):
+            call(reason=reason)
+    elif not shows_anything(words):
+        with pytest.raises(InvalidValueError, match=r"^reason: .* show nothing"):
             call(reason=reason)
     else:
         assert call(reason=reason).reason == words

@@ -73,9 +73,7 @@ def single_line(value: object, field: str, *, most: int | None = None) -> str:
     if not text:
         raise InvalidValueError(field, value, "is empty")
     if not shows_anything(text):
-        raise InvalidValueError(
-            field, value, "holds only characters that show nothing (zero-width)"
-        )
+        raise InvalidValueError(field, value, SHOWS_NOTHING)
     if not _LINE_BREAKS.isdisjoint(text):
         raise InvalidValueError(field, value, "holds a line break")
     without_controls(text, field)
@@ -267,6 +265,9 @@ def shows_anything(text: str) -> bool:
         for char in text
     )
 
+
+#: What is said of text that `shows_anything` finds blank.
+SHOWS_NOTHING = "holds only characters that show nothing (zero-width)"
 
 #: Letters and signs that show nothing: Hangul fillers, a blank Braille cell.
 _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")

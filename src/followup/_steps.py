@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING
 
 from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
-from followup._fields import enum_member, has_controls, step_number, without_controls
+from followup._fields import (
+    SHOWS_NOTHING,
+    enum_member,
+    has_controls,
+    shows_anything,
+    step_number,
+    without_controls,
+)
 from followup._plan import (
     Requirements,
     Step,
@@ -214,6 +221,10 @@ def _check_parts(
         without_controls(words, "reason")
         for index, text in enumerate(advice):
             without_controls(text, f"advice[{index}]")
+    # A reason that starts with a visible ASCII character shows; any other is
+    # asked in full, as `Step` asks, so that the plan reads back from JSON.
+    if words[0] >= "\x7f" and not shows_anything(words):
+        raise InvalidValueError("reason", reason, SHOWS_NOTHING)
     return words
 
 
