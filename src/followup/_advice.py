@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ADVICE", "advice_problem"]
+__all__ = ["ADVICE", "advice_problem", "step_advice_problem"]
 
 #: The advice, paraphrased, by id.
 ADVICE = {
@@ -51,3 +51,20 @@ def advice_problem(advice: object, code: str) -> str | None:
         f"cites {advice!r}; advice ids are A1 to A14, or ids of the rule's own "
         f"as '{prefix}:name'"
     )
+
+
+def step_advice_problem(advice: str) -> str | None:
+    """What is wrong with an advice id a step cites, or ``None``.
+
+    A step carries the advice of the rule that proposed it and of those that
+    moved it, so any rule's own namespace is taken, and the ids of the
+    advice itself.
+
+    >>> step_advice_problem("BLK:blackout-days") is None
+    True
+    >>> step_advice_problem("a3")
+    "is not an advice id: A1 to A14, or a rule's own as 'PREFIX:name'"
+    """
+    if advice in ADVICE or _OWN.fullmatch(advice) is not None:
+        return None
+    return "is not an advice id: A1 to A14, or a rule's own as 'PREFIX:name'"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias, final
 import attrs
 import pendulum
 
+from followup._advice import step_advice_problem
 from followup._draft_step import DraftStep, StepNames
 from followup._fields import (
     enum_member,
@@ -269,7 +270,12 @@ def _step_reason(value: str) -> str:
 
 
 def _step_advice(value: Iterable[str]) -> tuple[str, ...]:
-    return text_tuple(value, "Step.advice")
+    advice = text_tuple(value, "Step.advice")
+    for index, cited in enumerate(advice):
+        problem = step_advice_problem(cited)
+        if problem is not None:
+            raise InvalidValueError(f"Step.advice[{index}]", cited, problem)
+    return advice
 
 
 def _step_adjusted_by(value: Iterable[str]) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from followup._advice import ADVICE, step_advice_problem
 from followup._draft import draft_step
 from followup._draft_step import DraftStep, DraftWindow
 from followup._fields import (
@@ -194,6 +195,10 @@ def _text(value: object, field: str, expected: str, *, spaces: bool) -> str:
     return value
 
 
+#: The advice's own ids: most steps cite only these.
+_ADVICE_IDS = frozenset(ADVICE)
+
+
 def _check_parts(
     rule: object, reason: object, advice: object, number: object, agreed: object
 ) -> str:
@@ -221,6 +226,11 @@ def _check_parts(
         without_controls(words, "reason")
         for index, text in enumerate(advice):
             without_controls(text, f"advice[{index}]")
+    if not _ADVICE_IDS.issuperset(advice):
+        for index, cited in enumerate(advice):
+            problem = step_advice_problem(cited)
+            if problem is not None:
+                raise InvalidValueError(f"advice[{index}]", cited, problem)
     # A reason that starts with a visible ASCII character shows; any other is
     # asked in full, as `Step` asks, so that the plan reads back from JSON.
     if words[0] >= "\x7f" and not shows_anything(words):
