@@ -39,7 +39,7 @@ from followup.errors import (
     _shown_key,
     did_you_mean,
 )
-from followup.plugins import Origin, _loaded_plugins, _plugin_error
+from followup.plugins import RESERVED_PREFIX, Origin, _loaded_plugins, _plugin_error
 from followup.rules import (
     AskForContactDetails,
     CallAfterWeeks,
@@ -240,7 +240,24 @@ class RuleSet:
         return self._keeping(lambda rule: rule.code not in dropped)
 
     def extend(self, *rules: Rule) -> RuleSet:
-        """Add rules at the end of the set (each still applies in its phase)."""
+        """Add rules at the end of the set (each still applies in its phase).
+
+        A rule of one's own needs a code prefix of its own: codes that start
+        with ``FU`` belong to followup, and one it does not use today may be
+        a rule of its own tomorrow.  Its own rules may come back (after
+        `ignore`, say) under their codes.
+
+        Raises:
+            RuleConfigurationError: a rule is not one, or takes an ``FU``
+                code followup's rules do not have.
+        """
+        for rule in rules:
+            code = check_rule(rule).code
+            if code.startswith(RESERVED_PREFIX) and code not in DEFAULT_RULES.codes:
+                raise RuleConfigurationError(
+                    f"rule {owner(rule)}: the prefix {RESERVED_PREFIX!r} belongs "
+                    "to followup; give the rule a code of your own, such as 'QF001'"
+                )
         return RuleSet(
             (*self.rules, *rules), origins=(*self.origins, *(None for _ in rules))
         )
