@@ -9,10 +9,14 @@ while `plan_changes` called the same step done.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 import attrs
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
+    Draft,
     Event,
     EventKind,
     Finding,
@@ -22,10 +26,14 @@ from followup import (
     StepKind,
     Window,
     check_plan,
+    new_step,
     plan_changes,
     plan_followups,
 )
 from new_york import INTERVIEW
+
+if TYPE_CHECKING:
+    from followup._facts import Facts
 
 SENT = [
     Event(EventKind.THANK_YOU_SENT, "2026-11-23T10:45:00-05:00"),
@@ -215,3 +223,77 @@ def test_plan_changes_counts_no_call_toward_a_plugin_s_second_call() -> None:
         [],
         [2],
     )
+
+
+@attrs.frozen
+class CallsToo:
+    """A rule of one's own that proposes a call of a given number on Monday 7th."""
+
+    code: ClassVar[str] = "OWN001"
+    name: ClassVar[str] = "calls-too"
+    summary: ClassVar[str] = "Proposes a call."
+    advice: ClassVar[tuple[str, ...]] = ("A10",)
+    params: ClassVar[None] = None
+    kind: StepKind = StepKind.CALL
+    number: int = 1
+
+    def plan(self, draft: Draft) -> Draft:
+        monday = ("2026-12-07T10:00:00-05:00", "2026-12-07T11:00:00-05:00")
+        step = new_step(
+            draft.facts,
+            self.kind,
+            "phone",
+            monday,
+            rule=self.code,
+            reason="My call.",
+            number=self.number,
+        )
+        return draft.proposing(step)
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> tuple[Finding, ...]:
+        return ()
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "calls", "made_on"),
+    [
+        (StepKind.CALL, 1, 1, "Mon 30 Nov 2026 10:00 EST"),
+        (StepKind.CALL_BACK, 1, 2, "Mon 7 Dec 2026 10:00 EST"),
+    ],
+)
+def test_a_call_of_one_s_own_the_history_made_is_not_planned(
+    kind: StepKind, number: int, calls: int, made_on: str
+) -> None:
+    # As a thank-you a rule of one's own proposes after one was sent: the
+    # call it stands for was made, so FU009 drops it and says so, and the
+    # plan passes its own check (FU006 and FU007 call it "planned again").
+    made = [*SENT]
+    made += [
+        Event(EventKind.CALLED, at, outcome=Outcome.NO_ANSWER)
+        for at in ("2026-11-30T10:00:00-05:00", "2026-12-07T10:00:00-05:00")[:calls]
+    ]
+    rules = DEFAULT_RULES.extend(CallsToo(kind, number))
+    now = "2026-12-07T12:00:00-05:00"
+    plan = plan_followups(INTERVIEW, made, now=now, rules=rules)
+    assert [s.rule for s in plan.steps] == ["FU007"]
+    assert [(f.code, f.severity.value, f.message) for f in plan.findings] == [
+        (
+            "FU009",
+            "info",
+            (
+                f"the {kind.value} OWN001 proposed is not "
+                f"planned: it was made on {made_on}"
+            ),
+        )
+    ]
+    assert check_plan(plan, INTERVIEW, made, now=now, rules=rules) == ()
+
+
+def test_a_second_call_of_one_s_own_is_planned_after_the_call_made() -> None:
+    made = [*SENT, Event(EventKind.CALLED, "2026-11-30T10:00:00-05:00")]
+    rules = DEFAULT_RULES.extend(CallsToo(StepKind.CALL, 2))
+    plan = plan_followups(INTERVIEW, made, now="2026-11-30T12:00:00-05:00", rules=rules)
+    assert [(s.rule, s.number) for s in plan.steps if s.kind is StepKind.CALL] == [
+        ("OWN001", 2)
+    ]
+    assert not [f for f in plan.findings if f.code == "FU009"]

@@ -72,11 +72,15 @@ class Proposer:
     agreed: bool = False
     kind: StepKind = StepKind.CLOSE_CALL
     channel: Channel = Channel.PHONE
+    # The number of its first step; by default, after those of its kind the
+    # draft holds.  A call numbered 1 is the call the history may say was
+    # made, which FU009 drops: a call of one's own after it is number 2.
+    first: int | None = None
 
     def plan(self, draft):
         facts = draft.facts
         numbers = [step.number for step in draft.of_kind(self.kind)]
-        first = max(numbers, default=0) + 1
+        first = max(numbers, default=0) + 1 if self.first is None else self.first
         for n, offset in enumerate(self.offsets):
             at = facts.start + offset
             draft = draft.proposing(
@@ -520,7 +524,7 @@ def test_more_calls_made_than_allowed_plan_none_and_count_them_all():
     # a call-back (FU007) and someone else's call planned.
     made = weekly_calls(3)
     rules = DEFAULT_RULES.configure("FU008", max_calls=2).extend(
-        Proposer(offsets=(dt.timedelta(days=40),), kind=StepKind.CALL)
+        Proposer(offsets=(dt.timedelta(days=40),), kind=StepKind.CALL, first=2)
     )
     plan = plan_followups(MONDAY, made, now="2026-12-14T12:00:00-05:00", rules=rules)
     assert [
@@ -544,7 +548,7 @@ def test_each_planned_call_is_spaced_from_the_planned_call_before_it():
     # Monday 7 December (FU007), so someone else's call on Tuesday 8 December
     # moves to Monday 14 December, into working time.
     rules = DEFAULT_RULES.extend(
-        Proposer(offsets=(dt.timedelta(days=15),), kind=StepKind.CALL)
+        Proposer(offsets=(dt.timedelta(days=15),), kind=StepKind.CALL, first=2)
     )
     plan = plan_followups(
         MONDAY, weekly_calls(1), now="2026-11-30T12:00:00-05:00", rules=rules

@@ -29,6 +29,7 @@ from followup.rules._params import DayCount
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
+    from followup._draft_step import StepNames
     from followup._facts import Facts
     from followup._letters import Letter
     from followup._lexicon import Element
@@ -46,6 +47,7 @@ __all__ = [
     "days_off_in_words",
     "days_span",
     "days_window",
+    "drop_made_calls",
     "in_words",
     "interview_mentions",
     "made_already",
@@ -335,19 +337,22 @@ def keeps_agreed_time(facts: Facts, step: Step) -> bool:
     """Whether `step` keeps a time agreed with the company.
 
     The call-back the last call agreed a time for, its window holding that
-    time, or a step another rule proposed as agreed (`agreed_by_its_rule`).
+    time (or, marked agreed, opening between it and now), or a step another
+    rule proposed as agreed (`agreed_by_its_rule`).
     Such a step keeps its time, outside working hours or close to another
     step as it may be: the company asked for it.
     """
     if agreed_by_its_rule(facts, step):
         return True
     agreed = facts.agreed_call_back
-    return (
-        agreed is not None
-        and honours_agreement(facts, step)
-        and instant_key(step.window.start)
-        <= instant_key(agreed)
-        <= instant_key(step.window.end)
+    if agreed is None or not honours_agreement(facts, step):
+        return False
+    at = instant_key(agreed)
+    start = instant_key(step.window.start)
+    return start <= at <= instant_key(step.window.end) or (
+        # Planned a few minutes into the slot agreed, the step opens at now
+        # (FU010 cuts what has passed), after the agreed time.
+        step.agreed and at < start <= instant_key(facts.now)
     )
 
 
@@ -553,6 +558,30 @@ def drop_covered(sheet: Sheet, code: str, kind: StepKind) -> None:
     )
 
 
+def drop_made_calls(sheet: Sheet, code: str) -> None:
+    """Drop the calls the history says were made, whoever proposed them.
+
+    As `drop_covered` does for letters: the call is not made twice (A14),
+    and counted as `made_already` counts it, so that the plan passes the
+    check that flags a call planned again.  An INFO finding says so.
+    """
+    facts = sheet.facts
+    if not facts.calls or facts.decision is not None:
+        return
+    for entry in list(sheet.steps):
+        made = made_already(facts, entry)
+        if made is not None:
+            sheet.drop(entry)
+            sheet.note(
+                Finding(
+                    code,
+                    Severity.INFO,
+                    f"the {entry.label} {entry.rule} proposed is not planned: it "
+                    f"was made on {when(made)}",
+                )
+            )
+
+
 def planned_again(
     code: str, facts: Facts, steps: Iterable[Step], kind: StepKind, advice: str
 ) -> Iterator[Finding]:
@@ -583,7 +612,7 @@ def planned_again(
             )
 
 
-def made_already(facts: Facts, step: Step) -> dt.datetime | None:
+def made_already(facts: Facts, step: StepNames) -> dt.datetime | None:
     """When the call `step` stands for was made (the recipient's zone), or None.
 
     Counted as `plan_changes` counts a dropped call done (`done_at`): the

@@ -103,9 +103,7 @@ class CallBackAsAgreed:
             "ask whether they have decided (A10)",
             "if they have not, agree the next time to call (A11)",
         ]
-        keep_agreed = agreed is not None and instant_key(agreed) >= instant_key(
-            facts.now
-        )
+        keep_agreed = agreed is not None and self._open_at(agreed, facts.now)
         if agreed is not None and keep_agreed:
             window = (agreed, facts.local(utc(agreed) + self._slack))
             reason = (
@@ -174,6 +172,16 @@ class CallBackAsAgreed:
     def _slack(self) -> dt.timedelta:
         return dt.timedelta(minutes=self.params.agreed_minutes)
 
+    def _open_at(self, agreed: dt.datetime, now: dt.datetime) -> bool:
+        """Whether the slot agreed for the call-back is still open at `now`.
+
+        A call a few minutes after the agreed time is still the call agreed
+        (A11): the step is late, and planned again at the next working
+        time, only once its slot has closed, as any step is once its window
+        has.
+        """
+        return instant_key(agreed) + self._slack >= instant_key(now)
+
     def check(self, facts: Facts, steps: tuple[Step, ...]) -> Iterator[Finding]:
         """Flag a call-back made already, or an agreed one not planned at its time."""
         agreed = facts.agreed_call_back
@@ -185,7 +193,7 @@ class CallBackAsAgreed:
             again = called_again(self.code, facts, step, "A14")
             if again is not None:
                 yield again
-        if agreed is not None and instant_key(agreed) >= instant_key(facts.now):
+        if agreed is not None and self._open_at(agreed, facts.now):
             away = _agreed_while_away(facts, agreed)
             kept = [step for step in backs if keeps_agreed_time(facts, step)]
             if away is not None and kept:
@@ -193,7 +201,7 @@ class CallBackAsAgreed:
         if (
             not facts.waiting_on_company
             or agreed is None
-            or instant_key(agreed) < instant_key(facts.now)
+            or not self._open_at(agreed, facts.now)
             # No call-back past #999 is planned (see `_work`).
             or len(facts.calls) > MOST_STEPS
         ):

@@ -10,7 +10,7 @@ from followup._plan import Finding, Step, own_finding, step_order
 from followup._rule import Phase
 from followup._sheet import worked, works_on_sheet
 from followup._vocabulary import Severity, StepKind
-from followup.rules._shared import NoParams, drop_covered, when
+from followup.rules._shared import NoParams, drop_covered, drop_made_calls, when
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,14 +33,15 @@ class DecisionEndsFollowUp:
     It refines the advice rather than encoding one piece of it.  In the same
     way, before a decision, it drops a thank-you or a follow-up letter the
     history has done with (sent, or made moot by a later event), whoever
-    proposed it: a letter is not sent twice.
+    proposed it: a letter is not sent twice; nor a call the history says
+    was made.
     """
 
     code: ClassVar[str] = "FU009"
     name: ClassVar[str] = "decision-ends-follow-up"
     summary: ClassVar[str] = (
         "Once the company has decided (offer, rejection, next round), plan "
-        "nothing more; never plan a letter the history has done with."
+        "nothing more; never plan a letter or call the history has done with."
     )
     advice: ClassVar[tuple[str, ...]] = ()
     phase: ClassVar[Phase] = Phase.DROP
@@ -58,6 +59,7 @@ class DecisionEndsFollowUp:
             # each would cost every plan two more rule calls.
             drop_covered(sheet, self.code, StepKind.THANK_YOU)
             drop_covered(sheet, self.code, StepKind.FOLLOW_UP)
+            drop_made_calls(sheet, self.code)
             return
         sheet.drop(*sheet.steps)
         sheet.note(

@@ -1,0 +1,106 @@
+"""A call-back a few minutes after the agreed time is still the call agreed.
+
+FU007 gives the time agreed with the company a slot (15 minutes by
+default).  A replan one minute into it called the time "passed" and moved
+the call to the next working day, while the plan made a minute earlier
+still said to call now.  In the slot, the step opens at now, as any step
+whose window is open does (nothing is due in the past), and the checks
+still take it for the call agreed.
+"""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from followup import (
+    Contact,
+    Event,
+    EventKind,
+    Interview,
+    Outcome,
+    StepKind,
+    check_plan,
+    plan_followups,
+)
+
+INTERVIEW = Interview(
+    "Ada Lovelace",
+    "Acme",
+    "2026-10-28T16:00:00-04:00[America/New_York]",
+    interviewer=Contact(
+        "Bob",
+        email="bob@acme.com",
+        phone="+12125550123",
+        timezone="America/New_York",
+        country="US",
+    ),
+)
+
+
+def history(agreed: str) -> list[Event]:
+    return [
+        Event(EventKind.THANK_YOU_SENT, "2026-10-28T17:00:00-04:00"),
+        Event(EventKind.FOLLOW_UP_SENT, "2026-10-30T10:00:00-04:00"),
+        Event(
+            EventKind.CALLED,
+            "2026-11-05T11:00:00-05:00",
+            outcome=Outcome.UNDECIDED,
+            call_back_at=agreed,
+        ),
+    ]
+
+
+def call_back(agreed: str, now: str) -> tuple[str, str, str, bool, list[str]]:
+    plan = plan_followups(INTERVIEW, history(agreed), now=now)
+    (step,) = [s for s in plan.steps if s.kind is StepKind.CALL_BACK]
+    assert check_plan(plan, INTERVIEW, history(agreed), now=now) == ()
+    return (
+        step.window.start.format("ddd HH:mm"),
+        step.window.end.format("ddd HH:mm"),
+        step.due.format("ddd HH:mm"),
+        step.agreed,
+        [f.code for f in plan.findings],
+    )
+
+
+@pytest.mark.parametrize(
+    ("agreed", "now", "slot"),
+    [
+        # After hours, as the company asked: the slot runs to 17:45.
+        ("2026-11-06T17:30:00-05:00", "2026-11-06T17:29:00-05:00", "Fri 17:30"),
+        ("2026-11-06T17:30:00-05:00", "2026-11-06T17:31:00-05:00", "Fri 17:30"),
+        ("2026-11-06T17:30:00-05:00", "2026-11-06T17:45:00-05:00", "Fri 17:30"),
+        # In working hours: the slot is not cut at the close of the day.
+        ("2026-11-06T16:50:00-05:00", "2026-11-06T16:52:00-05:00", "Fri 16:50"),
+    ],
+)
+def test_the_agreed_slot_is_kept_until_it_closes(agreed: str, now: str, slot: str):
+    start = max(slot, f"Fri {now[11:16]}")
+    end = {"Fri 17:30": "Fri 17:45", "Fri 16:50": "Fri 17:05"}[slot]
+    assert call_back(agreed, now) == (start, end, start, True, [])
+
+
+def test_a_minute_after_the_slot_the_call_back_is_late():
+    assert call_back("2026-11-06T17:30:00-05:00", "2026-11-06T17:46:00-05:00") == (
+        "Mon 09:00",
+        "Tue 09:00",
+        "Mon 09:00",
+        False,
+        ["FU007"],
+    )
+
+
+def test_a_replan_inside_the_slot_agrees_with_the_plan_made_before_it():
+    agreed = "2026-11-06T17:30:00-05:00"
+    before = plan_followups(INTERVIEW, history(agreed), now="2026-11-06T17:29:00-05:00")
+    during = plan_followups(INTERVIEW, history(agreed), now="2026-11-06T17:31:00-05:00")
+    then, now = before.next_step("2026-11-06T17:31:00-05:00"), during.steps[0]
+    assert (now.kind, now.number, now.agreed, now.window.end, now.reason) == (
+        then.kind,
+        then.number,
+        then.agreed,
+        then.window.end,
+        then.reason,
+    )
+    assert now.window.start == now.due == pendulum.parse("2026-11-06T17:31:00-05:00")
