@@ -1,9 +1,10 @@
-"""A call-back agreed for a day an absence or a pause covers: kept, with a warning.
+"""A call-back agreed for a day a hold covers: kept, with a warning.
 
 The call on Friday 27 November agreed a call-back for Tuesday 1 December
 at 10:00; an out-of-office came an hour later, away until Friday 4th.  The
 agreed time is kept (A11: the company asked for it), but the plan said
-nothing of the absence, and neither did `check_plan`.
+nothing of the absence, and neither did `check_plan`; nor, later, of a
+reply that named a day of decision after the agreed time.
 """
 
 from __future__ import annotations
@@ -34,14 +35,32 @@ NOW = "2026-11-27T12:00:00-05:00"
 
 
 @pytest.mark.parametrize(
-    ("kind", "what"),
+    ("kind", "until", "what", "after"),
     [
-        (EventKind.AWAY, "while the interviewer is away"),
-        (EventKind.PAUSED, "while you pause"),
+        (
+            EventKind.AWAY,
+            "2026-12-04",
+            "while the interviewer is away, until Fri 4 Dec 2026",
+            "Fri 4 Dec 2026",
+        ),
+        (
+            EventKind.PAUSED,
+            "2026-12-04",
+            "while you pause, until Fri 4 Dec 2026",
+            "Fri 4 Dec 2026",
+        ),
+        # A reply naming the day of the decision: calling before it is done
+        # (the day itself included) asks what they said they would tell.
+        (
+            EventKind.REPLIED,
+            "2026-12-01",
+            "before the company decides, by Tue 1 Dec 2026 as they wrote",
+            "Wed 2 Dec 2026",
+        ),
     ],
 )
-def test_the_agreed_time_is_kept_and_the_absence_said(kind, what) -> None:
-    history = [*AGREED, Event(kind, "2026-11-27T11:00:00-05:00", until="2026-12-04")]
+def test_the_agreed_time_is_kept_and_the_absence_said(kind, until, what, after):
+    history = [*AGREED, Event(kind, "2026-11-27T11:00:00-05:00", until=until)]
     plan = plan_followups(INTERVIEW, history, now=NOW)
     (back,) = plan.steps
     assert (back.kind, back.due.isoformat()) == (
@@ -56,10 +75,10 @@ def test_the_agreed_time_is_kept_and_the_absence_said(kind, what) -> None:
             "FU007",
             "warning",
             (
-                f"the call-back agreed for Tue 1 Dec 2026 10:00 EST falls {what}, "
-                "until Fri 4 Dec 2026: confirm the time (A11)"
+                f"the call-back agreed for Tue 1 Dec 2026 10:00 EST falls {what}: "
+                "confirm the time (A11)"
             ),
-            "a call-back on or after Fri 4 Dec 2026",
+            f"a call-back on or after {after}",
             back,
         )
     ]
@@ -74,6 +93,10 @@ def test_the_agreed_time_is_kept_and_the_absence_said(kind, what) -> None:
         Event(EventKind.AWAY, "2026-11-26T11:00:00-05:00", until="2026-12-04"),
         # Back by the agreed day.
         Event(EventKind.AWAY, "2026-11-27T11:00:00-05:00", until="2026-12-01"),
+        # A decision due the day before the agreed call.
+        Event(EventKind.REPLIED, "2026-11-27T11:00:00-05:00", until="2026-11-30"),
+        # A reply that names no day.
+        Event(EventKind.REPLIED, "2026-11-27T11:00:00-05:00"),
     ],
 )
 def test_an_absence_that_does_not_cover_the_new_agreement_says_nothing(away) -> None:

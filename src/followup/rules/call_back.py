@@ -62,9 +62,10 @@ class CallBackAsAgreed:
 
     When the company has not decided yet, the advice is to agree a time to
     call back (A11).  An agreed time is kept exactly as agreed, outside
-    working time if that is what was agreed; an agreed time that has already
-    passed is planned at the next working time, with a warning, and one that
-    an absence or a pause recorded after the call covers is kept with a
+    working time if that is what was agreed, for `agreed_minutes` from it;
+    an agreed time whose slot has passed is planned at the next working
+    time, with a warning.  One that an absence, a pause, or a reply naming
+    a later day of decision, recorded after the call, covers is kept with a
     warning to confirm it (the interviewer away until Friday, the call-back
     agreed for Tuesday).  With no time
     agreed (or no answer), the call-back waits `earliest_days` to
@@ -223,23 +224,49 @@ class CallBackAsAgreed:
             )
 
 
-#: What keeps the interviewer, or you, from the call at the agreed time.
+#: What keeps the interviewer, or you, from the call at the agreed time:
+#: how the warning says it, with the day the event names (``{day}``), and
+#: the days after that day the call should wait to.
 _AWAY_OR_PAUSED = {
-    EventKind.AWAY: "while the interviewer is away",
-    EventKind.PAUSED: "while you pause",
+    EventKind.AWAY: ("while the interviewer is away, until {day}", 0),
+    EventKind.PAUSED: ("while you pause, until {day}", 0),
+    EventKind.REPLIED: ("before the company decides, by {day} as they wrote", 1),
 }
 
 
 def _agreed_while_away(facts: Facts, agreed: dt.datetime) -> Finding | None:
-    """A warning for a call-back agreed at a time an absence or a pause covers.
+    """A warning for a call-back agreed at a time a hold covers.
 
-    The time agreed with the company is kept (A11), but an out-of-office
-    or a pause recorded after the call that agreed it makes it doubtful:
-    the candidate should confirm it.  None when no such hold covers it.
+    The time agreed with the company is kept (A11), but an out-of-office,
+    a pause, or a reply naming a later day of decision, recorded after the
+    call that agreed it, makes it doubtful: the candidate should confirm
+    it.  None when no such hold covers it.
     """
     last = facts.last_call
     if last is None:
         return None
+    at = instant_key(agreed)
+    for kind, (what, wait) in _AWAY_OR_PAUSED.items():
+        day = facts.until(kind)
+        event = next((e for e in reversed(facts.history) if e.kind is kind), None)
+        if (
+            day is None
+            or event is None
+            or instant_key(event.at) < instant_key(last.at)
+        ):
+            continue
+        back = day + dt.timedelta(days=wait)
+        if instant_key(event.at) <= at < instant_key(facts.start_of(back)):
+            return own_finding(
+                CallBackAsAgreed.code,
+                Severity.WARNING,
+                f"the call-back agreed for {when(agreed)} falls "
+                f"{what.format(day=describe_day(day, year=True))}: confirm the "
+                "time (A11)",
+                expected=f"a call-back on or after {describe_day(back, year=True)}",
+                actual=when(agreed),
+            )
+    return None
     at = instant_key(agreed)
     for kind, what in _AWAY_OR_PAUSED.items():
         back = facts.until(kind)
