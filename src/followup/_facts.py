@@ -18,7 +18,7 @@ from followup._calendar import WorkingCalendar
 from followup._days import Days, days_of
 from followup._fields import enum_member, typed_tuple
 from followup._history import Event
-from followup._interview import Interview
+from followup._interview import Interview, recipient_zone
 from followup._time import (
     Zone,
     coerce_instant,
@@ -26,8 +26,6 @@ from followup._time import (
     instant_key,
     local,
     utc,
-    zone,
-    zone_of,
 )
 from followup._trusted import rebuilder
 from followup._vocabulary import EventKind, Outcome, StepKind
@@ -374,14 +372,6 @@ _facts = rebuilder(Facts)
 def _written(interview: Interview, now: object) -> dt.datetime:
     # `now` as the user gave it, for a message.
     return interview.at if now is None else coerce_instant(now, "now")
-
-
-def recipient_zone(interview: Interview) -> Zone:
-    """The interviewer's zone when known, else the zone of the interview."""
-    contact = interview.interviewer
-    if contact is not None and contact.timezone is not None:
-        return zone(contact.timezone)
-    return zone_of(interview.at)
 
 
 def checked_history(history: object) -> tuple[Event, ...]:

@@ -25,6 +25,7 @@ from followup._time import (
     to_pendulum,
     unpack_instant,
     utc,
+    zone,
     zone_of,
 )
 from followup._trusted import rebuilder
@@ -34,9 +35,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from followup._contact import ContactValues
-    from followup._time import DurationLike, InstantLike, Packed
+    from followup._time import DurationLike, InstantLike, Packed, Zone
 
-__all__ = ["Interview"]
+__all__ = ["Interview", "interview_there", "recipient_zone"]
 
 
 def _interviewer(value: Contact | None) -> Contact | None:
@@ -176,3 +177,20 @@ def interview_from(values: InterviewValues) -> Interview:
         _PERFORMANCES[performance],
         key,
     )
+
+
+def recipient_zone(interview: Interview) -> Zone:
+    """The interviewer's zone when known, else the zone of the interview."""
+    contact = interview.interviewer
+    if contact is not None and contact.timezone is not None:
+        return zone(contact.timezone)
+    return zone_of(interview.at)
+
+
+def interview_there(interview: Interview) -> dt.datetime:
+    """The start of `interview` on the recipient's clock, as the steps are.
+
+    A tracker may store the interview in UTC or the candidate's zone; the
+    plan is told in the interviewer's, and a letter names that time.
+    """
+    return local(interview.at, recipient_zone(interview))

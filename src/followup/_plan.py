@@ -21,7 +21,12 @@ from followup._fields import (
     typed_tuple,
     without_controls,
 )
-from followup._interview import Interview, interview_from, interview_values
+from followup._interview import (
+    Interview,
+    interview_from,
+    interview_there,
+    interview_values,
+)
 from followup._time import (
     check_planned,
     coerce_instant,
@@ -735,7 +740,7 @@ class FollowUpPlan:
         minutes = int(interview.duration.total_seconds() // 60)
         rules = ", ".join(self.rules) or "no rules"
         about = f"{interview.candidate}'s phone interview with {interview.company}"
-        when = describe_for(interview.at, reader)
+        when = describe_for(interview_there(interview), reader)
         lines = [
             f"Follow-up for {about}",
             f"Interview: {when}, {minutes} minutes, {interview.performance.value}",

@@ -17,6 +17,7 @@ def table(plan: FollowUpPlan, width: int = 100, zone: str | None = None) -> str:
     Times are the recipient's, or the reader's `zone` with the recipient's
     beside them.
     """
+    from followup._interview import interview_there  # noqa: PLC0415
     from followup._time import describe_for  # noqa: PLC0415
     from followup._time import zone as time_zone  # noqa: PLC0415
 
@@ -24,7 +25,7 @@ def table(plan: FollowUpPlan, width: int = 100, zone: str | None = None) -> str:
     interview = plan.interview
     about = f"{interview.candidate} - phone interview with {interview.company}"
     lines = [
-        f"{about}, {describe_for(interview.at, reader)}",
+        f"{about}, {describe_for(interview_there(interview), reader)}",
         f"planned as of {describe_for(plan.as_of, reader)}",
         "",
     ]

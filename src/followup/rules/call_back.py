@@ -249,11 +249,7 @@ def _agreed_while_away(facts: Facts, agreed: dt.datetime) -> Finding | None:
     for kind, (what, wait) in _AWAY_OR_PAUSED.items():
         day = facts.until(kind)
         event = next((e for e in reversed(facts.history) if e.kind is kind), None)
-        if (
-            day is None
-            or event is None
-            or instant_key(event.at) < instant_key(last.at)
-        ):
+        if day is None or event is None or instant_key(event.at) < instant_key(last.at):
             continue
         back = day + dt.timedelta(days=wait)
         if instant_key(event.at) <= at < instant_key(facts.start_of(back)):
@@ -263,26 +259,6 @@ def _agreed_while_away(facts: Facts, agreed: dt.datetime) -> Finding | None:
                 f"the call-back agreed for {when(agreed)} falls "
                 f"{what.format(day=describe_day(day, year=True))}: confirm the "
                 "time (A11)",
-                expected=f"a call-back on or after {describe_day(back, year=True)}",
-                actual=when(agreed),
-            )
-    return None
-    at = instant_key(agreed)
-    for kind, what in _AWAY_OR_PAUSED.items():
-        back = facts.until(kind)
-        event = next((e for e in reversed(facts.history) if e.kind is kind), None)
-        if (
-            back is None
-            or event is None
-            or instant_key(event.at) < instant_key(last.at)
-        ):
-            continue
-        if instant_key(event.at) <= at < instant_key(facts.start_of(back)):
-            return own_finding(
-                CallBackAsAgreed.code,
-                Severity.WARNING,
-                f"the call-back agreed for {when(agreed)} falls {what}, until "
-                f"{describe_day(back, year=True)}: confirm the time (A11)",
                 expected=f"a call-back on or after {describe_day(back, year=True)}",
                 actual=when(agreed),
             )
