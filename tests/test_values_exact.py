@@ -376,8 +376,9 @@ the date and time of the interview (A4).
 
 Findings:
   FU002 warning: the interviewer's name, email address and phone number are \
-missing: ask before the call ends, the follow-up needs them (A2) (expected name, \
-email address and phone number, got no name, email address or phone number)"""
+missing and the follow-up needs them: the call is over, so ask the company or \
+look them up (A2) (expected name, email address and phone number, got no name, \
+email address or phone number)"""
 
 
 def test_explain_tells_the_interview_the_steps_and_the_findings():

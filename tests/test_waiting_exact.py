@@ -93,10 +93,11 @@ def test_a_step_due_as_the_hold_ends_is_not_flagged() -> None:
 
 
 @pytest.mark.parametrize(
-    ("contact", "message", "actual"),
+    ("contact", "now", "message", "actual"),
     [
         (
             Contact("Grace Hopper", email="g@example.com"),
+            "2026-11-23T10:29:00-05:00",
             (
                 "the interviewer's phone number is missing: ask before the call "
                 "ends, the follow-up needs it (A2)"
@@ -105,21 +106,42 @@ def test_a_step_due_as_the_hold_ends_is_not_flagged() -> None:
         ),
         (
             Contact("Grace Hopper"),
+            "2026-11-23T10:29:00-05:00",
             (
                 "the interviewer's email address and phone number are missing: ask "
                 "before the call ends, the follow-up needs them (A2)"
             ),
             "no email address or phone number",
         ),
+        # As the call ends, and a week on: no call to ask in any more.
+        (
+            Contact("Grace Hopper", email="g@example.com"),
+            "2026-11-23T10:30:00-05:00",
+            (
+                "the interviewer's phone number is missing and the follow-up needs "
+                "it: the call is over, so ask the company or look it up (A2)"
+            ),
+            "no phone number",
+        ),
+        (
+            Contact("Grace Hopper"),
+            "2026-11-30T10:00:00-05:00",
+            (
+                "the interviewer's email address and phone number are missing and "
+                "the follow-up needs them: the call is over, so ask the company or "
+                "look them up (A2)"
+            ),
+            "no email address or phone number",
+        ),
     ],
 )
 def test_missing_contact_details_are_named_in_one_sentence(
-    contact: Contact, message: str, actual: str
+    contact: Contact, now: str, message: str, actual: str
 ) -> None:
     interview = Interview(
         "Ada Lovelace", "Acme", "2026-11-23T10:00:00-05:00", interviewer=contact
     )
-    findings = check_plan([], interview, now="2026-11-23T10:30:00-05:00")
+    findings = check_plan([], interview, now=now)
     assert [(f.message, f.actual) for f in findings if f.code == "FU002"] == [
         (message, actual)
     ]

@@ -85,12 +85,24 @@ class AskForContactDetails:
         missing = missing_details(facts, self.params.required)
         pronoun = "it" if len(missing) == 1 else "them"
         if missing:
+            # Once the call is over, asking before it ends is advice no one
+            # can take: the replan a week on says where else to ask.
+            what = f"the interviewer's {in_words(missing)}"
+            are = "is" if len(missing) == 1 else "are"
+            if facts.now_utc < facts.call_ends_utc:
+                message = (
+                    f"{what} {are} missing: ask before the call ends, the "
+                    f"follow-up needs {pronoun} (A2)"
+                )
+            else:
+                message = (
+                    f"{what} {are} missing and the follow-up needs {pronoun}: the "
+                    f"call is over, so ask the company or look {pronoun} up (A2)"
+                )
             yield own_finding(
                 self.code,
                 Severity.WARNING,
-                f"the interviewer's {in_words(missing)} "
-                f"{'is' if len(missing) == 1 else 'are'} missing: ask before the "
-                f"call ends, the follow-up needs {pronoun} (A2)",
+                message,
                 # "expected name, email address and phone number, got no
                 # phone number": the two read as one sentence, commas and all.
                 expected=in_words(detail_names(self.params.required)),
