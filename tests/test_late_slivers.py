@@ -116,7 +116,8 @@ def test_a_window_left_with_no_working_time_is_late():
     assert _late_findings("2026-11-20T00:01:00+05:30") == [
         (
             "FU010 warning: the follow-up is late: better late than never (expected "
-            "by the end of Thu 19 Nov 2026, got from Fri 20 Nov 2026 00:01 IST)"
+            "by the end of Thu 19 Nov 2026, got still to do at Fri 20 Nov 2026 "
+            "00:01 IST)"
         )
     ]
 

@@ -664,7 +664,7 @@ def test_a_plan_made_on_friday_after_a_monday_call_catches_up_with_warnings() ->
             "the thank-you is late: better late than never",
             step=thanks,
             expected="by Tue 24 Nov 2026 10:30 EST",
-            actual="from Fri 27 Nov 2026 12:00 EST",
+            actual="still to do at Fri 27 Nov 2026 12:00 EST",
         ),
         Finding(
             "FU010",
@@ -672,7 +672,7 @@ def test_a_plan_made_on_friday_after_a_monday_call_catches_up_with_warnings() ->
             "the follow-up is late: better late than never",
             step=follow_up,
             expected="by the end of Thu 26 Nov 2026",
-            actual="from Fri 27 Nov 2026 12:00 EST",
+            actual="still to do at Fri 27 Nov 2026 12:00 EST",
         ),
     )
 
@@ -691,8 +691,16 @@ def test_late_steps_are_told_in_the_recipients_zone_whatever_zone_now_is_in() ->
     )
     plan = plan_followups(interview, [], now="2026-11-27T17:00:00+00:00")
     assert [(f.code, f.expected, f.actual) for f in plan.findings] == [
-        ("FU010", "by Tue 24 Nov 2026 16:30 CET", "from Fri 27 Nov 2026 18:00 CET"),
-        ("FU010", "by the end of Thu 26 Nov 2026", "from Fri 27 Nov 2026 18:00 CET"),
+        (
+            "FU010",
+            "by Tue 24 Nov 2026 16:30 CET",
+            "still to do at Fri 27 Nov 2026 18:00 CET",
+        ),
+        (
+            "FU010",
+            "by the end of Thu 26 Nov 2026",
+            "still to do at Fri 27 Nov 2026 18:00 CET",
+        ),
     ]
 
 
