@@ -59,6 +59,8 @@ from followup.errors import InvalidTypeError, InvalidValueError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from followup._time import Zone
+
 __all__ = [
     "MOST_DAYS",
     "QUIET_DAYS",
@@ -255,6 +257,31 @@ def _missed_call_back(events: tuple[Event, ...], as_of: dt.timedelta) -> bool:
     return agreed is not None and instant_key(agreed) < as_of
 
 
+#: The events that say why no word comes until their `until`, and the days
+#: after it the wait runs: the interviewer back that day, you resuming it,
+#: the company deciding by the end of it.
+_WAITS: Final = {EventKind.AWAY: 0, EventKind.PAUSED: 0, EventKind.REPLIED: 1}
+
+
+def _quiet_from(events: tuple[Event, ...], heard: dt.datetime, tz: Zone) -> dt.datetime:
+    """When silence starts to count: the last word, or the end of a wait named.
+
+    A reply that the company decides by the 30th is word until that day is
+    over; an interviewer away, or you pausing, until a day, until then.
+    """
+    start = heard
+    for kind, wait in _WAITS.items():
+        latest = max(
+            (event for event in events if event.kind is kind),
+            key=event_order,
+            default=None,
+        )
+        if latest is not None and latest.until is not None:
+            ends = start_of_day(latest.until + dt.timedelta(days=wait), tz)
+            start = max(start, ends)
+    return start
+
+
 def _last_word(event: Event | None) -> str:
     return "interview" if event is None else event.kind.value
 
@@ -308,7 +335,7 @@ def reminders(
     last = max(events, key=lambda event: instant_key(event.at), default=None)
     heard = local(interview.ends_at if last is None else last.at, tz)
     silent = (day - heard.date()).days
-    if silent >= quiet_days:
+    if (day - _quiet_from(events, heard, tz).date()).days >= quiet_days:
         found.append(
             assemble(
                 Reminder,
