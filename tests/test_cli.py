@@ -553,3 +553,27 @@ def test_previous_given_json_lines_of_plans_says_which_output_it_takes(tmp_path,
         '({"id": ..., "plan": ...} a line); --previous takes one plan, as '
         "`plan --format json` writes it\n"
     )
+
+
+@pytest.mark.parametrize("start", ["", "\ufeff", "\r\n"])
+def test_previous_given_the_calendar_imported_says_which_file_it_takes(tmp_path, start):
+    # README: keep the plan you imported (--format json) and pass it. The
+    # .ics imported is the natural guess; it got "Expecting value".
+    old = tmp_path / "follow-up.ics"
+    made = run(
+        "plan", INTERVIEW, "--now", "2026-11-23T10:20:00-05:00", "--format", "ics",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    old.write_bytes((start + made.stdout).encode())
+    before = old.read_bytes()
+    result = run(
+        "plan", INTERVIEW, "--now", "2026-11-24T10:45:00-05:00", "--format", "ics",
+        "--previous", old,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"followup: error: {old}: is a calendar (iCalendar); --previous takes the "
+        "plan as `plan --format json` wrote it: keep that file beside the .ics you "
+        "import\n"
+    )
+    assert old.read_bytes() == before

@@ -76,7 +76,7 @@ options:
   --zone NAME           with the text table: show times in this IANA zone (yours), the recipient's beside them
   --events-only         with --format ics: write messages as events, not to-dos
   --previous FILE       with --format ics: the plan imported before, as --format json wrote it; the steps this plan dropped are written as done when --history says so, else as cancelled
-  --workers N           with many interviews: plan in N processes (default: 1, this one); the output is the same, in the same order
+  --workers N           with many interviews: plan in N processes, 1 to 256 (default: 1, this one); the output is the same, in the same order
 """,
     ),
     (
@@ -119,7 +119,7 @@ options:
   --format {text,jsonl}
                         a line each, soonest first (text), or a JSON object a line (jsonl)
   --output FILE         write here instead of stdout ('-': stdout)
-  --workers N           with many interviews: plan in N processes (default: 1, this one); the output is the same, in the same order
+  --workers N           with many interviews: plan in N processes, 1 to 256 (default: 1, this one); the output is the same, in the same order
   --rules FILE          a TOML rule configuration (plugins, select, ignore, order, parameters)
   --plugins             add the rules of every installed plugin
   --plugin NAME         add the rules of this installed plugin (its entry-point name); repeat for more

@@ -208,7 +208,7 @@ def test_a_user_name_from_the_environment_takes_its_password_from_netrc(
         2,
         (
             "followup: error: no password for 'grace': set FOLLOWUP_CALDAV_PASSWORD, "
-            "or give one in a netrc file (--netrc FILE, else ~/.netrc)\n"
+            f"or give one in {netrc}, whose entry for 127.0.0.1 is for {USER!r}\n"
         ),
     )
 
@@ -242,6 +242,39 @@ def test_half_the_credentials_is_said_before_any_request(tmp_path, variables, me
         env={**_without_credentials(**variables), "HOME": str(tmp_path)},
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (2, f"followup: error: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        (
+            "machine 127.0.0.1 login ada password pw",
+            "whose entry for {host} is for 'ada'",
+        ),
+        ("machine example.com login bob password pw", "which has none for {host}"),
+        ("machine 127.0.0.1 login bob", "which has none for {host}"),
+        ("machine 127.0.0.1 password pw", "whose entry for {host} names no login"),
+    ],
+)
+def test_a_netrc_file_given_without_the_password_is_named(tmp_path, entry, said):
+    # The message pointed to "a netrc file (--netrc FILE, else ~/.netrc)",
+    # the one just given, as if none had been read.
+    netrc = tmp_path / "netrc"
+    netrc.write_text(entry + "\n")
+    netrc.chmod(0o600)
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "sync", str(INTERVIEW), "--to",
+         "http://127.0.0.1:1/cal/", "--now", "now", "--netrc", str(netrc)],
+        capture_output=True, text=True, check=False, timeout=120,
+        env=_without_credentials(FOLLOWUP_CALDAV_USERNAME="bob"),
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        2,
+        (
+            "followup: error: no password for 'bob': set FOLLOWUP_CALDAV_PASSWORD, "
+            f"or give one in {netrc}, {said.format(host='127.0.0.1')}\n"
+        ),
+    )
 
 
 @pytest.mark.parametrize(

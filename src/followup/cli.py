@@ -487,8 +487,8 @@ def _workers_option(parser: argparse.ArgumentParser) -> None:
         type=_workers,
         default=1,
         metavar="N",
-        help="with many interviews: plan in N processes (default: 1, this one); "
-        "the output is the same, in the same order",
+        help="with many interviews: plan in N processes, 1 to 256 (default: 1, "
+        "this one); the output is the same, in the same order",
     )
 
 
@@ -876,6 +876,13 @@ def _previous(path: str) -> FollowUpPlan:
                 '({"id": ..., "plan": ...} a line); --previous takes one plan, '
                 "as `plan --format json` writes it"
             ) from error
+        if text.lstrip("\ufeff \t\r\n")[:15].upper() == "BEGIN:VCALENDAR":
+            # The file imported into the calendar is the natural guess.
+            raise InputError(
+                f"{path}: is a calendar (iCalendar); --previous takes the plan "
+                "as `plan --format json` wrote it: keep that file beside the "
+                ".ics you import"
+            ) from error
         raise InputError(f"{path}: {error}") from error
 
 
@@ -978,16 +985,13 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
     # Where the password came from, for the message if no user name goes
     # with it: a netrc line may give a password without a login.
     told = "FOLLOWUP_CALDAV_PASSWORD is set"
+    looked = "give one in a netrc file (--netrc FILE, else ~/.netrc)"
     if username is None or password is None:
         path = Path(netrc_file) if netrc_file else Path("~/.netrc").expanduser()
         if netrc_file is not None or path.exists():
-            login, secret = _from_netrc(path, str(parts.hostname))
-            # A netrc password is another user's unless the names agree.
-            if username is None or login == username:
-                username = username or login
-                if password is None and secret is not None:
-                    told = f"{path} gives a password for {parts.hostname}"
-                password = password or secret
+            username, password, told, looked = _with_netrc(
+                path, str(parts.hostname), username, password, told
+            )
     if password is not None and username is None:
         raise InputError(
             f"{told}, but no user name: set FOLLOWUP_CALDAV_USERNAME, or give "
@@ -995,10 +999,31 @@ def _credentials(url: str, netrc_file: str | None) -> tuple[str | None, str | No
         )
     if username is not None and password is None:
         raise InputError(
-            f"no password for {username!r}: set FOLLOWUP_CALDAV_PASSWORD, or "
-            "give one in a netrc file (--netrc FILE, else ~/.netrc)"
+            f"no password for {username!r}: set FOLLOWUP_CALDAV_PASSWORD, or {looked}"
         )
     return username, password
+
+
+def _with_netrc(
+    path: Path, host: str, username: str | None, password: str | None, told: str
+) -> tuple[str | None, str | None, str, str]:
+    """The credentials with what the netrc file `path` adds for `host`.
+
+    Then where the password came from (`told`, for a password without a
+    user name) and where to give one (for a user name without a password),
+    naming the file read.
+    """
+    login, secret = _from_netrc(path, host)
+    looked = f"give one in {path}, which has none for {host}"
+    if username is not None and login != username:
+        # A netrc password is another user's unless the names agree.
+        if secret is not None:
+            whose = "names no login" if login is None else f"is for {login!r}"
+            looked = f"give one in {path}, whose entry for {host} {whose}"
+        return username, password, told, looked
+    if password is None and secret is not None:
+        told = f"{path} gives a password for {host}"
+    return username or login, password or secret, told, looked
 
 
 def _from_netrc(path: Path, host: str) -> tuple[str | None, str | None]:
