@@ -55,7 +55,8 @@ class AskForContactDetails:
 
     The advice is to ask for them before the call ends, because the
     follow-up needs them (A2).  Missing details never stop planning: the
-    steps that need them are planned and this warning names what is missing.
+    steps that need them are planned and this warning names what is missing
+    (once the call is over, it says to ask the company or look them up).
     Once the company has decided, nothing is left to follow up and the rule
     is silent.
     """
