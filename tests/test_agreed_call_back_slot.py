@@ -10,16 +10,19 @@ still take it for the call agreed.
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 
 from followup import (
+    DEFAULT_RULES,
     Contact,
     Event,
     EventKind,
     Interview,
     Outcome,
     StepKind,
+    Window,
     check_plan,
     plan_followups,
 )
@@ -104,3 +107,38 @@ def test_a_replan_inside_the_slot_agrees_with_the_plan_made_before_it():
         then.reason,
     )
     assert now.window.start == now.due == pendulum.parse("2026-11-06T17:31:00-05:00")
+
+
+def test_a_call_back_marked_agreed_after_its_slot_is_checked_as_any_other():
+    # An edit that marks a step agreed exempts nothing: one opening after
+    # the slot agreed (Fri 17:30 to 17:45) is outside working time.
+    agreed = "2026-11-06T17:30:00-05:00"
+    now = "2026-11-06T19:10:00-05:00"
+    planned = plan_followups(INTERVIEW, history(agreed), now=now)
+    (step,) = planned.steps
+    edited = attrs.evolve(
+        step,
+        window=Window("2026-11-06T19:00:00-05:00", "2026-11-06T19:30:00-05:00"),
+        due="2026-11-06T19:00:00-05:00",
+        agreed=True,
+    )
+    found = check_plan([edited], INTERVIEW, history(agreed), now=now)
+    assert [(f.code, f.severity.value) for f in found] == [("FU011", "warning")]
+
+
+def test_the_checks_take_the_slot_of_the_rule_set_checked():
+    # A slot of two hours: the plan made a half hour in passes the check
+    # with its own rules, and not with a slot of 15 minutes.
+    agreed = "2026-11-06T17:30:00-05:00"
+    now = "2026-11-06T18:00:00-05:00"
+    rules = DEFAULT_RULES.configure("FU007", agreed_minutes=120)
+    plan = plan_followups(INTERVIEW, history(agreed), now=now, rules=rules)
+    (step,) = plan.steps
+    assert (step.window.start, step.window.end, step.agreed) == (
+        pendulum.parse(now),
+        pendulum.parse("2026-11-06T19:30:00-05:00"),
+        True,
+    )
+    assert check_plan(plan, INTERVIEW, history(agreed), now=now, rules=rules) == ()
+    by_default = check_plan(plan, INTERVIEW, history(agreed), now=now)
+    assert [f.code for f in by_default] == ["FU011"]

@@ -51,14 +51,23 @@ def test_a_code_of_ones_own_is_taken(code: str) -> None:
 
 
 def test_followups_own_rules_come_back_under_their_codes() -> None:
-    # After `ignore`, a built-in rule (configured, or of a class derived
-    # from it) goes back in at the end, under its own code.
+    # After `ignore`, a built-in rule (configured or not) goes back in at
+    # the end, under its own code.
+    configured = DEFAULT_RULES.configure("FU003", within_hours=2)["FU003"]
+    for rule in (ThankYouImmediately(), configured, WorkingTime()):
+        rules = DEFAULT_RULES.ignore(rule.code).extend(rule)
+        assert rules.rules[-1] is rule
+
+
+def test_a_rule_of_another_class_may_not_take_a_built_in_code() -> None:
+    # `check_plan` takes a rule under a built-in code for followup's own;
+    # one of another class, even derived from it, would be checked as that.
     class Warmer(ThankYouImmediately):
         __slots__ = ()
 
-    for rule in (ThankYouImmediately(), Warmer(), WorkingTime()):
-        rules = DEFAULT_RULES.ignore(rule.code).extend(rule)
-        assert rules.rules[-1] is rule
+    for rule in (Warmer(), coded("FU005")):
+        with pytest.raises(RuleConfigurationError, match="belongs to followup"):
+            DEFAULT_RULES.ignore(rule.code).extend(rule)
 
 
 def test_a_code_taken_twice_is_still_refused_naming_both() -> None:

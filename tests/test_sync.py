@@ -208,7 +208,7 @@ def test_a_user_name_from_the_environment_takes_its_password_from_netrc(
         2,
         (
             "followup: error: no password for 'grace': set FOLLOWUP_CALDAV_PASSWORD, "
-            f"or give one in {netrc}, whose entry for 127.0.0.1 is for {USER!r}\n"
+            f"or give one in {netrc}, which logs in to 127.0.0.1 as {USER!r}\n"
         ),
     )
 
@@ -249,11 +249,12 @@ def test_half_the_credentials_is_said_before_any_request(tmp_path, variables, me
     [
         (
             "machine 127.0.0.1 login ada password pw",
-            "whose entry for {host} is for 'ada'",
+            "which logs in to {host} as 'ada'",
         ),
         ("machine example.com login bob password pw", "which has none for {host}"),
         ("machine 127.0.0.1 login bob", "which has none for {host}"),
-        ("machine 127.0.0.1 password pw", "whose entry for {host} names no login"),
+        ("machine 127.0.0.1 password pw", "which logs in to {host} with no login"),
+        ("default login ada password pw", "which logs in to {host} as 'ada'"),
     ],
 )
 def test_a_netrc_file_given_without_the_password_is_named(tmp_path, entry, said):

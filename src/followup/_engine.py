@@ -11,6 +11,7 @@ as a `RuleError` naming the rule and, for a plugin, its package.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,8 @@ from followup._time import instant_key, to_pendulum
 from followup._trusted import assemble, replaced
 from followup._vocabulary import StepKind
 from followup.errors import InvalidTypeError, RuleError
-from followup.rules._shared import DROPPED_KINDS, OTHER_RULES
+from followup.rules import CallBackAsAgreed
+from followup.rules._shared import AGREED_SLOT, DROPPED_KINDS, OTHER_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -487,6 +489,11 @@ def check_plan(
     # does in planning (`agreed_by_its_rule`); a built-in rule does not.
     others = frozenset(code for code in rule_set.codes if code not in _BUILT_IN)
     facts.derived(OTHER_RULES, lambda: others)
+    agreeing = next((r for r in rule_set if isinstance(r, CallBackAsAgreed)), None)
+    if agreeing is not None:
+        # The slot the checks allow a call-back planned into, as agreed.
+        slot = dt.timedelta(minutes=agreeing.params.agreed_minutes)
+        facts.derived(AGREED_SLOT, lambda: slot)
     if others:
         # A step missing that a rule not built in drops on purpose is no
         # mistake (`dropped_by_another_rule`): planned again, with and

@@ -245,15 +245,24 @@ class RuleSet:
         A rule of one's own needs a code prefix of its own: codes that start
         with ``FU`` belong to followup, and one it does not use today may be
         a rule of its own tomorrow.  Its own rules may come back (after
-        `ignore`, say) under their codes.
+        `ignore`, say) under their codes, configured or not; a rule of
+        another class under one of them would be taken for followup's by
+        `check_plan` (`replace` puts one in on purpose).
 
         Raises:
             RuleConfigurationError: a rule is not one, or takes an ``FU``
-                code followup's rules do not have.
+                code without being followup's rule of that code.
         """
+        ours = {rule.code: type(rule) for rule in DEFAULT_RULES}
         for rule in rules:
             code = check_rule(rule).code
-            if code.startswith(RESERVED_PREFIX) and code not in DEFAULT_RULES.codes:
+            if (
+                code.startswith(RESERVED_PREFIX)
+                and ours.get(code) is not type(rule)
+                # A code the set holds already: two rules share it, as the
+                # set says, naming both.
+                and code not in self.codes
+            ):
                 raise RuleConfigurationError(
                     f"rule {owner(rule)}: the prefix {RESERVED_PREFIX!r} belongs "
                     "to followup; give the rule a code of your own, such as 'QF001'"

@@ -1018,8 +1018,9 @@ def _with_netrc(
     if username is not None and login != username:
         # A netrc password is another user's unless the names agree.
         if secret is not None:
-            whose = "names no login" if login is None else f"is for {login!r}"
-            looked = f"give one in {path}, whose entry for {host} {whose}"
+            # Its own entry for the host, or the file's `default` one.
+            whose = "with no login" if login is None else f"as {login!r}"
+            looked = f"give one in {path}, which logs in to {host} {whose}"
         return username, password, told, looked
     if password is None and secret is not None:
         told = f"{path} gives a password for {host}"

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from followup._sheet import Sheet
 
 __all__ = [
+    "AGREED_SLOT",
+    "MOST_AGREED",
     "DayOff",
     "DaysAfter",
     "NoParams",
@@ -349,11 +351,28 @@ def keeps_agreed_time(facts: Facts, step: Step) -> bool:
         return False
     at = instant_key(agreed)
     start = instant_key(step.window.start)
-    return start <= at <= instant_key(step.window.end) or (
+    end = instant_key(step.window.end)
+    return start <= at <= end or (
         # Planned a few minutes into the slot agreed, the step opens at now
-        # (FU010 cuts what has passed), after the agreed time.
-        step.agreed and at < start <= instant_key(facts.now)
+        # (FU010 cuts what has passed), after the agreed time, and ends with
+        # the slot the set's FU007 gives it (`check_plan` says which).
+        step.agreed
+        and at < start <= instant_key(facts.now)
+        and end <= at + facts.derived(AGREED_SLOT, _default_slot)
     )
+
+
+#: The longest slot FU007 gives an agreed call-back (`agreed_minutes`).
+MOST_AGREED: Final = dt.timedelta(minutes=240)
+
+#: The key under which `check_plan` keeps, in the facts it checks with, the
+#: slot its rule set's FU007 gives an agreed call-back.
+AGREED_SLOT: Final = "the slot FU007 gives an agreed call-back"
+
+
+def _default_slot() -> dt.timedelta:
+    # FU007's own default, for facts no check told of a rule set.
+    return dt.timedelta(minutes=15)
 
 
 #: What each covering event did, as a finding says it.

@@ -16,10 +16,12 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Outcome, Severity, StepKind
 from followup.rules._params import call_minutes, check_order, whole
 from followup.rules._shared import (
+    MOST_AGREED,
     called_again,
     day_window,
     days_span,
     dropped_by_another_rule,
+    hold_ends,
     keeps_agreed_time,
     when,
 )
@@ -47,7 +49,9 @@ class CallBackParams:
 
     earliest_days: int = attrs.field(default=7, validator=whole(1, 90))
     latest_days: int = attrs.field(default=14, validator=whole(1, 90))
-    agreed_minutes: int = attrs.field(default=15, validator=whole(1, 240))
+    agreed_minutes: int = attrs.field(
+        default=15, validator=whole(1, MOST_AGREED // dt.timedelta(minutes=1))
+    )
     call_minutes: tuple[int, int] = attrs.field(default=(3, 4), converter=call_minutes)
 
     def __attrs_post_init__(self) -> None:
@@ -224,13 +228,12 @@ class CallBackAsAgreed:
             )
 
 
-#: What keeps the interviewer, or you, from the call at the agreed time:
-#: how the warning says it, with the day the event names (``{day}``), and
-#: the days after that day the call should wait to.
+#: What keeps the interviewer, or you, from the call at the agreed time, as
+#: the warning says it, with the day the event names (``{day}``).
 _AWAY_OR_PAUSED = {
-    EventKind.AWAY: ("while the interviewer is away, until {day}", 0),
-    EventKind.PAUSED: ("while you pause, until {day}", 0),
-    EventKind.REPLIED: ("before the company decides, by {day} as they wrote", 1),
+    EventKind.AWAY: "while the interviewer is away, until {day}",
+    EventKind.PAUSED: "while you pause, until {day}",
+    EventKind.REPLIED: "before the company decides, by {day} as they wrote",
 }
 
 
@@ -246,12 +249,13 @@ def _agreed_while_away(facts: Facts, agreed: dt.datetime) -> Finding | None:
     if last is None:
         return None
     at = instant_key(agreed)
-    for kind, (what, wait) in _AWAY_OR_PAUSED.items():
+    for kind, what in _AWAY_OR_PAUSED.items():
         day = facts.until(kind)
         event = next((e for e in reversed(facts.history) if e.kind is kind), None)
         if day is None or event is None or instant_key(event.at) < instant_key(last.at):
             continue
-        back = day + dt.timedelta(days=wait)
+        # Where FU013 holds a call to: for a reply, the business day after.
+        back = hold_ends(facts, kind) or day
         if instant_key(event.at) <= at < instant_key(facts.start_of(back)):
             return own_finding(
                 CallBackAsAgreed.code,
