@@ -10,6 +10,9 @@ still take it for the call agreed.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
 import attrs
 import pendulum
 import pytest
@@ -17,15 +20,23 @@ import pytest
 from followup import (
     DEFAULT_RULES,
     Contact,
+    Draft,
     Event,
     EventKind,
     Interview,
+    NoParams,
     Outcome,
+    Phase,
+    Step,
     StepKind,
     Window,
     check_plan,
+    new_step,
     plan_followups,
 )
+
+if TYPE_CHECKING:
+    from followup._facts import Facts
 
 INTERVIEW = Interview(
     "Ada Lovelace",
@@ -142,3 +153,73 @@ def test_the_checks_take_the_slot_of_the_rule_set_checked():
     assert check_plan(plan, INTERVIEW, history(agreed), now=now, rules=rules) == ()
     by_default = check_plan(plan, INTERVIEW, history(agreed), now=now)
     assert [f.code for f in by_default] == ["FU011"]
+
+
+@pytest.mark.parametrize(
+    "start", ["2026-11-06T17:30:00-05:00", "2026-11-07T03:00:00-05:00"]
+)
+def test_a_window_run_on_past_the_slot_keeps_no_agreement(start: str):
+    # Holding the agreed time (Fri 17:30) is not enough: a call-back due
+    # Saturday 03:00, its window run on to 23:00, is checked as any other.
+    step = Step(
+        StepKind.CALL_BACK,
+        "phone",
+        Window(start, "2026-11-07T23:00:00-05:00"),
+        "2026-11-07T03:00:00-05:00",
+        rule="FU007",
+        reason="Call back.",
+        agreed=True,
+    )
+    now = "2026-11-07T03:30:00-05:00"
+    found = check_plan([step], INTERVIEW, history("2026-11-06T17:30:00-05:00"), now=now)
+    assert [(f.code, f.severity.value) for f in found] == [("FU011", "warning")]
+
+
+@attrs.frozen
+class HourSlot:
+    """FU007 of one's own (put in with `replace`): an hour from the agreed time."""
+
+    code: ClassVar[str] = "FU007"
+    name: ClassVar[str] = "call-back-as-agreed"
+    summary: ClassVar[str] = "Call back as agreed, within the hour."
+    advice: ClassVar[tuple[str, ...]] = ("A11",)
+    phase: ClassVar[Phase] = Phase.PROPOSE
+    params: NoParams = attrs.field(factory=NoParams)
+
+    def plan(self, draft: Draft) -> Draft:
+        facts = draft.facts
+        agreed = facts.agreed_call_back
+        if agreed is None or not facts.waiting_on_company:
+            return draft
+        end = facts.local(agreed + dt.timedelta(hours=1))
+        step = new_step(
+            facts,
+            StepKind.CALL_BACK,
+            "phone",
+            (agreed, end),
+            rule=self.code,
+            reason="Call back as agreed (A11).",
+            advice=self.advice,
+            number=len(facts.calls),
+            agreed=True,
+        )
+        return draft.proposing(step)
+
+    def check(self, facts: Facts, steps: tuple[Step, ...]) -> tuple[()]:
+        return ()
+
+
+def test_a_rule_of_another_class_under_fu007_answers_for_its_agreed_steps():
+    # `check_plan` took any rule under a built-in code for followup's own,
+    # and held its agreed call-back to FU007's slot of 15 minutes.
+    agreed = "2026-11-06T17:30:00-05:00"
+    now = "2026-11-06T18:00:00-05:00"
+    rules = DEFAULT_RULES.replace(HourSlot())
+    plan = plan_followups(INTERVIEW, history(agreed), now=now, rules=rules)
+    (step,) = plan.steps
+    assert (step.rule, step.agreed, step.window.end) == (
+        "FU007",
+        True,
+        pendulum.parse("2026-11-06T18:30:00-05:00"),
+    )
+    assert check_plan(plan, INTERVIEW, history(agreed), now=now, rules=rules) == ()

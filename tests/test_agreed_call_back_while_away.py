@@ -54,7 +54,10 @@ NOW = "2026-11-27T12:00:00-05:00"
         (
             EventKind.REPLIED,
             "2026-12-01",
-            "before the company decides, by Tue 1 Dec 2026 as they wrote",
+            (
+                "before they can have told you (they wrote they would decide by "
+                "Tue 1 Dec 2026)"
+            ),
             "Wed 2 Dec 2026",
         ),
     ],

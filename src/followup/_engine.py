@@ -52,6 +52,14 @@ ROUNDS = 64
 #: The codes of the built-in rules.
 _BUILT_IN = frozenset(DEFAULT_RULES.codes)
 
+#: The class of followup's rule of each code: a rule of another class put
+#: under one (with `replace`) answers for itself in the checks.
+_BUILT_IN_CLASSES = {rule.code: type(rule) for rule in DEFAULT_RULES}
+
+
+def _built_in(rule: Rule) -> bool:
+    return _BUILT_IN_CLASSES.get(rule.code) is type(rule)
+
 
 def _rule_set(rules: object) -> RuleSet:
     if isinstance(rules, RuleSet):
@@ -487,9 +495,9 @@ def check_plan(
     facts = Facts.gather(interview, events, now, rule_set.calendar)
     # A plugin's rule answers for the steps it proposes as agreed, as it
     # does in planning (`agreed_by_its_rule`); a built-in rule does not.
-    others = frozenset(code for code in rule_set.codes if code not in _BUILT_IN)
+    others = frozenset(rule.code for rule in rule_set if not _built_in(rule))
     facts.derived(OTHER_RULES, lambda: others)
-    agreeing = next((r for r in rule_set if isinstance(r, CallBackAsAgreed)), None)
+    agreeing = next((r for r in rule_set if type(r) is CallBackAsAgreed), None)
     if agreeing is not None:
         # The slot the checks allow a call-back planned into, as agreed.
         slot = dt.timedelta(minutes=agreeing.params.agreed_minutes)
@@ -520,7 +528,7 @@ def _kinds_dropped(
 
     @functools.cache
     def kinds() -> frozenset[StepKind]:
-        built_in = RuleSet(tuple(r for r in rule_set if r.code in _BUILT_IN))
+        built_in = RuleSet(tuple(r for r in rule_set if _built_in(r)))
         # Facts of their own: the checks' hold what `check_plan` told them.
         try:
             return frozenset(

@@ -352,14 +352,13 @@ def keeps_agreed_time(facts: Facts, step: Step) -> bool:
     at = instant_key(agreed)
     start = instant_key(step.window.start)
     end = instant_key(step.window.end)
-    return start <= at <= end or (
-        # Planned a few minutes into the slot agreed, the step opens at now
-        # (FU010 cuts what has passed), after the agreed time, and ends with
-        # the slot the set's FU007 gives it (`check_plan` says which).
-        step.agreed
-        and at < start <= instant_key(facts.now)
-        and end <= at + facts.derived(AGREED_SLOT, _default_slot)
-    )
+    # The window ends with the slot the set's FU007 gives the agreed time
+    # (`check_plan` says which): one that runs on past it keeps no agreement.
+    if not at <= end <= at + facts.derived(AGREED_SLOT, _default_slot):
+        return False
+    # It holds the agreed time; or, planned a few minutes into the slot, it
+    # opens at now (FU010 cuts what has passed), and the step says agreed.
+    return start <= at or (step.agreed and start <= instant_key(facts.now))
 
 
 #: The longest slot FU007 gives an agreed call-back (`agreed_minutes`).

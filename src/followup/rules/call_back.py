@@ -69,9 +69,9 @@ class CallBackAsAgreed:
     working time if that is what was agreed, for `agreed_minutes` from it;
     an agreed time whose slot has passed is planned at the next working
     time, with a warning.  One that an absence, a pause, or a reply naming
-    a later day of decision, recorded after the call, covers is kept with a
-    warning to confirm it (the interviewer away until Friday, the call-back
-    agreed for Tuesday).  With no time
+    the day of decision (to the business day after it), recorded after the
+    call, covers is kept with a warning to confirm it (the interviewer away
+    until Friday, the call-back agreed for Tuesday).  With no time
     agreed (or no answer), the call-back waits `earliest_days` to
     `latest_days`.  How often and how many times to call is rule FU008's
     business (A14).
@@ -233,7 +233,9 @@ class CallBackAsAgreed:
 _AWAY_OR_PAUSED = {
     EventKind.AWAY: "while the interviewer is away, until {day}",
     EventKind.PAUSED: "while you pause, until {day}",
-    EventKind.REPLIED: "before the company decides, by {day} as they wrote",
+    EventKind.REPLIED: (
+        "before they can have told you (they wrote they would decide by {day})"
+    ),
 }
 
 
@@ -241,9 +243,10 @@ def _agreed_while_away(facts: Facts, agreed: dt.datetime) -> Finding | None:
     """A warning for a call-back agreed at a time a hold covers.
 
     The time agreed with the company is kept (A11), but an out-of-office,
-    a pause, or a reply naming a later day of decision, recorded after the
-    call that agreed it, makes it doubtful: the candidate should confirm
-    it.  None when no such hold covers it.
+    a pause, or a reply naming the day of decision, recorded after the call
+    that agreed it, makes it doubtful when it comes before the hold ends
+    (for a reply, the business day after that day, as FU013 holds a call):
+    the candidate should confirm it.  None when no such hold covers it.
     """
     last = facts.last_call
     if last is None:
