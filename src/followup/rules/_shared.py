@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from followup._sheet import Sheet
 
 __all__ = [
+    "AGREED_MINUTES",
     "AGREED_SLOT",
     "MOST_AGREED",
     "DayOff",
@@ -339,8 +340,9 @@ def keeps_agreed_time(facts: Facts, step: Step) -> bool:
     """Whether `step` keeps a time agreed with the company.
 
     The call-back the last call agreed a time for, its window holding that
-    time (or, marked agreed, opening between it and now), or a step another
-    rule proposed as agreed (`agreed_by_its_rule`).
+    time (or, marked agreed, opening between it and now) and ending within
+    the slot FU007 gives it, or a step another rule proposed as agreed
+    (`agreed_by_its_rule`).
     Such a step keeps its time, outside working hours or close to another
     step as it may be: the company asked for it.
     """
@@ -361,7 +363,9 @@ def keeps_agreed_time(facts: Facts, step: Step) -> bool:
     return start <= at or (step.agreed and start <= instant_key(facts.now))
 
 
-#: The longest slot FU007 gives an agreed call-back (`agreed_minutes`).
+#: The slot FU007 gives an agreed call-back by default (`agreed_minutes`),
+#: and the longest it gives.
+AGREED_MINUTES: Final = 15
 MOST_AGREED: Final = dt.timedelta(minutes=240)
 
 #: The key under which `check_plan` keeps, in the facts it checks with, the
@@ -371,7 +375,7 @@ AGREED_SLOT: Final = "the slot FU007 gives an agreed call-back"
 
 def _default_slot() -> dt.timedelta:
     # FU007's own default, for facts no check told of a rule set.
-    return dt.timedelta(minutes=15)
+    return dt.timedelta(minutes=AGREED_MINUTES)
 
 
 #: What each covering event did, as a finding says it.

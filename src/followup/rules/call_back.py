@@ -16,6 +16,7 @@ from followup._trusted import assemble
 from followup._vocabulary import Channel, EventKind, Outcome, Severity, StepKind
 from followup.rules._params import call_minutes, check_order, whole
 from followup.rules._shared import (
+    AGREED_MINUTES,
     MOST_AGREED,
     called_again,
     day_window,
@@ -50,7 +51,8 @@ class CallBackParams:
     earliest_days: int = attrs.field(default=7, validator=whole(1, 90))
     latest_days: int = attrs.field(default=14, validator=whole(1, 90))
     agreed_minutes: int = attrs.field(
-        default=15, validator=whole(1, MOST_AGREED // dt.timedelta(minutes=1))
+        default=AGREED_MINUTES,
+        validator=whole(1, MOST_AGREED // dt.timedelta(minutes=1)),
     )
     call_minutes: tuple[int, int] = attrs.field(default=(3, 4), converter=call_minutes)
 
