@@ -7,6 +7,7 @@ testing follow it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -100,11 +101,15 @@ def test_this_process_works_with_its_own_function_a_slice_at_a_time():
 @pytest.mark.parametrize("workers", [1, 2, 3])
 def test_the_results_are_those_of_one_process(workers):
     chunks = chunks_of(list(range(1000)), 7)
-    results = in_order(doubled, chunks, workers, shared=None)
-    first = next(results)
-    # One worker is this process alone.
-    assert len(multiprocessing.active_children()) == workers - 1
-    assert [first, *results] == [doubled(None, chunk) for chunk in chunks]
+    with contextlib.closing(in_order(doubled, chunks, workers, shared=None)) as results:
+        first = next(results)
+        # One worker is this process alone; the others start as chunks find
+        # those started busy, so on a loaded machine the first may keep up.
+        started = len(multiprocessing.active_children())
+        assert started <= workers - 1
+        assert (started == 0) == (workers == 1)
+        assert [first, *results] == [doubled(None, chunk) for chunk in chunks]
+    assert multiprocessing.active_children() == []
 
 
 def test_messages_larger_than_a_socket_holds_arrive_whole():
