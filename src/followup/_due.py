@@ -33,10 +33,10 @@ import attrs
 import pendulum
 
 from followup._engine import plan_followups
-from followup._facts import checked_history, event_order, recipient_zone
+from followup._facts import checked_history, event_order
 from followup._fields import enum_member, instance_of, optional_instance_of
 from followup._history import Event
-from followup._interview import Interview
+from followup._interview import Interview, recipient_zone
 from followup._plan import FollowUpPlan, Step
 from followup._ruleset import DEFAULT_RULES, RuleSet
 from followup._time import (

@@ -28,9 +28,8 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
-from followup._facts import recipient_zone
 from followup._fields import enum_member, instance_of, text_tuple
-from followup._interview import Interview
+from followup._interview import Interview, interview_there, recipient_zone
 from followup._languages import (
     LANGUAGES,
     anchored,
@@ -344,7 +343,7 @@ class Letter:
     @functools.cached_property
     def interview_start(self) -> dt.datetime:
         """When the interview started, on the recipient's calendar."""
-        return local(self.interview.at, self._recipient_zone)
+        return interview_there(self.interview)
 
     @functools.cached_property
     def _recipient_zone(self) -> Zone:

@@ -24,12 +24,10 @@ import zlib
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypedDict
 
 from followup._engine import check_letter
-from followup._facts import recipient_zone
 from followup._fields import single_line
-from followup._interview import Interview
+from followup._interview import Interview, interview_there
 from followup._languages import LANGUAGES, language_hint
 from followup._ruleset import DEFAULT_RULES, RuleSet
-from followup._time import local
 from followup._vocabulary import Severity, StepKind
 from followup._written_times import unambiguous_label
 from followup.errors import InvalidTypeError, InvalidValueError
@@ -288,7 +286,7 @@ def written_day(interview: Interview, locale: str) -> str:
     """The day of the call on the recipient's calendar, as `locale` writes it."""
     from babel.dates import format_date  # noqa: PLC0415
 
-    start = local(interview.at, recipient_zone(interview))
+    start = interview_there(interview)
     return _plain_spaces(format_date(start.date(), "long", locale=locale))
 
 
@@ -980,7 +978,7 @@ def written_when(
 
     The zone is one no reader can take for another (`unambiguous_label`).
     """
-    start = local(interview.at, recipient_zone(interview))
+    start = interview_there(interview)
     date, time = _date_and_time(start, locale)
     return form.format(date=date, time=time, zone=unambiguous_label(start))
 
